@@ -1,0 +1,60 @@
+/*
+** article_sqlite.h — the internal header shared by the SQLite glue files
+** (ext/sqlite_*.c).  The pipeline modules never include it.
+**
+** One article_conn per connection holds the pipeline's art_context; every
+** function and module registered on the connection takes a reference and
+** drops it in its destructor, so the context lives exactly as long as the
+** last of them.
+*/
+#ifndef ARTICLE_SQLITE_H
+#define ARTICLE_SQLITE_H
+
+#include "sqlite3ext.h"
+#ifndef SQLITE_CORE
+SQLITE_EXTENSION_INIT3
+#endif
+#include "article_context.h"
+#include "article_segment.h"
+
+typedef struct article_conn {
+  art_context *ctx;
+  int refs;
+} article_conn;
+
+article_conn *article_conn_ref(article_conn *c);
+void article_conn_unref(void *c);   /* usable as an xDestroy */
+
+/* Flags every scalar function is registered with. */
+#define ARTICLE_FUNC_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+/*
+** Read a document argument.  NULL -> *z = NULL (the caller yields nothing);
+** numbers -> their text; a BLOB (readfile() returns one) is read as UTF-8
+** text, as CAST(x AS TEXT) would.  The text ends at an embedded NUL,
+** as SQLite's own length() and substr() do.  Returns SQLITE_OK or an error
+** with *err set (sqlite3_malloc'd) naming fn.
+*/
+int article_document(const char *fn, sqlite3_value *v, const char **z, size_t *n, char **err);
+
+/*
+** Parse a JSON options object, calling on_option for each key.  on_option
+** returns SQLITE_OK, or SQLITE_ERROR with *err set; it reports unknown keys
+** itself (see article_unknown_option).  NULL options are no options.
+*/
+typedef int (*article_option_fn)(void *target, const char *fn, const char *key,
+                                 const char *type, sqlite3_value *value, char **err);
+int article_parse_options(sqlite3 *db, const char *fn, sqlite3_value *options,
+                          article_option_fn on_option, void *target, char **err);
+
+/* The segmenter's options, "newline" and "boilerplate": 1 handled, 0 not
+   a segmenter key, -1 error (with *err). */
+int article_segment_option(art_seg_options *o, const char *fn, const char *key,
+                           const char *type, sqlite3_value *value, char **err);
+int article_unknown_option(const char *fn, const char *key, char **err);
+
+/* Registration of each part; each returns an SQLite result code. */
+int article_register_sentences(sqlite3 *db, article_conn *conn);
+int article_register_scalars(sqlite3 *db, article_conn *conn);
+
+#endif

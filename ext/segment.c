@@ -1,0 +1,242 @@
+/*
+** segment.c — a document into paragraphs, and paragraphs into sentences,
+** one sentence at a time.
+**
+** Paragraphs: by default every line is a paragraph, because web and wire
+** copy put one paragraph on a line.  Two exceptions keep wrapped text whole:
+** a line that ends in a space before the break and is followed by a line
+** starting in lower case continues (the format=flowed convention of mail and
+** some CMS exports), and a line that is only a dateline ("WASHINGTON (AP) —")
+** joins the paragraph after it.  With "newline": "space" only blank lines
+** end paragraphs, for hard-wrapped and PDF text.
+**
+** Each paragraph is then classified: boilerplate (ext/boilerplate.c), a
+** headline (the first paragraph, short, with no final punctuation, and
+** followed by more text), or body; boilerplate is skipped unless asked for.
+** Sentences and paragraphs are numbered over what is yielded.
+**
+** Memory: the segmenter holds one paragraph's sentence spans at a time.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "article_context.h"
+#include "article_segment.h"
+#include "article_text.h"
+
+#define HEADLINE_MAX_BYTES 200
+
+typedef unsigned char uchar;
+
+typedef struct para { size_t start, end; } para;
+
+struct art_segmenter {
+  art_context *ctx;
+  const uchar *z;
+  size_t n;
+  art_seg_options opts;
+  size_t pos;              /* where the next paragraph search starts */
+  int paragraphs_read;     /* raw paragraphs seen, boilerplate included */
+  int paragraph_no;        /* paragraphs yielded */
+  int sentence_no;
+  art_span_buf spans;      /* the current paragraph's sentences */
+  size_t span_i;
+  art_kind kind;
+  int have_peek;
+  para peek;
+};
+
+const char *art_kind_name(art_kind k) {
+  switch (k) {
+    case ART_KIND_HEADLINE: return "headline";
+    case ART_KIND_BODY: return "body";
+    case ART_KIND_BOILERPLATE: return "boilerplate";
+  }
+  return "body";
+}
+
+static int is_hspace(uchar c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+/* Byte after the line that starts at i (past its \n, \r\n or \r). */
+static size_t line_end(const uchar *z, size_t n, size_t i, size_t *content_end) {
+  const uchar *nl = memchr(z + i, '\n', n - i);
+  size_t e = nl ? (size_t)(nl - z) : n;
+  const uchar *cr = memchr(z + i, '\r', e - i);
+  if (cr) e = (size_t)(cr - z);
+  *content_end = e;
+  if (e < n && z[e] == '\r') e++;
+  if (e < n && z[e] == '\n' && (e == *content_end || z[e - 1] == '\r')) e++;
+  return e;
+}
+
+/* Trim ASCII and Unicode spaces from both ends of [*a, *b). */
+static void trim(const uchar *z, size_t *a, size_t *b) {
+  while (*a < *b) {
+    if (is_hspace(z[*a]) || z[*a] == '\n' || z[*a] == '\r') { (*a)++; continue; }
+    if (z[*a] == 0xC2 && *a + 1 < *b && z[*a + 1] == 0xA0) { *a += 2; continue; }
+    if (z[*a] == 0xE2 && *a + 2 < *b && z[*a + 1] == 0x80 &&
+        (z[*a + 2] <= 0x8A || z[*a + 2] == 0xAF)) { *a += 3; continue; }
+    if (z[*a] == 0xEF && *a + 2 < *b && z[*a + 1] == 0xBB && z[*a + 2] == 0xBF) { *a += 3; continue; }
+    break;
+  }
+  while (*b > *a) {
+    uchar c = z[*b - 1];
+    if (is_hspace(c) || c == '\n' || c == '\r') { (*b)--; continue; }
+    if (c == 0xA0 && *b - 2 >= *a && z[*b - 2] == 0xC2) { *b -= 2; continue; }
+    break;
+  }
+}
+
+static int blank(const uchar *z, size_t a, size_t b) {
+  trim(z, &a, &b);
+  return a >= b;
+}
+
+/* The first non-space byte of the line at i is a lower-case letter. */
+static int starts_lower(const uchar *z, size_t n, size_t i) {
+  while (i < n && is_hspace(z[i])) i++;
+  if (i >= n) return 0;
+  size_t l;
+  int32_t c = art_utf8_decode(z + i, n - i, &l);
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  /* Non-ASCII lower case is rare at a soft break; treat as not lower. */
+  return 0;
+}
+
+/* Read the next raw paragraph; 0 when the document is exhausted. */
+static int read_paragraph(art_segmenter *s, para *p) {
+  const uchar *z = s->z;
+  size_t n = s->n, i = s->pos, ce;
+  /* skip blank lines */
+  for (;;) {
+    if (i >= n) { s->pos = n; return 0; }
+    size_t next = line_end(z, n, i, &ce);
+    if (!blank(z, i, ce)) break;
+    i = next;
+  }
+  size_t start = i, end;
+  for (;;) {
+    size_t next = line_end(z, n, i, &ce);
+    end = ce;
+    i = next;
+    if (i >= n) break;
+    if (s->opts.newline_is_space) {
+      size_t ce2;
+      line_end(z, n, i, &ce2);
+      if (blank(z, i, ce2)) break;
+      continue;
+    }
+    /* flowed: trailing space, then a lower-case continuation */
+    if (ce > start && is_hspace(z[ce - 1]) && starts_lower(z, n, i)) continue;
+    break;
+  }
+  s->pos = i;
+  trim(z, &start, &end);
+  p->start = start;
+  p->end = end;
+  return 1;
+}
+
+static int next_paragraph(art_segmenter *s, para *p) {
+  if (s->have_peek) {
+    *p = s->peek;
+    s->have_peek = 0;
+    return 1;
+  }
+  return read_paragraph(s, p);
+}
+
+static int peek_paragraph(art_segmenter *s, para *p) {
+  if (!s->have_peek) {
+    if (!read_paragraph(s, &s->peek)) return 0;
+    s->have_peek = 1;
+  }
+  *p = s->peek;
+  return 1;
+}
+
+/* Ends in . ! ? … : ; or , possibly followed by closing quotes/brackets. */
+static int ends_with_punct(const uchar *z, size_t a, size_t b) {
+  while (b > a) {
+    size_t l;
+    int32_t c = art_utf8_decode_before(z, b, &l);
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB) {
+      b -= l;
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == ',';
+  }
+  return 0;
+}
+
+art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
+                                 const art_seg_options *opts) {
+  art_segmenter *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->ctx = ctx;
+  s->z = (const uchar *)doc;
+  s->n = n;
+  if (opts) s->opts = *opts;
+  return s;
+}
+
+void art_segmenter_free(art_segmenter *s) {
+  if (!s) return;
+  art_span_buf_free(&s->spans);
+  free(s);
+}
+
+/* Load the next paragraph that is to be yielded into s->spans. */
+static int load_paragraph(art_segmenter *s) {
+  para p;
+  for (;;) {
+    if (!next_paragraph(s, &p)) return 0;
+    int first = s->paragraphs_read++ == 0;
+    para nx;
+    /* A dateline alone on a line belongs to the paragraph after it. */
+    if (art_is_dateline_line(s->ctx, (const char *)s->z, p.start, p.end) &&
+        peek_paragraph(s, &nx)) {
+      next_paragraph(s, &nx);
+      p.end = nx.end;
+    }
+    art_kind kind = ART_KIND_BODY;
+    if (art_is_boilerplate_line(s->ctx, (const char *)s->z, p.start, p.end)) {
+      kind = ART_KIND_BOILERPLATE;
+    } else if (first && p.end - p.start <= HEADLINE_MAX_BYTES &&
+               !ends_with_punct(s->z, p.start, p.end) && !starts_lower(s->z, p.end, p.start) &&
+               peek_paragraph(s, &nx)) {
+      kind = ART_KIND_HEADLINE;
+    }
+    if (kind == ART_KIND_BOILERPLATE && !s->opts.keep_boilerplate) continue;
+    if (kind == ART_KIND_HEADLINE || kind == ART_KIND_BOILERPLATE) {
+      s->spans.n = 0;
+      if (!s->spans.v) {
+        s->spans.v = malloc(4 * sizeof(art_span));
+        if (!s->spans.v) return -1;
+        s->spans.cap = 4;
+      }
+      s->spans.v[0] = (art_span){p.start, p.end};
+      s->spans.n = 1;
+    } else if (art_split_paragraph(s->ctx, (const char *)s->z, p.start, p.end, &s->spans)) {
+      return -1;
+    }
+    if (s->spans.n == 0) continue;
+    s->kind = kind;
+    s->span_i = 0;
+    s->paragraph_no++;
+    return 1;
+  }
+}
+
+int art_segmenter_next(art_segmenter *s, art_sentence *out) {
+  if (s->span_i >= s->spans.n) {
+    int rc = load_paragraph(s);
+    if (rc <= 0) return rc;
+  }
+  art_span sp = s->spans.v[s->span_i++];
+  out->start = sp.start;
+  out->end = sp.end;
+  out->paragraph = s->paragraph_no;
+  out->sentence = ++s->sentence_no;
+  out->kind = s->kind;
+  return 1;
+}

@@ -1,0 +1,978 @@
+/*
+** sentences.c — split one paragraph into sentences.
+**
+** A sentence ends at a terminator run (". ? ! … 。" and spaced ". . ."), with
+** the closing quotes, brackets and footnote marks that follow it attached,
+** when what comes next starts a new sentence.  Most of the work is deciding
+** the "when":
+**
+**   She has $100.00. It is in her bag.        -> 2 sentences (plain word)
+**   I work for the U.S. Government.           -> 1 (acronym before a noun)
+**   I live in the U.S. How about you?         -> 2 (acronym before "How")
+**   At 5 a.m. Mr. Smith left. He ate.         -> 2 (fronted time phrase)
+**   Albert I. Jones came. You and I. Did…     -> initials vs. the pronoun
+**   "This is great." she said.                -> 1 (lower case continues)
+**   Hello world.Today is Tuesday.             -> 2 (missing space)
+**   1. The first item 2. The second item      -> 2 (list markers)
+**
+** The word before a period is looked up in ext/data/abbreviations.tsv, whose
+** class says how that abbreviation behaves; the word after it in
+** sentence_starters.tsv (pronouns, determiners… that open sentences) and
+** common_words.tsv (words usually written in lower case, so capitalised
+** they start a sentence rather than a name).
+**
+** Quotes and brackets are paired first (straight quotes by context).  Inside
+** a paired bracket, a straight single quote, a backtick quote or a ''…''
+** quote, periods do not end sentences: those are asides, titles or the
+** dialogue of fiction.  Inside double and curly quotes they do, because
+** news copy quotes several sentences at a time.  A quote mark that is never
+** closed and is the paragraph's first mark closes a quotation opened before
+** the text began, so it stays with the sentence before it.
+**
+** Everything works on bytes of the caller's document; the only allocation
+** is growing the reusable buffers in art_span_buf.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "article_segment.h"
+#include "article_tables.h"
+#include "article_text.h"
+
+typedef unsigned char uchar;
+
+/* ------------------------------------------------------------------------ */
+/* Characters                                                                */
+
+static int32_t next_cp(const uchar *z, size_t end, size_t i, size_t *len) {
+  if (i >= end) { *len = 0; return -1; }
+  if (z[i] < 0x80) { *len = 1; return z[i]; }
+  return art_utf8_decode(z + i, end - i, len);
+}
+
+static int32_t prev_cp(const uchar *z, size_t begin, size_t i, size_t *len) {
+  if (i <= begin) { *len = 0; return -1; }
+  if (z[i - 1] < 0x80) { *len = 1; return z[i - 1]; }
+  int32_t c = art_utf8_decode_before(z, i, len);
+  if (i - *len < begin) { *len = 1; return ART_REPLACEMENT_CHAR; }
+  return c;
+}
+
+static int is_space(int32_t c) {
+  if (c < 0) return 0;
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+static int is_upper(int32_t c) {
+  if (c < 0) return 0;
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  utf8proc_category_t k = utf8proc_category(c);
+  return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_lower(int32_t c) {
+  if (c < 0) return 0;
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+static int is_letter(int32_t c) {
+  if (c < 0) return 0;
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  utf8proc_category_t k = utf8proc_category(c);
+  return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static int is_digit(int32_t c) {
+  if (c < 0) return 0;
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+static int is_alnum(int32_t c) { return is_letter(c) || is_digit(c); }
+
+static int is_terminator(int32_t c) {
+  return c == '.' || c == '?' || c == '!' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+         c == 0xFF1F || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049;
+}
+
+static int is_bullet(int32_t c) {
+  return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25E6 || c == 0x25AA ||
+         c == 0x25CF || c == 0x25A0 || c == 0x25BA || c == 0x25B6 || c == 0x2219;
+}
+
+/* Punctuation after which a following word continues the sentence. */
+static int is_continuing_punct(int32_t c) {
+  return c == ',' || c == ';' || c == ':' || c == 0x2014 || c == 0x2013 || c == '-' ||
+         c == '/' || c == '&' || c == '%' || c == 0xFF0C || c == 0x3001;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Quote and bracket marks                                                   */
+
+enum family {
+  F_NONE, F_PAREN, F_SQUARE, F_BRACE, F_FWPAREN, F_CJK_ANGLE, F_CJK_LENT, F_CJK_CORNER,
+  F_CJK_WCORNER, F_DQ, F_DQ_CURLY, F_SQ_CURLY, F_SQ, F_PTB, F_GUIL, F_SGUIL
+};
+
+/* Families whose inside never holds a sentence break (see the essay). */
+static int suppressing(int f) {
+  return f != F_DQ && f != F_DQ_CURLY && f != F_SQ_CURLY && f != F_GUIL && f != F_SGUIL &&
+         f != F_NONE;
+}
+static int is_bracket_family(int f) { return f >= F_PAREN && f <= F_CJK_LENT; }
+
+enum dir { D_OPEN = 1, D_CLOSE = 2, D_AMBIG = 3 };
+enum role { R_APOS = 0, R_OPEN, R_CLOSE, R_OPEN_UNMATCHED, R_CLOSE_UNMATCHED };
+
+typedef struct mark {
+  size_t pos, len;
+  unsigned char family, dir, role;
+  int partner;          /* index of the matching mark, -1 when unmatched */
+} mark;
+
+typedef struct event { size_t pos; int delta; } event;
+
+typedef struct scratch {
+  mark *marks;
+  size_t nmarks, cap_marks;
+  event *events;
+  size_t nevents, cap_events;
+} scratch;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return 0;
+  size_t n = *cap ? *cap * 2 : 64;
+  while (n < need) n *= 2;
+  void *q = realloc(*p, n * size);
+  if (!q) return -1;
+  *p = q;
+  *cap = n;
+  return 0;
+}
+
+void art_span_buf_free(art_span_buf *b) {
+  if (b->scratch) {
+    scratch *s = b->scratch;
+    free(s->marks);
+    free(s->events);
+    free(s);
+  }
+  free(b->v);
+  memset(b, 0, sizeof *b);
+}
+
+/* Elided words written with a leading apostrophe: 'tis, 'em, 'n'. */
+static int is_elision(const uchar *z, size_t end, size_t i) {
+  size_t j = i;
+  while (j < end && j - i < 8 && ((z[j] | 0x20) >= 'a' && (z[j] | 0x20) <= 'z')) j++;
+  if (j == i) return 0;
+  char low[8];
+  for (size_t k = i; k < j; k++) low[k - i] = (char)(z[k] | 0x20);
+  return art_table_find(&art_table_elisions, low, j - i) != NULL;
+}
+
+/*
+** A quote mark with space on both sides, as tokenised text writes them
+** ("said , '' Stanley").  What follows decides: closing punctuation means it
+** closes; an ellipsis or a capital could go either way and pairing decides;
+** a lower-case word means it closes ("'' Why , '' she wrote").  A mark right
+** after a sentence's end in ordinary prose ("went through. ' The") that is the
+** paragraph's first closes a quotation opened before the text began.
+*/
+static int spaced_mark_dir(const uchar *z, size_t begin, size_t end, size_t i, size_t after_mark,
+                           int first_mark) {
+  size_t j = after_mark, nl, pl;
+  while (j < end && (z[j] == ' ' || z[j] == '\t')) j++;
+  int32_t n2 = next_cp(z, end, j, &nl);
+  if (n2 < 0 || n2 == ',' || n2 == ';' || n2 == ':' || n2 == ')' || n2 == '?' || n2 == '!')
+    return D_CLOSE;
+  if (n2 == '.') return (j + 1 < end && z[j + 1] == '.') ? D_OPEN : D_CLOSE;
+  if (is_lower(n2)) return D_CLOSE;
+  if (first_mark) {
+    size_t k = i;
+    while (k > begin && (z[k - 1] == ' ' || z[k - 1] == '\t')) k--;
+    int32_t t = prev_cp(z, begin, k, &pl);
+    if (is_terminator(t)) {
+      size_t tl;
+      int32_t w = prev_cp(z, begin, k - pl, &tl);
+      if (is_alnum(w)) return D_CLOSE;
+    }
+  }
+  return D_AMBIG;
+}
+
+/* Tokenised clitics: "Walter 's", "they 're". */
+static int is_clitic(const uchar *z, size_t end, size_t i) {
+  size_t j = i;
+  while (j < end && j - i < 3 && z[j] >= 'a' && z[j] <= 'z') j++;
+  if (j < end && is_letter(z[j])) return 0;
+  size_t n = j - i;
+  return (n == 1 && (z[i] == 's' || z[i] == 'd' || z[i] == 'm')) ||
+         (n == 2 && (!memcmp(z + i, "re", 2) || !memcmp(z + i, "ve", 2) || !memcmp(z + i, "ll", 2)));
+}
+
+/* Classify the quote or bracket at z[i] (of byte length len, code point c). */
+static int classify_mark(const uchar *z, size_t begin, size_t end, size_t i, size_t len,
+                         int32_t c, int first_mark, mark *m) {
+  size_t pl, nl;
+  int32_t before = prev_cp(z, begin, i, &pl);
+  int32_t after = next_cp(z, end, i + len, &nl);
+  int sp_before = before < 0 || is_space(before);
+  int sp_after = after < 0 || is_space(after);
+  int open_before = sp_before || before == '(' || before == '[' || before == '{' ||
+                    before == 0x2014 || before == 0x2013 || before == '-' || before == '"' ||
+                    before == 0x201C || before == 0x2018 || before == '`';
+  m->pos = i;
+  m->len = len;
+  m->partner = -1;
+  m->role = R_APOS;
+  switch (c) {
+    case '(': m->family = F_PAREN; m->dir = D_OPEN; return 1;
+    case ')': m->family = F_PAREN; m->dir = D_CLOSE; return 1;
+    case '[': m->family = F_SQUARE; m->dir = D_OPEN; return 1;
+    case ']': m->family = F_SQUARE; m->dir = D_CLOSE; return 1;
+    case '{': m->family = F_BRACE; m->dir = D_OPEN; return 1;
+    case '}': m->family = F_BRACE; m->dir = D_CLOSE; return 1;
+    case 0xFF08: m->family = F_FWPAREN; m->dir = D_OPEN; return 1;
+    case 0xFF09: m->family = F_FWPAREN; m->dir = D_CLOSE; return 1;
+    case 0x300A: m->family = F_CJK_ANGLE; m->dir = D_OPEN; return 1;
+    case 0x300B: m->family = F_CJK_ANGLE; m->dir = D_CLOSE; return 1;
+    case 0x3010: m->family = F_CJK_LENT; m->dir = D_OPEN; return 1;
+    case 0x3011: m->family = F_CJK_LENT; m->dir = D_CLOSE; return 1;
+    case 0x300C: m->family = F_CJK_CORNER; m->dir = D_OPEN; return 1;
+    case 0x300D: m->family = F_CJK_CORNER; m->dir = D_CLOSE; return 1;
+    case 0x300E: m->family = F_CJK_WCORNER; m->dir = D_OPEN; return 1;
+    case 0x300F: m->family = F_CJK_WCORNER; m->dir = D_CLOSE; return 1;
+    case 0x201C: /* “ opens; closes a „ quote */
+      m->family = F_DQ_CURLY; m->dir = (sp_after && !sp_before) ? D_CLOSE : D_OPEN; return 1;
+    case 0x201E: m->family = F_DQ_CURLY; m->dir = D_OPEN; return 1;
+    case 0x201D: /* ” closes; mis-encoded openers exist */
+      m->family = F_DQ_CURLY; m->dir = (sp_before && !sp_after && is_alnum(after)) ? D_OPEN : D_CLOSE;
+      return 1;
+    case 0x2018: /* ‘ */
+      if (is_letter(before) && is_letter(after)) return 0;   /* misused apostrophe */
+      m->family = F_SQ_CURLY; m->dir = D_OPEN; return 1;
+    case 0x201A: m->family = F_SQ_CURLY; m->dir = D_OPEN; return 1;
+    case 0x2019: /* ’ is mostly an apostrophe */
+      if (is_alnum(before) && is_letter(after)) return 0;
+      if (open_before && (is_digit(after) || is_elision(z, end, i + len))) return 0;
+      m->family = F_SQ_CURLY; m->dir = D_CLOSE; return 1;
+    case 0xAB:
+      m->family = F_GUIL; m->dir = (!sp_before && sp_after) ? D_CLOSE : D_OPEN; return 1;
+    case 0xBB:
+      m->family = F_GUIL; m->dir = (sp_before && !sp_after && before >= 0) ? D_OPEN : D_CLOSE;
+      return 1;
+    case 0x2039: m->family = F_SGUIL; m->dir = D_OPEN; return 1;
+    case 0x203A: m->family = F_SGUIL; m->dir = D_CLOSE; return 1;
+    default: break;
+  }
+  /* Straight quotes, backticks and the '' `` pairs of tokenised text. */
+  if (c == '\'' || c == '`') {
+    if (is_alnum(before) && is_letter(after)) return 0;          /* don't, it`s */
+    if (open_before && (is_digit(after) || (c == '\'' && is_elision(z, end, i + len))))
+      return 0;                                                  /* '80s, 'tis */
+    if (c == '\'' && sp_before && is_clitic(z, end, i + len)) return 0;   /* Walter 's */
+  }
+  if (c == '`') m->family = F_SQ;
+  else if (c == '\'') m->family = F_SQ;
+  else if (c == '"') m->family = F_DQ;
+  else return 0;
+  if (c == '`' && !sp_after) { m->dir = D_OPEN; return 1; }
+  if (!sp_before && sp_after) m->dir = D_CLOSE;
+  else if (open_before && !sp_after) {
+    /* An opener is followed by the quoted words, not by closing punctuation. */
+    m->dir = (after == ',' || after == '.' || after == ';' || after == ':' || after == ')' ||
+              after == '?' || after == '!') ? D_CLOSE : D_OPEN;
+  } else if (sp_before && sp_after) {
+    m->dir = (unsigned char)spaced_mark_dir(z, begin, end, i, i + len, first_mark);
+  } else {
+    m->dir = is_alnum(after) ? D_OPEN : D_CLOSE;
+  }
+  return 1;
+}
+
+/* Two quotes in a row ('' or ``) are one mark in tokenised text. */
+static void collect_marks(const uchar *z, size_t begin, size_t end, scratch *s, int *oom) {
+  s->nmarks = 0;
+  int seen_quote = 0;
+  for (size_t i = begin; i < end;) {
+    uchar b = z[i];
+    size_t len = 1;
+    int32_t c;
+    if (b < 0x80) {
+      if (b != '"' && b != '\'' && b != '`' && b != '(' && b != ')' && b != '[' && b != ']' &&
+          b != '{' && b != '}') { i++; continue; }
+      c = b;
+    } else if (b == 0xE2 || b == 0xC2 || b == 0xE3 || b == 0xEF) {
+      c = art_utf8_decode(z + i, end - i, &len);
+    } else { i++; continue; }
+    mark m;
+    if ((c == '\'' || c == '`') && i + 1 < end && z[i + 1] == (uchar)c) {
+      /* '' or `` */
+      m.pos = i; m.len = 2; m.partner = -1; m.role = R_APOS; m.family = F_PTB;
+      size_t pl, nl;
+      int32_t before = prev_cp(z, begin, i, &pl), after = next_cp(z, end, i + 2, &nl);
+      int sp_before = before < 0 || is_space(before), sp_after = after < 0 || is_space(after);
+      if (!sp_before && sp_after) m.dir = D_CLOSE;
+      else if (c == '`' || (sp_before && !sp_after)) m.dir = D_OPEN;
+      else m.dir = (unsigned char)spaced_mark_dir(z, begin, end, i, i + 2, !seen_quote);
+      len = 2;
+    } else if (!classify_mark(z, begin, end, i, len, c, !seen_quote, &m)) {
+      i += len;
+      continue;
+    }
+    if (!is_bracket_family(m.family)) seen_quote = 1;
+    if (grow((void **)&s->marks, &s->cap_marks, s->nmarks + 1, sizeof(mark))) { *oom = 1; return; }
+    s->marks[s->nmarks++] = m;
+    i += len;
+  }
+}
+
+/* Backticks open what a straight quote closes: they pair as one family. */
+static int same_family(const mark *open, const mark *close) {
+  return open->family == close->family;
+}
+
+static void pair_marks(scratch *s) {
+  enum { MAXDEPTH = 64 };
+  int stack[MAXDEPTH];
+  int depth = 0;
+  for (size_t k = 0; k < s->nmarks; k++) {
+    mark *m = &s->marks[k];
+    if (m->dir == D_CLOSE || m->dir == D_AMBIG) {
+      int found = -1;
+      for (int d = depth - 1; d >= 0 && d >= depth - 4; d--) {
+        if (same_family(&s->marks[stack[d]], m)) { found = d; break; }
+        /* Brackets do not close across an open bracket of another kind. */
+        if (is_bracket_family(m->family) && is_bracket_family(s->marks[stack[d]].family)) break;
+      }
+      if (found >= 0) {
+        for (int d = depth - 1; d > found; d--) s->marks[stack[d]].role = R_OPEN_UNMATCHED;
+        mark *o = &s->marks[stack[found]];
+        o->role = R_OPEN;
+        o->partner = (int)k;
+        m->role = R_CLOSE;
+        m->partner = stack[found];
+        depth = found;
+        continue;
+      }
+      if (m->dir == D_CLOSE) { m->role = R_CLOSE_UNMATCHED; continue; }
+    }
+    m->role = R_OPEN_UNMATCHED;   /* until its partner comes */
+    if (depth == MAXDEPTH) {
+      memmove(stack, stack + 1, (MAXDEPTH - 1) * sizeof stack[0]);
+      depth--;
+    }
+    stack[depth++] = (int)k;
+  }
+}
+
+static int cmp_event(const void *a, const void *b) {
+  const event *x = a, *y = b;
+  if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
+  return x->delta - y->delta;
+}
+
+/* Suppressing pairs become +1/-1 events; the sweep keeps a depth. */
+static int build_events(scratch *s) {
+  enum { MAX_SUPPRESS_SPAN = 1000 };
+  s->nevents = 0;
+  for (size_t k = 0; k < s->nmarks; k++) {
+    mark *m = &s->marks[k];
+    if (m->role != R_OPEN || !suppressing(m->family)) continue;
+    mark *c = &s->marks[m->partner];
+    size_t close_end = c->pos + c->len;
+    if (close_end - m->pos > MAX_SUPPRESS_SPAN) continue;
+    if (grow((void **)&s->events, &s->cap_events, s->nevents + 2, sizeof(event))) return -1;
+    s->events[s->nevents++] = (event){m->pos + m->len, +1};
+    s->events[s->nevents++] = (event){close_end, -1};
+  }
+  if (s->nevents > 2) qsort(s->events, s->nevents, sizeof(event), cmp_event);
+  return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The splitter                                                              */
+
+typedef struct splitter {
+  const uchar *z;
+  size_t begin, end;      /* the paragraph */
+  scratch *s;
+  size_t mark_i;          /* marks before this index lie behind the scan */
+  size_t event_i;
+  int depth;              /* suppressing pairs open at the sweep position */
+  int first_quote;        /* index of the paragraph's first quote mark, -1 none */
+  size_t sent_start;
+  /* list items: "1." "2)" "a." … */
+  int list_active;
+  int list_next;          /* next number, or next letter as a code point */
+  int list_is_letter;
+  char list_delim[3];
+  art_span_buf *out;
+} splitter;
+
+/* The mark that starts exactly at byte i, or NULL.  i must not go backwards
+   by more than the marks already passed. */
+static mark *mark_at(splitter *sp, size_t i) {
+  scratch *s = sp->s;
+  while (sp->mark_i < s->nmarks && s->marks[sp->mark_i].pos < i) sp->mark_i++;
+  if (sp->mark_i < s->nmarks && s->marks[sp->mark_i].pos == i) return &s->marks[sp->mark_i];
+  return NULL;
+}
+
+static int inside_suppressing(splitter *sp, size_t q) {
+  scratch *s = sp->s;
+  while (sp->event_i < s->nevents && s->events[sp->event_i].pos <= q) {
+    sp->depth += s->events[sp->event_i].delta;
+    sp->event_i++;
+  }
+  return sp->depth > 0;
+}
+
+static int emit(splitter *sp, size_t a, size_t b) {
+  /* Trim whitespace on both ends. */
+  size_t l;
+  while (a < b) {
+    int32_t c = next_cp(sp->z, b, a, &l);
+    if (!is_space(c)) break;
+    a += l;
+  }
+  while (b > a) {
+    int32_t c = prev_cp(sp->z, a, b, &l);
+    if (!is_space(c)) break;
+    b -= l;
+  }
+  if (a >= b) return 0;
+  art_span_buf *o = sp->out;
+  if (grow((void **)&o->v, &o->cap, o->n + 1, sizeof(art_span))) return -1;
+  o->v[o->n++] = (art_span){a, b};
+  return 0;
+}
+
+static size_t skip_spaces(const uchar *z, size_t end, size_t i) {
+  size_t l;
+  while (i < end) {
+    int32_t c = next_cp(z, end, i, &l);
+    if (!is_space(c)) break;
+    i += l;
+  }
+  return i;
+}
+
+/* Lower-case ASCII copy of z[a..b) into buf (cap bytes); 0 if it does not fit
+   or holds bytes that no table key has. */
+static size_t fold_word(const uchar *z, size_t a, size_t b, char *buf, size_t cap) {
+  if (b - a >= cap || b <= a) return 0;
+  size_t n = 0;
+  for (size_t i = a; i < b; i++) {
+    uchar c = z[i];
+    if (c >= 'A' && c <= 'Z') c |= 0x20;
+    buf[n++] = (char)c;
+  }
+  buf[n] = 0;
+  return n;
+}
+
+/* A list marker at i: optional bullet, then 1-3 digits or one lower-case
+   letter, then "." ")" or ".)", then a space.  Returns the byte after the
+   marker's delimiter, or 0. */
+static size_t list_marker(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
+                          char delim[3]) {
+  size_t j = i, l;
+  int32_t c = next_cp(z, end, j, &l);
+  if (is_bullet(c)) { j += l; j = skip_spaces(z, end, j); }
+  size_t k = j;
+  int v = 0;
+  while (k < end && k - j < 3 && z[k] >= '0' && z[k] <= '9') v = v * 10 + (z[k++] - '0');
+  if (k > j) *is_letter = 0;
+  else if (k < end && z[k] >= 'a' && z[k] <= 'z') { v = z[k++]; *is_letter = 1; }
+  else return 0;
+  size_t d = k;
+  if (k < end && z[k] == '.') k++;
+  if (k < end && z[k] == ')') k++;
+  if (k == d || k >= end || !is_space(z[k])) return 0;
+  memcpy(delim, z + d, k - d);
+  delim[k - d] = 0;
+  *value = v;
+  return k;
+}
+
+/* Does the expected next list marker start at i? */
+static size_t expected_marker(splitter *sp, size_t i) {
+  int v, letter;
+  char delim[3];
+  size_t k = list_marker(sp->z, sp->end, i, &v, &letter, delim);
+  if (!k || v != sp->list_next || letter != sp->list_is_letter || strcmp(delim, sp->list_delim))
+    return 0;
+  return k;
+}
+
+/* Start a sentence at i: note a list marker there.  Returns where scanning
+   for terminators may begin (after the marker's own period). */
+static size_t start_sentence(splitter *sp, size_t i) {
+  sp->sent_start = i;
+  int v, letter;
+  char delim[3];
+  size_t k = list_marker(sp->z, sp->end, i, &v, &letter, delim);
+  if (!k) return i;
+  sp->list_active = 1;
+  sp->list_next = v + 1;
+  sp->list_is_letter = letter;
+  memcpy(sp->list_delim, delim, sizeof delim);
+  return k;
+}
+
+/* The first word of the sentence, or of its last clause after ':' or ';'
+   before `limit`, is a preposition ("At 5 a.m.", "He noted: In 44 B.C."). */
+static int word_is_prep(const uchar *z, size_t a, size_t limit) {
+  size_t b = a;
+  while (b < limit && ((z[b] | 0x20) >= 'a' && (z[b] | 0x20) <= 'z')) b++;
+  char buf[16];
+  size_t n = fold_word(z, a, b, buf, sizeof buf);
+  if (!n) return 0;
+  const art_table_entry *e = art_table_find(&art_table_sentence_starters, buf, n);
+  return e && strcmp(e->value, "prep") == 0;
+}
+
+static int fronted_time_phrase(splitter *sp, size_t limit) {
+  const uchar *z = sp->z;
+  size_t a = sp->sent_start;
+  /* skip opening punctuation */
+  while (a < limit && (z[a] == '"' || z[a] == '\'' || z[a] == '(')) a++;
+  if (word_is_prep(z, a, limit)) return 1;
+  for (size_t i = limit; i > sp->sent_start; i--) {
+    if (z[i - 1] == ':' || z[i - 1] == ';') {
+      size_t j = skip_spaces(z, limit, i);
+      return word_is_prep(z, j, limit);
+    }
+  }
+  return 0;
+}
+
+/* The token that ends just before byte `at`: [*a, at). */
+static size_t token_start(const uchar *z, size_t begin, size_t at) {
+  size_t i = at, l;
+  while (i > begin) {
+    int32_t c = prev_cp(z, begin, i, &l);
+    if (is_space(c)) break;
+    i -= l;
+  }
+  return i;
+}
+
+/* Where the word that ends at wb begins: back to a space or the sentence
+   start, and past opening punctuation or a slash ("171/U.S", "(see", "“the"). */
+static size_t word_start(splitter *sp, size_t wb) {
+  const uchar *z = sp->z;
+  size_t i = wb, l, floor = sp->sent_start > sp->begin ? sp->sent_start : sp->begin;
+  while (i > floor) {
+    int32_t c = prev_cp(z, floor, i, &l);
+    if (is_space(c) || c == '/' || c == '(' || c == '[' || c == '{' || c == '"' || c == '`' ||
+        c == 0x201C || c == 0x2018 || c == 0x2014 || c == 0x2013 || c == 0xAB)
+      break;
+    if (c == '\'' && (i - l == floor || !is_alnum(prev_cp(z, floor, i - l, &l)))) break;
+    i -= l;
+  }
+  return i;
+}
+
+/* The token before z[a] is a number ("5", "1,200", "six") or a unit after one. */
+static int number_before(splitter *sp, size_t a, int allow_unit) {
+  const uchar *z = sp->z;
+  size_t e = a, l;
+  while (e > sp->begin) {
+    int32_t c = prev_cp(z, sp->begin, e, &l);
+    if (!is_space(c)) break;
+    e -= l;
+  }
+  if (e == a || e == sp->begin) return 0;
+  size_t s = token_start(z, sp->begin, e);
+  if (is_digit(z[e - 1])) return 1;
+  char buf[24];
+  size_t n = fold_word(z, s, z[e - 1] == '.' ? e - 1 : e, buf, sizeof buf);
+  if (!n) return 0;
+  if (art_table_find(&art_table_count_words, buf, n)) return 1;
+  if (allow_unit && z[e - 1] == '.') {
+    const art_table_entry *u = art_table_find(&art_table_abbreviations, buf, n);
+    if (u && strcmp(u->value, "unit") == 0) return number_before(sp, s, 0);
+  }
+  return 0;
+}
+
+enum next_kind { N_END, N_LOWER, N_UPPER, N_DIGIT, N_PUNCT, N_BULLET };
+
+typedef struct next_info {
+  enum next_kind kind;
+  size_t word, word_end;   /* the next word's letters */
+  int is_initial;          /* "R." — a single letter and a period */
+  int is_pronoun_i;        /* "I" */
+  int is_roman;            /* II, IV… */
+  int after_opener;        /* an opening quote or bracket came first */
+} next_info;
+
+static void look_next(splitter *sp, size_t i, next_info *n) {
+  const uchar *z = sp->z;
+  size_t l;
+  memset(n, 0, sizeof *n);
+  /* Skip opening quotes and brackets. */
+  for (int guard = 0; guard < 4; guard++) {
+    int32_t c = next_cp(z, sp->end, i, &l);
+    if (c < 0) { n->kind = N_END; return; }
+    mark *m = mark_at(sp, i);
+    if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
+      i += m->len;
+      n->after_opener = 1;
+      i = skip_spaces(z, sp->end, i);
+      continue;
+    }
+    break;
+  }
+  int32_t c = next_cp(z, sp->end, i, &l);
+  if (c < 0) { n->kind = N_END; return; }
+  if (is_bullet(c)) { n->kind = N_BULLET; return; }
+  if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return; }
+  if (is_digit(c)) { n->kind = N_DIGIT; return; }
+  if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
+  n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
+  size_t j = i;
+  int roman = 1;
+  while (j < sp->end) {
+    int32_t d = next_cp(z, sp->end, j, &l);
+    if (!is_letter(d)) break;
+    if (!(d == 'I' || d == 'V' || d == 'X' || d == 'L' || d == 'C')) roman = 0;
+    j += l;
+  }
+  n->word = i;
+  n->word_end = j;
+  n->is_initial = (j - i == l || j - i == 1) && j < sp->end && z[j] == '.' && is_upper(c);
+  n->is_pronoun_i = j - i == 1 && z[i] == 'I' && !n->is_initial;
+  n->is_roman = roman && j - i <= 4 && (j >= sp->end || !is_letter(z[j]));
+}
+
+/* The next word is one that starts sentences ("The", "He", "However"). */
+static int next_is_starter(splitter *sp, const next_info *n) {
+  char buf[24];
+  size_t len = fold_word(sp->z, n->word, n->word_end, buf, sizeof buf);
+  return len && art_table_find(&art_table_sentence_starters, buf, len) != NULL;
+}
+
+/* The next word is a common lower-case word written with a capital. */
+static int next_is_common(splitter *sp, const next_info *n) {
+  if (next_is_starter(sp, n)) return 1;
+  char buf[32];
+  size_t len = fold_word(sp->z, n->word, n->word_end, buf, sizeof buf);
+  return len && art_table_find(&art_table_common_words, buf, len) != NULL;
+}
+
+/* A token with an @, :// or www. is an address, not prose. */
+static int in_address(splitter *sp, size_t at) {
+  const uchar *z = sp->z;
+  size_t a = token_start(z, sp->begin, at), b = at;
+  while (b < sp->end && !is_space(z[b])) b++;
+  for (size_t i = a; i < b; i++) {
+    if (z[i] == '@') return 1;
+    if (z[i] == ':' && i + 2 < b && z[i + 1] == '/' && z[i + 2] == '/') return 1;
+    if ((z[i] | 0x20) == 'w' && i + 3 < b && (z[i + 1] | 0x20) == 'w' && (z[i + 2] | 0x20) == 'w' &&
+        z[i + 3] == '.')
+      return 1;
+  }
+  return 0;
+}
+
+/* "world.Today": a period with no space, between a lower-case letter or digit
+   and a capitalised word of letters. */
+static int glued_boundary(splitter *sp, size_t dot, size_t after) {
+  const uchar *z = sp->z;
+  size_t l;
+  int32_t before = prev_cp(z, sp->begin, dot, &l);
+  if (!(is_lower(before) || is_digit(before))) return 0;
+  int32_t c = next_cp(z, sp->end, after, &l);
+  if (!is_upper(c)) return 0;
+  size_t j = after + l;
+  int lowers = 0;
+  while (j < sp->end) {
+    int32_t d = next_cp(z, sp->end, j, &l);
+    if (is_lower(d)) { lowers++; j += l; continue; }
+    if (is_letter(d) || is_digit(d)) return 0;
+    break;
+  }
+  if (!lowers) return 0;
+  /* "Jane.Doe@x.com", "example.com/Page" */
+  return !in_address(sp, dot);
+}
+
+/* Decide whether a single period at `dot` ends the sentence, given what
+   follows.  `word` is the token before the period (opening punctuation
+   stripped), [wa, wb). */
+static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, int bare) {
+  const uchar *z = sp->z;
+  if (n->kind == N_BULLET) return 1;
+  if (n->kind == N_PUNCT) return 0;
+  if (wa >= wb) return 1;                 /* a stray period: "(." */
+  /* Digits glued to a time: "7a.m" */
+  size_t la = wa;
+  int lead_digits = 0;
+  while (la < wb && z[la] >= '0' && z[la] <= '9') { la++; lead_digits = 1; }
+  char buf[32];
+  size_t len = fold_word(z, la, wb, buf, sizeof buf);
+  const art_table_entry *abbr = len ? art_table_find(&art_table_abbreviations, buf, len) : NULL;
+  const char *cls = abbr ? abbr->value : NULL;
+  /* "a. m." written with a space */
+  if (!abbr && wb - wa == 1 && wa >= sp->begin + 3 && z[wa - 1] == ' ' && z[wa - 2] == '.' &&
+      is_letter(z[wa - 3]) && (wa - 3 == sp->begin || !is_letter(z[wa - 4]))) {
+    char pair[4] = {(char)(z[wa - 3] | 0x20), '.', (char)(z[wa] | 0x20), 0};
+    const art_table_entry *t = art_table_find(&art_table_abbreviations, pair, 3);
+    if (t && strcmp(t->value, "time") == 0) { cls = "time"; lead_digits = 1; }
+  }
+  if (cls && strcmp(cls, "unit") == 0 && !number_before(sp, wa, 1)) cls = NULL;
+
+  if (n->kind == N_LOWER) {
+    /* Lower case continues the sentence, except after an ordinary word:
+       "There are several in. of rain" is a cut-off sentence. */
+    if (cls || !bare) return 0;
+    for (size_t i = wa; i < wb; i++)
+      if (!(z[i] >= 'a' && z[i] <= 'z')) return 0;
+    return wb - wa >= 2 && art_table_find(&art_table_common_words, buf, len) != NULL;
+  }
+  if (cls) {
+    switch (cls[0]) {
+      case 't':
+        if (cls[1] == 'i') { /* time */
+          int has_number = lead_digits || number_before(sp, wa, 0);
+          if (n->kind == N_DIGIT) return has_number;
+          if (!has_number) return 0;              /* "A.D. 79" */
+          if (next_is_starter(sp, n)) return 1;
+          return !fronted_time_phrase(sp, wa);
+        }
+        return 0;                                 /* title */
+      case 'i': return 0;                         /* inner */
+      case 'n':                                   /* number */
+      case 'm':                                   /* month */
+        if (n->kind == N_DIGIT || n->is_roman) return 0;
+        return 1;
+      case 'u': return n->kind != N_DIGIT;        /* unit after a number */
+      case 'e': return 1;                         /* end: degrees */
+      case 'g':                                   /* general */
+        return n->kind == N_UPPER && (n->after_opener || next_is_starter(sp, n));
+      default: return 1;
+    }
+  }
+  /* Single capital letter: an initial, or the pronoun I. */
+  size_t l;
+  int32_t c0 = next_cp(z, wb, wa, &l);
+  if (wa + l == wb && is_upper(c0)) {
+    if (n->kind != N_UPPER || n->is_initial) return 0;
+    return next_is_common(sp, n);
+  }
+  /* Acronyms with inner periods: U.S., N.E. */
+  int dots = 0, letters = 0, shape_ok = 1;
+  for (size_t i = wa; i < wb; i++) {
+    if (z[i] == '.') dots++;
+    else if (is_letter(z[i])) letters++;
+    else shape_ok = 0;
+  }
+  if (shape_ok && dots > 0 && letters <= dots * 3 + 3) {
+    if (n->kind == N_DIGIT) return 0;
+    return n->after_opener || next_is_starter(sp, n);
+  }
+  return 1;
+}
+
+/* Parse the terminator run at i.  Returns its end after attached closers;
+   *kind: 0 period, 1 ?/!, 2 ellipsis, 3 ideographic. *split_early is set to
+   the byte after the first period in "word. . . . Next". */
+static size_t terminator_run(splitter *sp, size_t i, int *kind, size_t *split_early) {
+  const uchar *z = sp->z;
+  size_t l, q = i;
+  int dots = 0, qe = 0, ellipsis = 0, ideo = 0;
+  *split_early = 0;
+  int attached = 0;
+  {
+    int32_t b = prev_cp(z, sp->begin, i, &l);
+    attached = is_alnum(b);
+  }
+  for (;;) {
+    int32_t c = next_cp(z, sp->end, q, &l);
+    if (c == '.') { dots++; q += l; continue; }
+    if (c == '?' || c == '!' || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049) {
+      qe++; q += l; continue;
+    }
+    if (c == 0x2026) { ellipsis++; q += l; continue; }
+    if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) { ideo++; q += l; continue; }
+    /* Spaced continuation: ". . ." or "! ! !" */
+    if (c == ' ' && q + 1 < sp->end) {
+      int32_t d = next_cp(z, sp->end, q + 1, &l);
+      size_t after = q + 1 + l;
+      int32_t e = next_cp(z, sp->end, after, &l);
+      if ((d == '.' || d == '?' || d == '!') && (e < 0 || is_space(e) || e == '.' || e == '?' ||
+                                                 e == '!' || e == '"' || e == '\'' ||
+                                                 e == 0x201D || e == 0x2019)) {
+        if (d == '.' && dots == 1 && !qe && !ellipsis && attached && q == i + 1)
+          *split_early = i + 1;
+        if (d == '.') dots++; else qe++;
+        q = after;
+        continue;
+      }
+    }
+    /* Closing marks, possibly after one space (tokenised text). */
+    size_t at = q;
+    int spaced = 0;
+    if (c == ' ') { at = q + 1; spaced = 1; }
+    mark *m = mark_at(sp, at);
+    if (m) {
+      int closes = m->role == R_CLOSE || m->role == R_CLOSE_UNMATCHED ||
+                   (m->role == R_OPEN_UNMATCHED && (int)(m - sp->s->marks) == sp->first_quote &&
+                    !is_bracket_family(m->family));
+      if (closes && !(spaced && is_bracket_family(m->family) && m->family != F_SQUARE)) {
+        q = at + m->len;
+        continue;
+      }
+      /* Footnotes: [1], [2–11], also after a space */
+      if (m->family == F_SQUARE && m->role == R_OPEN && m->partner >= 0) {
+        mark *cl = &sp->s->marks[m->partner];
+        int footnote = cl->pos - at <= 12;
+        for (size_t k = at + 1; k < cl->pos && footnote; k++)
+          if (!(is_digit(z[k]) || z[k] == ',' || z[k] == '-' || z[k] == ' ' || z[k] >= 0x80))
+            footnote = 0;
+        if (footnote && cl->pos > at + 1) {
+          q = cl->pos + cl->len;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  if (ideo) *kind = 3;
+  else if (ellipsis || dots >= 2) *kind = 2;
+  else if (qe) *kind = 1;
+  else *kind = 0;
+  if (*kind != 2) *split_early = 0;
+  return q;
+}
+
+static int split(splitter *sp) {
+  const uchar *z = sp->z;
+  size_t i = skip_spaces(z, sp->end, sp->begin);
+  i = start_sentence(sp, i);
+  size_t l;
+  while (i < sp->end) {
+    uchar b = z[i];
+    /* Fast path: bytes that can start nothing of interest. */
+    if (b < 0x80 && b != '.' && b != '?' && b != '!' && !(sp->list_active && is_space(b))) {
+      i++;
+      continue;
+    }
+    if (b >= 0x80 && b != 0xE2 && b != 0xE3 && b != 0xEF) { i++; continue; }
+    int32_t c = next_cp(z, sp->end, i, &l);
+    if (sp->list_active && is_space(c)) {
+      size_t j = skip_spaces(z, sp->end, i);
+      if (j > sp->sent_start && expected_marker(sp, j)) {
+        if (emit(sp, sp->sent_start, i)) return -1;
+        i = start_sentence(sp, j);
+        continue;
+      }
+      i = j > i ? j : i + l;
+      continue;
+    }
+    if (is_bullet(c)) {
+      size_t pl;
+      int32_t p = prev_cp(z, sp->begin, i, &pl);
+      if (is_space(p) && i > sp->sent_start) {
+        if (emit(sp, sp->sent_start, i)) return -1;
+        i = start_sentence(sp, i);
+        if (i == sp->sent_start) i += l;
+        continue;
+      }
+      i += l;
+      continue;
+    }
+    if (!is_terminator(c)) { i += l; continue; }
+
+    /* "[...]" and "[…]" mark an omission, not an end. */
+    if (i > sp->begin && z[i - 1] == '[') {
+      size_t j = i;
+      while (j < sp->end && (z[j] == '.' || z[j] == 0xE2 || z[j] == 0x80 || z[j] == 0xA6)) j++;
+      if (j < sp->end && z[j] == ']') { i = j + 1; continue; }
+    }
+    int kind;
+    size_t early;
+    size_t q = terminator_run(sp, i, &kind, &early);
+    size_t nxt = skip_spaces(z, sp->end, q);
+    if (nxt >= sp->end) break;                    /* the paragraph's end */
+    int ends;
+    if (nxt == q) {
+      /* No space after the run. */
+      ends = kind == 0 && q == i + 1 && glued_boundary(sp, i, q);
+      if (!ends && (kind == 1) && q - i == 1) {
+        int32_t d = next_cp(z, sp->end, q, &l);
+        ends = is_upper(d) && !in_address(sp, i) && glued_boundary(sp, i, q);
+      }
+    } else if (inside_suppressing(sp, q)) {
+      ends = 0;
+    } else {
+      next_info n;
+      look_next(sp, nxt, &n);
+      if (kind == 3) ends = 1;
+      else if (kind == 1) ends = n.kind != N_LOWER && n.kind != N_PUNCT;
+      else if (kind == 2) ends = (n.kind == N_UPPER && !n.is_pronoun_i) || n.kind == N_BULLET;
+      else {
+        /* The word before the period; a space may separate them ("Mr ."). */
+        size_t wb = i;
+        if (wb > sp->begin && z[wb - 1] == ' ') {
+          wb--;
+          /* skip closing quote marks in tokenised text: "itself '' ." */
+          while (wb > sp->begin && (z[wb - 1] == '\'' || z[wb - 1] == '"')) wb--;
+          while (wb > sp->begin && z[wb - 1] == ' ') wb--;
+        }
+        size_t wa = word_start(sp, wb);
+        while (wb > wa && (z[wb - 1] == ')' || z[wb - 1] == '"' || z[wb - 1] == '\'')) wb--;
+        ends = period_ends(sp, wa, wb, &n, q == i + 1);
+        /* "(." — a period right after an opening bracket */
+        if (!ends && i > sp->begin && (z[i - 1] == '(' || z[i - 1] == '[')) ends = 1;
+      }
+      if (ends && early) {
+        if (emit(sp, sp->sent_start, early)) return -1;
+        i = start_sentence(sp, skip_spaces(z, sp->end, early));
+        i = q;
+        continue;
+      }
+    }
+    if (ends) {
+      if (emit(sp, sp->sent_start, q)) return -1;
+      i = start_sentence(sp, nxt);
+      continue;
+    }
+    i = q > i ? q : i + l;
+  }
+  return emit(sp, sp->sent_start, sp->end);
+}
+
+int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t end,
+                        art_span_buf *out) {
+  (void)ctx;
+  out->n = 0;
+  if (!out->scratch) {
+    out->scratch = calloc(1, sizeof(scratch));
+    if (!out->scratch) return -1;
+  }
+  splitter sp;
+  memset(&sp, 0, sizeof sp);
+  sp.z = (const uchar *)doc;
+  sp.begin = start;
+  sp.end = end;
+  sp.s = out->scratch;
+  sp.out = out;
+  sp.first_quote = -1;
+  int oom = 0;
+  collect_marks(sp.z, start, end, sp.s, &oom);
+  if (oom) return -1;
+  pair_marks(sp.s);
+  if (build_events(sp.s)) return -1;
+  for (size_t k = 0; k < sp.s->nmarks; k++) {
+    if (!is_bracket_family(sp.s->marks[k].family)) { sp.first_quote = (int)k; break; }
+  }
+  return split(&sp);
+}

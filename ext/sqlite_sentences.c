@@ -1,0 +1,233 @@
+/*
+** sqlite_sentences.c — the article_sentences table-valued function.
+**
+**   SELECT sentence, paragraph, kind, text
+**     FROM article_sentences('WASHINGTON (AP) — The talks ended. Both sides left.');
+**
+**   -- every sentence of an archive that mentions a casualty figure
+**   SELECT a.id, s.text
+**     FROM articles a, article_sentences(a.body) s
+**    WHERE s.text REGEXP '[0-9,]+ (people|civilians) (were )?killed';
+**
+**   -- hard-wrapped text, with the boilerplate shown
+**   SELECT * FROM article_sentences(:doc, '{"newline":"space","boilerplate":true}');
+**
+** Columns: sentence, paragraph (1, 2, 3… over the rows returned), start and
+** length (1-based character position and length, so that
+** substr(document, start, length) = text), text, kind ('headline', 'body',
+** 'boilerplate'), and the hidden arguments document and options.
+**
+** The table is eponymous-only: it exists in every schema without CREATE
+** VIRTUAL TABLE.  Rows are produced one paragraph at a time, so memory stays
+** bounded by the longest paragraph, not the document.
+*/
+#include <string.h>
+#include "article_sqlite.h"
+#include "article_text.h"
+
+enum {
+  COL_SENTENCE, COL_PARAGRAPH, COL_START, COL_LENGTH, COL_TEXT, COL_KIND,
+  COL_DOCUMENT, COL_OPTIONS
+};
+
+typedef struct sent_vtab {
+  sqlite3_vtab base;
+  sqlite3 *db;
+  article_conn *conn;
+} sent_vtab;
+
+typedef struct sent_cursor {
+  sqlite3_vtab_cursor base;
+  char *doc;               /* private copy of the document */
+  size_t n;
+  art_segmenter *seg;
+  art_charpos charpos;
+  art_sentence row;
+  size_t char_start, char_len, bstart, bend;
+  int eof;
+} sent_cursor;
+
+static const char FN[] = "article_sentences";
+
+/* xConnect: declare the columns; the table is innocuous (reads nothing). */
+static int sent_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                        sqlite3_vtab **out, char **err) {
+  int rc = sqlite3_declare_vtab(db,
+      "CREATE TABLE x(sentence INTEGER, paragraph INTEGER, start INTEGER, length INTEGER,"
+      " text TEXT, kind TEXT, document HIDDEN, options HIDDEN)");
+  if (rc != SQLITE_OK) return rc;
+  sent_vtab *t = sqlite3_malloc64(sizeof *t);
+  if (!t) return SQLITE_NOMEM;
+  memset(t, 0, sizeof *t);
+  t->db = db;
+  t->conn = aux;
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *out = &t->base;
+  return SQLITE_OK;
+}
+
+static int sent_disconnect(sqlite3_vtab *vt) {
+  sqlite3_free(vt);
+  return SQLITE_OK;
+}
+
+/*
+** xBestIndex: the document (required) and options (optional) come from
+** equality constraints on the hidden columns.  Other constraints are left
+** for SQLite to check, so `WHERE sentence > 3` works with any plan.
+** idxNum bit 1: document given; bit 2: options given.
+*/
+static int sent_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
+  int doc_i = -1, opt_i = -1;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    if (c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (c->iColumn == COL_DOCUMENT) {
+      if (!c->usable) return SQLITE_CONSTRAINT;
+      doc_i = i;
+    } else if (c->iColumn == COL_OPTIONS) {
+      if (!c->usable) return SQLITE_CONSTRAINT;
+      opt_i = i;
+    }
+  }
+  int idx = 0, argi = 1;
+  if (doc_i >= 0) {
+    info->aConstraintUsage[doc_i].argvIndex = argi++;
+    info->aConstraintUsage[doc_i].omit = 1;
+    idx |= 1;
+  }
+  if (opt_i >= 0) {
+    info->aConstraintUsage[opt_i].argvIndex = argi++;
+    info->aConstraintUsage[opt_i].omit = 1;
+    idx |= 2;
+  }
+  info->idxNum = idx;
+  info->estimatedCost = doc_i >= 0 ? 1000.0 : 1e12;
+  info->estimatedRows = doc_i >= 0 ? 50 : 1000000;
+  if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == COL_SENTENCE && !info->aOrderBy[0].desc)
+    info->orderByConsumed = 1;   /* rows come in sentence order */
+  return SQLITE_OK;
+}
+
+static int sent_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
+  sent_cursor *c = sqlite3_malloc64(sizeof *c);
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof *c);
+  c->eof = 1;
+  *out = &c->base;
+  return SQLITE_OK;
+}
+
+static void sent_reset(sent_cursor *c) {
+  art_segmenter_free(c->seg);
+  c->seg = NULL;
+  sqlite3_free(c->doc);
+  c->doc = NULL;
+  c->n = 0;
+  c->eof = 1;
+}
+
+static int sent_close(sqlite3_vtab_cursor *cur) {
+  sent_reset((sent_cursor *)cur);
+  sqlite3_free(cur);
+  return SQLITE_OK;
+}
+
+/* xNext: fetch the next sentence and its character position. */
+static int sent_next(sqlite3_vtab_cursor *cur) {
+  sent_cursor *c = (sent_cursor *)cur;
+  int rc = art_segmenter_next(c->seg, &c->row);
+  if (rc < 0) return SQLITE_NOMEM;
+  if (rc == 0) { c->eof = 1; return SQLITE_OK; }
+  art_charpos_span(&c->charpos, c->row.start, c->row.end, &c->char_start, &c->char_len,
+                   &c->bstart, &c->bend);
+  return SQLITE_OK;
+}
+
+static int sent_option(void *target, const char *fn, const char *key, const char *type,
+                       sqlite3_value *value, char **err) {
+  int r = article_segment_option(target, fn, key, type, value, err);
+  if (r < 0) return SQLITE_ERROR;
+  if (r == 0) return article_unknown_option(fn, key, err);
+  return SQLITE_OK;
+}
+
+/* xFilter: start over on a new document. */
+static int sent_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, int argc,
+                       sqlite3_value **argv) {
+  sent_cursor *c = (sent_cursor *)cur;
+  sent_vtab *t = (sent_vtab *)cur->pVtab;
+  char *err = NULL;
+  sent_reset(c);
+  if (!(idx & 1)) {
+    err = sqlite3_mprintf("%s: missing the document argument, as in %s(body)", FN, FN);
+    goto error;
+  }
+  const char *doc;
+  size_t n;
+  art_seg_options opts = {0, 0};
+  if (article_document(FN, argv[0], &doc, &n, &err)) goto error;
+  if ((idx & 2) && article_parse_options(t->db, FN, argv[1], sent_option, &opts, &err))
+    goto error;
+  if (!doc) return SQLITE_OK;  /* NULL document: no rows */
+  c->doc = sqlite3_malloc64(n + 1);
+  if (!c->doc) return SQLITE_NOMEM;
+  memcpy(c->doc, doc, n);
+  c->doc[n] = 0;
+  c->n = n;
+  c->seg = art_segmenter_new(t->conn->ctx, c->doc, n, &opts);
+  if (!c->seg) return SQLITE_NOMEM;
+  art_charpos_init(&c->charpos, (const unsigned char *)c->doc, n);
+  c->eof = 0;
+  return sent_next(cur);
+error:
+  sqlite3_free(t->base.zErrMsg);
+  t->base.zErrMsg = err;
+  return SQLITE_ERROR;
+}
+
+static int sent_eof(sqlite3_vtab_cursor *cur) { return ((sent_cursor *)cur)->eof; }
+
+static int sent_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
+  sent_cursor *c = (sent_cursor *)cur;
+  switch (col) {
+    case COL_SENTENCE: sqlite3_result_int(ctx, c->row.sentence); break;
+    case COL_PARAGRAPH: sqlite3_result_int(ctx, c->row.paragraph); break;
+    case COL_START: sqlite3_result_int64(ctx, (sqlite3_int64)c->char_start + 1); break;
+    case COL_LENGTH: sqlite3_result_int64(ctx, (sqlite3_int64)c->char_len); break;
+    case COL_TEXT:
+      sqlite3_result_text64(ctx, c->doc + c->bstart, c->bend - c->bstart, SQLITE_TRANSIENT,
+                            SQLITE_UTF8);
+      break;
+    case COL_KIND: sqlite3_result_text(ctx, art_kind_name(c->row.kind), -1, SQLITE_STATIC); break;
+    default: break; /* hidden arguments read back as NULL */
+  }
+  return SQLITE_OK;
+}
+
+static int sent_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid) {
+  *rowid = ((sent_cursor *)cur)->row.sentence;
+  return SQLITE_OK;
+}
+
+static sqlite3_module sentences_module = {
+  /* iVersion    */ 0,
+  /* xCreate     */ NULL, /* eponymous-only */
+  /* xConnect    */ sent_connect,
+  /* xBestIndex  */ sent_best_index,
+  /* xDisconnect */ sent_disconnect,
+  /* xDestroy    */ NULL,
+  /* xOpen       */ sent_open,
+  /* xClose      */ sent_close,
+  /* xFilter     */ sent_filter,
+  /* xNext       */ sent_next,
+  /* xEof        */ sent_eof,
+  /* xColumn     */ sent_column,
+  /* xRowid      */ sent_rowid,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+};
+
+int article_register_sentences(sqlite3 *db, article_conn *conn) {
+  return sqlite3_create_module_v2(db, FN, &sentences_module, article_conn_ref(conn),
+                                  article_conn_unref);
+}

@@ -1,0 +1,76 @@
+/*
+** article_segment.h — paragraphs, boilerplate and sentences.
+**
+** The first stage of the pipeline: a document (UTF-8 bytes, possibly
+** invalid) becomes paragraphs, each marked headline / body / boilerplate,
+** and each paragraph becomes sentences.  Everything is expressed as byte
+** spans into the caller's document; nothing is copied.
+**
+** Streaming: art_segmenter_next() yields one sentence at a time and holds
+** only the current paragraph's sentences, so memory stays bounded by the
+** longest paragraph, not the document.
+*/
+#ifndef ARTICLE_SEGMENT_H
+#define ARTICLE_SEGMENT_H
+
+#include <stddef.h>
+
+typedef struct art_context art_context;   /* article_context.h */
+
+typedef enum art_kind {
+  ART_KIND_HEADLINE = 1,
+  ART_KIND_BODY = 2,
+  ART_KIND_BOILERPLATE = 3
+} art_kind;
+
+const char *art_kind_name(art_kind k);   /* "headline", "body", "boilerplate" */
+
+typedef struct art_seg_options {
+  int newline_is_space;   /* "newline": "space" — hard-wrapped text */
+  int keep_boilerplate;   /* "boilerplate": true — also yield boilerplate */
+} art_seg_options;
+
+typedef struct art_sentence {
+  size_t start, end;      /* byte span [start, end), no surrounding whitespace */
+  int sentence;           /* 1, 2, 3… over the sentences yielded */
+  int paragraph;          /* 1, 2, 3… over the paragraphs yielded */
+  art_kind kind;
+} art_sentence;
+
+typedef struct art_segmenter art_segmenter;
+
+/*
+** Start segmenting doc[0..n).  The document must outlive the segmenter.
+** Returns NULL only when out of memory.
+*/
+art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
+                                 const art_seg_options *opts);
+/* 1: *out holds the next sentence; 0: no more; -1: out of memory. */
+int art_segmenter_next(art_segmenter *s, art_sentence *out);
+void art_segmenter_free(art_segmenter *s);
+
+/* A byte span [start, end) and a growable list of them. */
+typedef struct art_span { size_t start, end; } art_span;
+typedef struct art_span_buf {
+  art_span *v;
+  size_t n, cap;
+  void *scratch;            /* private to the splitter; freed with the buffer */
+} art_span_buf;
+void art_span_buf_free(art_span_buf *b);
+
+/*
+** Split one paragraph doc[start..end) into sentences, replacing the contents
+** of *out with their spans (trimmed of whitespace).  Line breaks inside the
+** paragraph are treated as spaces.  Returns 0, or -1 when out of memory.
+** The buffer (zero it before first use) is reused across calls, so splitting
+** a document allocates only while its longest paragraph grows the buffers.
+*/
+int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t end,
+                        art_span_buf *out);
+
+/* True when the line doc[start..end) is boilerplate (byline, ad, credit…). */
+int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, size_t end);
+/* True when the line is only a dateline ("WASHINGTON (AP) —"). */
+int art_is_dateline_line(art_context *ctx, const char *doc, size_t start, size_t end);
+
+#endif
