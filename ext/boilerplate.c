@@ -22,9 +22,11 @@
 #define BOILERPLATE_MAX_BYTES 300
 
 struct art_segment_state {
-  pcre2_code *boilerplate;
+  pcre2_code *boilerplate;      /* patterns anchored at the paragraph start */
+  pcre2_code *boilerplate_tail; /* patterns found anywhere in it */
   pcre2_code *dateline;
   pcre2_match_data *match;
+  char tail_words[256];         /* " report story … ) " from the data file */
 };
 
 static pcre2_code *compile(const char *pattern, size_t len, const char **err) {
@@ -41,27 +43,51 @@ static pcre2_code *compile(const char *pattern, size_t len, const char **err) {
   return re;
 }
 
-int art_segment_state_init(art_context *ctx, const char **err) {
-  struct art_segment_state *st = calloc(1, sizeof *st);
-  if (!st) { *err = "article: out of memory"; return -1; }
-  ctx->segment = st;
+/* One alternation of the data file's patterns that do (anchored = 1) or do
+   not start with ^. */
+static pcre2_code *join_patterns(int anchored, const char **err) {
   const art_table *t = &art_table_boilerplate;
   size_t len = 0;
   for (uint32_t i = 0; i < t->count; i++) len += t->entries[i].key_len + 5;
   char *all = malloc(len + 1);
-  if (!all) { *err = "article: out of memory"; return -1; }
+  if (!all) { *err = "article: out of memory"; return NULL; }
   size_t n = 0;
   for (uint32_t i = 0; i < t->count; i++) {
-    if (i) all[n++] = '|';
+    const art_table_entry *e = &t->entries[i];
+    if ((e->key[0] == '^') != anchored) continue;
+    if (n) all[n++] = '|';
     memcpy(all + n, "(?:", 3);
     n += 3;
-    memcpy(all + n, t->entries[i].key, t->entries[i].key_len);
-    n += t->entries[i].key_len;
+    memcpy(all + n, e->key, e->key_len);
+    n += e->key_len;
     all[n++] = ')';
   }
-  st->boilerplate = compile(all, n, err);
+  if (n == 0) memcpy(all, "(*FAIL)", n = 7);
+  pcre2_code *re = compile(all, n, err);
   free(all);
+  return re;
+}
+
+int art_segment_state_init(art_context *ctx, const char **err) {
+  struct art_segment_state *st = calloc(1, sizeof *st);
+  if (!st) { *err = "article: out of memory"; return -1; }
+  ctx->segment = st;
+  st->boilerplate = join_patterns(1, err);
   if (!st->boilerplate) return -1;
+  st->boilerplate_tail = join_patterns(0, err);
+  if (!st->boilerplate_tail) return -1;
+  size_t used = 1;
+  st->tail_words[0] = ' ';
+  for (uint32_t i = 0; i < art_table_boilerplate.count; i++) {
+    const char *w = art_table_boilerplate.entries[i].extra;
+    size_t l = strlen(w);
+    if (!l) continue;
+    if (used + l + 2 >= sizeof st->tail_words) { *err = "article: too many boilerplate tail words"; return -1; }
+    memcpy(st->tail_words + used, w, l);
+    used += l;
+    st->tail_words[used++] = ' ';
+  }
+  st->tail_words[used] = 0;
   static const char dateline[] =
       "^(?-i:\\p{Lu})[\\p{L}\\s.,'’-]{1,60}(?:\\s*\\([^)]{1,30}\\))?\\s*[—–-]+\\s*$";
   st->dateline = compile(dateline, sizeof dateline - 1, err);
@@ -75,24 +101,69 @@ void art_segment_state_free(art_context *ctx) {
   struct art_segment_state *st = ctx->segment;
   if (!st) return;
   pcre2_code_free(st->boilerplate);
+  pcre2_code_free(st->boilerplate_tail);
   pcre2_code_free(st->dateline);
   pcre2_match_data_free(st->match);
   free(st);
   ctx->segment = NULL;
 }
 
-static int matches(art_context *ctx, pcre2_code *re, const char *doc, size_t start, size_t end) {
+static int matches(art_context *ctx, pcre2_code *re, const char *doc, size_t start, size_t end,
+                   size_t from) {
   struct art_segment_state *st = ctx->segment;
-  int rc = pcre2_match(re, (PCRE2_SPTR)doc + start, end - start, 0, 0, st->match, NULL);
+  int rc = pcre2_match(re, (PCRE2_SPTR)doc + start, end - start, from, 0, st->match, NULL);
   return rc >= 0;
+}
+
+/* Tail patterns describe how a line ends, so they are searched only in its
+   last TAIL_BYTES, starting on a character boundary. */
+#define TAIL_BYTES 100
+static size_t tail_offset(const char *doc, size_t start, size_t end) {
+  if (end - start <= TAIL_BYTES) return 0;
+  size_t i = end - TAIL_BYTES;
+  while (i < end && ((unsigned char)doc[i] & 0xC0) == 0x80) i++;
+  return i - start;
+}
+
+/* Does the paragraph end in a word (or character) that a tail pattern
+   lists in its third column?  Saves searching most paragraphs. */
+static int ends_in_tail_word(const struct art_segment_state *st, const char *doc, size_t start,
+                             size_t end) {
+  const unsigned char *z = (const unsigned char *)doc;
+  size_t e = end;
+  while (e > start && !(z[e - 1] == ')' || ((z[e - 1] | 0x20) >= 'a' && (z[e - 1] | 0x20) <= 'z')))
+    e--;
+  if (e == start) return 0;
+  char word[16];
+  size_t b = e, n = 0;
+  if (z[e - 1] == ')') b = e - 1;
+  else {
+    while (b > start && e - b < sizeof word - 1 && ((z[b - 1] | 0x20) >= 'a' && (z[b - 1] | 0x20) <= 'z')) b--;
+  }
+  for (size_t i = b; i < e; i++) word[n++] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] | 0x20 : z[i]);
+  /* look for " word " in the space-separated list */
+  char key[18];
+  key[0] = ' ';
+  memcpy(key + 1, word, n);
+  key[n + 1] = ' ';
+  key[n + 2] = 0;
+  return strstr(st->tail_words, key) != NULL;
 }
 
 int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, size_t end) {
   if (end - start > BOILERPLATE_MAX_BYTES || end <= start) return 0;
-  return matches(ctx, ctx->segment->boilerplate, doc, start, end);
+  return matches(ctx, ctx->segment->boilerplate, doc, start, end, 0) ||
+         (ends_in_tail_word(ctx->segment, doc, start, end) &&
+          matches(ctx, ctx->segment->boilerplate_tail, doc, start, end,
+                  tail_offset(doc, start, end)));
 }
 
 int art_is_dateline_line(art_context *ctx, const char *doc, size_t start, size_t end) {
   if (end - start > 80 || end <= start) return 0;
-  return matches(ctx, ctx->segment->dateline, doc, start, end);
+  /* It must end in a dash: - – — */
+  const unsigned char *z = (const unsigned char *)doc;
+  if (z[end - 1] != '-' && !(end - start >= 3 && z[end - 3] == 0xE2 && z[end - 2] == 0x80 &&
+                             (z[end - 1] == 0x93 || z[end - 1] == 0x94)))
+    return 0;
+  return matches(ctx, ctx->segment->dateline, doc, start, end, 0);
 }

@@ -35,6 +35,7 @@ struct art_segmenter {
   size_t n;
   art_seg_options opts;
   size_t pos;              /* where the next paragraph search starts */
+  int has_cr;              /* the document has a carriage return */
   int paragraphs_read;     /* raw paragraphs seen, boilerplate included */
   int paragraph_no;        /* paragraphs yielded */
   int sentence_no;
@@ -56,11 +57,12 @@ const char *art_kind_name(art_kind k) {
 
 static int is_hspace(uchar c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
-/* Byte after the line that starts at i (past its \n, \r\n or \r). */
-static size_t line_end(const uchar *z, size_t n, size_t i, size_t *content_end) {
+/* Byte after the line that starts at i (past its \n, \r\n or \r).
+   has_cr: the document holds a \r somewhere (most do not). */
+static size_t line_end(const uchar *z, size_t n, size_t i, int has_cr, size_t *content_end) {
   const uchar *nl = memchr(z + i, '\n', n - i);
   size_t e = nl ? (size_t)(nl - z) : n;
-  const uchar *cr = memchr(z + i, '\r', e - i);
+  const uchar *cr = has_cr ? memchr(z + i, '\r', e - i) : NULL;
   if (cr) e = (size_t)(cr - z);
   *content_end = e;
   if (e < n && z[e] == '\r') e++;
@@ -109,19 +111,19 @@ static int read_paragraph(art_segmenter *s, para *p) {
   /* skip blank lines */
   for (;;) {
     if (i >= n) { s->pos = n; return 0; }
-    size_t next = line_end(z, n, i, &ce);
+    size_t next = line_end(z, n, i, s->has_cr, &ce);
     if (!blank(z, i, ce)) break;
     i = next;
   }
   size_t start = i, end;
   for (;;) {
-    size_t next = line_end(z, n, i, &ce);
+    size_t next = line_end(z, n, i, s->has_cr, &ce);
     end = ce;
     i = next;
     if (i >= n) break;
     if (s->opts.newline_is_space) {
       size_t ce2;
-      line_end(z, n, i, &ce2);
+      line_end(z, n, i, s->has_cr, &ce2);
       if (blank(z, i, ce2)) break;
       continue;
     }
@@ -176,6 +178,7 @@ art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
   s->z = (const uchar *)doc;
   s->n = n;
   if (opts) s->opts = *opts;
+  s->has_cr = memchr(doc, '\r', n) != NULL;
   return s;
 }
 

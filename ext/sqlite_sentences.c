@@ -44,6 +44,7 @@ typedef struct sent_cursor {
   art_charpos charpos;
   art_sentence row;
   size_t char_start, char_len, bstart, bend;
+  int have_pos;            /* char_start… computed for this row */
   int eof;
 } sent_cursor;
 
@@ -139,8 +140,7 @@ static int sent_next(sqlite3_vtab_cursor *cur) {
   int rc = art_segmenter_next(c->seg, &c->row);
   if (rc < 0) return SQLITE_NOMEM;
   if (rc == 0) { c->eof = 1; return SQLITE_OK; }
-  art_charpos_span(&c->charpos, c->row.start, c->row.end, &c->char_start, &c->char_len,
-                   &c->bstart, &c->bend);
+  c->have_pos = 0;
   return SQLITE_OK;
 }
 
@@ -188,8 +188,18 @@ error:
 
 static int sent_eof(sqlite3_vtab_cursor *cur) { return ((sent_cursor *)cur)->eof; }
 
+/* Character positions are computed only when a query asks for them
+   (count(*) does not), in row order, so the cost stays linear. */
+static void sent_position(sent_cursor *c) {
+  if (c->have_pos) return;
+  art_charpos_span(&c->charpos, c->row.start, c->row.end, &c->char_start, &c->char_len,
+                   &c->bstart, &c->bend);
+  c->have_pos = 1;
+}
+
 static int sent_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   sent_cursor *c = (sent_cursor *)cur;
+  if (col == COL_START || col == COL_LENGTH || col == COL_TEXT) sent_position(c);
   switch (col) {
     case COL_SENTENCE: sqlite3_result_int(ctx, c->row.sentence); break;
     case COL_PARAGRAPH: sqlite3_result_int(ctx, c->row.paragraph); break;
