@@ -24,6 +24,10 @@
 #include "article_text.h"
 
 #define HEADLINE_MAX_BYTES 200
+/* A paragraph longer than this (a PDF dump with no blank line, say) is split
+   in pieces of about this size at a sentence-like break, so the splitter's
+   buffers stay small.  No real paragraph comes near it. */
+#define PIECE_BYTES (1u << 20)
 
 typedef unsigned char uchar;
 
@@ -42,6 +46,7 @@ struct art_segmenter {
   art_span_buf spans;      /* the current paragraph's sentences */
   size_t span_i;
   art_kind kind;
+  size_t rest_start, rest_end;   /* the part of a huge paragraph not yet split */
   int have_peek;
   para peek;
 };
@@ -188,6 +193,29 @@ void art_segmenter_free(art_segmenter *s) {
   free(s);
 }
 
+/* Where to end the piece of a huge paragraph that starts at a: after a
+   period, question or exclamation mark and a space near PIECE_BYTES, else at
+   a space, else at a character boundary. */
+static size_t piece_end(const uchar *z, size_t a, size_t end) {
+  if (end - a <= PIECE_BYTES) return end;
+  size_t target = a + PIECE_BYTES, floor = target - PIECE_BYTES / 4;
+  for (size_t i = target; i > floor; i--)
+    if ((z[i - 1] == '.' || z[i - 1] == '?' || z[i - 1] == '!') && is_hspace(z[i])) return i;
+  for (size_t i = target; i > floor; i--)
+    if (is_hspace(z[i]) || z[i] == '\n') return i;
+  while (target > a && (z[target] & 0xC0) == 0x80) target--;
+  return target;
+}
+
+/* Split the next piece of a huge paragraph, or all of a normal one. */
+static int split_piece(art_segmenter *s) {
+  size_t e = piece_end(s->z, s->rest_start, s->rest_end);
+  if (art_split_paragraph(s->ctx, (const char *)s->z, s->rest_start, e, &s->spans)) return -1;
+  s->rest_start = e;
+  s->span_i = 0;
+  return 0;
+}
+
 /* Load the next paragraph that is to be yielded into s->spans. */
 static int load_paragraph(art_segmenter *s) {
   para p;
@@ -219,8 +247,13 @@ static int load_paragraph(art_segmenter *s) {
       }
       s->spans.v[0] = (art_span){p.start, p.end};
       s->spans.n = 1;
-    } else if (art_split_paragraph(s->ctx, (const char *)s->z, p.start, p.end, &s->spans)) {
-      return -1;
+      s->rest_start = s->rest_end = p.end;
+    } else {
+      s->rest_start = p.start;
+      s->rest_end = p.end;
+      if (split_piece(s)) return -1;
+      while (s->spans.n == 0 && s->rest_start < s->rest_end)
+        if (split_piece(s)) return -1;
     }
     if (s->spans.n == 0) continue;
     s->kind = kind;
@@ -231,6 +264,9 @@ static int load_paragraph(art_segmenter *s) {
 }
 
 int art_segmenter_next(art_segmenter *s, art_sentence *out) {
+  while (s->span_i >= s->spans.n && s->rest_start < s->rest_end) {
+    if (split_piece(s)) return -1;     /* same paragraph, next piece */
+  }
   if (s->span_i >= s->spans.n) {
     int rc = load_paragraph(s);
     if (rc <= 0) return rc;

@@ -41,6 +41,12 @@
 
 typedef unsigned char uchar;
 
+/* Words longer than this are not words; looking further back or ahead would
+   make pathological input ("x.x.x.x…" for megabytes) cost quadratic time. */
+#define MAX_TOKEN_SCAN 256
+#define MAX_CLAUSE_SCAN 2000
+
+
 /* ------------------------------------------------------------------------ */
 /* Characters                                                                */
 
@@ -463,6 +469,8 @@ typedef struct splitter {
   int list_is_letter;
   char list_delim[3];
   art_span_buf *out;
+  size_t addr_a, addr_b;  /* in_address(): the token last looked at */
+  int addr_is;
 } splitter;
 
 /* The mark that starts exactly at byte i, or NULL.  i must not go backwards
@@ -594,7 +602,8 @@ static int fronted_time_phrase(splitter *sp, size_t limit) {
   /* skip opening punctuation */
   while (a < limit && (z[a] == '"' || z[a] == '\'' || z[a] == '(')) a++;
   if (word_is_prep(z, a, limit)) return 1;
-  for (size_t i = limit; i > sp->sent_start; i--) {
+  size_t floor = limit - sp->sent_start > MAX_CLAUSE_SCAN ? limit - MAX_CLAUSE_SCAN : sp->sent_start;
+  for (size_t i = limit; i > floor; i--) {
     if (z[i - 1] == ':' || z[i - 1] == ';') {
       size_t j = skip_spaces(z, limit, i);
       return word_is_prep(z, j, limit);
@@ -606,6 +615,7 @@ static int fronted_time_phrase(splitter *sp, size_t limit) {
 /* The token that ends just before byte `at`: [*a, at). */
 static size_t token_start(const uchar *z, size_t begin, size_t at) {
   size_t i = at, l;
+  if (at - begin > MAX_TOKEN_SCAN) begin = at - MAX_TOKEN_SCAN;
   while (i > begin) {
     int32_t c = prev_cp(z, begin, i, &l);
     if (is_space(c)) break;
@@ -619,6 +629,7 @@ static size_t token_start(const uchar *z, size_t begin, size_t at) {
 static size_t word_start(splitter *sp, size_t wb) {
   const uchar *z = sp->z;
   size_t i = wb, l, floor = sp->sent_start > sp->begin ? sp->sent_start : sp->begin;
+  if (wb - floor > MAX_TOKEN_SCAN) floor = wb - MAX_TOKEN_SCAN;
   while (i > floor) {
     int32_t c = prev_cp(z, floor, i, &l);
     if (is_space(c) || c == '/' || c == '(' || c == '[' || c == '{' || c == '"' || c == '`' ||
@@ -718,19 +729,26 @@ static int next_is_common(splitter *sp, const next_info *n) {
   return len && art_table_find(&art_table_common_words, buf, len) != NULL;
 }
 
-/* A token with an @, :// or www. is an address, not prose. */
+/* A token with an @, :// or www. is an address, not prose.  The answer for
+   the last token looked at is kept: a long run of glued periods asks about
+   the same token again and again. */
 static int in_address(splitter *sp, size_t at) {
   const uchar *z = sp->z;
+  if (at >= sp->addr_a && at < sp->addr_b) return sp->addr_is;
   size_t a = token_start(z, sp->begin, at), b = at;
-  while (b < sp->end && !is_space(z[b])) b++;
-  for (size_t i = a; i < b; i++) {
-    if (z[i] == '@') return 1;
-    if (z[i] == ':' && i + 2 < b && z[i + 1] == '/' && z[i + 2] == '/') return 1;
-    if ((z[i] | 0x20) == 'w' && i + 3 < b && (z[i + 1] | 0x20) == 'w' && (z[i + 2] | 0x20) == 'w' &&
-        z[i + 3] == '.')
-      return 1;
+  while (b < sp->end && b - at < MAX_TOKEN_SCAN && !is_space(z[b])) b++;
+  int found = 0;
+  for (size_t i = a; i < b && !found; i++) {
+    if (z[i] == '@') found = 1;
+    else if (z[i] == ':' && i + 2 < b && z[i + 1] == '/' && z[i + 2] == '/') found = 1;
+    else if ((z[i] | 0x20) == 'w' && i + 3 < b && (z[i + 1] | 0x20) == 'w' &&
+             (z[i + 2] | 0x20) == 'w' && z[i + 3] == '.')
+      found = 1;
   }
-  return 0;
+  sp->addr_a = a;
+  sp->addr_b = b;
+  sp->addr_is = found;
+  return found;
 }
 
 /* "world.Today": a period with no space, between a lower-case letter or digit
