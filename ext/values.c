@@ -1,0 +1,1894 @@
+/*
+** values.c — numbers, money, percentages, quantities, ordinals, dates and
+** times in one sentence, with their values (include/article_values.h).
+**
+** How it works.  Most of a news sentence holds no value at all, so the scan
+** is built to reject quickly.  It reads the sentence 64 bytes at a time as
+** two bit masks, "ASCII letter" and "digit" (SSE2 where there is one), and
+** stops only at
+**
+**   - the start of a run of digits, and
+**   - the start of a word whose length and first and last two letters fit
+**     some key of ext/data/value_words.tsv (two small bit tables answer
+**     that), and then only if the folded word is in that table (one hash
+**     probe).  About one word in sixteen gets that far.
+**
+** Each stop runs a small hand-written grammar anchored there: a number
+** grammar (digits with separators and suffixes, or number words), then a
+** look at the words to its right that decide the type (percent, a currency,
+** a unit, a calendar or clock unit, a month), then a look to its left for
+** words OntoNotes keeps in the span (approximators, "the past", "a",
+** currency signs).  Month, weekday and relative-date words have grammars of
+** their own.  The words those grammars consult live in data files
+** (value_context.tsv, units.tsv, currencies.tsv, currency_codes.tsv), so the
+** code holds the grammar and the files hold the vocabulary.
+**
+** Why not pcre2 here: every decision depends on table lookups (is the next
+** word a unit? a currency? a month?) that a regular expression cannot make,
+** and an anchored JIT match per digit would cost more than the grammar.  The
+** state is therefore only read-only tables, built once per process.  Since a
+** number asks a dozen tables about the words next to it, the scan keeps the
+** folded tokens after one position and the phrases before one position, and
+** Bloom filters over the first and last words of each phrase table turn away
+** most words with one hash.
+**
+** Spans never overlap: a match moves the scan past its end, and left
+** extensions stop at the end of the previous match (`floor`).
+**
+** Conventions (OntoNotes as spaCy's English models learned it):
+**   "about 200", "more than 130", "over a million"   CARDINAL, approximator kept
+**   "1,200" 1200   "five" 5   "two dozen" 24   "hundreds" (no value)
+**   "first", "94th"                                    ORDINAL
+**   "$1.2 billion", "5 dollars", "Rs 500", "£10bn"     MONEY
+**   "5%", "five per cent", "2 percentage points"       PERCENT
+**   "5 km", "2,000 square feet", "a 10-mile walk"      QUANTITY
+**   "2023", "the 1990s", "October 7", "last week", "three years", "today"
+**   "the past three years", "25-year-old"              DATE
+**   "7:30 a.m.", "midnight", "Tuesday night", "two hours", "this morning"  TIME
+** Not values: "no one", parts of names and codes ("F-16", "COVID-19",
+** "Flight 370", "G7"), phone numbers, versions, "24/7".
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include "article_context.h"
+#include "article_tables.h"
+#include "article_text.h"
+#include "article_values.h"
+
+/* ---------------------------------------------------------------------------
+** Read-only state: what each table entry means, decoded once.
+*/
+
+/* Word classes of value_words.tsv. */
+enum {
+  W_NONE = 0, W_CARDINAL, W_ORDINAL, W_SCALE, W_VAGUE, W_FRACTION, W_MONTH, W_MONTHABBR,
+  W_WEEKDAY, W_PERIOD, W_TIMEUNIT, W_DAYPART, W_TIMEWORD, W_DAYWORD, W_SEASON, W_HOLIDAY,
+  W_FREQUENCY, W_DECADES, W_COUNT
+};
+static const char *const word_class_names[W_COUNT] = {
+  "", "cardinal", "ordinal", "scale", "vague", "fraction", "month", "monthabbr",
+  "weekday", "period", "timeunit", "daypart", "timeword", "dayword", "season", "holiday",
+  "frequency", "decades"
+};
+
+/* Roles of value_context.tsv, as bits. */
+enum {
+  R_APPROX = 1 << 0, R_DATEMOD = 1 << 1, R_THE = 1 << 2, R_RELPOS = 1 << 3,
+  R_BOUNDARY = 1 << 4, R_AFTER = 1 << 5, R_PERCENT = 1 << 6, R_CLOCK = 1 << 7,
+  R_ZONE = 1 << 8, R_YEARPREP = 1 << 9, R_PRONOUN = 1 << 10, R_QUANT = 1 << 11,
+  R_STREAK = 1 << 12, R_NUMBERED = 1 << 13, R_ERA = 1 << 14, R_RATE = 1 << 15, R_INPREP = 1 << 16
+};
+static const char *const role_names[] = {
+  "approx", "datemod", "the", "relpos", "boundary", "after", "percent", "clock",
+  "zone", "yearprep", "pronoun", "quant", "streak", "numbered", "era", "rate", "inprep"
+};
+
+/* A 2048-bit Bloom filter over the first (or last) words of a phrase table:
+** most words after a number start no unit, currency or context phrase, and
+** one hash answers that without probing for one-, two- and three-word keys. */
+typedef struct word_bloom {
+  const art_table *table;
+  uint64_t first[32], last[32];
+} word_bloom;
+
+enum { BLOOM_CONTEXT, BLOOM_UNITS, BLOOM_CURRENCIES, BLOOM_COUNT };
+
+typedef struct art_values_state {
+  word_bloom bloom[BLOOM_COUNT];
+  uint8_t *word_class;      /* per value_words entry */
+  double *word_num;         /* per value_words entry */
+  uint32_t *roles;          /* per value_context entry */
+  uint8_t *currency_prefix; /* per currencies entry: 1 prefix, 2 suffix */
+  uint32_t first2[32 * 32];  /* by first two letters: bit n set when some key has n letters */
+  uint32_t last2[32 * 32];   /* the same by the last two letters */
+} art_values_state;
+
+static art_values_state g_state;
+static const char *g_state_err;
+static pthread_once_t g_state_once = PTHREAD_ONCE_INIT;
+
+#define IS_DIGIT(c) ((unsigned)((c) - '0') < 10u)
+#define IS_UPPER(c) ((unsigned)((c) - 'A') < 26u)
+#define IS_LOWER(c) ((unsigned)((c) - 'a') < 26u)
+#define IS_ALPHA(c) (IS_UPPER(c) || IS_LOWER(c))
+#define IS_ALNUM(c) (IS_ALPHA(c) || IS_DIGIT(c))
+#define LOWER(c) (IS_UPPER(c) ? (c) + 32 : (c))
+#define MAX_WORD 24      /* longer words are never value words */
+#define MAX_PHRASE 80    /* folded phrase buffer: three words of MAX_WORD and more */
+
+/* Index of a word's first two letters (b = 0 for a one-letter word): the
+** low five bits of an ASCII letter are the same in both cases. */
+static inline int first2_index(unsigned char a, unsigned char b) {
+  return (a & 31) * 32 + (b & 31);
+}
+
+static void bloom_add(uint64_t *b, const char *s, size_t n) {
+  uint32_t h = art_table_hash(s, n);
+  b[(h & 2047) >> 6] |= 1ull << (h & 63);
+  h >>= 11;
+  b[(h & 2047) >> 6] |= 1ull << (h & 63);
+}
+
+static int bloom_has_hash(const uint64_t *b, uint32_t h) {
+  if (!(b[(h & 2047) >> 6] & (1ull << (h & 63)))) return 0;
+  h >>= 11;
+  return (b[(h & 2047) >> 6] & (1ull << (h & 63))) != 0;
+}
+
+static void bloom_build(word_bloom *wb, const art_table *t) {
+  wb->table = t;
+  for (uint32_t i = 0; i < t->count; i++) {
+    const char *k = t->entries[i].key;
+    size_t n = t->entries[i].key_len;
+    const char *sp = memchr(k, ' ', n);
+    bloom_add(wb->first, k, sp ? (size_t)(sp - k) : n);
+    const char *ls = k + n;
+    while (ls > k && ls[-1] != ' ') ls--;
+    bloom_add(wb->last, ls, (size_t)(k + n - ls));
+  }
+}
+
+static void build_state(void) {
+  art_values_state *st = &g_state;
+  const art_table *vw = &art_table_value_words, *vc = &art_table_value_context;
+  const art_table *cur = &art_table_currencies;
+  st->word_class = calloc(vw->count ? vw->count : 1, 1);
+  st->word_num = calloc(vw->count ? vw->count : 1, sizeof(double));
+  st->roles = calloc(vc->count ? vc->count : 1, sizeof(uint32_t));
+  st->currency_prefix = calloc(cur->count ? cur->count : 1, 1);
+  if (!st->word_class || !st->word_num || !st->roles || !st->currency_prefix) {
+    g_state_err = "values: out of memory";
+    return;
+  }
+  bloom_build(&st->bloom[BLOOM_CONTEXT], vc);
+  bloom_build(&st->bloom[BLOOM_UNITS], &art_table_units);
+  bloom_build(&st->bloom[BLOOM_CURRENCIES], cur);
+  for (uint32_t i = 0; i < vw->count; i++) {
+    const art_table_entry *e = &vw->entries[i];
+    int c;
+    for (c = 1; c < W_COUNT; c++) if (strcmp(e->value, word_class_names[c]) == 0) break;
+    if (c == W_COUNT) { g_state_err = "values: unknown class in value_words.tsv"; return; }
+    st->word_class[i] = (uint8_t)c;
+    st->word_num[i] = strtod(e->extra, NULL);
+    if (e->key_len >= 1 && e->key_len <= MAX_WORD && IS_LOWER((unsigned char)e->key[0])) {
+      int k = first2_index((unsigned char)e->key[0], e->key_len > 1 ? (unsigned char)e->key[1] : 0);
+      st->first2[k] |= 1u << e->key_len;
+      if (e->key_len > 1) {
+        k = first2_index((unsigned char)e->key[e->key_len - 2], (unsigned char)e->key[e->key_len - 1]);
+        st->last2[k] |= 1u << e->key_len;
+      }
+    }
+  }
+  for (uint32_t i = 0; i < vc->count; i++) {
+    const char *r = vc->entries[i].value;
+    uint32_t bits = 0;
+    while (*r) {
+      size_t n = strcspn(r, ",");
+      size_t k;
+      for (k = 0; k < sizeof role_names / sizeof role_names[0]; k++)
+        if (strlen(role_names[k]) == n && memcmp(role_names[k], r, n) == 0) break;
+      if (k == sizeof role_names / sizeof role_names[0]) {
+        g_state_err = "values: unknown role in value_context.tsv";
+        return;
+      }
+      bits |= 1u << k;
+      r += n;
+      if (*r == ',') r++;
+    }
+    st->roles[i] = bits;
+  }
+  for (uint32_t i = 0; i < cur->count; i++) {
+    const char *v = cur->entries[i].value;
+    if (strcmp(v, "prefix") == 0) st->currency_prefix[i] = 1;
+    else if (strcmp(v, "suffix") == 0) st->currency_prefix[i] = 2;
+    else { g_state_err = "values: bad position in currencies.tsv"; return; }
+  }
+}
+
+static const art_values_state *values_state(const char **err) {
+  pthread_once(&g_state_once, build_state);
+  if (g_state_err) { if (err) *err = g_state_err; return NULL; }
+  return &g_state;
+}
+
+int art_values_state_init(art_context *ctx, const char **err) {
+  (void)ctx;
+  return values_state(err) ? 0 : 1;
+}
+
+/* The tables live for the process: contexts come and go, the state stays. */
+void art_values_state_free(art_context *ctx) { (void)ctx; }
+
+/* ---------------------------------------------------------------------------
+** The scan: one sentence, its bounds, and the output.
+*/
+
+typedef struct after_tokens {
+  size_t pos;                     /* where they were read; (size_t)-1: not yet */
+  int n;
+  size_t tok_end[4];              /* end of token k in the document */
+  size_t buf_len[4];              /* length of tokens 0..k in buf */
+  uint32_t first_hash;            /* of token 0, and of it without a final '.' */
+  uint32_t first_hash_nodot;
+  char buf[MAX_PHRASE];
+} after_tokens;
+
+typedef struct before_phrases {
+  size_t pos, floor;              /* where they were read; pos (size_t)-1: not yet */
+  unsigned roles[3];              /* roles of the 1-, 2- and 3-word phrase (0: none) */
+  size_t start[3];
+} before_phrases;
+
+typedef struct vscan {
+  const unsigned char *z;
+  size_t lo, hi;         /* the sentence */
+  size_t floor;          /* end of the last match; left extensions stop here */
+  const art_values_state *st;
+  after_tokens *after;   /* scratch on the scan's stack */
+  before_phrases *before;
+} vscan;
+
+typedef struct vmatch {
+  size_t s, e;
+  art_etype type;
+  int has_value;
+  double value;
+  char date[11];
+} vmatch;
+
+static void set_match(vmatch *m, size_t s, size_t e, art_etype t) {
+  m->s = s; m->e = e; m->type = t; m->has_value = 0; m->value = 0; m->date[0] = 0;
+}
+
+/* ---- characters ---------------------------------------------------------- */
+
+/* Bytes of the whitespace character at p (0 if none): ASCII space, tab,
+** line breaks, no-break space and the thin / narrow spaces news uses. */
+static inline size_t ws_at(const vscan *vs, size_t p) {
+  const unsigned char *z = vs->z;
+  if (p >= vs->hi) return 0;
+  unsigned char c = z[p];
+  if (c == ' ') return 1;
+  if (c > ' ' && c < 0x80) return 0;
+  if (c == '\t' || c == '\n' || c == '\r') return 1;
+  if (c == 0xC2 && p + 1 < vs->hi && z[p + 1] == 0xA0) return 2;
+  if (c == 0xE2 && p + 2 < vs->hi && z[p + 1] == 0x80 &&
+      ((z[p + 2] >= 0x80 && z[p + 2] <= 0x8A) || z[p + 2] == 0xAF)) return 3;
+  return 0;
+}
+
+static size_t ws_before(const vscan *vs, size_t p, size_t lo) {
+  const unsigned char *z = vs->z;
+  if (p <= lo) return 0;
+  unsigned char c = z[p - 1];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+  if (c == 0xA0 && p >= lo + 2 && z[p - 2] == 0xC2) return 2;
+  if (p >= lo + 3 && z[p - 3] == 0xE2 && z[p - 2] == 0x80 &&
+      ((c >= 0x80 && c <= 0x8A) || c == 0xAF)) return 3;
+  return 0;
+}
+
+static size_t skip_ws(const vscan *vs, size_t p) {
+  size_t n;
+  while ((n = ws_at(vs, p)) != 0) p += n;
+  return p;
+}
+
+static size_t skip_ws_back(const vscan *vs, size_t p) {
+  size_t n;
+  while ((n = ws_before(vs, p, vs->floor)) != 0) p -= n;
+  return p;
+}
+
+static int is_letter_cp(int32_t cp) {
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
+         c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
+         c == UTF8PROC_CATEGORY_MC;
+}
+
+/* Is a letter or digit (of any script) just before p?  Then p starts no word. */
+static int wordchar_before(const vscan *vs, size_t p) {
+  if (p <= vs->lo) return 0;
+  unsigned char c = vs->z[p - 1];
+  if (c < 0x80) return IS_ALNUM(c);
+  size_t len;
+  return is_letter_cp(art_utf8_decode_before(vs->z + vs->lo, p - vs->lo, &len));
+}
+
+static int wordchar_at(const vscan *vs, size_t p) {
+  if (p >= vs->hi) return 0;
+  unsigned char c = vs->z[p];
+  if (c < 0x80) return IS_ALNUM(c);
+  size_t len;
+  return is_letter_cp(art_utf8_decode(vs->z + p, vs->hi - p, &len));
+}
+
+/* Apostrophe (ASCII or U+2019) at p: its length, else 0. */
+static size_t apostrophe_at(const vscan *vs, size_t p) {
+  if (p < vs->hi && vs->z[p] == '\'') return 1;
+  if (p + 2 < vs->hi && vs->z[p] == 0xE2 && vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x99) return 3;
+  return 0;
+}
+
+/* Hyphen or en dash at p (ranges, compounds): its length, else 0. */
+static size_t dash_at(const vscan *vs, size_t p) {
+  if (p < vs->hi && vs->z[p] == '-') return 1;
+  if (p + 2 < vs->hi && vs->z[p] == 0xE2 && vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x93) return 3;
+  return 0;
+}
+
+/* ---- words and lookups --------------------------------------------------- */
+
+/* Lower-case the ASCII letters z[s..e) into buf (the caller checks the length). */
+static size_t fold_letters(const vscan *vs, size_t s, size_t e, char *buf) {
+  for (size_t i = s; i < e; i++) buf[i - s] = (char)(vs->z[i] | 0x20);
+  buf[e - s] = 0;
+  return e - s;
+}
+
+/* Class of the ASCII word z[s..e) in value_words.tsv (W_NONE if absent). */
+static int word_class(const vscan *vs, size_t s, size_t e, double *num) {
+  char buf[MAX_WORD + 1];
+  if (e - s > MAX_WORD || e == s) return W_NONE;
+  size_t n = fold_letters(vs, s, e, buf);
+  const art_table_entry *en = art_table_find(&art_table_value_words, buf, n);
+  if (!en) return W_NONE;
+  size_t i = (size_t)(en - art_table_value_words.entries);
+  if (num) *num = vs->st->word_num[i];
+  return vs->st->word_class[i];
+}
+
+static unsigned phrase_roles(const vscan *vs, const char *key, size_t n) {
+  const art_table_entry *en = art_table_find(&art_table_value_context, key, n);
+  return en ? vs->st->roles[en - art_table_value_context.entries] : 0;
+}
+
+/* The ASCII word that follows p after optional whitespace; 0 if none. */
+static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+  p = skip_ws(vs, p);
+  if (p >= vs->hi || !IS_ALPHA(vs->z[p])) return 0;
+  size_t q = p;
+  while (q < vs->hi && IS_ALPHA(vs->z[q])) q++;
+  if (wordchar_at(vs, q)) return 0;
+  *ws = p; *we = q;
+  return 1;
+}
+
+/* The ASCII word that ends at p after optional whitespace, not below floor. */
+static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+  size_t q = skip_ws_back(vs, p);
+  if (q <= vs->floor || !IS_ALPHA(vs->z[q - 1])) return 0;
+  size_t s = q;
+  while (s > vs->floor && IS_ALPHA(vs->z[s - 1])) s--;
+  if (wordchar_before(vs, s)) return 0;
+  *ws = s; *we = q;
+  return 1;
+}
+
+static int word_is(const vscan *vs, size_t s, size_t e, const char *w) {
+  size_t n = strlen(w);
+  if (e - s != n) return 0;
+  for (size_t i = 0; i < n; i++) if (LOWER(vs->z[s + i]) != (unsigned char)w[i]) return 0;
+  return 1;
+}
+
+static int prev_word_is(const vscan *vs, size_t p, const char *w, size_t *ws) {
+  size_t s, e;
+  if (!prev_word(vs, p, &s, &e) || !word_is(vs, s, e, w)) return 0;
+  if (ws) *ws = s;
+  return 1;
+}
+
+static int next_word_is(const vscan *vs, size_t p, const char *w, size_t *we) {
+  size_t s, e;
+  if (!next_word(vs, p, &s, &e) || !word_is(vs, s, e, w)) return 0;
+  if (we) *we = e;
+  return 1;
+}
+
+/*
+** The phrases of value_context.tsv (up to three words) that end just before
+** p: their roles and starts, longest first.  Read once per position, since
+** a span's left edge is asked about several roles in turn.
+*/
+static const before_phrases *phrases_before(const vscan *vs, size_t p) {
+  before_phrases *bp = vs->before;
+  if (bp->pos == p && bp->floor == vs->floor) return bp;
+  bp->pos = p;
+  bp->floor = vs->floor;
+  bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
+  size_t ws[3], we[3];
+  int n = 0;
+  size_t at = p;
+  while (n < 3 && prev_word(vs, at, &ws[n], &we[n])) {
+    if (we[n] - ws[n] > MAX_WORD) break;
+    if (n == 0) {
+      /* the word just before must end some key of the table */
+      char w[MAX_WORD + 1];
+      size_t wl = fold_letters(vs, ws[0], we[0], w);
+      if (!bloom_has_hash(vs->st->bloom[BLOOM_CONTEXT].last, art_table_hash(w, wl))) return bp;
+    }
+    at = ws[n];
+    n++;
+  }
+  for (int k = 1; k <= n; k++) {
+    char buf[MAX_PHRASE];
+    size_t len = 0;
+    for (int i = k - 1; i >= 0; i--) {
+      if (len) buf[len++] = ' ';
+      len += fold_letters(vs, ws[i], we[i], buf + len);
+    }
+    bp->roles[k - 1] = phrase_roles(vs, buf, len);
+    bp->start[k - 1] = ws[k - 1];
+  }
+  return bp;
+}
+
+/* The longest phrase before p with a role in `want`: its roles, and its start in *start. */
+static unsigned phrase_before(const vscan *vs, size_t p, unsigned want, size_t *start) {
+  const before_phrases *bp = phrases_before(vs, p);
+  for (int k = 2; k >= 0; k--)
+    if (bp->roles[k] & want) { *start = bp->start[k]; return bp->roles[k]; }
+  return 0;
+}
+
+/*
+** The tokens after a position, folded once: a number asks up to a dozen
+** tables what follows it (percent? a currency? a unit? a clock word?), all
+** at the same place.  Tokens end at whitespace and at , ; : ! ? ( ) [ ] " -
+** and curly quotes and dashes; they are folded to lower case and joined by
+** single spaces.
+*/
+static const after_tokens *tokens_after(const vscan *vs, size_t p) {
+  after_tokens *a = vs->after;
+  if (a->pos == p) return a;
+  const unsigned char *z = vs->z;
+  a->pos = p;
+  a->n = 0;
+  size_t len = 0;
+  size_t q = skip_ws(vs, p);
+  while (a->n < 4 && q < vs->hi) {
+    size_t s = q, tok = len + (len > 0);
+    if (tok + MAX_WORD + 1 > sizeof a->buf) break;
+    char *o = a->buf + tok;
+    size_t k = 0;
+    /* one pass: find the token's end and fold it */
+    while (q < vs->hi && k <= MAX_WORD) {
+      unsigned char c = z[q];
+      if (c < 0x80) {
+        if (c <= ' ' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
+            c == ')' || c == '[' || c == ']' || c == '"' || c == '-')
+          break;
+        o[k++] = (char)LOWER(c);
+        q++;
+        continue;
+      }
+      if (c == 0xE2 && q + 2 < vs->hi && z[q + 1] == 0x80) {
+        unsigned char d = z[q + 2];
+        if (d == 0x99) { o[k++] = '\''; q += 3; continue; }     /* ’ */
+        if (d == 0x9C || d == 0x9D || d == 0x93 || d == 0x94 || d <= 0x8A || d == 0xAF) break;
+      }
+      if (c == 0xC2 && q + 1 < vs->hi && z[q + 1] == 0xA0) break;  /* no-break space */
+      o[k++] = (char)c;
+      q++;
+    }
+    if (k == 0 || k > MAX_WORD) break;
+    if (len) a->buf[len] = ' ';
+    if (a->n == 0) {
+      a->first_hash = art_table_hash(o, k);
+      a->first_hash_nodot = k > 1 && o[k - 1] == '.' ? art_table_hash(o, k - 1) : a->first_hash;
+    }
+    len = tok + k;
+    a->tok_end[a->n] = q;
+    a->buf_len[a->n] = len;
+    a->n++;
+    size_t r = skip_ws(vs, q);
+    if (r == q || s == q) break;
+    q = r;
+  }
+  return a;
+}
+
+/*
+** The longest phrase of table t (up to maxw tokens) that starts at p, after
+** optional whitespace; a token's final '.' is tried with and without
+** ("km." at the end of a sentence, "a.m." whole).  With want != 0 (t is
+** value_context) only phrases with one of those roles count.  Returns the
+** entry and sets *end.
+*/
+static const art_table_entry *find_after(const vscan *vs, const art_table *t, size_t p, int maxw,
+                                         unsigned want, size_t *end) {
+  const after_tokens *a = tokens_after(vs, p);
+  if (a->n == 0) return NULL;
+  const word_bloom *wb = NULL;
+  for (int b = 0; b < BLOOM_COUNT; b++) if (vs->st->bloom[b].table == t) wb = &vs->st->bloom[b];
+  if (wb && !bloom_has_hash(wb->first, a->first_hash) && !bloom_has_hash(wb->first, a->first_hash_nodot))
+    return NULL;
+  for (int k = a->n < maxw ? a->n : maxw; k >= 1; k--) {
+    size_t l = a->buf_len[k - 1];
+    for (int dot = 0; dot < 2; dot++) {
+      if (dot && !(l > 1 && a->buf[l - 1] == '.')) break;
+      const art_table_entry *en = art_table_find(t, a->buf, l - (size_t)dot);
+      if (en && (!want || (vs->st->roles[en - t->entries] & want))) {
+        *end = a->tok_end[k - 1] - (size_t)dot;
+        return en;
+      }
+    }
+  }
+  return NULL;
+}
+
+static const art_table_entry *phrase_after(const vscan *vs, const art_table *t, size_t p, int maxw,
+                                           size_t *end) {
+  return find_after(vs, t, p, maxw, 0, end);
+}
+
+/* An ISO 4217 code written after p: "4 billion EUR".  Its end, or 0. */
+static size_t currency_code_after(const vscan *vs, size_t p) {
+  size_t q = skip_ws(vs, p);
+  if (q == p || q + 3 > vs->hi) return 0;
+  const unsigned char *z = vs->z;
+  if (!IS_UPPER(z[q]) || !IS_UPPER(z[q + 1]) || !IS_UPPER(z[q + 2]) || wordchar_at(vs, q + 3)) return 0;
+  return art_table_find(&art_table_currency_codes, (const char *)z + q, 3) ? q + 3 : 0;
+}
+
+/* Roles in `want` of the context phrase at p; *end is set only on a match. */
+static unsigned context_after(const vscan *vs, size_t p, int maxw, unsigned want, size_t *end) {
+  const art_table_entry *en = find_after(vs, &art_table_value_context, p, maxw, want, end);
+  return en ? vs->st->roles[en - art_table_value_context.entries] & want : 0;
+}
+
+/* Is the word at s the first of the sentence (or of a quotation)? */
+static int sentence_initial(const vscan *vs, size_t s) {
+  size_t p = s;
+  while (p > vs->lo) {
+    unsigned char c = vs->z[p - 1];
+    if (ws_before(vs, p, vs->lo)) { p -= ws_before(vs, p, vs->lo); continue; }
+    if (c == '"' || c == '\'' || c == '(' || c == '[' || c == ':' || c == '-') { p--; continue; }
+    if (p >= vs->lo + 3 && vs->z[p - 3] == 0xE2 && vs->z[p - 2] == 0x80 &&
+        (c == 0x9C || c == 0x98 || c == 0x94 || c == 0x93)) { p -= 3; continue; }
+    return 0;
+  }
+  return 1;
+}
+
+/* ---- numbers ------------------------------------------------------------- */
+
+enum {
+  N_DIGITS = 1 << 0,    /* written with digits */
+  N_WORDS = 1 << 1,     /* written with words */
+  N_ORD = 1 << 2,       /* ordinal: "first", "94th" */
+  N_VAGUE = 1 << 3,     /* "hundreds", "tens of thousands": no value */
+  N_DECADE = 1 << 4,    /* "1990s", "'90s" */
+  N_FRACTION = 1 << 5,  /* "two-thirds", "half" */
+  N_SCALED = 1 << 6,    /* has a scale word or suffix ("million", "bn") */
+  N_PLAIN = 1 << 7,     /* bare digits: no separator, decimal, suffix or scale */
+  N_RANGE = 1 << 8,     /* "10-15", "two or three": no single value */
+  N_SCALE_FIRST = 1 << 9,  /* starts with a scale word: "million", "dozen" */
+  N_ONE = 1 << 10,      /* exactly the word "one" */
+  N_CAP = 1 << 11,      /* a capitalised number word */
+  N_HALF = 1 << 12,     /* the word "half" */
+  N_DECIMAL2 = 1 << 13  /* two decimals after at most two digits: "7.30" */
+};
+
+typedef struct vnum {
+  size_t s, e;
+  double v;
+  unsigned f;
+  int ndig;             /* digits before any separator (N_PLAIN years, days) */
+  size_t unit_end;      /* an attached unit ("5km"): its end, else 0 */
+  int attached;         /* the attached suffix kind: 1 unit, 2 clock */
+} vnum;
+
+/* Read a bare integer of at most maxd digits at p; -1 if none. */
+static long read_int(const vscan *vs, size_t p, int maxd, size_t *end) {
+  long v = 0;
+  int d = 0;
+  while (p < vs->hi && IS_DIGIT(vs->z[p])) {
+    if (++d > maxd) return -1;
+    v = v * 10 + (vs->z[p] - '0');
+    p++;
+  }
+  if (d == 0) return -1;
+  *end = p;
+  return v;
+}
+
+static double scale_suffix_value(const char *s, size_t n) {
+  static const struct { const char *suf; double v; } sfx[] = {
+    {"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"mln", 1e6}, {"bn", 1e9}, {"b", 1e9}, {"bln", 1e9},
+    {"tn", 1e12}, {"trn", 1e12}
+  };
+  for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++)
+    if (strlen(sfx[i].suf) == n && memcmp(sfx[i].suf, s, n) == 0) return sfx[i].v;
+  return 0;
+}
+
+/*
+** Digits at p: "1,200", "1,00,000", "3.5", "94th", "1990s", "5bn", "5km".
+** Returns 1 with *n filled, 0 when the token is not a number we read (a
+** version "1.2.3", a code "5G"); *skip is then where the scan resumes.
+*/
+static int digits_number(const vscan *vs, size_t p, vnum *n, size_t *skip) {
+  const unsigned char *z = vs->z;
+  size_t q = p;
+  double v = 0;
+  int ndig = 0;
+  memset(n, 0, sizeof *n);
+  while (q < vs->hi && IS_DIGIT(z[q])) { v = v * 10 + (z[q] - '0'); q++; ndig++; }
+  unsigned f = N_DIGITS;
+  int plain = 1;
+  /* Thousands separators: 1-3 digits then groups of three, or the Indian
+  ** 1-2 digits, groups of two, a final group of three. */
+  if (q + 1 < vs->hi && z[q] == ',' && IS_DIGIT(z[q + 1]) && ndig <= 3) {
+    size_t r = q;
+    double w = v;
+    int groups = 0, last = 0, ok = 1, saw2 = 0;
+    while (r + 1 < vs->hi && z[r] == ',' && IS_DIGIT(z[r + 1])) {
+      size_t g = r + 1;
+      int gd = 0;
+      while (g < vs->hi && IS_DIGIT(z[g])) { w = w * 10 + (z[g] - '0'); g++; gd++; }
+      if (gd == 2) { if (last == 3) ok = 0; saw2 = 1; }
+      else if (gd != 3) ok = 0;
+      last = gd; groups++;
+      r = g;
+      if (!ok) break;
+    }
+    if (ok && last == 3 && (!saw2 || ndig <= 2)) { v = w; q = r; plain = 0; }
+  }
+  if (q + 1 < vs->hi && z[q] == '.' && IS_DIGIT(z[q + 1])) {
+    size_t r = q + 1;
+    double frac = 0, div = 1;   /* "85.40": 85 + 40/100, rounded once */
+    int fd = 0;
+    while (r < vs->hi && IS_DIGIT(z[r])) { frac = frac * 10 + (z[r] - '0'); div *= 10; r++; fd++; }
+    v += frac / div;
+    if (r + 1 < vs->hi && z[r] == '.' && IS_DIGIT(z[r + 1])) {
+      /* "1.2.3", "192.168.0.1": not a number */
+      while (r < vs->hi && (IS_ALNUM(z[r]) || (z[r] == '.' && r + 1 < vs->hi && IS_DIGIT(z[r + 1])))) r++;
+      *skip = r;
+      return 0;
+    }
+    if (fd == 2 && ndig <= 2) f |= N_DECIMAL2;
+    q = r;
+    plain = 0;
+  }
+  /* Letters glued to the digits. */
+  if (q < vs->hi && IS_ALPHA(z[q])) {
+    size_t r = q;
+    while (r < vs->hi && IS_ALPHA(z[r])) r++;
+    char suf[16];
+    size_t sl = r - q;
+    if (sl >= sizeof suf || wordchar_at(vs, r)) {
+      while (r < vs->hi && (IS_ALNUM(z[r]) || z[r] >= 0x80)) r++;
+      *skip = r;
+      return 0;
+    }
+    for (size_t i = 0; i < sl; i++) suf[i] = (char)LOWER(z[q + i]);
+    suf[sl] = 0;
+    double sv;
+    size_t ue;
+    int last = z[q - 1] - '0';  /* the last digit, when plain */
+    if (plain && ((sl == 2 && ((strcmp(suf, "st") == 0 && last == 1) || (strcmp(suf, "nd") == 0 && last == 2) ||
+                                (strcmp(suf, "rd") == 0 && last == 3) || strcmp(suf, "th") == 0)))) {
+      f |= N_ORD;
+      q = r;
+    } else if (plain && sl == 1 && suf[0] == 's' && last == 0 && (ndig == 4 || ndig == 2)) {
+      f |= N_DECADE;
+      q = r;
+    } else if ((sv = scale_suffix_value(suf, sl)) != 0 && !(sl == 1 && IS_UPPER(z[q]) && suf[0] == 'k')) {
+      v *= sv;
+      f |= N_SCALED;
+      q = r;
+      plain = 0;
+    } else if ((strcmp(suf, "am") == 0 || strcmp(suf, "pm") == 0) && ndig <= 2) {
+      n->attached = 2;
+      n->unit_end = r;
+    } else if (phrase_after(vs, &art_table_units, q, 1, &ue) && ue == r) {
+      n->attached = 1;
+      n->unit_end = r;
+    } else {
+      *skip = r;
+      return 0;
+    }
+  }
+  if (plain) f |= N_PLAIN;
+  n->s = p; n->e = q; n->v = v; n->f = f; n->ndig = ndig;
+  return 1;
+}
+
+/* The next piece of a number-word phrase after position q: after a space or
+** a hyphen ("twenty-five"), skipping "and" after a scale ("hundred and
+** five").  Returns its class (W_NONE if none) and sets *ws, *we, *num. */
+static int next_number_word(const vscan *vs, size_t q, int after_scale, size_t *ws, size_t *we,
+                            double *num) {
+  size_t d = dash_at(vs, q);
+  if (d) {
+    size_t s = q + d, e = s;
+    while (e < vs->hi && IS_ALPHA(vs->z[e])) e++;
+    if (e == s || wordchar_at(vs, e)) return W_NONE;
+    *ws = s; *we = e;
+  } else if (!next_word(vs, q, ws, we)) return W_NONE;
+  if (!d && after_scale && word_is(vs, *ws, *we, "and")) {
+    size_t as, ae;
+    if (!next_word(vs, *we, &as, &ae) || word_class(vs, as, ae, NULL) != W_CARDINAL) return W_NONE;
+    *ws = as; *we = ae;
+  }
+  return word_class(vs, *ws, *we, num);
+}
+
+/*
+** Number words starting with the word z[s..e) of class cls: "twenty-five",
+** "one hundred and five", "two million", "two dozen", "twenty-first",
+** "two-thirds", "one third", "tens of thousands", "half".  Returns 1 with
+** *n filled, 0 when the words make no number ("tens" alone).
+*/
+static int words_number(const vscan *vs, size_t s, size_t e, int cls, double num, vnum *n) {
+  memset(n, 0, sizeof *n);
+  n->s = s;
+  n->e = e;
+  n->v = num;
+  n->f = N_WORDS;
+  if (IS_UPPER(vs->z[s])) n->f |= N_CAP;
+  if (cls == W_VAGUE) {
+    /* "hundreds", "tens of thousands", "hundreds of millions" */
+    size_t ows, owe, ws, we;
+    n->f |= N_VAGUE;
+    if (next_word(vs, e, &ows, &owe) && word_is(vs, ows, owe, "of") && next_word(vs, owe, &ws, &we) &&
+        word_class(vs, ws, we, NULL) == W_VAGUE && !word_is(vs, ws, we, "tens") &&
+        !word_is(vs, ws, we, "dozens"))
+      n->e = we;
+    else if (word_is(vs, s, e, "tens")) return 0;
+    return 1;
+  }
+  if (cls == W_FRACTION) {
+    if (!word_is(vs, s, e, "half")) return 0;
+    n->f |= N_FRACTION | N_HALF;
+    return 1;
+  }
+  if (cls == W_SCALE) n->f |= N_SCALE_FIRST;
+  if (cls == W_CARDINAL && word_is(vs, s, e, "one")) n->f |= N_ONE;
+  /* total: finished thousands/millions; cur: the part below the last big scale */
+  double total = 0, cur = 0, v = num, last_v = 0;
+  int c = cls, last = W_NONE;
+  size_t ws = s, we = e;
+  for (;;) {
+    int tens_units = last == W_CARDINAL && last_v >= 20 && last_v <= 90 && last_v == (int)last_v &&
+                     (int)last_v % 10 == 0 && v < 10;
+    if (c == W_CARDINAL) {
+      if (last == W_CARDINAL && !tens_units) break;
+      cur += v;
+    } else if (c == W_SCALE) {
+      if (v < 1000) cur = (cur ? cur : 1) * v;  /* hundred, dozen */
+      else { total += (cur ? cur : 1) * v; cur = 0; }
+      n->f |= N_SCALED;
+    } else if (c == W_ORDINAL) {
+      /* "twenty-first", "one hundredth"; "one third" is a fraction */
+      if (last == W_CARDINAL && cur == 1 && !total && v > 2 && v <= 10) {
+        cur = 1.0 / v;
+        n->f |= N_FRACTION;
+      } else if (last == W_CARDINAL && !tens_units && v < 100) break;
+      else if (v >= 100) { total = (total + (cur ? cur : 1)) * v; cur = 0; n->f |= N_ORD; }
+      else { cur += v; n->f |= N_ORD; }
+      n->e = we;
+      break;
+    } else if (c == W_FRACTION) {
+      /* "two-thirds", "three quarters", "one half" */
+      if (last != W_CARDINAL || cur > 10 || total) break;
+      cur *= v;
+      n->f |= N_FRACTION;
+      n->e = we;
+      break;
+    } else break;
+    n->e = we;
+    last = c;
+    last_v = v;
+    c = next_number_word(vs, we, last == W_SCALE, &ws, &we, &v);
+  }
+  n->v = total + cur;
+  if (n->e != e) n->f &= ~N_ONE;
+  return 1;
+}
+
+/* "X or Y", "X to Y", "X-Y", "between X and Y": the second number of a
+** range starting at p (after the joining word); 0 if none. */
+static int number_at(const vscan *vs, size_t p, vnum *n) {
+  size_t q = skip_ws(vs, p), skip;
+  if (q >= vs->hi) return 0;
+  if (IS_DIGIT(vs->z[q])) return digits_number(vs, q, n, &skip);
+  size_t ws, we;
+  if (!next_word(vs, q, &ws, &we)) return 0;
+  double num;
+  int c = word_class(vs, ws, we, &num);
+  if (c != W_CARDINAL && c != W_SCALE) return 0;
+  return words_number(vs, ws, we, c, num, n);
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+static int days_in_month(int y, int m) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return d[m - 1];
+}
+
+/* m->date = "YYYY-MM-DD" when the three parts make a real day. */
+static void set_date(vmatch *m, int y, int mo, int d) {
+  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo)) return;
+  char *o = m->date;
+  o[0] = (char)('0' + y / 1000); o[1] = (char)('0' + y / 100 % 10);
+  o[2] = (char)('0' + y / 10 % 10); o[3] = (char)('0' + y % 10); o[4] = '-';
+  o[5] = (char)('0' + mo / 10); o[6] = (char)('0' + mo % 10); o[7] = '-';
+  o[8] = (char)('0' + d / 10); o[9] = (char)('0' + d % 10); o[10] = 0;
+}
+
+/* A four-digit year at p ("2024", not "2024.5" or "2024,"-grouped); -1 if none. */
+static long year_at(const vscan *vs, size_t p, size_t *end) {
+  size_t e;
+  long y = read_int(vs, p, 4, &e);
+  if (y < 1000 || y > 2999 || e - p != 4) return -1;
+  if (e < vs->hi && (IS_ALNUM(vs->z[e]) || ((vs->z[e] == ',' || vs->z[e] == '.' || vs->z[e] == ':') &&
+                                             e + 1 < vs->hi && IS_DIGIT(vs->z[e + 1]))))
+    return -1;
+  *end = e;
+  return y;
+}
+
+/* A day of the month at p: "7", "07", "7th"; -1 if none.  Not "7:30", "7%", "7,000". */
+static long day_at(const vscan *vs, size_t p, size_t *end) {
+  size_t e;
+  long d = read_int(vs, p, 2, &e);
+  if (d < 1 || d > 31) return -1;
+  if (e + 1 < vs->hi && IS_ALPHA(vs->z[e]) && IS_ALPHA(vs->z[e + 1])) {
+    char a = (char)LOWER(vs->z[e]), b = (char)LOWER(vs->z[e + 1]);
+    if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h')) {
+      if (wordchar_at(vs, e + 2)) return -1;
+      e += 2;
+    } else return -1;
+  } else if (wordchar_at(vs, e)) return -1;
+  if (e < vs->hi && (vs->z[e] == ':' || vs->z[e] == '%' || vs->z[e] == '/' ||
+                     ((vs->z[e] == ',' || vs->z[e] == '.') && e + 1 < vs->hi && IS_DIGIT(vs->z[e + 1]))))
+    return -1;
+  *end = e;
+  return d;
+}
+
+/* Is the word at [ws, we) a capitalised month name?  Returns 1..12 or 0;
+** *abbr says it is an abbreviation ("Oct"), *we_dot is its end with the dot. */
+static int month_word(const vscan *vs, size_t ws, size_t we, int *abbr, size_t *we_dot) {
+  double num;
+  if (!IS_UPPER(vs->z[ws])) return 0;
+  int c = word_class(vs, ws, we, &num);
+  if (c != W_MONTH && c != W_MONTHABBR) return 0;
+  *abbr = c == W_MONTHABBR;
+  *we_dot = we;
+  if (*abbr && we < vs->hi && vs->z[we] == '.') (*we_dot)++;
+  return (int)num;
+}
+
+/*
+** After a month name ending at p: " 7", " 7, 2024", " 7 2024", " 2024",
+** " 7-9".  Sets *day and *year (0 when absent) and returns the end.
+*/
+static size_t month_tail(const vscan *vs, size_t p, int *day, int *year) {
+  size_t q = skip_ws(vs, p), e;
+  *day = 0; *year = 0;
+  if (q == p || q >= vs->hi || !IS_DIGIT(vs->z[q])) return p;
+  long y = year_at(vs, q, &e);
+  if (y > 0) { *year = (int)y; return e; }
+  long d = day_at(vs, q, &e);
+  if (d < 0) return p;
+  *day = (int)d;
+  size_t end = e, e2;
+  size_t dl = dash_at(vs, e);
+  if (dl && day_at(vs, e + dl, &e2) > 0) { end = e2; *day = 0; }  /* "7-9": no single day */
+  /* ", 2024" or " 2024" */
+  size_t r = end;
+  if (r < vs->hi && vs->z[r] == ',') r++;
+  size_t r2 = skip_ws(vs, r);
+  if ((r2 > r || r > end) && r2 < vs->hi && IS_DIGIT(vs->z[r2])) {
+    y = year_at(vs, r2, &e2);
+    if (y > 0) { *year = (int)y; end = e2; }
+  }
+  return end;
+}
+
+/* ---- shared left extensions ------------------------------------------------ */
+
+/* Extend a DATE/TIME span start s leftwards over "the past", "last",
+** "earlier this", "the end of" ...  *mod says a modifier was found. */
+static size_t date_mods_left(const vscan *vs, size_t s, int numbered, int *mod) {
+  size_t ps, ts;
+  int got = 0;
+  unsigned r = phrase_before(vs, s, R_DATEMOD, &ps);
+  if ((r & R_DATEMOD) && (!numbered || (r & R_NUMBERED))) {
+    s = ps; got = 1;
+    if ((r & R_THE) && (phrase_before(vs, s, R_DATEMOD, &ps) & R_DATEMOD)) s = ps;  /* "that same day" */
+    if ((r & R_THE) && prev_word_is(vs, s, "the", &ts)) s = ts;
+    else if (phrase_before(vs, s, R_RELPOS, &ps) & R_RELPOS) s = ps;
+  } else if (prev_word_is(vs, s, "the", &ts) && (phrase_before(vs, ts, R_BOUNDARY, &ps) & R_BOUNDARY)) {
+    s = ts; got = 2;  /* "the end of the year": "the" only with a boundary */
+  }
+  if (got && (phrase_before(vs, s, R_BOUNDARY, &ps) & R_BOUNDARY)) s = ps;
+  if (mod) *mod = got;
+  return s;
+}
+
+static size_t approx_left(const vscan *vs, size_t s) {
+  size_t ps;
+  if (phrase_before(vs, s, R_APPROX, &ps) & R_APPROX) return ps;
+  return s;
+}
+
+/* "mid-", "early-", "pre-" glued before s: the prefix start, else s. */
+static size_t glued_relpos_left(const vscan *vs, size_t s) {
+  if (s < vs->floor + 2 || vs->z[s - 1] != '-' || !IS_ALPHA(vs->z[s - 2])) return s;
+  size_t b = s - 1;
+  while (b > vs->floor && IS_ALPHA(vs->z[b - 1])) b--;
+  if (wordchar_before(vs, b)) return s;
+  char buf[MAX_WORD + 1];
+  size_t n = (s - 1 - b) <= MAX_WORD ? fold_letters(vs, b, s - 1, buf) : 0;
+  if (n && (phrase_roles(vs, buf, n) & R_RELPOS)) return b;
+  return s;
+}
+
+/* ---- the grammars ------------------------------------------------------------ */
+
+/* " in the morning" after a clock time ("2:30 in the afternoon"): its end, else e. */
+static size_t part_of_day_after(const vscan *vs, size_t e) {
+  size_t a, b, c, d, f, g;
+  if (next_word(vs, e, &a, &b) && word_is(vs, a, b, "in") && next_word(vs, b, &c, &d) &&
+      word_is(vs, c, d, "the") && next_word(vs, d, &f, &g) && word_class(vs, f, g, NULL) == W_DAYPART)
+    return g;
+  return e;
+}
+
+/*
+** A clock time at p: "7:30", "7:30:15", "7.30pm", "7 a.m.", "1400 GMT".
+** n is the number read there.  Fills *m (TIME) and returns 1, or 0.
+*/
+static int clock_time(const vscan *vs, const vnum *n, vmatch *m) {
+  size_t e = n->e, ce;
+  const unsigned char *z = vs->z;
+  int clock = 0;
+  if ((n->f & N_PLAIN) && n->ndig <= 2 && e + 2 < vs->hi && z[e] == ':' && IS_DIGIT(z[e + 1]) &&
+      IS_DIGIT(z[e + 2]) && n->v <= 24) {
+    int mm = (z[e + 1] - '0') * 10 + (z[e + 2] - '0');
+    if (mm >= 60 || (e + 3 < vs->hi && IS_DIGIT(z[e + 3]))) return 0;
+    e += 3;
+    if (e + 2 < vs->hi && z[e] == ':' && IS_DIGIT(z[e + 1]) && IS_DIGIT(z[e + 2])) e += 3;
+    clock = 1;
+  } else if (n->attached == 2) {
+    e = n->unit_end;
+    clock = 2;
+  } else if ((n->f & N_DECIMAL2) && n->v < 25) {
+    clock = 0;  /* "7.30" only with am/pm after it */
+  } else if (!(n->f & N_PLAIN) && !(n->f & N_WORDS)) {
+    return 0;
+  }
+  if (n->f & (N_ORD | N_VAGUE | N_FRACTION | N_SCALED | N_RANGE)) return 0;
+  if (clock != 2 && context_after(vs, e, 2, R_CLOCK, &ce)) {
+    if (n->v > 24 && !(n->f & N_DECIMAL2)) return 0;
+    e = ce; clock = 2;
+  }
+  if (clock == 0 && (n->f & N_PLAIN) && n->ndig == 4) {
+    /* "1400 GMT", "0800 local time" */
+    int hh = (int)(n->v / 100), mi = (int)n->v % 100;
+    if (hh > 24 || mi >= 60 || !context_after(vs, e, 2, R_ZONE, &ce)) return 0;
+    clock = 3;
+  }
+  if (!clock) return 0;
+  if (context_after(vs, e, 2, R_ZONE, &ce)) e = ce;
+  e = part_of_day_after(vs, e);
+  set_match(m, approx_left(vs, n->s), e, ART_ENT_TIME);
+  return 1;
+}
+
+/* "-old" or "-long" glued after a period word ending at e: the new end, else e. */
+static size_t glued_suffix(const vscan *vs, size_t e) {
+  size_t d = dash_at(vs, e);
+  if (d && e + d + 3 <= vs->hi && !wordchar_at(vs, e + d + 3) && word_is(vs, e + d, e + d + 3, "old"))
+    return e + d + 3;
+  if (d && e + d + 4 <= vs->hi && !wordchar_at(vs, e + d + 4) && word_is(vs, e + d, e + d + 4, "long"))
+    return e + d + 4;
+  return e;
+}
+
+/* Period word (day, years, hours...) right after e: "three years", "five-year",
+** "25-year-old", "two years ago".  Returns the new end or 0. */
+static size_t period_after(const vscan *vs, size_t e, art_etype *type) {
+  size_t ws, we, d = dash_at(vs, e);
+  int hyphen = 0;
+  if (d && e + d < vs->hi && IS_ALPHA(vs->z[e + d])) {
+    ws = e + d; we = ws;
+    while (we < vs->hi && IS_ALPHA(vs->z[we])) we++;
+    if (wordchar_at(vs, we)) return 0;
+    hyphen = 1;
+  } else if (!next_word(vs, e, &ws, &we)) return 0;
+  double num;
+  int c = word_class(vs, ws, we, &num);
+  if (c == W_PERIOD) *type = ART_ENT_DATE;
+  else if (c == W_TIMEUNIT) *type = ART_ENT_TIME;
+  else if (c == W_DAYPART && !hyphen) *type = ART_ENT_TIME;
+  else if (c == W_DECADES && !hyphen) *type = ART_ENT_DATE;
+  else return 0;
+  size_t end = we, ae;
+  if (hyphen) return glued_suffix(vs, end);  /* "25-year-old", "a five-day-long visit" */
+  if (context_after(vs, end, 2, R_AFTER, &ae)) end = ae;
+  return end;
+}
+
+/* Fill *m for a number: its value unless it has none ("hundreds", "10-15"). */
+static void set_number(vmatch *m, size_t s, size_t e, art_etype t, const vnum *n) {
+  set_match(m, s, e, t);
+  if (t == ART_ENT_DATE || t == ART_ENT_TIME) return;
+  if (!(n->f & (N_VAGUE | N_RANGE))) { m->has_value = 1; m->value = n->v; }
+}
+
+/*
+** Ranges: "10 to 15 percent", "two or three", "between 10 and 20", "10-15",
+** "2008-09".  Joins the second number into *n (N_RANGE) and returns 1; *s
+** moves to "between".  Returns 2 with *m filled when the range is a span
+** of years (a DATE), 0 when there is no range, -1 when the second part
+** makes the whole no value ("555-0100" style codes).
+*/
+static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
+  const unsigned char *z = vs->z;
+  size_t e = n->e, bws = 0, jws, jwe;
+  vnum n2;
+  if (n->f & (N_ORD | N_VAGUE | N_FRACTION)) return 0;
+  int between = prev_word_is(vs, *s, "between", &bws);
+  if (next_word(vs, e, &jws, &jwe) &&
+      (word_is(vs, jws, jwe, "to") || word_is(vs, jws, jwe, "or") ||
+       (between && word_is(vs, jws, jwe, "and")))) {
+    if (!number_at(vs, jwe, &n2) || (n2.f & (N_ORD | N_VAGUE)) ||
+        (n->f & N_DIGITS) != (n2.f & N_DIGITS) || n2.attached)
+      return 0;
+    /* "two or three" and "between" ranges stand alone; "10 to 15" needs
+    ** the word that types it ("10 to 15 percent"), else it is two numbers */
+    int years = (n->f & N_PLAIN) && (n2.f & N_PLAIN) && n->ndig == 4 && n2.ndig == 4 && n2.v > n->v &&
+                n->v >= 1800 && n2.v <= 2099 && word_is(vs, jws, jwe, "to");
+    int keep = between || years || (word_is(vs, jws, jwe, "or") && (n->f & N_WORDS));
+    size_t te;
+    art_etype pt;
+    if (!keep) {
+      size_t q = skip_ws(vs, n2.e);
+      keep = (q < vs->hi && z[q] == '%') || context_after(vs, n2.e, 2, R_PERCENT, &te) ||
+             phrase_after(vs, &art_table_units, n2.e, 3, &te) || period_after(vs, n2.e, &pt);
+    }
+    if (!keep) return 0;
+    if (between) *s = bws;
+    if ((n->f & N_PLAIN) && (n2.f & N_PLAIN) && n->ndig == 4 && n2.ndig == 4 && n2.v > n->v &&
+        n->v >= 1000 && n2.v <= 2999 && !word_is(vs, jws, jwe, "or")) {
+      set_match(m, *s, n2.e, ART_ENT_DATE);  /* "between 2003 and 2005", "2009 to 2017" */
+      return 2;
+    }
+  } else {
+    size_t dl = dash_at(vs, e), skip;
+    if (!dl || e + dl >= vs->hi || !IS_DIGIT(z[e + dl]) || !(n->f & N_DIGITS) || n->attached) return 0;
+    if (!digits_number(vs, e + dl, &n2, &skip)) return -1;
+    if ((n->f & N_PLAIN) && (n2.f & N_PLAIN) && n->ndig == 4 && n->v >= 1000 && n->v <= 2999 &&
+        (n2.ndig == 2 || (n2.ndig == 4 && n2.v > n->v))) {
+      set_match(m, *s, n2.e, ART_ENT_DATE);  /* "2008-09", "1990-1995" */
+      return 2;
+    }
+    if (n2.attached) { n->attached = n2.attached; n->unit_end = n2.unit_end; }
+  }
+  n->e = n2.e;
+  n->f |= N_RANGE | (n2.f & N_SCALED);
+  n->f &= ~(N_PLAIN | N_ONE);
+  return 1;
+}
+
+/*
+** The type the words after a number give it: PERCENT ("5%", "5 percent"),
+** MONEY ("5 dollars", "4 billion EUR", "millions of dollars"), QUANTITY ("5
+** km", "a 10-mile walk"), DATE or TIME ("three years", "two hours").  Sets
+** *e to the end of those words; ART_ENT_NONE when no word types it.
+*/
+static art_etype type_after(const vscan *vs, const vnum *n, size_t *e) {
+  const unsigned char *z = vs->z;
+  const art_table_entry *en;
+  size_t q = skip_ws(vs, n->e), end, of_end;
+  art_etype pt;
+  int vague = (n->f & N_VAGUE) != 0;
+  if (n->attached == 1) { *e = n->unit_end; return ART_ENT_QUANTITY; }
+  if (n->f & N_ORD) return ART_ENT_NONE;
+  if (!vague && q < vs->hi && z[q] == '%') { *e = q + 1; return ART_ENT_PERCENT; }
+  if (!vague && context_after(vs, n->e, 2, R_PERCENT, e)) return ART_ENT_PERCENT;
+  size_t pd = dash_at(vs, n->e);
+  if (!vague && pd && context_after(vs, n->e + pd, 1, R_PERCENT, e)) return ART_ENT_PERCENT;
+  if ((en = phrase_after(vs, &art_table_currencies, n->e, 3, &end)) != NULL &&
+      vs->st->currency_prefix[en - art_table_currencies.entries] == 2) {
+    *e = end; return ART_ENT_MONEY;
+  }
+  if ((end = currency_code_after(vs, n->e)) != 0) { *e = end; return ART_ENT_MONEY; }
+  if (vague && next_word_is(vs, n->e, "of", &of_end) &&
+      (en = phrase_after(vs, &art_table_currencies, of_end, 3, &end)) != NULL &&
+      vs->st->currency_prefix[en - art_table_currencies.entries] == 2) {
+    *e = end; return ART_ENT_MONEY;  /* "millions of dollars" */
+  }
+  if (!vague && phrase_after(vs, &art_table_units, n->e, 3, e)) return ART_ENT_QUANTITY;
+  size_t dl = dash_at(vs, n->e);
+  if (!vague && dl && phrase_after(vs, &art_table_units, n->e + dl, 1, e)) return ART_ENT_QUANTITY;
+  if ((end = period_after(vs, n->e, &pt)) != 0) { *e = end; return pt; }
+  return ART_ENT_NONE;
+}
+
+/* A day before its month: "5 March 2024", "5th March", "the 5th of March". */
+static int day_month(const vscan *vs, const vnum *n, vmatch *m) {
+  size_t ws, we, mwe, q = n->e, ts;
+  int abbr;
+  if (!(n->f & N_DIGITS) || n->ndig > 2 || n->v < 1 || n->v > 31 || (n->f & (N_RANGE | N_SCALED)) ||
+      !(n->f & (N_PLAIN | N_ORD)))
+    return 0;
+  if (n->f & N_ORD) next_word_is(vs, n->e, "of", &q);
+  if (!next_word(vs, q, &ws, &we)) return 0;
+  int mo = month_word(vs, ws, we, &abbr, &mwe);
+  if (!mo) return 0;
+  size_t end = mwe, r = skip_ws(vs, mwe), ye;
+  int year = 0;
+  if (r < vs->hi && vs->z[r] == ',') r = skip_ws(vs, r + 1);
+  if (r > mwe && r < vs->hi && IS_DIGIT(vs->z[r])) {
+    long y = year_at(vs, r, &ye);
+    if (y > 0) { year = (int)y; end = ye; }
+  }
+  size_t s = n->s;
+  if ((n->f & N_ORD) && prev_word_is(vs, s, "the", &ts)) s = ts;
+  set_match(m, s, end, ART_ENT_DATE);
+  if (year) set_date(m, year, mo, (int)n->v);
+  return 1;
+}
+
+/* After "of": a year ("of 2023") or "this year", "the year", "last year".  Its end, or 0. */
+static size_t of_year(const vscan *vs, size_t p) {
+  size_t ow, q, ye, a, b, c, d;
+  if (!next_word_is(vs, p, "of", &ow)) return 0;
+  q = skip_ws(vs, ow);
+  if (q < vs->hi && IS_DIGIT(vs->z[q])) return year_at(vs, q, &ye) > 0 ? ye : 0;
+  if (!next_word(vs, ow, &a, &b) || !next_word(vs, b, &c, &d) || !word_is(vs, c, d, "year")) return 0;
+  char buf[MAX_WORD + 1];
+  size_t n = b - a <= MAX_WORD ? fold_letters(vs, a, b, buf) : 0;
+  if (word_is(vs, a, b, "the") || (n && (phrase_roles(vs, buf, n) & R_DATEMOD))) return d;
+  return 0;
+}
+
+/*
+** An ordinal: "first", "94th"; or a DATE it starts: "the 19th century", "a
+** second day", "the third straight day", "the first quarter", "the second
+** half of 2023"; or a fraction "a third of".  0 when it is part of a name.
+*/
+static int ordinal_phrase(const vscan *vs, const vnum *n, vmatch *m) {
+  const unsigned char *z = vs->z;
+  size_t ws, we, ts, q = n->e, end;
+  size_t s = n->s, e = n->e;
+  size_t dl = dash_at(vs, e);
+  if (dl && e + dl < vs->hi && IS_ALPHA(z[e + dl])) {
+    /* "third-quarter profit", "second-day talks" */
+    ws = e + dl;
+    we = ws;
+    while (we < vs->hi && IS_ALPHA(z[we])) we++;
+    if (!wordchar_at(vs, we) && (word_is(vs, ws, we, "quarter") || word_class(vs, ws, we, NULL) == W_PERIOD)) {
+      set_match(m, s, we, ART_ENT_DATE);
+      return 1;
+    }
+  }
+  context_after(vs, e, 1, R_STREAK, &q);
+  if (next_word(vs, q, &ws, &we)) {
+    int c = word_class(vs, ws, we, NULL);
+    int quarter = word_is(vs, ws, we, "quarter"), half = word_is(vs, ws, we, "half");
+    if (c == W_PERIOD || c == W_DAYPART || quarter || half) {
+      end = we;
+      if (quarter || half) {
+        /* "the first quarter" is a DATE; "the first half" only with its year */
+        size_t ye = of_year(vs, we);
+        if (ye) end = ye;
+        else if (half) goto plain;
+      }
+      if (prev_word_is(vs, s, "the", &ts) || prev_word_is(vs, s, "a", &ts)) s = ts;
+      set_match(m, s, end, c == W_DAYPART ? ART_ENT_TIME : ART_ENT_DATE);
+      return 1;
+    }
+  }
+plain:
+  if ((n->f & N_CAP) && !sentence_initial(vs, s)) {
+    /* "First Lady", "Second World War", "Justice First", "John Paul the Second" */
+    size_t a, b;
+    if (next_word(vs, e, &a, &b) && IS_UPPER(z[a])) return 0;
+    if (prev_word(vs, s, &a, &b) && (IS_UPPER(z[a]) || word_is(vs, a, b, "the"))) return 0;
+  }
+  size_t aws, ow;
+  if ((n->f & N_WORDS) && (prev_word_is(vs, s, "a", &aws) || prev_word_is(vs, s, "one", &aws)) &&
+      next_word_is(vs, e, "of", &ow) &&
+      (word_is(vs, s, e, "third") || word_is(vs, s, e, "fifth") || word_is(vs, s, e, "tenth"))) {
+    set_match(m, approx_left(vs, aws), e, ART_ENT_CARDINAL);
+    m->has_value = 1;
+    m->value = 1.0 / n->v;
+    return 1;
+  }
+  set_number(m, s, e, ART_ENT_ORDINAL, n);
+  return 1;
+}
+
+/* "the 1990s", "the early 2000s", "the mid-1990s", "the '90s". */
+static void decade_phrase(const vscan *vs, const vnum *n, vmatch *m) {
+  size_t s = n->s, st = glued_relpos_left(vs, s), ts, ps;
+  if (n->ndig == 2 && st == s) {
+    if (s >= vs->floor + 1 && vs->z[s - 1] == '\'') st = s - 1;
+    else if (s >= vs->floor + 3 && apostrophe_at(vs, s - 3) == 3) st = s - 3;
+  }
+  if (st == s && (phrase_before(vs, s, R_RELPOS, &ps) & R_RELPOS)) st = ps;
+  if (prev_word_is(vs, st, "the", &ts)) st = ts;
+  set_match(m, st, n->e, ART_ENT_DATE);
+}
+
+/*
+** A bare four-digit number as a year: "2003", "early 2024", "mid-2008",
+** "the end of 2024", "1000 B.C.".  News writes counts of a thousand and
+** more with a comma ("2,000 people"), so 1800..2099 is a year unless an
+** approximator counts it; outside that range it needs a year word before
+** it ("in 1632").  0 when it is a count.
+*/
+static int year_number(const vscan *vs, const vnum *n, vmatch *m) {
+  size_t s = n->s, ps, ee;
+  if (!(n->f & N_PLAIN) || n->ndig != 4) return 0;
+  if (context_after(vs, n->e, 1, R_ERA, &ee)) {
+    set_match(m, s, ee, ART_ENT_DATE);
+    return 1;
+  }
+  unsigned before = phrase_before(vs, s, R_YEARPREP | R_APPROX, &ps);
+  int yearish = n->v >= 1800 && n->v <= 2099;
+  if (before & R_YEARPREP) {}
+  else if ((before & R_APPROX) || !yearish) return 0;
+  size_t st = glued_relpos_left(vs, s);
+  if (st == s && (phrase_before(vs, s, R_RELPOS, &ps) & R_RELPOS)) st = ps;
+  if (phrase_before(vs, st, R_BOUNDARY, &ps) & R_BOUNDARY) st = ps;
+  set_match(m, st, n->e, ART_ENT_DATE);
+  return 1;
+}
+
+/* "half a million", "half an hour", "half of", "nearly half"; 0 otherwise ("second half"). */
+static int half_phrase(const vscan *vs, const vnum *n, vmatch *m) {
+  size_t aws, awe, sws, swe, ow, s = n->s;
+  if (next_word(vs, n->e, &aws, &awe) && (word_is(vs, aws, awe, "a") || word_is(vs, aws, awe, "an"))) {
+    double sv;
+    if (!next_word(vs, awe, &sws, &swe)) return 0;
+    int c = word_class(vs, sws, swe, &sv);
+    if (c == W_SCALE) {
+      set_match(m, approx_left(vs, s), swe, ART_ENT_CARDINAL);
+      m->has_value = 1;
+      m->value = 0.5 * sv;
+      return 1;
+    }
+    if (c == W_PERIOD || c == W_TIMEUNIT) {
+      set_match(m, approx_left(vs, s), swe, c == W_PERIOD ? ART_ENT_DATE : ART_ENT_TIME);
+      return 1;
+    }
+    return 0;
+  }
+  size_t st = approx_left(vs, s);
+  if (st == s && !next_word_is(vs, n->e, "of", &ow)) return 0;
+  set_match(m, st, n->e, ART_ENT_CARDINAL);
+  m->has_value = 1;
+  m->value = 0.5;
+  return 1;
+}
+
+/* Is this number word a pronoun or part of a name?  "no one", "one
+** another", "Air Force One", "Group of Eight", "Big Three". */
+static int not_a_count(const vscan *vs, const vnum *n) {
+  const unsigned char *z = vs->z;
+  size_t ps, ws, we;
+  if (n->f & N_ONE) {
+    if (phrase_before(vs, n->s, R_PRONOUN, &ps) & R_PRONOUN) return 1;
+    if (next_word_is(vs, n->e, "another", NULL) || apostrophe_at(vs, n->e)) return 1;
+  }
+  if ((n->f & N_CAP) && !sentence_initial(vs, n->s)) {
+    if (prev_word(vs, n->s, &ws, &we)) {
+      if (IS_UPPER(z[ws])) return 1;
+      if (word_is(vs, ws, we, "of") && prev_word(vs, ws, &ws, &we) && IS_UPPER(z[ws])) return 1;
+    }
+    if (next_word(vs, n->e, &ws, &we) && IS_UPPER(z[ws])) return 1;
+  }
+  return 0;
+}
+
+/*
+** After a number: the words that decide its type, then the words before it
+** that belong to the span.  Fills *m and returns 1, or 0 when the number is
+** not a value (a name part, a pronoun "one", a code).
+*/
+static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
+  size_t s = n->s, e, ps, aws;
+  if (clock_time(vs, n, m)) return 1;
+  int joined = join_range(vs, n, &s, m);
+  if (joined == 2) return 1;
+  if (joined < 0) return 0;
+  int between = joined == 1 && s != n->s;
+  art_etype t = type_after(vs, n, &e);
+  if (t == ART_ENT_NONE) {
+    if (day_month(vs, n, m)) return 1;
+    if (n->f & N_ORD) return ordinal_phrase(vs, n, m);
+    if (n->f & N_DECADE) { decade_phrase(vs, n, m); return 1; }
+    if (year_number(vs, n, m)) return 1;
+    if (n->f & N_HALF) return half_phrase(vs, n, m);
+    if (not_a_count(vs, n)) return 0;
+    t = ART_ENT_CARDINAL;
+    e = n->e;
+  }
+  if (between) { set_number(m, s, e, t, n); return 1; }
+  /* the words before: "a million", "several hundred", "about 200", "the past three years" */
+  if (n->f & N_SCALE_FIRST) {
+    if (phrase_before(vs, s, R_QUANT, &ps) & R_QUANT) { s = ps; n->f |= N_VAGUE; }
+    else if (prev_word_is(vs, s, "a", &aws) || prev_word_is(vs, s, "an", &aws)) s = aws;
+  }
+  size_t st = approx_left(vs, s);
+  if ((t == ART_ENT_DATE || t == ART_ENT_TIME) && st == s) st = date_mods_left(vs, s, 1, NULL);
+  set_number(m, st, e, t, n);
+  return 1;
+}
+
+/* Currency sign or code written before the number at s: its start, or s. */
+static size_t money_prefix(const vscan *vs, size_t s) {
+  const unsigned char *z = vs->z;
+  size_t q = skip_ws_back(vs, s);
+  if (s - q > 3) return s;
+  if (q <= vs->floor) return s;
+  unsigned char c = z[q - 1];
+  const art_table_entry *en;
+  if (c == '$') {
+    /* "$", "US$", "HK$", "U.S.$": the longest known form */
+    size_t b = q - 1;
+    while (b > vs->floor && (IS_UPPER(z[b - 1]) || z[b - 1] == '.') && q - b < 6) b--;
+    for (; b < q; b++) {
+      if (b > vs->floor && IS_ALNUM(z[b - 1])) continue;
+      en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
+      if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == 1) return b;
+    }
+    return s;
+  }
+  if (c >= 0x80) {
+    size_t len;
+    art_utf8_decode_before(z + vs->floor, q - vs->floor, &len);
+    en = art_table_find(&art_table_currencies, (const char *)z + q - len, len);
+    if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == 1) return q - len;
+    return s;
+  }
+  if (q == s) return s;  /* letters glued to digits were rejected already */
+  size_t e = q;
+  if (c == '.') e = q - 1;
+  if (e <= vs->floor || !IS_ALPHA(z[e - 1])) return s;
+  size_t b = e;
+  while (b > vs->floor && IS_ALPHA(z[b - 1])) b--;
+  if (wordchar_before(vs, b) || e - b > 3) return s;
+  en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
+  if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == 1) return b;
+  if (q == e && e - b == 3 && IS_UPPER(z[b]) && IS_UPPER(z[b + 1]) && IS_UPPER(z[b + 2]) &&
+      art_table_find(&art_table_currency_codes, (const char *)z + b, 3))
+    return b;
+  return s;
+}
+
+/*
+** Is the number at s part of a name or code?  "Flight 370", "Resolution
+** 1701", "No. 1": a capitalised word (not the first of the sentence, not a
+** value word) right before it.
+*/
+static int name_number(const vscan *vs, size_t s) {
+  const unsigned char *z = vs->z;
+  size_t q = skip_ws_back(vs, s);
+  if (q == s || q <= vs->lo) return 0;
+  size_t e = q;
+  if (z[e - 1] == '.') e--;
+  if (e <= vs->lo || !IS_ALPHA(z[e - 1])) return 0;
+  size_t b = e;
+  while (b > vs->lo && IS_ALPHA(z[b - 1])) b--;
+  if (!IS_UPPER(z[b]) || sentence_initial(vs, b)) return 0;
+  if (e < q && (b == 0 || z[b - 1] != '.') && e - b > 3) return 0;  /* a sentence-final word */
+  if (word_class(vs, b, e, NULL) != W_NONE) return 0;
+  if (e < q) return 1;  /* "No. 1", "Art. 5" */
+  char buf[MAX_WORD + 1];
+  size_t n = e - b <= MAX_WORD ? fold_letters(vs, b, e, buf) : 0;
+  if (n && (phrase_roles(vs, buf, n) & (R_APPROX | R_YEARPREP | R_DATEMOD | R_RELPOS | R_QUANT))) return 0;
+  return 1;
+}
+
+/* Digits at p.  Returns 1 with *m, or 0 with *skip (where to go on). */
+static int match_digits(const vscan *vs, size_t p, vmatch *m, size_t *skip) {
+  const unsigned char *z = vs->z;
+  vnum n;
+  /* Glued to a word or code: "MH17", "F-16", "COVID-19", "+1", "#3", "x/5". */
+  size_t after = p;
+  while (after < vs->hi && (IS_ALNUM(z[after]) ||
+                            ((z[after] == '.' || z[after] == ',' || z[after] == '-' || z[after] == '/' ||
+                              z[after] == ':') && after + 1 < vs->hi && IS_ALNUM(z[after + 1]))))
+    after++;
+  *skip = after;
+  /* Phone numbers: "+1 202 555 0100", "202 555 0100", "+44 20-7946-0958". */
+  int groups = 0, spaced = 0, longest = 0;
+  size_t chain = p;
+  for (;;) {
+    size_t d = chain;
+    while (d < vs->hi && IS_DIGIT(z[d])) d++;
+    if (d == chain) break;
+    groups++;
+    if ((int)(d - chain) > longest) longest = (int)(d - chain);
+    chain = d;
+    if (chain + 1 < vs->hi && (z[chain] == ' ' || z[chain] == '-') && IS_DIGIT(z[chain + 1])) {
+      spaced |= z[chain] == ' ';
+      chain++;
+      continue;
+    }
+    break;
+  }
+  if ((p > vs->lo && z[p - 1] == '+') || (groups >= 3 && spaced && longest <= 4)) {
+    if (chain > *skip) *skip = chain;
+    return 0;
+  }
+  if (p > vs->lo) {
+    unsigned char c = z[p - 1];
+    if (IS_ALPHA(c) || c == '+' || c == '#' || c == '/' || c == '_' || c == '@' || c == '\\' ||
+        c == '=' || c == '&')
+      return 0;
+    if (c == '-' && p >= vs->lo + 2 && IS_ALNUM(z[p - 2]) && glued_relpos_left(vs, p) == p) return 0;
+    if ((c == '.' || c == ',') && p >= vs->lo + 2 && IS_DIGIT(z[p - 2])) return 0;
+    if (c >= 0x80 && wordchar_before(vs, p)) return 0;
+  }
+  if (!digits_number(vs, p, &n, skip)) return 0;
+  const size_t e = n.e;
+  /* slashes: "3/5/2024" is a full date; "9/11", "12/25" a month and day; fractions
+  ** ("1/2", "3/4": a one-digit denominator), "24/7" and scores are not values here */
+  if (e < vs->hi && z[e] == '/' && e + 1 < vs->hi && IS_DIGIT(z[e + 1])) {
+    size_t e2 = e, e3 = e;
+    long a = (n.f & N_PLAIN) && n.ndig <= 2 ? (long)n.v : -1;
+    long b = read_int(vs, e + 1, 2, &e2);
+    if (a >= 1 && b >= 1 && e2 + 1 < vs->hi && z[e2] == '/' && IS_DIGIT(z[e2 + 1])) {
+      long y = read_int(vs, e2 + 1, 4, &e3);
+      if (y >= 0 && (e3 - e2 - 1 == 4 || e3 - e2 - 1 == 2) && !wordchar_at(vs, e3) &&
+          !(e3 < vs->hi && z[e3] == '/')) {
+        if (e3 - e2 - 1 == 2) y += y < 50 ? 2000 : 1900;
+        long mo = a, d = b;
+        if (a > 12 && b <= 12) { mo = b; d = a; }  /* day first */
+        if (mo <= 12 && d <= 31) {
+          set_match(m, p, e3, ART_ENT_DATE);
+          set_date(m, (int)y, (int)mo, (int)d);
+          return 1;
+        }
+      }
+    }
+    if (a >= 1 && a <= 12 && b >= 10 && b <= 31 && e2 - e - 1 == 2 && !wordchar_at(vs, e2) &&
+        !(e2 < vs->hi && (z[e2] == '/' || z[e2] == '.' || z[e2] == ',') && e2 + 1 < vs->hi &&
+          IS_DIGIT(z[e2 + 1]))) {
+      set_match(m, p, e2, ART_ENT_DATE);
+      return 1;
+    }
+    return 0;
+  }
+  /* three hyphen groups: an ISO date "2024-03-05", else a phone number or code */
+  size_t d1 = e < vs->hi && z[e] == '-' ? 1 : 0;
+  if (d1 && e + 1 < vs->hi && IS_DIGIT(z[e + 1])) {
+    size_t e2 = e, e3 = e;
+    long b = read_int(vs, e + 1, 9, &e2);
+    if (b < 0) return 0;
+    int three = e2 + 1 < vs->hi && z[e2] == '-' && IS_DIGIT(z[e2 + 1]);
+    if (three) {
+      long c = read_int(vs, e2 + 1, 9, &e3);
+      if (c >= 0 && (n.f & N_PLAIN) && n.ndig == 4 && e2 - e - 1 == 2 && e3 - e2 - 1 == 2 && !wordchar_at(vs, e3) &&
+          !(e3 < vs->hi && z[e3] == '-' && e3 + 1 < vs->hi && IS_DIGIT(z[e3 + 1]))) {
+        set_match(m, p, e3, ART_ENT_DATE);
+        set_date(m, (int)n.v, (int)b, (int)c);
+        if (!m->date[0]) return 0;
+        return 1;
+      }
+      return 0;
+    }
+    if ((n.f & N_PLAIN) && n.ndig == 3 && e2 - e - 1 == 4 && b >= 0) return 0;  /* 555-0100 */
+  }
+  /* "(202) 555-0100" */
+  if (p > vs->lo && z[p - 1] == '(' && n.ndig == 3 && e < vs->hi && z[e] == ')') return 0;
+  size_t ms = money_prefix(vs, p);
+  if (ms != p) {
+    /* "$1.2 billion", "€3 million", "Rs 500", "$5-$10" */
+    size_t end = e, ws, we;
+    double v = n.v;
+    if (!n.attached && next_word(vs, e, &ws, &we)) {
+      double sv;
+      if (word_class(vs, ws, we, &sv) == W_SCALE && sv >= 1000) { v *= sv; end = we; }
+    } else if (!n.attached && dash_at(vs, e) == 1 && e + 1 < vs->hi && IS_ALPHA(z[e + 1])) {
+      size_t hs = e + 1, he = hs;
+      double sv;
+      while (he < vs->hi && IS_ALPHA(z[he])) he++;
+      if (word_class(vs, hs, he, &sv) == W_SCALE && sv >= 1000) { v *= sv; end = he; }
+    }
+    set_match(m, approx_left(vs, ms), end, ART_ENT_MONEY);
+    m->has_value = 1; m->value = v;
+    return 1;
+  }
+  if (name_number(vs, p) && !((n.f & N_PLAIN) && n.ndig == 4 && n.v >= 1800 && n.v <= 2099) &&
+      !(n.f & N_DECADE))
+    return 0;
+  /* a digit number followed by a scale word: "1.2 million", "32 billion" */
+  if (!n.attached && !(n.f & (N_ORD | N_DECADE))) {
+    size_t ws, we, hs = 0;
+    double sv;
+    int got = 0;
+    if (next_word(vs, n.e, &ws, &we)) got = 1;
+    else if (dash_at(vs, n.e) == 1 && n.e + 1 < vs->hi && IS_ALPHA(z[n.e + 1])) {
+      hs = n.e + 1; we = hs;
+      while (we < vs->hi && IS_ALPHA(z[we])) we++;
+      ws = hs;
+      got = !wordchar_at(vs, we);
+    }
+    if (got && word_class(vs, ws, we, &sv) == W_SCALE) {
+      n.v *= sv; n.e = we;
+      n.f |= N_SCALED;
+      n.f &= ~N_PLAIN;
+    }
+  }
+  return classify_number(vs, &n, m);
+}
+
+/* A month name at [ws, we): "October 7", "Oct. 7, 2023", "March 2024", "early March". */
+static int match_month(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+  int abbr;
+  size_t wd;
+  int mo = month_word(vs, ws, we, &abbr, &wd);
+  if (!mo) return 0;
+  int day, year;
+  size_t end = month_tail(vs, abbr ? wd : we, &day, &year);
+  size_t s = glued_relpos_left(vs, ws), ps;
+  int has_tail = end != (abbr ? wd : we);
+  if (!has_tail) {
+    if (abbr) return 0;   /* "Jan." alone is too often something else */
+    end = we;
+    /* "May" the verb, "April" and "June" the names: a month only in date context */
+    unsigned r = phrase_before(vs, ws, R_YEARPREP | R_DATEMOD | R_RELPOS, &ps);
+    int context = s != ws || r != 0;
+    size_t nws, nwe;
+    if (!context && mo == 5) return 0;
+    if (!context && next_word(vs, we, &nws, &nwe) && IS_UPPER(vs->z[nws]) &&
+        word_class(vs, nws, nwe, NULL) == W_NONE)
+      return 0;  /* "April Ryan", "June Carter" */
+    size_t ow, ye;
+    if (next_word_is(vs, we, "of", &ow)) {
+      size_t yp = skip_ws(vs, ow);
+      if (yp < vs->hi && IS_DIGIT(vs->z[yp]) && year_at(vs, yp, &ye) > 0) end = ye;
+    }
+  }
+  if (s == ws) {
+    int mod;
+    s = date_mods_left(vs, ws, 0, &mod);
+    if (!mod && (phrase_before(vs, ws, R_RELPOS, &ps) & R_RELPOS)) s = ps;
+    if (phrase_before(vs, s, R_BOUNDARY, &ps) & R_BOUNDARY) s = ps;
+  }
+  set_match(m, s, end, ART_ENT_DATE);
+  if (day && year) set_date(m, year, mo, day);
+  return 1;
+}
+
+/* A weekday at [ws, we): "Monday", "last Monday", "Tuesday night", "Monday, March 5, 2024". */
+static int match_weekday(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+  if (!IS_UPPER(vs->z[ws])) return 0;
+  size_t end = we, s = ws, nws, nwe;
+  art_etype t = ART_ENT_DATE;
+  int mod;
+  size_t ps;
+  s = date_mods_left(vs, ws, 0, &mod);
+  if (s == ws && (phrase_before(vs, ws, R_RELPOS, &ps) & R_RELPOS)) s = ps;  /* "early Tuesday" */
+  if (next_word(vs, we, &nws, &nwe) && word_class(vs, nws, nwe, NULL) == W_DAYPART) {
+    t = ART_ENT_TIME;
+    end = nwe;
+  } else {
+    /* "Monday, March 5, 2024", "Monday March 5" */
+    size_t q = we;
+    if (q < vs->hi && vs->z[q] == ',') q++;
+    int abbr;
+    size_t mwe;
+    if (next_word(vs, q, &nws, &nwe) && month_word(vs, nws, nwe, &abbr, &mwe)) {
+      int day, year;
+      size_t e2 = month_tail(vs, abbr ? mwe : nwe, &day, &year);
+      if (day) {
+        set_match(m, s, e2, ART_ENT_DATE);
+        if (year) set_date(m, year, month_word(vs, nws, nwe, &abbr, &mwe), day);
+        return 1;
+      }
+    }
+  }
+  set_match(m, s, end, t);
+  return 1;
+}
+
+/*
+** A calendar or clock unit with no number: "last week", "this month", "the
+** past year", "recent years", "the weekend", "a year ago", "an hour",
+** "several days", "decades".
+*/
+static int match_period(const vscan *vs, size_t ws, size_t we, int cls, vmatch *m) {
+  size_t s = ws, end = we, ps, aws, ae;
+  int mod = 0;
+  art_etype t = cls == W_TIMEUNIT ? ART_ENT_TIME : ART_ENT_DATE;
+  if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
+  unsigned r = phrase_before(vs, ws, R_QUANT, &ps);
+  if (r & R_QUANT) {
+    s = date_mods_left(vs, ps, 1, NULL);  /* "the past few years" */
+    mod = 1;
+  } else if ((prev_word_is(vs, ws, "a", &aws) || prev_word_is(vs, ws, "an", &aws)) && cls != W_DECADES) {
+    /* "a year ago", "an hour", "a decade"; not a rate: "twice a day" */
+    if (phrase_before(vs, aws, R_RATE, &ps) & R_RATE) return 0;
+    mod = 1;
+    if (glued_suffix(vs, we) != we) s = ws;  /* "a month-long war": "a" is the war's */
+    else {
+      s = approx_left(vs, aws);
+      if (s == aws) s = date_mods_left(vs, aws, 1, NULL);
+    }
+  } else {
+    s = date_mods_left(vs, ws, 0, &mod);
+    if (!mod && word_is(vs, ws, we, "weekend") && prev_word_is(vs, ws, "the", &aws)) { s = aws; mod = 1; }
+    if (!mod && cls == W_DECADES) mod = 1;
+  }
+  if (!mod) return 0;
+  end = glued_suffix(vs, end);  /* "a month-long war" */
+  if (end == we && context_after(vs, end, 2, R_AFTER, &ae)) {
+    size_t ows, owe;
+    /* "old" only after an age: "a year old" */
+    if (!(next_word(vs, end, &ows, &owe) && word_is(vs, ows, owe, "old")) || cls == W_PERIOD) end = ae;
+  }
+  set_match(m, s, end, t);
+  return 1;
+}
+
+/* "this morning", "last night", "early morning", "in the evening", "at night". */
+static int match_daypart(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+  size_t s, ps, ts;
+  int mod;
+  if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
+  s = date_mods_left(vs, ws, 0, &mod);
+  if (!mod) {
+    size_t pws, pwe;
+    if (phrase_before(vs, ws, R_RELPOS, &ps) & R_RELPOS) s = ps;
+    else if (prev_word_is(vs, ws, "the", &ts) && (phrase_before(vs, ts, R_INPREP, &ps) & R_INPREP))
+      s = ts;   /* "in the evening" */
+    else if (word_is(vs, ws, we, "night") && prev_word_is(vs, ws, "at", NULL))
+      s = ws;   /* "at night" */
+    else {
+      /* "yesterday morning", "tomorrow night" */
+      if (!prev_word(vs, ws, &pws, &pwe) || word_class(vs, pws, pwe, NULL) != W_DAYWORD) return 0;
+      s = pws;
+    }
+  }
+  set_match(m, s, we, ART_ENT_TIME);
+  return 1;
+}
+
+/* "last summer", "summer 2023", "the summer of 2023". */
+static int match_season(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+  size_t s, end = we, ts, ow, ye;
+  int mod;
+  if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
+  s = date_mods_left(vs, ws, 0, &mod);
+  size_t yp = skip_ws(vs, we);
+  if (yp > we && yp < vs->hi && IS_DIGIT(vs->z[yp]) && year_at(vs, yp, &ye) > 0) { end = ye; mod = 1; }
+  else if (next_word_is(vs, we, "of", &ow)) {
+    yp = skip_ws(vs, ow);
+    if (yp < vs->hi && IS_DIGIT(vs->z[yp]) && year_at(vs, yp, &ye) > 0) {
+      end = ye; mod = 1;
+      if (s == ws && prev_word_is(vs, ws, "the", &ts)) s = ts;
+    }
+  }
+  if (!mod) {
+    size_t ps;
+    if (word_is(vs, ws, we, "fall") || !(phrase_before(vs, ws, R_RELPOS, &ps) & R_RELPOS)) return 0;
+    s = ps;
+  }
+  set_match(m, s, end, ART_ENT_DATE);
+  return 1;
+}
+
+/* A trigger word [ws, we) of class cls. */
+static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num, vmatch *m) {
+  const unsigned char *z = vs->z;
+  vnum n;
+  switch (cls) {
+    case W_CARDINAL: case W_ORDINAL: case W_SCALE: case W_VAGUE: case W_FRACTION:
+      if (cls == W_FRACTION && !word_is(vs, ws, we, "half")) return 0;
+      if (cls == W_ORDINAL) {
+        /* "the first three months": the ordinal belongs to a period */
+        vnum n2;
+        art_etype pt;
+        if (number_at(vs, we, &n2) && period_after(vs, n2.e, &pt)) return 0;
+      }
+      if (!words_number(vs, ws, we, cls, num, &n)) return 0;
+      return classify_number(vs, &n, m);
+    case W_MONTH: case W_MONTHABBR:
+      return match_month(vs, ws, we, m);
+    case W_WEEKDAY:
+      return match_weekday(vs, ws, we, m);
+    case W_PERIOD: case W_TIMEUNIT: case W_DECADES:
+      return match_period(vs, ws, we, cls, m);
+    case W_DAYPART:
+      return match_daypart(vs, ws, we, m);
+    case W_TIMEWORD: {
+      size_t end = we;
+      if (IS_UPPER(z[ws]) && !sentence_initial(vs, ws)) return 0;
+      context_after(vs, we, 2, R_ZONE, &end);  /* "noon ET" */
+      set_match(m, approx_left(vs, ws), end, ART_ENT_TIME);
+      return 1;
+    }
+    case W_DAYWORD: {
+      size_t nws, nwe;
+      if (next_word(vs, we, &nws, &nwe) && word_class(vs, nws, nwe, NULL) == W_DAYPART) {
+        set_match(m, ws, nwe, ART_ENT_TIME);
+        return 1;
+      }
+      set_match(m, ws, we, ART_ENT_DATE);
+      return 1;
+    }
+    case W_SEASON:
+      return match_season(vs, ws, we, m);
+    case W_HOLIDAY: {
+      if (!IS_UPPER(z[ws])) return 0;
+      size_t end = we, nws, nwe;
+      if (next_word(vs, we, &nws, &nwe) && (word_is(vs, nws, nwe, "eve") || word_is(vs, nws, nwe, "day")) &&
+          IS_UPPER(z[nws]))
+        end = nwe;
+      set_match(m, ws, end, ART_ENT_DATE);
+      return 1;
+    }
+    case W_FREQUENCY:
+      if (!IS_LOWER(z[ws])) return 0;
+      set_match(m, ws, we, ART_ENT_DATE);
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/* ---------------------------------------------------------------------------
+** The scan loop.
+*/
+
+static int emit(art_value_span **out, size_t *count, size_t *cap, const vmatch *m) {
+  if (*count == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 16;
+    art_value_span *grown = realloc(*out, ncap * sizeof **out);
+    if (!grown) return -1;
+    *out = grown;
+    *cap = ncap;
+  }
+  art_value_span *o = &(*out)[(*count)++];
+  o->start = m->s; o->end = m->e; o->type = m->type;
+  o->has_value = m->has_value; o->value = m->value;
+  memcpy(o->date, m->date, sizeof o->date);
+  return 0;
+}
+
+/*
+** Where words and numbers start.  The scan looks at 64 bytes at a time:
+** one bit per byte for "ASCII letter" and one for "digit", so that a word
+** costs a few bit operations instead of a branch per byte.  With SSE2 (every
+** x86-64) sixteen bytes are classified per instruction; elsewhere a table
+** does it a byte at a time.  Bytes at or past `hi` count as neither.
+*/
+#if defined(__SSE2__)
+/* Bit i set when lo <= v[i] <= hi (unsigned bytes). */
+static inline uint64_t byte_range16(__m128i v, unsigned char lo, unsigned char hi) {
+  __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8((char)(lo + 128)));
+  __m128i in = _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(hi - lo + 1 - 128)));
+  return (uint16_t)_mm_movemask_epi8(in);
+}
+
+static void block_masks(const unsigned char *z, size_t b, size_t hi, uint64_t *letters, uint64_t *digits) {
+  unsigned char pad[64];
+  const unsigned char *src = z + b;
+  if (hi - b < 64) {
+    memcpy(pad, src, hi - b);
+    memset(pad + (hi - b), 0, 64 - (hi - b));
+    src = pad;
+  }
+  uint64_t l = 0, d = 0;
+  for (int k = 0; k < 4; k++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + 16 * k));
+    l |= byte_range16(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z') << (16 * k);
+    d |= byte_range16(v, '0', '9') << (16 * k);
+  }
+  *letters = l;
+  *digits = d;
+}
+#else
+static void block_masks(const unsigned char *z, size_t b, size_t hi, uint64_t *letters, uint64_t *digits) {
+  uint64_t l = 0, d = 0;
+  size_t n = hi - b < 64 ? hi - b : 64;
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = z[b + k];
+    l |= (uint64_t)(IS_ALPHA(c) != 0) << k;
+    d |= (uint64_t)(IS_DIGIT(c) != 0) << k;
+  }
+  *letters = l;
+  *digits = d;
+}
+#endif
+
+static inline int lowest_bit(uint64_t x) { return __builtin_ctzll(x); }
+
+long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
+                     art_value_span **out, size_t *count, size_t *cap) {
+  (void)ctx;
+  const art_values_state *st = values_state(NULL);
+  if (!st) return -1;
+  after_tokens after;
+  before_phrases before;
+  after.pos = before.pos = (size_t)-1;
+  vscan vs = {(const unsigned char *)doc, start, end, start, st, &after, &before};
+  const unsigned char *z = vs.z;
+  size_t resume = start;        /* nothing before this is looked at again */
+  uint64_t carry_l = 0, carry_d = 0;
+  for (size_t b = start; b < end; b += 64) {
+    uint64_t letters, digits;
+    block_masks(z, b, end, &letters, &digits);
+    uint64_t word_starts = letters & ~((letters << 1) | carry_l);
+    uint64_t num_starts = digits & ~((digits << 1) | carry_d);
+    carry_l = letters >> 63;
+    carry_d = digits >> 63;
+    uint64_t starts = word_starts | num_starts;
+    while (starts) {
+      int i = lowest_bit(starts);
+      starts &= starts - 1;
+      size_t p = b + (size_t)i;
+      if (p < resume) continue;
+      vmatch m;
+      if ((num_starts >> i) & 1) {
+        size_t skip = p + 1;
+        if (match_digits(&vs, p, &m, &skip) && m.s >= vs.floor && m.e > p) {
+          if (emit(out, count, cap, &m)) return -1;
+          vs.floor = resume = m.e;
+        } else if (skip > resume) resume = skip;
+        continue;
+      }
+      /* a word: its length from the letter mask, past the block if need be */
+      uint64_t rest = ~(letters >> i);
+      size_t q = p + (rest ? (size_t)lowest_bit(rest) : 64 - (size_t)i);
+      if (q == b + 64) while (q < end && IS_ALPHA(z[q])) q++;
+      if (q - p > MAX_WORD) continue;
+      if (q - p < 2) continue;
+      uint32_t len_bit = 1u << (q - p);
+      if (!(st->first2[first2_index(z[p], z[p + 1])] & len_bit) ||
+          !(st->last2[first2_index(z[q - 2], z[q - 1])] & len_bit) || wordchar_at(&vs, q) ||
+          wordchar_before(&vs, p))
+        continue;
+      double num;
+      int cls = word_class(&vs, p, q, &num);
+      if (cls != W_NONE && match_word(&vs, p, q, cls, num, &m) && m.s >= vs.floor && m.e > p) {
+        if (emit(out, count, cap, &m)) return -1;
+        vs.floor = resume = m.e;
+      }
+    }
+  }
+  return (long)*count;
+}
