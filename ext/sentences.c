@@ -721,6 +721,15 @@ static int next_is_starter(splitter *sp, const next_info *n) {
   return len && art_table_find(&art_table_sentence_starters, buf, len) != NULL;
 }
 
+/* The next word is a time zone ("EDT", "GMT"): ext/data/value_context.tsv
+   gives those the role "zone". */
+static int next_is_time_zone(splitter *sp, const next_info *n) {
+  char buf[8];
+  size_t len = fold_word(sp->z, n->word, n->word_end, buf, sizeof buf);
+  const art_table_entry *e = len ? art_table_find(&art_table_value_context, buf, len) : NULL;
+  return e && strstr(e->value, "zone") != NULL;
+}
+
 /* The next word is a common lower-case word written with a capital. */
 static int next_is_common(splitter *sp, const next_info *n) {
   if (next_is_starter(sp, n)) return 1;
@@ -796,7 +805,10 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
     const art_table_entry *t = art_table_find(&art_table_abbreviations, pair, 3);
     if (t && strcmp(t->value, "time") == 0) { cls = "time"; lead_digits = 1; }
   }
-  if (cls && strcmp(cls, "unit") == 0 && !number_before(sp, wa, 1)) cls = NULL;
+  if (cls && strcmp(cls, "unit") == 0 && !number_before(sp, wa, 1)) {
+    /* Not after a number it is a word, or capitalised a title: "Ft. Worth" */
+    cls = is_upper(z[wa]) && !is_upper(z[wb - 1]) ? "title" : NULL;
+  }
 
   if (n->kind == N_LOWER) {
     /* Lower case continues the sentence, except after an ordinary word:
@@ -813,6 +825,7 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
           int has_number = lead_digits || number_before(sp, wa, 0);
           if (n->kind == N_DIGIT) return has_number;
           if (!has_number) return 0;              /* "A.D. 79" */
+          if (next_is_time_zone(sp, n)) return 0;   /* "3 p.m. EDT" */
           if (next_is_starter(sp, n)) return 1;
           return !fronted_time_phrase(sp, wa);
         }
