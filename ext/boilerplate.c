@@ -18,8 +18,10 @@
 #include "article_segment.h"
 #include "article_tables.h"
 
-/* Only short paragraphs can be boilerplate; longer ones are prose. */
+/* Only short paragraphs can be boilerplate; longer ones are prose.  Photo
+   captions that end in a credit run longer, and tail patterns are cheap. */
 #define BOILERPLATE_MAX_BYTES 300
+#define BOILERPLATE_TAIL_MAX_BYTES 600
 
 struct art_segment_state {
   pcre2_code *boilerplate;      /* patterns anchored at the paragraph start */
@@ -151,8 +153,9 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
 }
 
 int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, size_t end) {
-  if (end - start > BOILERPLATE_MAX_BYTES || end <= start) return 0;
-  return matches(ctx, ctx->segment->boilerplate, doc, start, end, 0) ||
+  if (end - start > BOILERPLATE_TAIL_MAX_BYTES || end <= start) return 0;
+  return (end - start <= BOILERPLATE_MAX_BYTES &&
+          matches(ctx, ctx->segment->boilerplate, doc, start, end, 0)) ||
          (ends_in_tail_word(ctx->segment, doc, start, end) &&
           matches(ctx, ctx->segment->boilerplate_tail, doc, start, end,
                   tail_offset(doc, start, end)));
