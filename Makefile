@@ -37,6 +37,8 @@ GLUE_OBJ := $(patsubst ext/%.c,build/obj/%.o,$(GLUE_SRC))
 STATIC_GLUE_OBJ := $(patsubst ext/%.c,build/obj/static_%.o,$(GLUE_SRC))
 
 .PHONY: all deps demo test bench model clean check-deps
+# Keep generated table sources between builds (they are intermediate files).
+.SECONDARY:
 all: dist/article.so dist/libarticle.a
 
 # ---- dependencies -----------------------------------------------------------

@@ -13,6 +13,11 @@
 
 static int check_failures = 0;
 
+/* Line-buffer stdout so a test that crashes still shows the checks it passed. */
+__attribute__((constructor)) static void check_line_buffered(void) {
+  setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
 #define CHECK(name, cond) do { \
     if (cond) printf("ok - %s\n", name); \
     else { printf("not ok - %s: %s (%s:%d)\n", name, #cond, __FILE__, __LINE__); check_failures++; } \
