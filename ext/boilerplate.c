@@ -23,12 +23,75 @@
 #define BOILERPLATE_MAX_BYTES 300
 #define BOILERPLATE_TAIL_MAX_BYTES 600
 
+/* A small set of words (the data file's third column), hashed once. */
+#define WORD_SET_SLOTS 1024
+typedef struct word_set {
+  char text[4096];              /* the words, NUL-separated */
+  uint16_t slot[WORD_SET_SLOTS];/* offset + 1 into text, 0 = empty */
+} word_set;
+
+static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
+  if (*used + n + 1 >= sizeof ws->text) return -1;
+  uint32_t h = art_table_hash(w, n) & (WORD_SET_SLOTS - 1);
+  for (int probes = 0; ws->slot[h]; probes++) {
+    const char *o = ws->text + ws->slot[h] - 1;
+    if (strlen(o) == n && memcmp(o, w, n) == 0) return 0;
+    if (probes > WORD_SET_SLOTS) return -1;
+    h = (h + 1) & (WORD_SET_SLOTS - 1);
+  }
+  memcpy(ws->text + *used, w, n);
+  ws->text[*used + n] = 0;
+  ws->slot[h] = (uint16_t)(*used + 1);
+  *used += n + 1;
+  return 0;
+}
+
+static int word_set_has(const word_set *ws, const char *w, size_t n) {
+  uint32_t h = art_table_hash(w, n) & (WORD_SET_SLOTS - 1);
+  while (ws->slot[h]) {
+    const char *o = ws->text + ws->slot[h] - 1;
+    if (strncmp(o, w, n) == 0 && o[n] == 0) return 1;
+    h = (h + 1) & (WORD_SET_SLOTS - 1);
+  }
+  return 0;
+}
+
+/* Fill ws with the third-column words of the anchored (or tail) patterns. */
+static int word_set_build(word_set *ws, int anchored) {
+  size_t used = 1;                       /* offset 0 is never a word start */
+  const art_table *t = &art_table_boilerplate;
+  for (uint32_t i = 0; i < t->count; i++) {
+    const art_table_entry *e = &t->entries[i];
+    if ((e->key[0] == '^') != anchored) continue;
+    if (!e->extra[0]) return -1;         /* every pattern must name its words */
+    for (const char *w = e->extra; *w;) {
+      size_t l = strcspn(w, " ");
+      if (l && word_set_add(ws, &used, w, l)) return -1;
+      w += l;
+      while (*w == ' ') w++;
+    }
+  }
+  return 0;
+}
+
+static int is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* The paragraph's first word in lower case, or "#" when it does not begin
+   with a letter. */
+static size_t first_word(const unsigned char *z, size_t start, size_t end, char *buf, size_t cap) {
+  if (!is_ascii_letter(z[start])) { buf[0] = '#'; return 1; }
+  size_t n = 0;
+  for (size_t i = start; i < end && is_ascii_letter(z[i]) && n < cap; i++) buf[n++] = (char)(z[i] | 0x20);
+  return n;
+}
+
 struct art_segment_state {
   pcre2_code *boilerplate;      /* patterns anchored at the paragraph start */
   pcre2_code *boilerplate_tail; /* patterns found anywhere in it */
   pcre2_code *dateline;
   pcre2_match_data *match;
-  char tail_words[256];         /* " report story … ) " from the data file */
+  word_set lead_words;          /* third column of anchored patterns */
+  word_set tail_words;          /* third column of tail patterns */
 };
 
 static pcre2_code *compile(const char *pattern, size_t len, const char **err) {
@@ -78,18 +141,10 @@ int art_segment_state_init(art_context *ctx, const char **err) {
   if (!st->boilerplate) return -1;
   st->boilerplate_tail = join_patterns(0, err);
   if (!st->boilerplate_tail) return -1;
-  size_t used = 1;
-  st->tail_words[0] = ' ';
-  for (uint32_t i = 0; i < art_table_boilerplate.count; i++) {
-    const char *w = art_table_boilerplate.entries[i].extra;
-    size_t l = strlen(w);
-    if (!l) continue;
-    if (used + l + 2 >= sizeof st->tail_words) { *err = "article: too many boilerplate tail words"; return -1; }
-    memcpy(st->tail_words + used, w, l);
-    used += l;
-    st->tail_words[used++] = ' ';
+  if (word_set_build(&st->lead_words, 1) || word_set_build(&st->tail_words, 0)) {
+    *err = "article: ext/data/boilerplate.tsv: a pattern lacks its words, or too many words";
+    return -1;
   }
-  st->tail_words[used] = 0;
   static const char dateline[] =
       "^(?-i:\\p{Lu})[\\p{L}\\s.,'’-]{1,60}(?:\\s*\\([^)]{1,30}\\))?\\s*[—–-]+\\s*$";
   st->dateline = compile(dateline, sizeof dateline - 1, err);
@@ -143,18 +198,15 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
     while (b > start && e - b < sizeof word - 1 && ((z[b - 1] | 0x20) >= 'a' && (z[b - 1] | 0x20) <= 'z')) b--;
   }
   for (size_t i = b; i < e; i++) word[n++] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] | 0x20 : z[i]);
-  /* look for " word " in the space-separated list */
-  char key[18];
-  key[0] = ' ';
-  memcpy(key + 1, word, n);
-  key[n + 1] = ' ';
-  key[n + 2] = 0;
-  return strstr(st->tail_words, key) != NULL;
+  return word_set_has(&st->tail_words, word, n);
 }
 
 int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, size_t end) {
   if (end - start > BOILERPLATE_TAIL_MAX_BYTES || end <= start) return 0;
+  char lead[24];
+  size_t lead_len = first_word((const unsigned char *)doc, start, end, lead, sizeof lead);
   return (end - start <= BOILERPLATE_MAX_BYTES &&
+          word_set_has(&ctx->segment->lead_words, lead, lead_len) &&
           matches(ctx, ctx->segment->boilerplate, doc, start, end, 0)) ||
          (ends_in_tail_word(ctx->segment, doc, start, end) &&
           matches(ctx, ctx->segment->boilerplate_tail, doc, start, end,

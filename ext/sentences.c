@@ -50,13 +50,13 @@ typedef unsigned char uchar;
 /* ------------------------------------------------------------------------ */
 /* Characters                                                                */
 
-static int32_t next_cp(const uchar *z, size_t end, size_t i, size_t *len) {
+static inline int32_t next_cp(const uchar *z, size_t end, size_t i, size_t *len) {
   if (i >= end) { *len = 0; return -1; }
   if (z[i] < 0x80) { *len = 1; return z[i]; }
   return art_utf8_decode(z + i, end - i, len);
 }
 
-static int32_t prev_cp(const uchar *z, size_t begin, size_t i, size_t *len) {
+static inline int32_t prev_cp(const uchar *z, size_t begin, size_t i, size_t *len) {
   if (i <= begin) { *len = 0; return -1; }
   if (z[i - 1] < 0x80) { *len = 1; return z[i - 1]; }
   int32_t c = art_utf8_decode_before(z, i, len);
@@ -64,47 +64,47 @@ static int32_t prev_cp(const uchar *z, size_t begin, size_t i, size_t *len) {
   return c;
 }
 
-static int is_space(int32_t c) {
+static inline int is_space(int32_t c) {
   if (c < 0) return 0;
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-static int is_upper(int32_t c) {
+static inline int is_upper(int32_t c) {
   if (c < 0) return 0;
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   utf8proc_category_t k = utf8proc_category(c);
   return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
-static int is_lower(int32_t c) {
+static inline int is_lower(int32_t c) {
   if (c < 0) return 0;
   if (c < 0x80) return c >= 'a' && c <= 'z';
   return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
-static int is_letter(int32_t c) {
+static inline int is_letter(int32_t c) {
   if (c < 0) return 0;
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   utf8proc_category_t k = utf8proc_category(c);
   return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-static int is_digit(int32_t c) {
+static inline int is_digit(int32_t c) {
   if (c < 0) return 0;
   if (c < 0x80) return c >= '0' && c <= '9';
   return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
-static int is_alnum(int32_t c) { return is_letter(c) || is_digit(c); }
+static inline int is_alnum(int32_t c) { return is_letter(c) || is_digit(c); }
 
-static int is_terminator(int32_t c) {
+static inline int is_terminator(int32_t c) {
   return c == '.' || c == '?' || c == '!' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
          c == 0xFF1F || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049;
 }
 
-static int is_bullet(int32_t c) {
+static inline int is_bullet(int32_t c) {
   return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25E6 || c == 0x25AA ||
          c == 0x25CF || c == 0x25A0 || c == 0x25BA || c == 0x25B6 || c == 0x2219;
 }
@@ -322,10 +322,13 @@ static const unsigned char byte_class[256] = {
    are most of the splitter's time on ordinary prose. */
 static size_t scan_for(const uchar *z, size_t i, size_t end, unsigned char want) {
 #ifdef __SSE2__
-  const __m128i hi = _mm_set1_epi8((char)0x80);
   while (i + 16 <= end) {
     __m128i v = _mm_loadu_si128((const __m128i *)(z + i));
-    __m128i hit = _mm_and_si128(v, hi); /* every byte >= 0x80 is a candidate */
+    /* lead bytes of the multi-byte marks and terminators */
+    __m128i hit = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+    if (want & MARK_BYTE) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
     if (want & STOP_BYTE) {
       hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
       hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
@@ -471,11 +474,30 @@ typedef struct splitter {
   art_span_buf *out;
   size_t addr_a, addr_b;  /* in_address(): the token last looked at */
   int addr_is;
+  int marks_ready;        /* quotes and brackets paired (done on first need) */
+  int oom;
 } splitter;
+
+/* Pair the paragraph's quotes and brackets the first time a decision needs
+   them: most one-sentence paragraphs never do. */
+static void ensure_marks(splitter *sp) {
+  if (sp->marks_ready) return;
+  sp->marks_ready = 1;
+  int oom = 0;
+  collect_marks(sp->z, sp->begin, sp->end, sp->s, &oom);
+  if (oom) { sp->oom = 1; sp->s->nmarks = 0; sp->s->nevents = 0; return; }
+  pair_marks(sp->s);
+  if (build_events(sp->s)) { sp->oom = 1; sp->s->nevents = 0; }
+  for (size_t k = 0; k < sp->s->nmarks; k++) {
+    if (!is_bracket_family(sp->s->marks[k].family)) { sp->first_quote = (int)k; break; }
+  }
+}
 
 /* The mark that starts exactly at byte i, or NULL.  i must not go backwards
    by more than the marks already passed. */
 static mark *mark_at(splitter *sp, size_t i) {
+  if (i >= sp->end || !(byte_class[sp->z[i]] & MARK_BYTE)) return NULL;
+  ensure_marks(sp);
   scratch *s = sp->s;
   while (sp->mark_i < s->nmarks && s->marks[sp->mark_i].pos < i) sp->mark_i++;
   if (sp->mark_i < s->nmarks && s->marks[sp->mark_i].pos == i) return &s->marks[sp->mark_i];
@@ -483,6 +505,7 @@ static mark *mark_at(splitter *sp, size_t i) {
 }
 
 static int inside_suppressing(splitter *sp, size_t q) {
+  ensure_marks(sp);
   scratch *s = sp->s;
   while (sp->event_i < s->nevents && s->events[sp->event_i].pos <= q) {
     sp->depth += s->events[sp->event_i].delta;
@@ -1049,13 +1072,8 @@ int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t 
   sp.s = out->scratch;
   sp.out = out;
   sp.first_quote = -1;
-  int oom = 0;
-  collect_marks(sp.z, start, end, sp.s, &oom);
-  if (oom) return -1;
-  pair_marks(sp.s);
-  if (build_events(sp.s)) return -1;
-  for (size_t k = 0; k < sp.s->nmarks; k++) {
-    if (!is_bracket_family(sp.s->marks[k].family)) { sp.first_quote = (int)k; break; }
-  }
-  return split(&sp);
+  sp.s->nmarks = 0;
+  sp.s->nevents = 0;
+  int rc = split(&sp);
+  return sp.oom ? -1 : rc;
 }
