@@ -868,6 +868,9 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   /* Single capital letter: an initial, or the pronoun I. */
   size_t l;
   int32_t c0 = next_cp(z, wb, wa, &l);
+  /* A letter and period before another ("z. B.", "U. A. E.") is one
+     spaced abbreviation. */
+  if (wa + l == wb && is_letter(c0) && n->is_initial) return 0;
   if (wa + l == wb && is_upper(c0)) {
     if (n->kind != N_UPPER || n->is_initial) return 0;
     return next_is_common(sp, n);
