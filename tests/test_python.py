@@ -457,6 +457,32 @@ def check_text_binding(con):
     check("article_sentences identity with a str parameter holding a NUL", bound_as_text)
 
 
+def check_large_document(con):
+    """A 100 MB document gives the same rows as its parts: every copy of the
+    samples is segmented the same, and the last row's position is exact.
+    (No timing here: speed is measured by make bench, not by tests.)"""
+    if "article_sentences" not in table_functions(con):
+        return
+    part = "\n".join(open(os.path.join(SAMPLES, f), encoding="utf-8").read()
+                     for f in sorted(os.listdir(SAMPLES)) if f.endswith(".txt")) + "\n"
+    copies = max(1, (100 * 1000 * 1000) // len(part.encode("utf-8")))
+    doc = part * copies
+
+    def same_rows():
+        one = con.execute("SELECT count(*) FROM article_sentences(?)", (part,)).fetchone()[0]
+        n = con.execute("SELECT count(*) FROM article_sentences(?)", (doc,)).fetchone()[0]
+        # substr() walks from the document's start, so test one row only
+        last_start, last_len, last_ok = con.execute(
+            "WITH last AS (SELECT start, length, text FROM article_sentences(?1)"
+            " ORDER BY sentence DESC LIMIT 1)"
+            " SELECT start, length, substr(?1, start, length) = text FROM last", (doc,)).fetchone()
+        if n != one * copies:
+            return "%d rows, want %d x %d" % (n, one, copies)
+        if last_ok != 1 or last_start + last_len - 1 > len(doc):
+            return "last row at %d+%d is not exact" % (last_start, last_len)
+    check("a 100 MB document gives %d times the rows of its part" % copies, same_rows)
+
+
 def main():
     if not os.path.exists(EXTENSION + ".so"):
         report("extension built", False, EXTENSION + ".so is missing: run make")
@@ -474,6 +500,7 @@ def main():
     docs.update(sample_documents())
     check_identity(con, docs)
     check_text_binding(con)
+    check_large_document(con)
     con.close()
     return 1 if failures else 0
 
