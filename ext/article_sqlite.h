@@ -56,5 +56,7 @@ int article_unknown_option(const char *fn, const char *key, char **err);
 /* Registration of each part; each returns an SQLite result code. */
 int article_register_sentences(sqlite3 *db, article_conn *conn);
 int article_register_scalars(sqlite3 *db, article_conn *conn);
+int article_register_entities(sqlite3 *db, article_conn *conn);   /* ext/sqlite_entities.c */
+int article_register_quotes(sqlite3 *db, article_conn *conn);     /* ext/sqlite_quotes.c */
 
 #endif

@@ -256,6 +256,8 @@ int sqlite3_article_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routine
   }
   int rc = article_register_scalars(db, conn);
   if (rc == SQLITE_OK) rc = article_register_sentences(db, conn);
+  if (rc == SQLITE_OK) rc = article_register_entities(db, conn);
+  if (rc == SQLITE_OK) rc = article_register_quotes(db, conn);
   if (rc != SQLITE_OK && pzErrMsg)
     *pzErrMsg = sqlite3_mprintf("article: registration failed: %s", sqlite3_errmsg(db));
   article_conn_unref(conn);

@@ -104,4 +104,34 @@ ORDER BY a.id;
 SELECT article_clean(body) AS cleaned FROM articles WHERE id = 2;
 
 -- ---------------------------------------------------------------------------
--- More sections go here (entities: issue 3, quotes: issue 4).
+-- 9. Entities: who and what each article talks about.  `canonical` links a
+--    surname to the full name and an acronym to its spelled-out form, so
+--    GROUP BY canonical counts people and organisations, not spellings.
+SELECT e.type, e.canonical, count(*) AS mentions, group_concat(DISTINCT e.text) AS written_as
+FROM articles AS a
+JOIN article_options AS o USING (id),
+     article_entities(a.body, o.options) AS e
+WHERE a.id = 1 AND e.type IN ('PERSON', 'ORG', 'GPE', 'NORP')
+GROUP BY e.type, e.canonical
+ORDER BY mentions DESC, e.canonical;
+
+-- 10. Figures with their values: SUM(value) works on money and counts.
+SELECT a.id, e.type, e.text, e.value
+FROM articles AS a
+JOIN article_options AS o USING (id),
+     article_entities(a.body, o.options) AS e
+WHERE e.type IN ('MONEY', 'PERCENT', 'QUANTITY') OR (e.type = 'DATE' AND e.value IS NOT NULL)
+ORDER BY a.id, e.mention;
+
+-- 11. Quotes: who said what, and how.
+SELECT q.quote, q.speaker, q.speaker_text, q.cue, q.kind, q.text
+FROM articles AS a
+JOIN article_options AS o USING (id),
+     article_quotes(a.body, o.options) AS q
+WHERE a.id = 1;
+
+-- 12. Ready reports over every article (each also leaves a temp view).
+.read sql/reports_most_quoted.sql
+.read sql/reports_quotes_per_speaker.sql
+.read sql/reports_quoted_alongside.sql
+.read sql/reports_digest.sql

@@ -46,12 +46,10 @@ EXPECTED = {
     "article_debug": "function",
     "article_clean": "function",
     "article_sentences": "table",
-    # issue 3 (entities):
-    # "article_entities": "table",
-    # "article_entities_json": "function",
-    # issue 4 (quotes):
-    # "article_quotes": "table",
-    # "article_quotes_json": "function",
+    "article_entities": "table",
+    "article_entities_json": "function",
+    "article_quotes": "table",
+    "article_quotes_json": "function",
 }
 
 # A BLOB document (readfile() returns one) is read as UTF-8 text, so the test
@@ -70,6 +68,8 @@ OPTION_VARIANTS = {
         '{"newline": "space"}',
         '{"newline": "space", "boilerplate": true}',
     ],
+    "article_entities": [None, '{"newline": "space"}'],
+    "article_quotes": [None, '{"newline": "space"}'],
 }
 
 failures = 0

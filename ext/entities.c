@@ -1,0 +1,928 @@
+/*
+** entities.c — every name, place, organisation, date and figure in a
+** document, with a canonical name for each.
+**
+** The stage runs in two passes over one document.
+**
+** Pass 1, sentence by sentence (the segmenter drops boilerplate lines):
+**   1. tokenize the sentence (ext/tokens.c);
+**   2. match the caller's lexicon first: its spans are fixed;
+**   3. label names with the perceptron tagger (ext/tagger.c); only tokens
+**      that can be part of a name are scored, the rest are O for free;
+**   4. trim each name to the span conventions users compare with spaCy:
+**      no leading "the", no titles ("Sen.", "Defense Secretary"), no
+**      possessive "'s"; "Jr." stays;
+**   5. find values (numbers, money, dates...) with the values module and
+**      keep those that do not overlap a name;
+**   6. remember capitalised runs the tagger left as O: a later pass may
+**      recognise them as a name the article uses elsewhere; gazetteers
+**      decide a few on the spot ("Berlin" mid-sentence, "Kerem Shalom
+**      Crossing", "Hurricane Mara");
+**   7. names from a headline in Title Case, where every word has a capital,
+**      are kept only when the body confirms them.
+**
+** The tagger's types are then adjusted by rules it cannot learn from its
+** training data: a span running into a title is cut before it ("U.S.
+** Defense Secretary" -> GPE "U.S."), a closing facility word makes a FAC
+** ("Mombasa Airport"), a multi-word place the gazetteers list whole takes
+** their type ("West Bank" GPE, "Gulf of Aden" LOC), and a dateline
+** ("BERGEN, Norway —") is a place.
+**
+** Pass 2, over the whole document (news articles name someone in full
+** once and by surname afterwards):
+**   - a capitalised common word that starts a sentence ("Officials said")
+**     is not a name unless the article also uses it mid-sentence;
+**   - a surname, or a first name, alone is linked to the full name it
+**     belongs to ("Austin" -> "Lloyd Austin") and becomes PERSON;
+**   - runs left as O that match a name found elsewhere become that name;
+**   - one label per surface form: the labels of all mentions with the
+**     same text vote, weighted by the tagger's confidence;
+**   - acronyms link to the spelled-out name when the article gives it
+**     ("AP" -> "Associated Press", "U.S." -> "United States"), a shorter
+**     organisation name to the longer one it ends ("Security Council" ->
+**     "U.N. Security Council"), and an all-capitals dateline place to its
+**     ordinary spelling ("WASHINGTON" -> "Washington");
+**   - PERSON mentions get a gender from first names, "Mr."/"Ms." and the
+**     pronouns that follow, for the quotes stage.
+**
+** Everything is byte offsets into the caller's document; the SQLite glue
+** turns them into character positions.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "article_entities.h"
+#include "article_context.h"
+#include "article_tagger.h"
+#include "article_tables.h"
+#include "article_tokens.h"
+#include "article_values.h"
+
+/* ---- type names --------------------------------------------------------- */
+
+static const char *const etype_names[ART_ENT_TYPE_COUNT] = {
+  "", "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+  "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"
+};
+
+const char *art_etype_name(art_etype t) {
+  return t > ART_ENT_NONE && t < ART_ENT_TYPE_COUNT ? etype_names[t] : "";
+}
+
+art_etype art_etype_from_name(const char *s, size_t n) {
+  for (int t = 1; t < ART_ENT_TYPE_COUNT; t++)
+    if (strlen(etype_names[t]) == n && memcmp(etype_names[t], s, n) == 0) return (art_etype)t;
+  return ART_ENT_NONE;
+}
+
+/* ---- the working set of mentions ---------------------------------------- */
+
+typedef struct mention {
+  size_t start, end;          /* bytes */
+  size_t last_start;          /* start of the last token (surname matching) */
+  size_t first_end;           /* end of the first token */
+  size_t prev_start, prev_end;/* the token before the mention (equal when none) */
+  int sentence, paragraph;
+  art_etype type;
+  int32_t score;              /* tagger confidence */
+  int ntok;
+  unsigned initial:1, from_lexicon:1, is_value:1, orphan:1, dropped:1, dateline:1, has_value:1, weak:1;
+  double value;
+  char date[11];
+  int canon;                  /* index of the mention whose text is the canonical, -1: own text */
+  long lex_canon;             /* lexicon entry giving the canonical, -1: none */
+  int gender;
+  int he, she;                /* pronouns seen after the mention in its sentence */
+} mention;
+
+typedef struct work {
+  const char *doc;
+  mention *m;
+  size_t count, cap;
+} work;
+
+static mention *add_mention(work *w) {
+  if (w->count == w->cap) {
+    size_t cap = w->cap ? w->cap * 2 : 64;
+    mention *p = realloc(w->m, cap * sizeof *p);
+    if (!p) return NULL;
+    w->m = p;
+    w->cap = cap;
+  }
+  mention *m = &w->m[w->count++];
+  memset(m, 0, sizeof *m);
+  m->canon = -1;
+  m->lex_canon = -1;
+  return m;
+}
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static size_t tok_len(const art_token *t) { return t->end - t->start; }
+
+static int tok_is(const char *doc, const art_token *t, const char *word) {
+  size_t n = strlen(word);
+  return tok_len(t) == n && memcmp(doc + t->start, word, n) == 0;
+}
+
+/* Look the token up lower-cased (and without a final period) in a table. */
+static const art_table_entry *lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
+  char buf[64];
+  if (!tab || n == 0 || n > sizeof buf) return NULL;
+  for (size_t i = 0; i < n; i++) buf[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+  const art_table_entry *e = art_table_find(tab, buf, n);
+  if (!e && strip_period && n > 1 && buf[n - 1] == '.') e = art_table_find(tab, buf, n - 1);
+  return e;
+}
+
+/* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */
+typedef struct tables {
+  const art_table *first_names, *fac_words, *event_words;
+} tables;
+
+/* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit). */
+static uint32_t gaz_bits(const char *z, size_t n, int strip_period) {
+  char buf[64];
+  if (n == 0 || n > sizeof buf) return 0;
+  for (size_t i = 0; i < n; i++) buf[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+  uint32_t bits = art_gazetteer_bits(buf, n);
+  if (!bits && strip_period && n > 1 && buf[n - 1] == '.') bits = art_gazetteer_bits(buf, n - 1);
+  return bits;
+}
+
+/*
+** Length in tokens of a title phrase ("Trade Minister", "Sen.", "Secretary of
+** State") that starts (at_end = 0) or ends (at_end = 1) the tokens [a, b).
+** Multi-word titles are listed in titles.tsv joined by single spaces.
+*/
+static size_t title_phrase(const char *doc, const art_token *toks, size_t a, size_t b, int at_end) {
+  char key[64];
+  size_t best = 0;
+  for (size_t k = 1; k <= 4 && k <= b - a; k++) {
+    size_t first = at_end ? b - k : a, kl = 0;
+    if (!(toks[first].flags & ART_TOK_WORD)) break;
+    for (size_t t = first; t < first + k; t++) {
+      size_t len = tok_len(&toks[t]);
+      if (!(toks[t].flags & ART_TOK_WORD) || kl + len + 1 > sizeof key) return best;
+      if (t > first) key[kl++] = ' ';
+      for (size_t c = 0; c < len; c++) {
+        char ch = doc[toks[t].start + c];
+        key[kl++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+      }
+    }
+    uint32_t bits = art_gazetteer_bits(key, kl);
+    if (!(bits & ART_GAZ_TITLES) && kl > 1 && key[kl - 1] == '.') bits |= art_gazetteer_bits(key, kl - 1);
+    if (bits & ART_GAZ_TITLES) best = k;
+    if (!at_end && k == 1 && !(bits & ART_GAZ_TITLE_START)) break;   /* no longer title starts with this word */
+  }
+  return best;
+}
+
+/* "The Hague": a capitalised "The" that the gazetteer lists as part of the name stays. */
+static int the_is_part_of_name(const char *doc, const art_token *toks, size_t a, size_t b) {
+  if (doc[toks[a].start] != 'T' || b - a < 2) return 0;
+  return (gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0) & ART_GAZ_CITIES) != 0;
+}
+
+/* The type a gazetteer gives a single token ("U.S." GPE, "Israeli" NORP), or NONE. */
+static art_etype gazetteer_type(const char *doc, const art_token *t) {
+  if (!(t->flags & ART_TOK_CAP)) return ART_ENT_NONE;
+  uint32_t bits = gaz_bits(doc + t->start, tok_len(t), 0);
+  if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
+  if (bits & ART_GAZ_DEMONYMS) return ART_ENT_NORP;
+  return ART_ENT_NONE;
+}
+
+/* A multi-word name the place gazetteers list whole: their type (GPE, or LOC for natural features). */
+static art_etype place_type(const char *doc, const art_token *first, const art_token *last) {
+  uint32_t bits = gaz_bits(doc + first->start, last->end - first->start, 0);
+  if (bits & ART_GAZ_REGIONS_LOC) return ART_ENT_LOC;
+  if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_REGIONS | ART_GAZ_PROVINCES))
+    return ART_ENT_GPE;
+  return ART_ENT_NONE;
+}
+
+/*
+** "Hurricane Mara": a word that opens an event name (ext/data/ent_event_words.tsv)
+** followed by a name, not by another ordinary word ("Tropical Storm").
+*/
+static int event_name(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
+  return (first->flags & ART_TOK_CAP) && lookup_lower(tb->event_words, doc + first->start, tok_len(first), 0) &&
+         !(gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
+}
+
+/* The type a closing facility word gives a name ("Airport", "Crossing" FAC; "Valley" LOC). */
+static art_etype facility_type(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
+  const art_table_entry *e = lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
+  if (e && (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
+  if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
+  return art_etype_from_name(e->value, strlen(e->value));
+}
+
+/* ---- lexicon ---------------------------------------------------------------- */
+
+/* Length of the lexicon name matching at doc[at..end) on a token boundary, or 0. */
+static size_t lexicon_match(const art_ent_options *opts, const char *doc, size_t at, size_t end,
+                            long *entry) {
+  size_t best = 0;
+  for (size_t e = 0; e < opts->lexicon_count; e++) {
+    const char *name = opts->lexicon[e].name;
+    size_t n = name ? strlen(name) : 0;
+    if (n == 0 || n <= best || at + n > end || memcmp(doc + at, name, n) != 0) continue;
+    unsigned char after = at + n < end ? (unsigned char)doc[at + n] : ' ';
+    int boundary = !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+                     (after >= '0' && after <= '9') || after >= 0x80);
+    if (!boundary && !(after == 0xE2 || after == 0xC2)) continue;
+    best = n;
+    *entry = (long)e;
+  }
+  return best;
+}
+
+/* ---- pass 1: one sentence ------------------------------------------------- */
+
+typedef struct scratch {
+  art_tokens tk;
+  art_tagger_scratch tsc;
+  uint8_t *tags;
+  int32_t *margin;
+  uint8_t *taken;
+  size_t cap;
+  art_value_span *values;
+  size_t nvalues, values_cap;
+} scratch;
+
+static int grow_scratch(scratch *s, size_t n) {
+  if (n <= s->cap) return 0;
+  size_t cap = s->cap ? s->cap : 64;
+  while (cap < n) cap *= 2;
+  uint8_t *t = realloc(s->tags, cap);
+  if (!t) return -1;
+  s->tags = t;
+  int32_t *m = realloc(s->margin, cap * sizeof *m);
+  if (!m) return -1;
+  s->margin = m;
+  uint8_t *k = realloc(s->taken, cap);
+  if (!k) return -1;
+  s->taken = k;
+  s->cap = cap;
+  return 0;
+}
+
+/* Fill the context fields of a mention covering tokens [a, b). */
+static void set_tokens(mention *m, const art_token *toks, size_t a, size_t b, const art_sentence *st) {
+  m->start = toks[a].start;
+  m->end = toks[b - 1].end;
+  m->first_end = toks[a].end;
+  m->last_start = toks[b - 1].start;
+  m->prev_start = m->prev_end = a > 0 ? toks[a - 1].start : m->start;
+  if (a > 0) m->prev_end = toks[a - 1].end;
+  m->sentence = st->sentence;
+  m->paragraph = st->paragraph;
+  m->ntok = (int)(b - a);
+  m->initial = (toks[a].flags & ART_TOK_INITIAL) != 0;
+}
+
+/* Pronouns after token b in the sentence, up to the next capitalised name. */
+static void count_pronouns(mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
+  for (size_t i = b; i < n && i < b + 25; i++) {
+    const art_token *t = &toks[i];
+    if (tok_is(doc, t, "he") || tok_is(doc, t, "his") || tok_is(doc, t, "him") || tok_is(doc, t, "He") ||
+        tok_is(doc, t, "His")) { m->he++; return; }
+    if (tok_is(doc, t, "she") || tok_is(doc, t, "her") || tok_is(doc, t, "She") || tok_is(doc, t, "Her")) {
+      m->she++;
+      return;
+    }
+  }
+}
+
+/*
+** Is this sentence opened by an all-capitals dateline ("WASHINGTON (AP) —",
+** "BERGEN, Norway —")?  Returns the tokens of the city, or 0; *region_a and
+** *region_b get the tokens of a region written after a comma (equal: none).
+*/
+static size_t dateline_tokens(const char *doc, const art_token *toks, size_t n, size_t *region_a, size_t *region_b) {
+  size_t i = 0;
+  *region_a = *region_b = 0;
+  while (i < n && i < 4 && (toks[i].flags & ART_TOK_ALLCAPS) && !(toks[i].flags & ART_TOK_DIGIT)) i++;
+  if (i == 0 || i >= n) return 0;
+  const art_token *t = &toks[i];
+  int cue = tok_is(doc, t, "(") || (t->flags & ART_TOK_DASH) || tok_is(doc, t, ",") || tok_is(doc, t, ":");
+  if (!cue) return 0;
+  if (tok_is(doc, t, ",")) {
+    size_t j = i + 1;
+    while (j < n && j < i + 5 && (toks[j].flags & ART_TOK_CAP) && (toks[j].flags & ART_TOK_WORD)) j++;
+    if (j > i + 1 && j < n && ((toks[j].flags & ART_TOK_DASH) || tok_is(doc, &toks[j], "("))) {
+      *region_a = i + 1;
+      *region_b = j;
+    }
+  }
+  return i;
+}
+
+static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_sentence *st,
+                         const art_ent_options *opts, const tables *tb, int first_body) {
+  const char *doc = w->doc;
+  if (art_tokenize(doc, st->start, st->end, &s->tk) < 0) return -1;
+  art_token *toks = s->tk.items;
+  size_t n = s->tk.count;
+  if (n == 0) return 0;
+  if (grow_scratch(s, n)) return -1;
+  memset(s->taken, 0, n);
+
+  /* 2. The caller's lexicon comes first. */
+  if (opts && opts->lexicon_count) {
+    for (size_t i = 0; i < n; i++) {
+      long entry = -1;
+      size_t len = lexicon_match(opts, doc, toks[i].start, st->end, &entry);
+      if (!len) continue;
+      size_t j = i;
+      while (j < n && toks[j].end <= toks[i].start + len) j++;
+      if (j == i || toks[j - 1].end != toks[i].start + len) continue;   /* must end on a token */
+      mention *m = add_mention(w);
+      if (!m) return -1;
+      set_tokens(m, toks, i, j, st);
+      m->type = opts->lexicon[entry].type;
+      m->from_lexicon = 1;
+      m->lex_canon = entry;
+      m->score = 1 << 20;
+      if (m->type == ART_ENT_PERSON) count_pronouns(m, doc, toks, n, j);
+      memset(s->taken + i, 1, j - i);
+      i = j - 1;
+    }
+  }
+
+  /* A headline in Title Case capitalises every word: its names need confirming by the body. */
+  int title_case = 0;
+  if (st->kind == ART_KIND_HEADLINE) {
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (!(toks[i].flags & ART_TOK_WORD) || tok_len(&toks[i]) < 4) continue;
+      words++;
+      caps += (toks[i].flags & ART_TOK_CAP) != 0;
+    }
+    title_case = words >= 2 && caps * 10 >= words * 7;
+  }
+  size_t first_mention = w->count;
+
+  /* 3. The tagger, unless the caller wants no name types at all ("types": ["MONEY"]). */
+  uint32_t name_types = ((1u << (ART_ENT_LANGUAGE + 1)) - 1) & ~1u;
+  int want_names = !opts || !opts->type_mask || (opts->type_mask & name_types);
+  if (!want_names) {
+    memset(s->tags, ART_TAG_O, n);
+    memset(s->margin, 0, n * sizeof *s->margin);
+  } else if (art_tagger_tag(&art_tagger_default_model, doc, toks, n, &s->tsc, s->tags, s->margin)) {
+    return -1;
+  }
+
+  /* A dateline place: all capitals before "(AP)" or a dash in the first body sentence. */
+  size_t ra, rb;
+  size_t dl = first_body ? dateline_tokens(doc, toks, n, &ra, &rb) : 0;
+  for (int part = 0; dl && part < 2; part++) {
+    size_t a = part ? ra : 0, b = part ? rb : dl;
+    int taken = 0;
+    for (size_t i = a; i < b; i++) taken |= s->taken[i];
+    if (a == b || taken) continue;
+    mention *m = add_mention(w);
+    if (!m) return -1;
+    set_tokens(m, toks, a, b, st);
+    m->type = ART_ENT_GPE;
+    m->dateline = part == 0;
+    m->score = 1 << 16;
+    memset(s->taken + a, 1, b - a);
+    for (size_t i = a; i < b; i++) s->tags[i] = ART_TAG_O;
+  }
+
+  size_t i = 0;
+  while (i < n) {
+    int tag = s->tags[i];
+    if (tag == ART_TAG_O) {
+      /* 6. A capitalised run the tagger left as O. */
+      if (want_names && (toks[i].flags & ART_TOK_HAS_UPPER) && (toks[i].flags & ART_TOK_WORD) && !s->taken[i] &&
+          !(toks[i].flags & ART_TOK_DIGIT)) {
+        size_t j = i + 1;
+        while (j < n && s->tags[j] == ART_TAG_O && !s->taken[j] && (toks[j].flags & ART_TOK_HAS_UPPER) &&
+               (toks[j].flags & ART_TOK_WORD) && !(toks[j].flags & ART_TOK_DIGIT)) j++;
+        size_t a = i, b = j, k;
+        while (a < b && (k = title_phrase(doc, toks, a, b, 0)) > 0) a += k;
+        while (b > a && (k = title_phrase(doc, toks, a, b, 1)) > 0) b -= k;   /* "Norwegian Trade Minister" */
+        if (a < b) {
+          size_t j = b;
+          mention *m = add_mention(w);
+          if (!m) return -1;
+          set_tokens(m, toks, a, j, st);
+          m->orphan = 1;
+          m->initial = (toks[i].flags & ART_TOK_INITIAL) != 0;
+          count_pronouns(m, doc, toks, n, j);
+          /* Gazetteers as a fallback: "Kerem Shalom Crossing", or "Berlin" mid-sentence. */
+          art_etype g = j - a >= 2 && event_name(tb, doc, &toks[a], &toks[j - 1]) ? ART_ENT_EVENT
+                      : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
+                      : !m->initial || !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
+                      ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+          if (g != ART_ENT_NONE) {
+            m->orphan = 0;
+            m->type = g;
+            m->score = 1;
+          }
+        }
+        i = j;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    int type = ART_TAG_TYPE(tag);
+    size_t j = i + 1;
+    int32_t score = s->margin[i];
+    while (j < n && s->tags[j] == ART_TAG_I(type)) score += s->margin[j++];
+    /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
+    size_t a = i, b = j;
+    while (a < b && (tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
+           !the_is_part_of_name(doc, toks, a, b)) a++;
+    for (size_t k; a + 1 < b && (k = title_phrase(doc, toks, a, b, 0)) > 0 && k < b - a;) a += k;
+    while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
+                     ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
+    /* "U.S. Defense Secretary": a span running into a title keeps only its place. */
+    art_etype retype = (art_etype)type;
+    for (size_t p = a + 1; p < b && b < n; p++) {
+      size_t k = title_phrase(doc, toks, p, n < p + 4 ? n : p + 4, 0);
+      if (k == 0 || p + k <= b) continue;
+      b = p;                               /* the title starts inside the span */
+      art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+      if (g != ART_ENT_NONE) retype = g;
+      break;
+    }
+    if (b - a >= 2 && event_name(tb, doc, &toks[a], &toks[b - 1])) retype = ART_ENT_EVENT;
+    else if (b - a >= 2 && retype != ART_ENT_PERSON) {
+      art_etype f = facility_type(tb, doc, &toks[a], &toks[b - 1]);
+      if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
+      if (f != ART_ENT_NONE) retype = f;
+    }
+    int clash = 0;
+    for (size_t k = a; k < b; k++) clash |= s->taken[k];
+    if (a < b && !clash) {
+      mention *m = add_mention(w);
+      if (!m) return -1;
+      set_tokens(m, toks, a, b, st);
+      m->type = retype;
+      m->score = score > 0 ? score : 1;
+      if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(m, doc, toks, n, b);
+      memset(s->taken + a, 1, b - a);
+    }
+    i = j;
+  }
+
+  if (title_case)
+    for (size_t k = first_mention; k < w->count; k++) w->m[k].weak = !w->m[k].from_lexicon;
+
+  /* 5. Values that do not overlap a name. */
+  s->nvalues = 0;
+  if (art_values_scan(ctx, doc, st->start, st->end, &s->values, &s->nvalues, &s->values_cap) < 0) return -1;
+  for (size_t v = 0; v < s->nvalues; v++) {
+    const art_value_span *val = &s->values[v];
+    int clash = 0;
+    for (size_t k = 0; k < n && !clash; k++)
+      if (s->taken[k] && toks[k].start < val->end && toks[k].end > val->start) clash = 1;
+    if (clash) continue;
+    mention *m = add_mention(w);
+    if (!m) return -1;
+    m->start = val->start;
+    m->end = val->end;
+    m->sentence = st->sentence;
+    m->paragraph = st->paragraph;
+    m->type = val->type;
+    m->is_value = 1;
+    m->has_value = val->has_value != 0;
+    m->value = val->value;
+    memcpy(m->date, val->date, sizeof m->date);
+    m->date[sizeof m->date - 1] = 0;
+  }
+  return 0;
+}
+
+/* ---- pass 2: the document ------------------------------------------------- */
+
+static int text_is(const char *doc, size_t s, size_t e, const char *z, size_t n) {
+  return e - s == n && memcmp(doc + s, z, n) == 0;
+}
+
+static int same_text(const char *doc, const mention *a, const mention *b) {
+  return text_is(doc, a->start, a->end, doc + b->start, b->end - b->start);
+}
+
+/*
+** A map from byte strings (spans of the document, or short keys in a side
+** buffer) to an int, sized up front for the number of inserts: every
+** document-level step is one pass with lookups, so the pass stays linear in
+** the number of mentions.
+*/
+typedef struct sm_slot { const char *z; uint32_t n; int32_t value; } sm_slot;
+typedef struct span_map { sm_slot *slot; size_t mask; } span_map;
+
+static int sm_init(span_map *m, size_t inserts) {
+  size_t n = 16;
+  while (n < inserts * 2 + 2) n *= 2;
+  m->slot = calloc(n, sizeof *m->slot);
+  m->mask = n - 1;
+  return m->slot ? 0 : -1;
+}
+
+static void sm_free(span_map *m) { free(m->slot); m->slot = NULL; }
+
+/* The value slot for z[0..n): existing, or (insert) new with value -1; NULL if absent. */
+static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
+  if (!m->slot) return NULL;
+  for (size_t h = art_table_hash(z, n) & m->mask;; h = (h + 1) & m->mask) {
+    sm_slot *s = &m->slot[h];
+    if (!s->z) {
+      if (!insert) return NULL;
+      s->z = z;
+      s->n = (uint32_t)n;
+      s->value = -1;
+      return &s->value;
+    }
+    if (s->n == n && memcmp(s->z, z, n) == 0) return &s->value;
+  }
+}
+
+static int is_name(const mention *m) { return !m->dropped && !m->orphan && !m->is_value; }
+
+static int is_full_person(const mention *m) { return is_name(m) && m->type == ART_ENT_PERSON && m->ntok >= 2; }
+
+/* The surname of a full name: its last token, skipping "Jr." and the like. */
+static void surname_of(const char *doc, const mention *m, size_t *s, size_t *e) {
+  *s = m->last_start;
+  *e = m->end;
+  static const char *const suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL};
+  for (int k = 0; suffixes[k]; k++) {
+    if (text_is(doc, *s, *e, suffixes[k], strlen(suffixes[k])) && m->ntok >= 3) {
+      size_t p = *s;
+      while (p > m->start && (doc[p - 1] == ' ' || doc[p - 1] == ',')) p--;
+      size_t q = p;
+      while (q > m->start && doc[q - 1] != ' ') q--;
+      *s = q;
+      *e = p;
+      return;
+    }
+  }
+}
+
+/* Does a[0..an) contain b[0..bn)? */
+static int contains(const char *a, size_t an, const char *b, size_t bn) {
+  for (size_t i = 0; i + bn <= an; i++)
+    if (a[i] == b[0] && memcmp(a + i, b, bn) == 0) return 1;
+  return 0;
+}
+
+static int after_preposition(const char *doc, const mention *m) {
+  static const char *const preps[] = {"in", "to", "from", "at", "near", "into", "across", "outside", "of", NULL};
+  for (int k = 0; preps[k]; k++)
+    if (text_is(doc, m->prev_start, m->prev_end, preps[k], strlen(preps[k]))) return 1;
+  return 0;
+}
+
+/* Initials of the capitalised words of doc[s..e) ("United Nations" -> "UN"). */
+static size_t initials(const char *doc, size_t s, size_t e, char *out, size_t cap) {
+  size_t k = 0;
+  int at_word = 1;
+  for (size_t i = s; i < e; i++) {
+    unsigned char c = (unsigned char)doc[i];
+    if (c == ' ' || c == '-') { at_word = 1; continue; }
+    if (at_word && c >= 'A' && c <= 'Z') {
+      if (k == cap) return 0;
+      out[k++] = (char)c;
+    }
+    at_word = 0;
+  }
+  return k;
+}
+
+/* The letters of a one-token acronym ("U.S." -> "US", "CIA"); 0 when not one. */
+static size_t acronym_letters(const char *doc, const mention *m, char *out, size_t cap) {
+  if (m->ntok != 1) return 0;
+  size_t k = 0;
+  for (size_t i = m->start; i < m->end; i++) {
+    unsigned char c = (unsigned char)doc[i];
+    if (c == '.') continue;
+    if (c < 'A' || c > 'Z' || k == cap) return 0;
+    out[k++] = (char)c;
+  }
+  return k >= 2 ? k : 0;
+}
+
+static int common_word(const tables *tb, const char *doc, const mention *m) {
+  (void)tb;
+  return (gaz_bits(doc + m->start, m->end - m->start, 0) & ART_GAZ_COMMON) != 0;
+}
+
+static int root_of(const work *w, int i) {
+  for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
+  return i;
+}
+
+#define ACRONYM_MAX 8
+
+static int document_pass(work *w, const tables *tb) {
+  const char *doc = w->doc;
+  size_t count = w->count, org_suffixes = 0;
+  int rc = -1;
+  span_map mid = {0}, surnames = {0}, names = {0}, groups = {0}, acronyms = {0}, suffixes = {0};
+  int64_t *votes = NULL;
+  char *acr_keys = NULL;
+  for (size_t i = 0; i < count; i++)
+    if (w->m[i].type == ART_ENT_ORG && w->m[i].ntok > 1) org_suffixes += (size_t)w->m[i].ntok;
+  if (sm_init(&mid, count) || sm_init(&surnames, count) || sm_init(&names, count) ||
+      sm_init(&groups, count) || sm_init(&acronyms, count) || sm_init(&suffixes, org_suffixes))
+    goto done;
+
+  /* A. A capitalised common word opening a sentence is not a name, unless
+        the article also uses it as a name mid-sentence. */
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (!m->initial && !m->is_value && !m->orphan) *sm_get(&mid, doc + m->start, m->end - m->start, 1) = 1;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
+    if (common_word(tb, doc, m) && !sm_get(&mid, doc + m->start, m->end - m->start, 0)) m->dropped = 1;
+  }
+
+  /* B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"). */
+  for (size_t i = 0; i < count; i++) {
+    const mention *f = &w->m[i];
+    if (!is_full_person(f)) continue;
+    size_t ss, se;
+    surname_of(doc, f, &ss, &se);
+    int32_t *v = sm_get(&surnames, doc + ss, se - ss, 1);
+    if (*v == -1) { *v = (int32_t)i; continue; }
+    if (*v < 0) continue;                        /* already ambiguous */
+    const mention *a = &w->m[*v];
+    if (same_text(doc, a, f)) continue;
+    size_t al = a->end - a->start, fl = f->end - f->start;
+    /* A longer form of the same name ("George W. Bush" / "George Bush") wins; two people clash. */
+    if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
+    else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->dateline) continue;
+    int32_t *v = sm_get(&surnames, doc + m->start, m->end - m->start, 0);
+    if (!v || *v < 0) continue;
+    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
+    if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) continue;
+    m->type = ART_ENT_PERSON;
+    m->orphan = 0;
+    m->canon = *v;
+    m->score = 1 << 22;
+  }
+
+  /* C. Runs left as O that match a name used elsewhere become that name. */
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (!is_name(m) || m->weak) continue;
+    int32_t *v = sm_get(&names, doc + m->start, m->end - m->start, 1);
+    if (*v < 0) *v = (int32_t)i;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!m->orphan) continue;
+    int32_t *v = sm_get(&names, doc + m->start, m->end - m->start, 0);
+    if (!v || *v < 0) continue;
+    if (m->initial && m->ntok == 1 && common_word(tb, doc, m)) continue;
+    m->orphan = 0;
+    m->type = w->m[*v].type;
+    m->canon = w->m[*v].canon;
+    m->score = 0;
+  }
+
+  /* A name from a Title Case headline stays only when the body names it too. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
+    int32_t *v = sm_get(&names, doc + m->start, m->end - m->start, 0);
+    if (v && *v >= 0 && !w->m[*v].weak) { m->type = w->m[*v].type; m->canon = w->m[*v].canon; }
+    else m->dropped = 1;
+  }
+
+  /* D. One label per surface form: a confidence-weighted vote. */
+  size_t ngroups = 0;
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (!is_name(m) || m->from_lexicon) continue;
+    int32_t *v = sm_get(&groups, doc + m->start, m->end - m->start, 1);
+    if (*v < 0) *v = (int32_t)ngroups++;
+  }
+  votes = calloc(ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1, sizeof *votes);
+  if (!votes) goto done;
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (!is_name(m) || m->from_lexicon) continue;
+    int32_t g = *sm_get(&groups, doc + m->start, m->end - m->start, 0);
+    votes[(size_t)g * ART_ENT_TYPE_COUNT + m->type] += (int64_t)m->score + 1;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->from_lexicon) continue;
+    const int64_t *vt = votes + (size_t)*sm_get(&groups, doc + m->start, m->end - m->start, 0) * ART_ENT_TYPE_COUNT;
+    int best = m->type;
+    for (int t = 1; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
+    m->type = (art_etype)best;
+  }
+
+  /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
+  acr_keys = malloc(count * ACRONYM_MAX + 1);
+  if (!acr_keys) goto done;
+  for (size_t i = 0; i < count; i++) {
+    const mention *f = &w->m[i];
+    if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
+    char *key = acr_keys + i * ACRONYM_MAX;
+    size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
+    if (kl >= 2) { int32_t *v = sm_get(&acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
+    if (f->type != ART_ENT_ORG) continue;
+    for (size_t p = f->start + 1; p < f->end; p++) {
+      if (doc[p - 1] != ' ') continue;
+      int32_t *v = sm_get(&suffixes, doc + p, f->end - p, 1);
+      if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
+    }
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
+    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
+    char acr[ACRONYM_MAX];
+    size_t al = acronym_letters(doc, m, acr, sizeof acr);
+    int32_t *v = al ? sm_get(&acronyms, acr, al, 0) : NULL;
+    if (v && *v >= 0 && (size_t)*v != i) { m->canon = *v; m->type = w->m[*v].type; continue; }
+    if (m->type != ART_ENT_ORG) continue;
+    v = sm_get(&suffixes, doc + m->start, m->end - m->start, 0);
+    if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
+  }
+
+  /* F. Gender of each person, gathered on the mention that names it in full. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
+    mention *r = &w->m[root_of(w, (int)i)];
+    if (r != m) { r->he += m->he; r->she += m->she; }
+    const char *p = doc + m->prev_start;
+    size_t pl = m->prev_end - m->prev_start;
+    if (text_is(p, 0, pl, "Mr.", 3) || text_is(p, 0, pl, "Mr", 2)) r->he += 3;
+    if (text_is(p, 0, pl, "Ms.", 3) || text_is(p, 0, pl, "Ms", 2) || text_is(p, 0, pl, "Mrs.", 4) ||
+        text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0) continue;
+    int he = m->he, she = m->she;
+    if (m->ntok >= 2 && tb->first_names) {
+      const art_table_entry *e = lookup_lower(tb->first_names, doc + m->start, m->first_end - m->start, 0);
+      if (e && (e->value[0] == 'm' || e->value[0] == 'M')) he += 2;
+      if (e && (e->value[0] == 'f' || e->value[0] == 'F')) she += 2;
+    }
+    m->gender = he > she ? 1 : she > he ? 2 : 0;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (is_name(m) && m->type == ART_ENT_PERSON && m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
+  }
+  rc = 0;
+done:
+  sm_free(&mid); sm_free(&surnames); sm_free(&names); sm_free(&groups); sm_free(&acronyms); sm_free(&suffixes);
+  free(votes);
+  free(acr_keys);
+  return rc;
+}
+
+/* ---- output ------------------------------------------------------------------ */
+
+static int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
+  if (out->arena_len + n + 1 > out->arena_cap) {
+    size_t cap = out->arena_cap ? out->arena_cap : 1024;
+    while (cap < out->arena_len + n + 1) cap *= 2;
+    char *p = realloc(out->arena, cap);
+    if (!p) return -1;
+    out->arena = p;
+    out->arena_cap = cap;
+  }
+  char *d = out->arena + out->arena_len;
+  int word_start = 1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (titlecase && c >= 'A' && c <= 'Z' && !word_start) c = (unsigned char)(c + 32);
+    word_start = c == ' ' || c == '-' || c == '.';
+    d[i] = (char)c;
+  }
+  d[n] = 0;
+  *off = out->arena_len;
+  out->arena_len += n + 1;
+  return 0;
+}
+
+static int by_start(const void *a, const void *b) {
+  const mention *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return 0;
+}
+
+static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
+  const char *doc = w->doc;
+  /* Canonical text offsets are computed before sorting moves mentions. */
+  size_t *canon_off = malloc((w->count ? w->count : 1) * sizeof *canon_off);
+  if (!canon_off) return -1;
+  out->count = 0;
+  out->arena_len = 0;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    canon_off[i] = (size_t)-1;
+    if (m->dropped || m->orphan) continue;
+    const mention *r = &w->m[root_of(w, (int)i)];
+    int rc;
+    if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
+      const char *c = opts->lexicon[m->lex_canon].canonical;
+      rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
+    } else {
+      int title = r->dateline;
+      /* A dateline whose place the article also writes normally takes that spelling. */
+      rc = arena_put(out, doc + r->start, r->end - r->start, title, &canon_off[i]);
+    }
+    if (rc) { free(canon_off); return -1; }
+    m->score = (int32_t)i;   /* remember the pre-sort index */
+  }
+  if (w->count) qsort(w->m, w->count, sizeof *w->m, by_start);
+  size_t last_end = 0;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
+    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
+    if (out->count && m->start < last_end) continue;   /* overlaps the previous kept mention */
+    if (out->count == out->cap) {
+      size_t cap = out->cap ? out->cap * 2 : 32;
+      art_entity *p = realloc(out->items, cap * sizeof *p);
+      if (!p) { free(canon_off); return -1; }
+      out->items = p;
+      out->cap = cap;
+    }
+    art_entity *e = &out->items[out->count++];
+    memset(e, 0, sizeof *e);
+    e->start = m->start;
+    e->end = m->end;
+    e->sentence = m->sentence;
+    e->paragraph = m->paragraph;
+    e->type = m->type;
+    e->canonical = (const char *)(uintptr_t)canon_off[m->score];
+    e->has_value = m->has_value;
+    e->value = m->value;
+    memcpy(e->date, m->date, sizeof e->date);
+    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
+    last_end = m->end;
+  }
+  /* The arena no longer moves: turn offsets into pointers. */
+  for (size_t i = 0; i < out->count; i++)
+    out->items[i].canonical = out->arena + (size_t)(uintptr_t)out->items[i].canonical;
+  free(canon_off);
+  return 0;
+}
+
+/* ---- entry points -------------------------------------------------------------- */
+
+int art_entities_extract(art_context *ctx, const char *doc, size_t n,
+                         const art_seg_options *seg, const art_ent_options *opts,
+                         art_entity_list *out) {
+  work w = {doc, NULL, 0, 0};
+  scratch s;
+  memset(&s, 0, sizeof s);
+  tables tb = { art_table_named("gaz_first_names"), art_table_named("fac_words"), &art_table_ent_event_words };
+  art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
+  int rc = -1;
+  out->count = 0;
+  art_segmenter *sg = art_segmenter_new(ctx, doc, n, &so);
+  if (!sg) return -1;
+  art_sentence st;
+  int r, first_body = 1;
+  while ((r = art_segmenter_next(sg, &st)) == 1) {
+    if (st.kind == ART_KIND_BOILERPLATE) continue;    /* nothing inside boilerplate lines */
+    int fb = first_body && st.kind == ART_KIND_BODY;
+    if (st.kind == ART_KIND_BODY) first_body = 0;
+    if (sentence_pass(&w, &s, ctx, &st, opts, &tb, fb)) goto done;
+  }
+  if (r < 0) goto done;
+  if (document_pass(&w, &tb)) goto done;
+  if (emit(&w, opts, out)) goto done;
+  rc = 0;
+done:
+  art_segmenter_free(sg);
+  art_tokens_free(&s.tk);
+  art_tagger_scratch_free(&s.tsc);
+  free(s.values);
+  free(s.tags);
+  free(s.margin);
+  free(s.taken);
+  free(w.m);
+  return rc;
+}
+
+void art_entity_list_free(art_entity_list *list) {
+  free(list->items);
+  free(list->arena);
+  memset(list, 0, sizeof *list);
+}
