@@ -218,6 +218,82 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
   return art_etype_from_name(e->value, strlen(e->value));
 }
 
+/*
+** Types the words of a span decide whatever the tagger said:
+**   - a name that ends in a company word ("Volta Ridge Inc.", "North Shore
+**     Marine Co.") is an organisation;
+**   - a name the place gazetteers list whole is a place, not an
+**     organisation ("Greece" in a list of countries), and not a person
+**     unless it is also a first name or surname ("Jordan", "Israel").
+*/
+static art_etype decided_type(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
+  const art_token *last = &toks[b - 1];
+  if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
+    const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+    if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
+        type == ART_ENT_GPE || type == ART_ENT_LOC))
+      return ART_ENT_ORG;
+  }
+  if (type == ART_ENT_ORG || type == ART_ENT_PERSON) {
+    uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
+                      (type == ART_ENT_ORG ? ART_GAZ_CITIES : 0);
+    if ((bits & places) && !(bits & ART_GAZ_ACRONYMS) &&
+        (type == ART_ENT_ORG || !(bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))))
+      return ART_ENT_GPE;
+  }
+  return type;
+}
+
+/*
+** "River Valley Community College": an organisation name that ends in an
+** organisation word, right after a capitalised word the tagger split off
+** that is not a known place ("U.S." + "State Department" stay two names),
+** takes that word in.  Returns 1 when prev was
+** extended over tokens [a, b).
+*/
+static int join_org_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+                         mention *prev) {
+  if (type != ART_ENT_ORG || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
+  if (prev->type != ART_ENT_GPE && prev->type != ART_ENT_LOC && !prev->orphan) return 0;
+  /* Not a sentence's opening "The" or "A" */
+  if (prev->ntok == 1 && lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
+    return 0;
+  /* A real place stays apart: "U.S." + "State Department" */
+  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))
+    return 0;
+  const art_token *last = &toks[b - 1];
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+  if (!e || strcmp(e->value, "ORG") != 0 || strstr(e->extra, "start")) return 0;
+  prev->end = last->end;
+  prev->last_start = last->start;
+  prev->ntok += (int)(b - a);
+  prev->type = ART_ENT_ORG;
+  prev->orphan = 0;
+  if (prev->score < 1) prev->score = 1;
+  return 1;
+}
+
+/*
+** "the Ohio River": a natural-feature or facility word that the tagger left
+** as a name of its own right after another name joins it.  Returns 1 when
+** the previous mention m was extended over token a.
+*/
+static int join_feature_word(const tables *tb, const char *doc, const art_token *toks, size_t a, size_t b,
+                             mention *prev) {
+  if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
+  if (!(toks[a].flags & ART_TOK_CAP)) return 0;
+  const art_table_entry *e = lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak")) return 0;
+  if (prev->type == ART_ENT_PERSON) return 0;
+  prev->end = toks[a].end;
+  prev->last_start = toks[a].start;
+  prev->ntok++;
+  prev->type = art_etype_from_name(e->value, strlen(e->value));
+  return 1;
+}
+
 /* ---- lexicon ---------------------------------------------------------------- */
 
 /* Length of the lexicon name matching at doc[at..end) on a token boundary, or 0. */
@@ -457,9 +533,14 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
       if (f != ART_ENT_NONE) retype = f;
     }
+    if (a < b) retype = decided_type(doc, toks, a, b, retype);
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
-    if (a < b && !clash) {
+    mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
+    if (a < b && prev && (join_feature_word(tb, doc, toks, a, b, prev) ||
+                          join_org_name(doc, toks, a, b, retype, prev))) {
+      memset(s->taken + a, 1, b - a);
+    } else if (a < b && !clash) {
       mention *m = add_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, a, b, st);
