@@ -512,6 +512,12 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     while (j < n && s->tags[j] == ART_TAG_I(type)) score += s->margin[j++];
     /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
     size_t a = i, b = j;
+    /* The span is the start of a title that runs past it ("Defense" of
+       "Defense Secretary Lloyd Austin"): not a name. */
+    {
+      size_t k = title_phrase(doc, toks, a, n < a + 4 ? n : a + 4, 0);
+      if (k > b - a) b = a;
+    }
     while (a < b && (tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
            !the_is_part_of_name(doc, toks, a, b)) a++;
     for (size_t k; a + 1 < b && (k = title_phrase(doc, toks, a, b, 0)) > 0 && k < b - a;) a += k;
