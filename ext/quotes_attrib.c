@@ -1509,9 +1509,11 @@ static int quote_attribute(ctx *c, size_t qi, int *has_own_cue) {
     if (only_punct) {
       const art_sentence *N = &c->sents[sc + 1];
       size_t hi = N->end;
-      if (next && next->mark_start < hi) hi = next->mark_start;
-      if (tokenize(c, N->start, hi, &c->a)) return -1;
-      if (c->a.n <= 10 && attr_after(c, &c->a, 0, c->a.n, q->mark_start, &at)) {
+      /* A sentence with a quote of its own attributes that quote, not ours:
+         “…” Critics called the plan “a fantasy.” */
+      if (next && next->mark_start < hi) only_punct = 0;
+      if (only_punct && tokenize(c, N->start, hi, &c->a)) return -1;
+      if (only_punct && c->a.n <= 10 && attr_after(c, &c->a, 0, c->a.n, q->mark_start, &at)) {
         apply(c, qi, &at, 1);
         *has_own_cue = 1;
         return 0;
