@@ -71,3 +71,10 @@ SELECT 'json: NULL in, NULL out', article_quotes_json(NULL) IS NULL;
 SELECT 'json: kinds option', (SELECT json_array_length(article_quotes_json(
   'Critics called it “reckless”. “We disagree,” Hale said.', '{"kinds": ["fragment"]}'))) = 1;
 SELECT 'json: escapes', (SELECT json_extract(article_quotes_json('“A \ b " c,” he said.'), '$[0].text')) = 'A \ b " c,';
+
+-- A quote sentence with no cue keeps the previous speaker even when the next
+-- sentence has a quote (and a cue) of its own.
+SELECT 'uncued quote keeps its speaker before a quoted fragment',
+  (SELECT group_concat(coalesce(speaker, '-'), '|') FROM article_quotes(
+    'Mayor Maria Delgado spoke on Tuesday. “We will rebuild,” she said. “No one is leaving.” Critics called the plan “a fantasy.”'))
+  = 'Maria Delgado|Maria Delgado|-';
