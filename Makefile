@@ -6,6 +6,7 @@
 #   make demo    deps, build, then sql/demo.sql in the sqlite3 shell
 #   make test    every test; the last line reads "N passed, N failed"
 #   make bench   throughput against a baseline and ICU, in one run
+#   make eval    quality on the project's annotated articles (needs ../shared)
 #   make model   retrain the entity tagger from ../shared/data/gmb
 
 CC       ?= cc
@@ -36,7 +37,7 @@ CORE_OBJ := $(patsubst ext/%.c,build/obj/%.o,$(CORE_SRC)) $(patsubst build/gen/%
 GLUE_OBJ := $(patsubst ext/%.c,build/obj/%.o,$(GLUE_SRC))
 STATIC_GLUE_OBJ := $(patsubst ext/%.c,build/obj/static_%.o,$(GLUE_SRC))
 
-.PHONY: all deps demo test bench model clean check-deps
+.PHONY: all deps demo test bench eval model clean check-deps
 # Keep generated table sources between builds (they are intermediate files).
 .SECONDARY:
 all: dist/article.so dist/libarticle.a
@@ -97,6 +98,16 @@ test: all
 
 bench: all
 	@sh tests/bench/run.sh
+
+# Scores sentences, entities and quotes on tests/eval (articles written and
+# annotated for this project) and tests/quotes_cases with the shared scorer.
+SCORER ?= ../shared/bench/score.py
+eval: all
+	@test -f $(SCORER) || { echo "eval: $(SCORER) not found (it lives beside the repository)"; exit 1; }
+	/usr/bin/python3 $(SCORER) --fails 0 tests/eval
+	/usr/bin/python3 $(SCORER) --fails 0 tests/quotes_cases
+	/usr/bin/python3 $(SCORER) --fails 0 $(dir $(SCORER))golden_rules_en.jsonl
+	/usr/bin/python3 $(SCORER) --fails 0 $(dir $(SCORER))sentencex_en_cases.jsonl
 
 model:
 	@sh ext/tools/train_model.sh
