@@ -8,7 +8,10 @@
 ** starting in lower case continues (the format=flowed convention of mail and
 ** some CMS exports), and a line that is only a dateline ("WASHINGTON (AP) —")
 ** joins the paragraph after it.  With "newline": "space" only blank lines
-** end paragraphs, for hard-wrapped and PDF text.
+** end paragraphs, for hard-wrapped and PDF text; the default, "auto",
+** chooses "space" for a document whose lines look hard-wrapped (moderate,
+** even lengths, many stopping mid-sentence and going on in lower case) and
+** "break" for every other.
 **
 ** Each paragraph is then classified: boilerplate (ext/boilerplate.c), a
 ** headline (the first paragraph, short, with no final punctuation, and
@@ -40,6 +43,7 @@ struct art_segmenter {
   art_seg_options opts;
   size_t pos;              /* where the next paragraph search starts */
   int has_cr;              /* the document has a carriage return */
+  int space_mode;          /* single line breaks are spaces */
   int paragraphs_read;     /* raw paragraphs seen, boilerplate included */
   int paragraph_no;        /* paragraphs yielded */
   int sentence_no;
@@ -126,7 +130,7 @@ static int read_paragraph(art_segmenter *s, para *p) {
     end = ce;
     i = next;
     if (i >= n) break;
-    if (s->opts.newline_is_space) {
+    if (s->space_mode) {
       size_t ce2;
       line_end(z, n, i, s->has_cr, &ce2);
       if (blank(z, i, ce2)) break;
@@ -175,6 +179,39 @@ static int ends_with_punct(const uchar *z, size_t a, size_t b) {
   return 0;
 }
 
+/* Line statistics for art_text_is_hard_wrapped(), over the first
+   WRAP_SAMPLE_BYTES. */
+#define WRAP_SAMPLE_BYTES (1u << 20)
+
+int art_text_is_hard_wrapped(const char *doc, size_t n) {
+  const uchar *z = (const uchar *)doc;
+  if (n > WRAP_SAMPLE_BYTES) n = WRAP_SAMPLE_BYTES;
+  size_t lines = 0, long_lines = 0, pairs = 0, runon = 0, pair_bytes = 0;
+  size_t prev_len = 0;
+  int prev_open = 0;            /* the previous line stopped mid-sentence */
+  for (size_t i = 0; i < n;) {
+    const uchar *nl = memchr(z + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - z) : n, a = i, b = e;
+    i = nl ? e + 1 : n;
+    trim(z, &a, &b);
+    if (a >= b) { prev_len = 0; continue; }   /* a blank line */
+    size_t len = b - a;
+    lines++;
+    if (len > 120) long_lines++;
+    if (prev_len) {
+      pairs++;
+      pair_bytes += prev_len;
+      if (prev_open && z[a] >= 'a' && z[a] <= 'z') runon++;
+    }
+    prev_len = len;
+    uchar last = z[b - 1];
+    prev_open = !(last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                  (b - a >= 3 && z[b - 3] == 0xE2 && z[b - 2] == 0x80 &&
+                   (last == 0xA6 || last == 0x9D || last == 0x99)));   /* … ” ’ */
+  }
+  return pairs >= 3 && runon * 3 >= pairs && pair_bytes >= pairs * 35 && long_lines * 10 <= lines;
+}
+
 art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
                                  const art_seg_options *opts) {
   art_segmenter *s = calloc(1, sizeof *s);
@@ -184,6 +221,8 @@ art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
   s->n = n;
   if (opts) s->opts = *opts;
   s->has_cr = memchr(doc, '\r', n) != NULL;
+  s->space_mode = s->opts.newline == ART_NEWLINE_SPACE ||
+                  (s->opts.newline == ART_NEWLINE_AUTO && art_text_is_hard_wrapped(doc, n));
   return s;
 }
 

@@ -86,10 +86,11 @@ int article_segment_option(art_seg_options *o, const char *fn, const char *key,
                            const char *type, sqlite3_value *value, char **err) {
   if (strcmp(key, "newline") == 0) {
     const char *s = (const char *)sqlite3_value_text(value);
-    if (strcmp(type, "text") == 0 && s && strcmp(s, "break") == 0) o->newline_is_space = 0;
-    else if (strcmp(type, "text") == 0 && s && strcmp(s, "space") == 0) o->newline_is_space = 1;
+    if (strcmp(type, "text") == 0 && s && strcmp(s, "auto") == 0) o->newline = ART_NEWLINE_AUTO;
+    else if (strcmp(type, "text") == 0 && s && strcmp(s, "break") == 0) o->newline = ART_NEWLINE_BREAK;
+    else if (strcmp(type, "text") == 0 && s && strcmp(s, "space") == 0) o->newline = ART_NEWLINE_SPACE;
     else {
-      *err = sqlite3_mprintf("%s: option \"newline\" must be \"break\" or \"space\"", fn);
+      *err = sqlite3_mprintf("%s: option \"newline\" must be \"auto\", \"break\" or \"space\"", fn);
       return -1;
     }
     return 1;

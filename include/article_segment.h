@@ -25,10 +25,25 @@ typedef enum art_kind {
 
 const char *art_kind_name(art_kind k);   /* "headline", "body", "boilerplate" */
 
+/* What a single line break means ("newline" option). */
+typedef enum art_newline {
+  ART_NEWLINE_AUTO = 0,   /* "auto": BREAK, unless the document is hard-wrapped */
+  ART_NEWLINE_SPACE = 1,  /* "space": a space; only a blank line ends a paragraph */
+  ART_NEWLINE_BREAK = 2   /* "break": ends a paragraph (one paragraph a line) */
+} art_newline;
+
 typedef struct art_seg_options {
-  int newline_is_space;   /* "newline": "space" — hard-wrapped text */
+  art_newline newline;
   int keep_boilerplate;   /* "boilerplate": true — also yield boilerplate */
 } art_seg_options;
+
+/*
+** Does doc[0..n) look hard-wrapped (PDF or e-mail text broken at a fixed
+** width), so that single line breaks are spaces?  Looks at the first
+** megabyte: lines of similar, moderate length, none much longer, and many
+** that stop mid-sentence and go on in lower case on the next line.
+*/
+int art_text_is_hard_wrapped(const char *doc, size_t n);
 
 typedef struct art_sentence {
   size_t start, end;      /* byte span [start, end), no surrounding whitespace */

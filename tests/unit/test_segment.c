@@ -124,6 +124,31 @@ int main(void) {
   expect_opts("CRLF line ends", "One.\r\nTwo.\r\n\r\nThree.", 0, 0, "One. | Two. | Three.");
   expect_opts("blank document", " \n\t\n ", 0, 0, "");
 
+  /* "auto" (the default) finds hard-wrapped text by itself */
+  {
+    const char *wrapped =
+        "The council met on Tuesday to debate the budget, which has grown by a\n"
+        "third since last year, and several members said the increase could not\n"
+        "be justified while the city still owes money to its pension fund and\n"
+        "the roads in the east of the city remain in poor repair.\n\n"
+        "A vote is expected next month.\n";
+    const char *one_per_line =
+        "The council met on Tuesday to debate the budget.\n"
+        "Several members said the increase could not be justified.\n"
+        "A vote is expected next month.\n"
+        "the minutes will be published online.\n";
+    CHECK("hard-wrapped text is detected", art_text_is_hard_wrapped(wrapped, strlen(wrapped)));
+    CHECK("one paragraph a line is not hard-wrapped",
+          !art_text_is_hard_wrapped(one_per_line, strlen(one_per_line)));
+    CHECK("short lines are not hard-wrapped",
+          !art_text_is_hard_wrapped("features\ncontact manager\nevents, activities\n", 43));
+    art_seg_options o = {ART_NEWLINE_AUTO, 0};
+    CHECK("auto joins wrapped lines", strstr(segment(wrapped, &o, 0), " | A vote") != NULL &&
+                                      strstr(segment(wrapped, &o, 0), "by a\nthird") != NULL);
+    art_seg_options b = {ART_NEWLINE_BREAK, 0};
+    CHECK("break keeps every line apart", strstr(segment(wrapped, &b, 0), "by a | third") != NULL);
+  }
+
   /* paragraph numbers count yielded paragraphs */
   {
     const char *doc = "Alpha one. Alpha two.\n- Advertisement -\nBeta.";
