@@ -753,6 +753,28 @@ static int next_is_time_zone(splitter *sp, const next_info *n) {
   return e && strstr(e->value, "zone") != NULL;
 }
 
+/* The next word names a weekday or a month ("Tuesday", "Sept."):
+   ext/data/value_words.tsv gives those the roles "weekday" and "month…". */
+static int next_is_day_or_month(splitter *sp, const next_info *n) {
+  char buf[12];
+  size_t len = fold_word(sp->z, n->word, n->word_end, buf, sizeof buf);
+  const art_table_entry *e = len ? art_table_find(&art_table_value_words, buf, len) : NULL;
+  return e && (strcmp(e->value, "weekday") == 0 || strncmp(e->value, "month", 5) == 0);
+}
+
+/* The word before the initial at wa is a given name: "Daniel P. Harrow". */
+static int first_name_before(splitter *sp, size_t wa) {
+  const uchar *z = sp->z;
+  size_t e = wa;
+  while (e > sp->begin && z[e - 1] == ' ') e--;
+  size_t a = e;
+  while (a > sp->begin && ((z[a - 1] | 0x20) >= 'a' && (z[a - 1] | 0x20) <= 'z')) a--;
+  if (e - a < 2 || !is_upper(z[a])) return 0;
+  char buf[24];
+  size_t len = fold_word(z, a, e, buf, sizeof buf);
+  return len && art_table_find(&art_table_gaz_first_names, buf, len) != NULL;
+}
+
 /* The next word is a common lower-case word written with a capital. */
 static int next_is_common(splitter *sp, const next_info *n) {
   if (next_is_starter(sp, n)) return 1;
@@ -819,7 +841,9 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   while (la < wb && z[la] >= '0' && z[la] <= '9') { la++; lead_digits = 1; }
   char buf[32];
   size_t len = fold_word(z, la, wb, buf, sizeof buf);
-  const art_table_entry *abbr = len ? art_table_find(&art_table_abbreviations, buf, len) : NULL;
+  /* A single capital is an initial, not the page "p." or the "v." of versus */
+  const art_table_entry *abbr = len && !(wb - la == 1 && is_upper(z[la]))
+                                    ? art_table_find(&art_table_abbreviations, buf, len) : NULL;
   const char *cls = abbr ? abbr->value : NULL;
   /* "a. m." written with a space */
   if (!abbr && wb - wa == 1 && wa >= sp->begin + 3 && z[wa - 1] == ' ' && z[wa - 2] == '.' &&
@@ -849,6 +873,7 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
           if (n->kind == N_DIGIT) return has_number;
           if (!has_number) return 0;              /* "A.D. 79" */
           if (next_is_time_zone(sp, n)) return 0;   /* "3 p.m. EDT" */
+          if (next_is_day_or_month(sp, n)) return 0; /* "4:15 a.m. Tuesday" */
           if (next_is_starter(sp, n)) return 1;
           return !fronted_time_phrase(sp, wa);
         }
@@ -873,6 +898,8 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   if (wa + l == wb && is_letter(c0) && n->is_initial) return 0;
   if (wa + l == wb && is_upper(c0)) {
     if (n->kind != N_UPPER || n->is_initial) return 0;
+    if (next_is_starter(sp, n)) return 1;
+    if (first_name_before(sp, wa)) return 0;   /* a given name, an initial: a surname follows */
     return next_is_common(sp, n);
   }
   /* Acronyms with inner periods: U.S., N.E. */

@@ -69,6 +69,11 @@ int main(void) {
          "He left at 6 p.m. | Officials said nothing more.");
   expect("fronted time phrase", "At 9 a.m. Mr. Ortiz opened the session.",
          "At 9 a.m. Mr. Ortiz opened the session.");
+  expect("weekday after a time", "The river peaked at 4:15 a.m. Tuesday in Venlo. Crews waited.",
+         "The river peaked at 4:15 a.m. Tuesday in Venlo. | Crews waited.");
+  expect("given name, initial, surname that is also a word",
+         "Secretary Ellen P. Mason spoke. Officials listened.",
+         "Secretary Ellen P. Mason spoke. | Officials listened.");
   expect("units after numbers", "The wall is 12 ft. high. Crews measured 3 in. The rest held.",
          "The wall is 12 ft. high. | Crews measured 3 in. | The rest held.");
   expect("degree", "She earned a Ph.D. Officials praised her.",
