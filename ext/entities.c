@@ -220,6 +220,8 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
 
 /*
 ** Types the words of a span decide whatever the tagger said:
+**   - a name that ends in a word of ext/data/name_ends.tsv takes its type
+**     ("Chicago Marathon" EVENT, "False Claims Act" LAW);
 **   - a name that ends in a company word ("Volta Ridge Inc.", "North Shore
 **     Marine Co.") is an organisation;
 **   - a name the place gazetteers list whole is a place, not an
@@ -228,6 +230,11 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
 */
 static art_etype decided_type(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
   const art_token *last = &toks[b - 1];
+  /* "Chicago Marathon", "False Claims Act": the closing word names the type */
+  if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
+    const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
+    if (e) return art_etype_from_name(e->value, strlen(e->value));
+  }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
     const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
     if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
@@ -518,13 +525,23 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       size_t k = title_phrase(doc, toks, a, n < a + 4 ? n : a + 4, 0);
       if (k > b - a) b = a;
     }
-    while (a < b && (tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
-           !the_is_part_of_name(doc, toks, a, b)) a++;
+    while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
+                     ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
+                      !the_is_part_of_name(doc, toks, a, b)))) a++;
     for (size_t k; a + 1 < b && (k = title_phrase(doc, toks, a, b, 0)) > 0 && k < b - a;) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
-    /* "U.S. Defense Secretary": a span running into a title keeps only its place. */
+    /* "FAA Administrator", "U.S. District Judge": a title closing a name that
+       is not a person's leaves the organisation or place before it. */
     art_etype retype = (art_etype)type;
+    if (type != ART_ENT_PERSON) {
+      for (size_t k; b - a >= 2 && (k = title_phrase(doc, toks, a, b, 1)) > 0 && k < b - a;) {
+        b -= k;
+        art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+        if (g != ART_ENT_NONE) retype = g;
+      }
+    }
+    /* "U.S. Defense Secretary": a span running into a title keeps only its place. */
     for (size_t p = a + 1; p < b && b < n; p++) {
       size_t k = title_phrase(doc, toks, p, n < p + 4 ? n : p + 4, 0);
       if (k == 0 || p + k <= b) continue;

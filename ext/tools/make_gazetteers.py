@@ -318,6 +318,18 @@ Western Pacific|Bay of Bengal|Bay of Biscay|Bay of Pigs|Hudson Bay|Bosporus|
 Bosphorus|Dardanelles|Strait of Hormuz|Hormuz|Strait of Malacca|Malacca Strait|
 Taiwan Strait|Kerch Strait|Strait of Gibraltar|Bab el-Mandeb|English Channel|
 Nile|Nile River|River Nile|Blue Nile|White Nile|
+Meuse|Maas|Rhone|Rhône|Po|Po River|Loire|Garonne|Ebro|Tagus|Douro|Oder|Vistula|
+Humber|Severn|Trent|Tyne|Clyde|Shannon|Tiber|Arno|Moselle|Neckar|Drava|Sava|
+Tisza|Prut|Don River|Ob River|Yenisei|Lena River|Irtysh|Syr Darya|Amu Darya|
+Helmand River|Kabul River|Salween|Irrawaddy|Chao Phraya|Red River|Pearl River|
+Murray River|Darling River|Yukon River|Columbia River|Snake River|Fraser River|
+Mackenzie River|Limpopo|Orange River|Senegal River|Volta River|Shatt al-Arab|
+Midlands|East Midlands|West Midlands|North West|North East|South West|South East|
+East Anglia|Home Counties|Scottish Borders|Eifel|Black Forest|Ardennes|Dolomites|
+Jura|Vosges|Massif Central|Cascades|Cascade Range|Sierra Madre|Alaska Range|
+Aletsch Glacier|Mont Blanc|Matterhorn|Ben Nevis|Lake District|Peak District|
+Riviera|French Riviera|Cote d'Azur|Costa del Sol|Atacama|Atacama Desert|Mojave|
+Mojave Desert|Sonoran Desert|Great Rift Valley|Serengeti|Okavango Delta|
 Amazon River|Amazon basin|Amazonia|Congo River|Niger River|Niger Delta|Zambezi|
 Tigris|Tigris River|Euphrates|Euphrates River|Jordan River|Jordan Valley|
 Litani River|Indus|Indus River|Ganges|Ganges River|Brahmaputra|Mekong|Mekong River|
