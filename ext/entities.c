@@ -648,6 +648,28 @@ static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
   }
 }
 
+/* Every word capitalised letters (initials allowed), none of them an
+   organisation, facility, place or event word: could be a person's name. */
+static int person_shaped(const char *doc, const mention *m) {
+  size_t a = m->start;
+  while (a < m->end) {
+    size_t b = a;
+    while (b < m->end && doc[b] != ' ') b++;
+    if (!(doc[a] >= 'A' && doc[a] <= 'Z')) return 0;
+    for (size_t k = a; k < b; k++)
+      if (!((doc[k] | 0x20) >= 'a' && (doc[k] | 0x20) <= 'z') && doc[k] != '.' && doc[k] != '-' &&
+          doc[k] != '\'') return 0;
+    uint32_t bits = gaz_bits(doc + a, b - a, 1);
+    if (bits & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
+                ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_TITLES))
+      return 0;
+    if (lookup_lower(&art_table_name_ends, doc + a, b - a, 0)) return 0;
+    a = b;
+    while (a < m->end && doc[a] == ' ') a++;
+  }
+  return 1;
+}
+
 static int is_name(const mention *m) { return !m->dropped && !m->orphan && !m->is_value; }
 
 static int is_full_person(const mention *m) { return is_name(m) && m->type == ART_ENT_PERSON && m->ntok >= 2; }
@@ -729,13 +751,15 @@ static int document_pass(work *w, const tables *tb) {
   const char *doc = w->doc;
   size_t count = w->count, org_suffixes = 0;
   int rc = -1;
-  span_map mid = {0}, surnames = {0}, names = {0}, groups = {0}, acronyms = {0}, suffixes = {0};
+  span_map mid = {0}, surnames = {0}, names = {0}, groups = {0}, acronyms = {0}, suffixes = {0},
+           prefixes = {0};
   int64_t *votes = NULL;
   char *acr_keys = NULL;
   for (size_t i = 0; i < count; i++)
     if (w->m[i].type == ART_ENT_ORG && w->m[i].ntok > 1) org_suffixes += (size_t)w->m[i].ntok;
   if (sm_init(&mid, count) || sm_init(&surnames, count) || sm_init(&names, count) ||
-      sm_init(&groups, count) || sm_init(&acronyms, count) || sm_init(&suffixes, org_suffixes))
+      sm_init(&groups, count) || sm_init(&acronyms, count) || sm_init(&suffixes, org_suffixes) ||
+      sm_init(&prefixes, org_suffixes))
     goto done;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
@@ -749,6 +773,31 @@ static int document_pass(work *w, const tables *tb) {
     if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
     if (common_word(tb, doc, m) && !sm_get(&mid, doc + m->start, m->end - m->start, 0)) m->dropped = 1;
   }
+
+  /* A2. A two- or three-word name the tagger took for an organisation or a
+         place, with no organisation, facility or place word in it, is a
+         person when it opens with a given name or initials ("Faith
+         Chepkoech", "R.J. Millbank") or when its last word is used alone
+         elsewhere in the article ("Alemu"), as people are. */
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (is_name(m) && m->ntok == 1) *sm_get(&names, doc + m->start, m->end - m->start, 1) = (int32_t)i;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->from_lexicon || m->dateline || m->ntok < 2 || m->ntok > 3) continue;
+    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
+    if (gaz_bits(doc + m->start, m->end - m->start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+         ART_GAZ_ACRONYMS))
+      continue;
+    if (!person_shaped(doc, m)) continue;
+    uint32_t first = gaz_bits(doc + m->start, m->first_end - m->start, 0);
+    int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
+    int32_t *alone = sm_get(&names, doc + m->last_start, m->end - m->last_start, 0);
+    if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0)) m->type = ART_ENT_PERSON;
+  }
+  memset(names.slot, 0, (names.mask + 1) * sizeof *names.slot);
 
   /* B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"). */
   for (size_t i = 0; i < count; i++) {
@@ -861,6 +910,47 @@ static int document_pass(work *w, const tables *tb) {
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
   }
 
+  /* E2. A company or party named in full once and by its first words later
+         ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
+         Party"): the full name must close with an organisation word, and the
+         short form must not be a place the gazetteers know. */
+  for (size_t i = 0; i < count; i++) {
+    const mention *f = &w->m[i];
+    if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
+    if (!lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0)) continue;
+    for (size_t p = f->start + 1; p < f->last_start; p++) {
+      if (doc[p] != ' ' || doc[p - 1] == ',') continue;
+      int32_t *v = sm_get(&prefixes, doc + f->start, p - f->start, 1);
+      if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
+    }
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
+    if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
+    int32_t *v = sm_get(&prefixes, doc + m->start, m->end - m->start, 0);
+    if (!v || *v < 0 || (size_t)*v == i) continue;
+    if (gaz_bits(doc + m->start, m->end - m->start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))
+      continue;
+    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
+    m->orphan = 0;
+    m->type = ART_ENT_ORG;
+    m->canon = *v;
+  }
+
+  /* E3. A lone capitalised common word left as an organisation ("Senators",
+         "Ministry", "Financial") names nothing by itself; acronyms stay. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->canon >= 0 || m->from_lexicon) continue;
+    int all_caps = 1;
+    for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
+    if (all_caps) continue;
+    const art_table_entry *e = lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
+    if (e && atoi(e->value) >= 90) m->dropped = 1;
+  }
+
   /* F. Gender of each person, gathered on the mention that names it in full. */
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
@@ -891,6 +981,7 @@ static int document_pass(work *w, const tables *tb) {
   rc = 0;
 done:
   sm_free(&mid); sm_free(&surnames); sm_free(&names); sm_free(&groups); sm_free(&acronyms); sm_free(&suffixes);
+  sm_free(&prefixes);
   free(votes);
   free(acr_keys);
   return rc;
