@@ -134,6 +134,13 @@ static const art_table_entry *lookup_lower(const art_table *tab, const char *z, 
   return e;
 }
 
+/* Lower-case particles inside names ("van", "der", "de", "bin"), as
+   ext/data/quote_words.tsv lists them. */
+static int is_particle(const char *z, size_t n) {
+  const art_table_entry *e = art_table_find(&art_table_quote_words, z, n);
+  return e && strcmp(e->value, "particle") == 0;
+}
+
 /* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */
 typedef struct tables {
   const art_table *first_names, *fac_words, *event_words;
@@ -220,6 +227,7 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
 
 /*
 ** Types the words of a span decide whatever the tagger said:
+**   - a listed acronym or short name ("U.N.", "Nasdaq") takes its listed type;
 **   - a name that ends in a word of ext/data/name_ends.tsv takes its type
 **     ("Chicago Marathon" EVENT, "False Claims Act" LAW);
 **   - a name that ends in a company word ("Volta Ridge Inc.", "North Shore
@@ -230,6 +238,11 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
 */
 static art_etype decided_type(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
   const art_token *last = &toks[b - 1];
+  /* a listed acronym or short name, as written ("Nasdaq", "U.N.") */
+  if (b - a == 1) {
+    const art_table_entry *e = art_table_find(&art_table_acronyms, doc + last->start, tok_len(last));
+    if (e) return art_etype_from_name(e->value, strlen(e->value));
+  }
   /* "Chicago Marathon", "False Claims Act": the closing word names the type */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
     const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
@@ -279,6 +292,28 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   prev->type = ART_ENT_ORG;
   prev->orphan = 0;
   if (prev->score < 1) prev->score = 1;
+  return 1;
+}
+
+/*
+** "Annelies van der Berg", "Omar al-Bashir": a person's name continued after
+** lower-case name particles (ext/data/quote_words.tsv marks them) that the
+** tagger left out.  Returns 1 when prev was extended over tokens up to b.
+*/
+static int join_particle_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+                              mention *prev) {
+  if (!prev || prev->type != ART_ENT_PERSON || prev->is_value || a < 2) return 0;
+  if (type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE) return 0;
+  size_t k = a;
+  while (k > 0 && toks[k - 1].end > prev->end) {
+    const art_token *t = &toks[k - 1];
+    if (!(t->flags & ART_TOK_LOWER) || !is_particle(doc + t->start, tok_len(t))) return 0;
+    k--;
+  }
+  if (k == a || toks[k - 1].end != prev->end) return 0;
+  prev->end = toks[b - 1].end;
+  prev->last_start = toks[a].start;
+  prev->ntok += (int)(b - k);
   return 1;
 }
 
@@ -556,12 +591,30 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
       if (f != ART_ENT_NONE) retype = f;
     }
+    /* "New Mexico Democrat": a place, then a group word, are two names. */
+    if (b - a >= 2 && (gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
+        (toks[b - 1].flags & ART_TOK_CAP) && place_type(doc, &toks[a], &toks[b - 2]) == ART_ENT_GPE) {
+      int clash2 = 0;
+      for (size_t k = a; k < b; k++) clash2 |= s->taken[k];
+      if (!clash2) {
+        mention *g = add_mention(w);
+        if (!g) return -1;
+        set_tokens(g, toks, a, b - 1, st);
+        g->type = ART_ENT_GPE;
+        g->score = score > 0 ? score : 1;
+        memset(s->taken + a, 1, b - 1 - a);
+        a = b - 1;
+        retype = ART_ENT_NORP;
+      }
+    }
     if (a < b) retype = decided_type(doc, toks, a, b, retype);
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
+    if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
     if (a < b && prev && (join_feature_word(tb, doc, toks, a, b, prev) ||
-                          join_org_name(doc, toks, a, b, retype, prev))) {
+                          join_org_name(doc, toks, a, b, retype, prev) ||
+                          join_particle_name(doc, toks, a, b, retype, prev))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
       mention *m = add_mention(w);
@@ -795,7 +848,10 @@ static int document_pass(work *w, const tables *tb) {
     uint32_t first = gaz_bits(doc + m->start, m->first_end - m->start, 0);
     int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
     int32_t *alone = sm_get(&names, doc + m->last_start, m->end - m->last_start, 0);
-    if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0)) m->type = ART_ENT_PERSON;
+    int32_t *alone1 = sm_get(&names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
+    if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
+        (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
+      m->type = ART_ENT_PERSON;
   }
   memset(names.slot, 0, (names.mask + 1) * sizeof *names.slot);
 
@@ -826,6 +882,31 @@ static int document_pass(work *w, const tables *tb) {
     m->orphan = 0;
     m->canon = *v;
     m->score = 1 << 22;
+  }
+
+  /* B2. A surname with particles, capitalised at a sentence's start or by
+         house style ("Van der Berg"), -> the full name that ends with it
+         ("Annelies van der Berg").  Few people per article: a plain scan. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0 || m->ntok < 2) continue;
+    size_t fl = m->first_end - m->start;
+    char low[8];
+    if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
+    memcpy(low, doc + m->start, fl);
+    low[0] = (char)(low[0] + 32);
+    if (!is_particle(low, fl)) continue;
+    size_t ml = m->end - m->start;
+    for (size_t j = 0; j < count && j < 4096; j++) {
+      const mention *f = &w->m[j];
+      size_t jl = f->end - f->start;
+      if (j == i || !is_full_person(f) || jl <= ml + 1 || doc[f->end - ml - 1] != ' ') continue;
+      const char *tail = doc + f->end - ml;
+      if (tail[0] == low[0] && memcmp(tail + 1, doc + m->start + 1, ml - 1) == 0) {
+        m->canon = (int)j;
+        break;
+      }
+    }
   }
 
   /* C. Runs left as O that match a name used elsewhere become that name. */
@@ -939,8 +1020,9 @@ static int document_pass(work *w, const tables *tb) {
     m->canon = *v;
   }
 
-  /* E3. A lone capitalised common word left as an organisation ("Senators",
-         "Ministry", "Financial") names nothing by itself; acronyms stay. */
+  /* E3. A lone capitalised common word or organisation word left as an
+         organisation ("Senators", "Financial", "Ministry") that links to no
+         longer name names nothing by itself; acronyms stay. */
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->canon >= 0 || m->from_lexicon) continue;
@@ -949,6 +1031,8 @@ static int document_pass(work *w, const tables *tb) {
     if (all_caps) continue;
     const art_table_entry *e = lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
     if (e && atoi(e->value) >= 90) m->dropped = 1;
+    /* "the Ministry", "the Council" on their own: a word of a name, not one */
+    if (lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) m->dropped = 1;
   }
 
   /* F. Gender of each person, gathered on the mention that names it in full. */

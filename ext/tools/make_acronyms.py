@@ -43,6 +43,9 @@ ACRONYMS = {
     "KSA": ("GPE", "Saudi Arabia"), "D.C.": ("GPE", "Washington, D.C."),
     "DC": ("GPE", "Washington, D.C."), "NYC": ("GPE", "New York City"),
     "L.A.": ("GPE", "Los Angeles"), "LA": ("GPE", "Los Angeles"),
+    # exchanges and indexes that news names like organisations
+    "Nasdaq": ("ORG", "Nasdaq"), "NASDAQ": ("ORG", "Nasdaq"),
+    "NYSE": ("ORG", "New York Stock Exchange"), "FTSE": ("ORG", "FTSE"),
     # international bodies
     "UN": ("ORG", "United Nations"), "U.N.": ("ORG", "United Nations"),
     "UNSC": ("ORG", "United Nations Security Council"),

@@ -1,0 +1,30 @@
+-- SQL tests for the entities stage's article-wide rules (ext/entities.c).
+-- Every row must read `name|1`.  Sentences written for these tests.
+
+SELECT 'short company name links to the full name',
+  (SELECT group_concat(type || ':' || canonical, '|') FROM article_entities(
+     'Shares of Corvane Robotics Inc. rose. Corvane said demand was strong.', '{"types":["ORG"]}'))
+  = 'ORG:Corvane Robotics Inc.|ORG:Corvane Robotics Inc.';
+SELECT 'a name ending in a company word is an organisation',
+  (SELECT type FROM article_entities('Analysts at Tessaly Brook Ltd. disagreed.') WHERE text LIKE 'Tessaly%') = 'ORG';
+SELECT 'a trailing title leaves the organisation',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('FAA Administrator Lena Ortiz spoke.'))
+  = 'FAA:ORG|Lena Ortiz:PERSON';
+SELECT 'a marathon is an event, an act a law',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'She won the Duluth Marathon after the Clean Rivers Act passed.', '{"types":["EVENT","LAW"]}'))
+  = 'Duluth Marathon:EVENT|Clean Rivers Act:LAW';
+SELECT 'place then party word are two names',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Rep. Ana Ruiz, a New Mexico Democrat, voted no.'))
+  = 'Ana Ruiz:PERSON|New Mexico:GPE|Democrat:NORP';
+SELECT 'particles stay inside a name, and the surname links back',
+  (SELECT group_concat(text || ':' || canonical, '|') FROM article_entities(
+     'Annelies van der Berg led the study. Van der Berg said more work was needed.', '{"types":["PERSON"]}'))
+  = 'Annelies van der Berg:Annelies van der Berg|Van der Berg:Annelies van der Berg';
+SELECT 'a river name joins its feature word',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Barges moved up the Ohio River on Friday.', '{"types":["LOC","GPE"]}'))
+  = 'Ohio River:LOC';
+SELECT 'a listed short name takes its listed type',
+  (SELECT type FROM article_entities('The Nasdaq fell 2% on Monday.') WHERE text = 'Nasdaq') = 'ORG';
+SELECT 'a lone capitalised common word is not an organisation',
+  (SELECT count(*) FROM article_entities('Reporters asked the Ministry about its plans.') WHERE type = 'ORG') = 0;
