@@ -279,9 +279,9 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   /* Not a sentence's opening "The" or "A" */
   if (prev->ntok == 1 && lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
     return 0;
-  /* A real place stays apart: "U.S." + "State Department" */
+  /* A country, city or state stays apart: "U.S." + "State Department" */
   if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
-      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))
     return 0;
   const art_token *last = &toks[b - 1];
   const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
@@ -327,7 +327,9 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!(toks[a].flags & ART_TOK_CAP)) return 0;
   const art_table_entry *e = lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
-  if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak")) return 0;
+  if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak"))
+    e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
+  if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
   prev->end = toks[a].end;
   prev->last_start = toks[a].start;
@@ -558,6 +560,11 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
        "Defense Secretary Lloyd Austin"): not a name. */
     {
       size_t k = title_phrase(doc, toks, a, n < a + 4 ? n : a + 4, 0);
+      if (k >= b - a) b = a;            /* a title, or the start of a longer one */
+      /* ...or the end of a title that began before it ("State" of
+         "Secretary of State Daniel Harrow") */
+      size_t from = a >= 3 ? a - 3 : 0;
+      k = b > a ? title_phrase(doc, toks, from, b, 1) : 0;
       if (k > b - a) b = a;
     }
     while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
@@ -818,7 +825,13 @@ static int document_pass(work *w, const tables *tb) {
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
   for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
+    mention *m = &w->m[i];
+    /* after a dateline's dash or a colon a capital is expected too */
+    const char *p = doc + m->prev_start;
+    size_t pl = m->prev_end - m->prev_start;
+    if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
+        text_is(p, 0, pl, ":", 1))
+      m->initial = 1;
     if (!m->initial && !m->is_value && !m->orphan) *sm_get(&mid, doc + m->start, m->end - m->start, 1) = 1;
   }
   for (size_t i = 0; i < count; i++) {
