@@ -56,13 +56,19 @@ static int word_set_has(const word_set *ws, const char *w, size_t n) {
   return 0;
 }
 
+/* Which group a pattern belongs to: 0 tail, 1 anchored, 2 last paragraph only. */
+static int pattern_group(const art_table_entry *e) {
+  if (strcmp(e->extra, "$last") == 0) return 2;
+  return e->key[0] == '^';
+}
+
 /* Fill ws with the third-column words of the anchored (or tail) patterns. */
 static int word_set_build(word_set *ws, int anchored) {
   size_t used = 1;                       /* offset 0 is never a word start */
   const art_table *t = &art_table_boilerplate;
   for (uint32_t i = 0; i < t->count; i++) {
     const art_table_entry *e = &t->entries[i];
-    if ((e->key[0] == '^') != anchored) continue;
+    if (pattern_group(e) != anchored) continue;
     if (!e->extra[0]) return -1;         /* every pattern must name its words */
     for (const char *w = e->extra; *w;) {
       size_t l = strcspn(w, " ");
@@ -88,6 +94,7 @@ static size_t first_word(const unsigned char *z, size_t start, size_t end, char 
 struct art_segment_state {
   pcre2_code *boilerplate;      /* patterns anchored at the paragraph start */
   pcre2_code *boilerplate_tail; /* patterns found anywhere in it */
+  pcre2_code *boilerplate_last; /* patterns for the last paragraph only */
   pcre2_code *dateline;
   pcre2_match_data *match;
   word_set lead_words;          /* third column of anchored patterns */
@@ -119,7 +126,7 @@ static pcre2_code *join_patterns(int anchored, const char **err) {
   size_t n = 0;
   for (uint32_t i = 0; i < t->count; i++) {
     const art_table_entry *e = &t->entries[i];
-    if ((e->key[0] == '^') != anchored) continue;
+    if (pattern_group(e) != anchored) continue;
     if (n) all[n++] = '|';
     memcpy(all + n, "(?:", 3);
     n += 3;
@@ -141,6 +148,8 @@ int art_segment_state_init(art_context *ctx, const char **err) {
   if (!st->boilerplate) return -1;
   st->boilerplate_tail = join_patterns(0, err);
   if (!st->boilerplate_tail) return -1;
+  st->boilerplate_last = join_patterns(2, err);
+  if (!st->boilerplate_last) return -1;
   if (word_set_build(&st->lead_words, 1) || word_set_build(&st->tail_words, 0)) {
     *err = "article: ext/data/boilerplate.tsv: a pattern lacks its words, or too many words";
     return -1;
@@ -159,6 +168,7 @@ void art_segment_state_free(art_context *ctx) {
   if (!st) return;
   pcre2_code_free(st->boilerplate);
   pcre2_code_free(st->boilerplate_tail);
+  pcre2_code_free(st->boilerplate_last);
   pcre2_code_free(st->dateline);
   pcre2_match_data_free(st->match);
   free(st);
@@ -199,6 +209,11 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
   }
   for (size_t i = b; i < e; i++) word[n++] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] | 0x20 : z[i]);
   return word_set_has(&st->tail_words, word, n);
+}
+
+int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, size_t end) {
+  if (end - start > BOILERPLATE_MAX_BYTES || end <= start) return 0;
+  return matches(ctx, ctx->segment->boilerplate_last, doc, start, end, 0);
 }
 
 int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, size_t end) {

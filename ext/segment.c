@@ -255,6 +255,20 @@ static int split_piece(art_segmenter *s) {
   return 0;
 }
 
+/* The paragraph just read is the article's last but for boilerplate lines
+   ("© 2026 …" after an author's note). */
+static int near_end(art_segmenter *s) {
+  para nx;
+  if (!peek_paragraph(s, &nx)) return 1;
+  if (!art_is_boilerplate_line(s->ctx, (const char *)s->z, nx.start, nx.end)) return 0;
+  /* one boilerplate line may follow; look no further */
+  size_t save = s->pos;
+  para after;
+  int more = read_paragraph(s, &after);
+  s->pos = save;
+  return !more;
+}
+
 /* Load the next paragraph that is to be yielded into s->spans. */
 static int load_paragraph(art_segmenter *s) {
   para p;
@@ -269,7 +283,8 @@ static int load_paragraph(art_segmenter *s) {
       p.end = nx.end;
     }
     art_kind kind = ART_KIND_BODY;
-    if (art_is_boilerplate_line(s->ctx, (const char *)s->z, p.start, p.end)) {
+    if (art_is_boilerplate_line(s->ctx, (const char *)s->z, p.start, p.end) ||
+        (near_end(s) && art_is_boilerplate_last(s->ctx, (const char *)s->z, p.start, p.end))) {
       kind = ART_KIND_BOILERPLATE;
     } else if (first && p.end - p.start <= HEADLINE_MAX_BYTES &&
                !ends_with_punct(s->z, p.start, p.end) && !starts_lower(s->z, p.end, p.start) &&

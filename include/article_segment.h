@@ -85,6 +85,8 @@ int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t 
 
 /* True when the line doc[start..end) is boilerplate (byline, ad, credit…). */
 int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, size_t end);
+/* True when the article's LAST paragraph is an author's note or similar. */
+int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, size_t end);
 /* True when the line is only a dateline ("WASHINGTON (AP) —"). */
 int art_is_dateline_line(art_context *ctx, const char *doc, size_t start, size_t end);
 

@@ -118,6 +118,12 @@ int main(void) {
   expect_opts("byline and credit dropped",
               "By Ana Lima, Reuters\nThe court ruled on Tuesday.\nAdditional reporting by Tom Ek; Editing by Jo Wu",
               0, 0, "The court ruled on Tuesday.");
+  expect_opts("an author's note at the end is boilerplate",
+              "Rivers rose fast.\nJane Roe is a freelance writer based in Leeds.\n\xC2\xA9 2026 Leeds Post", 0, 1,
+              "Rivers rose fast. | X:Jane Roe is a freelance writer based in Leeds. | X:\xC2\xA9 2026 Leeds Post");
+  expect_opts("the same sentence opening an article is prose",
+              "Jane Roe is a freelance writer based in Leeds. She covers courts.\nRivers rose.", 0, 1,
+              "Jane Roe is a freelance writer based in Leeds. | She covers courts. | Rivers rose.");
   expect_opts("single newline ends a paragraph", "First line\nsecond line.", 0, 0,
               "H:First line | second line.");
   expect_opts("newline as space", "The talks were long and\nended late. Both sides\nleft.\n\nNew paragraph.",
