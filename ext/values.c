@@ -45,8 +45,17 @@
 **   "2023", "the 1990s", "October 7", "last week", "three years", "today"
 **   "the past three years", "25-year-old"              DATE
 **   "7:30 a.m.", "midnight", "Tuesday night", "two hours", "this morning"  TIME
-** Not values: "no one", parts of names and codes ("F-16", "COVID-19",
-** "Flight 370", "G7"), phone numbers, versions, "24/7".
+**   "Maria Lopez, 64,", "aged 45" (ages)                DATE
+**   "the first six months of this year", "three months ended Sept. 30",
+**   "2 hours and 21 minutes", "one more year", "last quarter"  one span each
+**   "$4 million over three years": "over" means "during", left out; "for
+**   over a decade" keeps it
+**   "5 million pounds", "a price of 40 pounds" MONEY; "weighed 8 pounds",
+**   "300 pounds of cocaine" QUANTITY (pounds and crowns are money when the
+**   sentence says so)
+** Not values: "no one", "a new one", "one can", "one-time", "net zero",
+** parts of names and codes ("F-16", "COVID-19", "Flight 370", "G7"), phone
+** numbers, versions, "24/7".
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -83,11 +92,16 @@ enum {
   R_APPROX = 1 << 0, R_DATEMOD = 1 << 1, R_THE = 1 << 2, R_RELPOS = 1 << 3,
   R_BOUNDARY = 1 << 4, R_AFTER = 1 << 5, R_PERCENT = 1 << 6, R_CLOCK = 1 << 7,
   R_ZONE = 1 << 8, R_YEARPREP = 1 << 9, R_PRONOUN = 1 << 10, R_QUANT = 1 << 11,
-  R_STREAK = 1 << 12, R_NUMBERED = 1 << 13, R_ERA = 1 << 14, R_RATE = 1 << 15, R_INPREP = 1 << 16
+  R_STREAK = 1 << 12, R_NUMBERED = 1 << 13, R_ERA = 1 << 14, R_RATE = 1 << 15, R_INPREP = 1 << 16,
+  R_OVERMORE = 1 << 17, R_AGE = 1 << 18, R_PERIODMOD = 1 << 19, R_ENDED = 1 << 20, R_DURPREP = 1 << 21,
+  R_NOTCOUNT = 1 << 22, R_DET = 1 << 23, R_CLAUSE = 1 << 24, R_MODAL = 1 << 25, R_MONEYCUE = 1 << 26,
+  R_WEIGHTCUE = 1 << 27, R_LABEL = 1 << 28
 };
 static const char *const role_names[] = {
   "approx", "datemod", "the", "relpos", "boundary", "after", "percent", "clock",
-  "zone", "yearprep", "pronoun", "quant", "streak", "numbered", "era", "rate", "inprep"
+  "zone", "yearprep", "pronoun", "quant", "streak", "numbered", "era", "rate", "inprep",
+  "overmore", "age", "periodmod", "ended", "durprep", "notcount", "det", "clause", "modal",
+  "moneycue", "weightcue", "label"
 };
 
 /* A 2048-bit Bloom filter over the first (or last) words of a phrase table:
@@ -100,12 +114,17 @@ typedef struct word_bloom {
 
 enum { BLOOM_CONTEXT, BLOOM_UNITS, BLOOM_CURRENCIES, BLOOM_COUNT };
 
+/* Where a currency of currencies.tsv is written: before the amount ("$5"),
+** after it ("5 dollars"), or after it when the sentence speaks of money
+** ("5 million pounds"; "8 pounds" is a weight unless a price is near). */
+enum { CUR_PREFIX = 1, CUR_SUFFIX = 2, CUR_CONTEXT = 3 };
+
 typedef struct art_values_state {
   word_bloom bloom[BLOOM_COUNT];
   uint8_t *word_class;      /* per value_words entry */
   double *word_num;         /* per value_words entry */
   uint32_t *roles;          /* per value_context entry */
-  uint8_t *currency_prefix; /* per currencies entry: 1 prefix, 2 suffix */
+  uint8_t *currency_prefix; /* per currencies entry: CUR_PREFIX, CUR_SUFFIX, CUR_CONTEXT */
   uint32_t first2[32 * 32];  /* by first two letters: bit n set when some key has n letters */
   uint32_t last2[32 * 32];   /* the same by the last two letters */
 } art_values_state;
@@ -206,8 +225,9 @@ static void build_state(void) {
   }
   for (uint32_t i = 0; i < cur->count; i++) {
     const char *v = cur->entries[i].value;
-    if (strcmp(v, "prefix") == 0) st->currency_prefix[i] = 1;
-    else if (strcmp(v, "suffix") == 0) st->currency_prefix[i] = 2;
+    if (strcmp(v, "prefix") == 0) st->currency_prefix[i] = CUR_PREFIX;
+    else if (strcmp(v, "suffix") == 0) st->currency_prefix[i] = CUR_SUFFIX;
+    else if (strcmp(v, "context") == 0) st->currency_prefix[i] = CUR_CONTEXT;
     else { g_state_err = "values: bad position in currencies.tsv"; return; }
   }
 }
@@ -414,6 +434,27 @@ static int next_word_is(const vscan *vs, size_t p, const char *w, size_t *we) {
   return 1;
 }
 
+/* The ASCII word that ends at p, looking back to the sentence start even
+** past an earlier match (a look, not an extension: "the second one"). */
+static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+  size_t n, q = p;
+  while ((n = ws_before(vs, q, vs->lo)) != 0) q -= n;
+  if (q <= vs->lo || !IS_ALPHA(vs->z[q - 1])) return 0;
+  size_t s = q;
+  while (s > vs->lo && IS_ALPHA(vs->z[s - 1])) s--;
+  if (wordchar_before(vs, s)) return 0;
+  *ws = s; *we = q;
+  return 1;
+}
+
+/* Roles of the single word z[s..e) in value_context.tsv. */
+static unsigned word_roles(const vscan *vs, size_t s, size_t e) {
+  char buf[MAX_WORD + 1];
+  if (e <= s || e - s > MAX_WORD) return 0;
+  size_t n = fold_letters(vs, s, e, buf);
+  return phrase_roles(vs, buf, n);
+}
+
 /*
 ** The phrases of value_context.tsv (up to three words) that end just before
 ** p: their roles and starts, longest first.  Read once per position, since
@@ -596,7 +637,8 @@ enum {
   N_ONE = 1 << 10,      /* exactly the word "one" */
   N_CAP = 1 << 11,      /* a capitalised number word */
   N_HALF = 1 << 12,     /* the word "half" */
-  N_DECIMAL2 = 1 << 13  /* two decimals after at most two digits: "7.30" */
+  N_DECIMAL2 = 1 << 13, /* two decimals after at most two digits: "7.30" */
+  N_QUARTERS = 1 << 14  /* "two quarters": a fraction or periods of a year */
 };
 
 typedef struct vnum {
@@ -804,6 +846,8 @@ static int words_number(const vscan *vs, size_t s, size_t e, int cls, double num
       if (last != W_CARDINAL || cur > 10 || total) break;
       cur *= v;
       n->f |= N_FRACTION;
+      if ((word_is(vs, ws, we, "quarters") || word_is(vs, ws, we, "quarter")) && ws_before(vs, ws, vs->lo))
+        n->f |= N_QUARTERS;  /* "three-quarters" is only ever a fraction */
       n->e = we;
       break;
     } else break;
@@ -947,6 +991,33 @@ static size_t approx_left(const vscan *vs, size_t s) {
   return s;
 }
 
+/* The approximator before a duration [s, e).  "over" alone means "during"
+** ("$4 million over three years") unless a word such as "for", "in" or
+** "took" comes before it ("for over a decade", "in over a year") or the
+** span ends in "ago", "later", "of age" ("over a year ago"). */
+static size_t duration_approx_left(const vscan *vs, size_t s, size_t e) {
+  size_t ps, ws, we, os, b = e;
+  if (!(phrase_before(vs, s, R_APPROX, &ps) & R_APPROX)) return s;
+  if (prev_word(vs, s, &ws, &we) && ws == ps && word_is(vs, ws, we, "over") &&
+      !(phrase_before(vs, ps, R_OVERMORE, &os) & R_OVERMORE)) {
+    /* the span's last word, or last two ("of age"), say "ago" */
+    while (b > s && IS_ALPHA(vs->z[b - 1])) b--;
+    if (word_roles(vs, b, e) & R_AFTER) return ps;
+    size_t b2 = b;
+    while (b2 > s && !IS_ALPHA(vs->z[b2 - 1])) b2--;
+    while (b2 > s && IS_ALPHA(vs->z[b2 - 1])) b2--;
+    char buf[MAX_PHRASE];
+    if (b2 < b && e - b2 < sizeof buf && b - b2 <= MAX_WORD + 1) {
+      size_t n1 = fold_letters(vs, b2, b, buf);  /* "of " folded: the space stays */
+      buf[n1 - 1] = ' ';
+      size_t n2 = fold_letters(vs, b, e, buf + n1);
+      if (phrase_roles(vs, buf, n1 + n2) & R_AFTER) return ps;
+    }
+    return s;
+  }
+  return ps;
+}
+
 /* "mid-", "early-", "pre-" glued before s: the prefix start, else s. */
 static size_t glued_relpos_left(const vscan *vs, size_t s) {
   if (s < vs->floor + 2 || vs->z[s - 1] != '-' || !IS_ALPHA(vs->z[s - 2])) return s;
@@ -1022,8 +1093,9 @@ static size_t glued_suffix(const vscan *vs, size_t e) {
 }
 
 /* Period word (day, years, hours...) right after e: "three years", "five-year",
-** "25-year-old", "two years ago".  Returns the new end or 0. */
-static size_t period_after(const vscan *vs, size_t e, art_etype *type) {
+** "25-year-old", "two years ago".  Returns the new end or 0; *unit (when not
+** NULL) gets the period's length in days or, for a TIME, in seconds. */
+static size_t period_after(const vscan *vs, size_t e, art_etype *type, double *unit) {
   size_t ws, we, d = dash_at(vs, e);
   int hyphen = 0;
   if (d && e + d < vs->hi && IS_ALPHA(vs->z[e + d])) {
@@ -1034,6 +1106,21 @@ static size_t period_after(const vscan *vs, size_t e, art_etype *type) {
   } else if (!next_word(vs, e, &ws, &we)) return 0;
   double num;
   int c = word_class(vs, ws, we, &num);
+  if (!hyphen && c == W_NONE && (word_roles(vs, ws, we) & R_PERIODMOD)) {
+    /* "one more year", "two straight quarters" */
+    if (!next_word(vs, we, &ws, &we)) return 0;
+    c = word_class(vs, ws, we, &num);
+    if (c == W_DAYPART || c == W_DECADES) return 0;
+  }
+  if (c == W_FRACTION && (word_is(vs, ws, we, "quarters") || word_is(vs, ws, we, "quarter"))) {
+    /* "2 quarters": a number's quarters are a year's; not "two more
+    ** quarter-point hikes" */
+    size_t gd = hyphen ? 0 : dash_at(vs, we);
+    if (gd && we + gd < vs->hi && IS_ALPHA(vs->z[we + gd])) return 0;
+    c = W_PERIOD;
+    num = 91;
+  }
+  if (unit) *unit = num;
   if (c == W_PERIOD) *type = ART_ENT_DATE;
   else if (c == W_TIMEUNIT) *type = ART_ENT_TIME;
   else if (c == W_DAYPART && !hyphen) *type = ART_ENT_TIME;
@@ -1081,7 +1168,7 @@ static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
     if (!keep) {
       size_t q = skip_ws(vs, n2.e);
       keep = (q < vs->hi && z[q] == '%') || context_after(vs, n2.e, 2, R_PERCENT, &te) ||
-             phrase_after(vs, &art_table_units, n2.e, 3, &te) || period_after(vs, n2.e, &pt);
+             phrase_after(vs, &art_table_units, n2.e, 3, &te) || period_after(vs, n2.e, &pt, NULL);
     }
     if (!keep) return 0;
     if (between) *s = bws;
@@ -1108,6 +1195,34 @@ static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
 }
 
 /*
+** Is an amount in "pounds" or "crowns" (CUR_CONTEXT in currencies.tsv)
+** money?  The currency word ends at end.  A thing after "of" is weighed
+** ("300 pounds of cocaine"); a scale says money ("5 million pounds"); else
+** the words around it decide: up to ten before it and three after, a weight
+** cue ("weighed") says no, a money cue ("price", "paid") yes.
+*/
+static int money_in_context(const vscan *vs, const vnum *n, size_t end) {
+  size_t ws, we, p = n->s;
+  unsigned cues = 0;
+  if (next_word_is(vs, end, "of", NULL)) return 0;
+  if (n->f & (N_SCALED | N_VAGUE)) return 1;
+  for (int k = 0; k < 10; k++) {
+    while (p > vs->lo && !IS_ALPHA(vs->z[p - 1])) p--;  /* over spaces, digits, punctuation */
+    if (p == vs->lo) break;
+    we = p;
+    while (p > vs->lo && IS_ALPHA(vs->z[p - 1])) p--;
+    cues |= word_roles(vs, p, we);
+  }
+  p = end;
+  for (int k = 0; k < 3 && next_word(vs, p, &ws, &we); k++) {
+    cues |= word_roles(vs, ws, we);
+    p = we;
+  }
+  if (cues & R_WEIGHTCUE) return 0;
+  return (cues & R_MONEYCUE) != 0;
+}
+
+/*
 ** The type the words after a number give it: PERCENT ("5%", "5 percent"),
 ** MONEY ("5 dollars", "4 billion EUR", "millions of dollars"), QUANTITY ("5
 ** km", "a 10-mile walk"), DATE or TIME ("three years", "two hours").  Sets
@@ -1125,20 +1240,24 @@ static art_etype type_after(const vscan *vs, const vnum *n, size_t *e) {
   if (!vague && context_after(vs, n->e, 2, R_PERCENT, e)) return ART_ENT_PERCENT;
   size_t pd = dash_at(vs, n->e);
   if (!vague && pd && context_after(vs, n->e + pd, 1, R_PERCENT, e)) return ART_ENT_PERCENT;
-  if ((en = phrase_after(vs, &art_table_currencies, n->e, 3, &end)) != NULL &&
-      vs->st->currency_prefix[en - art_table_currencies.entries] == 2) {
-    *e = end; return ART_ENT_MONEY;
+  if ((en = phrase_after(vs, &art_table_currencies, n->e, 3, &end)) != NULL) {
+    int pos = vs->st->currency_prefix[en - art_table_currencies.entries];
+    if (pos == CUR_SUFFIX || (pos == CUR_CONTEXT && money_in_context(vs, n, end))) {
+      *e = end; return ART_ENT_MONEY;
+    }
   }
   if ((end = currency_code_after(vs, n->e)) != 0) { *e = end; return ART_ENT_MONEY; }
   if (vague && next_word_is(vs, n->e, "of", &of_end) &&
       (en = phrase_after(vs, &art_table_currencies, of_end, 3, &end)) != NULL &&
-      vs->st->currency_prefix[en - art_table_currencies.entries] == 2) {
+      (vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_SUFFIX ||
+       (vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_CONTEXT &&
+        !next_word_is(vs, end, "of", NULL)))) {
     *e = end; return ART_ENT_MONEY;  /* "millions of dollars" */
   }
   if (!vague && phrase_after(vs, &art_table_units, n->e, 3, e)) return ART_ENT_QUANTITY;
   size_t dl = dash_at(vs, n->e);
   if (!vague && dl && phrase_after(vs, &art_table_units, n->e + dl, 1, e)) return ART_ENT_QUANTITY;
-  if ((end = period_after(vs, n->e, &pt)) != 0) { *e = end; return pt; }
+  if ((end = period_after(vs, n->e, &pt, NULL)) != 0) { *e = end; return pt; }
   return ART_ENT_NONE;
 }
 
@@ -1288,7 +1407,7 @@ static int half_phrase(const vscan *vs, const vnum *n, vmatch *m) {
       return 1;
     }
     if (c == W_PERIOD || c == W_TIMEUNIT) {
-      set_match(m, approx_left(vs, s), swe, c == W_PERIOD ? ART_ENT_DATE : ART_ENT_TIME);
+      set_match(m, duration_approx_left(vs, s, swe), swe, c == W_PERIOD ? ART_ENT_DATE : ART_ENT_TIME);
       return 1;
     }
     return 0;
@@ -1305,10 +1424,42 @@ static int half_phrase(const vscan *vs, const vnum *n, vmatch *m) {
 ** another", "Air Force One", "Group of Eight", "Big Three". */
 static int not_a_count(const vscan *vs, const vnum *n) {
   const unsigned char *z = vs->z;
-  size_t ps, ws, we;
+  size_t ps, ws, we, me;
+  int zero = (n->f & N_WORDS) && word_is(vs, n->s, n->e, "zero");
+  if ((n->f & N_ONE) || zero) {
+    /* "a one-time charge", "one-sided", "zero-sum": an adjective (a period,
+    ** a unit or a fraction after the hyphen was taken already); not
+    ** "one-and-a-half", "a one-in-75 chance" */
+    size_t d = dash_at(vs, n->e), hs = n->e + d, he = hs;
+    while (he < vs->hi && IS_ALPHA(z[he])) he++;
+    if (d && he > hs && !word_is(vs, hs, he, "and") && !word_is(vs, hs, he, "in")) return 1;
+  }
   if (n->f & N_ONE) {
     if (phrase_before(vs, n->s, R_PRONOUN, &ps) & R_PRONOUN) return 1;
     if (next_word_is(vs, n->e, "another", NULL) || apostrophe_at(vs, n->e)) return 1;
+    /* "a new one", "the second one", "a Dutch one": a determiner, one word, "one" */
+    if (!next_word_is(vs, n->e, "of", NULL) && prev_word_in_sentence(vs, n->s, &ws, &we)) {
+      int c = word_class(vs, ws, we, NULL);
+      size_t dws, dwe;
+      if ((c == W_NONE || c == W_ORDINAL) && !(word_roles(vs, ws, we) & (R_DET | R_APPROX | R_QUANT | R_LABEL)) &&
+          prev_word_in_sentence(vs, ws, &dws, &dwe) && (word_roles(vs, dws, dwe) & R_DET))
+        return 1;
+    }
+    /* "One can only guess", "if one must": the generic pronoun */
+    if (context_after(vs, n->e, 1, R_MODAL, &me)) {
+      if (sentence_initial(vs, n->s)) return 1;
+      if (prev_word_in_sentence(vs, n->s, &ws, &we) && (word_roles(vs, ws, we) & R_CLAUSE)) return 1;
+    }
+  }
+  if (n->f & N_WORDS) {
+    /* "net zero", "net-zero", "ground zero" */
+    if (phrase_before(vs, n->s, R_NOTCOUNT, &ps) & R_NOTCOUNT) return 1;
+    size_t d = n->s > vs->lo ? n->s - 1 : n->s;
+    if (d > vs->lo && z[d] == '-' && IS_ALPHA(z[d - 1])) {
+      size_t b = d;
+      while (b > vs->lo && IS_ALPHA(z[b - 1])) b--;
+      if (word_roles(vs, b, d) & R_NOTCOUNT) return 1;
+    }
   }
   if ((n->f & N_CAP) && !sentence_initial(vs, n->s)) {
     if (prev_word(vs, n->s, &ws, &we)) {
@@ -1318,6 +1469,91 @@ static int not_a_count(const vscan *vs, const vnum *n) {
     if (next_word(vs, n->e, &ws, &we) && IS_UPPER(z[ws])) return 1;
   }
   return 0;
+}
+
+/*
+** An age, which OntoNotes tags DATE: "aged 45", or a bare number set off
+** after a name, "Maria Lopez, 64, of Tucson", "Tom Hale (81)".  Not "In
+** Ohio, 30 people": the number must close the aside.
+*/
+static int age_number(const vscan *vs, const vnum *n, vmatch *m) {
+  const unsigned char *z = vs->z;
+  size_t ps;
+  if (!(n->f & N_PLAIN) || n->ndig > 3 || n->v < 1 || n->v > 120) return 0;
+  if (phrase_before(vs, n->s, R_AGE, &ps) & R_AGE) {
+    set_match(m, n->s, n->e, ART_ENT_DATE);
+    return 1;
+  }
+  size_t q = skip_ws_back(vs, n->s), e = n->e;
+  if (q <= vs->lo || e >= vs->hi) return 0;
+  unsigned char open = z[q - 1], close = z[e];
+  if (open == '(') {
+    if (close != ')') return 0;
+  } else if (open == ',') {
+    if (close != ',' && !(close == '.' && (e + 1 == vs->hi || ws_at(vs, e + 1)))) return 0;
+  } else return 0;
+  /* the name: a capitalised word ("Jr." too), not the first of the sentence */
+  size_t we = q - 1, n2;
+  while ((n2 = ws_before(vs, we, vs->lo)) != 0) we -= n2;
+  if (we > vs->lo && z[we - 1] == '.') we--;
+  if (we <= vs->lo || !IS_ALPHA(z[we - 1])) return 0;
+  size_t b = we;
+  while (b > vs->lo && IS_ALPHA(z[b - 1])) b--;
+  if (!IS_UPPER(z[b]) || wordchar_before(vs, b) || sentence_initial(vs, b) || word_class(vs, b, we, NULL) != W_NONE)
+    return 0;
+  set_match(m, n->s, n->e, ART_ENT_DATE);
+  return 1;
+}
+
+/* " ended Sept. 30" after a period ending at e: the end of the date, else 0. */
+static size_t ended_date(const vscan *vs, size_t e) {
+  size_t q, ws, we, wd;
+  int abbr, day, year;
+  if (!context_after(vs, e, 1, R_ENDED, &q) || !next_word(vs, q, &ws, &we) ||
+      !month_word(vs, ws, we, &abbr, &wd))
+    return 0;
+  size_t end = month_tail(vs, abbr ? wd : we, &day, &year);
+  return day ? end : 0;
+}
+
+/*
+** What runs on after a duration ending at e, in the same span: "2 hours
+** and 21 minutes", "two years three months" (a smaller unit: "between six
+** months and 15 years" is a range, not a sum); for a DATE also "of this
+** year", "of 2023" and " ended Sept. 30".
+*/
+static size_t duration_tail(const vscan *vs, size_t e, art_etype t) {
+  size_t q = e, e2, ws, we;
+  vnum n2;
+  art_etype t2;
+  double unit = 0, unit2 = 0;
+  /* the unit of the duration that ends at e (its last word) */
+  ws = e;
+  while (ws > vs->lo && IS_ALPHA(vs->z[ws - 1])) ws--;
+  we = e;
+  if (word_class(vs, ws, we, &unit) == W_FRACTION) unit = 91;  /* quarters */
+  next_word_is(vs, e, "and", &q);
+  if (unit > 0 && number_at(vs, q, &n2) && !(n2.f & (N_ORD | N_VAGUE | N_RANGE | N_DECADE)) && !n2.attached &&
+      !dash_at(vs, n2.e) && (e2 = period_after(vs, n2.e, &t2, &unit2)) != 0 && t2 == t && unit2 < unit)
+    e = e2;
+  if (t != ART_ENT_DATE) return e;
+  if ((e2 = ended_date(vs, e)) != 0) return e2;
+  if ((e2 = of_year(vs, e)) != 0) return e2;
+  return e;
+}
+
+/*
+** "two quarters": periods of a year, or a fraction?  Periods before "of" +
+** a gerund ("three quarters of falling sales") or a year, or after a
+** preposition or date modifier with no "of" ("for two quarters", "the past
+** two quarters"); a fraction otherwise ("three quarters of the members").
+*/
+static int quarters_are_periods(const vscan *vs, const vnum *n, size_t s) {
+  size_t ow, ws, we, ps;
+  if (of_year(vs, n->e)) return 1;
+  if (next_word_is(vs, n->e, "of", &ow))
+    return next_word(vs, ow, &ws, &we) && we - ws > 4 && word_is(vs, we - 3, we, "ing");
+  return (phrase_before(vs, s, R_DURPREP | R_DATEMOD, &ps) & (R_DURPREP | R_DATEMOD)) != 0;
 }
 
 /*
@@ -1333,7 +1569,12 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
   if (joined < 0) return 0;
   int between = joined == 1 && s != n->s;
   art_etype t = type_after(vs, n, &e);
+  if (t == ART_ENT_NONE && (n->f & N_QUARTERS) && quarters_are_periods(vs, n, s)) {
+    t = ART_ENT_DATE;
+    e = n->e;
+  }
   if (t == ART_ENT_NONE) {
+    if (age_number(vs, n, m)) return 1;
     if (day_month(vs, n, m)) return 1;
     if (n->f & N_ORD) return ordinal_phrase(vs, n, m);
     if (n->f & N_DECADE) { decade_phrase(vs, n, m); return 1; }
@@ -1349,8 +1590,10 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
     if (phrase_before(vs, s, R_QUANT, &ps) & R_QUANT) { s = ps; n->f |= N_VAGUE; }
     else if (prev_word_is(vs, s, "a", &aws) || prev_word_is(vs, s, "an", &aws)) s = aws;
   }
-  size_t st = approx_left(vs, s);
-  if ((t == ART_ENT_DATE || t == ART_ENT_TIME) && st == s) st = date_mods_left(vs, s, 1, NULL);
+  int duration = t == ART_ENT_DATE || t == ART_ENT_TIME;
+  size_t st = duration ? duration_approx_left(vs, s, e) : approx_left(vs, s);
+  if (duration && st == s) st = date_mods_left(vs, s, 1, NULL);
+  if (duration && !dash_at(vs, n->e)) e = duration_tail(vs, e, t);  /* not after "25-year-old" */
   set_number(m, st, e, t, n);
   return 1;
 }
@@ -1370,7 +1613,7 @@ static size_t money_prefix(const vscan *vs, size_t s) {
     for (; b < q; b++) {
       if (b > vs->floor && IS_ALNUM(z[b - 1])) continue;
       en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
-      if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == 1) return b;
+      if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return b;
     }
     return s;
   }
@@ -1378,7 +1621,7 @@ static size_t money_prefix(const vscan *vs, size_t s) {
     size_t len;
     art_utf8_decode_before(z + vs->floor, q - vs->floor, &len);
     en = art_table_find(&art_table_currencies, (const char *)z + q - len, len);
-    if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == 1) return q - len;
+    if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return q - len;
     return s;
   }
   if (q == s) return s;  /* letters glued to digits were rejected already */
@@ -1389,7 +1632,7 @@ static size_t money_prefix(const vscan *vs, size_t s) {
   while (b > vs->floor && IS_ALPHA(z[b - 1])) b--;
   if (wordchar_before(vs, b) || e - b > 3) return s;
   en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
-  if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == 1) return b;
+  if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return b;
   if (q == e && e - b == 3 && IS_UPPER(z[b]) && IS_UPPER(z[b + 1]) && IS_UPPER(z[b + 2]) &&
       art_table_find(&art_table_currency_codes, (const char *)z + b, 3))
     return b;
@@ -1645,13 +1888,19 @@ static int match_period(const vscan *vs, size_t ws, size_t we, int cls, vmatch *
     mod = 1;
     if (glued_suffix(vs, we) != we) s = ws;  /* "a month-long war": "a" is the war's */
     else {
-      s = approx_left(vs, aws);
+      size_t ae2 = we;
+      if (context_after(vs, we, 2, R_AFTER, &ae)) ae2 = ae;
+      s = duration_approx_left(vs, aws, ae2);
       if (s == aws) s = date_mods_left(vs, aws, 1, NULL);
     }
   } else {
     s = date_mods_left(vs, ws, 0, &mod);
     if (!mod && word_is(vs, ws, we, "weekend") && prev_word_is(vs, ws, "the", &aws)) { s = aws; mod = 1; }
     if (!mod && cls == W_DECADES) mod = 1;
+    /* "for weeks", "in years", "for hours": a plural after a preposition */
+    if (!mod && vs->z[we - 1] == 's' && (phrase_before(vs, ws, R_DURPREP, &ps) & R_DURPREP)) mod = 1;
+    /* "the year ended Dec. 31" */
+    if (!mod && prev_word_is(vs, ws, "the", &aws) && ended_date(vs, we)) { s = aws; mod = 1; }
   }
   if (!mod) return 0;
   end = glued_suffix(vs, end);  /* "a month-long war" */
@@ -1660,7 +1909,31 @@ static int match_period(const vscan *vs, size_t ws, size_t we, int cls, vmatch *
     /* "old" only after an age: "a year old" */
     if (!(next_word(vs, end, &ows, &owe) && word_is(vs, ows, owe, "old")) || cls == W_PERIOD) end = ae;
   }
+  if (end == we && cls == W_PERIOD) end = duration_tail(vs, end, t);  /* "the last month of 2023" */
   set_match(m, s, end, t);
+  return 1;
+}
+
+/*
+** "last quarter", "this quarter", "in the quarter", "the quarter ended
+** June 30", "recent quarters": quarters of a year.  Not "a quarter of the
+** staff" (a fraction) nor "the French Quarter".
+*/
+static int match_quarter(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+  size_t s, ts, ps;
+  int mod;
+  size_t nws, nwe, d = dash_at(vs, we);
+  if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
+  /* "a quarter-point cut", "the next quarter century" */
+  if (d && we + d < vs->hi && IS_ALPHA(vs->z[we + d])) return 0;
+  if (next_word(vs, we, &nws, &nwe) && word_class(vs, nws, nwe, NULL) == W_PERIOD) return 0;
+  s = date_mods_left(vs, ws, 0, &mod);
+  if (!mod) {
+    if (!prev_word_is(vs, ws, "the", &ts)) return 0;
+    if (!(phrase_before(vs, ts, R_INPREP, &ps) & R_INPREP) && !ended_date(vs, we)) return 0;
+    s = ts;
+  }
+  set_match(m, s, duration_tail(vs, we, ART_ENT_DATE), ART_ENT_DATE);
   return 1;
 }
 
@@ -1704,8 +1977,11 @@ static int match_season(const vscan *vs, size_t ws, size_t we, vmatch *m) {
   }
   if (!mod) {
     size_t ps;
-    if (word_is(vs, ws, we, "fall") || !(phrase_before(vs, ws, R_RELPOS, &ps) & R_RELPOS)) return 0;
-    s = ps;
+    if (word_is(vs, ws, we, "fall")) return 0;
+    if (phrase_before(vs, ws, R_RELPOS, &ps) & R_RELPOS) s = ps;
+    else if (prev_word_is(vs, ws, "the", &ts) && (phrase_before(vs, ts, R_INPREP, &ps) & R_INPREP))
+      s = ts;  /* "in the spring" */
+    else return 0;
   }
   set_match(m, s, end, ART_ENT_DATE);
   return 1;
@@ -1717,12 +1993,14 @@ static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num
   vnum n;
   switch (cls) {
     case W_CARDINAL: case W_ORDINAL: case W_SCALE: case W_VAGUE: case W_FRACTION:
+      if (cls == W_FRACTION && (word_is(vs, ws, we, "quarter") || word_is(vs, ws, we, "quarters")))
+        return match_quarter(vs, ws, we, m);
       if (cls == W_FRACTION && !word_is(vs, ws, we, "half")) return 0;
       if (cls == W_ORDINAL) {
-        /* "the first three months": the ordinal belongs to a period */
+        /* "the first three months", "the first three quarters": the ordinal belongs to a period */
         vnum n2;
         art_etype pt;
-        if (number_at(vs, we, &n2) && period_after(vs, n2.e, &pt)) return 0;
+        if (number_at(vs, we, &n2) && ((n2.f & N_QUARTERS) || period_after(vs, n2.e, &pt, NULL))) return 0;
       }
       if (!words_number(vs, ws, we, cls, num, &n)) return 0;
       return classify_number(vs, &n, m);
