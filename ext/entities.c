@@ -193,6 +193,8 @@ static int the_is_part_of_name(const char *doc, const art_token *toks, size_t a,
 /* The type a gazetteer gives a single token ("U.S." GPE, "Israeli" NORP), or NONE. */
 static art_etype gazetteer_type(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_CAP)) return ART_ENT_NONE;
+  const art_table_entry *acr = art_table_find(&art_table_acronyms, doc + t->start, tok_len(t));
+  if (acr) return art_etype_from_name(acr->value, strlen(acr->value));   /* "U.N.", "Nasdaq" */
   uint32_t bits = gaz_bits(doc + t->start, tok_len(t), 0);
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
   if (bits & ART_GAZ_DEMONYMS) return ART_ENT_NORP;
@@ -253,6 +255,15 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
     if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
         type == ART_ENT_GPE || type == ART_ENT_LOC))
       return ART_ENT_ORG;
+  }
+  if (type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE) {
+    uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    uint32_t states = ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES;
+    /* "Philippine" is a nationality; "Meuse" a river */
+    if (b - a == 1 && (bits & ART_GAZ_DEMONYMS) && !(bits & states)) return ART_ENT_NORP;
+    if ((bits & ART_GAZ_REGIONS_LOC) && !(bits & states) &&
+        (type != ART_ENT_PERSON || !(bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))))
+      return ART_ENT_LOC;
   }
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON) {
     uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
@@ -1038,14 +1049,20 @@ static int document_pass(work *w, const tables *tb) {
          longer name names nothing by itself; acronyms stay. */
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
-    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->canon >= 0 || m->from_lexicon) continue;
+    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon) continue;
+    /* "the Ministry", "the Council" on their own: a word of a name, not one,
+       even when it points back to the full name */
+    if (lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
+        !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
+      m->dropped = 1;
+      continue;
+    }
+    if (m->canon >= 0) continue;
     int all_caps = 1;
     for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
     if (all_caps) continue;
     const art_table_entry *e = lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
     if (e && atoi(e->value) >= 90) m->dropped = 1;
-    /* "the Ministry", "the Council" on their own: a word of a name, not one */
-    if (lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) m->dropped = 1;
   }
 
   /* F. Gender of each person, gathered on the mention that names it in full. */
