@@ -31,6 +31,8 @@
    in pieces of about this size at a sentence-like break, so the splitter's
    buffers stay small.  No real paragraph comes near it. */
 #define PIECE_BYTES (1u << 20)
+/* An author's note stands in the article's last few hundred bytes. */
+#define LAST_PARAGRAPH_ZONE 800
 
 typedef unsigned char uchar;
 
@@ -284,7 +286,8 @@ static int load_paragraph(art_segmenter *s) {
     }
     art_kind kind = ART_KIND_BODY;
     if (art_is_boilerplate_line(s->ctx, (const char *)s->z, p.start, p.end) ||
-        (near_end(s) && art_is_boilerplate_last(s->ctx, (const char *)s->z, p.start, p.end))) {
+        (s->n - p.end <= LAST_PARAGRAPH_ZONE &&
+         art_is_boilerplate_last(s->ctx, (const char *)s->z, p.start, p.end) && near_end(s))) {
       kind = ART_KIND_BOILERPLATE;
     } else if (first && p.end - p.start <= HEADLINE_MAX_BYTES &&
                !ends_with_punct(s->z, p.start, p.end) && !starts_lower(s->z, p.end, p.start) &&
