@@ -168,6 +168,7 @@ void art_quote_list_free(art_quote_list *list) {
   free(list->items);
   free(list->sents);
   free(list->name_off);
+  free(list->names);
   art_entity_list_free(&list->entities);
   art_entity_list_free(&list->window);
   memset(list, 0, sizeof *list);

@@ -13,8 +13,11 @@
 **   Austin told reporters: “…”           speaker, cue, quote
 **   …, according to a senior official.   "according to" and the speaker
 **   Austin said:  ⏎  “…”                 the cue in the sentence before
+**   He put it bluntly: “…”               no cue, a colon: the clause's subject
 **   “…,” she said. “…”                   no cue: the speaker carries over
 **   X welcomed it, saying “…”            a participle: the clause's subject
+**   …, said X, an analyst who rates the stock “market perform.”
+**                                        a fragment in a relative clause
 **
 ** The words around a quote are cut into tokens (words keep inner hyphens,
 ** apostrophes and the period of "U.S." or "Sen."), cues are looked up in
@@ -23,8 +26,10 @@
 ** and the speaker is the noun phrase on the cue's subject side: a name, a
 ** pronoun, or a description ("a senior U.S. defense official", "the
 ** ambassador to Nepal").  The phrase grammar is small and explicit: a name
-** reads back over capitalised words, name particles ("van", "al-") and
-** titles; a role over its modifiers up to a determiner; an aside between
+** reads back over capitalised words, name particles ("van der", "al-"),
+** suffixes ("Jr.", "III") and titles, and a title's place is no part of it
+** ("Secretary of State Daniel P. Harrow", "Ambassador to Iraq Zalmay
+** Khalilzad"); a role over its modifiers up to a determiner; an aside between
 ** commas is skipped, or taken when it is the name ("The director of the
 ** fund, Mara Quist, says"); a phrase after a preposition is no subject;
 ** "quoted by Reuters as saying" does not make Reuters the speaker.
@@ -35,22 +40,37 @@
 ** The phrase as written is speaker_text; the canonical speaker is:
 **   - a person: the name as the article writes it there, titles off; a
 **     lone surname widened to the full name the article used before
-**     ("Austin" -> "Lloyd Austin"), from the tagger's PERSON names or the
-**     text itself.  A word the tagger took for a place or a body is still
-**     a person when the article gave it a first name earlier.
+**     ("Austin" -> "Lloyd Austin", "Van der Berg" -> "Annelies van der
+**     Berg", "Arroyo" -> "Luis Arroyo Jr."), from the tagger's PERSON names
+**     or the text itself.  The tagger can be wrong, so the text has the
+**     last word: a name it split ("Daniel P." + "Harrow") is read whole, a
+**     word it took for a place or a body is still a person when the
+**     article gave it a first name earlier, and a capitalised plural or
+**     common noun ("Campaigners", "Readers", "Police") is nobody: NULL.
 **   - he / she / it: the nearest earlier person of that gender outside
 **     quotes (the speakers of earlier quotes first, then each sentence's
 **     people in order, from the tagger and from the text: capitalised runs
-**     that a given name opens or a title precedes); gender from the given
-**     name, a title or a role noun.  A person of unknown gender is taken
-**     only when no person of the right gender is near.
+**     that a given name opens or a title precedes; a possessive "Hale's"
+**     last); gender from the given name, a title or a role noun, never
+**     from a particle ("Van").  A sentence whose subject is the same
+**     pronoun passes the search further back ("He said X. He said Y.").  A
+**     person of unknown gender is taken when no person of the right gender
+**     is near, and also over one further back when named in the pronoun's
+**     sentence or the one before ("Whitcomb laughed. “…,” she said.").
 **   - a role ("the spokeswoman", "the defense minister"): the person the
 **     article gives that role, as a title ("White House spokeswoman Karine
 **     Jean-Pierre") or an apposition; an indefinite role ("a senior
 **     official") stays anonymous (NULL).
 **   - an organisation noun ("the ministry"): the named organisation that
-**     holds it ("the Education Ministry").
-**   - another name: the tagger's canonical name (ORG, GPE, NORP).
+**     holds it ("the Education Ministry"); a company noun ("the company",
+**     "the carmaker") with no such name: the business the article is
+**     about (main_business()).
+**   - another name: the tagger's canonical name (ORG, GPE, NORP), an
+**     owner's possessive off ("China's Foreign Ministry" -> "Foreign
+**     Ministry"); a one-word name widened to the full one the article gave
+**     before ("Orbis" -> "Orbis Labs", "DWD" -> "Deutscher Wetterdienst"
+**     from "the Deutscher Wetterdienst (DWD)").
+**   Names read across a line break get single spaces (tidy_speakers()).
 **
 ** Kind: a quote that stands as the sentence's own clause (it opens the
 ** sentence, follows a colon, a comma, a cue or "that", or runs long) is a
@@ -89,6 +109,8 @@ typedef struct qtok {
   int wcls, wdetail;     /* quote_words class and detail */
   int rcls, rgender;     /* speaker_roles class and gender */
   int abbrev;            /* a title abbreviation ("Sen.") */
+  int suffix;            /* a name suffix ("Jr.", "III") */
+  int poss;              /* ends in 's ("China's") */
 } qtok;
 
 typedef struct toks {
@@ -181,6 +203,12 @@ static void classify_word(const unsigned char *z, qtok *t) {
   size_t len = lower_key(z, t->start, e, key, sizeof key);
   if (!len) return;
   const art_table_entry *w = art_table_find(&art_table_quote_words, key, len);
+  if (w && !strcmp(w->value, "suffix")) t->suffix = 1;      /* "Jr.", "III" */
+  if (t->end - t->start >= 2 && t->end - t->start <= 5) {     /* "Benedict XVI" */
+    size_t i = t->start;
+    while (i < t->end && (z[i] == 'I' || z[i] == 'V' || z[i] == 'X')) i++;
+    if (i == t->end) t->suffix = 1;
+  }
   /* An acronym is a name, even when it spells a word ("WHO", "IT"). */
   int acronym = e - t->start >= 2;
   for (size_t i = t->start; i < e && acronym; i++) acronym = z[i] >= 'A' && z[i] <= 'Z';
@@ -260,7 +288,7 @@ static int tokenize(ctx *c, size_t a, size_t b, toks *t) {
     while (qi < c->list->count && c->list->items[qi].mark_end <= i) qi++;
     if (qi < c->list->count && c->list->items[qi].mark_start <= i) {
       const art_quote *q = &c->list->items[qi];
-      qtok tq = {q->mark_start, q->mark_end, T_QUOTE, 0, 0, 0, 0, 0};
+      qtok tq = {q->mark_start, q->mark_end, T_QUOTE, 0, 0, 0, 0, 0, 0, 0};
       if (tok_push(c, t, &tq)) return -1;
       i = q->mark_end;
       qi++;
@@ -312,6 +340,8 @@ static int tokenize(ctx *c, size_t a, size_t b, toks *t) {
       tk.abbrev = 1;
     }
     tk.end = j;
+    tk.poss = j - i > 2 && z[j - 1] == 's'
+              && (z[j - 2] == '\'' || (j - i > 4 && z[j - 2] == 0x99 && z[j - 3] == 0x80 && z[j - 4] == 0xE2));
     classify_word(z, &tk);
     if (tok_push(c, t, &tk)) return -1;
     i = j;
@@ -337,12 +367,22 @@ static int name_word(const qtok *w) {
          && (w->wcls == 0 || (w->wcls == W_TIME && !w->wdetail));
 }
 
-/* Token k of t continues a name: a name word, or a particle between two ("van"). */
+/*
+** Token k of t continues a name: a name word; a suffix after one ("Luis
+** Arroyo Jr."); or particles before one, between two names ("Pieter van
+** Aalst", "Annelies van der Berg") or opening one ("Van der Berg said").
+*/
 static int name_part(const toks *t, size_t k) {
-  if (name_word(&t->v[k])) return 1;
-  /* Between two names ("Pieter van Aalst"), or opening one ("van Aalst said"). */
-  return t->v[k].wcls == W_PARTICLE && k + 1 < t->n && name_word(&t->v[k + 1])
-         && (k == 0 || name_word(&t->v[k - 1]) || !(t->v[k - 1].flags & T_CAP));
+  const qtok *w = &t->v[k];
+  if (name_word(w)) return 1;
+  if (w->suffix && (w->flags & T_CAP)) return k > 0 && name_word(&t->v[k - 1]);
+  if (w->wcls != W_PARTICLE) return 0;
+  size_t m = k + 1;
+  while (m < t->n && m - k < 3 && t->v[m].wcls == W_PARTICLE) m++;
+  if (m >= t->n || !name_word(&t->v[m])) return 0;
+  if (k == 0) return 1;
+  const qtok *p = &t->v[k - 1];
+  return name_word(p) || p->wcls == W_PARTICLE || !(p->flags & T_CAP);
 }
 
 /* ---- cues -------------------------------------------------------------- */
@@ -421,6 +461,11 @@ static int word_is(const ctx *c, const qtok *w, const char *s) {
   return n == strlen(s) && !memcmp(key, s, n);
 }
 
+/* The relative "who" (not the acronym: "the WHO said"). */
+static int is_who(const ctx *c, const qtok *w) {
+  return !(w->flags & T_CAP) && word_is(c, w, "who");
+}
+
 /* A lower-case "-ly" word: "She resolutely said", "Smith flatly denied". */
 static int is_adverb(const ctx *c, const qtok *w) {
   return (w->flags & T_LOWER) && w->end - w->start > 4 && c->z[w->end - 2] == 'l' && c->z[w->end - 1] == 'y';
@@ -436,7 +481,7 @@ static int is_adverb(const ctx *c, const qtok *w) {
 */
 static size_t np_walk(const toks *t, size_t lo, size_t j, int *det) {
   size_t k = j, words = 0;
-  int in_name = name_word(&t->v[j - 1]);
+  int in_name = name_part(t, j - 1);
   *det = 0;
   while (k > lo) {
     const qtok *w = &t->v[k - 1];
@@ -485,7 +530,7 @@ static np np_before(const ctx *c, const toks *t, size_t lo, size_t e) {
                     || (j >= lo + 2 && is_adverb(c, &t->v[j - 1])
                         && (t->v[j - 2].wcls == W_PRON || name_word(&t->v[j - 2]))))) j--;
   if (j <= lo) return r;
-  if (word_is(c, &t->v[j - 1], "who")) {
+  if (is_who(c, &t->v[j - 1])) {
     j--;
     if (j > lo && is_punct(&t->v[j - 1], c->z, ',')) j--;
     if (j <= lo) return r;
@@ -507,7 +552,7 @@ static np np_before(const ctx *c, const toks *t, size_t lo, size_t e) {
     }
     /* An aside opens with a determiner, a number, a name, a role or "who". */
     const qtok *o = &t->v[k + 1];
-    if (!(o->wcls == W_DET || (o->flags & (T_DIGIT | T_CAP)) || o->rcls || word_is(c, o, "who")
+    if (!(o->wcls == W_DET || (o->flags & (T_DIGIT | T_CAP)) || o->rcls || is_who(c, o)
           || word_is(c, o, "whose") || word_is(c, o, "which"))) return r;
     j = k;
     if (j <= lo) return r;
@@ -516,7 +561,7 @@ static np np_before(const ctx *c, const toks *t, size_t lo, size_t e) {
   if (last->wcls == W_PRON) { r.lo = j - 1; r.hi = j; r.head = j - 1; return r; }
   int det;
   size_t k = np_walk(t, lo, j, &det);
-  if (k >= j) return r;
+  if (k >= j || (det && k + 1 == j)) return r;     /* nothing, or "The" alone */
   size_t head = j - 1;
   if (k > lo && (t->v[k - 1].wcls == W_PREP || t->v[k - 1].wcls == W_OF)) {
     /* After a preposition: a subject only when a role noun heads it
@@ -552,12 +597,14 @@ static np np_after(const ctx *c, const toks *t, size_t s, size_t hi) {
   size_t words = 0;
   while (k < hi) {
     const qtok *w = &t->v[k];
-    if (w->wcls == W_OF) {
+    if (w->wcls == W_OF || (w->wcls == W_PREP && seen_head && t->v[k - 1].rcls == R_ROLE)) {
+      /* "Secretary of State …", "Ambassador to Iraq …" */
       if (seen_head && k + 1 < hi && (t->v[k + 1].flags & T_CAP) && (t->v[k - 1].flags & T_CAP)) { k++; continue; }
       break;
     }
     if ((!np_word_ok(w) && !name_time_word(t, k, hi)) || w->wcls == W_DET) break;
-    int capital = (w->flags & T_CAP) != 0 || w->rcls;
+    /* "Sen. Maria Delgado", "Dr. Annelies van der Berg", "Luis Arroyo Jr." */
+    int capital = (w->flags & T_CAP) != 0 || w->rcls || (seen_head && name_part(t, k));
     if (seen_head && !capital) break;      /* "Smith adding" */
     if (capital) seen_head = 1;
     if (++words > 8) break;
@@ -603,9 +650,24 @@ static int in_quote(const ctx *c, size_t at) {
   return qi < c->list->count && c->list->items[qi].mark_start <= at;
 }
 
+/*
+** Does the name open with particles ("Van der Berg", "De la Cruz")?  Its
+** first word is then no given name, whatever a gazetteer says of "Van".
+*/
+static int particle_led(const char *name, size_t len) {
+  size_t k = 0;
+  while (k < len && name[k] != ' ') k++;
+  if (k + 1 >= len || !(name[k + 1] >= 'a' && name[k + 1] <= 'z')) return 0;
+  char key[8];
+  size_t kl = lower_key((const unsigned char *)name, 0, k, key, sizeof key);
+  const art_table_entry *w = kl ? art_table_find(&art_table_quote_words, key, kl) : NULL;
+  return w && !strcmp(w->value, "particle");
+}
+
 /* Gender of a person: the mention's own, else another mention with the same name. */
 static int person_gender(const ctx *c, size_t oi) {
   const art_entity *e = ent(c, oi);
+  if (e->canonical && particle_led(e->canonical, strlen(e->canonical))) return 0;
   if (e->gender) return e->gender;
   if (!e->canonical) return 0;
   size_t lo = oi > 400 ? oi - 400 : 0, hi = oi + 400 < c->nents ? oi + 400 : c->nents;
@@ -649,7 +711,10 @@ typedef struct speaker {
 static size_t name_start(const toks *t, np p) {
   size_t k = p.hi;
   while (k > p.lo && name_part(t, k - 1)) {
-    if (k - 1 > p.lo && t->v[k - 2].wcls == W_OF) break;   /* "Secretary of State Condoleezza Rice" */
+    /* "Secretary of State Condoleezza Rice", "Ambassador to Iraq Zalmay Khalilzad" */
+    if (k - 1 > p.lo && (t->v[k - 2].wcls == W_OF || t->v[k - 2].wcls == W_PREP)) break;
+    if (k >= p.lo + 3 && t->v[k - 2].wcls == W_DET && (t->v[k - 3].wcls == W_OF || t->v[k - 3].wcls == W_PREP)) break;
+    if (k < p.hi && t->v[k - 1].poss) break;                /* "China's Foreign Ministry" */
     k--;
   }
   if (k == p.hi) {
@@ -696,6 +761,7 @@ static int first_name_gender(const unsigned char *z, size_t a, size_t b) {
 static int name_gender(const char *name, size_t len) {
   size_t k = 0;
   while (k < len && name[k] != ' ') k++;
+  if (particle_led(name, len)) return G_NONE;
   return k < len ? first_name_gender((const unsigned char *)name, 0, k) : G_NONE;
 }
 
@@ -710,11 +776,66 @@ static int contains(const unsigned char *z, size_t len, const char *w, size_t n)
   return 0;
 }
 
-/* Does the canonical name end with the word w[0..n) ("Lloyd Austin" / "Austin")? */
+/* Is name[a..b) a name suffix ("Jr.", "III")? */
+static int is_suffix_text(const char *name, size_t a, size_t b) {
+  char key[8];
+  if (b > a && name[b - 1] == '.') b--;
+  size_t len = lower_key((const unsigned char *)name, a, b, key, sizeof key);
+  const art_table_entry *e = len ? art_table_find(&art_table_quote_words, key, len) : NULL;
+  return e && !strcmp(e->value, "suffix");
+}
+
+/* The length of a full name without its suffix ("Luis Arroyo Jr." -> "Luis Arroyo"). */
+static size_t name_core_len(const char *name, size_t len) {
+  size_t k = len;
+  while (k > 0 && name[k - 1] != ' ') k--;
+  if (k < 2 || !is_suffix_text(name, k, len)) return len;
+  k--;
+  if (name[k - 1] == ',') k--;
+  return k;
+}
+
+/*
+** Does the canonical name end with the word w[0..n) ("Lloyd Austin" /
+** "Austin", "Luis Arroyo Jr." / "Arroyo", "Annelies van der Berg" / "Van
+** der Berg")?
+*/
 static int name_ends_with(const char *name, const char *w, size_t n) {
-  size_t len = strlen(name);
-  if (len <= n || memcmp(name + len - n, w, n) != 0) return 0;
-  return name[len - n - 1] == ' ';
+  size_t len = name_core_len(name, strlen(name));
+  if (len <= n || name[len - n - 1] != ' ') return 0;
+  const char *tail = name + len - n;
+  if (memcmp(tail + 1, w + 1, n - 1) != 0) return 0;
+  return tail[0] == w[0] || (w[0] >= 'A' && w[0] <= 'Z' && tail[0] == (w[0] | 0x20));
+}
+
+/*
+** A run of capitalised words t[a, e) right after "Secretary of",
+** "Minister of": its first words end the title ("Secretary of State Daniel
+** P. Harrow").  Returns where the name starts: at its first given name, else
+** past the first word and any common words after it; *titled is set when
+** the run follows such a title.
+*/
+static size_t past_of_title(const ctx *c, const toks *t, size_t a, size_t e, int *titled);
+
+/*
+** The tagger left a suffix out of a person's name ("Martin Luther King" of
+** "Martin Luther King Jr."): when s is the entity's name as written, take
+** the suffix after it too.
+*/
+static void with_suffix(const ctx *c, const art_entity *e, speaker *s) {
+  if (s->name != e->canonical || e->end - e->start != s->len || memcmp(c->z + e->start, s->name, s->len)) return;
+  size_t i = e->end;
+  if (i < c->n && c->z[i] == ',') i++;
+  if (i >= c->n || c->z[i] != ' ') return;
+  size_t a = ++i;
+  while (i < c->n && ((c->z[i] >= 'A' && c->z[i] <= 'Z') || (c->z[i] >= 'a' && c->z[i] <= 'z'))) i++;
+  if (i == a || !(c->z[a] >= 'A' && c->z[a] <= 'Z')) return;
+  if (i < c->n && c->z[i] == '.') i++;
+  int roman = i - a >= 2 && i - a <= 5;                 /* "Benedict XVI" */
+  for (size_t k = a; k < i && roman; k++) roman = c->z[k] == 'I' || c->z[k] == 'V' || c->z[k] == 'X';
+  if (!roman && !is_suffix_text((const char *)c->z, a, i)) return;
+  s->name = (const char *)c->z + e->start;
+  s->len = i - e->start;
 }
 
 /*
@@ -736,35 +857,45 @@ static speaker widen_surname(ctx *c, const char *w, size_t n, size_t before, int
       s.name = e->canonical;
       s.len = strlen(e->canonical);
       s.gender = person_gender(c, i);
+      with_suffix(c, e, &s);
       return s;
     }
   }
-  /* The text itself, sentence by sentence from the start. */
+  /* The text itself, sentence by sentence from the start.  A surname that
+  ** opens with a capitalised particle ("Van der Berg") is written in lower
+  ** case after a given name ("Annelies van der Berg"). */
+  char low[64];
+  int has_low = n < sizeof low && w[0] >= 'A' && w[0] <= 'Z';
+  if (has_low) { memcpy(low, w, n); low[0] = (char)(low[0] | 0x20); }
   for (int si = first; si <= last && !c->oom; si++) {
     const art_sentence *S = &c->sents[si];
     /* Cheap test first: is the word in this sentence at all? */
     size_t len = S->end - S->start;
-    if (!contains(c->z + S->start, len, w, n)) continue;
+    if (!contains(c->z + S->start, len, w, n) && !(has_low && contains(c->z + S->start, len, low, n))) continue;
     if (tokenize(c, S->start, S->end, &c->w)) return s;
     for (size_t j = 1; j < c->w.n; j++) {
       const qtok *x = &c->w.v[j];
       if (x->start >= before) break;
-      if (x->start + n > c->n || memcmp(c->z + x->start, w, n)) continue;
+      if (x->start + n > c->n) continue;
+      if (memcmp(c->z + x->start, w, n) && !(has_low && !memcmp(c->z + x->start, low, n))) continue;
       size_t e = j;                       /* the token where the match ends */
       while (e < c->w.n && c->w.v[e].end < x->start + n) e++;
       if (e >= c->w.n || c->w.v[e].end != x->start + n) continue;
       size_t a = j;
       while (a > 0 && name_part(&c->w, a - 1) && !(a > 1 && c->w.v[a - 2].wcls == W_OF)) a--;
+      int titled = a > 0 && (c->w.v[a - 1].rcls == R_TITLE || c->w.v[a - 1].rcls == R_ROLE);
+      if (a < j) a = past_of_title(c, &c->w, a, e + 1, &titled);
       if (a < j && strict) {
         /* Only a person's name: a given name first, or a title before it. */
         const qtok *f = &c->w.v[a];
         const art_table_entry *g = gaz(&art_table_gaz_first_names, c->z, f->start, f->end);
-        int titled = a > 0 && (c->w.v[a - 1].rcls == R_TITLE || c->w.v[a - 1].rcls == R_ROLE);
         if (!titled && (!g || has_tag(g, "word"))) continue;
       }
       if (a < j) {
+        size_t end = x->start + n;
+        if (e + 1 < c->w.n && c->w.v[e + 1].suffix && (c->w.v[e + 1].flags & T_CAP)) end = c->w.v[e + 1].end;
         s.name = (const char *)c->z + c->w.v[a].start;
-        s.len = x->start + n - c->w.v[a].start;
+        s.len = end - c->w.v[a].start;
         return s;
       }
     }
@@ -778,10 +909,49 @@ static speaker widen_surname(ctx *c, const char *w, size_t n, size_t before, int
 
 /* ---- people and organisations named in the text ---------------------------- */
 
+/* Does whitespace split doc[a..b) ("Samuel K.⏎Oyelaran")? */
+static int has_space(const unsigned char *z, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) if (z[i] == ' ' || z[i] == '\n' || z[i] == '\t' || z[i] == '\r') return 1;
+  return 0;
+}
+
 /* A word English mostly writes in lower case ("Critics", "Police"): capitalised, it opens a sentence. */
 static int is_common_word(const ctx *c, const qtok *w) {
   const art_table_entry *e = gaz(&art_table_common_words, c->z, w->start, w->end);
   return e && atoi(e->value) >= 80;
+}
+
+/*
+** A single word that names no one in particular, whatever the tagger says:
+** a group or role noun ("Campaigners", "Officials") or a word English
+** mostly writes in lower case ("Readers").
+*/
+static int common_noun(const ctx *c, size_t a, size_t b) {
+  if (has_space(c->z, a, b)) return 0;
+  char key[48];
+  size_t len = lower_key(c->z, a, without_possessive(c->z, a, b), key, sizeof key);
+  if (!len) return 0;
+  const art_table_entry *r = art_table_find(&art_table_speaker_roles, key, len);
+  if (r && (!strcmp(r->value, "group") || !strcmp(r->value, "role"))) return 1;
+  const art_table_entry *w = art_table_find(&art_table_common_words, key, len);
+  return w && atoi(w->value) >= 80;
+}
+
+static size_t past_of_title(const ctx *c, const toks *t, size_t a, size_t e, int *titled) {
+  /* "Secretary of State …", "Ambassador to Afghanistan …", "Ambassador to the Netherlands …" */
+  size_t p = a >= 3 && word_is(c, &t->v[a - 1], "the") ? a - 1 : a;
+  if (p < 2 || e < a + 2) return a;
+  if (t->v[p - 1].wcls != W_OF && !word_is(c, &t->v[p - 1], "to") && !word_is(c, &t->v[p - 1], "for")) return a;
+  /* A title, capitalised: "an executive for Sony BMG" is no "Minister for Energy". */
+  if ((t->v[p - 2].rcls != R_TITLE && t->v[p - 2].rcls != R_ROLE) || !(t->v[p - 2].flags & T_CAP)) return a;
+  *titled = 1;
+  for (size_t m = a; m + 1 < e; m++) {
+    const art_table_entry *g = gaz(&art_table_gaz_first_names, c->z, t->v[m].start, t->v[m].end);
+    if (g && !has_tag(g, "word")) return m;
+  }
+  size_t m = a + 1;
+  while (m + 1 < e && is_common_word(c, &t->v[m])) m++;
+  return m;
 }
 
 /* The PERSON (or, when type is ORG, ORG) entity overlapping doc[a..b), or NULL. */
@@ -797,7 +967,28 @@ typedef struct person {
   size_t start, end;      /* the name as written, titles and "'s" excluded */
   size_t tok;             /* its first token in the buffer it was read from */
   int gender;
+  int lone;               /* one word, perhaps with particles ("Van der Berg") */
+  int possessive;         /* written "Hale's": a modifier, not the subject */
 } person;
+
+/* A word that ends a body's name ("Co.", "Inc.", "Party"). */
+static int org_word(const ctx *c, const qtok *w) {
+  char key[48];
+  size_t len = lower_key(c->z, w->start, w->end, key, sizeof key);
+  const art_table_entry *o = len ? art_table_find(&art_table_org_words, key, len) : NULL;
+  return o && strcmp(o->extra, "start") != 0;
+}
+
+/* A word that makes a capitalised run a place or a body ("Street", "Inc."). */
+static int place_or_body_word(const ctx *c, const qtok *w) {
+  char key[48];
+  size_t len = lower_key(c->z, w->start, w->end, key, sizeof key);
+  if (!len) return 0;
+  const art_table_entry *o = art_table_find(&art_table_org_words, key, len);
+  if (o && strcmp(o->extra, "start") != 0) return 1;
+  return art_table_find(&art_table_fac_words, key, len) != NULL;
+}
+
 
 /*
 ** People named in the tokens t (quotes are single tokens, so nobody inside
@@ -810,24 +1001,41 @@ typedef struct person {
 static size_t people_in(ctx *c, const toks *t, person *out, size_t cap) {
   size_t n = 0;
   for (size_t k = 0; k < t->n && n < cap;) {
-    if (!name_word(&t->v[k])) { k++; continue; }
+    /* A name opens with a name word, or a capitalised particle ("Van der Berg"). */
+    if (!name_word(&t->v[k]) && !((t->v[k].flags & T_CAP) && t->v[k].wcls == W_PARTICLE && name_part(t, k))) {
+      k++;
+      continue;
+    }
     size_t e = k + 1;
     while (e < t->n && name_part(t, e) && !is_possessive(c->z, &t->v[e - 1])) e++;
-    int org = 0;
-    for (size_t m = k; m < e; m++) if (t->v[m].rcls == R_ORG || t->v[m].rcls == R_GROUP) org = 1;
     const qtok *prev = k > 0 ? &t->v[k - 1] : NULL;
     int titled = prev && (prev->rcls == R_TITLE || prev->rcls == R_ROLE);
-    const art_table_entry *first = gaz(&art_table_gaz_first_names, c->z, t->v[k].start, t->v[k].end);
+    const qtok *title = titled ? prev : NULL;
+    size_t k0 = k;
+    k = past_of_title(c, t, k, e, &titled);       /* "Secretary of State Daniel P. Harrow" */
+    if (k != k0) { title = &t->v[k0 - 2]; prev = &t->v[k - 1]; }
+    int org = 0, place = 0;
+    size_t words = 0, lead = k;                   /* name words; the first one */
+    for (size_t m = k; m < e; m++) {
+      const qtok *w = &t->v[m];
+      if (w->rcls == R_ORG || w->rcls == R_GROUP) org = 1;
+      if (m > k && place_or_body_word(c, w)) place = 1;
+      if (w->wcls == W_PARTICLE || (w->suffix && m > k)) continue;
+      if (!words++) lead = m;
+    }
+    /* "Clement Street Baths": a place or a body, unless the tagger saw a person. */
+    if (place && !entity_over(c, t->v[k].start, t->v[e - 1].end, ART_ENT_PERSON, NULL)) org = 1;
+    const art_table_entry *first = lead == k ? gaz(&art_table_gaz_first_names, c->z, t->v[k].start, t->v[k].end) : NULL;
     const art_table_entry *family = gaz(&art_table_gaz_surnames, c->z, t->v[e - 1].start, t->v[e - 1].end);
     int ok;
     /* A capital that only opens a sentence proves nothing. */
     int opens = k == 0 || (prev->flags & T_QUOTE) || is_punct(prev, c->z, ':') || is_punct(prev, c->z, '.');
-    if (e - k >= 2) ok = titled || (first && !has_tag(first, "word")) || (family && !has_tag(family, "word"));
-    else ok = (titled && !is_common_word(c, &t->v[k]))
+    if (words >= 2) ok = titled || (first && !has_tag(first, "word")) || (family && !has_tag(family, "word"));
+    else ok = (titled && !is_common_word(c, &t->v[lead]))
               || (!opens && family && !has_tag(family, "word") && !has_tag(family, "gaz"));
-    if (!ok && e - k == 1 && !org && !gaz(&art_table_common_words, c->z, t->v[k].start, t->v[k].end)) {
+    if (!ok && words == 1 && !org && !gaz(&art_table_common_words, c->z, t->v[lead].start, t->v[lead].end)) {
       /* A lone rare word: a person when the article gave it a first name before. */
-      size_t wend = without_possessive(c->z, t->v[k].start, t->v[k].end);
+      size_t wend = without_possessive(c->z, t->v[e - 1].start, t->v[e - 1].end);
       ok = widen_surname(c, (const char *)c->z + t->v[k].start, wend - t->v[k].start, t->v[k].start, 1).name != NULL;
     }
     if (ok && !org) {
@@ -835,12 +1043,57 @@ static size_t people_in(ctx *c, const toks *t, person *out, size_t cap) {
       p->start = t->v[k].start;
       p->end = without_possessive(c->z, t->v[e - 1].start, t->v[e - 1].end);
       p->tok = k;
-      p->gender = e - k >= 2 && first ? first_name_gender(c->z, t->v[k].start, t->v[k].end) : G_NONE;
-      if (!p->gender && titled) p->gender = prev->rgender;
+      p->gender = words >= 2 && first ? first_name_gender(c->z, t->v[k].start, t->v[k].end) : G_NONE;
+      if (!p->gender && title) p->gender = title->rgender;
+      p->lone = words == 1;
+      p->possessive = is_possessive(c->z, &t->v[e - 1]);
     }
     k = e;
   }
   return n;
+}
+
+/*
+** People in the tokens t, from the text (people_in) and from the tagger: a
+** PERSON entity that no text name overlaps joins them in order, unless it
+** is a common noun ("Readers don't need to book").
+*/
+static size_t all_people_in(ctx *c, const toks *t, person *people, size_t cap) {
+  size_t n = people_in(c, t, people, cap);
+  if (!t->n) return n;
+  size_t lo = t->v[0].start, hi = t->v[t->n - 1].end;
+  size_t tk = 0;
+  for (size_t i = ent_first_from(c, lo); i < c->nents && ent(c, i)->start < hi && n < cap; i++) {
+    const art_entity *e = ent(c, i);
+    if (e->type != ART_ENT_PERSON || !e->canonical || in_quote(c, e->start)) continue;
+    if (common_noun(c, e->start, e->end)) continue;
+    int covered = 0;
+    for (size_t k = 0; k < n; k++) if (people[k].start < e->end && e->start < people[k].end) covered = 1;
+    if (covered) continue;
+    while (tk < t->n && t->v[tk].end <= e->start) tk++;
+    if (tk >= t->n) break;
+    size_t at_k = n;
+    while (at_k > 0 && people[at_k - 1].start > e->start) at_k--;
+    memmove(&people[at_k + 1], &people[at_k], (n - at_k) * sizeof *people);
+    person *p = &people[at_k];
+    p->start = e->start;
+    p->end = without_possessive(c->z, e->start, e->end);
+    p->tok = tk;
+    p->gender = person_gender(c, i);
+    p->lone = !has_space(c->z, e->start, e->end) || particle_led((const char *)c->z + e->start, e->end - e->start);
+    /* "Hale's campaign manager": the tagger's span may stop before the "'s". */
+    p->possessive = p->end != e->end
+                    || (e->end + 1 < c->n && c->z[e->end] == '\'' && c->z[e->end + 1] == 's')
+                    || (e->end + 3 < c->n && !memcmp(c->z + e->end, "\xE2\x80\x99s", 4));
+    n++;
+  }
+  return n;
+}
+
+/* Where the word that starts at byte a ends (no further than b). */
+static size_t word_end(const unsigned char *z, size_t a, size_t b) {
+  while (a < b && z[a] != ' ' && z[a] != '\n' && z[a] != '\t' && z[a] != '\r') a++;
+  return a;
 }
 
 /* The canonical name of a person found in the text, with their gender. */
@@ -848,11 +1101,21 @@ static speaker person_speaker(ctx *c, const person *p) {
   speaker s = {0, 0, p->gender, ART_ENT_PERSON};
   size_t oi;
   const art_entity *e = entity_over(c, p->start, p->end, ART_ENT_PERSON, &oi);
-  if (e && strchr(e->canonical, ' ')) {
+  /* The tagger's name, unless it cut the one written here short ("Daniel P." of "Daniel P. Harrow"). */
+  int cut = e && !p->lone
+            && (p->end > e->end || (p->start < e->start && gaz(&art_table_gaz_first_names, c->z, p->start, word_end(c->z, p->start, p->end))));
+  if (e && strchr(e->canonical, ' ') && !cut && !particle_led(e->canonical, strlen(e->canonical))) {
     s.name = e->canonical;
     s.len = strlen(e->canonical);
+    with_suffix(c, e, &s);
+    /* The tagger kept a title the text reads as one ("Cllr Neil Ashworth"): titles off. */
+    if (e->start < p->start && p->end <= e->end && s.len == e->end - e->start
+        && !memcmp(c->z + e->start, s.name, s.len) && has_space(c->z, p->start, p->end)) {
+      s.name = (const char *)c->z + p->start;
+      s.len = e->end - p->start;
+    }
     if (!s.gender) s.gender = person_gender(c, oi);
-  } else if (!memchr(c->z + p->start, ' ', p->end - p->start)) {
+  } else if (p->lone) {
     s = widen_surname(c, (const char *)c->z + p->start, p->end - p->start, p->start, 0);
     if (!s.gender) s.gender = p->gender;
   } else {
@@ -914,7 +1177,7 @@ static speaker resolve_role(ctx *c, const toks *t, np p, size_t at) {
     if (tokenize(c, c->sents[si].start, c->sents[si].end, &c->b)) break;
     const toks *s = &c->b;
     person people[16];
-    size_t np_ = people_in(c, s, people, 16);
+    size_t np_ = all_people_in(c, s, people, 16);
     for (size_t r = 0; r < s->n; r++) {
       if (s->v[r].start <= at && at < s->v[r].end) continue;     /* the phrase itself */
       if (!role_match(c->z, &s->v[r], &head)) continue;
@@ -965,6 +1228,187 @@ static speaker resolve_role(ctx *c, const toks *t, np p, size_t at) {
 }
 
 /*
+** A short name for a body the article named in full before: "Orbis" after
+** "Orbis Labs" (an ORG entity that opens with the word), "DWD" after "the
+** Deutscher Wetterdienst (DWD)" (the capitalised words before the acronym
+** in brackets).  NULL when there is none.
+*/
+static speaker widen_short(ctx *c, const char *w, size_t n, size_t before) {
+  speaker s = {0, 0, 0, ART_ENT_ORG};
+  if (!n || !(w[0] >= 'A' && w[0] <= 'Z')) return s;
+  char key[16];
+  size_t kl = lower_key((const unsigned char *)w, 0, n, key, sizeof key);
+  if (kl && art_table_find(&art_table_quote_words, key, kl)) return s;   /* "The" */
+  int last = sent_at(c, before);
+  int first = last > WIDEN_SENTENCES ? last - WIDEN_SENTENCES : 0;
+  size_t floor = c->sents[first].start;
+  for (size_t i = ent_first_from(c, before); i-- > 0 && ent(c, i)->start >= floor;) {
+    const art_entity *e = ent(c, i);
+    if (e->type != ART_ENT_ORG) continue;
+    size_t len = strlen(e->canonical);
+    if (len > n + 1 && !memcmp(e->canonical, w, n) && e->canonical[n] == ' ') {
+      s.name = e->canonical;
+      s.len = len;
+      return s;
+    }
+  }
+  int acronym = n >= 2 && n <= 8;
+  for (size_t i = 0; i < n; i++) if (!(w[i] >= 'A' && w[i] <= 'Z')) acronym = 0;
+  for (int si = last; si >= first && !c->oom; si--) {
+    const art_sentence *S = &c->sents[si];
+    if (S->start >= before || !contains(c->z + S->start, S->end - S->start, w, n)) continue;
+    if (tokenize(c, S->start, S->end, &c->w)) return s;
+    const toks *t = &c->w;
+    for (size_t j = 0; j < t->n && t->v[j].start < before; j++) {
+      if (t->v[j].end - t->v[j].start != n || memcmp(c->z + t->v[j].start, w, n)) continue;
+      /* "Kessler Maritime GmbH": capitalised words after it, the last a company's form. */
+      size_t e = j + 1;
+      while (e < t->n && e - j <= 4 && (t->v[e].flags & T_CAP) && t->v[e].wcls != W_DET) e++;
+      for (int pass = 0; pass < 2; pass++) {
+        for (size_t m = e; m > j + 1; m--) {
+          /* "Inc.", "GmbH"; else a short all-capitals legal form ("AS", "NV"). */
+          const qtok *f = &t->v[m - 1];
+          int form;
+          if (pass == 0) {
+            char fk[16];
+            size_t fl = lower_key(c->z, f->start, f->end, fk, sizeof fk);
+            const art_table_entry *o = fl ? art_table_find(&art_table_org_words, fk, fl) : NULL;
+            form = o && !strcmp(o->extra, "end");
+          } else {
+            form = !f->suffix && !f->rcls && f->end - f->start >= 2 && f->end - f->start <= 3;
+            for (size_t i = f->start; i < f->end && form; i++) form = c->z[i] >= 'A' && c->z[i] <= 'Z';
+          }
+          if (form) {
+            s.name = (const char *)c->z + t->v[j].start;
+            s.len = f->end - t->v[j].start;
+            return s;
+          }
+        }
+      }
+      if (!acronym || j == 0 || j + 1 >= t->n) continue;
+      if (!is_punct(&t->v[j - 1], c->z, '(') || !is_punct(&t->v[j + 1], c->z, ')')) continue;
+      /* The name before the bracket: capitalised words, "of" and "for" between them. */
+      size_t b = j - 1, a = b;
+      while (a > 0) {
+        const qtok *x = &t->v[a - 1];
+        if ((x->flags & T_CAP) && x->wcls != W_DET) { a--; continue; }
+        if (a >= 2 && a < b && (x->wcls == W_OF || word_is(c, x, "for") || word_is(c, x, "and"))
+            && (t->v[a - 2].flags & T_CAP)) { a--; continue; }
+        break;
+      }
+      if (b - a < 2) continue;
+      s.name = (const char *)c->z + t->v[a].start;
+      s.len = t->v[b - 1].end - t->v[a].start;
+      return s;
+    }
+  }
+  return s;
+}
+
+/* Is the org noun doc[a..b) a company word ("the company", "the carmaker")? */
+static int business_noun(const ctx *c, size_t a, size_t b) {
+  char key[48];
+  size_t len = lower_key(c->z, a, without_possessive(c->z, a, b), key, sizeof key);
+  const art_table_entry *r = len ? art_table_find(&art_table_speaker_roles, key, len) : NULL;
+  return r && !strcmp(r->value, "org") && !strcmp(r->extra, "business");
+}
+
+/* The last word of name[0..len), lower-cased into key; its length (0: none). */
+static size_t last_word_key(const char *name, size_t len, char *key, size_t cap) {
+  size_t lw = len;
+  while (lw > 0 && name[lw - 1] != ' ') lw--;
+  return lower_key((const unsigned char *)name, lw, len, key, cap);
+}
+
+/* Does the body's name end in a public noun ("Foreign Ministry", "Regulatory Authority")? */
+static int public_body(const char *name, size_t len) {
+  char key[48];
+  size_t kl = last_word_key(name, len, key, sizeof key);
+  const art_table_entry *r = kl ? art_table_find(&art_table_speaker_roles, key, kl) : NULL;
+  return r && !strcmp(r->value, "org") && strcmp(r->extra, "business") != 0;
+}
+
+/* Does the name end in a company's legal form ("Inc.", "GmbH", "AS", "NV")? */
+static int company_form(const char *name, size_t len) {
+  if (public_body(name, len)) return 0;
+  char key[48];
+  size_t kl = last_word_key(name, len, key, sizeof key);
+  if (!kl || kl == len) return 0;
+  const art_table_entry *o = art_table_find(&art_table_org_words, key, kl);
+  if (o) return !strcmp(o->extra, "end");
+  const char *w = name + len - kl;
+  if (kl < 2 || kl > 3 || is_suffix_text(name, len - kl, len)) return 0;
+  for (size_t i = 0; i < kl; i++) if (!(w[i] >= 'A' && w[i] <= 'Z')) return 0;
+  return 1;
+}
+
+/*
+** "the company said" with no "Company" in any name: the business the
+** article is about.  The candidates are the organisations named before
+** `at` (short names widened: "Veridian" -> "Veridian Systems Inc.") and
+** the runs of capitalised words in the text that end in a company's legal
+** form ("Fjellkraft Nett AS"), never a public body ("Foreign Ministry").
+** Each scores the sentences that hold its first word, three more for a
+** legal form (a product the tagger took for a body has none), one more
+** when named in the quote's sentence or the one before; the first named
+** wins a tie.
+*/
+#define MAX_BUSINESSES 16
+static speaker main_business(ctx *c, size_t at) {
+  speaker s = {0, 0, 0, ART_ENT_ORG};
+  struct { const char *name; size_t len; } cand[MAX_BUSINESSES];
+  size_t nc = 0;
+  int cur = sent_at(c, at);
+  int first = cur > WIDEN_SENTENCES ? cur - WIDEN_SENTENCES : 0;
+  size_t floor = c->sents[first].start;
+#define ADD_CANDIDATE(nm, ln) do { \
+    size_t k_ = 0; \
+    while (k_ < nc && !(cand[k_].len == (ln) && !memcmp(cand[k_].name, (nm), (ln)))) k_++; \
+    if (k_ == nc && nc < MAX_BUSINESSES) { cand[nc].name = (nm); cand[nc].len = (ln); nc++; } \
+  } while (0)
+  size_t end = ent_first_from(c, at);
+  for (size_t i = ent_first_from(c, floor); i < end; i++) {
+    const art_entity *e = ent(c, i);
+    if (e->type != ART_ENT_ORG || in_quote(c, e->start)) continue;
+    speaker full = {e->canonical, strlen(e->canonical), 0, ART_ENT_ORG};
+    if (!memchr(full.name, ' ', full.len)) {
+      speaker w = widen_short(c, full.name, full.len, at);
+      if (w.name) full = w;
+    }
+    if (!public_body(full.name, full.len)) ADD_CANDIDATE(full.name, full.len);
+  }
+  for (int si = first; si <= cur && !c->oom; si++) {
+    if (tokenize(c, c->sents[si].start, c->sents[si].end, &c->w)) break;
+    const toks *t = &c->w;
+    for (size_t j = 0; j < t->n && t->v[j].start < at; j++) {
+      if (!(t->v[j].flags & T_CAP) || t->v[j].wcls || (j > 0 && (t->v[j - 1].flags & T_CAP))) continue;
+      size_t e = j + 1;
+      while (e < t->n && e - j < 5 && (t->v[e].flags & T_CAP) && !t->v[e].wcls) e++;
+      for (size_t m = e; m > j + 1; m--) {
+        const char *nm = (const char *)c->z + t->v[j].start;
+        size_t ln = t->v[m - 1].end - t->v[j].start;
+        if (company_form(nm, ln)) { ADD_CANDIDATE(nm, ln); break; }
+      }
+    }
+  }
+#undef ADD_CANDIDATE
+  int best = 0;
+  for (size_t k = 0; k < nc; k++) {
+    size_t wl = 0;
+    while (wl < cand[k].len && cand[k].name[wl] != ' ') wl++;
+    int score = company_form(cand[k].name, cand[k].len) ? 3 : 0;
+    for (int si = first; si <= cur; si++) {
+      const art_sentence *S = &c->sents[si];
+      if (!contains(c->z + S->start, S->end - S->start, cand[k].name, wl)) continue;
+      score++;
+      if (si >= cur - 1) score++;
+    }
+    if (score > best) { best = score; s.name = cand[k].name; s.len = cand[k].len; }
+  }
+  return s;
+}
+
+/*
 ** "the ministry said": the organisation the article named with that noun
 ** ("the Education Ministry", "the Ministry of Health"), the nearest before
 ** the quote: an ORG entity's name, else the capitalised run in the text.
@@ -999,6 +1443,7 @@ static speaker resolve_org(ctx *c, const qtok *head, size_t at) {
       return s;
     }
   }
+  if (business_noun(c, head->start, head->end)) return main_business(c, at);
   return s;
 }
 
@@ -1013,6 +1458,12 @@ static speaker resolve_pronoun(ctx *c, int gender, size_t at, size_t before_quot
   if (gender != G_M && gender != G_F && gender != G_IT) return s;
   int cur = sent_at(c, at);
   speaker unknown = {0, 0, 0, 0};     /* the nearest person of unknown gender */
+  int unknown_si = -1;
+  /* A person of the right gender named before a person of unknown gender
+  ** who opens the pronoun's sentence or the one before loses to that person:
+  ** "Whitcomb laughed. “…,” she said." */
+#define PRONOUN_MATCH(sp) \
+  return (unknown.name && unknown_si > si && unknown_si >= cur - 1) ? unknown : (sp)
   for (int si = cur; si >= 0 && si >= cur - 8 && !c->oom; si--) {
     size_t lo = c->sents[si].start, hi = c->sents[si].end;
     /* In the pronoun's own sentence, only what comes before it (and the quote). */
@@ -1027,8 +1478,9 @@ static speaker resolve_pronoun(ctx *c, int gender, size_t at, size_t before_quot
       int g = c->qgender[qi], et = c->qetype[qi];
       speaker sp = {q->speaker, q->speaker_len, g, et};
       if (gender == G_IT ? et == ART_ENT_ORG : et == ART_ENT_PERSON) {
-        if (gender == G_IT || g == gender) return sp;
-        if (g == 0 && !unknown.name) unknown = sp;
+        if (gender == G_IT) return sp;
+        if (g == gender) PRONOUN_MATCH(sp);
+        if (g == 0 && !unknown.name) { unknown = sp; unknown_si = si; }
       }
     }
     if (hi <= lo) continue;
@@ -1054,29 +1506,29 @@ static speaker resolve_pronoun(ctx *c, int gender, size_t at, size_t before_quot
     }
     /* People named in the sentence, outside quotes: the text's and the tagger's. */
     if (tokenize(c, lo, hi, &c->a2)) break;
-    person people[24];
-    size_t n = people_in(c, &c->a2, people, 24);
-    for (size_t i = ent_first_from(c, lo); i < c->nents && ent(c, i)->start < hi && n < 24; i++) {
-      const art_entity *e = ent(c, i);
-      if (e->type != ART_ENT_PERSON || !e->canonical || in_quote(c, e->start)) continue;
-      int covered = 0;
-      for (size_t k = 0; k < n; k++) if (people[k].start < e->end && e->start < people[k].end) covered = 1;
-      if (covered) continue;
-      size_t at_k = n;
-      while (at_k > 0 && people[at_k - 1].start > e->start) at_k--;
-      memmove(&people[at_k + 1], &people[at_k], (n - at_k) * sizeof *people);
-      people[at_k].start = e->start;
-      people[at_k].end = e->end;
-      people[at_k].tok = 0;
-      people[at_k].gender = person_gender(c, i);
-      n++;
+    /* "He said X. He said Y": a sentence whose subject is the same pronoun
+    ** names the same person; its other people are objects ("But he said
+    ** Ayatollah al-Sistani has made it clear"), so read on further back. */
+    if (si < cur) {
+      size_t k = 0;
+      while (k < c->a2.n && ((c->a2.v[k].flags & T_PUNCT) || c->a2.v[k].wcls == W_TIME || word_is(c, &c->a2.v[k], "but")
+                             || word_is(c, &c->a2.v[k], "and") || word_is(c, &c->a2.v[k], "so"))) k++;
+      if (k < c->a2.n && c->a2.v[k].wcls == W_PRON && c->a2.v[k].wdetail == gender) continue;
     }
-    for (size_t k = 0; k < n; k++) {
-      speaker sp = person_speaker(c, &people[k]);
-      if (sp.gender == gender) return sp;
-      if (sp.gender == 0 && !unknown.name) unknown = sp;
+    person people[24];
+    size_t n = all_people_in(c, &c->a2, people, 24);
+    /* The sentence's people in order; "Hale's" in "Hale's campaign manager,
+    ** Trent Albers," only when nobody else fits. */
+    for (int pass = 0; pass < 2; pass++) {
+      for (size_t k = 0; k < n; k++) {
+        if (people[k].possessive != pass) continue;
+        speaker sp = person_speaker(c, &people[k]);
+        if (sp.gender == gender) PRONOUN_MATCH(sp);
+        if (sp.gender == 0 && !unknown.name && !pass) { unknown = sp; unknown_si = si; }
+      }
     }
   }
+#undef PRONOUN_MATCH
   return unknown.name ? unknown : s;
 }
 
@@ -1089,6 +1541,9 @@ static int looks_like_person(const ctx *c, const toks *t, np p) {
   size_t k = name_start(t, p);
   if (k >= p.hi) return 0;
   if (k > p.lo && (t->v[k - 1].rcls == R_TITLE || t->v[k - 1].rcls == R_ROLE)) return 1;
+  /* "Ambassador to Iraq Zalmay Khalilzad", "Minister for Commerce Wang Wentao" */
+  if (k >= p.lo + 3 && (t->v[k - 2].wcls == W_OF || t->v[k - 2].wcls == W_PREP)
+      && (t->v[k - 3].rcls == R_TITLE || t->v[k - 3].rcls == R_ROLE) && k + 1 < p.hi) return 1;
   if (k + 1 >= p.hi) return 0;
   const art_table_entry *g = gaz(&art_table_gaz_first_names, c->z, t->v[k].start, t->v[k].end);
   return g && !has_tag(g, "word") && (g->value[0] == 'm' || g->value[0] == 'f');
@@ -1111,8 +1566,12 @@ static speaker resolve_np(ctx *c, const toks *t, np p, size_t before_quote) {
              + (e->type == ART_ENT_PERSON ? 4 : e->type == ART_ENT_ORG ? 3 : e->type == ART_ENT_GPE ? 2 : 1);
     if (rank >= best_rank) { best = e; best_i = i; best_rank = rank; }
   }
-  int person_head = name_word(head) && (!best || best_rank < 8 || best->type == ART_ENT_PERSON
-                                        || looks_like_person(c, t, p));
+  /* A group is nobody in particular ("Campaigners vowed", "residents said"). */
+  if (head->rcls == R_GROUP) return s;
+  /* A body's noun heads no person's name ("the Foreign Ministry"), unless a given name opens it. */
+  int person_head = name_part(t, p.head)
+                    && ((head->rcls != R_ORG && !org_word(c, head)) || looks_like_person(c, t, p))
+                    && (!best || best_rank < 8 || best->type == ART_ENT_PERSON || looks_like_person(c, t, p));
   if (best && best_rank >= 8 && !person_head) {
     /* One capitalised word the tagger took for a place or a body may still
     ** be a person the article named before ("Austin" after "Defense
@@ -1148,6 +1607,7 @@ static speaker resolve_np(ctx *c, const toks *t, np p, size_t before_quote) {
       if (!s.name && best && best_rank >= 8 && strchr(best->canonical, ' ')) {
         s.name = best->canonical;
         s.len = strlen(best->canonical);
+        with_suffix(c, best, &s);
       }
       if (!s.name) s = widen_surname(c, w, wl, a, 0);
     }
@@ -1157,6 +1617,25 @@ static speaker resolve_np(ctx *c, const toks *t, np p, size_t before_quote) {
   }
   int indefinite = first->wcls == W_DET && first->wdetail == D_INDEF;
   if (head->rcls == R_GROUP) return s;
+  if ((head->flags & T_CAP) && head->rcls == R_ROLE && p.hi > p.head + 3 && word_is(c, &t->v[p.head + 1], "to")) {
+    /* "U.S. Ambassador to Iraq Zalmay Khalilzad says": the name after the title's place. */
+    int titled = 0;
+    size_t k = past_of_title(c, t, p.head + 2, p.hi, &titled);
+    if (k > p.head + 2 && k < p.hi && name_word(&t->v[p.hi - 1])) {
+      person who = {t->v[k].start, without_possessive(c->z, t->v[p.hi - 1].start, t->v[p.hi - 1].end), k,
+                    head->rgender, k + 1 == p.hi, 0};
+      return person_speaker(c, &who);
+    }
+  }
+  if (p.hi - p.lo == 1 && (head->flags & T_CAP) && head->rcls == R_ROLE) {
+    /* "King said" after "Martin Luther King Jr.": a role word that is a surname the article gave. */
+    speaker sp = widen_surname(c, (const char *)c->z + head->start,
+                               without_possessive(c->z, head->start, head->end) - head->start, a, 1);
+    if (sp.name) {
+      if (!sp.gender) sp.gender = name_gender(sp.name, sp.len);
+      return sp;
+    }
+  }
   if (head->rcls == R_ROLE && (!(head->flags & T_CAP) || first->wcls == W_DET)) {
     if (indefinite) return s;
     s = resolve_role(c, t, p, a);
@@ -1171,9 +1650,24 @@ static speaker resolve_np(ctx *c, const toks *t, np p, size_t before_quote) {
   /* A capitalised body the tagger did not see ("the Defense Ministry"). */
   np body = {p.lo, p.head + 1, p.head};
   size_t k = name_start(t, body);
+  if (k == p.head && is_common_word(c, head)) return s;   /* "Police said", "Authorities say" */
+  if (k == p.head && head->rcls == R_ORG) {
+    /* "the Navy": the fuller name the article gave it ("The U.S. Navy says"). */
+    speaker full = resolve_org(c, head, a);
+    if (full.name && full.len > head->end - head->start) return full;
+  }
+  /* "the Washington-based Council on American-Islamic Relations": the name,
+  ** its "on …" part included, its "-based" description left out. */
+  while (k < p.head && contains(c->z + t->v[k].start, t->v[k].end - t->v[k].start, "-based", 6)) k++;
+  size_t last = p.head;
+  if (head->rcls == R_ORG && p.hi > p.head + 2 && (t->v[p.head + 1].wcls == W_OF || t->v[p.head + 1].wcls == W_PREP)) {
+    int caps = 1;
+    for (size_t m = p.head + 2; m < p.hi; m++) if (!(t->v[m].flags & T_CAP) && t->v[m].wcls != W_OF) caps = 0;
+    if (caps) last = p.hi - 1;
+  }
   s.name = (const char *)c->z + t->v[k].start;
-  s.len = without_possessive(c->z, t->v[p.head].start, t->v[p.head].end) - t->v[k].start;
-  s.etype = head->rcls == R_ORG ? ART_ENT_ORG : ART_ENT_PERSON;
+  s.len = without_possessive(c->z, t->v[last].start, t->v[last].end) - t->v[k].start;
+  s.etype = head->rcls == R_ORG || org_word(c, head) ? ART_ENT_ORG : ART_ENT_PERSON;
   return s;
 }
 
@@ -1333,13 +1827,23 @@ static int attr_before(ctx *c, const toks *t, size_t lo, size_t hi, int at_sente
       who = np_before(c, t, lo, cu->tok);
       /* "quoted by Reuters as saying": Reuters only passes the words on. */
       if (who.lo < who.hi && who.lo > lo && word_is(c, &t->v[who.lo - 1], "by")) continue;
+      /* "Marta Quill, a lawyer who called …": the role is the name's apposition. */
+      if (who.lo < who.hi && who.lo > lo + 1 && t->v[who.head].rcls == R_ROLE
+          && is_punct(&t->v[who.lo - 1], c->z, ',')) {
+        int relative = 0;
+        for (size_t k = who.hi; k < cu->tok; k++) if (is_who(c, &t->v[k])) relative = 1;
+        np name = relative ? np_before(c, t, lo, who.lo - 1) : who;
+        if (name.lo < name.hi && name.hi == who.lo - 1 && name_word(&t->v[name.head])) who = name;
+      }
       if (who.lo == who.hi) {
         /* The inverted "said Smith: “…”". */
         np inv = np_after(c, t, cu->tok + cu->ntok, hi);
         if (inv.lo < inv.hi && inv.hi < hi && is_punct(&t->v[inv.hi], c->z, ':')) who = inv;
       }
+      /* "Hasina criticized the manufacturers, saying": not the group before the participle. */
+      if (who.lo < who.hi && is_participle(c, t, cu) && t->v[who.head].rcls == R_GROUP) who.lo = who.hi;
       if (who.lo == who.hi && is_participle(c, t, cu) && cu->tok > lo
-          && is_punct(&t->v[cu->tok - 1], c->z, ',')) {
+          && (is_punct(&t->v[cu->tok - 1], c->z, ',') || t->v[cu->tok - 1].rcls == R_GROUP)) {
         /* "…, saying “…”": the clause's subject speaks, or the agent of
         ** "comments made by Kofi Annan, urging …". */
         attribution sub;
@@ -1446,6 +1950,34 @@ static void apply(ctx *c, size_t qi, const attribution *at, int with_text) {
   }
 }
 
+/*
+** A clause with no cue that ends in a colon before a quote ("He put it
+** bluntly:", "Albers was blunt:"): its subject speaks when it opens the
+** clause, a pronoun or a person (not a body: "The report concluded:").
+** The cue is the clause's verb phrase, as written.
+*/
+static int colon_subject(ctx *c, const toks *t, size_t before_quote, attribution *at) {
+  size_t n = t->n;
+  if (n < 3 || !is_punct(&t->v[n - 1], c->z, ':')) return 0;
+  for (size_t k = 0; k + 1 < n; k++) if (t->v[k].flags & T_QUOTE) return 0;
+  const qtok *w = &t->v[0];
+  attribution sub;
+  memset(&sub, 0, sizeof sub);
+  if (w->wcls == W_PRON) {
+    if (w->wdetail != G_M && w->wdetail != G_F) return 0;
+  } else if (!name_part(t, 0)) return 0;
+  if (!subject_in(c, t, 0, n - 1, before_quote, &sub) || sub.who_start != w->start) return 0;
+  if (sub.spk.etype != ART_ENT_PERSON) return 0;
+  size_t v = 0;
+  while (v < n && t->v[v].start < sub.who_end) v++;
+  if (v >= n - 1 || !is_word(&t->v[v])) return 0;
+  *at = sub;
+  at->found = 1;
+  at->cue_start = t->v[v].start;
+  at->cue_end = t->v[n - 2].end;
+  return 1;
+}
+
 /* Attribution in a sentence on its own (the one before a quote): "Austin said:". */
 static int attr_sentence(ctx *c, int si, size_t limit, attribution *at) {
   size_t end = c->sents[si].end < limit ? c->sents[si].end : limit;
@@ -1490,6 +2022,12 @@ static int quote_attribute(ctx *c, size_t qi, int *has_own_cue) {
     *has_own_cue = 1;
     return 0;
   }
+  /* "He put it bluntly: “…”": no cue, but the clause the colon ends introduces the quote. */
+  if (pre_words && pre_lo == S->start && colon_subject(c, &c->a, q->mark_start, &at)) {
+    apply(c, qi, &at, 1);
+    *has_own_cue = 1;
+    return 0;
+  }
   /* After a fragment in the same sentence, the cue may stand before it:
   ** "Brown wrote in the “Sunday Times” that … “…”". */
   if (pre_lo > S->start && prev && prev->kind == ART_QUOTE_FRAGMENT) {
@@ -1528,6 +2066,14 @@ static int quote_attribute(ctx *c, size_t qi, int *has_own_cue) {
       apply(c, qi, &at, 1);
       *has_own_cue = 1;
       return 0;
+    }
+    if (P->end > 0 && c->z[P->end - 1] == ':' && !in_quote(c, P->end - 1)) {
+      if (tokenize(c, P->start, P->end, &c->a)) return -1;
+      if (colon_subject(c, &c->a, P->end, &at)) {
+        apply(c, qi, &at, 1);
+        *has_own_cue = 1;
+        return 0;
+      }
     }
   }
   return 0;
@@ -1581,6 +2127,52 @@ static int sentence_reports(ctx *c, int si, attribution *at) {
   return 0;
 }
 
+/*
+** A fragment in a relative clause about a person: "Smith, who called the
+** plan “a fantasy,”" or, after an earlier quote of the sentence, "“…,”
+** said Erik Lindgren, an analyst at Bernstein & Co. who rates the stock
+** “market perform.”" (the clause hangs on the speaker's apposition).  t is
+** the sentence, hi the fragment's token.
+*/
+static int relative_speaker(ctx *c, size_t qi, const toks *t, size_t hi, attribution *at) {
+  size_t w = hi;
+  while (w > 0 && !is_who(c, &t->v[w - 1])) {
+    const qtok *x = &t->v[w - 1];
+    if ((x->flags & T_QUOTE) || is_punct(x, c->z, ';')) return 0;
+    w--;
+  }
+  if (w < 2) return 0;
+  w--;                                           /* the "who" */
+  size_t e = is_punct(&t->v[w - 1], c->z, ',') ? w - 1 : w;
+  np who = np_before(c, t, 0, e);
+  if (who.lo < who.hi && name_word(&t->v[who.head])) {
+    speaker sp = resolve_np(c, t, who, c->list->items[qi].mark_start);
+    if (sp.name && sp.etype == ART_ENT_PERSON) {
+      at->spk = sp;
+      at->who_start = t->v[who.lo].start;
+      at->who_end = t->v[who.hi - 1].end;
+      return 1;
+    }
+  }
+  /* The speaker of the sentence's quote before, then an apposition up to "who". */
+  if (qi == 0) return 0;
+  const art_quote *pq = &c->list->items[qi - 1];
+  if (!pq->speaker || c->qetype[qi - 1] != ART_ENT_PERSON || c->qsent_close[qi - 1] != c->qsent_open[qi]
+      || pq->speaker_end <= pq->speaker_start || pq->speaker_end > t->v[w].start) return 0;
+  size_t k = 0;
+  while (k < w && t->v[k].start < pq->speaker_end) k++;
+  if (k >= w || !is_punct(&t->v[k], c->z, ',')) return 0;
+  cue cues[2];
+  if (find_cues(c, t, k, w, 0, cues, 2)) return 0;
+  at->spk.name = pq->speaker;
+  at->spk.len = pq->speaker_len;
+  at->spk.gender = c->qgender[qi - 1];
+  at->spk.etype = ART_ENT_PERSON;
+  at->who_start = pq->speaker_start;
+  at->who_end = pq->speaker_end;
+  return 1;
+}
+
 static int cmp_ent(const void *pa, const void *pb, const art_entity *items) {
   const art_entity *a = &items[*(const size_t *)pa], *b = &items[*(const size_t *)pb];
   if (a->start != b->start) return a->start < b->start ? -1 : 1;
@@ -1607,6 +2199,86 @@ static void sort_entities(ctx *c) {
     }
     c->ent_order[j] = v;
   }
+}
+
+/*
+** "Norway’s Energy Ministry" (a tagger's name) -> "Energy Ministry": the
+** owner before "'s" is no part of the name of the body or person after it.
+*/
+static void without_owner(const char **name, size_t *len) {
+  const char *s = *name;
+  size_t n = *len, words = 1;
+  if (!n || !(s[0] >= 'A' && s[0] <= 'Z')) return;
+  for (size_t i = 1; i + 2 < n; i++) {
+    if (s[i] == ' ') {
+      if (++words > 2 || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z')) return;
+      continue;
+    }
+    size_t ap = s[i] == '\'' ? 1 : (i + 4 < n && !memcmp(s + i, "\xE2\x80\x99", 3)) ? 3 : 0;
+    if (!ap || s[i + ap] != 's' || i + ap + 2 >= n || s[i + ap + 1] != ' ') continue;
+    const char *rest = s + i + ap + 2;
+    if (!(rest[0] >= 'A' && rest[0] <= 'Z')) return;
+    *len = n - (size_t)(rest - s);
+    *name = rest;
+    return;
+  }
+}
+
+/* Does the name need tidying: a line break, a tab or a run of spaces in it? */
+static int untidy(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') return 1;
+    if (s[i] == ' ' && i + 1 < n && s[i + 1] == ' ') return 1;
+  }
+  return 0;
+}
+
+/*
+** A name read from hard-wrapped text spans a line break ("Dr. Samuel K.⏎
+** Oyelaran"): give it single spaces, in the list's own buffer, so that
+** GROUP BY speaker sees one name.  Offsets first, pointers once the buffer
+** stops moving.
+*/
+static int tidy_speakers(art_quote_list *list) {
+  list->names_len = 0;
+  size_t *off = NULL;
+  for (size_t qi = 0; qi < list->count; qi++) {
+    art_quote *q = &list->items[qi];
+    if (!q->speaker || !untidy(q->speaker, q->speaker_len)) continue;
+    if (!off) {
+      off = malloc(list->count * sizeof *off);
+      if (!off) return -1;
+      for (size_t k = 0; k < list->count; k++) off[k] = (size_t)-1;
+    }
+    if (list->names_len + q->speaker_len > list->names_cap) {
+      size_t cap = list->names_cap ? list->names_cap * 2 : 256;
+      while (cap < list->names_len + q->speaker_len) cap *= 2;
+      char *v = realloc(list->names, cap);
+      if (!v) { free(off); return -1; }
+      list->names = v;
+      list->names_cap = cap;
+    }
+    off[qi] = list->names_len;
+    char *d = list->names + list->names_len;
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < q->speaker_len; i++) {
+      char ch = q->speaker[i];
+      if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') { space = 1; continue; }
+      if (space && k) d[k++] = ' ';
+      space = 0;
+      d[k++] = ch;
+    }
+    list->names_len += k;
+    q->speaker_len = k;
+  }
+  if (off) {
+    for (size_t qi = 0; qi < list->count; qi++) {
+      if (off[qi] != (size_t)-1) list->items[qi].speaker = list->names + off[qi];
+    }
+    free(off);
+  }
+  return 0;
 }
 
 int art_quotes_attribute(const char *doc, size_t n, const art_sentence *sents,
@@ -1665,7 +2337,8 @@ int art_quotes_attribute(const char *doc, size_t n, const art_sentence *sents,
         while (hi < c.a.n && c.a.v[hi].start < q->mark_start) hi++;
         attribution at;
         memset(&at, 0, sizeof at);
-        if (subject_in(&c, &c.a, 0, hi, q->mark_start, &at) && at.spk.name) {
+        if ((subject_in(&c, &c.a, 0, hi, q->mark_start, &at) && at.spk.name)
+            || relative_speaker(&c, qi, &c.a, hi, &at)) {
           apply(&c, qi, &at, 0);
           q->speaker_start = at.who_start;
           q->speaker_end = at.who_end;
@@ -1693,6 +2366,15 @@ int art_quotes_attribute(const char *doc, size_t n, const art_sentence *sents,
     }
   }
 
+  /* A one-word speaker may be a body's short name: the full name the article used before. */
+  for (size_t qi = 0; qi < nq && !c.oom; qi++) {
+    art_quote *q = &list->items[qi];
+    if (q->speaker) without_owner(&q->speaker, &q->speaker_len);
+    if (!q->speaker || has_space((const unsigned char *)q->speaker, 0, q->speaker_len)) continue;
+    speaker full = widen_short(&c, q->speaker, q->speaker_len, q->mark_start);
+    if (full.name) { q->speaker = full.name; q->speaker_len = full.len; }
+  }
+
   /* A multi-paragraph quote has one speaker: share the first one found. */
   for (size_t qi = 0; qi < nq;) {
     size_t qj = qi + 1;
@@ -1716,6 +2398,8 @@ int art_quotes_attribute(const char *doc, size_t n, const art_sentence *sents,
     }
     qi = qj;
   }
+
+  if (!c.oom && tidy_speakers(list)) c.oom = 1;
 
   int oom = c.oom;
   free(c.a.v);

@@ -41,7 +41,8 @@ typedef struct art_quote {
   int group;                  /* rows of one multi-paragraph quote share it */
   art_quote_kind kind;
   const char *speaker;        /* canonical name, speaker_len bytes; NULL: unknown.
-                              ** Points into the document or the entity list. */
+                              ** Points into the document, the entity list or
+                              ** the list's names (one space between words). */
   size_t speaker_len;
   size_t speaker_start, speaker_end;  /* speaker as written; empty: none */
   size_t cue_start, cue_end;          /* the cue as written; empty: none */
@@ -57,6 +58,8 @@ typedef struct art_quote_list {
   art_entity_list window;     /* one window's entities, before they are moved over */
   size_t *name_off;           /* where each entity's canonical name sits in entities.arena */
   size_t name_off_cap;
+  char *names;                /* speakers whose spacing was tidied ("Samuel K.⏎Oyelaran") */
+  size_t names_len, names_cap;
 } art_quote_list;
 
 typedef struct art_quote_options {

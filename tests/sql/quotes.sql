@@ -78,3 +78,12 @@ SELECT 'uncued quote keeps its speaker before a quoted fragment',
   (SELECT group_concat(coalesce(speaker, '-'), '|') FROM article_quotes(
     'Mayor Maria Delgado spoke on Tuesday. “We will rebuild,” she said. “No one is leaving.” Critics called the plan “a fantasy.”'))
   = 'Maria Delgado|Maria Delgado|-';
+
+-- A speaker's name that a line break splits comes back with one space, so
+-- GROUP BY speaker sees one person (speaker_text stays as written).
+SELECT 'speaker name across a line break is tidied', (SELECT speaker || '|' || (speaker_text = 'Dr. Samuel K.' || char(10) || 'Oyelaran')
+  FROM article_quotes('The trial was small. Dr. Samuel K.' || char(10) || 'Oyelaran, a cardiologist, said the result was' || char(10)
+                      || '“meaningful but modest.”', '{"newline": "space"}')) = 'Samuel K. Oyelaran|1';
+SELECT 'tidied speaker carries to the next quote', (SELECT count(DISTINCT speaker) = 1 AND min(speaker) = 'Samuel K. Oyelaran'
+  FROM article_quotes('Dr. Samuel K.' || char(10) || 'Oyelaran spoke first. “It works,” he said.' || char(10)
+                      || '“We need more data.”', '{"newline": "space"}'));

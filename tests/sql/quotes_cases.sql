@@ -7,7 +7,8 @@ WITH files(f) AS (VALUES
   ('according_and_previous'), ('apostrophes'), ('asides_and_participles'), ('basic_patterns'),
   ('british_style'), ('fragments'), ('interview_style'), ('multi_paragraph'), ('names_and_titles'),
   ('officials_and_orgs'), ('other_marks'), ('passives_and_objects'), ('pronouns_gender'),
-  ('roles_and_orgs'), ('split_and_carry'), ('straight_quotes'), ('wire_mixed')),
+  ('repairs_bodies'), ('repairs_names'), ('roles_and_orgs'), ('split_and_carry'), ('straight_quotes'),
+    ('wire_mixed')),
 cases(f, doc, quotes) AS (
   SELECT f, json_extract(j, '$.text'), json_extract(j, '$.quotes')
   FROM (SELECT f, CAST(readfile('tests/quotes_cases/' || f || '.json') AS TEXT) AS j FROM files)),
@@ -24,7 +25,8 @@ SELECT 'cases: no quote found that the gold lacks', (
     ('according_and_previous'), ('apostrophes'), ('asides_and_participles'), ('basic_patterns'),
     ('british_style'), ('fragments'), ('interview_style'), ('multi_paragraph'), ('names_and_titles'),
     ('officials_and_orgs'), ('other_marks'), ('passives_and_objects'), ('pronouns_gender'),
-    ('roles_and_orgs'), ('split_and_carry'), ('straight_quotes'), ('wire_mixed')),
+    ('repairs_bodies'), ('repairs_names'), ('roles_and_orgs'), ('split_and_carry'), ('straight_quotes'),
+    ('wire_mixed')),
   cases(doc, quotes) AS (
     SELECT json_extract(j, '$.text'), json_extract(j, '$.quotes')
     FROM (SELECT CAST(readfile('tests/quotes_cases/' || f || '.json') AS TEXT) AS j FROM files))
