@@ -849,6 +849,14 @@ static int document_pass(work *w, const tables *tb) {
     mention *m = &w->m[i];
     if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
     if (common_word(tb, doc, m) && !sm_get(&mid, doc + m->start, m->end - m->start, 0)) m->dropped = 1;
+    /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
+       sentence, no one's name, is not a person */
+    size_t len = m->end - m->start;
+    if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
+        doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
+        !(gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+        !sm_get(&mid, doc + m->start, len, 0))
+      m->dropped = 1;
   }
 
   /* A2. A two- or three-word name the tagger took for an organisation or a
@@ -1082,7 +1090,13 @@ static int document_pass(work *w, const tables *tb) {
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0) continue;
     int he = m->he, she = m->she;
     if (m->ntok >= 2 && tb->first_names) {
-      const art_table_entry *e = lookup_lower(tb->first_names, doc + m->start, m->first_end - m->start, 0);
+      /* "Van der Berg": a particle gives no gender */
+      char low[8];
+      size_t fl = m->first_end - m->start;
+      int particle = fl < sizeof low && (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
+                                         is_particle(low, fl));
+      const art_table_entry *e = particle ? NULL
+                                          : lookup_lower(tb->first_names, doc + m->start, fl, 0);
       if (e && (e->value[0] == 'm' || e->value[0] == 'M')) he += 2;
       if (e && (e->value[0] == 'f' || e->value[0] == 'F')) she += 2;
     }

@@ -28,3 +28,6 @@ SELECT 'a listed short name takes its listed type',
   (SELECT type FROM article_entities('The Nasdaq fell 2% on Monday.') WHERE text = 'Nasdaq') = 'ORG';
 SELECT 'a lone capitalised common word is not an organisation',
   (SELECT count(*) FROM article_entities('Reporters asked the Ministry about its plans.') WHERE type = 'ORG') = 0;
+SELECT 'a plural noun opening a sentence is not a person, a surname is',
+  (SELECT group_concat(text, '|') FROM article_entities('Campaigners have vowed to fight on. Williams said no.', '{"types":["PERSON"]}'))
+  = 'Williams';
