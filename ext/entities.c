@@ -180,6 +180,8 @@ static size_t title_phrase(const char *doc, const art_token *toks, size_t a, siz
     if (!(bits & ART_GAZ_TITLES) && kl > 1 && key[kl - 1] == '.') bits |= art_gazetteer_bits(key, kl - 1);
     if (bits & ART_GAZ_TITLES) best = k;
     if (!at_end && k == 1 && !(bits & ART_GAZ_TITLE_START)) break;   /* no longer title starts with this word */
+    if (at_end && k == 1 && !(bits & ART_GAZ_TITLE_END) &&
+        !(kl > 1 && key[kl - 1] == '.' && (art_gazetteer_bits(key, kl - 1) & ART_GAZ_TITLE_END))) break;   /* nor ends */
   }
   return best;
 }
@@ -413,16 +415,28 @@ static void set_tokens(mention *m, const art_token *toks, size_t a, size_t b, co
   m->initial = (toks[a].flags & ART_TOK_INITIAL) != 0;
 }
 
+/* 1 for he, his, him, He, His; 2 for she, her, She, Her; else 0.  Compares
+   bytes directly: this runs for every token after every name. */
+static int pronoun_kind(const char *doc, const art_token *t) {
+  const char *z = doc + t->start;
+  switch (tok_len(t)) {
+    case 2: return (z[0] == 'h' || z[0] == 'H') && z[1] == 'e' ? 1 : 0;
+    case 3:
+      if ((z[0] == 'h' || z[0] == 'H') && z[1] == 'i' && z[2] == 's') return 1;
+      if (z[0] == 'h' && z[1] == 'i' && z[2] == 'm') return 1;
+      if ((z[0] == 'h' || z[0] == 'H') && z[1] == 'e' && z[2] == 'r') return 2;
+      if ((z[0] == 's' || z[0] == 'S') && z[1] == 'h' && z[2] == 'e') return 2;
+      return 0;
+    default: return 0;
+  }
+}
+
 /* Pronouns after token b in the sentence, up to the next capitalised name. */
 static void count_pronouns(mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
   for (size_t i = b; i < n && i < b + 25; i++) {
-    const art_token *t = &toks[i];
-    if (tok_is(doc, t, "he") || tok_is(doc, t, "his") || tok_is(doc, t, "him") || tok_is(doc, t, "He") ||
-        tok_is(doc, t, "His")) { m->he++; return; }
-    if (tok_is(doc, t, "she") || tok_is(doc, t, "her") || tok_is(doc, t, "She") || tok_is(doc, t, "Her")) {
-      m->she++;
-      return;
-    }
+    int k = pronoun_kind(doc, &toks[i]);
+    if (k == 1) { m->he++; return; }
+    if (k == 2) { m->she++; return; }
   }
 }
 

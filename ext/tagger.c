@@ -16,158 +16,74 @@
 ** soon.  The trainer applies the same rule, so the model learns exactly the
 ** decisions it will be asked to make.
 **
-** Features (hashed with a template number): the word, its lower case,
-** three-letter prefix and suffix, a compressed shape ("Xx", "X.X.", "dd"),
-** the words and shapes around it, the previous label alone and with the
-** shape, sentence-initial position, and gazetteer hits (ext/data tables:
-** countries, demonyms, first names, titles, organisation words...) for the
-** word, its neighbours and multi-word entries it starts or continues.
-** Gazetteers are found by name among the generated tables, so a list that
-** does not exist yet simply contributes nothing.
+** Features (hashed with a template number): the word, its lower case, a
+** compressed shape ("Xx", "X.X.", "dd"), the words and shapes around it,
+** the previous label alone and with the shape, sentence-initial position,
+** and gazetteer hits (ext/data tables: countries, demonyms, first names,
+** titles, organisation words...) for the word, its neighbours and
+** multi-word entries it starts or continues.  Gazetteers are found by name
+** among the generated tables, so a list that does not exist yet simply
+** contributes nothing.
+**
+** Where the time goes.  A scored token reads some twenty features, each a
+** hash probe into a table of 36,000, so the work per scored token is what
+** counts (the tokens that are not scored cost a flag test).  It is kept
+** down three ways:
+**
+**   - a word cache.  Half of a token's features depend on the token alone
+**     (spelling, shape, flags, gazetteer hits), and names recur: "U.S.",
+**     "Iraq", "President".  The sum of those features' weights is kept per
+**     word type, with the word's hashes and gazetteer bits, in one cache
+**     line; a word seen before costs one probe instead of three hashes, two
+**     gazetteer probes and eight model probes.  The cache belongs to the
+**     thread (the model is read-only and shared; a connection runs on one
+**     thread at a time), is keyed by a 64-bit hash of the bytes and flags,
+**     and holds exact integer sums, so it changes no result, only the time;
+**   - the previous label's own row, and which labels may follow it, come
+**     from small tables filled once per model;
+**   - only the stretches of a sentence near a capital are looked at, and
+**     the best label and the runner-up are found with vector compares.
+**
+** art_tagger_features() is the plain, uncached feature list the trainer
+** learns from; compiled with -DART_TAGGER_CHECK=1 the tagger recomputes
+** every score through it and aborts on any difference.
 */
 #include <pthread.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "article_tagger.h"
 #include "article_tables.h"
 
-/* ---- gazetteers --------------------------------------------------------- */
+#ifndef ART_TAGGER_CHECK
+#define ART_TAGGER_CHECK 0
+#endif
+#if ART_TAGGER_CHECK
+#include <stdio.h>
+#endif
 
-/* Feature order: never reorder, only append (and bump the feature version). */
-static const char *const gazetteer_names[] = {
-  "common_words", "gaz_countries", "gaz_demonyms", "gaz_cities", "gaz_us_states",
-  "gaz_regions", "gaz_first_names", "titles", "org_words", "fac_words", "acronyms",
-  "gaz_surnames", "gaz_provinces",
-};
-#define GAZ_COUNT (sizeof gazetteer_names / sizeof gazetteer_names[0])
-_Static_assert(ART_GAZ_PROVINCES == 1u << 12 && ART_GAZ_TITLES == 1u << 7 && ART_GAZ_ACRONYMS == 1u << 10,
-               "ART_GAZ_* follow gazetteer_names");
-/* gaz_regions holds LOC and GPE places: its LOC entries get a bit of their own. */
-#define GAZ_REGIONS 5
-#define GAZ_ACRONYMS 10
-#define GAZ_TITLES 7
-#define GAZ_REGIONS_LOC GAZ_COUNT
-#define GAZ_BITS (GAZ_COUNT + 1)
-/* Not a feature: common_words.tsv entries written in lower case >= 90% of the time. */
-#define GAZ_COMMON 0
-#define GAZ_LOWER_WORD (GAZ_COUNT + 1)
-
-typedef struct { const char *name; const art_table *table; } named_table;
-static const named_table all_tables[] = {
-#define ART_TABLE(n) { #n, &art_table_##n },
-#include "article_table_list.h"
-#undef ART_TABLE
-  { NULL, NULL }
-};
-
-size_t art_tagger_gazetteer_count(void) { return GAZ_COUNT; }
-const char *art_tagger_gazetteer_name(size_t g) { return g < GAZ_COUNT ? gazetteer_names[g] : NULL; }
-
-const art_table *art_table_named(const char *name) {
-  for (size_t i = 0; all_tables[i].name; i++)
-    if (strcmp(all_tables[i].name, name) == 0) return all_tables[i].table;
-  return NULL;
-}
-
-/*
-** All gazetteers merged into one hash: a word costs one probe whatever the
-** number of lists, and the probe answers with a bit per list.  Built once
-** per process (pthread_once) from the generated tables; read-only after.
-** acronyms.tsv is keyed as written ("WHO", not "who"), so its keys go in a
-** second, case-sensitive merged set.
-*/
-typedef struct gaz_slot { uint32_t hash; uint32_t bits; } gaz_slot;   /* hash 0 = empty */
-typedef struct gaz_set { gaz_slot *slots; uint32_t mask; } gaz_set;
-static gaz_set gaz_lower, gaz_exact;
-static pthread_once_t gaz_once = PTHREAD_ONCE_INIT;
-
-static uint32_t entry_bits(size_t g, const art_table_entry *e) {
-  uint32_t bits = 1u << g;
-  if (g == GAZ_REGIONS && e->value[0] == 'L') bits |= 1u << GAZ_REGIONS_LOC;
-  if (g == GAZ_COMMON && atoi(e->value) >= 70) bits |= 1u << GAZ_LOWER_WORD;
-  return bits;
-}
-
-/*
-** A key is identified by 48 bits of hash (32 in `hash`, 16 more in the top
-** of `bits`) and never compared byte by byte: a probe then touches one cache
-** line.  A false match needs two independent hashes to collide, about once
-** in 10^14 lookups, and would only add a feature.
-*/
-static uint32_t hash_bytes(const unsigned char *z, size_t n);
-
-static uint32_t key_hash(const char *key, size_t len) {
-  uint32_t h = hash_bytes((const unsigned char *)key, len);
-  return h ? h : 1;
-}
-
-static uint32_t key_check(const char *key, size_t len) {
-  uint32_t h = 0x9747b28cu ^ (uint32_t)len;
-  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)key[i]) * 0x5bd1e995u, h ^= h >> 15;
-  return h & 0xFFFF0000u;
-}
-
-static void gaz_insert(gaz_slot *slots, uint32_t n, const char *key, size_t len, uint32_t bits) {
-  uint32_t hv = key_hash(key, len), ck = key_check(key, len), h = hv & (n - 1);
-  while (slots[h].hash && !(slots[h].hash == hv && (slots[h].bits & 0xFFFF0000u) == ck)) h = (h + 1) & (n - 1);
-  slots[h].hash = hv;
-  slots[h].bits |= ck | bits;
-}
-
-static void gaz_build(gaz_set *set, int exact) {
-  size_t total = 0;
-  const art_table *tabs[GAZ_COUNT];
-  for (size_t g = 0; g < GAZ_COUNT; g++) {
-    tabs[g] = art_table_named(gazetteer_names[g]);
-    if (tabs[g] && (g == GAZ_ACRONYMS) == exact) total += tabs[g]->count;
-  }
-  uint32_t n = 16;
-  while (n < 2 * total + 2) n *= 2;   /* room for title first words too */
-  set->slots = calloc(n, sizeof *set->slots);
-  if (!set->slots) return;
-  for (size_t g = 0; g < GAZ_COUNT; g++) {
-    if (!tabs[g] || (g == GAZ_ACRONYMS) != exact) continue;
-    for (uint32_t i = 0; i < tabs[g]->count; i++) {
-      const art_table_entry *e = &tabs[g]->entries[i];
-      if (e->key_len == 0) continue;
-      gaz_insert(set->slots, n, e->key, e->key_len, entry_bits(g, e));
-      /* "trade minister": its first word marks where a title may start */
-      const char *space = g == GAZ_TITLES ? memchr(e->key, ' ', e->key_len) : NULL;
-      if (space) gaz_insert(set->slots, n, e->key, (size_t)(space - e->key), ART_GAZ_TITLE_START);
-    }
-  }
-  set->mask = n - 1;
-}
-
-static void gaz_init(void) {
-  gaz_build(&gaz_lower, 0);
-  gaz_build(&gaz_exact, 1);
-}
-
-static uint32_t gaz_find(const gaz_set *set, const char *key, size_t len);
-
-uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
-  pthread_once(&gaz_once, gaz_init);
-  return gaz_find(&gaz_lower, lower_key, len);
-}
-
-static uint32_t gaz_find(const gaz_set *set, const char *key, size_t len) {
-  if (!set->slots) return 0;
-  uint32_t hv = key_hash(key, len), ck = 0;
-  for (uint32_t h = hv & set->mask;; h = (h + 1) & set->mask) {
-    const gaz_slot *s = &set->slots[h];
-    if (!s->hash) return 0;
-    if (s->hash == hv) {
-      if (!ck) ck = key_check(key, len);
-      if ((s->bits & 0xFFFF0000u) == ck) return s->bits & 0xFFFFu;
-    }
-  }
-}
+#if defined(__GNUC__) || defined(__clang__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define PREFETCH(p) __builtin_prefetch(p)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#define PREFETCH(p) ((void)0)
+#endif
 
 /* ---- hashing ------------------------------------------------------------ */
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FAST_LOADS 1
+#else
+#define FAST_LOADS 0
+#endif
 
 static uint32_t fmix32(uint32_t h) {
   h ^= h >> 16; h *= 0x85ebca6bu;
@@ -176,7 +92,7 @@ static uint32_t fmix32(uint32_t h) {
   return h;
 }
 
-/* FNV-1a: tokens are short, and a byte at a time beats wider schemes on them. */
+/* FNV-1a, the hash the feature keys are made of (changing it means retraining). */
 static uint32_t hash_bytes(const unsigned char *z, size_t n) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; i++) { h ^= z[i]; h *= 16777619u; }
@@ -186,6 +102,85 @@ static uint32_t hash_bytes(const unsigned char *z, size_t n) {
 static uint32_t feat(uint32_t template_id, uint32_t value) {
   uint32_t h = fmix32(value * 0xcc9e2d51u + template_id * 0x9e3779b9u + 0x1b873593u);
   return h ? h : 1;
+}
+
+/*
+** A 64-bit hash for the tables that are private to this file (gazetteers,
+** word cache): eight bytes a step.  The last partial word is taken as if
+** read little-endian whatever the machine, so both entry points below give
+** the same value for the same bytes.
+*/
+static inline uint64_t mix64(uint64_t h) {
+  h ^= h >> 31; h *= 0x7fb5d329728ea185ull;
+  h ^= h >> 27; h *= 0x81dadef4bc2dd44dull;
+  h ^= h >> 33;
+  return h;
+}
+
+static inline uint64_t hash64_step(uint64_t h, uint64_t v) {
+  h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 29);
+}
+
+#if !FAST_LOADS
+static uint64_t hash64_mem_bytes(const unsigned char *z, size_t n, uint64_t seed) {
+  uint64_t h = hash64_step(seed, (uint64_t)n);
+  for (; n > 8; z += 8, n -= 8) {
+    uint64_t v = 0;
+    for (int b = 0; b < 8; b++) v |= (uint64_t)z[b] << (8 * b);
+    h = hash64_step(h, v);
+  }
+  uint64_t v = 0;
+  for (size_t b = 0; b < n; b++) v |= (uint64_t)z[b] << (8 * b);
+  return mix64(hash64_step(h, v));
+}
+#endif
+
+
+/*
+** The hash of z[0..n), reading whole words where the machine allows: a tail
+** of 4 to 7 bytes is two overlapping 4-byte loads, 1 to 3 bytes three
+** single ones, so nothing is read outside z[0..n).
+*/
+static inline uint64_t hash64_mem(const unsigned char *z, size_t n, uint64_t seed) {
+#if FAST_LOADS
+  uint64_t h = hash64_step(seed, (uint64_t)n), v;
+  for (; n > 8; z += 8, n -= 8) { memcpy(&v, z, 8); h = hash64_step(h, v); }
+  if (n == 8) memcpy(&v, z, 8);
+  else if (n >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, z, 4);
+    memcpy(&hi, z + n - 4, 4);
+    v = (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+  } else if (n) {
+    v = (uint64_t)z[0] | (uint64_t)z[n >> 1] << (8 * (n >> 1)) | (uint64_t)z[n - 1] << (8 * (n - 1));
+  } else {
+    v = 0;
+  }
+  return mix64(hash64_step(h, v));
+#else
+  return hash64_mem_bytes(z, n, seed);
+#endif
+}
+
+/*
+** The same hash of doc[start..end), for a token: a short tail is read as the
+** eight bytes that end at `end` (inside the document, since the token lies
+** in it), shifted down.
+*/
+static inline uint64_t hash64_doc(const char *doc, size_t start, size_t end, uint64_t seed) {
+#if FAST_LOADS
+  size_t n = end - start;
+  if (n && end >= 8) {
+    const char *z = doc + start;
+    uint64_t h = hash64_step(seed, (uint64_t)n), v;
+    for (; n > 8; z += 8, n -= 8) { memcpy(&v, z, 8); h = hash64_step(h, v); }
+    memcpy(&v, doc + end - 8, 8);
+    v >>= 8 * (8 - n);
+    return mix64(hash64_step(h, v));
+  }
+#endif
+  return hash64_mem((const unsigned char *)doc + start, end - start, seed);
 }
 
 /* ASCII lower case of z[0..n) into buf (at most cap bytes); returns the length. */
@@ -215,6 +210,161 @@ static uint32_t shape_hash(const unsigned char *z, size_t n) {
   return hash_bytes((const unsigned char *)buf, k) ^ (uint32_t)(n > 4 ? 0x100 : 0);
 }
 
+/* ---- gazetteers --------------------------------------------------------- */
+
+/* Feature order: never reorder, only append (and bump the feature version). */
+static const char *const gazetteer_names[] = {
+  "common_words", "gaz_countries", "gaz_demonyms", "gaz_cities", "gaz_us_states",
+  "gaz_regions", "gaz_first_names", "titles", "org_words", "fac_words", "acronyms",
+  "gaz_surnames", "gaz_provinces",
+};
+#define GAZ_COUNT (sizeof gazetteer_names / sizeof gazetteer_names[0])
+_Static_assert(ART_GAZ_PROVINCES == 1u << 12 && ART_GAZ_TITLES == 1u << 7 && ART_GAZ_ACRONYMS == 1u << 10,
+               "ART_GAZ_* follow gazetteer_names");
+/* gaz_regions holds LOC and GPE places: its LOC entries get a bit of their own. */
+#define GAZ_REGIONS 5
+#define GAZ_ACRONYMS 10
+#define GAZ_TITLES 7
+#define GAZ_REGIONS_LOC GAZ_COUNT
+#define GAZ_BITS (GAZ_COUNT + 1)
+#define GAZ_FEATURE_MASK ((1u << GAZ_BITS) - 1)
+/* Not a feature: common_words.tsv entries written in lower case >= 90% of the time. */
+#define GAZ_COMMON 0
+#define GAZ_LOWER_WORD (GAZ_COUNT + 1)
+_Static_assert(ART_GAZ_LOWER_WORD == 1u << GAZ_LOWER_WORD, "ART_GAZ_LOWER_WORD is the bit after the lists");
+
+typedef struct { const char *name; const art_table *table; } named_table;
+static const named_table all_tables[] = {
+#define ART_TABLE(n) { #n, &art_table_##n },
+#include "article_table_list.h"
+#undef ART_TABLE
+  { NULL, NULL }
+};
+
+size_t art_tagger_gazetteer_count(void) { return GAZ_COUNT; }
+const char *art_tagger_gazetteer_name(size_t g) { return g < GAZ_COUNT ? gazetteer_names[g] : NULL; }
+
+const art_table *art_table_named(const char *name) {
+  for (size_t i = 0; all_tables[i].name; i++)
+    if (strcmp(all_tables[i].name, name) == 0) return all_tables[i].table;
+  return NULL;
+}
+
+/*
+** All gazetteers merged into one hash: a word costs one probe whatever the
+** number of lists, and the probe answers with a bit per list.  Built once
+** per process (pthread_once) from the generated tables; read-only after.
+** acronyms.tsv is keyed as written ("WHO", not "who"), so its keys go in a
+** second, case-sensitive merged set.
+**
+** A key is identified by 44 bits of a 64-bit hash (32 in `lo`, 12 more in
+** the top of `bits`, whose low 20 bits are the answer) and never compared
+** byte by byte: a probe then touches one cache line.  A false match needs
+** 44 bits to collide, about once in 10^13 lookups, and would only add a
+** feature.
+*/
+typedef struct gaz_slot { uint32_t lo; uint32_t bits; } gaz_slot;   /* lo 0 = empty */
+typedef struct gaz_set { gaz_slot *slots; uint32_t mask; } gaz_set;
+static gaz_set gaz_lower, gaz_exact;
+static pthread_once_t gaz_once = PTHREAD_ONCE_INIT;
+#define GAZ_SEED 0x2545f4914f6cdd1dull
+#define GAZ_CHECK 0xFFF00000u        /* the check bits in a slot's `bits` */
+#define GAZ_ANSWER (~GAZ_CHECK)
+_Static_assert((ART_GAZ_TITLE_END << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
+
+static inline uint32_t gaz_lo(uint64_t h) { uint32_t lo = (uint32_t)h; return lo ? lo : 1; }
+static inline uint32_t gaz_check(uint64_t h) { return (uint32_t)(h >> 32) & GAZ_CHECK; }
+
+static uint32_t entry_bits(size_t g, const art_table_entry *e) {
+  uint32_t bits = 1u << g;
+  if (g == GAZ_REGIONS && e->value[0] == 'L') bits |= 1u << GAZ_REGIONS_LOC;
+  if (g == GAZ_COMMON && atoi(e->value) >= 70) bits |= 1u << GAZ_LOWER_WORD;
+  return bits;
+}
+
+static void gaz_insert(gaz_slot *slots, uint32_t n, const char *key, size_t len, uint32_t bits) {
+  uint64_t hv = hash64_mem((const unsigned char *)key, len, GAZ_SEED);
+  uint32_t lo = gaz_lo(hv), ck = gaz_check(hv), h = lo & (n - 1);
+  while (slots[h].lo && !(slots[h].lo == lo && (slots[h].bits & GAZ_CHECK) == ck)) h = (h + 1) & (n - 1);
+  slots[h].lo = lo;
+  slots[h].bits |= ck | bits;
+}
+
+static void gaz_build(gaz_set *set, int exact) {
+  size_t total = 0;
+  const art_table *tabs[GAZ_COUNT];
+  for (size_t g = 0; g < GAZ_COUNT; g++) {
+    tabs[g] = art_table_named(gazetteer_names[g]);
+    if (tabs[g] && (g == GAZ_ACRONYMS) == exact) total += tabs[g]->count;
+  }
+  /* Load at most 2/3 (keys listed twice share a slot; title words add a few). */
+  uint32_t n = 16;
+  while (n < total + total / 2 + 64) n *= 2;
+  set->slots = calloc(n, sizeof *set->slots);
+  if (!set->slots) return;
+  for (size_t g = 0; g < GAZ_COUNT; g++) {
+    if (!tabs[g] || (g == GAZ_ACRONYMS) != exact) continue;
+    for (uint32_t i = 0; i < tabs[g]->count; i++) {
+      const art_table_entry *e = &tabs[g]->entries[i];
+      if (e->key_len == 0) continue;
+      gaz_insert(set->slots, n, e->key, e->key_len, entry_bits(g, e));
+      if (g != GAZ_TITLES) continue;
+      /* "trade minister": its first and last words mark where a title may start and end */
+      const char *first = memchr(e->key, ' ', e->key_len), *last = e->key + e->key_len;
+      if (!first) continue;
+      while (last[-1] != ' ') last--;
+      gaz_insert(set->slots, n, e->key, (size_t)(first - e->key), ART_GAZ_TITLE_START);
+      gaz_insert(set->slots, n, last, (size_t)(e->key + e->key_len - last), ART_GAZ_TITLE_END);
+    }
+  }
+  set->mask = n - 1;
+}
+
+static void gaz_init(void) {
+  gaz_build(&gaz_lower, 0);
+  gaz_build(&gaz_exact, 1);
+}
+
+/* The bits of the key whose 64-bit hash is hv. */
+static inline uint32_t gaz_probe(const gaz_set *set, uint64_t hv) {
+  if (!set->slots) return 0;
+  uint32_t lo = gaz_lo(hv), ck = gaz_check(hv);
+  for (uint32_t h = lo & set->mask;; h = (h + 1) & set->mask) {
+    const gaz_slot *s = &set->slots[h];
+    if (s->lo == lo && (s->bits & GAZ_CHECK) == ck) return s->bits & GAZ_ANSWER;
+    if (!s->lo) return 0;
+  }
+}
+
+static inline uint32_t gaz_find(const gaz_set *set, const char *key, size_t len) {
+  return gaz_probe(set, hash64_mem((const unsigned char *)key, len, GAZ_SEED));
+}
+
+/*
+** The entity stage asks about the same few hundred words and title phrases
+** again and again, so answers are remembered in a small table shared by all
+** threads.  An entry is one 64-bit word, read and written whole (relaxed
+** atomics: no torn entry, no lock): the answer in the low 20 bits, and above
+** it the 44 hash bits that identify a key in the gazetteer table, so a hit
+** says exactly what the table would.  The entry's index is 12 other bits.
+*/
+#define GAZ_MEMO_BITS 12
+static _Atomic uint64_t gaz_memo[1u << GAZ_MEMO_BITS];
+_Static_assert(GAZ_ANSWER == 0xFFFFFu, "the memo keeps 20 answer bits");
+
+uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
+  pthread_once(&gaz_once, gaz_init);
+  uint64_t hv = hash64_mem((const unsigned char *)lower_key, len, GAZ_SEED);
+  /* identity: the 32 bits of gaz_lo() (never 0, so neither is id) and the 12 of gaz_check() */
+  uint64_t id = (uint64_t)gaz_lo(hv) << 32 | gaz_check(hv);
+  _Atomic uint64_t *slot = &gaz_memo[(hv >> 40) & ((1u << GAZ_MEMO_BITS) - 1)];
+  uint64_t e = atomic_load_explicit(slot, memory_order_relaxed);
+  if ((e & ~(uint64_t)GAZ_ANSWER) == id) return (uint32_t)(e & GAZ_ANSWER);
+  uint32_t bits = gaz_probe(&gaz_lower, hv);
+  atomic_store_explicit(slot, id | bits, memory_order_relaxed);
+  return bits;
+}
+
 /* ---- scratch ------------------------------------------------------------ */
 
 int art_tagger_scratch_reset(art_tagger_scratch *sc, size_t n) {
@@ -241,51 +391,16 @@ void art_tagger_scratch_free(art_tagger_scratch *sc) {
 #define ART_TAGGER_CONTINUE_MARGIN 1500
 #endif
 
-static void prepare(const char *doc, const art_token *toks, size_t n, art_tagger_scratch *sc, size_t i) {
-  art_tok_info *in = &sc->info[i];
-  if (in->ready) return;
-  const unsigned char *z = (const unsigned char *)doc + toks[i].start;
-  size_t len = toks[i].end - toks[i].start;
-  char low[LOWER_MAX];
-  size_t ll = lower_ascii(z, len, low, sizeof low);
-  in->h_word = hash_bytes(z, len);
-  in->h_lower = hash_bytes((const unsigned char *)low, ll);
-  in->h_shape = shape_hash(z, len);
-  in->gaz = 0;
-  if (!in->ready) in->gaz_span = 0;
-  in->ready = 1;
-  if (!(toks[i].flags & ART_TOK_WORD) || len > LOWER_MAX) return;
-  /* Gazetteers list names: only a word with a capital is looked up. */
-  if (!(toks[i].flags & ART_TOK_HAS_UPPER)) return;
-  pthread_once(&gaz_once, gaz_init);
-  in->gaz = gaz_find(&gaz_lower, low, ll) | gaz_find(&gaz_exact, (const char *)z, len);
-  (void)n;
-}
+/* Feature templates (hashed into the key with the value). */
+enum {
+  T_BIAS = 1, T_WORD, T_LOWER, T_SUFFIX, T_PREFIX, T_SHAPE, T_PREV_WORD, T_NEXT_WORD,
+  T_PREV2_WORD, T_NEXT2_WORD, T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG, T_PREV_TAG_SHAPE,
+  T_PREV_TAG_WORD, T_INITIAL, T_INITIAL_COMMON, T_WORD_NEXT, T_FLAGS,
+  T_GAZ = 32, T_GAZ_SPAN = 64, T_GAZ_PREV = 96, T_GAZ_NEXT = 128
+};
 
-/* Multi-word gazetteer entries starting at token i: mark the tokens they cover. */
-static void mark_spans(const char *doc, const art_token *toks, size_t n, art_tagger_scratch *sc, size_t i) {
-  char key[96];
-  size_t kl = 0;
-  for (size_t j = i; j < n && j < i + 4; j++) {
-    size_t len = toks[j].end - toks[j].start;
-    if (!(toks[j].flags & ART_TOK_WORD) || kl + len + 1 > sizeof key) break;
-    /* Entries continue with a capital or a short joining word before one ("Gulf of Aden"). */
-    if (j > i && !(toks[j].flags & ART_TOK_HAS_UPPER) &&
-        !(len <= 3 && j + 1 < n && j + 1 < i + 4 && (toks[j + 1].flags & ART_TOK_HAS_UPPER))) break;
-    if (j > i) key[kl++] = ' ';
-    kl += lower_ascii((const unsigned char *)doc + toks[j].start, len, key + kl, sizeof key - kl);
-    if (j == i) continue;
-    uint32_t bits = gaz_find(&gaz_lower, key, kl);
-    if (bits) {
-      for (size_t k = i; k <= j; k++) {
-        prepare(doc, toks, n, sc, k);
-        sc->info[k].gaz_span |= bits;
-      }
-    }
-  }
-}
-
-/* ---- which tokens are scored -------------------------------------------- */
+#define BOUNDARY_HASH 0x5bd1e995u
+#define FEATURE_FLAGS (ART_TOK_ALLCAPS | ART_TOK_PERIOD | ART_TOK_HYPHEN | ART_TOK_DIGIT | ART_TOK_CAP | ART_TOK_POSSESSIVE)
 
 static int lowest_bit(uint32_t x) {
 #if defined(__GNUC__) || defined(__clang__)
@@ -297,43 +412,261 @@ static int lowest_bit(uint32_t x) {
 #endif
 }
 
-static int is_word_in(const char *doc, const art_token *t, const char *const *list) {
-  size_t len = t->end - t->start;
-  if (len > 5) return 0;   /* longer than any particle */
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == len && memcmp(doc + t->start, list[i], len) == 0) return 1;
-  return 0;
+static inline int allowed(int prev, int tag) {
+  if (tag == ART_TAG_O || ART_TAG_IS_B(tag)) return 1;
+  return prev != ART_TAG_O && ART_TAG_TYPE(prev) == ART_TAG_TYPE(tag);
 }
 
-static const char *const particles[] = {
-  "al", "el", "bin", "bint", "ibn", "abu", "de", "da", "di", "du", "del", "della", "dos", "das",
-  "van", "von", "der", "den", "la", "le", "ter", "ten", "y", NULL
-};
+/* ---- the model ------------------------------------------------------------ */
 
-static int has_upper_word(const art_token *t) {
+#define NO_ROW 0u   /* rows are never empty, so offset 0 with length 0 means "no such feature" */
+
+/* The row of key, or NO_ROW. */
+static inline uint32_t model_row(const art_tagger_model *m, uint32_t key) {
+  uint32_t mask = m->nslots - 1;
+  for (uint32_t s = key & mask;; s = (s + 1) & mask) {
+    if (m->slots[s].key == key) return m->slots[s].row;
+    if (m->slots[s].key == 0) return NO_ROW;
+  }
+}
+
+/* scores[0..24) += row[0..24), eight weights at a time where SSE2 is there. */
+static inline void add_i16(int32_t *scores, const int16_t *row) {
+#if defined(__SSE2__)
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t += 8) {
+    __m128i w = _mm_loadu_si128((const __m128i *)(row + t));
+    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);   /* sign-extend to 32 bits */
+    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
+    __m128i *s0 = (__m128i *)(scores + t), *s1 = (__m128i *)(scores + t + 4);
+    _mm_storeu_si128(s0, _mm_add_epi32(_mm_loadu_si128(s0), lo));
+    _mm_storeu_si128(s1, _mm_add_epi32(_mm_loadu_si128(s1), hi));
+  }
+#else
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) scores[t] += row[t];
+#endif
+}
+
+static inline void add_i32(int32_t *scores, const int32_t *v) {
+#if defined(__SSE2__)
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t += 4) {
+    __m128i *s = (__m128i *)(scores + t);
+    _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), _mm_loadu_si128((const __m128i *)(v + t))));
+  }
+#else
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) scores[t] += v[t];
+#endif
+}
+
+static inline void add_row(const art_tagger_model *m, uint32_t row, int32_t *scores) {
+  uint32_t len = row & 31;
+  if (len == ART_TAGGER_DENSE_ROW) {
+    add_i16(scores, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+    return;
+  }
+  const uint32_t *c = m->cells + (row >> 5);
+  for (uint32_t j = 0; j < len; j++) scores[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
+}
+
+/*
+** Add the weights of the features to scores[ART_TAGGER_DENSE_WIDTH].  The
+** slots are asked for first, all of them, so that their cache misses
+** overlap instead of queueing one behind the other.
+*/
+void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t nf, int32_t *scores) {
+  if (m->nslots == 0) return;
+  if (nf > ART_TAGGER_MAX_FEATURES) nf = ART_TAGGER_MAX_FEATURES;
+  for (size_t f = 0; f < nf; f++) PREFETCH(&m->slots[feats[f] & (m->nslots - 1)]);
+  for (size_t f = 0; f < nf; f++) {
+    uint32_t r = model_row(m, feats[f]);
+    if (r != NO_ROW) add_row(m, r, scores);
+  }
+}
+
+/* ---- token facts ------------------------------------------------------------ */
+
+/* The facts about token t that do not depend on its neighbours. */
+static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, uint32_t *h_shape, uint32_t *gaz) {
+  const unsigned char *z = (const unsigned char *)doc + t->start;
+  size_t len = t->end - t->start;
+  char low[LOWER_MAX];
+  size_t ll = lower_ascii(z, len, low, sizeof low);
+  *h_lower = hash_bytes((const unsigned char *)low, ll);
+  *h_shape = shape_hash(z, len);
+  *gaz = 0;
+  /* Gazetteers list names: only a word with a capital is looked up. */
+  if (!(t->flags & ART_TOK_WORD) || len > LOWER_MAX || !(t->flags & ART_TOK_HAS_UPPER)) return;
+  pthread_once(&gaz_once, gaz_init);
+  *gaz = gaz_find(&gaz_lower, low, ll) | gaz_find(&gaz_exact, (const char *)z, len);
+}
+
+/* Flags that features or gazetteer look-ups read: they are part of a word's cache key. */
+#define KEY_FLAGS ((uint32_t)~(ART_TOK_SPACE_AFTER | ART_TOK_OPEN))
+
+static inline uint64_t word_key(const char *doc, const art_token *t) {
+  /* the flags go through the mixer first: XORed in raw, they could cancel a byte difference */
+  uint64_t k = hash64_doc(doc, t->start, t->end, mix64(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS)));
+  return k ? k : 1;
+}
+
+#define READY_FACTS 1
+
+/* The uncached facts of token i (the reference path: trainer and checks). */
+static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *sc, size_t i) {
+  art_tok_info *in = &sc->info[i];
+  if (in->ready == READY_FACTS) return;
+  word_facts(doc, &toks[i], &in->h_lower, &in->h_shape, &in->gaz);
+  in->h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
+  in->key = word_key(doc, &toks[i]);
+  in->gaz_span = 0;
+  in->ready = READY_FACTS;
+}
+
+/* ---- the word cache ------------------------------------------------------- */
+
+/*
+** One cache line per word type (bytes and flags): its hashes, gazetteer bits
+** and the summed weights of its self features (self_features()).  v[0..23)
+** are the sums, valid when SELF_VALID is set (they fit in 16 bits); v[23],
+** a label that does not exist, holds the gazetteer bits, so that the sums
+** add as 24 lanes with vector code.  key 0 = empty.
+*/
+#define SELF_VALID 0x8000u
+#define VEC_AUX (ART_TAGGER_DENSE_WIDTH - 1)
+_Static_assert(ART_TAGGER_LABELS == VEC_AUX, "one spare lane after the labels");
+_Static_assert(ART_GAZ_LOWER_WORD < SELF_VALID, "gazetteer bits leave the top bit free");
+typedef struct word_entry {
+  uint64_t key;
+  uint32_t h_lower, h_shape;
+  int16_t v[ART_TAGGER_DENSE_WIDTH];
+} word_entry;
+_Static_assert(sizeof(word_entry) == 64, "a word cache entry is a cache line");
+
+#define WORD_CACHE_SIZE 4096u
+typedef struct word_cache {
+  _Alignas(64) word_entry e[WORD_CACHE_SIZE];
+  int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
+  int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
+  art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
+} word_cache;
+
+static _Thread_local word_cache tls_cache;
+
+static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
+  return a->nslots == b->nslots && a->slots == b->slots && a->cells == b->cells && a->ncells == b->ncells &&
+         a->dense == b->dense && a->ndense == b->ndense && a->feature_version == b->feature_version;
+}
+
+static word_cache *cache_for(const art_tagger_model *m) {
+  word_cache *wc = &tls_cache;
+  if (!same_model(&wc->model, m)) {
+    memset(wc, 0, sizeof *wc);
+    for (uint32_t t = 0; t < ART_TAGGER_LABELS; t++) {
+      uint32_t f = feat(T_PREV_TAG, t);
+      art_tagger_score(m, &f, 1, wc->prev_tag[t]);
+      for (int l = 0; l < ART_TAGGER_LABELS; l++) wc->allowed[t][l] = allowed((int)t, l) ? -1 : 0;
+    }
+    wc->model = *m;
+  }
+  return wc;
+}
+
+static inline word_entry *cache_entry(word_cache *wc, uint64_t key) {
+  return &wc->e[(key >> 40) & (WORD_CACHE_SIZE - 1)];
+}
+
+static inline uint32_t entry_aux(const word_entry *e) { return (uint16_t)e->v[VEC_AUX]; }
+
+static void fill_entry(word_entry *e, uint64_t key, const char *doc, const art_token *t) {
+  uint32_t gaz;
+  word_facts(doc, t, &e->h_lower, &e->h_shape, &gaz);
+  e->v[VEC_AUX] = (int16_t)(uint16_t)(gaz & ~SELF_VALID & 0xFFFFu);   /* the bits the tagger reads (below 15) */
+  e->key = key;
+}
+
+/* The facts of token i, through the cache. */
+static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
+                                          art_tagger_scratch *sc, size_t i) {
+  art_tok_info *in = &sc->info[i];
+  uint64_t key = word_key(doc, &toks[i]);
+  word_entry *e = cache_entry(wc, key);
+  if (e->key != key) fill_entry(e, key, doc, &toks[i]);
+  in->key = key;
+  in->h_lower = e->h_lower;
+  in->h_shape = e->h_shape;
+  in->gaz = entry_aux(e) & ~SELF_VALID;
+  in->gaz_span = 0;
+  in->ready = READY_FACTS;
+  return in;
+}
+
+static inline art_tok_info *ensure(word_cache *wc, const char *doc, const art_token *toks,
+                                   art_tagger_scratch *sc, size_t i) {
+  art_tok_info *in = &sc->info[i];
+  return LIKELY(in->ready == READY_FACTS) ? in : ensure_slow(wc, doc, toks, sc, i);
+}
+
+/* Multi-word gazetteer entries starting at token i: mark the tokens they cover. */
+static void mark_spans(word_cache *wc, const char *doc, const art_token *toks, size_t n,
+                       art_tagger_scratch *sc, size_t i) {
+  /* the usual case first: the next token cannot continue an entry */
+  if (i + 1 >= n || !(toks[i].flags & ART_TOK_WORD) || !(toks[i + 1].flags & ART_TOK_WORD)) return;
+  if (!(toks[i + 1].flags & ART_TOK_HAS_UPPER) &&
+      !(toks[i + 1].end - toks[i + 1].start <= 3 && i + 2 < n && (toks[i + 2].flags & ART_TOK_HAS_UPPER))) return;
+  char key[96];
+  size_t kl = 0;
+  for (size_t j = i; j < n && j < i + 4; j++) {
+    size_t len = toks[j].end - toks[j].start;
+    if (!(toks[j].flags & ART_TOK_WORD) || kl + len + 1 > sizeof key) break;
+    /* Entries continue with a capital or a short joining word before one ("Gulf of Aden"). */
+    if (j > i && !(toks[j].flags & ART_TOK_HAS_UPPER) &&
+        !(len <= 3 && j + 1 < n && j + 1 < i + 4 && (toks[j + 1].flags & ART_TOK_HAS_UPPER))) break;
+    if (j > i) key[kl++] = ' ';
+    kl += lower_ascii((const unsigned char *)doc + toks[j].start, len, key + kl, sizeof key - kl);
+    if (j == i) continue;
+    pthread_once(&gaz_once, gaz_init);
+    uint32_t bits = gaz_find(&gaz_lower, key, kl);
+    if (bits) {
+      for (size_t k = i; k <= j; k++) {
+        if (wc) ensure(wc, doc, toks, sc, k); else prepare(doc, toks, sc, k);
+        sc->info[k].gaz_span |= bits;
+      }
+    }
+  }
+}
+
+/* ---- which tokens are scored -------------------------------------------- */
+
+/* Lower-case name particles: al el bin bint ibn abu de da di du del della dos das van von der den la le ter ten y. */
+static int is_particle(const char *z, size_t len) {
+  static const char two[] = "aleldedadidulale", three[] = "binibnabudeldosdasvanvonderdenterten";
+  switch (len) {
+    case 1: return z[0] == 'y';
+    case 2:
+      for (size_t k = 0; k + 1 < sizeof two; k += 2)
+        if (z[0] == two[k] && z[1] == two[k + 1]) return 1;
+      return 0;
+    case 3:
+      for (size_t k = 0; k + 2 < sizeof three; k += 3)
+        if (z[0] == three[k] && z[1] == three[k + 1] && z[2] == three[k + 2]) return 1;
+      return 0;
+    case 4: return memcmp(z, "bint", 4) == 0;
+    case 5: return memcmp(z, "della", 5) == 0;
+    default: return 0;
+  }
+}
+
+static inline int has_upper_word(const art_token *t) {
   return (t->flags & (ART_TOK_WORD | ART_TOK_HAS_UPPER)) == (ART_TOK_WORD | ART_TOK_HAS_UPPER);
 }
 
-int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t i, int prev_tag) {
+/* The rule for a token without a capital (see the essay). */
+static inline int scorable_lower(const char *doc, const art_token *toks, size_t n, size_t i, int prev_tag,
+                                 int next_cap) {
   const art_token *t = &toks[i];
-  int next_cap = i + 1 < n && has_upper_word(&toks[i + 1]);
-  if (has_upper_word(t)) {
-    /* "The", "But", "Officials" opening a sentence before a lower-case word: not a name. */
-    if ((t->flags & ART_TOK_INITIAL) && !next_cap && !(t->flags & ART_TOK_ALLCAPS)) {
-      char low[LOWER_MAX];
-      size_t len = t->end - t->start;
-      if (len <= LOWER_MAX) {
-        size_t ll = lower_ascii((const unsigned char *)doc + t->start, len, low, sizeof low);
-        pthread_once(&gaz_once, gaz_init);
-        if (gaz_find(&gaz_lower, low, ll) & (1u << GAZ_LOWER_WORD)) return 0;
-      }
-    }
-    return 1;
-  }
-  if ((t->flags & ART_TOK_LOWER) && next_cap && is_word_in(doc, t, particles)) return 1;
+  size_t len = t->end - t->start;
+  if ((t->flags & ART_TOK_LOWER) && next_cap && is_particle(doc + t->start, len)) return 1;
   if (prev_tag == ART_TAG_O) return 0;
   /* A connector inside an open name: a capital must follow within two tokens. */
-  size_t len = t->end - t->start;
   int connector = (t->flags & (ART_TOK_POSSESSIVE | ART_TOK_DASH)) ||
                   ((t->flags & ART_TOK_LOWER) && len <= 4) ||
                   (len == 1 && doc[t->start] == '&');
@@ -343,23 +676,77 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
          has_upper_word(&toks[i + 2]);
 }
 
+/* "The", "But", "Officials" opening a sentence before a lower-case word: not a name, if common. */
+static inline int initial_common_candidate(const art_token *toks, size_t i, int next_cap) {
+  const art_token *t = &toks[i];
+  return (t->flags & ART_TOK_INITIAL) && !next_cap && !(t->flags & ART_TOK_ALLCAPS) &&
+         t->end - t->start <= LOWER_MAX;
+}
+
+int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t i, int prev_tag) {
+  int next_cap = i + 1 < n && has_upper_word(&toks[i + 1]);
+  if (has_upper_word(&toks[i])) {
+    if (initial_common_candidate(toks, i, next_cap)) {
+      char low[LOWER_MAX];
+      size_t ll = lower_ascii((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start, low, sizeof low);
+      pthread_once(&gaz_once, gaz_init);
+      if (gaz_find(&gaz_lower, low, ll) & ART_GAZ_LOWER_WORD) return 0;
+    }
+    return 1;
+  }
+  return scorable_lower(doc, toks, n, i, prev_tag, next_cap);
+}
+
 /* ---- features ----------------------------------------------------------- */
 
-enum {
-  T_BIAS = 1, T_WORD, T_LOWER, T_SUFFIX, T_PREFIX, T_SHAPE, T_PREV_WORD, T_NEXT_WORD,
-  T_PREV2_WORD, T_NEXT2_WORD, T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG, T_PREV_TAG_SHAPE,
-  T_PREV_TAG_WORD, T_INITIAL, T_INITIAL_COMMON, T_WORD_NEXT, T_FLAGS,
-  T_GAZ = 32, T_GAZ_SPAN = 64, T_GAZ_PREV = 96, T_GAZ_NEXT = 128
-};
+/* Features of the token alone: the word cache sums their weights once per word type. */
+static size_t self_features(uint32_t flags, uint32_t h_word, uint32_t h_lower, uint32_t h_shape, uint32_t gaz,
+                            uint32_t *f) {
+  size_t k = 0;
+  uint32_t initial = (flags & ART_TOK_INITIAL) ? 1 : 0;
+  f[k++] = feat(T_BIAS, 0);
+  f[k++] = feat(T_WORD, h_word);
+  f[k++] = feat(T_LOWER, h_lower);
+  f[k++] = feat(T_SHAPE, h_shape);
+  f[k++] = feat(T_INITIAL, initial);
+  if (initial) f[k++] = feat(T_INITIAL_COMMON, (gaz & 1u) | ((gaz & 0x7Eu) ? 2u : 0u));
+  f[k++] = feat(T_FLAGS, flags & FEATURE_FLAGS);
+  for (uint32_t bits = gaz & GAZ_FEATURE_MASK; bits; bits &= bits - 1)
+    f[k++] = feat(T_GAZ + (uint32_t)lowest_bit(bits), 1);
+  return k;
+}
 
-#define BOUNDARY_HASH 0x5bd1e995u
+/* Features that look at the neighbours, except the previous label's own row. */
+static size_t context_features(const art_tagger_scratch *sc, size_t n, size_t i, int prev_tag, uint32_t *f) {
+  const art_tok_info *in = &sc->info[i], *prev = i >= 1 ? &sc->info[i - 1] : NULL;
+  const art_tok_info *next = i + 1 < n ? &sc->info[i + 1] : NULL;
+  uint32_t next_w = next ? next->h_lower : BOUNDARY_HASH;
+  size_t k = 0;
+  f[k++] = feat(T_PREV_WORD, prev ? prev->h_lower : BOUNDARY_HASH);
+  f[k++] = feat(T_NEXT_WORD, next_w);
+  f[k++] = feat(T_NEXT2_WORD, i + 2 < n ? sc->info[i + 2].h_lower : BOUNDARY_HASH);
+  f[k++] = feat(T_PREV_SHAPE, (prev ? prev->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
+  f[k++] = feat(T_NEXT_SHAPE, (next ? next->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
+  f[k++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
+  f[k++] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
+  uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev ? prev->gaz & GAZ_FEATURE_MASK : 0,
+                         next ? next->gaz & GAZ_FEATURE_MASK : 0 };
+  static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
+  for (int q = 0; q < 3; q++)
+    for (uint32_t bits = groups[q]; bits; bits &= bits - 1) f[k++] = feat(base[q] + (uint32_t)lowest_bit(bits), 1);
+  return k;
+}
 
+/*
+** The reference feature list of token i (the trainer's, and the check's):
+** every template in one list, in the order the model was trained with.
+*/
 size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
                            art_tagger_scratch *sc, size_t i, int prev_tag, uint32_t *f) {
   size_t k = 0;
-  for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; j++) prepare(doc, toks, n, sc, j);
+  for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; j++) prepare(doc, toks, sc, j);
   if (i == 0 || !(toks[i - 1].flags & ART_TOK_WORD) || !has_upper_word(&toks[i - 1]))
-    mark_spans(doc, toks, n, sc, i);
+    mark_spans(NULL, doc, toks, n, sc, i);
   const art_tok_info *in = &sc->info[i];
   uint32_t prev_w = i >= 1 ? sc->info[i - 1].h_lower : BOUNDARY_HASH;
   uint32_t next_w = i + 1 < n ? sc->info[i + 1].h_lower : BOUNDARY_HASH;
@@ -383,12 +770,11 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
   f[k++] = feat(T_INITIAL, initial);
   if (initial) f[k++] = feat(T_INITIAL_COMMON, (in->gaz & 1u) | ((in->gaz & 0x7Eu) ? 2u : 0u));
   f[k++] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
-  f[k++] = feat(T_FLAGS, toks[i].flags & (ART_TOK_ALLCAPS | ART_TOK_PERIOD | ART_TOK_HYPHEN |
-                                          ART_TOK_DIGIT | ART_TOK_CAP | ART_TOK_POSSESSIVE));
+  f[k++] = feat(T_FLAGS, toks[i].flags & FEATURE_FLAGS);
   /* Gazetteer hits: one feature per list for the word, the span, and each neighbour. */
-  const uint32_t mask = (1u << GAZ_BITS) - 1;
-  uint32_t groups[4] = { in->gaz & mask, in->gaz_span & mask, i >= 1 ? sc->info[i - 1].gaz & mask : 0,
-                         i + 1 < n ? sc->info[i + 1].gaz & mask : 0 };
+  uint32_t groups[4] = { in->gaz & GAZ_FEATURE_MASK, in->gaz_span & GAZ_FEATURE_MASK,
+                         i >= 1 ? sc->info[i - 1].gaz & GAZ_FEATURE_MASK : 0,
+                         i + 1 < n ? sc->info[i + 1].gaz & GAZ_FEATURE_MASK : 0 };
   static const uint32_t base[4] = { T_GAZ, T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
   for (int q = 0; q < 4; q++)
     for (uint32_t bits = groups[q]; bits && k < ART_TAGGER_MAX_FEATURES; bits &= bits - 1)
@@ -398,97 +784,166 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 
 /* ---- scoring and decoding ------------------------------------------------ */
 
-#if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)0)
-#endif
+int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
+
+/* scores += the self sum of token t, from the cache when it holds it. */
+static void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+                     const art_tok_info *in, int32_t *scores) {
+  word_entry *e = cache_entry(wc, in->key);
+  if (UNLIKELY(e->key != in->key)) fill_entry(e, in->key, doc, t);   /* a neighbour took the slot */
+  if (LIKELY(entry_aux(e) & SELF_VALID)) { add_i16(scores, e->v); return; }
+  uint32_t f[ART_TAGGER_MAX_FEATURES];
+  int32_t sum[ART_TAGGER_DENSE_WIDTH] = {0};
+  uint32_t h_word = hash_bytes((const unsigned char *)doc + t->start, t->end - t->start);
+  art_tagger_score(m, f, self_features(t->flags, h_word, in->h_lower, in->h_shape, in->gaz, f), sum);
+  add_i32(scores, sum);
+  for (int l = 0; l < ART_TAGGER_LABELS; l++)
+    if (sum[l] > 32767 || sum[l] < -32767) return;   /* too big for the cache: recomputed each time */
+  for (int l = 0; l < ART_TAGGER_LABELS; l++) e->v[l] = (int16_t)sum[l];
+  e->v[VEC_AUX] = (int16_t)(uint16_t)(entry_aux(e) | SELF_VALID);
+}
+
+static int popcount32(uint32_t x) {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  return (int)((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+}
 
 /*
-** Scoring is bound by memory latency, not arithmetic: each feature is a
-** probe into a table larger than L1.  So the probes are issued in three
-** sweeps (prefetch every slot, find every row and prefetch it, then add)
-** and the misses overlap instead of queueing one behind the other.
+** Would the reference list of token i be cut at ART_TAGGER_MAX_FEATURES?
+** Only with more than 48 gazetteer features, so only when some group has
+** 13 or more of its 14 bits (value >= 0x1FFF): then count.
 */
-/* scores[0..24) += row[0..24), eight weights at a time where SSE2 is there. */
-static inline void add_dense_row(int32_t *scores, const int16_t *row) {
+static int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i) {
+  uint32_t g[4] = { sc->info[i].gaz & GAZ_FEATURE_MASK, sc->info[i].gaz_span & GAZ_FEATURE_MASK,
+                    i >= 1 ? sc->info[i - 1].gaz & GAZ_FEATURE_MASK : 0,
+                    i + 1 < n ? sc->info[i + 1].gaz & GAZ_FEATURE_MASK : 0 };
+  if (g[0] < 0x1FFF && g[1] < 0x1FFF && g[2] < 0x1FFF && g[3] < 0x1FFF) return 0;
+  return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
+}
+
+/*
+** The best allowed label (the first one on ties), its score and the
+** runner-up's (equal to it on a tie).  O and every B- are always allowed,
+** so there is always a runner-up.
+*/
+static inline int best_label(const int32_t *scores, const int32_t *ok, int32_t *best_score, int32_t *second) {
 #if defined(__SSE2__)
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t += 8) {
-    __m128i w = _mm_loadu_si128((const __m128i *)(row + t));
-    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);   /* sign-extend to 32 bits */
-    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
-    __m128i *s0 = (__m128i *)(scores + t), *s1 = (__m128i *)(scores + t + 4);
-    _mm_storeu_si128(s0, _mm_add_epi32(_mm_loadu_si128(s0), lo));
-    _mm_storeu_si128(s1, _mm_add_epi32(_mm_loadu_si128(s1), hi));
+  const __m128i floor = _mm_set1_epi32(INT32_MIN);
+  __m128i v[ART_TAGGER_DENSE_WIDTH / 4], mx = floor;
+  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(scores + 4 * k)), m = _mm_loadu_si128((const __m128i *)(ok + 4 * k));
+    v[k] = _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, floor));
+    __m128i gt = _mm_cmpgt_epi32(v[k], mx);
+    mx = _mm_or_si128(_mm_and_si128(gt, v[k]), _mm_andnot_si128(gt, mx));
   }
+  for (int sh = 0; sh < 2; sh++) {   /* the largest lane, in every lane */
+    __m128i o = sh ? _mm_shuffle_epi32(mx, 0xB1) : _mm_shuffle_epi32(mx, 0x4E);
+    __m128i gt = _mm_cmpgt_epi32(o, mx);
+    mx = _mm_or_si128(_mm_and_si128(gt, o), _mm_andnot_si128(gt, mx));
+  }
+  int32_t top = _mm_cvtsi128_si32(mx);
+  int best = -1, ties = 0;
+  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
+    int bits = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v[k], mx)));
+    if (bits && best < 0) best = 4 * k + lowest_bit((uint32_t)bits);
+    ties += (int)((0x4332322132212110ull >> (4 * bits)) & 0xF);   /* lanes set in the 4-bit mask */
+  }
+  *best_score = top;
+  if (ties > 1) { *second = top; return best; }
+  /* the runner-up: the largest lane once the best one is knocked out */
+  __m128i run = floor;
+  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
+    __m128i x = _mm_andnot_si128(_mm_cmpeq_epi32(v[k], mx), v[k]);
+    x = _mm_or_si128(x, _mm_and_si128(_mm_cmpeq_epi32(v[k], mx), floor));
+    __m128i gt = _mm_cmpgt_epi32(x, run);
+    run = _mm_or_si128(_mm_and_si128(gt, x), _mm_andnot_si128(gt, run));
+  }
+  for (int sh = 0; sh < 2; sh++) {
+    __m128i o = sh ? _mm_shuffle_epi32(run, 0xB1) : _mm_shuffle_epi32(run, 0x4E);
+    __m128i gt = _mm_cmpgt_epi32(o, run);
+    run = _mm_or_si128(_mm_and_si128(gt, o), _mm_andnot_si128(gt, run));
+  }
+  *second = _mm_cvtsi128_si32(run);
+  return best;
 #else
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) scores[t] += row[t];
+  int best = ART_TAG_O;
+  int32_t top = scores[0], run = INT32_MIN;
+  for (int t = 1; t < ART_TAGGER_LABELS; t++) {
+    if (!ok[t]) continue;
+    if (scores[t] > top) { run = top; top = scores[t]; best = t; }
+    else if (scores[t] > run) run = scores[t];
+  }
+  *best_score = top;
+  *second = run;
+  return best;
 #endif
 }
-
-void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t nf, int32_t *scores) {
-  if (m->nslots == 0) return;
-  uint32_t mask = m->nslots - 1;
-  uint32_t rows[ART_TAGGER_MAX_FEATURES];
-  size_t nr = 0;
-  if (nf > ART_TAGGER_MAX_FEATURES) nf = ART_TAGGER_MAX_FEATURES;
-  for (size_t f = 0; f < nf; f++) PREFETCH(&m->slots[feats[f] & mask]);
-  for (size_t f = 0; f < nf; f++) {
-    uint32_t key = feats[f];
-    for (uint32_t s = key & mask;; s = (s + 1) & mask) {
-      const art_tagger_slot *sl = &m->slots[s];
-      if (sl->key == key) {
-        rows[nr++] = sl->row;
-        PREFETCH((sl->row & 31) == ART_TAGGER_DENSE_ROW
-                   ? (const void *)(m->dense + (size_t)(sl->row >> 5) * ART_TAGGER_DENSE_WIDTH)
-                   : (const void *)(m->cells + (sl->row >> 5)));
-        break;
-      }
-      if (sl->key == 0) break;
-    }
-  }
-  for (size_t r = 0; r < nr; r++) {
-    uint32_t len = rows[r] & 31;
-    if (len == ART_TAGGER_DENSE_ROW) {
-      const int16_t *d = m->dense + (size_t)(rows[r] >> 5) * ART_TAGGER_DENSE_WIDTH;
-      add_dense_row(scores, d);
-      continue;
-    }
-    const uint32_t *c = m->cells + (rows[r] >> 5);
-    for (uint32_t j = 0; j < len; j++) scores[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
-  }
-}
-
-static inline int allowed(int prev, int tag) {
-  if (tag == ART_TAG_O || ART_TAG_IS_B(tag)) return 1;
-  return prev != ART_TAG_O && ART_TAG_TYPE(prev) == ART_TAG_TYPE(tag);
-}
-
-int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
 int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
                    art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
   if (art_tagger_scratch_reset(sc, n)) return -1;
+  memset(tags, ART_TAG_O, n);
+  if (margin) memset(margin, 0, n * sizeof *margin);
+  if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) return 0;
+  word_cache *wc = cache_for(m);
   uint32_t feats[ART_TAGGER_MAX_FEATURES];
   int prev = ART_TAG_O;
+#if ART_TAGGER_CHECK
+  art_tagger_scratch ref = {0};
+  if (art_tagger_scratch_reset(&ref, n)) return -1;
+#endif
+  size_t cap_at = 0;   /* the next token with a capital, at or after i */
   for (size_t i = 0; i < n; i++) {
-    if (margin) margin[i] = 0;
-    if (m->feature_version != ART_TAGGER_FEATURE_VERSION ||
-        !art_tagger_scorable(doc, toks, n, i, prev)) {
-      tags[i] = ART_TAG_O;
+    /*
+    ** A token is scored only if it has a capital or one follows within two
+    ** tokens (particles, connectors): jump over the stretches in between,
+    ** whose tokens are all O.
+    */
+    if (cap_at < i) cap_at = i;
+    while (cap_at < n && !has_upper_word(&toks[cap_at])) cap_at++;
+    if (cap_at == n) break;
+    if (cap_at >= i + 3) { i = cap_at - 2; prev = ART_TAG_O; }
+    int next_cap = i + 1 < n && has_upper_word(&toks[i + 1]);
+    if (!has_upper_word(&toks[i])) {
+      if (!scorable_lower(doc, toks, n, i, prev, next_cap)) { prev = ART_TAG_O; continue; }
+    } else if (initial_common_candidate(toks, i, next_cap) &&
+               (ensure(wc, doc, toks, sc, i)->gaz & ART_GAZ_LOWER_WORD)) {
       prev = ART_TAG_O;
       continue;
     }
-    size_t nf = art_tagger_features(doc, toks, n, sc, i, prev, feats);
+    art_tok_info *in = ensure(wc, doc, toks, sc, i);
+    if (i >= 1) ensure(wc, doc, toks, sc, i - 1);
+    if (i + 1 < n) ensure(wc, doc, toks, sc, i + 1);
+    if (i + 2 < n) ensure(wc, doc, toks, sc, i + 2);
+    if (i == 0 || !(toks[i - 1].flags & ART_TOK_WORD) || !has_upper_word(&toks[i - 1]))
+      mark_spans(wc, doc, toks, n, sc, i);
+
     int32_t scores[ART_TAGGER_DENSE_WIDTH] = {0};
-    art_tagger_score(m, feats, nf, scores);
-    int best = ART_TAG_O;
-    int32_t best_score = scores[0], second = INT32_MIN;
-    for (int t = 1; t < ART_TAGGER_LABELS; t++) {
-      if (!allowed(prev, t)) continue;
-      if (scores[t] > best_score) { second = best_score; best_score = scores[t]; best = t; }
-      else if (scores[t] > second) second = scores[t];
+    if (UNLIKELY(list_would_overflow(sc, n, i))) {
+      /* so many gazetteer hits that the reference list is cut short: take it as it is */
+      in->h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
+      art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), scores);
+    } else {
+      add_self(m, wc, doc, &toks[i], in, scores);
+      add_i32(scores, wc->prev_tag[prev]);
+      art_tagger_score(m, feats, context_features(sc, n, i, prev, feats), scores);
     }
+#if ART_TAGGER_CHECK
+    {
+      /* the reference path, fed the same tokens in the same order, must give the same sums */
+      int32_t want[ART_TAGGER_DENSE_WIDTH] = {0};
+      uint32_t rf[ART_TAGGER_MAX_FEATURES];
+      art_tagger_score(m, rf, art_tagger_features(doc, toks, n, &ref, i, prev, rf), want);
+      if (memcmp(want, scores, ART_TAGGER_LABELS * sizeof *want) != 0) {
+        fprintf(stderr, "tagger check: token %zu '%.*s' differs\n", i, (int)(toks[i].end - toks[i].start),
+                doc + toks[i].start);
+        abort();
+      }
+    }
+#endif
+    int32_t best_score, second;
+    int best = best_label(scores, wc->allowed[prev], &best_score, &second);
     /*
     ** A new name of another type right after an open one ("William/B-PER
     ** Burns/B-ORG") is almost always a greedy slip: names of different
@@ -505,8 +960,11 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
       }
     }
     tags[i] = (uint8_t)best;
-    if (margin) margin[i] = second == INT32_MIN ? 0 : best_score - second;
+    if (margin) margin[i] = best_score - second;
     prev = best;
   }
+#if ART_TAGGER_CHECK
+  art_tagger_scratch_free(&ref);
+#endif
   return 0;
 }

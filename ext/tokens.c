@@ -29,10 +29,14 @@
 #include "article_text.h"
 
 /* Character classes. */
-enum { C_SPACE = 1, C_UPPER = 2, C_LOWER = 4, C_DIGIT = 8, C_ALNUM = 16, C_PUNCT = 32 };
+enum { C_SPACE = 1, C_UPPER = 2, C_LOWER = 4, C_DIGIT = 8, C_ALNUM = 16, C_PUNCT = 32,
+       C_JOIN = 64 /* may join two parts of a word: . - & ' , : / */ };
 
 static unsigned char ascii_class[128];
-static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;   /* the table is built once per process */
+static uint16_t ascii_shape[128];   /* art_token_shape() of each one-byte token */
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;   /* the tables are built once per process */
+
+static uint32_t shape_of(const char *zs, size_t n);
 
 static void init_ascii(void) {
   for (int c = 0; c < 128; c++) {
@@ -42,7 +46,12 @@ static void init_ascii(void) {
     else if (c >= 'a' && c <= 'z') k = C_LOWER | C_ALNUM;
     else if (c >= '0' && c <= '9') k = C_DIGIT | C_ALNUM;
     else if (c < 0x20 || c == 0x7F) k = C_SPACE;
+    if (c == '.' || c == '-' || c == '&' || c == '\'' || c == ',' || c == ':' || c == '/') k |= C_JOIN;
     ascii_class[c] = k;
+  }
+  for (int c = 0; c < 128; c++) {
+    char one = (char)c;
+    ascii_shape[c] = (uint16_t)shape_of(&one, 1);
   }
 }
 
@@ -88,9 +97,8 @@ static int is_open_quote(int32_t cp) {
   return cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x201E || cp == 0x201A || cp == 0x2039;
 }
 
-uint32_t art_token_shape(const char *zs, size_t n) {
+static uint32_t shape_of(const char *zs, size_t n) {
   const unsigned char *z = (const unsigned char *)zs;
-  pthread_once(&ascii_once, init_ascii);
   uint32_t f = 0;
   size_t i = 0, upper = 0, lower = 0;
   /* The common case, a plain ASCII word, without the general loop. */
@@ -136,14 +144,22 @@ uint32_t art_token_shape(const char *zs, size_t n) {
   return f;
 }
 
-static int push_shaped(art_tokens *out, size_t s, size_t e, uint32_t flags) {
-  if (out->count == out->cap) {
-    size_t cap = out->cap ? out->cap * 2 : 64;
-    art_token *p = realloc(out->items, cap * sizeof *p);
-    if (!p) return -1;
-    out->items = p;
-    out->cap = cap;
-  }
+uint32_t art_token_shape(const char *z, size_t n) {
+  pthread_once(&ascii_once, init_ascii);
+  return shape_of(z, n);
+}
+
+static int grow(art_tokens *out) {
+  size_t cap = out->cap ? out->cap * 2 : 64;
+  art_token *p = realloc(out->items, cap * sizeof *p);
+  if (!p) return -1;
+  out->items = p;
+  out->cap = cap;
+  return 0;
+}
+
+static inline int push_shaped(art_tokens *out, size_t s, size_t e, uint32_t flags) {
+  if (out->count == out->cap && grow(out)) return -1;
   art_token *t = &out->items[out->count++];
   t->start = s;
   t->end = e;
@@ -226,39 +242,115 @@ static int emit_word(art_tokens *out, const char *doc, size_t s, size_t e, uint3
   return 0;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+#define SWAR_SCAN 1
+#else
+#define SWAR_SCAN 0
+#endif
+
+#if SWAR_SCAN
+/*
+** Eight bytes at a time: how many leading bytes of v are ASCII letters or
+** digits, and which of those are upper case, lower case, digits (as the top
+** bit of each byte).  Range tests per byte: with x the low seven bits,
+** (x | 0x80) - c has its top bit set when x >= c, (c | 0x80) - x when x <= c;
+** neither borrows across bytes.
+*/
+#define B8(c) ((uint64_t)(c) * 0x0101010101010101ull)
+#define HIGH B8(0x80)
+static inline size_t alnum_run8(uint64_t v, uint64_t *up, uint64_t *low, uint64_t *dig) {
+  uint64_t ascii = ~v & HIGH, x = v & ~HIGH;
+  uint64_t d = ((x | HIGH) - B8('0')) & (B8('9' | 0x80) - x) & ascii;
+  uint64_t u = ((x | HIGH) - B8('A')) & (B8('Z' | 0x80) - x) & ascii;
+  uint64_t l = ((x | HIGH) - B8('a')) & (B8('z' | 0x80) - x) & ascii;
+  uint64_t stop = ~(d | u | l) & HIGH;
+  size_t n = stop ? (size_t)__builtin_ctzll(stop) >> 3 : 8;
+  uint64_t keep = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+  *up = u & keep;
+  *low = l & keep;
+  *dig = d & keep;
+  return n;
+}
+/* The number of bytes whose top bit is set in m (only top bits set). */
+static inline unsigned count_high(uint64_t m) { return (unsigned)(((m >> 7) * B8(1)) >> 56); }
+#endif
+
+/* Flags that need the neighbouring tokens: space after, first word of the sentence or a quotation. */
+static inline void finish_tokens(art_tokens *out, size_t from, const unsigned char *z, size_t end, int *want) {
+  for (size_t t = from; t < out->count; t++) {
+    art_token *tk = &out->items[t];
+    size_t e = tk->end;
+    if (e >= end || (z[e] < 0x80 && (ascii_class[z[e]] & C_SPACE)) || z[e] == 0xC2) tk->flags |= ART_TOK_SPACE_AFTER;
+    if (tk->flags & ART_TOK_WORD) {
+      if (*want) tk->flags |= ART_TOK_INITIAL;
+      *want = 0;
+    } else if (tk->flags & ART_TOK_OPEN) {
+      *want = 1;
+    }
+  }
+}
+
 long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
   const unsigned char *z = (const unsigned char *)doc;
   pthread_once(&ascii_once, init_ascii);
   out->count = 0;
+  int want_initial = 1;   /* art_tokens_mark_initial(), as the tokens come */
   size_t i = start;
   while (i < end) {
-    int32_t cp; size_t len;
-    unsigned k = char_at(z, i, end, &cp, &len);
+    int32_t cp;
+    size_t len;
+    unsigned k;
+    if (z[i] < 0x80) { cp = z[i]; len = 1; k = ascii_class[cp]; }
+    else k = char_at_slow(z, i, end, &cp, &len);
     if (k & C_SPACE) { i += len; continue; }
-    size_t s = i;
+    size_t s = i, first = out->count;
     if (k & C_ALNUM) {
       /* Rule 1: the word run with inner connectors. */
       unsigned prev = k;
       /* Shape of the run, gathered while scanning: pure-ASCII words need no second pass. */
-      unsigned seen = k;
+      int digits = (k & C_DIGIT) != 0, ascii = len == 1, apostrophe = 0;
       size_t upper = (k & C_UPPER) != 0, lower = (k & C_LOWER) != 0;
-      int ascii = len == 1;
       uint32_t marks = 0;
       i += len;
       while (i < end) {
         /* the plain ASCII letters and digits of a word, without the general step */
+#if SWAR_SCAN
+        while (i + 8 <= end) {
+          uint64_t v, u, l, d;
+          memcpy(&v, z + i, 8);
+          size_t n = alnum_run8(v, &u, &l, &d);
+          if (n == 0) break;
+          upper += count_high(u);
+          lower += l != 0;
+          digits |= d != 0;
+          prev = ascii_class[z[i + n - 1]];
+          i += n;
+          if (n < 8) break;
+        }
+#endif
         while (i < end && z[i] < 0x80 && (ascii_class[z[i]] & C_ALNUM)) {
           prev = ascii_class[z[i++]];
-          seen |= prev;
           upper += (prev & C_UPPER) != 0;
           lower += (prev & C_LOWER) != 0;
+          digits |= (prev & C_DIGIT) != 0;
         }
         if (i >= end) break;
-        int32_t c2; size_t l2;
-        unsigned k2 = char_at(z, i, end, &c2, &l2);
-        if (k2 & C_ALNUM) { prev = k2; i += l2; ascii = 0; continue; }
+        int32_t c2;
+        size_t l2;
+        unsigned k2;
+        if (z[i] < 0x80) {
+          k2 = ascii_class[z[i]];
+          if (!(k2 & C_JOIN)) break;   /* space or other mark: the word ends */
+          c2 = z[i];
+          l2 = 1;
+        } else {
+          k2 = char_at_slow(z, i, end, &c2, &l2);
+          if (k2 & C_ALNUM) { prev = k2; i += l2; ascii = 0; continue; }
+          if (!is_apostrophe(c2)) break;
+        }
         if (i + l2 >= end) break;
-        int32_t c3; size_t l3;
+        int32_t c3;
+        size_t l3;
         unsigned k3 = char_at(z, i + l2, end, &c3, &l3);
         if (!(k3 & C_ALNUM)) break;
         int join = c2 == '.' || c2 == '-' || c2 == '&' || is_apostrophe(c2) ||
@@ -272,19 +364,27 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
         }
         if (c2 == '.') marks |= ART_TOK_PERIOD;
         else if (c2 == '-') marks |= ART_TOK_HYPHEN;
-        else if (c2 >= 0x80) ascii = 0;
+        else if (is_apostrophe(c2)) { apostrophe = 1; if (c2 >= 0x80) ascii = 0; }
         i += l2;
         prev = k3;
       }
       /* Rule 2: an abbreviation keeps its period. */
       if (i < end && z[i] == '.' && keeps_period(z + s, i - s)) { i++; marks |= ART_TOK_PERIOD; }
-      uint32_t shape = 0;
-      if (ascii) {
-        shape = ART_TOK_WORD | marks | (k & C_LOWER ? ART_TOK_LOWER : 0) | (k & C_UPPER ? ART_TOK_CAP : 0) |
-                (seen & C_DIGIT ? ART_TOK_DIGIT : 0) | (upper ? ART_TOK_HAS_UPPER : 0) |
-                (upper >= 2 && lower == 0 ? ART_TOK_ALLCAPS : 0);
+      if (ascii && !apostrophe && !(marks & ART_TOK_HYPHEN)) {
+        /* nothing to split off, and the shape is known: the common case */
+        uint32_t shape = ART_TOK_WORD | marks | (k & C_LOWER ? ART_TOK_LOWER : 0) | (k & C_UPPER ? ART_TOK_CAP : 0) |
+                         (digits ? ART_TOK_DIGIT : 0) | (upper ? ART_TOK_HAS_UPPER : 0) |
+                         (upper >= 2 && lower == 0 ? ART_TOK_ALLCAPS : 0);
+        if (push_shaped(out, s, i, shape)) return -1;
+      } else {
+        uint32_t shape = 0;
+        if (ascii) {
+          shape = ART_TOK_WORD | marks | (k & C_LOWER ? ART_TOK_LOWER : 0) | (k & C_UPPER ? ART_TOK_CAP : 0) |
+                  (digits ? ART_TOK_DIGIT : 0) | (upper ? ART_TOK_HAS_UPPER : 0) |
+                  (upper >= 2 && lower == 0 ? ART_TOK_ALLCAPS : 0);
+        }
+        if (emit_word(out, doc, s, i, shape)) return -1;
       }
-      if (emit_word(out, doc, s, i, shape)) return -1;
     } else {
       i += len;
       if (cp == '.' || cp == '-' || cp == '!' || cp == '?') {
@@ -299,19 +399,15 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
         int32_t c2; size_t l2;
         if (i >= end || !(char_at(z, i, end, &c2, &l2) & C_ALNUM)) extra = ART_TOK_POSSESSIVE;
       }
-      if (push(out, doc, s, i, extra)) return -1;
+      uint32_t shape = i - s == 1 && cp < 0x80 ? ascii_shape[cp] : art_token_shape(doc + s, i - s);
+      if (push_shaped(out, s, i, shape | extra)) return -1;
       if (extra) out->items[out->count - 1].flags &= ~(uint32_t)(ART_TOK_QUOTE | ART_TOK_OPEN);
       /* A straight quote opens when it follows a space or the sentence start. */
       if (cp == '"' && (s == start || (z[s - 1] < 0x80 && (ascii_class[z[s - 1]] & C_SPACE))))
         out->items[out->count - 1].flags |= ART_TOK_OPEN;
     }
+    finish_tokens(out, first, z, end, &want_initial);
   }
-  for (size_t t = 0; t < out->count; t++) {
-    size_t e = out->items[t].end;
-    if (e >= end || (z[e] < 0x80 && (ascii_class[z[e]] & C_SPACE)) || z[e] == 0xC2)
-      out->items[t].flags |= ART_TOK_SPACE_AFTER;
-  }
-  art_tokens_mark_initial(doc, out->items, out->count);
   return (long)out->count;
 }
 

@@ -64,7 +64,8 @@ extern const art_tagger_model art_tagger_default_model;
 
 /* Per-token facts computed once per sentence (lazily, for scored tokens). */
 typedef struct art_tok_info {
-  uint32_t h_word, h_lower, h_shape;
+  uint64_t key;          /* the token's key in the tagger's word cache (bytes and flags) */
+  uint32_t h_word, h_lower, h_shape;   /* h_word: on the reference path only */
   uint32_t gaz;          /* bit g: the lower-cased word is in gazetteer g */
   uint32_t gaz_span;     /* bit g: the token starts or continues a multi-word gazetteer entry */
   uint8_t ready;
@@ -116,6 +117,10 @@ const struct art_table *art_table_named(const char *name);
 ** All gazetteers in one probe: the bits of the lists that hold the key
 ** (lower case, multi-word keys joined by one space).  ART_GAZ_LOWER_WORD:
 ** a common word written in lower case at least 90% of the time.
+** ART_GAZ_TITLE_START / _END mark a word that opens / closes a multi-word
+** title ("trade", "minister" of "trade minister"), so that a search for
+** title phrases can stop early; like any bit they make the answer non-zero.
+** Safe from any thread.
 */
 enum {
   ART_GAZ_COMMON = 1u << 0, ART_GAZ_COUNTRIES = 1u << 1, ART_GAZ_DEMONYMS = 1u << 2,
@@ -123,7 +128,8 @@ enum {
   ART_GAZ_FIRST_NAMES = 1u << 6, ART_GAZ_TITLES = 1u << 7, ART_GAZ_ORG_WORDS = 1u << 8,
   ART_GAZ_FAC_WORDS = 1u << 9, ART_GAZ_ACRONYMS = 1u << 10, ART_GAZ_SURNAMES = 1u << 11,
   ART_GAZ_PROVINCES = 1u << 12, ART_GAZ_REGIONS_LOC = 1u << 13, ART_GAZ_LOWER_WORD = 1u << 14,
-  ART_GAZ_TITLE_START = 1u << 15   /* the first word of a multi-word title */
+  ART_GAZ_TITLE_START = 1u << 15,  /* the first word of a multi-word title */
+  ART_GAZ_TITLE_END = 1u << 16     /* the last word of a multi-word title */
 };
 uint32_t art_gazetteer_bits(const char *lower_key, size_t len);
 

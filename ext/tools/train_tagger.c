@@ -12,7 +12,10 @@
 ** Training is the averaged perceptron of Collins (2002) with greedy
 ** left-to-right decoding, run through the very functions the library uses
 ** at run time (ext/tagger.c: which tokens are scored, their features, the
-** label constraints), so what is learned is what is decoded.  Gold labels
+** label constraints), so what is learned is what is decoded: it learns from
+** art_tagger_features(), the plain feature list, and the dev scores come
+** from art_tagger_tag(), the cached path the library runs, which must give
+** the very same sums (see ext/tagger.c).  Gold labels
 ** are projected onto the tokens the tagger can label: a gold span keeps the
 ** tokens from its first capitalised word (or name particle) to its last, so
 ** GMB's "southern/B-GPE Iraq/I-GPE" teaches "Iraq" as B-GPE.
@@ -30,10 +33,10 @@
 #include "article_tagger.h"
 #include "article_tokens.h"
 
-static int MIN_COUNT = 2;
-static long PRUNE = 20;
-#define DENSE_MIN 8           /* rows with this many weights are stored dense */       /* quantized weights with |w| <= PRUNE are dropped (TRAIN_PRUNE) */   /* TRAIN_MIN_COUNT overrides, for experiments */
-#define QUANT_MAX 4000.0   /* |weight| of the largest averaged weight after scaling */
+static int MIN_COUNT = 2;      /* features seen fewer times are dropped (TRAIN_MIN_COUNT overrides) */
+static long PRUNE = 20;        /* quantized weights with |w| <= PRUNE are dropped (TRAIN_PRUNE overrides) */
+#define DENSE_MIN 8            /* rows with this many weights are stored dense */
+#define QUANT_MAX 4000.0       /* |weight| of the largest averaged weight after scaling */
 
 static const char *const type_names[ART_TAGGER_TYPES + 1] = {
   "O", "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"
