@@ -213,6 +213,14 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
 
 int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, size_t end) {
   if (end - start > BOILERPLATE_MAX_BYTES || end <= start) return 0;
+  /* Such notes open with a name: two capitalised words.  Checked in C first,
+     as most last paragraphs are prose. */
+  const unsigned char *z = (const unsigned char *)doc;
+  size_t i = start;
+  if (!(z[i] >= 'A' && z[i] <= 'Z') && z[i] < 0x80) return 0;
+  while (i < end && z[i] != ' ') i++;
+  while (i < end && z[i] == ' ') i++;
+  if (i >= end || (!(z[i] >= 'A' && z[i] <= 'Z') && z[i] < 0x80)) return 0;
   return matches(ctx, ctx->segment->boilerplate_last, doc, start, end, 0);
 }
 

@@ -200,6 +200,8 @@ int art_text_is_hard_wrapped(const char *doc, size_t n) {
     size_t len = b - a;
     lines++;
     if (len > 120) long_lines++;
+    /* One paragraph a line shows at once: long lines from the start. */
+    if (long_lines >= 3 && long_lines * 2 > lines) return 0;
     if (prev_len) {
       pairs++;
       pair_bytes += prev_len;
@@ -218,6 +220,16 @@ art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
                                  const art_seg_options *opts) {
   art_segmenter *s = calloc(1, sizeof *s);
   if (!s) return NULL;
+  art_segmenter_reset(s, ctx, doc, n, opts);
+  return s;
+}
+
+void art_segmenter_reset(art_segmenter *s, art_context *ctx, const char *doc, size_t n,
+                         const art_seg_options *opts) {
+  art_span_buf keep = s->spans;   /* buffers survive: a table scan reuses them */
+  memset(s, 0, sizeof *s);
+  s->spans = keep;
+  s->spans.n = 0;
   s->ctx = ctx;
   s->z = (const uchar *)doc;
   s->n = n;
@@ -225,7 +237,6 @@ art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
   s->has_cr = memchr(doc, '\r', n) != NULL;
   s->space_mode = s->opts.newline == ART_NEWLINE_SPACE ||
                   (s->opts.newline == ART_NEWLINE_AUTO && art_text_is_hard_wrapped(doc, n));
-  return s;
 }
 
 void art_segmenter_free(art_segmenter *s) {

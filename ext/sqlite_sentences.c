@@ -39,7 +39,7 @@ typedef struct sent_vtab {
 typedef struct sent_cursor {
   sqlite3_vtab_cursor base;
   char *doc;               /* private copy of the document */
-  size_t n;
+  size_t n, doc_cap;       /* the copy's buffer is reused by the next xFilter */
   art_segmenter *seg;
   art_charpos charpos;
   art_sentence row;
@@ -119,17 +119,16 @@ static int sent_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
   return SQLITE_OK;
 }
 
+/* Forget the current document; buffers stay for the next one. */
 static void sent_reset(sent_cursor *c) {
-  art_segmenter_free(c->seg);
-  c->seg = NULL;
-  sqlite3_free(c->doc);
-  c->doc = NULL;
   c->n = 0;
   c->eof = 1;
 }
 
 static int sent_close(sqlite3_vtab_cursor *cur) {
-  sent_reset((sent_cursor *)cur);
+  sent_cursor *c = (sent_cursor *)cur;
+  art_segmenter_free(c->seg);
+  sqlite3_free(c->doc);
   sqlite3_free(cur);
   return SQLITE_OK;
 }
@@ -170,13 +169,22 @@ static int sent_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, in
   if ((idx & 2) && article_parse_options(t->db, FN, argv[1], sent_option, &opts, &err))
     goto error;
   if (!doc) return SQLITE_OK;  /* NULL document: no rows */
-  c->doc = sqlite3_malloc64(n + 1);
-  if (!c->doc) return SQLITE_NOMEM;
+  if (c->doc_cap > (1u << 20) && c->doc_cap > 4 * (n + 1)) {   /* after a huge document, give memory back */
+    sqlite3_free(c->doc);
+    c->doc = NULL;
+    c->doc_cap = 0;
+  }
+  if (n + 1 > c->doc_cap) {
+    char *p = sqlite3_realloc64(c->doc, n + 1);
+    if (!p) return SQLITE_NOMEM;
+    c->doc = p;
+    c->doc_cap = n + 1;
+  }
   memcpy(c->doc, doc, n);
   c->doc[n] = 0;
   c->n = n;
-  c->seg = art_segmenter_new(t->conn->ctx, c->doc, n, &opts);
-  if (!c->seg) return SQLITE_NOMEM;
+  if (c->seg) art_segmenter_reset(c->seg, t->conn->ctx, c->doc, n, &opts);
+  else if (!(c->seg = art_segmenter_new(t->conn->ctx, c->doc, n, &opts))) return SQLITE_NOMEM;
   art_charpos_init(&c->charpos, (const unsigned char *)c->doc, n);
   c->eof = 0;
   return sent_next(cur);

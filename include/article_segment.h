@@ -60,6 +60,9 @@ typedef struct art_segmenter art_segmenter;
 */
 art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
                                  const art_seg_options *opts);
+/* Start over on another document, keeping the buffers (no allocation). */
+void art_segmenter_reset(art_segmenter *s, art_context *ctx, const char *doc, size_t n,
+                         const art_seg_options *opts);
 /* 1: *out holds the next sentence; 0: no more; -1: out of memory. */
 int art_segmenter_next(art_segmenter *s, art_sentence *out);
 void art_segmenter_free(art_segmenter *s);
