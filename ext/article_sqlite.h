@@ -53,6 +53,17 @@ int article_segment_option(art_seg_options *o, const char *fn, const char *key,
                            const char *type, sqlite3_value *value, char **err);
 int article_unknown_option(const char *fn, const char *key, char **err);
 
+/*
+** The xBestIndex every table-valued function shares: the document (required)
+** and options (optional) come from equality constraints on the hidden
+** columns col_document and col_options; other constraints are left for
+** SQLite to check, so `WHERE sentence > 3` works with any plan.  idxNum bit
+** 1: document given, bit 2: options given.  Rows come in order of
+** col_order, so an ascending ORDER BY on it is consumed.
+*/
+int article_best_index(sqlite3_index_info *info, int col_document, int col_options, int col_order,
+                       double cost, sqlite3_int64 rows);
+
 /* Registration of each part; each returns an SQLite result code. */
 int article_register_sentences(sqlite3 *db, article_conn *conn);
 int article_register_scalars(sqlite3 *db, article_conn *conn);

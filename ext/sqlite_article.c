@@ -142,6 +142,39 @@ sql_error:
   return SQLITE_ERROR;
 }
 
+int article_best_index(sqlite3_index_info *info, int col_document, int col_options, int col_order,
+                       double cost, sqlite3_int64 rows) {
+  int doc_i = -1, opt_i = -1;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    if (c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (c->iColumn == col_document) {
+      if (!c->usable) return SQLITE_CONSTRAINT;
+      doc_i = i;
+    } else if (c->iColumn == col_options) {
+      if (!c->usable) return SQLITE_CONSTRAINT;
+      opt_i = i;
+    }
+  }
+  int idx = 0, argi = 1;
+  if (doc_i >= 0) {
+    info->aConstraintUsage[doc_i].argvIndex = argi++;
+    info->aConstraintUsage[doc_i].omit = 1;
+    idx |= 1;
+  }
+  if (opt_i >= 0) {
+    info->aConstraintUsage[opt_i].argvIndex = argi++;
+    info->aConstraintUsage[opt_i].omit = 1;
+    idx |= 2;
+  }
+  info->idxNum = idx;
+  info->estimatedCost = doc_i >= 0 ? cost : 1e12;
+  info->estimatedRows = doc_i >= 0 ? rows : 1000000;
+  if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == col_order && !info->aOrderBy[0].desc)
+    info->orderByConsumed = 1;
+  return SQLITE_OK;
+}
+
 /* ---- scalar functions ---------------------------------------------------- */
 
 static void version_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {

@@ -265,38 +265,9 @@ static int ent_disconnect(sqlite3_vtab *vt) {
   return SQLITE_OK;
 }
 
-/* Same plan rules as article_sentences: document and options from hidden
-   columns, other constraints left to SQLite. */
+/* xBestIndex: see article_best_index(); rows come in mention order. */
 static int ent_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
-  int doc_i = -1, opt_i = -1;
-  for (int i = 0; i < info->nConstraint; i++) {
-    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-    if (c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (c->iColumn == COL_DOCUMENT) {
-      if (!c->usable) return SQLITE_CONSTRAINT;
-      doc_i = i;
-    } else if (c->iColumn == COL_OPTIONS) {
-      if (!c->usable) return SQLITE_CONSTRAINT;
-      opt_i = i;
-    }
-  }
-  int idx = 0, argi = 1;
-  if (doc_i >= 0) {
-    info->aConstraintUsage[doc_i].argvIndex = argi++;
-    info->aConstraintUsage[doc_i].omit = 1;
-    idx |= 1;
-  }
-  if (opt_i >= 0) {
-    info->aConstraintUsage[opt_i].argvIndex = argi++;
-    info->aConstraintUsage[opt_i].omit = 1;
-    idx |= 2;
-  }
-  info->idxNum = idx;
-  info->estimatedCost = doc_i >= 0 ? 5000.0 : 1e12;
-  info->estimatedRows = doc_i >= 0 ? 100 : 1000000;
-  if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == COL_MENTION && !info->aOrderBy[0].desc)
-    info->orderByConsumed = 1;
-  return SQLITE_OK;
+  return article_best_index(info, COL_DOCUMENT, COL_OPTIONS, COL_MENTION, 5000.0, 100);
 }
 
 static int ent_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {

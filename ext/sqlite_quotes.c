@@ -147,38 +147,9 @@ static int quote_disconnect(sqlite3_vtab *vt) {
   return SQLITE_OK;
 }
 
-/* The document (required) and options come from equality constraints on
-   the hidden columns; anything else is left for SQLite to check. */
+/* xBestIndex: see article_best_index(); rows come in quote order. */
 static int quote_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
-  int doc_i = -1, opt_i = -1;
-  for (int i = 0; i < info->nConstraint; i++) {
-    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-    if (c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (c->iColumn == COL_DOCUMENT) {
-      if (!c->usable) return SQLITE_CONSTRAINT;
-      doc_i = i;
-    } else if (c->iColumn == COL_OPTIONS) {
-      if (!c->usable) return SQLITE_CONSTRAINT;
-      opt_i = i;
-    }
-  }
-  int idx = 0, argi = 1;
-  if (doc_i >= 0) {
-    info->aConstraintUsage[doc_i].argvIndex = argi++;
-    info->aConstraintUsage[doc_i].omit = 1;
-    idx |= 1;
-  }
-  if (opt_i >= 0) {
-    info->aConstraintUsage[opt_i].argvIndex = argi++;
-    info->aConstraintUsage[opt_i].omit = 1;
-    idx |= 2;
-  }
-  info->idxNum = idx;
-  info->estimatedCost = doc_i >= 0 ? 1000.0 : 1e12;
-  info->estimatedRows = doc_i >= 0 ? 10 : 1000000;
-  if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == COL_QUOTE && !info->aOrderBy[0].desc)
-    info->orderByConsumed = 1;   /* rows come in quote order */
-  return SQLITE_OK;
+  return article_best_index(info, COL_DOCUMENT, COL_OPTIONS, COL_QUOTE, 1000.0, 10);
 }
 
 static int quote_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
