@@ -53,6 +53,18 @@ int article_segment_option(art_seg_options *o, const char *fn, const char *key,
                            const char *type, sqlite3_value *value, char **err);
 int article_unknown_option(const char *fn, const char *key, char **err);
 
+/* The virtual table object every table-valued function uses. */
+typedef struct article_vtab {
+  sqlite3_vtab base;
+  sqlite3 *db;
+  article_conn *conn;       /* the connection's pipeline state (module aux) */
+} article_vtab;
+
+/* xConnect for an eponymous table with the given CREATE TABLE schema; the
+   table is innocuous (it reads nothing but its arguments). */
+int article_vtab_connect(sqlite3 *db, void *aux, const char *schema, sqlite3_vtab **out);
+int article_vtab_disconnect(sqlite3_vtab *vt);
+
 /*
 ** The xBestIndex every table-valued function shares: the document (required)
 ** and options (optional) come from equality constraints on the hidden

@@ -142,6 +142,24 @@ sql_error:
   return SQLITE_ERROR;
 }
 
+int article_vtab_connect(sqlite3 *db, void *aux, const char *schema, sqlite3_vtab **out) {
+  int rc = sqlite3_declare_vtab(db, schema);
+  if (rc != SQLITE_OK) return rc;
+  article_vtab *t = sqlite3_malloc64(sizeof *t);
+  if (!t) return SQLITE_NOMEM;
+  memset(t, 0, sizeof *t);
+  t->db = db;
+  t->conn = aux;
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *out = &t->base;
+  return SQLITE_OK;
+}
+
+int article_vtab_disconnect(sqlite3_vtab *vt) {
+  sqlite3_free(vt);
+  return SQLITE_OK;
+}
+
 int article_best_index(sqlite3_index_info *info, int col_document, int col_options, int col_order,
                        double cost, sqlite3_int64 rows) {
   int doc_i = -1, opt_i = -1;

@@ -225,11 +225,7 @@ static int parse_ent_options(sqlite3 *db, const char *fn, sqlite3_value *options
 
 /* ---- the table-valued function ------------------------------------------------ */
 
-typedef struct ent_vtab {
-  sqlite3_vtab base;
-  sqlite3 *db;
-  article_conn *conn;
-} ent_vtab;
+typedef article_vtab ent_vtab;
 
 typedef struct ent_cursor {
   sqlite3_vtab_cursor base;
@@ -246,23 +242,9 @@ typedef struct ent_cursor {
 
 static int ent_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                        sqlite3_vtab **out, char **err) {
-  int rc = sqlite3_declare_vtab(db,
+  return article_vtab_connect(db, aux,
       "CREATE TABLE x(mention INTEGER, sentence INTEGER, start INTEGER, length INTEGER,"
-      " text TEXT, type TEXT, canonical TEXT, value ANY, document HIDDEN, options HIDDEN)");
-  if (rc != SQLITE_OK) return rc;
-  ent_vtab *t = sqlite3_malloc64(sizeof *t);
-  if (!t) return SQLITE_NOMEM;
-  memset(t, 0, sizeof *t);
-  t->db = db;
-  t->conn = aux;
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *out = &t->base;
-  return SQLITE_OK;
-}
-
-static int ent_disconnect(sqlite3_vtab *vt) {
-  sqlite3_free(vt);
-  return SQLITE_OK;
+      " text TEXT, type TEXT, canonical TEXT, value ANY, document HIDDEN, options HIDDEN)", out);
 }
 
 /* xBestIndex: see article_best_index(); rows come in mention order. */
@@ -403,7 +385,7 @@ static sqlite3_module entities_module = {
   /* xCreate     */ NULL, /* eponymous-only */
   /* xConnect    */ ent_connect,
   /* xBestIndex  */ ent_best_index,
-  /* xDisconnect */ ent_disconnect,
+  /* xDisconnect */ article_vtab_disconnect,
   /* xDestroy    */ NULL,
   /* xOpen       */ ent_open,
   /* xClose      */ ent_close,

@@ -45,11 +45,7 @@ enum {
 static const char FN[] = "article_quotes";
 static const char FN_JSON[] = "article_quotes_json";
 
-typedef struct quote_vtab {
-  sqlite3_vtab base;
-  sqlite3 *db;
-  article_conn *conn;
-} quote_vtab;
+typedef article_vtab quote_vtab;
 
 typedef struct quote_cursor {
   sqlite3_vtab_cursor base;
@@ -127,24 +123,10 @@ static int quote_option(void *target, const char *fn, const char *key, const cha
 
 static int quote_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                          sqlite3_vtab **out, char **err) {
-  int rc = sqlite3_declare_vtab(db,
+  return article_vtab_connect(db, aux,
       "CREATE TABLE x(quote INTEGER, sentence INTEGER, paragraph INTEGER, start INTEGER,"
       " length INTEGER, text TEXT, speaker TEXT, speaker_text TEXT, cue TEXT, kind TEXT,"
-      " document HIDDEN, options HIDDEN)");
-  if (rc != SQLITE_OK) return rc;
-  quote_vtab *t = sqlite3_malloc64(sizeof *t);
-  if (!t) return SQLITE_NOMEM;
-  memset(t, 0, sizeof *t);
-  t->db = db;
-  t->conn = aux;
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *out = &t->base;
-  return SQLITE_OK;
-}
-
-static int quote_disconnect(sqlite3_vtab *vt) {
-  sqlite3_free(vt);
-  return SQLITE_OK;
+      " document HIDDEN, options HIDDEN)", out);
 }
 
 /* xBestIndex: see article_best_index(); rows come in quote order. */
@@ -262,7 +244,7 @@ static sqlite3_module quotes_module = {
   /* xCreate     */ NULL, /* eponymous-only */
   /* xConnect    */ quote_connect,
   /* xBestIndex  */ quote_best_index,
-  /* xDisconnect */ quote_disconnect,
+  /* xDisconnect */ article_vtab_disconnect,
   /* xDestroy    */ NULL,
   /* xOpen       */ quote_open,
   /* xClose      */ quote_close,

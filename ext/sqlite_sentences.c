@@ -30,11 +30,7 @@ enum {
   COL_DOCUMENT, COL_OPTIONS
 };
 
-typedef struct sent_vtab {
-  sqlite3_vtab base;
-  sqlite3 *db;
-  article_conn *conn;
-} sent_vtab;
+typedef article_vtab sent_vtab;
 
 typedef struct sent_cursor {
   sqlite3_vtab_cursor base;
@@ -53,23 +49,9 @@ static const char FN[] = "article_sentences";
 /* xConnect: declare the columns; the table is innocuous (reads nothing). */
 static int sent_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                         sqlite3_vtab **out, char **err) {
-  int rc = sqlite3_declare_vtab(db,
+  return article_vtab_connect(db, aux,
       "CREATE TABLE x(sentence INTEGER, paragraph INTEGER, start INTEGER, length INTEGER,"
-      " text TEXT, kind TEXT, document HIDDEN, options HIDDEN)");
-  if (rc != SQLITE_OK) return rc;
-  sent_vtab *t = sqlite3_malloc64(sizeof *t);
-  if (!t) return SQLITE_NOMEM;
-  memset(t, 0, sizeof *t);
-  t->db = db;
-  t->conn = aux;
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *out = &t->base;
-  return SQLITE_OK;
-}
-
-static int sent_disconnect(sqlite3_vtab *vt) {
-  sqlite3_free(vt);
-  return SQLITE_OK;
+      " text TEXT, kind TEXT, document HIDDEN, options HIDDEN)", out);
 }
 
 /* xBestIndex: see article_best_index(); rows come in sentence order. */
@@ -200,7 +182,7 @@ static sqlite3_module sentences_module = {
   /* xCreate     */ NULL, /* eponymous-only */
   /* xConnect    */ sent_connect,
   /* xBestIndex  */ sent_best_index,
-  /* xDisconnect */ sent_disconnect,
+  /* xDisconnect */ article_vtab_disconnect,
   /* xDestroy    */ NULL,
   /* xOpen       */ sent_open,
   /* xClose      */ sent_close,
