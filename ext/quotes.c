@@ -45,13 +45,7 @@ static int push_sentence(art_quote_list *out, const art_sentence *s) {
 
 /* Index of the sentence holding byte `at`. */
 static size_t sentence_index(const art_quote_list *l, size_t at) {
-  size_t lo = 0, hi = l->nsents;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (l->sents[mid].start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo ? lo - 1 : 0;
+  return art_sentence_index(l->sents, l->nsents, at);
 }
 
 /* Append the window's entities (offsets relative to base) to the list. */

@@ -683,13 +683,7 @@ static int person_gender(const ctx *c, size_t oi) {
 
 /* Index of the sentence holding byte `at` (or the last one starting before it). */
 static int sent_at(const ctx *c, size_t at) {
-  size_t lo = 0, hi = c->nsents;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (c->sents[mid].start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo ? (int)lo - 1 : 0;
+  return (int)art_sentence_index(c->sents, c->nsents, at);
 }
 
 /* ---- speakers ------------------------------------------------------------ */

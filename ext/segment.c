@@ -347,3 +347,13 @@ int art_segmenter_next(art_segmenter *s, art_sentence *out) {
   out->kind = s->kind;
   return 1;
 }
+
+size_t art_sentence_index(const art_sentence *sents, size_t n, size_t at) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (sents[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? lo - 1 : 0;
+}

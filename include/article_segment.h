@@ -60,6 +60,10 @@ typedef struct art_segmenter art_segmenter;
 */
 art_segmenter *art_segmenter_new(art_context *ctx, const char *doc, size_t n,
                                  const art_seg_options *opts);
+/* Index in sents[0..n) (in document order) of the sentence holding byte at,
+   or of the last one that starts before it; 0 when none does. */
+size_t art_sentence_index(const art_sentence *sents, size_t n, size_t at);
+
 /* Start over on another document, keeping the buffers (no allocation). */
 void art_segmenter_reset(art_segmenter *s, art_context *ctx, const char *doc, size_t n,
                          const art_seg_options *opts);
