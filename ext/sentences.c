@@ -1071,7 +1071,7 @@ static int split(splitter *sp) {
       }
       if (ends && early) {
         if (emit(sp, sp->sent_start, early)) return -1;
-        i = start_sentence(sp, skip_spaces(z, sp->end, early));
+        start_sentence(sp, skip_spaces(z, sp->end, early));   /* ". . . The" opens the next */
         i = q;
         continue;
       }
