@@ -1154,18 +1154,24 @@ static int arena_put(art_entity_list *out, const char *z, size_t n, int titlecas
   return 0;
 }
 
+/* Sort keys for the output order: by start, the longer span first, then
+   the order found (so equal spans keep it).  Keys are small, so sorting
+   them moves far less memory than sorting mentions. */
+typedef struct order_key { size_t start, end, index; } order_key;
+
 static int by_start(const void *a, const void *b) {
-  const mention *x = a, *y = b;
+  const order_key *x = a, *y = b;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
   if (x->end != y->end) return x->end > y->end ? -1 : 1;
-  return 0;
+  return x->index < y->index ? -1 : x->index > y->index;
 }
 
 static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
   const char *doc = w->doc;
-  /* Canonical text offsets are computed before sorting moves mentions. */
-  size_t *canon_off = malloc((w->count ? w->count : 1) * sizeof *canon_off);
-  if (!canon_off) return -1;
+  size_t n = w->count ? w->count : 1;
+  size_t *canon_off = malloc(n * sizeof *canon_off);
+  order_key *order = malloc(n * sizeof *order);
+  if (!canon_off || !order) { free(canon_off); free(order); return -1; }
   out->count = 0;
   out->arena_len = 0;
   for (size_t i = 0; i < w->count; i++) {
@@ -1182,12 +1188,13 @@ static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
       /* A dateline whose place the article also writes normally takes that spelling. */
       rc = arena_put(out, doc + r->start, r->end - r->start, title, &canon_off[i]);
     }
-    if (rc) { free(canon_off); return -1; }
-    m->score = (int32_t)i;   /* remember the pre-sort index */
+    if (rc) { free(canon_off); free(order); return -1; }
   }
-  if (w->count) qsort(w->m, w->count, sizeof *w->m, by_start);
+  for (size_t i = 0; i < w->count; i++) order[i] = (order_key){w->m[i].start, w->m[i].end, i};
+  if (w->count) qsort(order, w->count, sizeof *order, by_start);
   size_t last_end = 0;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t k = 0; k < w->count; k++) {
+    size_t i = order[k].index;
     mention *m = &w->m[i];
     if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
     if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
@@ -1195,7 +1202,7 @@ static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
     if (out->count == out->cap) {
       size_t cap = out->cap ? out->cap * 2 : 32;
       art_entity *p = realloc(out->items, cap * sizeof *p);
-      if (!p) { free(canon_off); return -1; }
+      if (!p) { free(canon_off); free(order); return -1; }
       out->items = p;
       out->cap = cap;
     }
@@ -1206,7 +1213,7 @@ static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
     e->sentence = m->sentence;
     e->paragraph = m->paragraph;
     e->type = m->type;
-    e->canonical = (const char *)(uintptr_t)canon_off[m->score];
+    e->canonical = (const char *)(uintptr_t)canon_off[i];
     e->has_value = m->has_value;
     e->value = m->value;
     memcpy(e->date, m->date, sizeof e->date);
@@ -1217,6 +1224,7 @@ static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
   for (size_t i = 0; i < out->count; i++)
     out->items[i].canonical = out->arena + (size_t)(uintptr_t)out->items[i].canonical;
   free(canon_off);
+  free(order);
   return 0;
 }
 
