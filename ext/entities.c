@@ -308,6 +308,67 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   return 1;
 }
 
+/* The lower-case words that join the parts of an organisation's name. */
+static int is_name_connector(const char *doc, const art_token *t) {
+  return tok_is(doc, t, "of") || tok_is(doc, t, "for") || tok_is(doc, t, "on") || tok_is(doc, t, "the") ||
+         tok_is(doc, t, "and") || tok_is(doc, t, "&");
+}
+
+/* Every word of tokens [a, b) is a capitalised common word ("Water Resources"). */
+static int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++)
+    if (!(toks[k].flags & ART_TOK_CAP) ||
+        !(gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
+  return 1;
+}
+
+/*
+** "Ministry of Irrigation and Water Resources", "United Nations Office for
+** the Coordination of Humanitarian Affairs", "American Academy of
+** Pediatrics": an organisation's name that the tagger cut at a connector
+** ("and", "for the") or after a nationality.  prev is extended over
+** tokens up to b when:
+**   - prev is an organisation whose name ends in an organisation word
+**     ("Office", "Commission") and "for", "of", "on" (the) lead to the next
+**     capitalised name;
+**   - prev is an organisation with "of" inside ("Ministry of Irrigation"),
+**     "and" alone joins, and the next part is made of common words;
+**   - prev is a nationality right before an organisation name that opens
+**     with an organisation word and has "of" inside.
+*/
+static int join_connected_org(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+                              mention *prev, size_t first_tok) {
+  if (!prev || prev->is_value || a == 0) return 0;
+  if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
+  size_t k = a;
+  while (k > first_tok && toks[k - 1].end > prev->end && is_name_connector(doc, &toks[k - 1])) k--;
+  if (k == 0 || toks[k - 1].end != prev->end) return 0;
+  size_t gap = a - k;
+  const char *lastw = doc + prev->last_start;
+  size_t lastl = prev->end - prev->last_start;
+  const art_table_entry *tail = lookup_lower(&art_table_org_words, lastw, lastl, 0);
+  int has_of = 0;
+  for (size_t p = prev->start; p + 4 <= prev->end; p++)
+    if (doc[p] == ' ' && doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') has_of = 1;
+  int ok = 0;
+  if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
+      !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
+    ok = 1;
+  else if (prev->type == ART_ENT_ORG && gap == 1 && tok_is(doc, &toks[k], "and") && has_of &&
+           common_words_only(doc, toks, a, b))
+    ok = 1;
+  else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
+           lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+           tok_is(doc, &toks[a + 1], "of"))
+    ok = 1;
+  if (!ok) return 0;
+  prev->end = toks[b - 1].end;
+  prev->last_start = toks[b - 1].start;
+  prev->ntok += (int)(b - k);
+  prev->type = ART_ENT_ORG;
+  return 1;
+}
+
 /*
 ** "Annelies van der Berg", "Omar al-Bashir": a person's name continued after
 ** lower-case name particles (ext/data/quote_words.tsv marks them) that the
@@ -623,6 +684,24 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
       if (f != ART_ENT_NONE) retype = f;
     }
+    /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
+       span ends the owner's name; the rest is the organisation. */
+    for (size_t p = a + 1; p + 1 < b; p++) {
+      if (!(toks[p].flags & ART_TOK_POSSESSIVE)) continue;
+      art_etype owner = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
+      int clash2 = 0;
+      for (size_t k = a; k < p; k++) clash2 |= s->taken[k];
+      if (owner != ART_ENT_NONE && !clash2) {
+        mention *g = add_mention(w);
+        if (!g) return -1;
+        set_tokens(g, toks, a, p, st);
+        g->type = owner;
+        g->score = score > 0 ? score : 1;
+        memset(s->taken + a, 1, p - a);
+      }
+      a = p + 1;
+      break;
+    }
     /* "New Mexico Democrat": a place, then a group word, are two names. */
     if (b - a >= 2 && (gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
         (toks[b - 1].flags & ART_TOK_CAP) && place_type(doc, &toks[a], &toks[b - 2]) == ART_ENT_GPE) {
@@ -646,7 +725,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
     if (a < b && prev && (join_feature_word(tb, doc, toks, a, b, prev) ||
                           join_org_name(doc, toks, a, b, retype, prev) ||
-                          join_particle_name(doc, toks, a, b, retype, prev))) {
+                          join_particle_name(doc, toks, a, b, retype, prev) ||
+                          join_connected_org(doc, toks, a, b, retype, prev, 0))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
       mention *m = add_mention(w);

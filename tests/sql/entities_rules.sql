@@ -31,3 +31,13 @@ SELECT 'a lone capitalised common word is not an organisation',
 SELECT 'a plural noun opening a sentence is not a person, a surname is',
   (SELECT group_concat(text, '|') FROM article_entities('Campaigners have vowed to fight on. Williams said no.', '{"types":["PERSON"]}'))
   = 'Williams';
+SELECT 'organisation names joined across of, for the, and',
+  (SELECT group_concat(text, '|') FROM article_entities(
+     'The Ministry of Irrigation and Water Resources met the Agency for the Protection of Wetlands.', '{"types":["ORG"]}'))
+  = 'Ministry of Irrigation and Water Resources|Agency for the Protection of Wetlands';
+SELECT 'a nationality opening an academy''s name is part of it',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('The American Academy of Pediatrics agreed.'))
+  = 'American Academy of Pediatrics:ORG';
+SELECT 'an owner''s possessive splits place and organisation',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Kenya’s Ministry of Health objected.'))
+  = 'Kenya:GPE|Ministry of Health:ORG';
