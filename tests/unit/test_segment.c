@@ -83,8 +83,8 @@ int main(void) {
          "Prices rose 3.5% to $1.2 billion. | Analysts were surprised.");
   expect("missing space", "The port reopened.Trade resumed on Monday.",
          "The port reopened. | Trade resumed on Monday.");
-  expect("e-mail is not a boundary", "Write to desk.Editor@example.org for copies. Thanks.",
-         "Write to desk.Editor@example.org for copies. | Thanks.");
+  expect("e-mail is not a boundary", "Readers wrote to desk.Editor@example.org for copies. Thanks.",
+         "Readers wrote to desk.Editor@example.org for copies. | Thanks.");
   expect("ellipsis then lower case", "We waited ... and waited. Then it rained.",
          "We waited ... and waited. | Then it rained.");
   expect("ellipsis then capital", "We waited... Nobody came.", "We waited... | Nobody came.");
