@@ -9,6 +9,7 @@ art_context *art_context_new(const char **err) {
   art_context *ctx = calloc(1, sizeof *ctx);
   if (!ctx) { *err = "article: out of memory"; return NULL; }
   if (art_segment_state_init(ctx, err)) goto fail;
+  if (art_entity_state_init(ctx, err)) goto fail;
   return ctx;
 fail:
   art_context_free(ctx);
@@ -17,6 +18,7 @@ fail:
 
 void art_context_free(art_context *ctx) {
   if (!ctx) return;
+  art_entity_state_free(ctx);
   art_segment_state_free(ctx);
   free(ctx);
 }

@@ -782,20 +782,46 @@ static int same_text(const char *doc, const mention *a, const mention *b) {
 ** A map from byte strings (spans of the document, or short keys in a side
 ** buffer) to an int, sized up front for the number of inserts: every
 ** document-level step is one pass with lookups, so the pass stays linear in
-** the number of mentions.
+** the number of mentions.  The slots outlive the document (they belong to
+** the connection's art_entity_state): a document uses the first 2^k of
+** them, and sm_clear() empties only the slots it filled, so a short
+** article pays for its own mentions, not for a calloc of the table.
 */
 typedef struct sm_slot { const char *z; uint32_t n; int32_t value; } sm_slot;
-typedef struct span_map { sm_slot *slot; size_t mask; } span_map;
+typedef struct span_map {
+  sm_slot *slot;        /* cap slots, all empty between documents */
+  size_t mask;          /* this document's table: slot[0..mask] */
+  size_t cap;
+  uint32_t *used;       /* indexes of the filled slots, for sm_clear() */
+  size_t nused;
+} span_map;
+
+static void sm_release(span_map *m) {
+  free(m->slot);
+  free(m->used);
+  memset(m, 0, sizeof *m);
+}
 
 static int sm_init(span_map *m, size_t inserts) {
   size_t n = 16;
   while (n < inserts * 2 + 2) n *= 2;
-  m->slot = calloc(n, sizeof *m->slot);
+  if (n > m->cap) {
+    sm_release(m);
+    m->slot = calloc(n, sizeof *m->slot);
+    m->used = malloc(n * sizeof *m->used);
+    if (!m->slot || !m->used) { sm_release(m); return -1; }
+    m->cap = n;
+  }
   m->mask = n - 1;
-  return m->slot ? 0 : -1;
+  m->nused = 0;
+  return 0;
 }
 
-static void sm_free(span_map *m) { free(m->slot); m->slot = NULL; }
+/* Empty the slots this document filled: the table is clean for the next one. */
+static void sm_clear(span_map *m) {
+  for (size_t i = 0; i < m->nused; i++) m->slot[m->used[i]].z = NULL;
+  m->nused = 0;
+}
 
 /* The value slot for z[0..n): existing, or (insert) new with value -1; NULL if absent. */
 static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
@@ -807,6 +833,7 @@ static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
       s->z = z;
       s->n = (uint32_t)n;
       s->value = -1;
+      m->used[m->nused++] = (uint32_t)h;
       return &s->value;
     }
     if (s->n == n && memcmp(s->z, z, n) == 0) return &s->value;
@@ -912,19 +939,57 @@ static int root_of(const work *w, int i) {
 
 #define ACRONYM_MAX 8
 
-static int document_pass(work *w, const tables *tb) {
+/* Sort keys for the output order: by start, the longer span first, then
+   the order found (so equal spans keep it).  Keys are small, so sorting
+   them moves far less memory than sorting mentions. */
+typedef struct order_key { size_t start, end, index; } order_key;
+
+/* The buffers of the document pass and of emit(), kept across documents in
+   the connection's art_entity_state. */
+typedef struct doc_buffers {
+  span_map mid, surnames, names, groups, acronyms, suffixes, prefixes;
+  int64_t *votes;
+  char *acr_keys;
+  size_t *canon_off;
+  order_key *order;
+  size_t votes_cap, acr_cap, canon_cap, order_cap;
+} doc_buffers;
+
+/* p, or a larger block when n items of size bytes do not fit (contents not
+   kept; NULL and p freed when out of memory). */
+static void *reserve(void *p, size_t *cap, size_t n, size_t size) {
+  if (n <= *cap) return p;
+  size_t c = *cap ? *cap : 64;
+  while (c < n) c *= 2;
+  free(p);
+  p = malloc(c * size);
+  *cap = p ? c : 0;
+  return p;
+}
+
+static void doc_buffers_release(doc_buffers *b) {
+  sm_release(&b->mid); sm_release(&b->surnames); sm_release(&b->names); sm_release(&b->groups);
+  sm_release(&b->acronyms); sm_release(&b->suffixes); sm_release(&b->prefixes);
+  free(b->votes);
+  free(b->acr_keys);
+  free(b->canon_off);
+  free(b->order);
+  memset(b, 0, sizeof *b);
+}
+
+static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
   size_t count = w->count, org_suffixes = 0;
   int rc = -1;
-  span_map mid = {0}, surnames = {0}, names = {0}, groups = {0}, acronyms = {0}, suffixes = {0},
-           prefixes = {0};
+  span_map *mid = &b->mid, *surnames = &b->surnames, *names = &b->names, *groups = &b->groups,
+           *acronyms = &b->acronyms, *suffixes = &b->suffixes, *prefixes = &b->prefixes;
   int64_t *votes = NULL;
   char *acr_keys = NULL;
   for (size_t i = 0; i < count; i++)
     if (w->m[i].type == ART_ENT_ORG && w->m[i].ntok > 1) org_suffixes += (size_t)w->m[i].ntok;
-  if (sm_init(&mid, count) || sm_init(&surnames, count) || sm_init(&names, count) ||
-      sm_init(&groups, count) || sm_init(&acronyms, count) || sm_init(&suffixes, org_suffixes) ||
-      sm_init(&prefixes, org_suffixes))
+  if (sm_init(mid, count) || sm_init(surnames, count) || sm_init(names, count) ||
+      sm_init(groups, count) || sm_init(acronyms, count) || sm_init(suffixes, org_suffixes) ||
+      sm_init(prefixes, org_suffixes))
     goto done;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
@@ -937,19 +1002,19 @@ static int document_pass(work *w, const tables *tb) {
     if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
         text_is(p, 0, pl, ":", 1))
       m->initial = 1;
-    if (!m->initial && !m->is_value && !m->orphan) *sm_get(&mid, doc + m->start, m->end - m->start, 1) = 1;
+    if (!m->initial && !m->is_value && !m->orphan) *sm_get(mid, doc + m->start, m->end - m->start, 1) = 1;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
-    if (common_word(tb, doc, m) && !sm_get(&mid, doc + m->start, m->end - m->start, 0)) m->dropped = 1;
+    if (common_word(tb, doc, m) && !sm_get(mid, doc + m->start, m->end - m->start, 0)) m->dropped = 1;
     /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
        sentence, no one's name, is not a person */
     size_t len = m->end - m->start;
     if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
         doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
         !(gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-        !sm_get(&mid, doc + m->start, len, 0))
+        !sm_get(mid, doc + m->start, len, 0))
       m->dropped = 1;
   }
 
@@ -960,7 +1025,7 @@ static int document_pass(work *w, const tables *tb) {
          elsewhere in the article ("Alemu"), as people are. */
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
-    if (is_name(m) && m->ntok == 1) *sm_get(&names, doc + m->start, m->end - m->start, 1) = (int32_t)i;
+    if (is_name(m) && m->ntok == 1) *sm_get(names, doc + m->start, m->end - m->start, 1) = (int32_t)i;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
@@ -973,13 +1038,13 @@ static int document_pass(work *w, const tables *tb) {
     if (!person_shaped(doc, m)) continue;
     uint32_t first = gaz_bits(doc + m->start, m->first_end - m->start, 0);
     int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
-    int32_t *alone = sm_get(&names, doc + m->last_start, m->end - m->last_start, 0);
-    int32_t *alone1 = sm_get(&names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
+    int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
+    int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
     if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
         (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
       m->type = ART_ENT_PERSON;
   }
-  memset(names.slot, 0, (names.mask + 1) * sizeof *names.slot);
+  sm_clear(names);   /* reused below for names of any length */
 
   /* B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"). */
   for (size_t i = 0; i < count; i++) {
@@ -987,7 +1052,7 @@ static int document_pass(work *w, const tables *tb) {
     if (!is_full_person(f)) continue;
     size_t ss, se;
     surname_of(doc, f, &ss, &se);
-    int32_t *v = sm_get(&surnames, doc + ss, se - ss, 1);
+    int32_t *v = sm_get(surnames, doc + ss, se - ss, 1);
     if (*v == -1) { *v = (int32_t)i; continue; }
     if (*v < 0) continue;                        /* already ambiguous */
     const mention *a = &w->m[*v];
@@ -1000,7 +1065,7 @@ static int document_pass(work *w, const tables *tb) {
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->dateline) continue;
-    int32_t *v = sm_get(&surnames, doc + m->start, m->end - m->start, 0);
+    int32_t *v = sm_get(surnames, doc + m->start, m->end - m->start, 0);
     if (!v || *v < 0) continue;
     if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
     if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) continue;
@@ -1039,13 +1104,13 @@ static int document_pass(work *w, const tables *tb) {
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
     if (!is_name(m) || m->weak) continue;
-    int32_t *v = sm_get(&names, doc + m->start, m->end - m->start, 1);
+    int32_t *v = sm_get(names, doc + m->start, m->end - m->start, 1);
     if (*v < 0) *v = (int32_t)i;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!m->orphan) continue;
-    int32_t *v = sm_get(&names, doc + m->start, m->end - m->start, 0);
+    int32_t *v = sm_get(names, doc + m->start, m->end - m->start, 0);
     if (!v || *v < 0) continue;
     if (m->initial && m->ntok == 1 && common_word(tb, doc, m)) continue;
     m->orphan = 0;
@@ -1058,7 +1123,7 @@ static int document_pass(work *w, const tables *tb) {
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
-    int32_t *v = sm_get(&names, doc + m->start, m->end - m->start, 0);
+    int32_t *v = sm_get(names, doc + m->start, m->end - m->start, 0);
     if (v && *v >= 0 && !w->m[*v].weak) { m->type = w->m[*v].type; m->canon = w->m[*v].canon; }
     else m->dropped = 1;
   }
@@ -1068,39 +1133,41 @@ static int document_pass(work *w, const tables *tb) {
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    int32_t *v = sm_get(&groups, doc + m->start, m->end - m->start, 1);
+    int32_t *v = sm_get(groups, doc + m->start, m->end - m->start, 1);
     if (*v < 0) *v = (int32_t)ngroups++;
   }
-  votes = calloc(ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1, sizeof *votes);
+  size_t nvotes = ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1;
+  votes = b->votes = reserve(b->votes, &b->votes_cap, nvotes, sizeof *votes);
   if (!votes) goto done;
+  memset(votes, 0, nvotes * sizeof *votes);
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    int32_t g = *sm_get(&groups, doc + m->start, m->end - m->start, 0);
+    int32_t g = *sm_get(groups, doc + m->start, m->end - m->start, 0);
     votes[(size_t)g * ART_ENT_TYPE_COUNT + m->type] += (int64_t)m->score + 1;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    const int64_t *vt = votes + (size_t)*sm_get(&groups, doc + m->start, m->end - m->start, 0) * ART_ENT_TYPE_COUNT;
+    const int64_t *vt = votes + (size_t)*sm_get(groups, doc + m->start, m->end - m->start, 0) * ART_ENT_TYPE_COUNT;
     int best = m->type;
     for (int t = 1; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
     m->type = (art_etype)best;
   }
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
-  acr_keys = malloc(count * ACRONYM_MAX + 1);
+  acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
   if (!acr_keys) goto done;
   for (size_t i = 0; i < count; i++) {
     const mention *f = &w->m[i];
     if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
-    if (kl >= 2) { int32_t *v = sm_get(&acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
+    if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
     if (f->type != ART_ENT_ORG) continue;
     for (size_t p = f->start + 1; p < f->end; p++) {
       if (doc[p - 1] != ' ') continue;
-      int32_t *v = sm_get(&suffixes, doc + p, f->end - p, 1);
+      int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
     }
   }
@@ -1110,10 +1177,10 @@ static int document_pass(work *w, const tables *tb) {
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
     char acr[ACRONYM_MAX];
     size_t al = acronym_letters(doc, m, acr, sizeof acr);
-    int32_t *v = al ? sm_get(&acronyms, acr, al, 0) : NULL;
+    int32_t *v = al ? sm_get(acronyms, acr, al, 0) : NULL;
     if (v && *v >= 0 && (size_t)*v != i) { m->canon = *v; m->type = w->m[*v].type; continue; }
     if (m->type != ART_ENT_ORG) continue;
-    v = sm_get(&suffixes, doc + m->start, m->end - m->start, 0);
+    v = sm_get(suffixes, doc + m->start, m->end - m->start, 0);
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
   }
 
@@ -1127,7 +1194,7 @@ static int document_pass(work *w, const tables *tb) {
     if (!lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0)) continue;
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
-      int32_t *v = sm_get(&prefixes, doc + f->start, p - f->start, 1);
+      int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
   }
@@ -1135,7 +1202,7 @@ static int document_pass(work *w, const tables *tb) {
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
     if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
-    int32_t *v = sm_get(&prefixes, doc + m->start, m->end - m->start, 0);
+    int32_t *v = sm_get(prefixes, doc + m->start, m->end - m->start, 0);
     if (!v || *v < 0 || (size_t)*v == i) continue;
     if (gaz_bits(doc + m->start, m->end - m->start, 1) &
         (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))
@@ -1202,10 +1269,8 @@ static int document_pass(work *w, const tables *tb) {
   }
   rc = 0;
 done:
-  sm_free(&mid); sm_free(&surnames); sm_free(&names); sm_free(&groups); sm_free(&acronyms); sm_free(&suffixes);
-  sm_free(&prefixes);
-  free(votes);
-  free(acr_keys);
+  sm_clear(mid); sm_clear(surnames); sm_clear(names); sm_clear(groups); sm_clear(acronyms); sm_clear(suffixes);
+  sm_clear(prefixes);
   return rc;
 }
 
@@ -1234,10 +1299,6 @@ static int arena_put(art_entity_list *out, const char *z, size_t n, int titlecas
   return 0;
 }
 
-/* Sort keys for the output order: by start, the longer span first, then
-   the order found (so equal spans keep it).  Keys are small, so sorting
-   them moves far less memory than sorting mentions. */
-typedef struct order_key { size_t start, end, index; } order_key;
 
 static int by_start(const void *a, const void *b) {
   const order_key *x = a, *y = b;
@@ -1246,12 +1307,12 @@ static int by_start(const void *a, const void *b) {
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
+static int emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entity_list *out) {
   const char *doc = w->doc;
   size_t n = w->count ? w->count : 1;
-  size_t *canon_off = malloc(n * sizeof *canon_off);
-  order_key *order = malloc(n * sizeof *order);
-  if (!canon_off || !order) { free(canon_off); free(order); return -1; }
+  size_t *canon_off = b->canon_off = reserve(b->canon_off, &b->canon_cap, n, sizeof *canon_off);
+  order_key *order = b->order = reserve(b->order, &b->order_cap, n, sizeof *order);
+  if (!canon_off || !order) return -1;
   out->count = 0;
   out->arena_len = 0;
   for (size_t i = 0; i < w->count; i++) {
@@ -1268,7 +1329,7 @@ static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
       /* A dateline whose place the article also writes normally takes that spelling. */
       rc = arena_put(out, doc + r->start, r->end - r->start, title, &canon_off[i]);
     }
-    if (rc) { free(canon_off); free(order); return -1; }
+    if (rc) return -1;
   }
   for (size_t i = 0; i < w->count; i++) order[i] = (order_key){w->m[i].start, w->m[i].end, i};
   if (w->count) qsort(order, w->count, sizeof *order, by_start);
@@ -1282,7 +1343,7 @@ static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
     if (out->count == out->cap) {
       size_t cap = out->cap ? out->cap * 2 : 32;
       art_entity *p = realloc(out->items, cap * sizeof *p);
-      if (!p) { free(canon_off); free(order); return -1; }
+      if (!p) return -1;
       out->items = p;
       out->cap = cap;
     }
@@ -1303,46 +1364,110 @@ static int emit(work *w, const art_ent_options *opts, art_entity_list *out) {
   /* The arena no longer moves: turn offsets into pointers. */
   for (size_t i = 0; i < out->count; i++)
     out->items[i].canonical = out->arena + (size_t)(uintptr_t)out->items[i].canonical;
-  free(canon_off);
-  free(order);
   return 0;
 }
 
 /* ---- entry points -------------------------------------------------------------- */
 
-int art_entities_extract(art_context *ctx, const char *doc, size_t n,
-                         const art_seg_options *seg, const art_ent_options *opts,
-                         art_entity_list *out) {
-  work w = {doc, NULL, 0, 0};
+/*
+** The per-connection state: every buffer the stage needs, kept from one
+** document to the next (calloc'ing seven hash tables and a dozen arrays per
+** article was a measurable share of the time).  A buffer a huge document
+** grew past ENTITY_KEEP_BYTES is given back when that document is done.
+** art_entities_extract() is not re-entered on one connection; should it be,
+** the inner call works with buffers of its own.
+*/
+#define ENTITY_KEEP_BYTES ((size_t)4 << 20)
+
+struct art_entity_state {
+  int busy;
+  work w;
   scratch s;
-  memset(&s, 0, sizeof s);
+  art_segmenter *seg;
+  doc_buffers b;
+};
+
+static void entity_state_release(struct art_entity_state *st) {
+  free(st->w.m);
+  memset(&st->w, 0, sizeof st->w);
+  art_tokens_free(&st->s.tk);
+  art_tagger_scratch_free(&st->s.tsc);
+  free(st->s.values);
+  free(st->s.tags);
+  free(st->s.margin);
+  free(st->s.taken);
+  memset(&st->s, 0, sizeof st->s);
+  art_segmenter_free(st->seg);
+  st->seg = NULL;
+  doc_buffers_release(&st->b);
+}
+
+/* Bytes held for the next document (the segmenter's grow with the document's size). */
+static size_t entity_state_bytes(const struct art_entity_state *st) {
+  const doc_buffers *b = &st->b;
+  const span_map *maps[] = {&b->mid, &b->surnames, &b->names, &b->groups, &b->acronyms, &b->suffixes,
+                            &b->prefixes};
+  size_t bytes = st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
+                 st->s.tsc.cap * sizeof *st->s.tsc.info + st->s.cap * (2 + sizeof *st->s.margin) +
+                 st->s.values_cap * sizeof *st->s.values + b->votes_cap * sizeof *b->votes +
+                 b->acr_cap + b->canon_cap * sizeof *b->canon_off + b->order_cap * sizeof *b->order;
+  for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
+    bytes += maps[k]->cap * (sizeof *maps[k]->slot + sizeof *maps[k]->used);
+  return bytes;
+}
+
+int art_entity_state_init(art_context *ctx, const char **err) {
+  ctx->entities = calloc(1, sizeof *ctx->entities);
+  if (!ctx->entities) { *err = "article: out of memory"; return -1; }
+  return 0;
+}
+
+void art_entity_state_free(art_context *ctx) {
+  if (!ctx->entities) return;
+  entity_state_release(ctx->entities);
+  free(ctx->entities);
+  ctx->entities = NULL;
+}
+
+static int extract(struct art_entity_state *es, art_context *ctx, const char *doc, size_t n,
+                   const art_seg_options *seg, const art_ent_options *opts, art_entity_list *out) {
+  work *w = &es->w;
+  w->doc = doc;
+  w->count = 0;
+  scratch *s = &es->s;
   tables tb = { art_table_named("gaz_first_names"), art_table_named("fac_words"), &art_table_ent_event_words };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
-  int rc = -1;
   out->count = 0;
-  art_segmenter *sg = art_segmenter_new(ctx, doc, n, &so);
-  if (!sg) return -1;
+  if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);
+  else if (!(es->seg = art_segmenter_new(ctx, doc, n, &so))) return -1;
   art_sentence st;
   int r, first_body = 1;
-  while ((r = art_segmenter_next(sg, &st)) == 1) {
+  while ((r = art_segmenter_next(es->seg, &st)) == 1) {
     if (st.kind == ART_KIND_BOILERPLATE) continue;    /* nothing inside boilerplate lines */
     int fb = first_body && st.kind == ART_KIND_BODY;
     if (st.kind == ART_KIND_BODY) first_body = 0;
-    if (sentence_pass(&w, &s, ctx, &st, opts, &tb, fb)) goto done;
+    if (sentence_pass(w, s, ctx, &st, opts, &tb, fb)) return -1;
   }
-  if (r < 0) goto done;
-  if (document_pass(&w, &tb)) goto done;
-  if (emit(&w, opts, out)) goto done;
-  rc = 0;
-done:
-  art_segmenter_free(sg);
-  art_tokens_free(&s.tk);
-  art_tagger_scratch_free(&s.tsc);
-  free(s.values);
-  free(s.tags);
-  free(s.margin);
-  free(s.taken);
-  free(w.m);
+  if (r < 0) return -1;
+  if (document_pass(w, &tb, &es->b)) return -1;
+  if (emit(w, opts, &es->b, out)) return -1;
+  return 0;
+}
+
+int art_entities_extract(art_context *ctx, const char *doc, size_t n,
+                         const art_seg_options *seg, const art_ent_options *opts,
+                         art_entity_list *out) {
+  struct art_entity_state own, *es = ctx ? ctx->entities : NULL;
+  if (!es || es->busy) {
+    memset(&own, 0, sizeof own);
+    es = &own;
+  }
+  es->busy = 1;
+  int rc = extract(es, ctx, doc, n, seg, opts, out);
+  es->busy = 0;
+  es->w.doc = NULL;
+  if (es == &own || n > ENTITY_KEEP_BYTES || entity_state_bytes(es) > ENTITY_KEEP_BYTES)
+    entity_state_release(es);
   return rc;
 }
 

@@ -23,5 +23,7 @@ void art_context_free(art_context *ctx);
 /* Stage hooks called by art_context_new/free: return 0 on success. */
 int art_segment_state_init(art_context *ctx, const char **err);
 void art_segment_state_free(art_context *ctx);
+int art_entity_state_init(art_context *ctx, const char **err);   /* ext/entities.c */
+void art_entity_state_free(art_context *ctx);
 
 #endif
