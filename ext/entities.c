@@ -57,23 +57,6 @@
 #include "article_tokens.h"
 #include "article_values.h"
 
-/* ---- type names --------------------------------------------------------- */
-
-static const char *const etype_names[ART_ENT_TYPE_COUNT] = {
-  "", "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
-  "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"
-};
-
-const char *art_etype_name(art_etype t) {
-  return t > ART_ENT_NONE && t < ART_ENT_TYPE_COUNT ? etype_names[t] : "";
-}
-
-art_etype art_etype_from_name(const char *s, size_t n) {
-  for (int t = 1; t < ART_ENT_TYPE_COUNT; t++)
-    if (strlen(etype_names[t]) == n && memcmp(etype_names[t], s, n) == 0) return (art_etype)t;
-  return ART_ENT_NONE;
-}
-
 /* ---- the working set of mentions ---------------------------------------- */
 
 typedef struct mention {

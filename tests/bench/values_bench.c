@@ -15,20 +15,8 @@
 #include <string.h>
 #include <time.h>
 #include "article_context.h"
+#include "article_entities.h"
 #include "article_values.h"
-
-static const char *type_name(art_etype t) {
-  switch (t) {
-    case ART_ENT_DATE: return "DATE";
-    case ART_ENT_TIME: return "TIME";
-    case ART_ENT_PERCENT: return "PERCENT";
-    case ART_ENT_MONEY: return "MONEY";
-    case ART_ENT_QUANTITY: return "QUANTITY";
-    case ART_ENT_ORDINAL: return "ORDINAL";
-    case ART_ENT_CARDINAL: return "CARDINAL";
-    default: return "?";
-  }
-}
 
 static double now(void) {
   struct timespec ts;
@@ -72,7 +60,7 @@ int main(int argc, char **argv) {
       if (print) {
         for (size_t i = 0; i < count; i++) {
           art_value_span *s = &spans[i];
-          printf("%zu\t%zu\t%s\t", s->start, s->end, type_name(s->type));
+          printf("%zu\t%zu\t%s\t", s->start, s->end, art_etype_name(s->type));
           if (s->has_value) printf("%.15g", s->value);
           else if (s->date[0]) printf("%s", s->date);
           printf("\t%.*s\n", (int)(s->end - s->start), doc + s->start);

@@ -13,23 +13,11 @@
 #include <string.h>
 #include <math.h>
 #include "check.h"
+#include "article_entities.h"
 #include "article_values.h"
 
 static art_value_span *spans;
 static size_t nspans, cap;
-
-static const char *tname(art_etype t) {
-  switch (t) {
-    case ART_ENT_DATE: return "DATE";
-    case ART_ENT_TIME: return "TIME";
-    case ART_ENT_PERCENT: return "PERCENT";
-    case ART_ENT_MONEY: return "MONEY";
-    case ART_ENT_QUANTITY: return "QUANTITY";
-    case ART_ENT_ORDINAL: return "ORDINAL";
-    case ART_ENT_CARDINAL: return "CARDINAL";
-    default: return "?";
-  }
-}
 
 static void scan(const char *doc) {
   nspans = 0;
@@ -47,7 +35,7 @@ static const char *found(const char *doc) {
   for (size_t i = 0; i < nspans && n < sizeof buf - 100; i++) {
     const art_value_span *s = &spans[i];
     n += (size_t)snprintf(buf + n, sizeof buf - n, "[%.*s %s", (int)(s->end - s->start), doc + s->start,
-                          tname(s->type));
+                          art_etype_name(s->type));
     if (s->has_value) n += (size_t)snprintf(buf + n, sizeof buf - n, " %g", s->value);
     if (s->date[0]) n += (size_t)snprintf(buf + n, sizeof buf - n, " %s", s->date);
     n += (size_t)snprintf(buf + n, sizeof buf - n, "] ");
@@ -75,7 +63,7 @@ static void span(const char *name, const char *doc, const char *text, art_etype 
   char want[256];
   scan(doc);
   const art_value_span *s = find(doc, text);
-  snprintf(want, sizeof want, "[%s %s]", text, tname(t));
+  snprintf(want, sizeof want, "[%s %s]", text, art_etype_name(t));
   report(name, s && s->type == t, doc, want);
 }
 
@@ -84,7 +72,7 @@ static void value(const char *name, const char *doc, const char *text, art_etype
   char want[256];
   scan(doc);
   const art_value_span *s = find(doc, text);
-  snprintf(want, sizeof want, "[%s %s %g]", text, tname(t), v);
+  snprintf(want, sizeof want, "[%s %s %g]", text, art_etype_name(t), v);
   report(name, s && s->type == t && s->has_value && fabs(s->value - v) <= 1e-9 * fabs(v) + 1e-9, doc, want);
 }
 
@@ -93,7 +81,7 @@ static void novalue(const char *name, const char *doc, const char *text, art_ety
   char want[256];
   scan(doc);
   const art_value_span *s = find(doc, text);
-  snprintf(want, sizeof want, "[%s %s no value]", text, tname(t));
+  snprintf(want, sizeof want, "[%s %s no value]", text, art_etype_name(t));
   report(name, s && s->type == t && !s->has_value, doc, want);
 }
 
