@@ -76,6 +76,10 @@ int article_vtab_disconnect(sqlite3_vtab *vt);
 int article_best_index(sqlite3_index_info *info, int col_document, int col_options, int col_order,
                        double cost, sqlite3_int64 rows);
 
+/* Append z[0..n) to out as a JSON string; invalid UTF-8 becomes \ufffd, so
+   the JSON functions' output is always valid JSON. */
+void article_json_string(sqlite3_str *out, const char *z, size_t n);
+
 /* Registration of each part; each returns an SQLite result code. */
 int article_register_sentences(sqlite3 *db, article_conn *conn);
 int article_register_scalars(sqlite3 *db, article_conn *conn);

@@ -28,6 +28,7 @@
 SQLITE_EXTENSION_INIT1
 #endif
 #include "article_sqlite.h"
+#include "article_text.h"
 
 #ifndef ARTICLE_VERSION
 #define ARTICLE_VERSION "unknown"
@@ -191,6 +192,37 @@ int article_best_index(sqlite3_index_info *info, int col_document, int col_optio
   if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == col_order && !info->aOrderBy[0].desc)
     info->orderByConsumed = 1;
   return SQLITE_OK;
+}
+
+void article_json_string(sqlite3_str *out, const char *z, size_t n) {
+  sqlite3_str_appendchar(out, 1, '"');
+  size_t run = 0, i = 0;   /* z[run..i) is copied as it is */
+  while (i < n) {
+    unsigned char ch = (unsigned char)z[i];
+    if (ch >= 0x20 && ch < 0x80 && ch != '"' && ch != '\\') { i++; continue; }
+    size_t len = 1;
+    if (ch >= 0x80) {
+      int32_t cp = art_utf8_decode((const unsigned char *)z + i, n - i, &len);
+      /* a valid character (a real U+FFFD is EF BF BD) is copied as it is */
+      if (cp != ART_REPLACEMENT_CHAR || (len == 3 && ch == 0xEF)) { i += len; continue; }
+    }
+    sqlite3_str_append(out, z + run, (int)(i - run));
+    switch (ch) {
+      case '"': sqlite3_str_append(out, "\\\"", 2); break;
+      case '\\': sqlite3_str_append(out, "\\\\", 2); break;
+      case '\n': sqlite3_str_append(out, "\\n", 2); break;
+      case '\r': sqlite3_str_append(out, "\\r", 2); break;
+      case '\t': sqlite3_str_append(out, "\\t", 2); break;
+      default:
+        if (ch < 0x20) sqlite3_str_appendf(out, "\\u%04x", ch);
+        else sqlite3_str_append(out, "\\ufffd", 6);   /* invalid UTF-8 */
+        break;
+    }
+    i += len;
+    run = i;
+  }
+  sqlite3_str_append(out, z + run, (int)(i - run));
+  sqlite3_str_appendchar(out, 1, '"');
 }
 
 /* ---- scalar functions ---------------------------------------------------- */

@@ -399,24 +399,6 @@ static sqlite3_module entities_module = {
 
 /* ---- article_entities_json ---------------------------------------------------- */
 
-/* Append z[0..n) as a JSON string; invalid UTF-8 becomes U+FFFD. */
-static void json_string(sqlite3_str *out, const char *z, size_t n) {
-  sqlite3_str_appendchar(out, 1, '"');
-  size_t i = 0;
-  while (i < n) {
-    unsigned char ch = (unsigned char)z[i];
-    if (ch == '"' || ch == '\\') { sqlite3_str_appendf(out, "\\%c", ch); i++; continue; }
-    if (ch < 0x20) { sqlite3_str_appendf(out, "\\u%04x", ch); i++; continue; }
-    if (ch < 0x80) { sqlite3_str_appendchar(out, 1, (char)ch); i++; continue; }
-    size_t len;
-    int32_t cp = art_utf8_decode((const unsigned char *)z + i, n - i, &len);
-    if (cp == ART_REPLACEMENT_CHAR && !(len == 3 && (unsigned char)z[i] == 0xEF)) sqlite3_str_appendall(out, "\\ufffd");
-    else sqlite3_str_append(out, z + i, (int)len);
-    i += len;
-  }
-  sqlite3_str_appendchar(out, 1, '"');
-}
-
 static void json_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   article_conn *conn = sqlite3_user_data(ctx);
   sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -460,9 +442,9 @@ static void json_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     art_charpos_span(&cp, e->start, e->end, &c0, &cl, &bs, &be);
     sqlite3_str_appendf(out, "%s{\"mention\":%lld,\"sentence\":%d,\"start\":%lld,\"length\":%lld,\"text\":",
                         i ? "," : "", (long long)i + 1, e->sentence, (long long)c0 + 1, (long long)cl);
-    json_string(out, doc + bs, be - bs);
+    article_json_string(out, doc + bs, be - bs);
     sqlite3_str_appendf(out, ",\"type\":\"%s\",\"canonical\":", art_etype_name(e->type));
-    json_string(out, e->canonical, strlen(e->canonical));
+    article_json_string(out, e->canonical, strlen(e->canonical));
     if (e->has_value) sqlite3_str_appendf(out, ",\"value\":%.15g}", e->value);
     else if (e->type == ART_ENT_DATE && e->date[0]) sqlite3_str_appendf(out, ",\"value\":\"%s\"}", e->date);
     else sqlite3_str_appendall(out, ",\"value\":null}");

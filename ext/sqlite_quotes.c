@@ -260,25 +260,8 @@ static sqlite3_module quotes_module = {
 
 /* Append doc[a..b) as a JSON string, or null when empty. */
 static void json_span(sqlite3_str *out, const char *z, size_t a, size_t b) {
-  if (b <= a) { sqlite3_str_append(out, "null", 4); return; }
-  sqlite3_str_appendchar(out, 1, '"');
-  size_t run = a;
-  for (size_t i = a; i < b; i++) {
-    unsigned char ch = (unsigned char)z[i];
-    if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
-    sqlite3_str_append(out, z + run, (int)(i - run));
-    switch (ch) {
-      case '"': sqlite3_str_append(out, "\\\"", 2); break;
-      case '\\': sqlite3_str_append(out, "\\\\", 2); break;
-      case '\n': sqlite3_str_append(out, "\\n", 2); break;
-      case '\r': sqlite3_str_append(out, "\\r", 2); break;
-      case '\t': sqlite3_str_append(out, "\\t", 2); break;
-      default: sqlite3_str_appendf(out, "\\u%04x", ch); break;
-    }
-    run = i + 1;
-  }
-  sqlite3_str_append(out, z + run, (int)(b - run));
-  sqlite3_str_appendchar(out, 1, '"');
+  if (b <= a) sqlite3_str_append(out, "null", 4);
+  else article_json_string(out, z + a, b - a);
 }
 
 static void quotes_json_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {

@@ -41,3 +41,5 @@ SELECT 'a nationality opening an academy''s name is part of it',
 SELECT 'an owner''s possessive splits place and organisation',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Kenya’s Ministry of Health objected.'))
   = 'Kenya:GPE|Ministry of Health:ORG';
+SELECT 'json: names with tabs and quotes are escaped',
+  json_valid(article_entities_json('Ships left "Oslo"' || char(9) || 'and Bergen.'));

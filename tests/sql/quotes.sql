@@ -87,3 +87,6 @@ SELECT 'speaker name across a line break is tidied', (SELECT speaker || '|' || (
 SELECT 'tidied speaker carries to the next quote', (SELECT count(DISTINCT speaker) = 1 AND min(speaker) = 'Samuel K. Oyelaran'
   FROM article_quotes('Dr. Samuel K.' || char(10) || 'Oyelaran spoke first. “It works,” he said.' || char(10)
                       || '“We need more data.”', '{"newline": "space"}'));
+SELECT 'json: an invalid byte in a quote becomes U+FFFD, so the JSON is valid UTF-8',
+  json_extract(article_quotes_json(CAST(x'E2809C41FF42E2809D2073686520736169642E' AS TEXT)), '$[0].text')
+  = 'A' || char(65533) || 'B';
