@@ -1418,7 +1418,7 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
   w->doc = doc;
   w->count = 0;
   scratch *s = &es->s;
-  tables tb = { art_table_named("gaz_first_names"), art_table_named("fac_words"), &art_table_ent_event_words };
+  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;
   if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);
