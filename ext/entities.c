@@ -54,6 +54,7 @@
 #include "article_context.h"
 #include "article_tagger.h"
 #include "article_tables.h"
+#include "article_text.h"
 #include "article_tokens.h"
 #include "article_values.h"
 
@@ -75,6 +76,7 @@ typedef struct mention {
   long lex_canon;             /* lexicon entry giving the canonical, -1: none */
   int gender;
   int he, she;                /* pronouns seen after the mention in its sentence */
+  uint32_t hash;              /* art_table_hash of its text, set by the document pass */
 } mention;
 
 typedef struct work {
@@ -111,7 +113,7 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 static const art_table_entry *lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
   char buf[64];
   if (!tab || n == 0 || n > sizeof buf) return NULL;
-  for (size_t i = 0; i < n; i++) buf[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+  art_ascii_lower(buf, z, n);
   const art_table_entry *e = art_table_find(tab, buf, n);
   if (!e && strip_period && n > 1 && buf[n - 1] == '.') e = art_table_find(tab, buf, n - 1);
   return e;
@@ -133,10 +135,36 @@ typedef struct tables {
 static uint32_t gaz_bits(const char *z, size_t n, int strip_period) {
   char buf[64];
   if (n == 0 || n > sizeof buf) return 0;
-  for (size_t i = 0; i < n; i++) buf[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+  art_ascii_lower(buf, z, n);
   uint32_t bits = art_gazetteer_bits(buf, n);
   if (!bits && strip_period && n > 1 && buf[n - 1] == '.') bits = art_gazetteer_bits(buf, n - 1);
   return bits;
+}
+
+/*
+** A sentence's memo of one-token gazetteer bits: for token i, the bits of
+** the word lower-cased (word[i], MEMO_KNOWN once filled) and of the word
+** without a final period (stripped[i], 0 when it has none).  title_phrase()
+** asks about the same tokens again and again while spans are trimmed.
+*/
+#define MEMO_KNOWN (1u << 31)
+typedef struct token_memo {
+  uint32_t *word, *stripped;
+  uint32_t *next_pronoun;     /* count_pronouns(): the first pronoun at or after token i, n if none */
+  int pronouns_ready;
+} token_memo;
+
+static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
+                            uint32_t *word, uint32_t *stripped) {
+  if (!(tm->word[i] & MEMO_KNOWN)) {
+    char key[64];
+    size_t n = tok_len(t);
+    art_ascii_lower(key, doc + t->start, n);   /* title_phrase() passes words of at most 63 bytes */
+    tm->word[i] = art_gazetteer_bits(key, n) | MEMO_KNOWN;
+    tm->stripped[i] = n > 1 && key[n - 1] == '.' ? art_gazetteer_bits(key, n - 1) : 0;
+  }
+  *word = tm->word[i] & ~MEMO_KNOWN;
+  *stripped = tm->stripped[i];
 }
 
 /*
@@ -144,7 +172,7 @@ static uint32_t gaz_bits(const char *z, size_t n, int strip_period) {
 ** State") that starts (at_end = 0) or ends (at_end = 1) the tokens [a, b).
 ** Multi-word titles are listed in titles.tsv joined by single spaces.
 */
-static size_t title_phrase(const char *doc, const art_token *toks, size_t a, size_t b, int at_end) {
+static size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, int at_end) {
   char key[64];
   size_t best = 0;
   for (size_t k = 1; k <= 4 && k <= b - a; k++) {
@@ -153,18 +181,22 @@ static size_t title_phrase(const char *doc, const art_token *toks, size_t a, siz
     for (size_t t = first; t < first + k; t++) {
       size_t len = tok_len(&toks[t]);
       if (!(toks[t].flags & ART_TOK_WORD) || kl + len + 1 > sizeof key) return best;
+      if (k == 1) break;                   /* one word: the memo has it */
       if (t > first) key[kl++] = ' ';
-      for (size_t c = 0; c < len; c++) {
-        char ch = doc[toks[t].start + c];
-        key[kl++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-      }
+      art_ascii_lower(key + kl, doc + toks[t].start, len);
+      kl += len;
     }
-    uint32_t bits = art_gazetteer_bits(key, kl);
-    if (!(bits & ART_GAZ_TITLES) && kl > 1 && key[kl - 1] == '.') bits |= art_gazetteer_bits(key, kl - 1);
+    uint32_t bits, stripped = 0;
+    if (k == 1) {
+      token_memo_word(tm, doc, &toks[first], first, &bits, &stripped);
+      if (!(bits & ART_GAZ_TITLES)) bits |= stripped;
+    } else {
+      bits = art_gazetteer_bits(key, kl);
+      if (!(bits & ART_GAZ_TITLES) && kl > 1 && key[kl - 1] == '.') bits |= art_gazetteer_bits(key, kl - 1);
+    }
     if (bits & ART_GAZ_TITLES) best = k;
     if (!at_end && k == 1 && !(bits & ART_GAZ_TITLE_START)) break;   /* no longer title starts with this word */
-    if (at_end && k == 1 && !(bits & ART_GAZ_TITLE_END) &&
-        !(kl > 1 && key[kl - 1] == '.' && (art_gazetteer_bits(key, kl - 1) & ART_GAZ_TITLE_END))) break;   /* nor ends */
+    if (at_end && k == 1 && !(bits & ART_GAZ_TITLE_END) && !(stripped & ART_GAZ_TITLE_END)) break;   /* nor ends */
   }
   return best;
 }
@@ -419,6 +451,7 @@ static size_t lexicon_match(const art_ent_options *opts, const char *doc, size_t
 
 typedef struct scratch {
   art_tokens tk;
+  token_memo memo;
   art_tagger_scratch tsc;
   uint8_t *tags;
   int32_t *margin;
@@ -441,6 +474,15 @@ static int grow_scratch(scratch *s, size_t n) {
   uint8_t *k = realloc(s->taken, cap);
   if (!k) return -1;
   s->taken = k;
+  uint32_t *mw = realloc(s->memo.word, cap * sizeof *mw);
+  if (!mw) return -1;
+  s->memo.word = mw;
+  uint32_t *ms = realloc(s->memo.stripped, cap * sizeof *ms);
+  if (!ms) return -1;
+  s->memo.stripped = ms;
+  uint32_t *np = realloc(s->memo.next_pronoun, cap * sizeof *np);
+  if (!np) return -1;
+  s->memo.next_pronoun = np;
   s->cap = cap;
   return 0;
 }
@@ -475,13 +517,23 @@ static int pronoun_kind(const char *doc, const art_token *t) {
   }
 }
 
-/* Pronouns after token b in the sentence, up to the next capitalised name. */
-static void count_pronouns(mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
-  for (size_t i = b; i < n && i < b + 25; i++) {
-    int k = pronoun_kind(doc, &toks[i]);
-    if (k == 1) { m->he++; return; }
-    if (k == 2) { m->she++; return; }
+/* Pronouns after token b in the sentence: the first of he/his/him or she/her
+   within 25 tokens counts.  The sentence's next-pronoun index is built on
+   the first call (one pass), so each mention costs one look-up. */
+static void count_pronouns(token_memo *tm, mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
+  if (!tm->pronouns_ready) {
+    uint32_t next = (uint32_t)n;
+    for (size_t i = n; i-- > 0;) {
+      if (pronoun_kind(doc, &toks[i])) next = (uint32_t)i;
+      tm->next_pronoun[i] = next;
+    }
+    tm->pronouns_ready = 1;
   }
+  if (b >= n) return;
+  size_t i = tm->next_pronoun[b];
+  if (i >= n || i >= b + 25) return;
+  if (pronoun_kind(doc, &toks[i]) == 1) m->he++;
+  else m->she++;
 }
 
 /*
@@ -517,6 +569,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
   if (n == 0) return 0;
   if (grow_scratch(s, n)) return -1;
   memset(s->taken, 0, n);
+  memset(s->memo.word, 0, n * sizeof *s->memo.word);
+  s->memo.pronouns_ready = 0;
 
   /* 2. The caller's lexicon comes first. */
   if (opts && opts->lexicon_count) {
@@ -534,7 +588,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       m->from_lexicon = 1;
       m->lex_canon = entry;
       m->score = 1 << 20;
-      if (m->type == ART_ENT_PERSON) count_pronouns(m, doc, toks, n, j);
+      if (m->type == ART_ENT_PERSON) count_pronouns(&s->memo, m, doc, toks, n, j);
       memset(s->taken + i, 1, j - i);
       i = j - 1;
     }
@@ -592,8 +646,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         while (j < n && s->tags[j] == ART_TAG_O && !s->taken[j] && (toks[j].flags & ART_TOK_HAS_UPPER) &&
                (toks[j].flags & ART_TOK_WORD) && !(toks[j].flags & ART_TOK_DIGIT)) j++;
         size_t a = i, b = j, k;
-        while (a < b && (k = title_phrase(doc, toks, a, b, 0)) > 0) a += k;
-        while (b > a && (k = title_phrase(doc, toks, a, b, 1)) > 0) b -= k;   /* "Norwegian Trade Minister" */
+        while (a < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0) a += k;
+        while (b > a && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0) b -= k;   /* "Norwegian Trade Minister" */
         if (a < b) {
           size_t j = b;
           mention *m = add_mention(w);
@@ -601,7 +655,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
           set_tokens(m, toks, a, j, st);
           m->orphan = 1;
           m->initial = (toks[i].flags & ART_TOK_INITIAL) != 0;
-          count_pronouns(m, doc, toks, n, j);
+          count_pronouns(&s->memo, m, doc, toks, n, j);
           /* Gazetteers as a fallback: "Kerem Shalom Crossing", or "Berlin" mid-sentence. */
           art_etype g = j - a >= 2 && event_name(tb, doc, &toks[a], &toks[j - 1]) ? ART_ENT_EVENT
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
@@ -628,25 +682,25 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     /* The span is the start of a title that runs past it ("Defense" of
        "Defense Secretary Lloyd Austin"): not a name. */
     {
-      size_t k = title_phrase(doc, toks, a, n < a + 4 ? n : a + 4, 0);
+      size_t k = title_phrase(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
       if (k >= b - a) b = a;            /* a title, or the start of a longer one */
       /* ...or the end of a title that began before it ("State" of
          "Secretary of State Daniel Harrow") */
       size_t from = a >= 3 ? a - 3 : 0;
-      k = b > a ? title_phrase(doc, toks, from, b, 1) : 0;
+      k = b > a ? title_phrase(&s->memo, doc, toks, from, b, 1) : 0;
       if (k > b - a) b = a;
     }
     while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
                       !the_is_part_of_name(doc, toks, a, b)))) a++;
-    for (size_t k; a + 1 < b && (k = title_phrase(doc, toks, a, b, 0)) > 0 && k < b - a;) a += k;
+    for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a;) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
     /* "FAA Administrator", "U.S. District Judge": a title closing a name that
        is not a person's leaves the organisation or place before it. */
     art_etype retype = (art_etype)type;
     if (type != ART_ENT_PERSON) {
-      for (size_t k; b - a >= 2 && (k = title_phrase(doc, toks, a, b, 1)) > 0 && k < b - a;) {
+      for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a;) {
         b -= k;
         art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
         if (g != ART_ENT_NONE) retype = g;
@@ -654,7 +708,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     }
     /* "U.S. Defense Secretary": a span running into a title keeps only its place. */
     for (size_t p = a + 1; p < b && b < n; p++) {
-      size_t k = title_phrase(doc, toks, p, n < p + 4 ? n : p + 4, 0);
+      size_t k = title_phrase(&s->memo, doc, toks, p, n < p + 4 ? n : p + 4, 0);
       if (k == 0 || p + k <= b) continue;
       b = p;                               /* the title starts inside the span */
       art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
@@ -717,7 +771,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       set_tokens(m, toks, a, b, st);
       m->type = retype;
       m->score = score > 0 ? score : 1;
-      if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(m, doc, toks, n, b);
+      if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
       memset(s->taken + a, 1, b - a);
     }
     i = j;
@@ -806,10 +860,11 @@ static void sm_clear(span_map *m) {
   m->nused = 0;
 }
 
-/* The value slot for z[0..n): existing, or (insert) new with value -1; NULL if absent. */
-static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
+/* The value slot for z[0..n), whose art_table_hash is hash: existing, or
+   (insert) new with value -1; NULL if absent. */
+static int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
   if (!m->slot) return NULL;
-  for (size_t h = art_table_hash(z, n) & m->mask;; h = (h + 1) & m->mask) {
+  for (size_t h = hash & m->mask;; h = (h + 1) & m->mask) {
     sm_slot *s = &m->slot[h];
     if (!s->z) {
       if (!insert) return NULL;
@@ -821,6 +876,16 @@ static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
     }
     if (s->n == n && memcmp(s->z, z, n) == 0) return &s->value;
   }
+}
+
+static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
+  return sm_find(m, z, n, art_table_hash(z, n), insert);
+}
+
+/* The slot of a mention's own text: most look-ups of the document pass are
+   these, and its hash is computed once. */
+static int32_t *sm_mention(span_map *map, const char *doc, const mention *m, int insert) {
+  return sm_find(map, doc + m->start, m->end - m->start, m->hash, insert);
 }
 
 /* Every word capitalised letters (initials allowed), none of them an
@@ -935,7 +1000,8 @@ typedef struct doc_buffers {
   char *acr_keys;
   size_t *canon_off;
   order_key *order;
-  size_t votes_cap, acr_cap, canon_cap, order_cap;
+  uint8_t *winner;
+  size_t votes_cap, acr_cap, canon_cap, order_cap, winner_cap;
 } doc_buffers;
 
 /* p, or a larger block when n items of size bytes do not fit (contents not
@@ -957,6 +1023,7 @@ static void doc_buffers_release(doc_buffers *b) {
   free(b->acr_keys);
   free(b->canon_off);
   free(b->order);
+  free(b->winner);
   memset(b, 0, sizeof *b);
 }
 
@@ -968,8 +1035,11 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
            *acronyms = &b->acronyms, *suffixes = &b->suffixes, *prefixes = &b->prefixes;
   int64_t *votes = NULL;
   char *acr_keys = NULL;
-  for (size_t i = 0; i < count; i++)
-    if (w->m[i].type == ART_ENT_ORG && w->m[i].ntok > 1) org_suffixes += (size_t)w->m[i].ntok;
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    m->hash = art_table_hash(doc + m->start, m->end - m->start);
+    if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
+  }
   if (sm_init(mid, count) || sm_init(surnames, count) || sm_init(names, count) ||
       sm_init(groups, count) || sm_init(acronyms, count) || sm_init(suffixes, org_suffixes) ||
       sm_init(prefixes, org_suffixes))
@@ -985,19 +1055,19 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
         text_is(p, 0, pl, ":", 1))
       m->initial = 1;
-    if (!m->initial && !m->is_value && !m->orphan) *sm_get(mid, doc + m->start, m->end - m->start, 1) = 1;
+    if (!m->initial && !m->is_value && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
-    if (common_word(tb, doc, m) && !sm_get(mid, doc + m->start, m->end - m->start, 0)) m->dropped = 1;
+    if (common_word(tb, doc, m) && !sm_mention(mid, doc, m, 0)) m->dropped = 1;
     /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
        sentence, no one's name, is not a person */
     size_t len = m->end - m->start;
     if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
         doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
         !(gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-        !sm_get(mid, doc + m->start, len, 0))
+        !sm_mention(mid, doc, m, 0))
       m->dropped = 1;
   }
 
@@ -1008,7 +1078,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
          elsewhere in the article ("Alemu"), as people are. */
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
-    if (is_name(m) && m->ntok == 1) *sm_get(names, doc + m->start, m->end - m->start, 1) = (int32_t)i;
+    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
@@ -1048,7 +1118,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->dateline) continue;
-    int32_t *v = sm_get(surnames, doc + m->start, m->end - m->start, 0);
+    int32_t *v = sm_mention(surnames, doc, m, 0);
     if (!v || *v < 0) continue;
     if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
     if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) continue;
@@ -1087,13 +1157,13 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
     if (!is_name(m) || m->weak) continue;
-    int32_t *v = sm_get(names, doc + m->start, m->end - m->start, 1);
+    int32_t *v = sm_mention(names, doc, m, 1);
     if (*v < 0) *v = (int32_t)i;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!m->orphan) continue;
-    int32_t *v = sm_get(names, doc + m->start, m->end - m->start, 0);
+    int32_t *v = sm_mention(names, doc, m, 0);
     if (!v || *v < 0) continue;
     if (m->initial && m->ntok == 1 && common_word(tb, doc, m)) continue;
     m->orphan = 0;
@@ -1106,7 +1176,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
-    int32_t *v = sm_get(names, doc + m->start, m->end - m->start, 0);
+    int32_t *v = sm_mention(names, doc, m, 0);
     if (v && *v >= 0 && !w->m[*v].weak) { m->type = w->m[*v].type; m->canon = w->m[*v].canon; }
     else m->dropped = 1;
   }
@@ -1116,7 +1186,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    int32_t *v = sm_get(groups, doc + m->start, m->end - m->start, 1);
+    int32_t *v = sm_mention(groups, doc, m, 1);
     if (*v < 0) *v = (int32_t)ngroups++;
   }
   size_t nvotes = ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1;
@@ -1126,16 +1196,25 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    int32_t g = *sm_get(groups, doc + m->start, m->end - m->start, 0);
+    int32_t g = *sm_mention(groups, doc, m, 0);
     votes[(size_t)g * ART_ENT_TYPE_COUNT + m->type] += (int64_t)m->score + 1;
+  }
+  /* Each group's winner: the first type with the most votes; a mention
+     whose own type ties with it keeps its own. */
+  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, ngroups ? ngroups : 1, 1);
+  if (!winner) goto done;
+  for (size_t g = 0; g < ngroups; g++) {
+    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
+    int best = 1;
+    for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
+    winner[g] = (uint8_t)best;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    const int64_t *vt = votes + (size_t)*sm_get(groups, doc + m->start, m->end - m->start, 0) * ART_ENT_TYPE_COUNT;
-    int best = m->type;
-    for (int t = 1; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
-    m->type = (art_etype)best;
+    size_t g = (size_t)*sm_mention(groups, doc, m, 0);
+    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
+    if (vt[winner[g]] > vt[m->type]) m->type = (art_etype)winner[g];
   }
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
@@ -1163,7 +1242,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     int32_t *v = al ? sm_get(acronyms, acr, al, 0) : NULL;
     if (v && *v >= 0 && (size_t)*v != i) { m->canon = *v; m->type = w->m[*v].type; continue; }
     if (m->type != ART_ENT_ORG) continue;
-    v = sm_get(suffixes, doc + m->start, m->end - m->start, 0);
+    v = sm_mention(suffixes, doc, m, 0);
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
   }
 
@@ -1185,7 +1264,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
     if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
-    int32_t *v = sm_get(prefixes, doc + m->start, m->end - m->start, 0);
+    int32_t *v = sm_mention(prefixes, doc, m, 0);
     if (!v || *v < 0 || (size_t)*v == i) continue;
     if (gaz_bits(doc + m->start, m->end - m->start, 1) &
         (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))
@@ -1269,14 +1348,14 @@ static int arena_put(art_entity_list *out, const char *z, size_t n, int titlecas
     out->arena_cap = cap;
   }
   char *d = out->arena + out->arena_len;
-  int word_start = 1;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if (titlecase && c >= 'A' && c <= 'Z' && !word_start) c = (unsigned char)(c + 32);
-    word_start = c == ' ' || c == '-' || c == '.';
-    d[i] = (char)c;
-  }
+  memcpy(d, z, n);
   d[n] = 0;
+  int word_start = 1;
+  for (size_t i = 0; titlecase && i < n; i++) {
+    unsigned char c = (unsigned char)d[i];
+    if (c >= 'A' && c <= 'Z' && !word_start) d[i] = (char)(c + 32);
+    word_start = c == ' ' || c == '-' || c == '.';
+  }
   *off = out->arena_len;
   out->arena_len += n + 1;
   return 0;
@@ -1288,6 +1367,29 @@ static int by_start(const void *a, const void *b) {
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
   if (x->end != y->end) return x->end > y->end ? -1 : 1;
   return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+** Sort by by_start().  Mentions arrive nearly in order (a sentence's names,
+** then its values), so an insertion sort does it in about one pass; when
+** keys have to travel far it gives up and calls qsort, to stay n log n.
+*/
+static void sort_keys(order_key *k, size_t n) {
+  size_t moves = 0;
+  for (size_t i = 1; i < n; i++) {
+    order_key x = k[i];
+    size_t j = i;
+    while (j > 0 && by_start(&k[j - 1], &x) > 0) {
+      k[j] = k[j - 1];
+      j--;
+    }
+    k[j] = x;
+    moves += i - j;
+    if (moves > 16 * n + 1024) {
+      qsort(k, n, sizeof *k, by_start);
+      return;
+    }
+  }
 }
 
 static int emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entity_list *out) {
@@ -1315,7 +1417,7 @@ static int emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entity
     if (rc) return -1;
   }
   for (size_t i = 0; i < w->count; i++) order[i] = (order_key){w->m[i].start, w->m[i].end, i};
-  if (w->count) qsort(order, w->count, sizeof *order, by_start);
+  sort_keys(order, w->count);
   size_t last_end = 0;
   for (size_t k = 0; k < w->count; k++) {
     size_t i = order[k].index;
@@ -1379,6 +1481,9 @@ static void entity_state_release(struct art_entity_state *st) {
   free(st->s.tags);
   free(st->s.margin);
   free(st->s.taken);
+  free(st->s.memo.word);
+  free(st->s.memo.stripped);
+  free(st->s.memo.next_pronoun);
   memset(&st->s, 0, sizeof st->s);
   art_segmenter_free(st->seg);
   st->seg = NULL;
@@ -1391,9 +1496,10 @@ static size_t entity_state_bytes(const struct art_entity_state *st) {
   const span_map *maps[] = {&b->mid, &b->surnames, &b->names, &b->groups, &b->acronyms, &b->suffixes,
                             &b->prefixes};
   size_t bytes = st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
-                 st->s.tsc.cap * sizeof *st->s.tsc.info + st->s.cap * (2 + sizeof *st->s.margin) +
+                 st->s.tsc.cap * sizeof *st->s.tsc.info + st->s.cap * (2 + sizeof *st->s.margin + 3 * sizeof *st->s.memo.word) +
                  st->s.values_cap * sizeof *st->s.values + b->votes_cap * sizeof *b->votes +
-                 b->acr_cap + b->canon_cap * sizeof *b->canon_off + b->order_cap * sizeof *b->order;
+                 b->acr_cap + b->canon_cap * sizeof *b->canon_off + b->order_cap * sizeof *b->order +
+                 b->winner_cap;
   for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
     bytes += maps[k]->cap * (sizeof *maps[k]->slot + sizeof *maps[k]->used);
   return bytes;

@@ -467,19 +467,31 @@ static inline void add_row(const art_tagger_model *m, uint32_t row, int32_t *sco
   for (uint32_t j = 0; j < len; j++) scores[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
 }
 
+/* Where row r's weights start, to prefetch them. */
+static inline const void *row_address(const art_tagger_model *m, uint32_t row) {
+  if ((row & 31) == ART_TAGGER_DENSE_ROW) return m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH;
+  return m->cells + (row >> 5);
+}
+
 /*
 ** Add the weights of the features to scores[ART_TAGGER_DENSE_WIDTH].  The
-** slots are asked for first, all of them, so that their cache misses
-** overlap instead of queueing one behind the other.
+** model is larger than a core's cache, so each probe is a memory wait; the
+** work is done in three sweeps so that the waits overlap instead of queueing:
+** ask for every slot, then read the slots and ask for every row, then add.
 */
 void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t nf, int32_t *scores) {
   if (m->nslots == 0) return;
   if (nf > ART_TAGGER_MAX_FEATURES) nf = ART_TAGGER_MAX_FEATURES;
+  uint32_t rows[ART_TAGGER_MAX_FEATURES];
+  size_t nr = 0;
   for (size_t f = 0; f < nf; f++) PREFETCH(&m->slots[feats[f] & (m->nslots - 1)]);
   for (size_t f = 0; f < nf; f++) {
     uint32_t r = model_row(m, feats[f]);
-    if (r != NO_ROW) add_row(m, r, scores);
+    if (r == NO_ROW) continue;
+    PREFETCH(row_address(m, r));
+    rows[nr++] = r;
   }
+  for (size_t k = 0; k < nr; k++) add_row(m, rows[k], scores);
 }
 
 /* ---- token facts ------------------------------------------------------------ */

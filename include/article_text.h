@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Replacement for any byte sequence that is not valid UTF-8. */
 #define ART_REPLACEMENT_CHAR 0xFFFD
@@ -59,5 +60,27 @@ void art_charpos_init(art_charpos *cp, const unsigned char *z, size_t n);
 */
 void art_charpos_span(art_charpos *cp, size_t start, size_t end,
                       size_t *char0, size_t *nchars, size_t *bstart, size_t *bend);
+
+/*
+** dst[0..n) = src[0..n) with ASCII A-Z lowered and every other byte as it
+** is (the tables in ext/data are keyed that way).  Eight bytes a step: table
+** keys are looked up lower-cased many times a sentence.
+*/
+static inline void art_ascii_lower(char *dst, const char *src, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, low7, upper;
+    memcpy(&x, src + i, 8);
+    low7 = x & 0x7F7F7F7F7F7F7F7Full;
+    /* a byte's top bit: (low7 + 0x3F) says >= 'A', (low7 + 0x25) says > 'Z' */
+    upper = ((low7 + 0x3F3F3F3F3F3F3F3Full) ^ (low7 + 0x2525252525252525ull)) & ~x & 0x8080808080808080ull;
+    x |= upper >> 2;
+    memcpy(dst + i, &x, 8);
+  }
+  for (; i < n; i++) {
+    unsigned char c = (unsigned char)src[i];
+    dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+}
 
 #endif

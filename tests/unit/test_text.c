@@ -1,6 +1,7 @@
 /*
 ** test_text.c — UTF-8 decoding and SQLite-compatible character positions.
 */
+#include <string.h>
 #include "check.h"
 #include "article_text.h"
 
@@ -56,5 +57,25 @@ int main(void) {
   CHECK("span after invalid run", c0 == 4 && nc == 2 && bs == 7 && be == 9);
   art_charpos_span(&cp, 9, 9, &c0, &nc, &bs, &be);
   CHECK("empty span at end", c0 == 6 && nc == 0);
+  /* art_ascii_lower: every byte value at every position of a word-sized step and of the tail */
+  {
+    int wrong = 0;
+    for (int c = 0; c < 256; c++) {
+      for (size_t pos = 0; pos < 19; pos++) {
+        char src[19], dst[19];
+        memset(src, 'Q', sizeof src);
+        src[pos] = (char)c;
+        art_ascii_lower(dst, src, sizeof src);
+        for (size_t k = 0; k < sizeof src; k++) {
+          unsigned char b = (unsigned char)src[k];
+          if (dst[k] != (char)(b >= 'A' && b <= 'Z' ? b + 32 : b)) wrong++;
+        }
+      }
+    }
+    CHECK("ascii lower: A-Z lowered, every other byte kept", wrong == 0);
+    char out[4] = "xyz";
+    art_ascii_lower(out, "AB", 2);
+    CHECK("ascii lower: writes n bytes only", memcmp(out, "abz", 3) == 0);
+  }
   CHECK_DONE();
 }
