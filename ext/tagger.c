@@ -35,10 +35,10 @@
 **     "Iraq", "President".  The sum of those features' weights is kept per
 **     word type, with the word's hashes and gazetteer bits, in one cache
 **     line; a word seen before costs one probe instead of three hashes, two
-**     gazetteer probes and eight model probes.  The cache belongs to the
-**     thread (the model is read-only and shared; a connection runs on one
-**     thread at a time), is keyed by a 64-bit hash of the bytes and flags,
-**     and holds exact integer sums, so it changes no result, only the time;
+**     gazetteer probes and eight model probes.  The cache (256 KB) lives in
+**     the caller's scratch, one per connection (the model is read-only and
+**     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
+**     exact integer sums, so it changes no result, only the time;
 **   - the previous label's own row, and which labels may follow it, come
 **     from small tables filled once per model;
 **   - only the stretches of a sentence near a capital are looked at, and
@@ -382,7 +382,9 @@ int art_tagger_scratch_reset(art_tagger_scratch *sc, size_t n) {
 
 void art_tagger_scratch_free(art_tagger_scratch *sc) {
   free(sc->info);
+  free(sc->cache);
   sc->info = NULL;
+  sc->cache = NULL;
   sc->cap = 0;
 }
 
@@ -554,22 +556,27 @@ typedef struct word_entry {
 _Static_assert(sizeof(word_entry) == 64, "a word cache entry is a cache line");
 
 #define WORD_CACHE_SIZE 4096u
-typedef struct word_cache {
+typedef struct art_word_cache {
   _Alignas(64) word_entry e[WORD_CACHE_SIZE];
   int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
 
-static _Thread_local word_cache tls_cache;
-
 static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
   return a->nslots == b->nslots && a->slots == b->slots && a->cells == b->cells && a->ncells == b->ncells &&
          a->dense == b->dense && a->ndense == b->ndense && a->feature_version == b->feature_version;
 }
 
-static word_cache *cache_for(const art_tagger_model *m) {
-  word_cache *wc = &tls_cache;
+/* The scratch's word cache, made (NULL when out of memory) or emptied for model m. */
+static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) {
+  word_cache *wc = sc->cache;
+  if (!wc) {
+    /* aligned_alloc: the entries are cache lines; the size is a multiple of 64 */
+    wc = sc->cache = aligned_alloc(64, (sizeof *wc + 63) / 64 * 64);
+    if (!wc) return NULL;
+    memset(&wc->model, 0, sizeof wc->model);
+  }
   if (!same_model(&wc->model, m)) {
     memset(wc, 0, sizeof *wc);
     for (uint32_t t = 0; t < ART_TAGGER_LABELS; t++) {
@@ -898,7 +905,8 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
   memset(tags, ART_TAG_O, n);
   if (margin) memset(margin, 0, n * sizeof *margin);
   if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) return 0;
-  word_cache *wc = cache_for(m);
+  word_cache *wc = cache_for(sc, m);
+  if (!wc) return -1;
   uint32_t feats[ART_TAGGER_MAX_FEATURES];
   int prev = ART_TAG_O;
 #if ART_TAGGER_CHECK

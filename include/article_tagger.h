@@ -71,9 +71,11 @@ typedef struct art_tok_info {
   uint8_t ready;
 } art_tok_info;
 
+struct art_word_cache;   /* tagger.c: per-word feature sums, kept across sentences */
 typedef struct art_tagger_scratch {
   art_tok_info *info;
   size_t cap;
+  struct art_word_cache *cache;   /* allocated by the first art_tagger_tag() */
 } art_tagger_scratch;
 
 /* Make room for n tokens and clear them; -1 when out of memory. */
