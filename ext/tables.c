@@ -6,9 +6,10 @@
 ** title, a unit, a common word, and so on.  So a lookup is built to say
 ** "no" cheaply:
 **
-**   - the hash reads the key eight bytes at a time (overlapping loads for
-**     the tail, never a byte past the key) and mixes once at the end, so a
-**     short key costs two multiplies instead of one per byte;
+**   - the hash reads the key a word at a time (overlapping loads for the
+**     tail, never a byte outside the key) and mixes with one folded
+**     128-bit multiply, so a key of up to 16 bytes costs one multiply
+**     instead of one per byte;
 **   - each slot of the index carries the top bits of its key's hash beside
 **     the entry number, so a probe whose bits differ moves on without
 **     touching the entry or its key string.  A miss then reads only the
@@ -23,6 +24,14 @@
 #include <string.h>
 #include "article_tables.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#define NOINLINE __attribute__((noinline))
+#else
+#define ALWAYS_INLINE inline
+#define NOINLINE
+#endif
+
 /* Little-endian loads, byte by byte so the hash is the same on every
 ** machine; compilers turn each into a single load where that is allowed. */
 static inline uint64_t load64(const unsigned char *p) {
@@ -33,38 +42,71 @@ static inline uint64_t load32(const unsigned char *p) {
   return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
 }
 
-/* One multiply and a shift: enough between words, the final mix does the rest. */
-static inline uint64_t absorb(uint64_t h, uint64_t v) {
-  h = (h ^ v) * 0x9e3779b97f4a7c15ull;
-  return h ^ (h >> 32);
+/*
+** The 64x64 -> 128-bit product of a and b, its two halves XORed: one
+** multiply that mixes every bit of both operands into the low bits too.
+** Portable fallback where the compiler has no 128-bit integer (same value).
+*/
+static inline uint64_t fold_mul(uint64_t a, uint64_t b) {
+#ifdef __SIZEOF_INT128__
+  __uint128_t r = (__uint128_t)a * b;
+  return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+  uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
+  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
+  return (mid << 32 | (uint32_t)p00) ^ (p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32));
+#endif
 }
 
-static inline uint32_t hash_bytes(const char *key, size_t len) {
+/*
+** Keys of up to 16 bytes (nearly all) are read as two overlapping words
+** that together cover every byte: 1-3 bytes as bytes 0, len/2 and len-1,
+** 4-8 bytes as the first and last four, 9-16 as the first and last eight.
+** Longer keys fold sixteen bytes a step into the seed first.  The length
+** is in the seed, so the overlaps cannot make two keys alike.
+*/
+static ALWAYS_INLINE uint32_t hash_bytes(const char *key, size_t len) {
   const unsigned char *p = (const unsigned char *)key;
-  uint64_t h = 0x243f6a8885a308d3ull ^ ((uint64_t)len * 0xff51afd7ed558ccdull);
-  uint64_t v;
+  uint64_t seed = 0x243f6a8885a308d3ull ^ ((uint64_t)len * 0x9e3779b97f4a7c15ull);
+  uint64_t a, b;
   if (len <= 8) {
-    /* The first and last four bytes (or bytes 0, len/2, len-1) cover the
-    ** whole key, and the length is already in h: no two keys share v and h. */
-    if (len >= 4) v = load32(p) << 32 | load32(p + len - 4);
-    else if (len > 0) v = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1];
-    else v = 0;
+    if (len >= 4) { a = load32(p); b = load32(p + len - 4); }
+    else if (len > 0) { a = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1]; b = 0; }
+    else a = b = 0;
+  } else if (len <= 16) {
+    a = load64(p);
+    b = load64(p + len - 8);
   } else {
-    for (; len > 8; p += 8, len -= 8) h = absorb(h, load64(p));
-    v = load64(p + len - 8);   /* the last eight bytes, overlapping the previous word */
+    size_t n = len;
+    for (; n > 16; p += 16, n -= 16) seed = fold_mul(load64(p) ^ 0xa0761d6478bd642full, load64(p + 8) ^ seed);
+    a = load64(p + n - 16);   /* the last sixteen bytes, overlapping what was taken */
+    b = load64(p + n - 8);
   }
-  /* The final mix of SplitMix64: every output bit depends on every input bit. */
-  h ^= v;
-  h ^= h >> 30; h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 27; h *= 0x94d049bb133111ebull;
-  h ^= h >> 31;
-  return (uint32_t)h;
+  return (uint32_t)fold_mul(a ^ 0xe7037ed1a0b428dbull, b ^ seed);
 }
 
 uint32_t art_table_hash(const char *key, size_t len) {
   return hash_bytes(key, len);
 }
 
+/* The probe loop from slot i on, comparing keys where the hash bits match. */
+static NOINLINE const art_table_entry *find_from(const art_table *t, const char *key, size_t len, uint32_t i, uint32_t tag) {
+  uint32_t mask = t->nslots - 1;
+  for (;; i = (i + 1) & mask) {
+    uint32_t slot = t->slots[i];
+    if (slot == 0) return NULL;
+    if (slot >> ART_TABLE_INDEX_BITS != tag) continue;
+    const art_table_entry *e = &t->entries[(slot & ART_TABLE_INDEX_MASK) - 1];
+    if (e->key_len == len && memcmp(e->key, key, len) == 0) return e;
+  }
+}
+
+/*
+** Most lookups end here at an empty slot after passing over a slot or two
+** of other keys, without a call and so without saving registers; the first
+** slot whose hash bits match hands over to find_from().
+*/
 const art_table_entry *art_table_find(const art_table *t, const char *key, size_t len) {
   if (t->nslots == 0) return NULL;
   uint32_t mask = t->nslots - 1;
@@ -73,8 +115,7 @@ const art_table_entry *art_table_find(const art_table *t, const char *key, size_
   for (uint32_t i = h & mask;; i = (i + 1) & mask) {
     uint32_t slot = t->slots[i];
     if (slot == 0) return NULL;
-    if (slot >> ART_TABLE_INDEX_BITS != tag) continue;   /* another key: no need to look at it */
-    const art_table_entry *e = &t->entries[(slot & ART_TABLE_INDEX_MASK) - 1];
-    if (e->key_len == len && memcmp(e->key, key, len) == 0) return e;
+    if (slot >> ART_TABLE_INDEX_BITS == tag) return find_from(t, key, len, i, tag);
+    /* another key: no need to look at it */
   }
 }
