@@ -88,6 +88,63 @@ int main(void) {
   size_t covered = 0;
   for (size_t i = 0; i < tk.count; i++) covered += tk.items[i].end - tk.items[i].start;
   CHECK("invalid utf8 tokenizes", n >= 3 && covered == strlen(bad) - 2);
+  /* Long words: the letters are taken 16 bytes a step, the shape must
+     still count every capital and lower-case letter. */
+  {
+    const char *w = "ABCDEFGHIJKLMNOPQRSTU AAAAAAAAAAAAAAAAb Abcdefghijklmnopqrst A1234567890123456B abcdefghijklmnopQ";
+    art_tokenize(w, 0, strlen(w), &tk);
+    CHECK("long all-caps word", tk.count == 5 && (tk.items[0].flags & ART_TOK_ALLCAPS));
+    CHECK("lower case after 16 capitals", tk.count == 5 && !(tk.items[1].flags & ART_TOK_ALLCAPS) &&
+          (tk.items[1].flags & ART_TOK_CAP));
+    CHECK("one capital in a long word", tk.count == 5 && (tk.items[2].flags & ART_TOK_CAP) &&
+          !(tk.items[2].flags & ART_TOK_ALLCAPS));
+    CHECK("capitals around digits", tk.count == 5 && (tk.items[3].flags & ART_TOK_ALLCAPS) &&
+          (tk.items[3].flags & ART_TOK_DIGIT));
+    CHECK("capital at byte 17", tk.count == 5 && (tk.items[4].flags & ART_TOK_HAS_UPPER) &&
+          (tk.items[4].flags & ART_TOK_LOWER) && !(tk.items[4].flags & (ART_TOK_CAP | ART_TOK_ALLCAPS)));
+  }
+
+  /* A span that ends inside a word: nothing after it counts. */
+  {
+    const char *d = "xx HELLOworld";
+    art_tokenize(d, 3, 8, &tk);
+    CHECK("span ends inside a word", tk.count == 1 && tk.items[0].end == 8 &&
+          (tk.items[0].flags & ART_TOK_ALLCAPS) && (tk.items[0].flags & ART_TOK_SPACE_AFTER));
+  }
+
+  /* Every word token has the shape art_token_shape() gives its text, for
+     words of every length up to 40 at every distance from the sentence end,
+     mixed case and digits, after and before marks. */
+  {
+    static const char *marks[] = {" ", ", ", ". ", "(", ") ", "\"", "-", "'s ", "\xe2\x80\x99 ", ": ", "..."};
+    char text[4096];
+    size_t bad = 0, words = 0;
+    for (int round = 0; round < 40; round++) {
+      size_t n = 0;
+      for (int w = 0; w < 30 && n < sizeof text - 64; w++) {
+        int len = 1 + (round * 7 + w * 13) % 40;
+        for (int j = 0; j < len; j++) {
+          int v = (round * 31 + w * 17 + j * 5) % 23;
+          int caps = w % 5 == 0;   /* some words all capitals and digits */
+          text[n++] = (char)(v < 3 || (caps && v > 5) ? 'A' + (j + w) % 26 : v < 5 ? '0' + j % 10 : 'a' + (j * 3 + w) % 26);
+        }
+        const char *m = marks[(round + w) % (sizeof marks / sizeof marks[0])];
+        memcpy(text + n, m, strlen(m));
+        n += strlen(m);
+      }
+      for (size_t cut = n; cut + 40 > n && cut > 0; cut -= 3) {
+        art_tokenize(text, 0, cut, &tk);
+        for (size_t t = 0; t < tk.count; t++) {
+          const art_token *k = &tk.items[t];
+          if (!(k->flags & ART_TOK_WORD)) continue;
+          words++;
+          uint32_t context = ART_TOK_INITIAL | ART_TOK_SPACE_AFTER;
+          if ((k->flags & ~context) != art_token_shape(text + k->start, k->end - k->start)) bad++;
+        }
+      }
+    }
+    CHECK("word flags are the shape of the word", words > 1000 && bad == 0);
+  }
   art_tokens_free(&tk);
   CHECK_DONE();
 }
