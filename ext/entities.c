@@ -429,22 +429,93 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
 
 /* ---- lexicon ---------------------------------------------------------------- */
 
-/* Length of the lexicon name matching at doc[at..end) on a token boundary, or 0. */
+/* Does a name of n bytes matched at doc[at..end) end on a word boundary? */
+static int lexicon_boundary(const char *doc, size_t at, size_t n, size_t end) {
+  unsigned char after = at + n < end ? (unsigned char)doc[at + n] : ' ';
+  int boundary = !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+                   (after >= '0' && after <= '9') || after >= 0x80);
+  return boundary || after == 0xE2 || after == 0xC2;   /* a dash, a quote or a no-break space follows */
+}
+
+static const char *lexicon_name(const art_lexicon_entry *e) { return e->name ? e->name : ""; }
+
+/* name's first k bytes against key[0..k), as strncmp orders them (a shorter name sorts first). */
+static int prefix_cmp(const char *name, const char *key, size_t k) {
+  for (size_t i = 0; i < k; i++) {
+    unsigned char c = (unsigned char)name[i], d = (unsigned char)key[i];
+    if (c != d) return c < d ? -1 : 1;
+  }
+  return 0;
+}
+
+/* The first entry of the sorted lexicon whose name does not sort before key[0..k). */
+static size_t lexicon_lower_bound(const art_lexicon_entry *lex, size_t n, const char *key, size_t k) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (prefix_cmp(lexicon_name(&lex[mid]), key, k) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Entry e if its name matches at doc[at..end) longer than *best; the first such row wins a tie. */
+static void lexicon_try(const art_ent_options *opts, size_t e, const char *doc, size_t at, size_t end,
+                        size_t *best, long *entry) {
+  const char *name = opts->lexicon[e].name;
+  size_t n = name ? strlen(name) : 0;
+  if (n == 0 || n <= *best || at + n > end || memcmp(doc + at, name, n) != 0) return;
+  if (!lexicon_boundary(doc, at, n, end)) return;
+  *best = n;
+  *entry = (long)e;
+}
+
+/*
+** Length of the longest lexicon name matching at doc[at..end) on a token
+** boundary, or 0.  A sorted lexicon is searched only where names start
+** with the same one or two bytes; an unsorted one row by row.
+*/
 static size_t lexicon_match(const art_ent_options *opts, const char *doc, size_t at, size_t end,
                             long *entry) {
-  size_t best = 0;
-  for (size_t e = 0; e < opts->lexicon_count; e++) {
-    const char *name = opts->lexicon[e].name;
-    size_t n = name ? strlen(name) : 0;
-    if (n == 0 || n <= best || at + n > end || memcmp(doc + at, name, n) != 0) continue;
-    unsigned char after = at + n < end ? (unsigned char)doc[at + n] : ' ';
-    int boundary = !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
-                     (after >= '0' && after <= '9') || after >= 0x80);
-    if (!boundary && !(after == 0xE2 || after == 0xC2)) continue;
-    best = n;
-    *entry = (long)e;
+  size_t best = 0, count = opts->lexicon_count;
+  if (!opts->lexicon_sorted) {
+    for (size_t e = 0; e < count; e++) lexicon_try(opts, e, doc, at, end, &best, entry);
+    return best;
   }
+  if (at >= end) return 0;
+  /* a one-byte name sorts first among the names starting with its byte */
+  size_t e = lexicon_lower_bound(opts->lexicon, count, doc + at, 1);
+  const char *first = e < count ? lexicon_name(&opts->lexicon[e]) : "";
+  if (first[0] == doc[at] && first[0] && first[1] == 0)
+    lexicon_try(opts, e, doc, at, end, &best, entry);
+  if (at + 2 > end) return best;
+  for (e = lexicon_lower_bound(opts->lexicon, count, doc + at, 2);
+       e < count && prefix_cmp(lexicon_name(&opts->lexicon[e]), doc + at, 2) == 0; e++)
+    lexicon_try(opts, e, doc, at, end, &best, entry);
   return best;
+}
+
+static int lexicon_before(const art_lexicon_entry *a, const art_lexicon_entry *b) {
+  return strcmp(lexicon_name(a), lexicon_name(b)) < 0;
+}
+
+int art_lexicon_sort(art_lexicon_entry *lex, size_t n, art_ent_options *opts) {
+  /* a bottom-up merge sort: stable, so the first of equal names stays first */
+  art_lexicon_entry *tmp = n > 1 ? malloc(n * sizeof *tmp) : NULL;
+  if (n > 1 && !tmp) return -1;
+  for (size_t width = 1; width < n; width *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * width) {
+      size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+      size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) tmp[k++] = lexicon_before(&lex[j], &lex[i]) ? lex[j++] : lex[i++];
+      while (i < mid) tmp[k++] = lex[i++];
+      while (j < hi) tmp[k++] = lex[j++];
+    }
+    memcpy(lex, tmp, n * sizeof *lex);
+  }
+  free(tmp);
+  if (opts) opts->lexicon_sorted = 1;
+  return 0;
 }
 
 /* ---- pass 1: one sentence ------------------------------------------------- */
@@ -783,11 +854,14 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
   /* 5. Values that do not overlap a name. */
   s->nvalues = 0;
   if (art_values_scan(ctx, doc, st->start, st->end, &s->values, &s->nvalues, &s->values_cap) < 0) return -1;
+  size_t first_tok = 0;   /* the first token that does not end before the value; values come in order */
   for (size_t v = 0; v < s->nvalues; v++) {
     const art_value_span *val = &s->values[v];
+    if (v > 0 && val->start < s->values[v - 1].start) first_tok = 0;
+    while (first_tok < n && toks[first_tok].end <= val->start) first_tok++;
     int clash = 0;
-    for (size_t k = 0; k < n && !clash; k++)
-      if (s->taken[k] && toks[k].start < val->end && toks[k].end > val->start) clash = 1;
+    for (size_t k = first_tok; k < n && toks[k].start < val->end && !clash; k++)
+      if (s->taken[k] && toks[k].end > val->start) clash = 1;
     if (clash) continue;
     mention *m = add_mention(w);
     if (!m) return -1;

@@ -181,6 +181,7 @@ static int read_lexicon(ent_options *o, const char *fn, const char *table, char 
   o->lexicon = lex;
   o->ent.lexicon = lex;
   o->ent.lexicon_count = rows;
+  if (art_lexicon_sort(lex, rows, &o->ent)) return SQLITE_NOMEM;
   o->lexicon_table = sqlite3_mprintf("%s", table);
   return o->lexicon_table ? SQLITE_OK : SQLITE_NOMEM;
 read_error:

@@ -55,7 +55,16 @@ typedef struct art_ent_options {
   uint32_t type_mask;         /* bit (1u << type); 0 = every type */
   const art_lexicon_entry *lexicon;
   size_t lexicon_count;
+  int lexicon_sorted;         /* set by art_lexicon_sort(): names are found by bisection */
 } art_ent_options;
+
+/*
+** Sort a lexicon by name (bytes), keeping rows with the same name in their
+** order, so that art_entities_extract() finds names by bisection instead of
+** trying every row at every token.  Sets opts->lexicon_sorted; -1 when out
+** of memory (the lexicon is then left as it was, and still works).
+*/
+int art_lexicon_sort(art_lexicon_entry *lex, size_t n, art_ent_options *opts);
 
 /*
 ** Find every entity in doc[0..n), segmenting it with seg (NULL: defaults).
