@@ -75,6 +75,14 @@
 #include "article_text.h"
 #include "article_values.h"
 
+/* Rarely run: kept out of the hot code, so that what runs for every
+** sentence shares fewer instruction cache lines. */
+#if defined(__GNUC__)
+#define COLD __attribute__((cold))
+#else
+#define COLD
+#endif
+
 /* ---------------------------------------------------------------------------
 ** Read-only state: what each table entry means, decoded once.
 */
@@ -209,9 +217,10 @@ typedef struct art_values_state {
   uint8_t *currency_prefix; /* per currencies entry: CUR_PREFIX, CUR_SUFFIX, CUR_CONTEXT */
   vword *vocab;             /* the vocabulary, and its open-addressing index */
   uint32_t nvocab, vocab_cap;
-  uint32_t *vocab_slots;    /* tag << 16 | vocab index + 1, 0 = empty; vocab_mask + 1 slots */
+  uint16_t *vocab_slots;    /* tag | vocab index + 1, 0 = empty; vocab_mask + 1 slots */
   uint32_t vocab_mask;
   int vocab_shift;          /* 64 - log2(slots): a slot is the hash's top bits */
+  uint16_t index_mask;      /* the low bits of a slot that hold the index; the rest is a tag */
   uint64_t shapes[128];     /* 8192-bit Bloom filter of value word shapes, see shape_bit() */
 } art_values_state;
 
@@ -235,24 +244,28 @@ static inline uint32_t shape_bit(const unsigned char *w, unsigned len) {
   return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 51);
 }
 
-/* Multiplicative hashing: the top bits pick the slot, the next sixteen are a
-** tag kept in the slot, so a probe that meets another word rarely has to
-** read that word's entry. */
+/* Multiplicative hashing: the top bits pick the slot, and the slot's bits
+** that the entry index leaves free keep a tag from lower bits, so a probe
+** that meets another word rarely has to read that word's entry.  Slots are
+** 16 bits: the index is a few KB, small enough to stay in the cache. */
 static inline uint64_t vkey_hash(const vkey *k, size_t len) {
   return (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] * 0x165667B19E3779F9ull) ^ len) *
          0x9E3779B97F4A7C15ull;
 }
 
-static inline uint32_t vkey_tag(uint64_t h) { return (uint32_t)(h >> 16) & 0xFFFF0000u; }
+static inline uint16_t vkey_tag(const art_values_state *st, uint64_t h) {
+  return (uint16_t)(h >> 16) & (uint16_t)~st->index_mask;
+}
 
 static const vword *vocab_find(const art_values_state *st, const vkey *k, size_t len) {
   uint64_t h = vkey_hash(k, len);
-  uint32_t i = (uint32_t)(h >> st->vocab_shift), tag = vkey_tag(h);
+  uint32_t i = (uint32_t)(h >> st->vocab_shift);
+  uint16_t tag = vkey_tag(st, h);
   for (;;) {
-    uint32_t slot = st->vocab_slots[i];
+    uint16_t slot = st->vocab_slots[i];
     if (!slot) return NULL;
-    if ((slot & 0xFFFF0000u) == tag) {
-      const vword *w = &st->vocab[(slot & 0xFFFF) - 1];
+    if ((slot & ~st->index_mask) == tag) {
+      const vword *w = &st->vocab[(slot & st->index_mask) - 1];
       if (w->key.w[0] == k->w[0] && w->key.w[1] == k->w[1] && w->key.w[2] == k->w[2] && w->len == len) return w;
     }
     i = (i + 1) & st->vocab_mask;
@@ -260,7 +273,7 @@ static const vword *vocab_find(const art_values_state *st, const vkey *k, size_t
 }
 
 /* The vocabulary entry of s[0..n), added if new; NULL when out of memory. */
-static vword *vocab_add(art_values_state *st, const char *s, size_t n) {
+COLD static vword *vocab_add(art_values_state *st, const char *s, size_t n) {
   vkey k;
   vkey_pack(&k, (const unsigned char *)s, n, 0);
   vword *w = (vword *)vocab_find(st, &k, n);
@@ -274,12 +287,12 @@ static vword *vocab_add(art_values_state *st, const char *s, size_t n) {
   uint64_t h = vkey_hash(&k, n);
   uint32_t i = (uint32_t)(h >> st->vocab_shift);
   while (st->vocab_slots[i]) i = (i + 1) & st->vocab_mask;
-  st->vocab_slots[i] = vkey_tag(h) | st->nvocab;
+  st->vocab_slots[i] = (uint16_t)(vkey_tag(st, h) | st->nvocab);
   return w;
 }
 
 /* Add every word of table t's keys to the vocabulary as table `which`. */
-static int vocab_add_table(art_values_state *st, const art_table *t, int which) {
+COLD static int vocab_add_table(art_values_state *st, const art_table *t, int which) {
   for (uint32_t i = 0; i < t->count; i++) {
     const char *key = t->entries[i].key;
     size_t n = t->entries[i].key_len, nwords = 1;
@@ -311,7 +324,7 @@ static int vocab_add_table(art_values_state *st, const art_table *t, int which) 
   return 0;
 }
 
-static void build_state(void) {
+COLD static void build_state(void) {
   art_values_state *st = &g_state;
   for (int c = 0; c < 256; c++) {
     if (IS_DIGIT(c) || IS_ALPHA(c)) byte_class[c] |= B_ALNUM;
@@ -322,7 +335,7 @@ static void build_state(void) {
   const art_table *phrase_tables[T_COUNT] = {vc, units, cur};
   st->roles = calloc(vc->count ? vc->count : 1, sizeof(uint32_t));
   st->currency_prefix = calloc(cur->count ? cur->count : 1, 1);
-  /* room for every word of every key; four times as many slots keeps probes short */
+  /* room for every word of every key; twice as many slots keeps probes short */
   size_t words = vw->count;
   for (int t = 0; t < T_COUNT; t++)
     for (uint32_t i = 0; i < phrase_tables[t]->count; i++) {
@@ -333,7 +346,9 @@ static void build_state(void) {
   if (words >= 0x7FFF) { g_state_err = "values: data tables too large"; return; }
   uint32_t nslots = 64;
   st->vocab_shift = 58;
-  while (nslots < 4 * words) { nslots *= 2; st->vocab_shift--; }
+  while (nslots < 2 * words) { nslots *= 2; st->vocab_shift--; }
+  st->index_mask = 1;
+  while (st->index_mask < words + 1) st->index_mask = (uint16_t)(st->index_mask << 1 | 1);
   st->vocab = calloc(words, sizeof *st->vocab);
   st->vocab_cap = (uint32_t)words;
   st->vocab_slots = calloc(nslots, sizeof *st->vocab_slots);
@@ -426,13 +441,17 @@ typedef struct before_phrases {
   size_t start[3];
 } before_phrases;
 
-/* The words looked up lately, by start: the grammars ask about the word
-** after a number several times over (a scale? a period? a month? its
-** roles?), and one probe each time would be most of their cost. */
+/* The words looked up lately, by start, and the last word found after a
+** position: the grammars ask about the word after a number several times
+** over (a scale? a period? a month? its roles?), and reading and probing
+** it each time would be most of their cost. */
 #define WORD_MEMO 8
 typedef struct word_memo {
   size_t s[WORD_MEMO], e[WORD_MEMO];   /* s (size_t)-1: empty */
   const vword *w[WORD_MEMO];
+  size_t next_at;                      /* next_word()'s last p, (size_t)-1: none */
+  size_t next_ws, next_we;
+  int next_found;
 } word_memo;
 
 typedef struct vscan {
@@ -499,7 +518,7 @@ static size_t skip_ws_back(const vscan *vs, size_t p) {
   return p;
 }
 
-static int is_letter_cp(int32_t cp) {
+COLD static int is_letter_cp(int32_t cp) {
   utf8proc_category_t c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
          c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
@@ -582,12 +601,17 @@ static unsigned phrase_roles(const vscan *vs, const char *key, size_t n) {
 
 /* The ASCII word that follows p after optional whitespace; 0 if none. */
 static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
-  p = skip_ws(vs, p);
-  if (p >= vs->hi || !IS_ALPHA(vs->z[p])) return 0;
-  size_t q = p;
-  while (q < vs->hi && IS_ALPHA(vs->z[q])) q++;
-  if (wordchar_at(vs, q)) return 0;
-  *ws = p; *we = q;
+  word_memo *m = vs->memo;
+  if (m->next_at != p) {
+    size_t s = skip_ws(vs, p), q = s;
+    while (q < vs->hi && IS_ALPHA(vs->z[q])) q++;
+    m->next_at = p;
+    m->next_found = q > s && !wordchar_at(vs, q);
+    m->next_ws = s;
+    m->next_we = q;
+  }
+  if (!m->next_found) return 0;
+  *ws = m->next_ws; *we = m->next_we;
   return 1;
 }
 
@@ -1094,14 +1118,14 @@ static int number_at(const vscan *vs, size_t p, vnum *n) {
 
 /* ---- dates --------------------------------------------------------------- */
 
-static int days_in_month(int y, int m) {
+COLD static int days_in_month(int y, int m) {
   static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
   return d[m - 1];
 }
 
 /* m->date = "YYYY-MM-DD" when the three parts make a real day. */
-static void set_date(vmatch *m, int y, int mo, int d) {
+COLD static void set_date(vmatch *m, int y, int mo, int d) {
   if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo)) return;
   char *o = m->date;
   o[0] = (char)('0' + y / 1000); o[1] = (char)('0' + y / 100 % 10);
@@ -1248,7 +1272,7 @@ static size_t glued_relpos_left(const vscan *vs, size_t s) {
 /* ---- the grammars ------------------------------------------------------------ */
 
 /* " in the morning" after a clock time ("2:30 in the afternoon"): its end, else e. */
-static size_t part_of_day_after(const vscan *vs, size_t e) {
+COLD static size_t part_of_day_after(const vscan *vs, size_t e) {
   size_t a, b, c, d, f, g;
   if (next_word(vs, e, &a, &b) && word_is(vs, a, b, "in") && next_word(vs, b, &c, &d) &&
       word_is(vs, c, d, "the") && next_word(vs, d, &f, &g) && word_class(vs, f, g, NULL) == W_DAYPART)
@@ -1416,7 +1440,7 @@ static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
 ** the words around it decide: up to ten before it and three after, a weight
 ** cue ("weighed") says no, a money cue ("price", "paid") yes.
 */
-static int money_in_context(const vscan *vs, const vnum *n, size_t end) {
+COLD static int money_in_context(const vscan *vs, const vnum *n, size_t end) {
   size_t ws, we, p = n->s;
   unsigned cues = 0;
   if (next_word_is(vs, end, "of", NULL)) return 0;
@@ -1570,7 +1594,7 @@ plain:
 }
 
 /* "the 1990s", "the early 2000s", "the mid-1990s", "the '90s". */
-static void decade_phrase(const vscan *vs, const vnum *n, vmatch *m) {
+COLD static void decade_phrase(const vscan *vs, const vnum *n, vmatch *m) {
   size_t s = n->s, st = glued_relpos_left(vs, s), ts, ps;
   if (n->ndig == 2 && st == s) {
     if (s >= vs->floor + 1 && vs->z[s - 1] == '\'') st = s - 1;
@@ -1607,7 +1631,7 @@ static int year_number(const vscan *vs, const vnum *n, vmatch *m) {
 }
 
 /* "half a million", "half an hour", "half of", "nearly half"; 0 otherwise ("second half"). */
-static int half_phrase(const vscan *vs, const vnum *n, vmatch *m) {
+COLD static int half_phrase(const vscan *vs, const vnum *n, vmatch *m) {
   size_t aws, awe, sws, swe, ow, s = n->s;
   if (next_word(vs, n->e, &aws, &awe) && (word_is(vs, aws, awe, "a") || word_is(vs, aws, awe, "an"))) {
     double sv;
@@ -1761,7 +1785,7 @@ static size_t duration_tail(const vscan *vs, size_t e, art_etype t) {
 ** preposition or date modifier with no "of" ("for two quarters", "the past
 ** two quarters"); a fraction otherwise ("three quarters of the members").
 */
-static int quarters_are_periods(const vscan *vs, const vnum *n, size_t s) {
+COLD static int quarters_are_periods(const vscan *vs, const vnum *n, size_t s) {
   size_t ow, ws, we, ps;
   if (of_year(vs, n->e)) return 1;
   if (next_word_is(vs, n->e, "of", &ow))
@@ -2130,7 +2154,7 @@ static int match_period(const vscan *vs, size_t ws, size_t we, int cls, vmatch *
 ** June 30", "recent quarters": quarters of a year.  Not "a quarter of the
 ** staff" (a fraction) nor "the French Quarter".
 */
-static int match_quarter(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+COLD static int match_quarter(const vscan *vs, size_t ws, size_t we, vmatch *m) {
   size_t s, ts, ps;
   int mod;
   size_t nws, nwe, d = dash_at(vs, we);
@@ -2149,7 +2173,7 @@ static int match_quarter(const vscan *vs, size_t ws, size_t we, vmatch *m) {
 }
 
 /* "this morning", "last night", "early morning", "in the evening", "at night". */
-static int match_daypart(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+COLD static int match_daypart(const vscan *vs, size_t ws, size_t we, vmatch *m) {
   size_t s, ps, ts;
   int mod;
   if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
@@ -2172,7 +2196,7 @@ static int match_daypart(const vscan *vs, size_t ws, size_t we, vmatch *m) {
 }
 
 /* "last summer", "summer 2023", "the summer of 2023". */
-static int match_season(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+COLD static int match_season(const vscan *vs, size_t ws, size_t we, vmatch *m) {
   size_t s, end = we, ts, ow, ye;
   int mod;
   if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
@@ -2358,6 +2382,7 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   word_memo memo;
   after.pos = before.pos = (size_t)-1;
   for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
+  memo.next_at = (size_t)-1;
   vscan vs = {(const unsigned char *)doc, start, end, start, st, &after, &before, &memo};
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
@@ -2365,9 +2390,11 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   unsigned char blk[8 + 64 + 8] = {0};   /* the block, with a byte to spare either side */
   for (size_t b = start; b < end; b += 64) {
     uint64_t letters, digits;
-    size_t n = end - b < 64 ? end - b : 64;
-    memcpy(blk + 8, z + b, n);
-    if (n < 64) memset(blk + 8 + n, 0, 64 - n);
+    if (end - b >= 64) memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
+    else {
+      memset(blk + 8, 0, 64);
+      memcpy(blk + 8, z + b, end - b);
+    }
     block_masks(blk + 8, &letters, &digits);
     uint64_t word_starts = letters & ~((letters << 1) | carry_l);
     uint64_t num_starts = digits & ~((digits << 1) | carry_d);
