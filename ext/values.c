@@ -493,7 +493,7 @@ static inline size_t ws_at(const vscan *vs, size_t p) {
   return 0;
 }
 
-static size_t ws_before(const vscan *vs, size_t p, size_t lo) {
+static inline size_t ws_before(const vscan *vs, size_t p, size_t lo) {
   const unsigned char *z = vs->z;
   if (p <= lo) return 0;
   unsigned char c = z[p - 1];
@@ -526,7 +526,7 @@ COLD static int is_letter_cp(int32_t cp) {
 }
 
 /* Is a letter or digit (of any script) just before p?  Then p starts no word. */
-static int wordchar_before(const vscan *vs, size_t p) {
+static inline int wordchar_before(const vscan *vs, size_t p) {
   if (p <= vs->lo) return 0;
   unsigned char c = vs->z[p - 1];
   if (c < 0x80) return IS_ALNUM(c);
@@ -534,7 +534,7 @@ static int wordchar_before(const vscan *vs, size_t p) {
   return is_letter_cp(art_utf8_decode_before(vs->z + vs->lo, p - vs->lo, &len));
 }
 
-static int wordchar_at(const vscan *vs, size_t p) {
+static inline int wordchar_at(const vscan *vs, size_t p) {
   if (p >= vs->hi) return 0;
   unsigned char c = vs->z[p];
   if (c < 0x80) return IS_ALNUM(c);
@@ -550,7 +550,7 @@ static size_t apostrophe_at(const vscan *vs, size_t p) {
 }
 
 /* Hyphen or en dash at p (ranges, compounds): its length, else 0. */
-static size_t dash_at(const vscan *vs, size_t p) {
+static inline size_t dash_at(const vscan *vs, size_t p) {
   if (p < vs->hi && vs->z[p] == '-') return 1;
   if (p + 2 < vs->hi && vs->z[p] == 0xE2 && vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x93) return 3;
   return 0;
@@ -763,9 +763,7 @@ static int read_token(const vscan *vs, after_tokens *a) {
   return 1;
 }
 
-static after_tokens *tokens_after(const vscan *vs, size_t p) {
-  after_tokens *a = vs->after;
-  if (a->pos == p) return a;
+static void read_tokens_after(const vscan *vs, after_tokens *a, size_t p) {
   a->pos = p;
   a->n = 0;
   a->more = 1;
@@ -781,6 +779,11 @@ static after_tokens *tokens_after(const vscan *vs, size_t p) {
       a->first_nodot = vocab_find(vs->st, &key, k - 1);
     }
   }
+}
+
+static inline after_tokens *tokens_after(const vscan *vs, size_t p) {
+  after_tokens *a = vs->after;
+  if (a->pos != p) read_tokens_after(vs, a, p);
   return a;
 }
 
@@ -792,13 +795,11 @@ static after_tokens *tokens_after(const vscan *vs, size_t p) {
 ** entry and sets *end.  The vocabulary entry of the first token says which
 ** phrase lengths can start there, so most calls return after no lookup.
 */
-static const art_table_entry *find_after(const vscan *vs, int which, size_t p, int maxw, unsigned want,
-                                         size_t *end) {
+static const art_table_entry *find_after_in(const vscan *vs, after_tokens *a, int which, int maxw, unsigned want,
+                                            size_t *end) {
   static const art_table *const tables[T_COUNT] = {&art_table_value_context, &art_table_units,
                                                    &art_table_currencies};
   const art_table *t = tables[which];
-  after_tokens *a = tokens_after(vs, p);
-  if (a->n == 0) return NULL;
   const vword *f = a->first;
   /* phrases of two and three tokens: only when token 0 starts one with a wanted role */
   if (f && maxw >= 2 && (f->first_of[which] >> 2) && (!want || (f->first_roles & want))) {
@@ -827,6 +828,14 @@ static const art_table_entry *find_after(const vscan *vs, int which, size_t p, i
     }
   }
   return NULL;
+}
+
+/* Most calls end here: the token after p is in no table at all. */
+static inline const art_table_entry *find_after(const vscan *vs, int which, size_t p, int maxw, unsigned want,
+                                                size_t *end) {
+  after_tokens *a = tokens_after(vs, p);
+  if (!a->first && !a->first_nodot) return NULL;
+  return find_after_in(vs, a, which, maxw, want, end);
 }
 
 static const art_table_entry *phrase_after(const vscan *vs, int which, size_t p, int maxw, size_t *end) {
