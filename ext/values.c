@@ -9,9 +9,10 @@
 **
 **   - the start of a run of digits, and
 **   - the start of a word whose length and first and last two letters fit
-**     some key of ext/data/value_words.tsv (two small bit tables answer
-**     that), and then only if the folded word is in that table (one hash
-**     probe).  About one word in sixteen gets that far.
+**     some key of ext/data/value_words.tsv (a 1 KB Bloom filter of those
+**     "shapes" answers for a whole block without a branch per word), and
+**     then only if the folded word is in that table (one hash probe).
+**     About one word in twenty gets that far.
 **
 ** Each stop runs a small hand-written grammar anchored there: a number
 ** grammar (digits with separators and suffixes, or number words), then a
@@ -27,10 +28,13 @@
 ** word a unit? a currency? a month?) that a regular expression cannot make,
 ** and an anchored JIT match per digit would cost more than the grammar.  The
 ** state is therefore only read-only tables, built once per process.  Since a
-** number asks a dozen tables about the words next to it, the scan keeps the
-** folded tokens after one position and the phrases before one position, and
-** Bloom filters over the first and last words of each phrase table turn away
-** most words with one hash.
+** number asks a dozen tables about the words next to it, those tables are
+** merged into one vocabulary of single words: one probe tells a word's
+** class, its roles, and which phrase lengths of which table it can start or
+** end, so the usual word, in none of them, costs one miss.  The scan also
+** keeps the folded tokens after one position, the phrases before one
+** position and the last few words it looked up, since the grammars ask about
+** the same words several times over.
 **
 ** Spans never overlap: a match moves the scan past its end, and left
 ** extensions stop at the end of the previous match (`floor`).
@@ -71,6 +75,14 @@
 #include "article_text.h"
 #include "article_values.h"
 
+/* Rarely run: kept out of the hot code, so that what runs for every
+** sentence shares fewer instruction cache lines. */
+#if defined(__GNUC__)
+#define COLD __attribute__((cold))
+#else
+#define COLD
+#endif
+
 /* ---------------------------------------------------------------------------
 ** Read-only state: what each table entry means, decoded once.
 */
@@ -104,106 +116,246 @@ static const char *const role_names[] = {
   "moneycue", "weightcue", "label"
 };
 
-/* A 2048-bit Bloom filter over the first (or last) words of a phrase table:
-** most words after a number start no unit, currency or context phrase, and
-** one hash answers that without probing for one-, two- and three-word keys. */
-typedef struct word_bloom {
-  const art_table *table;
-  uint64_t first[32], last[32];
-} word_bloom;
-
-enum { BLOOM_CONTEXT, BLOOM_UNITS, BLOOM_CURRENCIES, BLOOM_COUNT };
-
 /* Where a currency of currencies.tsv is written: before the amount ("$5"),
 ** after it ("5 dollars"), or after it when the sentence speaks of money
 ** ("5 million pounds"; "8 pounds" is a weight unless a price is near). */
 enum { CUR_PREFIX = 1, CUR_SUFFIX = 2, CUR_CONTEXT = 3 };
 
+/* The phrase tables the grammars look words up in after a number. */
+enum { T_CONTEXT, T_UNITS, T_CURRENCIES, T_COUNT };
+
+/* Byte classes for the tests made on every byte the grammars walk over:
+** one load instead of a chain of comparisons.  Filled by build_state. */
+enum {
+  B_ALNUM = 1,       /* ASCII letter or digit */
+  B_TOKEN_END = 2    /* ends a token after a number: ASCII space or control, , ; : ! ? ( ) [ ] " - */
+};
+static uint8_t byte_class[256];
+
+#define IS_DIGIT(c) ((unsigned)((c) - '0') < 10u)
+#define IS_UPPER(c) ((unsigned)((c) - 'A') < 26u)
+#define IS_LOWER(c) ((unsigned)((c) - 'a') < 26u)
+#define IS_ALPHA(c) ((unsigned)(((c) | 0x20) - 'a') < 26u)   /* 'A'..'Z' | 0x20 is 'a'..'z' */
+#define IS_ALNUM(c) ((byte_class[(unsigned char)(c)] & B_ALNUM) != 0)
+#define LOWER(c) (IS_UPPER(c) ? (c) + 32 : (c))
+#define MAX_WORD 24      /* longer words are never value words */
+#define MAX_PHRASE 80    /* folded phrase buffer: three words of MAX_WORD and more */
+
+/* A folded word of at most MAX_WORD bytes packed into three zero-padded
+** 64-bit words, so that hashing and comparing it are a few operations
+** instead of a loop over bytes. */
+typedef struct vkey {
+  uint64_t w[3];
+} vkey;
+
+/* Up to eight bytes s[0..n), each ORed with `fold`, little end first. */
+static inline uint64_t pack8(const unsigned char *s, size_t n, unsigned char fold) {
+  uint64_t x = 0;
+  for (size_t i = n; i-- > 0;) x = x << 8 | (unsigned char)(s[i] | fold);
+  return x;
+}
+
+/* The key of s[0..n) (n <= MAX_WORD); fold = 0x20 lower-cases ASCII letters.
+** Built in registers: writing bytes and reading words back would stall. */
+static inline void vkey_pack(vkey *k, const unsigned char *s, size_t n, unsigned char fold) {
+  k->w[0] = pack8(s, n < 8 ? n : 8, fold);
+  k->w[1] = n > 8 ? pack8(s + 8, n < 16 ? n - 8 : 8, fold) : 0;
+  k->w[2] = n > 16 ? pack8(s + 16, n - 16, fold) : 0;
+}
+
+/* The same, with eight bytes from s in one load when they may be read
+** (avail >= 8) and the word fits: most do.  fold as for vkey_pack. */
+static inline void vkey_pack_fast(vkey *k, const unsigned char *s, size_t n, size_t avail, unsigned char fold) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (n <= 8 && avail >= 8) {
+    uint64_t x;
+    memcpy(&x, s, 8);
+    k->w[0] = (x | fold * 0x0101010101010101ull) & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
+    k->w[1] = k->w[2] = 0;
+    return;
+  }
+#else
+  (void)avail;
+#endif
+  vkey_pack(k, s, n, fold);
+}
+
+/* The key of the ASCII letters s[0..n), lower-cased (avail bytes readable from s). */
+static inline void vkey_pack_letters(vkey *k, const unsigned char *s, size_t n, size_t avail) {
+  vkey_pack_fast(k, s, n, avail, 0x20);
+}
+
+/* The key of a token folded already, in a buffer of MAX_PHRASE bytes. */
+static inline void vkey_pack_bytes(vkey *k, const unsigned char *s, size_t n) {
+  vkey_pack_fast(k, s, n, MAX_PHRASE, 0);
+}
+
+/*
+** The vocabulary: every word (at most MAX_WORD bytes) of every key of
+** value_words, value_context, units and currencies, with what each table
+** says of it.  One probe answers "is this a value word, which class?",
+** "its roles?" and "can a unit, currency or context phrase start (or a
+** context phrase end) here, and of how many words?", so a word that is in
+** none of the tables, the usual case, costs one miss and never a lookup per
+** table and phrase length.  Phrases of two or three words are still looked
+** up whole in their table, only when the words allow one.
+*/
+typedef struct vword {
+  vkey key;
+  uint8_t len;
+  uint8_t cls;                /* class in value_words.tsv, W_NONE if absent */
+  uint8_t first_of[T_COUNT];  /* bit k: first word of a k-word key of that table */
+  uint8_t last_of;            /* bit k: last word of a k-word key of value_context */
+  int16_t entry[T_COUNT];     /* its one-word key in that table, -1 if none */
+  uint32_t roles;             /* roles of its one-word key in value_context */
+  uint32_t first_roles;       /* roles of every value_context key it starts */
+  double num;                 /* number in value_words.tsv */
+} vword;
+
 typedef struct art_values_state {
-  word_bloom bloom[BLOOM_COUNT];
-  uint8_t *word_class;      /* per value_words entry */
-  double *word_num;         /* per value_words entry */
   uint32_t *roles;          /* per value_context entry */
   uint8_t *currency_prefix; /* per currencies entry: CUR_PREFIX, CUR_SUFFIX, CUR_CONTEXT */
-  uint32_t first2[32 * 32];  /* by first two letters: bit n set when some key has n letters */
-  uint32_t last2[32 * 32];   /* the same by the last two letters */
+  vword *vocab;             /* the vocabulary, and its open-addressing index */
+  uint32_t nvocab, vocab_cap;
+  uint16_t *vocab_slots;    /* tag | vocab index + 1, 0 = empty; vocab_mask + 1 slots */
+  uint32_t vocab_mask;
+  int vocab_shift;          /* 64 - log2(slots): a slot is the hash's top bits */
+  uint16_t index_mask;      /* the low bits of a slot that hold the index; the rest is a tag */
+  uint64_t shapes[128];     /* 8192-bit Bloom filter of value word shapes, see shape_bit() */
 } art_values_state;
 
 static art_values_state g_state;
 static const char *g_state_err;
 static pthread_once_t g_state_once = PTHREAD_ONCE_INIT;
 
-#define IS_DIGIT(c) ((unsigned)((c) - '0') < 10u)
-#define IS_UPPER(c) ((unsigned)((c) - 'A') < 26u)
-#define IS_LOWER(c) ((unsigned)((c) - 'a') < 26u)
-#define IS_ALPHA(c) (IS_UPPER(c) || IS_LOWER(c))
-#define IS_ALNUM(c) (IS_ALPHA(c) || IS_DIGIT(c))
-#define LOWER(c) (IS_UPPER(c) ? (c) + 32 : (c))
-#define MAX_WORD 24      /* longer words are never value words */
-#define MAX_PHRASE 80    /* folded phrase buffer: three words of MAX_WORD and more */
-
-/* Index of a word's first two letters (b = 0 for a one-letter word): the
-** low five bits of an ASCII letter are the same in both cases. */
-static inline int first2_index(unsigned char a, unsigned char b) {
-  return (a & 31) * 32 + (b & 31);
+/*
+** A word's shape: its length and its first two and last two letters,
+** folded to lower case, hashed to one of 8192 bits.  The scan asks the
+** shape filter about every word before it asks the vocabulary: 1 KB stays
+** in the cache where the vocabulary might not, and only a few words in a
+** hundred that are not value words share a value word's bit.  The letters
+** are read as two 16-bit loads, so w[0..len) must hold at least two bytes.
+*/
+static inline uint32_t shape_bit(const unsigned char *w, unsigned len) {
+  uint16_t head, tail;
+  memcpy(&head, w, 2);
+  memcpy(&tail, w + len - 2, 2);
+  uint64_t x = (uint64_t)len << 32 | (uint32_t)head << 16 | tail | 0x20202020u;
+  return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 51);
 }
 
-static void bloom_add(uint64_t *b, const char *s, size_t n) {
-  uint32_t h = art_table_hash(s, n);
-  b[(h & 2047) >> 6] |= 1ull << (h & 63);
-  h >>= 11;
-  b[(h & 2047) >> 6] |= 1ull << (h & 63);
+/* Multiplicative hashing: the top bits pick the slot, and the slot's bits
+** that the entry index leaves free keep a tag from lower bits, so a probe
+** that meets another word rarely has to read that word's entry.  Slots are
+** 16 bits: the index is a few KB, small enough to stay in the cache. */
+static inline uint64_t vkey_hash(const vkey *k, size_t len) {
+  return (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] * 0x165667B19E3779F9ull) ^ len) *
+         0x9E3779B97F4A7C15ull;
 }
 
-static int bloom_has_hash(const uint64_t *b, uint32_t h) {
-  if (!(b[(h & 2047) >> 6] & (1ull << (h & 63)))) return 0;
-  h >>= 11;
-  return (b[(h & 2047) >> 6] & (1ull << (h & 63))) != 0;
+static inline uint16_t vkey_tag(const art_values_state *st, uint64_t h) {
+  return (uint16_t)(h >> 16) & (uint16_t)~st->index_mask;
 }
 
-static void bloom_build(word_bloom *wb, const art_table *t) {
-  wb->table = t;
-  for (uint32_t i = 0; i < t->count; i++) {
-    const char *k = t->entries[i].key;
-    size_t n = t->entries[i].key_len;
-    const char *sp = memchr(k, ' ', n);
-    bloom_add(wb->first, k, sp ? (size_t)(sp - k) : n);
-    const char *ls = k + n;
-    while (ls > k && ls[-1] != ' ') ls--;
-    bloom_add(wb->last, ls, (size_t)(k + n - ls));
+static const vword *vocab_find(const art_values_state *st, const vkey *k, size_t len) {
+  uint64_t h = vkey_hash(k, len);
+  uint32_t i = (uint32_t)(h >> st->vocab_shift);
+  uint16_t tag = vkey_tag(st, h);
+  for (;;) {
+    uint16_t slot = st->vocab_slots[i];
+    if (!slot) return NULL;
+    if ((slot & ~st->index_mask) == tag) {
+      const vword *w = &st->vocab[(slot & st->index_mask) - 1];
+      if (w->key.w[0] == k->w[0] && w->key.w[1] == k->w[1] && w->key.w[2] == k->w[2] && w->len == len) return w;
+    }
+    i = (i + 1) & st->vocab_mask;
   }
 }
 
-static void build_state(void) {
+/* The vocabulary entry of s[0..n), added if new; NULL when out of memory. */
+COLD static vword *vocab_add(art_values_state *st, const char *s, size_t n) {
+  vkey k;
+  vkey_pack(&k, (const unsigned char *)s, n, 0);
+  vword *w = (vword *)vocab_find(st, &k, n);
+  if (w) return w;
+  if (st->nvocab == st->vocab_cap) return NULL;
+  w = &st->vocab[st->nvocab++];
+  memset(w, 0, sizeof *w);
+  w->key = k;
+  w->len = (uint8_t)n;
+  for (int t = 0; t < T_COUNT; t++) w->entry[t] = -1;
+  uint64_t h = vkey_hash(&k, n);
+  uint32_t i = (uint32_t)(h >> st->vocab_shift);
+  while (st->vocab_slots[i]) i = (i + 1) & st->vocab_mask;
+  st->vocab_slots[i] = (uint16_t)(vkey_tag(st, h) | st->nvocab);
+  return w;
+}
+
+/* Add every word of table t's keys to the vocabulary as table `which`. */
+COLD static int vocab_add_table(art_values_state *st, const art_table *t, int which) {
+  for (uint32_t i = 0; i < t->count; i++) {
+    const char *key = t->entries[i].key;
+    size_t n = t->entries[i].key_len, nwords = 1;
+    for (size_t j = 0; j < n; j++) nwords += key[j] == ' ';
+    if (nwords > 3) continue;   /* never found: the grammars look up at most three words */
+    const char *w = key;
+    for (size_t k = 0; k < nwords; k++) {
+      const char *sp = memchr(w, ' ', (size_t)(key + n - w));
+      size_t wl = sp ? (size_t)(sp - w) : (size_t)(key + n - w);
+      /* a longer word never matches: the scanner reads no longer words */
+      if (wl >= 1 && wl <= MAX_WORD) {
+        vword *v = vocab_add(st, w, wl);
+        if (!v) return 1;
+        if (nwords == 1) {
+          /* the entry a lookup would return, should a key be listed twice */
+          const art_table_entry *en = art_table_find(t, key, n);
+          v->entry[which] = (int16_t)(en - t->entries);
+          if (which == T_CONTEXT) v->roles = st->roles[en - t->entries];
+        }
+        if (k == 0) {
+          v->first_of[which] |= (uint8_t)(1u << nwords);
+          if (which == T_CONTEXT) v->first_roles |= st->roles[i];
+        }
+        if (k == nwords - 1 && which == T_CONTEXT) v->last_of |= (uint8_t)(1u << nwords);
+      }
+      if (sp) w = sp + 1;
+    }
+  }
+  return 0;
+}
+
+COLD static void build_state(void) {
   art_values_state *st = &g_state;
+  for (int c = 0; c < 256; c++) {
+    if (IS_DIGIT(c) || IS_ALPHA(c)) byte_class[c] |= B_ALNUM;
+    if (c <= ' ' || (c < 0x80 && strchr(",;:!?()[]\"-", c))) byte_class[c] |= B_TOKEN_END;
+  }
   const art_table *vw = &art_table_value_words, *vc = &art_table_value_context;
-  const art_table *cur = &art_table_currencies;
-  st->word_class = calloc(vw->count ? vw->count : 1, 1);
-  st->word_num = calloc(vw->count ? vw->count : 1, sizeof(double));
+  const art_table *cur = &art_table_currencies, *units = &art_table_units;
+  const art_table *phrase_tables[T_COUNT] = {vc, units, cur};
   st->roles = calloc(vc->count ? vc->count : 1, sizeof(uint32_t));
   st->currency_prefix = calloc(cur->count ? cur->count : 1, 1);
-  if (!st->word_class || !st->word_num || !st->roles || !st->currency_prefix) {
+  /* room for every word of every key; twice as many slots keeps probes short */
+  size_t words = vw->count;
+  for (int t = 0; t < T_COUNT; t++)
+    for (uint32_t i = 0; i < phrase_tables[t]->count; i++) {
+      words++;
+      for (size_t j = 0; j < phrase_tables[t]->entries[i].key_len; j++) words += phrase_tables[t]->entries[i].key[j] == ' ';
+    }
+  /* entries are indexed by 16 bits: int16_t vword.entry and the slots */
+  if (words >= 0x7FFF) { g_state_err = "values: data tables too large"; return; }
+  uint32_t nslots = 64;
+  st->vocab_shift = 58;
+  while (nslots < 2 * words) { nslots *= 2; st->vocab_shift--; }
+  st->index_mask = 1;
+  while (st->index_mask < words + 1) st->index_mask = (uint16_t)(st->index_mask << 1 | 1);
+  st->vocab = calloc(words, sizeof *st->vocab);
+  st->vocab_cap = (uint32_t)words;
+  st->vocab_slots = calloc(nslots, sizeof *st->vocab_slots);
+  st->vocab_mask = nslots - 1;
+  if (!st->roles || !st->currency_prefix || !st->vocab || !st->vocab_slots) {
     g_state_err = "values: out of memory";
     return;
-  }
-  bloom_build(&st->bloom[BLOOM_CONTEXT], vc);
-  bloom_build(&st->bloom[BLOOM_UNITS], &art_table_units);
-  bloom_build(&st->bloom[BLOOM_CURRENCIES], cur);
-  for (uint32_t i = 0; i < vw->count; i++) {
-    const art_table_entry *e = &vw->entries[i];
-    int c;
-    for (c = 1; c < W_COUNT; c++) if (strcmp(e->value, word_class_names[c]) == 0) break;
-    if (c == W_COUNT) { g_state_err = "values: unknown class in value_words.tsv"; return; }
-    st->word_class[i] = (uint8_t)c;
-    st->word_num[i] = strtod(e->extra, NULL);
-    if (e->key_len >= 1 && e->key_len <= MAX_WORD && IS_LOWER((unsigned char)e->key[0])) {
-      int k = first2_index((unsigned char)e->key[0], e->key_len > 1 ? (unsigned char)e->key[1] : 0);
-      st->first2[k] |= 1u << e->key_len;
-      if (e->key_len > 1) {
-        k = first2_index((unsigned char)e->key[e->key_len - 2], (unsigned char)e->key[e->key_len - 1]);
-        st->last2[k] |= 1u << e->key_len;
-      }
-    }
   }
   for (uint32_t i = 0; i < vc->count; i++) {
     const char *r = vc->entries[i].value;
@@ -230,6 +382,27 @@ static void build_state(void) {
     else if (strcmp(v, "context") == 0) st->currency_prefix[i] = CUR_CONTEXT;
     else { g_state_err = "values: bad position in currencies.tsv"; return; }
   }
+  for (int t = 0; t < T_COUNT; t++)
+    if (vocab_add_table(st, phrase_tables[t], t)) { g_state_err = "values: out of memory"; return; }
+  for (uint32_t i = 0; i < vw->count; i++) {
+    const art_table_entry *e = &vw->entries[i];
+    int c;
+    for (c = 1; c < W_COUNT; c++) if (strcmp(e->value, word_class_names[c]) == 0) break;
+    if (c == W_COUNT) { g_state_err = "values: unknown class in value_words.tsv"; return; }
+    /* a lookup folds the word and reads at most MAX_WORD letters; a key listed twice keeps its first entry */
+    if (e->key_len < 1 || e->key_len > MAX_WORD || art_table_find(vw, e->key, e->key_len) != e) continue;
+    vword *v = vocab_add(st, e->key, e->key_len);
+    if (!v) { g_state_err = "values: out of memory"; return; }
+    v->cls = (uint8_t)c;
+    v->num = strtod(e->extra, NULL);
+    /* the scan reads runs of letters of two or more and looks them up lower-cased */
+    const unsigned char *k = (const unsigned char *)e->key;
+    size_t n = e->key_len;
+    if (IS_LOWER(k[0]) && n >= 2) {
+      uint32_t bit = shape_bit(k, (unsigned)n);
+      st->shapes[bit >> 6] |= 1ull << (bit & 63);
+    }
+  }
 }
 
 static const art_values_state *values_state(const char **err) {
@@ -252,11 +425,13 @@ void art_values_state_free(art_context *ctx) { (void)ctx; }
 
 typedef struct after_tokens {
   size_t pos;                     /* where they were read; (size_t)-1: not yet */
-  int n;
-  size_t tok_end[4];              /* end of token k in the document */
-  size_t buf_len[4];              /* length of tokens 0..k in buf */
-  uint32_t first_hash;            /* of token 0, and of it without a final '.' */
-  uint32_t first_hash_nodot;
+  int n;                          /* tokens read so far (at most 3, read when asked for) */
+  int more;                       /* another token may follow the last one read */
+  size_t next;                    /* where the next token starts */
+  size_t tok_end[3];              /* end of token k in the document */
+  size_t buf_len[3];              /* length of tokens 0..k in buf */
+  const vword *first;             /* token 0 in the vocabulary, or NULL */
+  const vword *first_nodot;       /* token 0 without its final '.', or NULL */
   char buf[MAX_PHRASE];
 } after_tokens;
 
@@ -266,6 +441,19 @@ typedef struct before_phrases {
   size_t start[3];
 } before_phrases;
 
+/* The words looked up lately, by start, and the last word found after a
+** position: the grammars ask about the word after a number several times
+** over (a scale? a period? a month? its roles?), and reading and probing
+** it each time would be most of their cost. */
+#define WORD_MEMO 8
+typedef struct word_memo {
+  size_t s[WORD_MEMO], e[WORD_MEMO];   /* s (size_t)-1: empty */
+  const vword *w[WORD_MEMO];
+  size_t next_at;                      /* next_word()'s last p, (size_t)-1: none */
+  size_t next_ws, next_we;
+  int next_found;
+} word_memo;
+
 typedef struct vscan {
   const unsigned char *z;
   size_t lo, hi;         /* the sentence */
@@ -273,6 +461,7 @@ typedef struct vscan {
   const art_values_state *st;
   after_tokens *after;   /* scratch on the scan's stack */
   before_phrases *before;
+  word_memo *memo;
 } vscan;
 
 typedef struct vmatch {
@@ -304,11 +493,13 @@ static inline size_t ws_at(const vscan *vs, size_t p) {
   return 0;
 }
 
-static size_t ws_before(const vscan *vs, size_t p, size_t lo) {
+static inline size_t ws_before(const vscan *vs, size_t p, size_t lo) {
   const unsigned char *z = vs->z;
   if (p <= lo) return 0;
   unsigned char c = z[p - 1];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+  if (c == ' ') return 1;
+  if (c > ' ' && c < 0x80) return 0;
+  if (c == '\t' || c == '\n' || c == '\r') return 1;
   if (c == 0xA0 && p >= lo + 2 && z[p - 2] == 0xC2) return 2;
   if (p >= lo + 3 && z[p - 3] == 0xE2 && z[p - 2] == 0x80 &&
       ((c >= 0x80 && c <= 0x8A) || c == 0xAF)) return 3;
@@ -327,7 +518,7 @@ static size_t skip_ws_back(const vscan *vs, size_t p) {
   return p;
 }
 
-static int is_letter_cp(int32_t cp) {
+COLD static int is_letter_cp(int32_t cp) {
   utf8proc_category_t c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
          c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
@@ -335,7 +526,7 @@ static int is_letter_cp(int32_t cp) {
 }
 
 /* Is a letter or digit (of any script) just before p?  Then p starts no word. */
-static int wordchar_before(const vscan *vs, size_t p) {
+static inline int wordchar_before(const vscan *vs, size_t p) {
   if (p <= vs->lo) return 0;
   unsigned char c = vs->z[p - 1];
   if (c < 0x80) return IS_ALNUM(c);
@@ -343,7 +534,7 @@ static int wordchar_before(const vscan *vs, size_t p) {
   return is_letter_cp(art_utf8_decode_before(vs->z + vs->lo, p - vs->lo, &len));
 }
 
-static int wordchar_at(const vscan *vs, size_t p) {
+static inline int wordchar_at(const vscan *vs, size_t p) {
   if (p >= vs->hi) return 0;
   unsigned char c = vs->z[p];
   if (c < 0x80) return IS_ALNUM(c);
@@ -359,7 +550,7 @@ static size_t apostrophe_at(const vscan *vs, size_t p) {
 }
 
 /* Hyphen or en dash at p (ranges, compounds): its length, else 0. */
-static size_t dash_at(const vscan *vs, size_t p) {
+static inline size_t dash_at(const vscan *vs, size_t p) {
   if (p < vs->hi && vs->z[p] == '-') return 1;
   if (p + 2 < vs->hi && vs->z[p] == 0xE2 && vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x93) return 3;
   return 0;
@@ -374,18 +565,35 @@ static size_t fold_letters(const vscan *vs, size_t s, size_t e, char *buf) {
   return e - s;
 }
 
-/* Class of the ASCII word z[s..e) in value_words.tsv (W_NONE if absent). */
-static int word_class(const vscan *vs, size_t s, size_t e, double *num) {
-  char buf[MAX_WORD + 1];
-  if (e - s > MAX_WORD || e == s) return W_NONE;
-  size_t n = fold_letters(vs, s, e, buf);
-  const art_table_entry *en = art_table_find(&art_table_value_words, buf, n);
-  if (!en) return W_NONE;
-  size_t i = (size_t)(en - art_table_value_words.entries);
-  if (num) *num = vs->st->word_num[i];
-  return vs->st->word_class[i];
+/* The ASCII word z[s..e) (1..MAX_WORD letters) in the vocabulary, or NULL. */
+static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
+  word_memo *m = vs->memo;
+  size_t slot = s % WORD_MEMO;
+  if (m->s[slot] == s && m->e[slot] == e) return m->w[slot];
+  vkey k;
+  vkey_pack_letters(&k, vs->z + s, e - s, vs->hi - s);
+  m->s[slot] = s;
+  m->e[slot] = e;
+  return m->w[slot] = vocab_find(vs->st, &k, e - s);
 }
 
+/* Class of the ASCII word z[s..e) in value_words.tsv (W_NONE if absent). */
+static int word_class(const vscan *vs, size_t s, size_t e, double *num) {
+  if (e - s > MAX_WORD || e == s) return W_NONE;
+  const vword *w = word_vocab(vs, s, e);
+  if (!w || w->cls == W_NONE) return W_NONE;
+  if (num) *num = w->num;
+  return w->cls;
+}
+
+/* Roles of the single word z[s..e) in value_context.tsv. */
+static unsigned word_roles(const vscan *vs, size_t s, size_t e) {
+  if (e <= s || e - s > MAX_WORD) return 0;
+  const vword *w = word_vocab(vs, s, e);
+  return w ? w->roles : 0;
+}
+
+/* Roles of a folded phrase of value_context.tsv (for phrases of two or three words). */
 static unsigned phrase_roles(const vscan *vs, const char *key, size_t n) {
   const art_table_entry *en = art_table_find(&art_table_value_context, key, n);
   return en ? vs->st->roles[en - art_table_value_context.entries] : 0;
@@ -393,12 +601,17 @@ static unsigned phrase_roles(const vscan *vs, const char *key, size_t n) {
 
 /* The ASCII word that follows p after optional whitespace; 0 if none. */
 static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
-  p = skip_ws(vs, p);
-  if (p >= vs->hi || !IS_ALPHA(vs->z[p])) return 0;
-  size_t q = p;
-  while (q < vs->hi && IS_ALPHA(vs->z[q])) q++;
-  if (wordchar_at(vs, q)) return 0;
-  *ws = p; *we = q;
+  word_memo *m = vs->memo;
+  if (m->next_at != p) {
+    size_t s = skip_ws(vs, p), q = s;
+    while (q < vs->hi && IS_ALPHA(vs->z[q])) q++;
+    m->next_at = p;
+    m->next_found = q > s && !wordchar_at(vs, q);
+    m->next_ws = s;
+    m->next_we = q;
+  }
+  if (!m->next_found) return 0;
+  *ws = m->next_ws; *we = m->next_we;
   return 1;
 }
 
@@ -413,26 +626,39 @@ static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   return 1;
 }
 
-static int word_is(const vscan *vs, size_t s, size_t e, const char *w) {
-  size_t n = strlen(w);
+/* Is z[s..e) the lower-case word w[0..n), in any case?  Callers use the
+** macros below, which pass a literal's length so no strlen() runs. */
+static int word_is_n(const vscan *vs, size_t s, size_t e, const char *w, size_t n) {
   if (e - s != n) return 0;
   for (size_t i = 0; i < n; i++) if (LOWER(vs->z[s + i]) != (unsigned char)w[i]) return 0;
   return 1;
 }
 
-static int prev_word_is(const vscan *vs, size_t p, const char *w, size_t *ws) {
-  size_t s, e;
-  if (!prev_word(vs, p, &s, &e) || !word_is(vs, s, e, w)) return 0;
+/* prev_word() and word_is() in one, comparing from the word's end so that
+** most calls stop at the first letter; w is lower-case letters. */
+static int prev_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, size_t *ws) {
+  size_t q = skip_ws_back(vs, p);
+  if (q < vs->floor + n) return 0;
+  size_t s = q - n;
+  for (size_t i = n; i-- > 0;) if (LOWER(vs->z[s + i]) != (unsigned char)w[i]) return 0;
+  if (wordchar_before(vs, s)) return 0;   /* a longer word, or one cut by floor */
   if (ws) *ws = s;
   return 1;
 }
 
-static int next_word_is(const vscan *vs, size_t p, const char *w, size_t *we) {
-  size_t s, e;
-  if (!next_word(vs, p, &s, &e) || !word_is(vs, s, e, w)) return 0;
-  if (we) *we = e;
+/* next_word() and word_is() in one. */
+static int next_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, size_t *we) {
+  size_t s = skip_ws(vs, p);
+  if (s + n > vs->hi) return 0;
+  for (size_t i = 0; i < n; i++) if (LOWER(vs->z[s + i]) != (unsigned char)w[i]) return 0;
+  if (wordchar_at(vs, s + n)) return 0;   /* a longer word */
+  if (we) *we = s + n;
   return 1;
 }
+
+#define word_is(vs, s, e, lit) word_is_n(vs, s, e, lit, sizeof(lit) - 1)
+#define prev_word_is(vs, p, lit, ws) prev_word_is_n(vs, p, lit, sizeof(lit) - 1, ws)
+#define next_word_is(vs, p, lit, we) next_word_is_n(vs, p, lit, sizeof(lit) - 1, we)
 
 /* The ASCII word that ends at p, looking back to the sentence start even
 ** past an earlier match (a look, not an extension: "the second one"). */
@@ -447,18 +673,12 @@ static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, size_t *
   return 1;
 }
 
-/* Roles of the single word z[s..e) in value_context.tsv. */
-static unsigned word_roles(const vscan *vs, size_t s, size_t e) {
-  char buf[MAX_WORD + 1];
-  if (e <= s || e - s > MAX_WORD) return 0;
-  size_t n = fold_letters(vs, s, e, buf);
-  return phrase_roles(vs, buf, n);
-}
-
 /*
 ** The phrases of value_context.tsv (up to three words) that end just before
 ** p: their roles and starts, longest first.  Read once per position, since
-** a span's left edge is asked about several roles in turn.
+** a span's left edge is asked about several roles in turn.  The word just
+** before p says, through the vocabulary, whether it ends any key and of how
+** many words; only then are the words before it read.
 */
 static const before_phrases *phrases_before(const vscan *vs, size_t p) {
   before_phrases *bp = vs->before;
@@ -467,20 +687,16 @@ static const before_phrases *phrases_before(const vscan *vs, size_t p) {
   bp->floor = vs->floor;
   bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
   size_t ws[3], we[3];
-  int n = 0;
-  size_t at = p;
-  while (n < 3 && prev_word(vs, at, &ws[n], &we[n])) {
-    if (we[n] - ws[n] > MAX_WORD) break;
-    if (n == 0) {
-      /* the word just before must end some key of the table */
-      char w[MAX_WORD + 1];
-      size_t wl = fold_letters(vs, ws[0], we[0], w);
-      if (!bloom_has_hash(vs->st->bloom[BLOOM_CONTEXT].last, art_table_hash(w, wl))) return bp;
-    }
-    at = ws[n];
-    n++;
-  }
-  for (int k = 1; k <= n; k++) {
+  if (!prev_word(vs, p, &ws[0], &we[0]) || we[0] - ws[0] > MAX_WORD) return bp;
+  const vword *last = word_vocab(vs, ws[0], we[0]);
+  if (!last) return bp;
+  bp->roles[0] = last->roles;
+  bp->start[0] = ws[0];
+  size_t at = ws[0];
+  for (int k = 2; k <= 3 && (last->last_of >> k); k++) {
+    if (!prev_word(vs, at, &ws[k - 1], &we[k - 1]) || we[k - 1] - ws[k - 1] > MAX_WORD) break;
+    at = ws[k - 1];
+    if (!((last->last_of >> k) & 1)) continue;
     char buf[MAX_PHRASE];
     size_t len = 0;
     for (int i = k - 1; i >= 0; i--) {
@@ -506,90 +722,124 @@ static unsigned phrase_before(const vscan *vs, size_t p, unsigned want, size_t *
 ** tables what follows it (percent? a currency? a unit? a clock word?), all
 ** at the same place.  Tokens end at whitespace and at , ; : ! ? ( ) [ ] " -
 ** and curly quotes and dashes; they are folded to lower case and joined by
-** single spaces.
+** single spaces.  The first is read at once, the next two only when the
+** first starts a longer phrase.  Returns 0 when no further token was read.
 */
-static const after_tokens *tokens_after(const vscan *vs, size_t p) {
-  after_tokens *a = vs->after;
-  if (a->pos == p) return a;
+static int read_token(const vscan *vs, after_tokens *a) {
   const unsigned char *z = vs->z;
+  size_t q = a->next, len = a->n ? a->buf_len[a->n - 1] : 0;
+  if (!a->more || a->n == 3 || q >= vs->hi) return 0;
+  a->more = 0;
+  size_t s = q, tok = len + (len > 0);
+  if (tok + MAX_WORD + 1 > sizeof a->buf) return 0;
+  char *o = a->buf + tok;
+  size_t k = 0;
+  /* one pass: find the token's end and fold it */
+  while (q < vs->hi && k <= MAX_WORD) {
+    unsigned char c = z[q];
+    if (c < 0x80) {
+      if (byte_class[c] & B_TOKEN_END) break;
+      o[k++] = (char)LOWER(c);
+      q++;
+      continue;
+    }
+    if (c == 0xE2 && q + 2 < vs->hi && z[q + 1] == 0x80) {
+      unsigned char d = z[q + 2];
+      if (d == 0x99) { o[k++] = '\''; q += 3; continue; }     /* ’ */
+      if (d == 0x9C || d == 0x9D || d == 0x93 || d == 0x94 || d <= 0x8A || d == 0xAF) break;
+    }
+    if (c == 0xC2 && q + 1 < vs->hi && z[q + 1] == 0xA0) break;  /* no-break space */
+    o[k++] = (char)c;
+    q++;
+  }
+  if (k == 0 || k > MAX_WORD) return 0;
+  if (len) a->buf[len] = ' ';
+  a->tok_end[a->n] = q;
+  a->buf_len[a->n] = tok + k;
+  a->n++;
+  size_t r = skip_ws(vs, q);
+  a->more = r != q && s != q;
+  a->next = r;
+  return 1;
+}
+
+static void read_tokens_after(const vscan *vs, after_tokens *a, size_t p) {
   a->pos = p;
   a->n = 0;
-  size_t len = 0;
-  size_t q = skip_ws(vs, p);
-  while (a->n < 4 && q < vs->hi) {
-    size_t s = q, tok = len + (len > 0);
-    if (tok + MAX_WORD + 1 > sizeof a->buf) break;
-    char *o = a->buf + tok;
-    size_t k = 0;
-    /* one pass: find the token's end and fold it */
-    while (q < vs->hi && k <= MAX_WORD) {
-      unsigned char c = z[q];
-      if (c < 0x80) {
-        if (c <= ' ' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
-            c == ')' || c == '[' || c == ']' || c == '"' || c == '-')
-          break;
-        o[k++] = (char)LOWER(c);
-        q++;
-        continue;
-      }
-      if (c == 0xE2 && q + 2 < vs->hi && z[q + 1] == 0x80) {
-        unsigned char d = z[q + 2];
-        if (d == 0x99) { o[k++] = '\''; q += 3; continue; }     /* ’ */
-        if (d == 0x9C || d == 0x9D || d == 0x93 || d == 0x94 || d <= 0x8A || d == 0xAF) break;
-      }
-      if (c == 0xC2 && q + 1 < vs->hi && z[q + 1] == 0xA0) break;  /* no-break space */
-      o[k++] = (char)c;
-      q++;
+  a->more = 1;
+  a->next = skip_ws(vs, p);
+  a->first = a->first_nodot = NULL;
+  if (read_token(vs, a)) {
+    size_t k = a->buf_len[0];
+    vkey key;
+    vkey_pack_bytes(&key, (const unsigned char *)a->buf, k);
+    a->first = vocab_find(vs->st, &key, k);
+    if (k > 1 && a->buf[k - 1] == '.') {
+      vkey_pack_bytes(&key, (const unsigned char *)a->buf, k - 1);
+      a->first_nodot = vocab_find(vs->st, &key, k - 1);
     }
-    if (k == 0 || k > MAX_WORD) break;
-    if (len) a->buf[len] = ' ';
-    if (a->n == 0) {
-      a->first_hash = art_table_hash(o, k);
-      a->first_hash_nodot = k > 1 && o[k - 1] == '.' ? art_table_hash(o, k - 1) : a->first_hash;
-    }
-    len = tok + k;
-    a->tok_end[a->n] = q;
-    a->buf_len[a->n] = len;
-    a->n++;
-    size_t r = skip_ws(vs, q);
-    if (r == q || s == q) break;
-    q = r;
   }
+}
+
+static inline after_tokens *tokens_after(const vscan *vs, size_t p) {
+  after_tokens *a = vs->after;
+  if (a->pos != p) read_tokens_after(vs, a, p);
   return a;
 }
 
 /*
-** The longest phrase of table t (up to maxw tokens) that starts at p, after
-** optional whitespace; a token's final '.' is tried with and without
-** ("km." at the end of a sentence, "a.m." whole).  With want != 0 (t is
-** value_context) only phrases with one of those roles count.  Returns the
-** entry and sets *end.
+** The longest phrase of table `which` (up to maxw tokens) that starts at
+** p, after optional whitespace; a token's final '.' is tried with and
+** without ("km." at the end of a sentence, "a.m." whole).  With want != 0
+** (value_context) only phrases with one of those roles count.  Returns the
+** entry and sets *end.  The vocabulary entry of the first token says which
+** phrase lengths can start there, so most calls return after no lookup.
 */
-static const art_table_entry *find_after(const vscan *vs, const art_table *t, size_t p, int maxw,
-                                         unsigned want, size_t *end) {
-  const after_tokens *a = tokens_after(vs, p);
-  if (a->n == 0) return NULL;
-  const word_bloom *wb = NULL;
-  for (int b = 0; b < BLOOM_COUNT; b++) if (vs->st->bloom[b].table == t) wb = &vs->st->bloom[b];
-  if (wb && !bloom_has_hash(wb->first, a->first_hash) && !bloom_has_hash(wb->first, a->first_hash_nodot))
-    return NULL;
-  for (int k = a->n < maxw ? a->n : maxw; k >= 1; k--) {
-    size_t l = a->buf_len[k - 1];
-    for (int dot = 0; dot < 2; dot++) {
-      if (dot && !(l > 1 && a->buf[l - 1] == '.')) break;
-      const art_table_entry *en = art_table_find(t, a->buf, l - (size_t)dot);
-      if (en && (!want || (vs->st->roles[en - t->entries] & want))) {
-        *end = a->tok_end[k - 1] - (size_t)dot;
-        return en;
+static const art_table_entry *find_after_in(const vscan *vs, after_tokens *a, int which, int maxw, unsigned want,
+                                            size_t *end) {
+  static const art_table *const tables[T_COUNT] = {&art_table_value_context, &art_table_units,
+                                                   &art_table_currencies};
+  const art_table *t = tables[which];
+  const vword *f = a->first;
+  /* phrases of two and three tokens: only when token 0 starts one with a wanted role */
+  if (f && maxw >= 2 && (f->first_of[which] >> 2) && (!want || (f->first_roles & want))) {
+    while (a->n < maxw && read_token(vs, a)) {}
+    for (int k = a->n < maxw ? a->n : maxw; k >= 2; k--) {
+      if (!((f->first_of[which] >> k) & 1)) continue;
+      size_t l = a->buf_len[k - 1];
+      for (int dot = 0; dot < 2; dot++) {
+        if (dot && !(l > 1 && a->buf[l - 1] == '.')) break;
+        const art_table_entry *en = art_table_find(t, a->buf, l - (size_t)dot);
+        if (en && (!want || (vs->st->roles[en - t->entries] & want))) {
+          *end = a->tok_end[k - 1] - (size_t)dot;
+          return en;
+        }
       }
+    }
+  }
+  /* one token, as written and without a final '.' */
+  for (int dot = 0; dot < 2; dot++) {
+    const vword *w = dot ? a->first_nodot : f;
+    if (!w || w->entry[which] < 0) continue;
+    const art_table_entry *en = t->entries + w->entry[which];
+    if (!want || (vs->st->roles[w->entry[which]] & want)) {
+      *end = a->tok_end[0] - (size_t)dot;
+      return en;
     }
   }
   return NULL;
 }
 
-static const art_table_entry *phrase_after(const vscan *vs, const art_table *t, size_t p, int maxw,
-                                           size_t *end) {
-  return find_after(vs, t, p, maxw, 0, end);
+/* Most calls end here: the token after p is in no table at all. */
+static inline const art_table_entry *find_after(const vscan *vs, int which, size_t p, int maxw, unsigned want,
+                                                size_t *end) {
+  after_tokens *a = tokens_after(vs, p);
+  if (!a->first && !a->first_nodot) return NULL;
+  return find_after_in(vs, a, which, maxw, want, end);
+}
+
+static const art_table_entry *phrase_after(const vscan *vs, int which, size_t p, int maxw, size_t *end) {
+  return find_after(vs, which, p, maxw, 0, end);
 }
 
 /* An ISO 4217 code written after p: "4 billion EUR".  Its end, or 0. */
@@ -603,7 +853,7 @@ static size_t currency_code_after(const vscan *vs, size_t p) {
 
 /* Roles in `want` of the context phrase at p; *end is set only on a match. */
 static unsigned context_after(const vscan *vs, size_t p, int maxw, unsigned want, size_t *end) {
-  const art_table_entry *en = find_after(vs, &art_table_value_context, p, maxw, want, end);
+  const art_table_entry *en = find_after(vs, T_CONTEXT, p, maxw, want, end);
   return en ? vs->st->roles[en - art_table_value_context.entries] & want : 0;
 }
 
@@ -753,7 +1003,7 @@ static int digits_number(const vscan *vs, size_t p, vnum *n, size_t *skip) {
     } else if ((strcmp(suf, "am") == 0 || strcmp(suf, "pm") == 0) && ndig <= 2) {
       n->attached = 2;
       n->unit_end = r;
-    } else if (phrase_after(vs, &art_table_units, q, 1, &ue) && ue == r) {
+    } else if (phrase_after(vs, T_UNITS, q, 1, &ue) && ue == r) {
       n->attached = 1;
       n->unit_end = r;
     } else {
@@ -877,14 +1127,14 @@ static int number_at(const vscan *vs, size_t p, vnum *n) {
 
 /* ---- dates --------------------------------------------------------------- */
 
-static int days_in_month(int y, int m) {
+COLD static int days_in_month(int y, int m) {
   static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
   return d[m - 1];
 }
 
 /* m->date = "YYYY-MM-DD" when the three parts make a real day. */
-static void set_date(vmatch *m, int y, int mo, int d) {
+COLD static void set_date(vmatch *m, int y, int mo, int d) {
   if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo)) return;
   char *o = m->date;
   o[0] = (char)('0' + y / 1000); o[1] = (char)('0' + y / 100 % 10);
@@ -1024,16 +1274,14 @@ static size_t glued_relpos_left(const vscan *vs, size_t s) {
   size_t b = s - 1;
   while (b > vs->floor && IS_ALPHA(vs->z[b - 1])) b--;
   if (wordchar_before(vs, b)) return s;
-  char buf[MAX_WORD + 1];
-  size_t n = (s - 1 - b) <= MAX_WORD ? fold_letters(vs, b, s - 1, buf) : 0;
-  if (n && (phrase_roles(vs, buf, n) & R_RELPOS)) return b;
+  if (word_roles(vs, b, s - 1) & R_RELPOS) return b;
   return s;
 }
 
 /* ---- the grammars ------------------------------------------------------------ */
 
 /* " in the morning" after a clock time ("2:30 in the afternoon"): its end, else e. */
-static size_t part_of_day_after(const vscan *vs, size_t e) {
+COLD static size_t part_of_day_after(const vscan *vs, size_t e) {
   size_t a, b, c, d, f, g;
   if (next_word(vs, e, &a, &b) && word_is(vs, a, b, "in") && next_word(vs, b, &c, &d) &&
       word_is(vs, c, d, "the") && next_word(vs, d, &f, &g) && word_class(vs, f, g, NULL) == W_DAYPART)
@@ -1104,7 +1352,7 @@ static size_t period_after(const vscan *vs, size_t e, art_etype *type, double *u
     if (wordchar_at(vs, we)) return 0;
     hyphen = 1;
   } else if (!next_word(vs, e, &ws, &we)) return 0;
-  double num;
+  double num = 0;
   int c = word_class(vs, ws, we, &num);
   if (!hyphen && c == W_NONE && (word_roles(vs, ws, we) & R_PERIODMOD)) {
     /* "one more year", "two straight quarters" */
@@ -1168,7 +1416,7 @@ static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
     if (!keep) {
       size_t q = skip_ws(vs, n2.e);
       keep = (q < vs->hi && z[q] == '%') || context_after(vs, n2.e, 2, R_PERCENT, &te) ||
-             phrase_after(vs, &art_table_units, n2.e, 3, &te) || period_after(vs, n2.e, &pt, NULL);
+             phrase_after(vs, T_UNITS, n2.e, 3, &te) || period_after(vs, n2.e, &pt, NULL);
     }
     if (!keep) return 0;
     if (between) *s = bws;
@@ -1201,7 +1449,7 @@ static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
 ** the words around it decide: up to ten before it and three after, a weight
 ** cue ("weighed") says no, a money cue ("price", "paid") yes.
 */
-static int money_in_context(const vscan *vs, const vnum *n, size_t end) {
+COLD static int money_in_context(const vscan *vs, const vnum *n, size_t end) {
   size_t ws, we, p = n->s;
   unsigned cues = 0;
   if (next_word_is(vs, end, "of", NULL)) return 0;
@@ -1240,7 +1488,7 @@ static art_etype type_after(const vscan *vs, const vnum *n, size_t *e) {
   if (!vague && context_after(vs, n->e, 2, R_PERCENT, e)) return ART_ENT_PERCENT;
   size_t pd = dash_at(vs, n->e);
   if (!vague && pd && context_after(vs, n->e + pd, 1, R_PERCENT, e)) return ART_ENT_PERCENT;
-  if ((en = phrase_after(vs, &art_table_currencies, n->e, 3, &end)) != NULL) {
+  if ((en = phrase_after(vs, T_CURRENCIES, n->e, 3, &end)) != NULL) {
     int pos = vs->st->currency_prefix[en - art_table_currencies.entries];
     if (pos == CUR_SUFFIX || (pos == CUR_CONTEXT && money_in_context(vs, n, end))) {
       *e = end; return ART_ENT_MONEY;
@@ -1248,15 +1496,15 @@ static art_etype type_after(const vscan *vs, const vnum *n, size_t *e) {
   }
   if ((end = currency_code_after(vs, n->e)) != 0) { *e = end; return ART_ENT_MONEY; }
   if (vague && next_word_is(vs, n->e, "of", &of_end) &&
-      (en = phrase_after(vs, &art_table_currencies, of_end, 3, &end)) != NULL &&
+      (en = phrase_after(vs, T_CURRENCIES, of_end, 3, &end)) != NULL &&
       (vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_SUFFIX ||
        (vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_CONTEXT &&
         !next_word_is(vs, end, "of", NULL)))) {
     *e = end; return ART_ENT_MONEY;  /* "millions of dollars" */
   }
-  if (!vague && phrase_after(vs, &art_table_units, n->e, 3, e)) return ART_ENT_QUANTITY;
+  if (!vague && phrase_after(vs, T_UNITS, n->e, 3, e)) return ART_ENT_QUANTITY;
   size_t dl = dash_at(vs, n->e);
-  if (!vague && dl && phrase_after(vs, &art_table_units, n->e + dl, 1, e)) return ART_ENT_QUANTITY;
+  if (!vague && dl && phrase_after(vs, T_UNITS, n->e + dl, 1, e)) return ART_ENT_QUANTITY;
   if ((end = period_after(vs, n->e, &pt, NULL)) != 0) { *e = end; return pt; }
   return ART_ENT_NONE;
 }
@@ -1293,9 +1541,7 @@ static size_t of_year(const vscan *vs, size_t p) {
   q = skip_ws(vs, ow);
   if (q < vs->hi && IS_DIGIT(vs->z[q])) return year_at(vs, q, &ye) > 0 ? ye : 0;
   if (!next_word(vs, ow, &a, &b) || !next_word(vs, b, &c, &d) || !word_is(vs, c, d, "year")) return 0;
-  char buf[MAX_WORD + 1];
-  size_t n = b - a <= MAX_WORD ? fold_letters(vs, a, b, buf) : 0;
-  if (word_is(vs, a, b, "the") || (n && (phrase_roles(vs, buf, n) & R_DATEMOD))) return d;
+  if (word_is(vs, a, b, "the") || (word_roles(vs, a, b) & R_DATEMOD)) return d;
   return 0;
 }
 
@@ -1357,7 +1603,7 @@ plain:
 }
 
 /* "the 1990s", "the early 2000s", "the mid-1990s", "the '90s". */
-static void decade_phrase(const vscan *vs, const vnum *n, vmatch *m) {
+COLD static void decade_phrase(const vscan *vs, const vnum *n, vmatch *m) {
   size_t s = n->s, st = glued_relpos_left(vs, s), ts, ps;
   if (n->ndig == 2 && st == s) {
     if (s >= vs->floor + 1 && vs->z[s - 1] == '\'') st = s - 1;
@@ -1394,7 +1640,7 @@ static int year_number(const vscan *vs, const vnum *n, vmatch *m) {
 }
 
 /* "half a million", "half an hour", "half of", "nearly half"; 0 otherwise ("second half"). */
-static int half_phrase(const vscan *vs, const vnum *n, vmatch *m) {
+COLD static int half_phrase(const vscan *vs, const vnum *n, vmatch *m) {
   size_t aws, awe, sws, swe, ow, s = n->s;
   if (next_word(vs, n->e, &aws, &awe) && (word_is(vs, aws, awe, "a") || word_is(vs, aws, awe, "an"))) {
     double sv;
@@ -1548,7 +1794,7 @@ static size_t duration_tail(const vscan *vs, size_t e, art_etype t) {
 ** preposition or date modifier with no "of" ("for two quarters", "the past
 ** two quarters"); a fraction otherwise ("three quarters of the members").
 */
-static int quarters_are_periods(const vscan *vs, const vnum *n, size_t s) {
+COLD static int quarters_are_periods(const vscan *vs, const vnum *n, size_t s) {
   size_t ow, ws, we, ps;
   if (of_year(vs, n->e)) return 1;
   if (next_word_is(vs, n->e, "of", &ow))
@@ -1657,9 +1903,7 @@ static int name_number(const vscan *vs, size_t s) {
   if (e < q && (b == 0 || z[b - 1] != '.') && e - b > 3) return 0;  /* a sentence-final word */
   if (word_class(vs, b, e, NULL) != W_NONE) return 0;
   if (e < q) return 1;  /* "No. 1", "Art. 5" */
-  char buf[MAX_WORD + 1];
-  size_t n = e - b <= MAX_WORD ? fold_letters(vs, b, e, buf) : 0;
-  if (n && (phrase_roles(vs, buf, n) & (R_APPROX | R_YEARPREP | R_DATEMOD | R_RELPOS | R_QUANT))) return 0;
+  if (word_roles(vs, b, e) & (R_APPROX | R_YEARPREP | R_DATEMOD | R_RELPOS | R_QUANT)) return 0;
   return 1;
 }
 
@@ -1919,7 +2163,7 @@ static int match_period(const vscan *vs, size_t ws, size_t we, int cls, vmatch *
 ** June 30", "recent quarters": quarters of a year.  Not "a quarter of the
 ** staff" (a fraction) nor "the French Quarter".
 */
-static int match_quarter(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+COLD static int match_quarter(const vscan *vs, size_t ws, size_t we, vmatch *m) {
   size_t s, ts, ps;
   int mod;
   size_t nws, nwe, d = dash_at(vs, we);
@@ -1938,7 +2182,7 @@ static int match_quarter(const vscan *vs, size_t ws, size_t we, vmatch *m) {
 }
 
 /* "this morning", "last night", "early morning", "in the evening", "at night". */
-static int match_daypart(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+COLD static int match_daypart(const vscan *vs, size_t ws, size_t we, vmatch *m) {
   size_t s, ps, ts;
   int mod;
   if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
@@ -1961,7 +2205,7 @@ static int match_daypart(const vscan *vs, size_t ws, size_t we, vmatch *m) {
 }
 
 /* "last summer", "summer 2023", "the summer of 2023". */
-static int match_season(const vscan *vs, size_t ws, size_t we, vmatch *m) {
+COLD static int match_season(const vscan *vs, size_t ws, size_t we, vmatch *m) {
   size_t s, end = we, ts, ow, ye;
   int mod;
   if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
@@ -2071,8 +2315,8 @@ static int emit(art_value_span **out, size_t *count, size_t *cap, const vmatch *
 ** Where words and numbers start.  The scan looks at 64 bytes at a time:
 ** one bit per byte for "ASCII letter" and one for "digit", so that a word
 ** costs a few bit operations instead of a branch per byte.  With SSE2 (every
-** x86-64) sixteen bytes are classified per instruction; elsewhere a table
-** does it a byte at a time.  Bytes at or past `hi` count as neither.
+** x86-64) sixteen bytes are classified per instruction; elsewhere a loop
+** does it a byte at a time.  The block is a copy, zero past the sentence.
 */
 #if defined(__SSE2__)
 /* Bit i set when lo <= v[i] <= hi (unsigned bytes). */
@@ -2082,14 +2326,7 @@ static inline uint64_t byte_range16(__m128i v, unsigned char lo, unsigned char h
   return (uint16_t)_mm_movemask_epi8(in);
 }
 
-static void block_masks(const unsigned char *z, size_t b, size_t hi, uint64_t *letters, uint64_t *digits) {
-  unsigned char pad[64];
-  const unsigned char *src = z + b;
-  if (hi - b < 64) {
-    memcpy(pad, src, hi - b);
-    memset(pad + (hi - b), 0, 64 - (hi - b));
-    src = pad;
-  }
+static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
   uint64_t l = 0, d = 0;
   for (int k = 0; k < 4; k++) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + 16 * k));
@@ -2100,11 +2337,10 @@ static void block_masks(const unsigned char *z, size_t b, size_t hi, uint64_t *l
   *digits = d;
 }
 #else
-static void block_masks(const unsigned char *z, size_t b, size_t hi, uint64_t *letters, uint64_t *digits) {
+static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
   uint64_t l = 0, d = 0;
-  size_t n = hi - b < 64 ? hi - b : 64;
-  for (size_t k = 0; k < n; k++) {
-    unsigned char c = z[b + k];
+  for (size_t k = 0; k < 64; k++) {
+    unsigned char c = src[k];
     l |= (uint64_t)(IS_ALPHA(c) != 0) << k;
     d |= (uint64_t)(IS_DIGIT(c) != 0) << k;
   }
@@ -2115,6 +2351,36 @@ static void block_masks(const unsigned char *z, size_t b, size_t hi, uint64_t *l
 
 static inline int lowest_bit(uint64_t x) { return __builtin_ctzll(x); }
 
+/* Could the letters z[p..q) be a value word, by their shape?  (No value
+** word is shorter than two letters.) */
+static inline int value_word_shape(const art_values_state *st, const unsigned char *z, size_t p, size_t q) {
+  if (q - p > MAX_WORD || q - p < 2) return 0;
+  uint32_t bit = shape_bit(z + p, (unsigned)(q - p));
+  return (st->shapes[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/*
+** The same test for every word that starts in the block copy blk[0..64)
+** and ends in it, without a branch per word: a test that fails for nine
+** words in ten is mispredicted often enough to cost more than the test
+** itself.  Returns the starts of the words that pass.  The word lengths
+** come from the letter mask; blk has a byte to spare on either side, so a
+** one-letter word can be tested like the others and then dropped.
+*/
+static uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk, uint64_t starts,
+                                  uint64_t letters) {
+  uint64_t pass = 0;
+  while (starts) {
+    int i = lowest_bit(starts);
+    starts &= starts - 1;
+    unsigned len = (unsigned)lowest_bit(~(letters >> i));  /* the run ends inside the block */
+    uint32_t bit = shape_bit(blk + i, len);
+    uint64_t ok = (st->shapes[bit >> 6] >> (bit & 63)) & (len - 2 <= MAX_WORD - 2);  /* 2 <= len <= MAX_WORD */
+    pass |= ok << i;
+  }
+  return pass;
+}
+
 long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
                      art_value_span **out, size_t *count, size_t *cap) {
   (void)ctx;
@@ -2122,19 +2388,30 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   if (!st) return -1;
   after_tokens after;
   before_phrases before;
+  word_memo memo;
   after.pos = before.pos = (size_t)-1;
-  vscan vs = {(const unsigned char *)doc, start, end, start, st, &after, &before};
+  for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
+  memo.next_at = (size_t)-1;
+  vscan vs = {(const unsigned char *)doc, start, end, start, st, &after, &before, &memo};
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
   uint64_t carry_l = 0, carry_d = 0;
+  unsigned char blk[8 + 64 + 8] = {0};   /* the block, with a byte to spare either side */
   for (size_t b = start; b < end; b += 64) {
     uint64_t letters, digits;
-    block_masks(z, b, end, &letters, &digits);
+    if (end - b >= 64) memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
+    else {
+      memset(blk + 8, 0, 64);
+      memcpy(blk + 8, z + b, end - b);
+    }
+    block_masks(blk + 8, &letters, &digits);
     uint64_t word_starts = letters & ~((letters << 1) | carry_l);
     uint64_t num_starts = digits & ~((digits << 1) | carry_d);
+    /* the last word of the block may run on into the next one: tested on its own */
+    uint64_t runs_on = (letters >> 63) && word_starts ? 1ull << (63 - __builtin_clzll(word_starts)) : 0;
     carry_l = letters >> 63;
     carry_d = digits >> 63;
-    uint64_t starts = word_starts | num_starts;
+    uint64_t starts = value_word_starts(st, blk + 8, word_starts & ~runs_on, letters) | runs_on | num_starts;
     while (starts) {
       int i = lowest_bit(starts);
       starts &= starts - 1;
@@ -2149,17 +2426,16 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
         } else if (skip > resume) resume = skip;
         continue;
       }
-      /* a word: its length from the letter mask, past the block if need be */
-      uint64_t rest = ~(letters >> i);
-      size_t q = p + (rest ? (size_t)lowest_bit(rest) : 64 - (size_t)i);
-      if (q == b + 64) while (q < end && IS_ALPHA(z[q])) q++;
-      if (q - p > MAX_WORD) continue;
-      if (q - p < 2) continue;
-      uint32_t len_bit = 1u << (q - p);
-      if (!(st->first2[first2_index(z[p], z[p + 1])] & len_bit) ||
-          !(st->last2[first2_index(z[q - 2], z[q - 1])] & len_bit) || wordchar_at(&vs, q) ||
-          wordchar_before(&vs, p))
-        continue;
+      /* a word that may be a value word: its end from the letter mask, past the block if need be */
+      size_t q;
+      if ((runs_on >> i) & 1) {
+        q = b + 64;
+        while (q < end && IS_ALPHA(z[q])) q++;
+        if (!value_word_shape(st, z, p, q)) continue;
+      } else {
+        q = p + (size_t)lowest_bit(~(letters >> i));
+      }
+      if (wordchar_at(&vs, q) || wordchar_before(&vs, p)) continue;
       double num;
       int cls = word_class(&vs, p, q, &num);
       if (cls != W_NONE && match_word(&vs, p, q, cls, num, &m) && m.s >= vs.floor && m.e > p) {

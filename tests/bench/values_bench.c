@@ -5,10 +5,16 @@
 **   values_bench FILE [ROUNDS]   MB/s scanning every paragraph of FILE
 **   values_bench -p FILE         print every span: START<TAB>END<TAB>TYPE<TAB>value<TAB>text
 **                                (byte offsets into FILE)
+**   -s (before FILE, with or without -p)
+**                                scan sentence by sentence, as article_entities
+**                                does, instead of paragraph by paragraph
 **
 ** The file is read into memory and split into paragraphs at blank lines;
 ** each paragraph is scanned as one span (the scanner is told nothing about
-** sentences, so this is its cost alone, without the segmenter's).
+** sentences, so this is its cost alone, without the segmenter's).  With -s
+** each paragraph is split into sentences first (not timed), boilerplate
+** lines left out, and each sentence is scanned alone: one call per
+** sentence is what the entity stage pays.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +22,24 @@
 #include <time.h>
 #include "article_context.h"
 #include "article_entities.h"
+#include "article_segment.h"
 #include "article_values.h"
+
+typedef struct span_list {
+  struct { size_t start, end; } *v;
+  size_t n, cap;
+} span_list;
+
+static void add_span(span_list *l, size_t start, size_t end) {
+  if (l->n == l->cap) {
+    l->cap = l->cap ? 2 * l->cap : 1024;
+    l->v = realloc(l->v, l->cap * sizeof *l->v);
+    if (!l->v) { fprintf(stderr, "out of memory\n"); exit(1); }
+  }
+  l->v[l->n].start = start;
+  l->v[l->n].end = end;
+  l->n++;
+}
 
 static double now(void) {
   struct timespec ts;
@@ -25,13 +48,18 @@ static double now(void) {
 }
 
 int main(int argc, char **argv) {
-  int print = argc > 1 && strcmp(argv[1], "-p") == 0;
-  if (argc < 2 + print) {
-    fprintf(stderr, "usage: values_bench [-p] FILE [ROUNDS]\n");
+  int print = 0, sentences = 0, a = 1;
+  for (; a < argc && argv[a][0] == '-'; a++) {
+    if (strcmp(argv[a], "-p") == 0) print = 1;
+    else if (strcmp(argv[a], "-s") == 0) sentences = 1;
+    else break;
+  }
+  if (a >= argc) {
+    fprintf(stderr, "usage: values_bench [-p] [-s] FILE [ROUNDS]\n");
     return 2;
   }
-  const char *path = argv[1 + print];
-  int rounds = !print && argc > 2 ? atoi(argv[2]) : 5;
+  const char *path = argv[a];
+  int rounds = !print && argc > a + 1 ? atoi(argv[a + 1]) : 5;
   FILE *f = fopen(path, "rb");
   if (!f) { perror(path); return 1; }
   fseek(f, 0, SEEK_END);
@@ -44,18 +72,40 @@ int main(int argc, char **argv) {
   const char *err = NULL;
   if (art_values_state_init(NULL, &err)) { fprintf(stderr, "init: %s\n", err); return 1; }
 
+  /* the spans to scan: paragraphs, or the sentences of each paragraph */
+  art_context *ctx = sentences ? art_context_new(&err) : NULL;
+  if (sentences && !ctx) { fprintf(stderr, "context: %s\n", err); return 1; }
+  span_list in = {0};
+  for (size_t p = 0; p < (size_t)n;) {
+    const char *brk = strstr(doc + p, "\n\n");
+    size_t e = brk ? (size_t)(brk - doc) : (size_t)n;
+    if (!sentences) add_span(&in, p, e);
+    else {
+      art_seg_options so = {ART_NEWLINE_SPACE, 0};
+      art_segmenter *seg = art_segmenter_new(ctx, doc + p, e - p, &so);
+      art_sentence st;
+      int r;
+      if (!seg) { fprintf(stderr, "out of memory\n"); return 1; }
+      while ((r = art_segmenter_next(seg, &st)) == 1)
+        if (st.kind != ART_KIND_BOILERPLATE) add_span(&in, p + st.start, p + st.end);
+      art_segmenter_free(seg);
+      if (r < 0) { fprintf(stderr, "out of memory\n"); return 1; }
+    }
+    p = e + 2;
+  }
+
   art_value_span *spans = NULL;
   size_t count = 0, cap = 0, total = 0;
   double best = 1e30;
   for (int r = 0; r < (print ? 1 : rounds); r++) {
     double t0 = now();
     total = 0;
-    size_t p = 0;
-    while (p < (size_t)n) {
-      const char *brk = strstr(doc + p, "\n\n");
-      size_t e = brk ? (size_t)(brk - doc) : (size_t)n;
+    for (size_t k = 0; k < in.n; k++) {
       count = 0;
-      if (art_values_scan(NULL, doc, p, e, &spans, &count, &cap) < 0) { fprintf(stderr, "scan failed\n"); return 1; }
+      if (art_values_scan(NULL, doc, in.v[k].start, in.v[k].end, &spans, &count, &cap) < 0) {
+        fprintf(stderr, "scan failed\n");
+        return 1;
+      }
       total += count;
       if (print) {
         for (size_t i = 0; i < count; i++) {
@@ -66,7 +116,6 @@ int main(int argc, char **argv) {
           printf("\t%.*s\n", (int)(s->end - s->start), doc + s->start);
         }
       }
-      p = e + 2;
     }
     double dt = now() - t0;
     if (dt < best) best = dt;
@@ -75,6 +124,8 @@ int main(int argc, char **argv) {
     printf("values: %.1f MB in %.3f s best of %d = %.0f MB/s, %zu spans\n", n / 1e6, best, rounds,
            n / 1e6 / best, total);
   free(spans);
+  free(in.v);
+  if (ctx) art_context_free(ctx);
   free(doc);
   return 0;
 }
