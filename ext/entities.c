@@ -395,6 +395,43 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
   return 1;
 }
 
+/*
+** "Boston Children's Hospital", "St. Mary's Hospital": a possessive (token p)
+** that belongs to the name, after a plural noun of ext/data/name_possessives.tsv
+** or a saint's name, where "Egypt's Health Ministry" has an owner's.
+*/
+static int name_possessive(const char *doc, const art_token *toks, size_t p) {
+  if (p == 0 || !(toks[p].flags & ART_TOK_POSSESSIVE) || !(toks[p - 1].flags & ART_TOK_CAP)) return 0;
+  if (lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
+  return p >= 2 && (tok_is(doc, &toks[p - 2], "St.") || tok_is(doc, &toks[p - 2], "St") ||
+                    tok_is(doc, &toks[p - 2], "Saint"));
+}
+
+/*
+** "Children" + "'s" + "Hospital of Philadelphia": a name that the tagger
+** started after such a possessive joins the words before it.  Returns 1 when
+** prev was extended over tokens [a, b).
+*/
+static int join_possessive_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+                                mention *prev) {
+  if (a < 2 || !prev || prev->is_value || prev->end != toks[a - 2].end || !name_possessive(doc, toks, a - 1))
+    return 0;
+  if (type != ART_ENT_ORG && type != ART_ENT_FAC) return 0;
+  prev->end = toks[b - 1].end;
+  prev->last_start = toks[b - 1].start;
+  prev->ntok += (int)(b - a + 1);
+  prev->type = type;
+  prev->orphan = 0;
+  if (prev->score < 1) prev->score = 1;
+  return 1;
+}
+
+/* An organisation word ("University", "Inc.", "Council") that may close a name. */
+static int closing_org_word(const char *doc, const art_token *t) {
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
+}
+
 /* ---- lexicon ---------------------------------------------------------------- */
 
 /* Length of the lexicon name matching at doc[at..end) on a token boundary, or 0. */
@@ -635,13 +672,52 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       size_t from = a >= 3 ? a - 3 : 0;
       k = b > a ? title_phrase(doc, toks, from, b, 1) : 0;
       if (k > b - a) b = a;
+      /* ...or a title that began before it and ends inside it ("Secretary
+         of" + "State Antony Blinken"): the name is what follows the title */
+      for (; b > a && from < a; from++) {
+        k = title_phrase(doc, toks, from, b, 0);
+        if (from + k > a && from + k < b) { a = from + k; break; }
+      }
     }
     while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
                       !the_is_part_of_name(doc, toks, a, b)))) a++;
-    for (size_t k; a + 1 < b && (k = title_phrase(doc, toks, a, b, 0)) > 0 && k < b - a;) a += k;
+    /* ...but not off an organisation ("Justice Department") */
+    for (size_t k; a + 1 < b && (k = title_phrase(doc, toks, a, b, 0)) > 0 && k < b - a &&
+                   !lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0);) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
+    /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
+       Stuttgart" (a legal form closes a company's name), "Harvard
+       University" + "and Boston Children's Hospital" (both close with an
+       organisation word).  The first is a mention of its own; the span goes on
+       with the second, typed by the gazetteers when they know it. */
+    for (size_t p = a + 1; p + 1 < b; p++) {
+      size_t q = p + 1;
+      int legal = lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+      if (legal) {
+        while (q < b && is_name_connector(doc, &toks[q])) q++;
+      } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") && closing_org_word(doc, &toks[p - 1]) &&
+                 closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
+        p--;                               /* the first name ends before "and" */
+      } else {
+        continue;
+      }
+      if (q >= b || !(toks[q].flags & ART_TOK_CAP)) break;
+      int clash2 = 0;
+      for (size_t k = a; k <= p; k++) clash2 |= s->taken[k];
+      if (clash2) break;
+      mention *g = add_mention(w);
+      if (!g) return -1;
+      set_tokens(g, toks, a, p + 1, st);
+      g->type = ART_ENT_ORG;
+      g->score = score > 0 ? score : 1;
+      memset(s->taken + a, 1, p + 1 - a);
+      a = q;
+      art_etype g2 = b - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[b - 1]);
+      if (g2 != ART_ENT_NONE) type = (int)g2;
+      break;
+    }
     /* "FAA Administrator", "U.S. District Judge": a title closing a name that
        is not a person's leaves the organisation or place before it. */
     art_etype retype = (art_etype)type;
@@ -670,7 +746,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
        span ends the owner's name; the rest is the organisation. */
     for (size_t p = a + 1; p + 1 < b; p++) {
-      if (!(toks[p].flags & ART_TOK_POSSESSIVE)) continue;
+      if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
       art_etype owner = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
       int clash2 = 0;
       for (size_t k = a; k < p; k++) clash2 |= s->taken[k];
@@ -709,6 +785,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     if (a < b && prev && (join_feature_word(tb, doc, toks, a, b, prev) ||
                           join_org_name(doc, toks, a, b, retype, prev) ||
                           join_particle_name(doc, toks, a, b, retype, prev) ||
+                          join_possessive_name(doc, toks, a, b, retype, prev) ||
                           join_connected_org(doc, toks, a, b, retype, prev, 0))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
