@@ -250,10 +250,19 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
         (type != ART_ENT_PERSON || !(bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))))
       return ART_ENT_LOC;
   }
+  /* "Rhode Island": a state, country or city the gazetteers list whole is no
+     natural feature, whatever its last word */
+  if (type == ART_ENT_LOC) {
+    uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    if ((bits & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES)) &&
+        !(bits & ART_GAZ_REGIONS_LOC))
+      return ART_ENT_GPE;
+  }
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON) {
     uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    /* a city of two words or more ("Addis Ababa") is no one's name */
     uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
-                      (type == ART_ENT_ORG ? ART_GAZ_CITIES : 0);
+                      (type == ART_ENT_ORG || b - a >= 2 ? ART_GAZ_CITIES : 0);
     if ((bits & places) && !(bits & ART_GAZ_ACRONYMS) &&
         (type == ART_ENT_ORG || !(bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))))
       return ART_ENT_GPE;
@@ -388,11 +397,27 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
     e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
   if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
+  /* a capitalised run the tagger left ("Finance" + "Bill") is a name now,
+     unless it is a sentence's opening word ("The" + "Act") */
+  if (prev->orphan) {
+    if (prev->initial && prev->ntok == 1 &&
+        (lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
+         (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
+      return 0;
+    prev->orphan = 0;
+    if (prev->score < 1) prev->score = 1;
+  }
   prev->end = toks[a].end;
   prev->last_start = toks[a].start;
   prev->ntok++;
   prev->type = art_etype_from_name(e->value, strlen(e->value));
   return 1;
+}
+
+/* A token of digits only ("20" of "House Bill 20"). */
+static int all_digits(const char *doc, const art_token *t) {
+  for (size_t k = t->start; k < t->end; k++) if (doc[k] < '0' || doc[k] > '9') return 0;
+  return t->end > t->start;
 }
 
 /*
@@ -778,6 +803,12 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       }
     }
     if (a < b) retype = decided_type(doc, toks, a, b, retype);
+    /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
+    if (a < b && retype == ART_ENT_LAW && b < n && !s->taken[b]) {
+      if (all_digits(doc, &toks[b])) b++;
+      else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
+        b += 2;
+    }
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
@@ -915,7 +946,11 @@ static int person_shaped(const char *doc, const mention *m) {
     if (bits & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
                 ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_TITLES))
       return 0;
-    if (lookup_lower(&art_table_name_ends, doc + a, b - a, 0)) return 0;
+    /* "NHS England": a region that is no given name, or an acronym */
+    if ((bits & (ART_GAZ_REGIONS | ART_GAZ_PROVINCES)) && !(bits & ART_GAZ_FIRST_NAMES)) return 0;
+    if (b - a >= 2 && doc[a + 1] >= 'A' && doc[a + 1] <= 'Z' && !memchr(doc + a, '.', b - a)) return 0;
+    /* "Chicago Marathon", but "Bill" opens many a name */
+    if (a > m->start && lookup_lower(&art_table_name_ends, doc + a, b - a, 0)) return 0;
     a = b;
     while (a < m->end && doc[a] == ' ') a++;
   }
@@ -1035,6 +1070,51 @@ static void doc_buffers_release(doc_buffers *b) {
   free(b->canon_off);
   free(b->order);
   memset(b, 0, sizeof *b);
+}
+
+/*
+** B3. A one-word "person" that no full name in the article explains ("Wales",
+** "Jordan" when no one is called so) and that the place gazetteers know is
+** the place.  Runs after surnames are linked.
+*/
+static void unlinked_places(work *w) {
+  const char *doc = w->doc;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    uint32_t bits = gaz_bits(doc + m->start, m->end - m->start, 1);
+    if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
+      continue;
+    m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
+            ? ART_ENT_LOC : ART_ENT_GPE;
+  }
+}
+
+/*
+** B4. "Typhoon Sanvu" ... "Sanvu": a storm or operation named in full once is
+** named by its last word later.  Events are few: a plain scan over them.
+*/
+static void event_short_names(work *w, const tables *tb) {
+  const char *doc = w->doc;
+  size_t events[8], nev = 0;
+  for (size_t i = 0; i < w->count && nev < 8; i++) {
+    const mention *e = &w->m[i];
+    if (is_name(e) && e->type == ART_ENT_EVENT && e->ntok == 2 &&
+        lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0))
+      events[nev++] = i;
+  }
+  for (size_t i = 0; nev && i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->type == ART_ENT_EVENT) continue;
+    for (size_t k = 0; k < nev; k++) {
+      const mention *e = &w->m[events[k]];
+      if (!text_is(doc, m->start, m->end, doc + e->last_start, e->end - e->last_start)) continue;
+      m->type = ART_ENT_EVENT;
+      m->orphan = 0;
+      m->score = 1 << 22;
+      break;
+    }
+  }
 }
 
 static int document_pass(work *w, const tables *tb, doc_buffers *b) {
@@ -1160,6 +1240,9 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
   }
 
+  unlinked_places(w);
+  event_short_names(w, tb);
+
   /* C. Runs left as O that match a name used elsewhere become that name. */
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
@@ -1225,6 +1308,20 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
     if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
     if (f->type != ART_ENT_ORG) continue;
+    /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
+       Affairs": the initials from an organisation word on, the tail of key */
+    for (size_t p = f->start + 1; kl >= 4 && p < f->last_start; p++) {
+      if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
+      size_t wl = 0;
+      while (p + wl < f->end && doc[p + wl] != ' ') wl++;
+      if (!lookup_lower(&art_table_org_words, doc + p, wl, 0)) continue;
+      char tail[ACRONYM_MAX];
+      size_t tl = initials(doc, p, f->end, tail, sizeof tail);
+      if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
+        int32_t *v = sm_get(acronyms, key + kl - tl, tl, 1);
+        if (*v < 0) *v = (int32_t)i;
+      }
+    }
     for (size_t p = f->start + 1; p < f->end; p++) {
       if (doc[p - 1] != ' ') continue;
       int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
@@ -1262,6 +1359,9 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
     if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
+    /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
+    char acr[ACRONYM_MAX];
+    if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
     int32_t *v = sm_get(prefixes, doc + m->start, m->end - m->start, 0);
     if (!v || *v < 0 || (size_t)*v == i) continue;
     if (gaz_bits(doc + m->start, m->end - m->start, 1) &
