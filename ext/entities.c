@@ -229,6 +229,11 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   if (b - a == 1) {
     const art_table_entry *e = art_table_find(&art_table_acronyms, doc + last->start, tok_len(last));
     if (e) return art_etype_from_name(e->value, strlen(e->value));
+    /* "AI", "SUVs": an ordinary noun in capitals */
+    size_t ll = tok_len(last);
+    if ((art_table_find(&art_table_common_acronyms, doc + last->start, ll) ||
+         (ll > 2 && doc[last->end - 1] == 's' && art_table_find(&art_table_common_acronyms, doc + last->start, ll - 1))))
+      return ART_ENT_NONE;
   }
   /* "Chicago Marathon", "False Claims Act": the closing word names the type */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
@@ -261,8 +266,11 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON) {
     uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
     /* a city of two words or more ("Addis Ababa") is no one's name */
+    int full_name = type == ART_ENT_PERSON && b - a >= 2 &&
+                    (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+                    (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
     uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
-                      (type == ART_ENT_ORG || b - a >= 2 ? ART_GAZ_CITIES : 0);
+                      (type == ART_ENT_ORG || (b - a >= 2 && !full_name) ? ART_GAZ_CITIES : 0);
     if ((bits & places) && !(bits & ART_GAZ_ACRONYMS) &&
         (type == ART_ENT_ORG || !(bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))))
       return ART_ENT_GPE;
@@ -455,6 +463,139 @@ static int join_possessive_name(const char *doc, const art_token *toks, size_t a
 static int closing_org_word(const char *doc, const art_token *t) {
   const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
+}
+
+/*
+** Tokens [a, p) read as a person's name: a given name or initials first
+** ("J.R. Okonkwo", "Sam Okonjo"), then capitalised words that are no
+** organisation, facility or place word.
+*/
+static int person_words(const char *doc, const art_token *toks, size_t a, size_t p) {
+  const art_token *f = &toks[a];
+  size_t fl = tok_len(f);
+  int initials = fl >= 2 && fl <= 5 && doc[f->end - 1] == '.' && (f->flags & ART_TOK_ALLCAPS);
+  if (!initials && !(gaz_bits(doc + f->start, fl, 0) & ART_GAZ_FIRST_NAMES)) return 0;
+  for (size_t k = a; k < p; k++) {
+    if (!(toks[k].flags & ART_TOK_CAP)) return 0;
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+        (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
+         ART_GAZ_TITLES))
+      return 0;
+  }
+  return 1;
+}
+
+/* The context_words.tsv entry of a token with the given extra ("noun", "suffix"), or NULL. */
+static const art_table_entry *context_word(const char *doc, const art_token *t, const char *kind) {
+  if (!(t->flags & ART_TOK_WORD)) return NULL;
+  const art_table_entry *e = lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->extra, kind) == 0 ? e : NULL;
+}
+
+/* A token that closes an appositive or a clause: "," "." ";" ":" a bracket or quote mark. */
+static int clause_punct(const char *doc, const art_token *t) {
+  return (t->flags & (ART_TOK_QUOTE | ART_TOK_OPEN)) || tok_is(doc, t, ",") || tok_is(doc, t, ".") ||
+         tok_is(doc, t, ";") || tok_is(doc, t, ":") || tok_is(doc, t, ")") || tok_is(doc, t, "(");
+}
+
+/* The noun of context_words.tsv that heads tokens from k on, within max words: "a $1,499 mixed-reality headset". */
+static const art_table_entry *noun_ahead(const char *doc, const art_token *toks, size_t n, size_t k, size_t max) {
+  for (size_t end = k + max; k < n && k < end && !clause_punct(doc, &toks[k]); k++) {
+    const art_table_entry *e = (toks[k].flags & ART_TOK_LOWER) ? context_word(doc, &toks[k], "noun") : NULL;
+    if (!e) continue;
+    /* the noun must head its phrase: "plane" of "plane maker" does not */
+    if (k + 1 == n || clause_punct(doc, &toks[k + 1]) ||
+        lookup_lower(&art_table_sentence_starters, doc + toks[k + 1].start, tok_len(&toks[k + 1]), 0))
+      return e;
+  }
+  return NULL;
+}
+
+/*
+** The type the words around tokens [a, b) give a name (PRODUCT, WORK_OF_ART;
+** ext/data/context_words.tsv), or NONE:
+**   - a noun right after it: "the Halo headset", "Cascade models"; after a
+**     model code, two words may come between ("Summit XT sport utility
+**     vehicles"); "Cascade and Summit XT" share the noun;
+**   - an appositive after it: "the Lumen Pro, a $1,499 mixed-reality headset";
+**   - an appositive it is: "a similar drug already on the market, Leqvio,",
+**     "her new book, Slow Hours,".
+** Places the gazetteers know, nationalities and people with a given name keep
+** their type; an organisation only yields to a product when its name ends
+** in a model code ("X9", "XT", "Pro"), as companies are named before their
+** products ("Pfizer vaccine").
+*/
+static art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type) {
+  const art_token *first = &toks[a], *last = &toks[b - 1];
+  if (type == ART_ENT_PERSON && b - a >= 2 && (gaz_bits(doc + first->start, tok_len(first), 0) & ART_GAZ_FIRST_NAMES))
+    return ART_ENT_NONE;
+  if (gaz_bits(doc + first->start, last->end - first->start, 1) &
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
+    return ART_ENT_NONE;
+  /* "an African Union helicopter": a body's or a building's name is none */
+  for (size_t k = a; k < b; k++)
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
+      return ART_ENT_NONE;
+  size_t ll = tok_len(last);
+  int letters = 0, digits = 0, caps = 1;
+  for (size_t k = last->start; k < last->end; k++) {
+    char c = doc[k];
+    letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    digits += c >= '0' && c <= '9';
+    if (!(c >= 'A' && c <= 'Z')) caps = 0;
+  }
+  int model = (letters && digits) || context_word(doc, last, "suffix") ||
+              (b - a >= 2 && caps && ll >= 2 && ll <= 3 &&
+               !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0));
+  /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
+  if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON &&
+      !(gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)))
+    return ART_ENT_PRODUCT;
+  const art_table_entry *e = NULL;
+  /* a noun right after, or after "and" and the next name */
+  size_t k = b;
+  if (k + 1 < n && (tok_is(doc, &toks[k], "and") || tok_is(doc, &toks[k], "or")) && (toks[k + 1].flags & ART_TOK_CAP)) {
+    k++;
+    while (k < n && k < b + 5 && (toks[k].flags & ART_TOK_HAS_UPPER)) k++;
+  }
+  for (size_t gap = 0; !e && k + gap < n && gap <= (model ? 2u : 0u); gap++) {
+    const art_token *t = &toks[k + gap];
+    if (!(t->flags & ART_TOK_LOWER)) break;
+    e = context_word(doc, t, "noun");
+    /* the noun must head its phrase: not "the Cannes film festival", "Sinaloa
+       drug cartels" */
+    const art_token *after = k + gap + 1 < n ? &toks[k + gap + 1] : NULL;
+    if (e && after && (after->flags & ART_TOK_LOWER) &&
+        (context_word(doc, after, "compound") ||
+         (strcmp(e->value, "WORK_OF_ART") == 0 &&
+          !lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
+      e = NULL;
+  }
+  /* companies are named before their products ("Pfizer vaccine") */
+  if (e && type == ART_ENT_ORG && !model && strcmp(e->value, "PRODUCT") == 0) e = NULL;
+  /* an appositive after: ", a ... headset" */
+  if (!e && b + 2 < n && tok_is(doc, &toks[b], ",") && (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")))
+    e = noun_ahead(doc, toks, n, b + 2, 6);
+  /* an appositive itself: "a similar drug already on the market, Leqvio,":
+     the noun heads the phrase before the comma (not "maker of jetliners,",
+     "software purchased from a company,") */
+  if (!e && a >= 2 && (b == n || clause_punct(doc, &toks[b]))) {
+    size_t c = tok_is(doc, &toks[a - 1], ",") ? a - 1
+             : a >= 3 && tok_is(doc, &toks[a - 1], "the") && tok_is(doc, &toks[a - 2], ",") ? a - 2 : 0;
+    for (size_t j = c, stop = c > 6 ? c - 6 : 0; c && j > stop && !clause_punct(doc, &toks[j - 1]); j--) {
+      const art_token *t = &toks[j - 1];
+      if (!(t->flags & ART_TOK_LOWER) || !context_word(doc, t, "noun")) continue;
+      const art_token *next = &toks[j];
+      if (j - 1 > 0 && tok_is(doc, &toks[j - 2], "of")) break;
+      if (j == c || tok_is(doc, next, "already") || tok_is(doc, next, "now") || tok_is(doc, next, "also") ||
+          tok_is(doc, next, "currently") || tok_is(doc, next, "still") ||
+          ((next->flags & ART_TOK_LOWER) &&
+           lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
+        e = context_word(doc, t, "noun");
+      break;
+    }
+  }
+  return e ? art_etype_from_name(e->value, strlen(e->value)) : ART_ENT_NONE;
 }
 
 /* ---- lexicon ---------------------------------------------------------------- */
@@ -656,6 +797,12 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         size_t a = i, b = j, k;
         while (a < b && (k = title_phrase(doc, toks, a, b, 0)) > 0) a += k;
         while (b > a && (k = title_phrase(doc, toks, a, b, 1)) > 0) b -= k;   /* "Norwegian Trade Minister" */
+        mention *pm = w->count > first_mention ? &w->m[w->count - 1] : NULL;
+        if (a + 1 == b && pm && !pm->orphan && join_feature_word(tb, doc, toks, a, b, pm)) {
+          s->taken[a] = 1;                 /* "New York City" + "Marathon" */
+          i = j;
+          continue;
+        }
         if (a < b) {
           size_t j = b;
           mention *m = add_mention(w);
@@ -701,7 +848,11 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
          of" + "State Antony Blinken"): the name is what follows the title */
       for (; b > a && from < a; from++) {
         k = title_phrase(doc, toks, from, b, 0);
-        if (from + k > a && from + k < b) { a = from + k; break; }
+        if (from + k > a && from + k < b) {
+          a = from + k;
+          while (a < b && (toks[a].flags & ART_TOK_LOWER)) a++;   /* "... of State" + "for African affairs" */
+          break;
+        }
       }
     }
     while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
@@ -712,6 +863,24 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                    !lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0);) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
+    /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised
+       common word the tagger left just before a name (not a person's) opens it */
+    if (a < b && a > 0 && w->count > first_mention && !s->taken[a - 1]) {
+      mention *o = &w->m[w->count - 1];
+      const art_token *ot = &toks[a - 1];
+      art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
+                                                         : ART_ENT_NONE;
+      if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
+          !lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
+          (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
+          (gaz_bits(doc + ot->start, tok_len(ot), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
+              ART_GAZ_COMMON) {
+        o->dropped = 1;
+        o->orphan = 0;
+        a--;
+        if (ft != ART_ENT_NONE) type = (int)ft;
+      }
+    }
     /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
        Stuttgart" (a legal form closes a company's name), "Harvard
        University" + "and Boston Children's Hospital" (both close with an
@@ -719,9 +888,14 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
        with the second, typed by the gazetteers when they know it. */
     for (size_t p = a + 1; p + 1 < b; p++) {
       size_t q = p + 1;
+      art_etype first_type = ART_ENT_ORG;
       int legal = lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
       if (legal) {
         while (q < b && is_name_connector(doc, &toks[q])) q++;
+      } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
+                 person_words(doc, toks, a, p)) {
+        first_type = ART_ENT_PERSON;       /* "J.R. Okonkwo" + "of Halberd Research" */
+        p--;
       } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") && closing_org_word(doc, &toks[p - 1]) &&
                  closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
         p--;                               /* the first name ends before "and" */
@@ -735,8 +909,9 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       mention *g = add_mention(w);
       if (!g) return -1;
       set_tokens(g, toks, a, p + 1, st);
-      g->type = ART_ENT_ORG;
+      g->type = first_type;
       g->score = score > 0 ? score : 1;
+      if (first_type == ART_ENT_PERSON) count_pronouns(g, doc, toks, n, p + 1);
       memset(s->taken + a, 1, p + 1 - a);
       a = q;
       art_etype g2 = b - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[b - 1]);
@@ -809,6 +984,11 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
         b += 2;
     }
+    int32_t boost = 0;
+    if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
+      art_etype c = context_type(doc, toks, n, a, b, retype);
+      if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
+    }
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
@@ -824,7 +1004,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       if (!m) return -1;
       set_tokens(m, toks, a, b, st);
       m->type = retype;
-      m->score = score > 0 ? score : 1;
+      m->score = boost ? boost : score > 0 ? score : 1;
       if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(m, doc, toks, n, b);
       memset(s->taken + a, 1, b - a);
     }
@@ -947,10 +1127,14 @@ static int person_shaped(const char *doc, const mention *m) {
                 ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_TITLES))
       return 0;
     /* "NHS England": a region that is no given name, or an acronym */
-    if ((bits & (ART_GAZ_REGIONS | ART_GAZ_PROVINCES)) && !(bits & ART_GAZ_FIRST_NAMES)) return 0;
-    if (b - a >= 2 && doc[a + 1] >= 'A' && doc[a + 1] <= 'Z' && !memchr(doc + a, '.', b - a)) return 0;
+    if (bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) goto next;   /* "Flores", "KIM" */
+    if (bits & (ART_GAZ_REGIONS | ART_GAZ_PROVINCES)) return 0;
+    if (b - a >= 2 && b - a <= 4 && doc[a + 1] >= 'A' && doc[a + 1] <= 'Z' && !memchr(doc + a, '.', b - a) &&
+        strspn(doc + a, "IVX") < b - a)
+      return 0;
     /* "Chicago Marathon", but "Bill" opens many a name */
     if (a > m->start && lookup_lower(&art_table_name_ends, doc + a, b - a, 0)) return 0;
+  next:
     a = b;
     while (a < m->end && doc[a] == ' ') a++;
   }
@@ -1072,10 +1256,19 @@ static void doc_buffers_release(doc_buffers *b) {
   memset(b, 0, sizeof *b);
 }
 
+/* Are mentions x and y (x first) listed together: "Scotland, Wales and ..."? */
+static int coordinated(const char *doc, const mention *x, const mention *y) {
+  if (x->sentence != y->sentence || x->end >= y->start || y->start - x->end > 6) return 0;
+  size_t s = x->end, e = y->start;
+  return text_is(doc, s, e, ", ", 2) || text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) ||
+         text_is(doc, s, e, ", and ", 6);
+}
+
 /*
-** B3. A one-word "person" that no full name in the article explains ("Wales",
-** "Jordan" when no one is called so) and that the place gazetteers know is
-** the place.  Runs after surnames are linked.
+** B3. A one-word "person" that no full name in the article explains, that
+** the place gazetteers know, and that stands where places do (after "in",
+** "from"...; listed with other places: "Scotland, Wales and ...") is the
+** place.  Runs after surnames are linked.
 */
 static void unlinked_places(work *w) {
   const char *doc = w->doc;
@@ -1085,6 +1278,10 @@ static void unlinked_places(work *w) {
     uint32_t bits = gaz_bits(doc + m->start, m->end - m->start, 1);
     if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
       continue;
+    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    int listed = (before && is_name(before) && before->type == ART_ENT_GPE && coordinated(doc, before, m)) ||
+                 (after && is_name(after) && after->type == ART_ENT_GPE && coordinated(doc, m, after));
+    if (!listed && !after_preposition(doc, m)) continue;
     m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
             ? ART_ENT_LOC : ART_ENT_GPE;
   }
@@ -1365,8 +1562,9 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     int32_t *v = sm_get(prefixes, doc + m->start, m->end - m->start, 0);
     if (!v || *v < 0 || (size_t)*v == i) continue;
     if (gaz_bits(doc + m->start, m->end - m->start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))
-      continue;
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+         ART_GAZ_DEMONYMS))
+      continue;                  /* nor a nationality: "European" of "European Union" */
     if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
     m->orphan = 0;
     m->type = ART_ENT_ORG;
