@@ -255,6 +255,15 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
         (type != ART_ENT_PERSON || !(bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))))
       return ART_ENT_LOC;
   }
+  /* "Statistics Canada", "Air India": a capitalised common word before a
+     country names a body, unless it qualifies the place ("Northern Canada") */
+  if (type == ART_ENT_GPE && b - a == 2 && (toks[a].flags & ART_TOK_CAP) &&
+      (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COUNTRIES) &&
+      (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
+                                                               ART_GAZ_COUNTRIES)) == ART_GAZ_COMMON &&
+      !lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+      !place_type(doc, &toks[a], last))
+    return ART_ENT_ORG;
   /* "Rhode Island": a state, country or city the gazetteers list whole is no
      natural feature, whatever its last word */
   if (type == ART_ENT_LOC) {
@@ -340,6 +349,30 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t a, 
                               mention *prev, size_t first_tok) {
   if (!prev || prev->is_value || a == 0) return 0;
   if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
+  int has_of = 0;
+  for (size_t p = prev->start; p + 4 <= prev->end; p++)
+    if (doc[p] == ' ' && ((doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') ||
+                          (p + 5 <= prev->end && memcmp(doc + p, " for ", 5) == 0)))
+      has_of = 1;
+  /* "Department for Culture" + ", Media and Sport": a list of common words
+     after a comma goes on with the name of a body "of" or "for" them */
+  if (prev->type == ART_ENT_ORG && has_of && a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end &&
+      (toks[b - 1].flags & ART_TOK_CAP)) {
+    int ok = 1;
+    for (size_t q = a; q < b && ok; q++) {
+      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      ok = tok_is(doc, &toks[q], "and") || tok_is(doc, &toks[q], "&") ||
+           ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||     /* the last may be rarer: "Sport" */
+            (q == b - 1 && q > a && tok_is(doc, &toks[q - 1], "and") &&
+             !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)))));
+    }
+    if (ok) {
+      prev->end = toks[b - 1].end;
+      prev->last_start = toks[b - 1].start;
+      prev->ntok += (int)(b - a + 1);
+      return 1;
+    }
+  }
   size_t k = a;
   while (k > first_tok && toks[k - 1].end > prev->end && is_name_connector(doc, &toks[k - 1])) k--;
   if (k == 0 || toks[k - 1].end != prev->end) return 0;
@@ -347,9 +380,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t a, 
   const char *lastw = doc + prev->last_start;
   size_t lastl = prev->end - prev->last_start;
   const art_table_entry *tail = lookup_lower(&art_table_org_words, lastw, lastl, 0);
-  int has_of = 0;
-  for (size_t p = prev->start; p + 4 <= prev->end; p++)
-    if (doc[p] == ' ' && doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') has_of = 1;
+  if (tail && lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
   int ok = 0;
   if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
@@ -598,6 +629,23 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   return e ? art_etype_from_name(e->value, strlen(e->value)) : ART_ENT_NONE;
 }
 
+/*
+** "an analyst at Morningstar", "chief economist at the Resolution
+** Foundation": a name right after a job (ext/data/speaker_roles.tsv, role)
+** and "at" is where the job is held, an organisation.
+*/
+static int after_role_at(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  /* not an owner or a base: "an official at Rangoon's prison", "at San Francisco-based" */
+  if (b < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || doc[toks[b].start] == '-' ||
+                (toks[b].start == toks[b - 1].end && (toks[b].flags & ART_TOK_WORD))))
+    return 0;
+  size_t k = a;
+  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
+  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
+  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
+  return e && strcmp(e->value, "role") == 0;
+}
+
 /* ---- lexicon ---------------------------------------------------------------- */
 
 /* Length of the lexicon name matching at doc[at..end) on a token boundary, or 0. */
@@ -811,6 +859,29 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
           m->orphan = 1;
           m->initial = (toks[i].flags & ART_TOK_INITIAL) != 0;
           count_pronouns(m, doc, toks, n, j);
+          /* "in The Lancet": a mid-sentence "The" opens a title (a journal,
+             a newspaper; a work after "book," and the like) */
+          if (j - a >= 2 && j - a <= 4 && a > 0 && tok_is(doc, &toks[a], "The") && !m->initial &&
+              (toks[a - 1].flags & ART_TOK_WORD) && !the_is_part_of_name(doc, toks, a, j) &&
+              !place_type(doc, &toks[a + 1], &toks[j - 1])) {
+            art_etype c = context_type(doc, toks, n, a + 1, j, ART_ENT_ORG);
+            set_tokens(m, toks, a + 1, j, st);
+            m->orphan = 0;
+            m->type = c != ART_ENT_NONE ? c : ART_ENT_ORG;
+            m->score = 1;
+            i = j;
+            continue;
+          }
+          /* "an analyst at Morningstar" */
+          if (!m->initial && after_role_at(doc, toks, n, a, j) &&
+              !(gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
+                (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_COMMON))) {
+            m->orphan = 0;
+            m->type = ART_ENT_ORG;
+            m->score = 1;
+            i = j;
+            continue;
+          }
           /* Gazetteers as a fallback: "Kerem Shalom Crossing", or "Berlin" mid-sentence. */
           art_etype g = j - a >= 2 && event_name(tb, doc, &toks[a], &toks[j - 1]) ? ART_ENT_EVENT
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
@@ -985,6 +1056,13 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         b += 2;
     }
     int32_t boost = 0;
+    if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
+        !(retype == ART_ENT_PERSON && b - a >= 2 &&
+          (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
+      retype = ART_ENT_ORG;
+      boost = 1 << 16;
+    }
     if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
       art_etype c = context_type(doc, toks, n, a, b, retype);
       if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
@@ -1548,6 +1626,16 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0)) continue;
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
+      /* "Rochdale" of "Rochdale Borough Council" is the town */
+      size_t q = p + 1, ql = 0;
+      while (q + ql < f->end && doc[q + ql] != ' ') ql++;
+      if (lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
+          (lookup_lower(&art_table_org_words, doc + q, ql, 0) &&
+           (text_is(doc, q, q + ql, "Council", 7) || text_is(doc, q, q + ql, "Government", 10))) ||
+          text_is(doc, q, q + ql, "City", 4) || text_is(doc, q, q + ql, "County", 6) ||
+          text_is(doc, q, q + ql, "Borough", 7) || text_is(doc, q, q + ql, "District", 8) ||
+          text_is(doc, q, q + ql, "Town", 4) || text_is(doc, q, q + ql, "State", 5))
+        break;
       int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
