@@ -478,9 +478,20 @@ static int name_possessive(const char *doc, const art_token *toks, size_t p) {
 */
 static int join_possessive_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                                 mention *prev) {
+  if (type != ART_ENT_ORG && type != ART_ENT_FAC) return 0;
+  /* "Brigham" + "and" + "Women's Hospital" */
+  if (a >= 2 && b - a >= 3 && prev && !prev->is_value && prev->end == toks[a - 2].end && tok_is(doc, &toks[a - 1], "and") &&
+      name_possessive(doc, toks, a + 1) && prev->ntok <= 2 && !(prev->type == ART_ENT_PERSON && prev->ntok == 2)) {
+    prev->end = toks[b - 1].end;
+    prev->last_start = toks[b - 1].start;
+    prev->ntok += (int)(b - a + 1);
+    prev->type = type;
+    prev->orphan = 0;
+    if (prev->score < 1) prev->score = 1;
+    return 1;
+  }
   if (a < 2 || !prev || prev->is_value || prev->end != toks[a - 2].end || !name_possessive(doc, toks, a - 1))
     return 0;
-  if (type != ART_ENT_ORG && type != ART_ENT_FAC) return 0;
   prev->end = toks[b - 1].end;
   prev->last_start = toks[b - 1].start;
   prev->ntok += (int)(b - a + 1);
@@ -580,7 +591,7 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
                !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0));
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
   if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON &&
-      !(gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)))
+      !(gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)))
     return ART_ENT_PRODUCT;
   const art_table_entry *e = NULL;
   /* a noun right after, or after "and" and the next name */
@@ -643,6 +654,27 @@ static int after_role_at(const char *doc, const art_token *toks, size_t n, size_
   if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
   if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
   const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
+  return e && strcmp(e->value, "role") == 0;
+}
+
+/* Tokens [a, b) are capitalised words none of which is an organisation,
+   facility, place or title word: could be anyone's name ("Zhou Wenbin"). */
+static int plain_name_words(const char *doc, const art_token *toks, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++) {
+    if (!(toks[k].flags & ART_TOK_CAP) || !(toks[k].flags & ART_TOK_WORD) || (toks[k].flags & ART_TOK_DIGIT)) return 0;
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+        (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
+         ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS | ART_GAZ_COMMON))
+      return 0;
+  }
+  return 1;
+}
+
+/* "the ambassador, Zhou Wenbin, was": a name set off by commas after a job. */
+static int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  if (a < 2 || b >= n || !tok_is(doc, &toks[a - 1], ",") || !(toks[a - 2].flags & ART_TOK_LOWER)) return 0;
+  if (!tok_is(doc, &toks[b], ",") && !tok_is(doc, &toks[b], ".")) return 0;
+  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
@@ -952,6 +984,35 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         if (ft != ART_ENT_NONE) type = (int)ft;
       }
     }
+    /* "Common Pleas Judge Ruth Castellano", "Supreme Court Justice Elena
+       Kagan": a title inside a span, a person's name after it.  What comes
+       before is a place or a body when the gazetteers or an organisation
+       word say so, else nothing. */
+    for (size_t p = a + 1; type != ART_ENT_PERSON && p + 1 < b; p++) {
+      size_t k = title_phrase(doc, toks, p, b, 0);
+      if (!k || p + k >= b || b - (p + k) > 3 ||
+          !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
+        continue;
+      art_etype left = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
+      if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
+      int clash2 = 0;
+      for (size_t q = a; q < p; q++) clash2 |= s->taken[q];
+      if (left != ART_ENT_NONE && !clash2) {
+        mention *g = add_mention(w);
+        if (!g) return -1;
+        set_tokens(g, toks, a, p, st);
+        g->type = left;
+        g->score = score > 0 ? score : 1;
+        memset(s->taken + a, 1, p - a);
+      }
+      a = p + k;
+      type = ART_ENT_PERSON;
+      break;
+    }
+    /* "the ambassador, Zhou Wenbin, was" */
+    if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && plain_name_words(doc, toks, a, b) &&
+        role_appositive(doc, toks, n, a, b))
+      type = ART_ENT_PERSON;
     /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
        Stuttgart" (a legal form closes a company's name), "Harvard
        University" + "and Boston Children's Hospital" (both close with an
@@ -1032,16 +1093,20 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       a = p + 1;
       break;
     }
-    /* "New Mexico Democrat": a place, then a group word, are two names. */
+    /* "New Mexico Democrat": a place, then a group word, are two names; so
+       are a one-word body and its members ("Senate Republicans"). */
+    art_etype group_owner = b - a >= 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
+    if (group_owner != ART_ENT_GPE)
+      group_owner = b - a == 2 && gazetteer_type(doc, &toks[a]) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
     if (b - a >= 2 && (gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
-        (toks[b - 1].flags & ART_TOK_CAP) && place_type(doc, &toks[a], &toks[b - 2]) == ART_ENT_GPE) {
+        (toks[b - 1].flags & ART_TOK_CAP) && group_owner != ART_ENT_NONE) {
       int clash2 = 0;
       for (size_t k = a; k < b; k++) clash2 |= s->taken[k];
       if (!clash2) {
         mention *g = add_mention(w);
         if (!g) return -1;
         set_tokens(g, toks, a, b - 1, st);
-        g->type = ART_ENT_GPE;
+        g->type = group_owner;
         g->score = score > 0 ? score : 1;
         memset(s->taken + a, 1, b - 1 - a);
         a = b - 1;
@@ -1049,6 +1114,16 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       }
     }
     if (a < b) retype = decided_type(doc, toks, a, b, retype);
+    /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
+       facility when the word before "No." says so */
+    if (a < b && b < n && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) && !s->taken[b] &&
+        all_digits(doc, &toks[b])) {
+      b++;
+      if (b - a >= 3) {
+        const art_table_entry *f = lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+        if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
+      }
+    }
     /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
     if (a < b && retype == ART_ENT_LAW && b < n && !s->taken[b]) {
       if (all_digits(doc, &toks[b])) b++;
@@ -1366,28 +1441,55 @@ static void unlinked_places(work *w) {
 }
 
 /*
-** B4. "Typhoon Sanvu" ... "Sanvu": a storm or operation named in full once is
-** named by its last word later.  Events are few: a plain scan over them.
+** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
+** Madre": a storm, an operation or a product named in full once is named by
+** its last words later.  Such names are few: a plain scan over them.
 */
 static void event_short_names(work *w, const tables *tb) {
   const char *doc = w->doc;
   size_t events[8], nev = 0;
   for (size_t i = 0; i < w->count && nev < 8; i++) {
     const mention *e = &w->m[i];
-    if (is_name(e) && e->type == ART_ENT_EVENT && e->ntok == 2 &&
-        lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0))
+    if (is_name(e) && e->ntok >= 2 &&
+        ((e->type == ART_ENT_EVENT && lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0)) ||
+         e->type == ART_ENT_PRODUCT))
       events[nev++] = i;
   }
   for (size_t i = 0; nev && i < w->count; i++) {
     mention *m = &w->m[i];
-    if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->type == ART_ENT_EVENT) continue;
+    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0) continue;
+    size_t ml = m->end - m->start;
     for (size_t k = 0; k < nev; k++) {
       const mention *e = &w->m[events[k]];
-      if (!text_is(doc, m->start, m->end, doc + e->last_start, e->end - e->last_start)) continue;
-      m->type = ART_ENT_EVENT;
+      if (m->type == e->type || e->ntok <= m->ntok || e->end - e->start <= ml + 1) continue;
+      if (doc[e->end - ml - 1] != ' ' || memcmp(doc + e->end - ml, doc + m->start, ml) != 0) continue;
+      if (m->ntok == 1 && (gaz_bits(doc + m->start, ml, 0) & ART_GAZ_COMMON)) continue;
+      m->type = e->type;
       m->orphan = 0;
       m->score = 1 << 22;
       break;
+    }
+  }
+}
+
+/*
+** B5. "Minn." -> "Minnesota" when the article also writes the state out: the
+** abbreviation's canonical name.  Abbreviations are few: a plain scan.
+*/
+static void state_abbreviations(work *w) {
+  const char *doc = w->doc;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
+    const art_table_entry *e = lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
+    if (!e || !e->extra[0]) continue;
+    size_t el = strlen(e->extra);
+    for (size_t j = 0; j < w->count && j < 4096; j++) {
+      const mention *f = &w->m[j];
+      if (j != i && is_name(f) && f->type == ART_ENT_GPE && text_is(doc, f->start, f->end, e->extra, el)) {
+        m->canon = (int)j;
+        break;
+      }
     }
   }
 }
@@ -1517,6 +1619,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   unlinked_places(w);
   event_short_names(w, tb);
+  state_abbreviations(w);
 
   /* C. Runs left as O that match a name used elsewhere become that name. */
   for (size_t i = 0; i < count; i++) {
