@@ -501,6 +501,36 @@ static int join_possessive_name(const char *doc, const art_token *toks, size_t a
   return 1;
 }
 
+/* A token that mixes letters and digits: a model code ("T7", "A380", "S24"). */
+static int model_code(const char *doc, const art_token *t) {
+  int letters = 0, digits = 0;
+  for (size_t k = t->start; k < t->end; k++) {
+    char c = doc[k];
+    letters |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    digits |= c >= '0' && c <= '9';
+  }
+  return letters && digits;
+}
+
+/*
+** "Corvo" + "T7": a model code the tagger took for a name of its own right
+** after a name (not a person's) joins it, and the whole is a product.
+*/
+static int join_model_code(const char *doc, const art_token *toks, size_t a, size_t b, mention *prev) {
+  if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
+  if (!model_code(doc, &toks[a]) || !(toks[a].flags & ART_TOK_CAP) || prev->orphan) return 0;
+  if (art_table_find(&art_table_acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
+  if (prev->type == ART_ENT_PERSON || prev->type == ART_ENT_NORP || prev->dateline) return 0;
+  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
+  prev->end = toks[a].end;
+  prev->last_start = toks[a].start;
+  prev->ntok++;
+  prev->type = ART_ENT_PRODUCT;
+  prev->orphan = 0;
+  prev->score = 1 << 20;
+  return 1;
+}
+
 /* An organisation word ("University", "Inc.", "Council") that may close a name. */
 static int closing_org_word(const char *doc, const art_token *t) {
   const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
@@ -1150,6 +1180,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                           join_org_name(doc, toks, a, b, retype, prev) ||
                           join_particle_name(doc, toks, a, b, retype, prev) ||
                           join_possessive_name(doc, toks, a, b, retype, prev) ||
+                          join_model_code(doc, toks, a, b, prev) ||
                           join_connected_org(doc, toks, a, b, retype, prev, 0))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {

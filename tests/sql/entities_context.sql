@@ -1,0 +1,103 @@
+-- SQL tests for the entities stage's span and context rules (ext/entities.c):
+-- titles inside names, names the tagger ran together or split, products and
+-- works told by the words around them, bodies where jobs are held, storms
+-- and products by their short names.  Every row must read `name|1`.
+-- Sentences written for these tests.
+
+SELECT 'a title that ends inside a span is cut off',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'On Friday, Secretary of State Marta Lindqvist had spoken.', '{"types":["PERSON","ORG"]}'))
+  = 'Marta Lindqvist:PERSON';
+SELECT 'a title word does not come off an organisation',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'In a filing, the Justice Department said it sided with the firms.', '{"types":["ORG"]}'))
+  = 'Justice Department:ORG';
+SELECT 'a legal form closes a company name; the place after it is its own',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Parts came from a supplier, Varenholt Werke GmbH of Stuttgart, Germany.', '{"types":["ORG","GPE"]}'))
+  = 'Varenholt Werke GmbH:ORG|Stuttgart:GPE|Germany:GPE';
+SELECT 'two bodies run together split at and; a plural possessive stays in a name',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Doctors at Marlow University and Denby Children’s Hospital led it.', '{"types":["ORG","GPE"]}'))
+  = 'Marlow University:ORG|Denby Children’s Hospital:ORG';
+SELECT 'a one-word person the article never names in full, listed with places, is a place',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'The tax will hit Scotland, Wales and the north hardest.', '{"types":["GPE","PERSON"]}'))
+  = 'Scotland:GPE|Wales:GPE';
+SELECT 'a storm named in full is an event by its own name later',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Typhoon Karvani hit the coast on Monday. Karvani is the ninth storm this year.', '{"types":["EVENT","PERSON"]}'))
+  = 'Typhoon Karvani:EVENT|Karvani:EVENT';
+SELECT 'a bill is a law, its number with it',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'The measure, known as Senate Bill 14, passed in May.', '{"types":["LAW","ORG"]}'))
+  = 'Senate Bill 14:LAW';
+SELECT 'an acronym links to a name whose initials end with it',
+  (SELECT canonical FROM article_entities(
+     'Officials at the Global Office for Refugee Resettlement, known as ORR, said so. ORR gave no figures.')
+   WHERE text = 'ORR' LIMIT 1) = 'Global Office for Refugee Resettlement';
+SELECT 'a dotted acronym is no short form of a longer body it opens',
+  (SELECT canonical FROM article_entities(
+     'The U.N. Security Council met on Monday. A U.N. agency said food was short.')
+   WHERE text = 'U.N.') = 'U.N.';
+SELECT 'a name before a product noun is a product',
+  (SELECT group_concat(DISTINCT text || ':' || type) FROM article_entities(
+     'Rival Quillon cut the price of its Nimbus headset. The Nimbus sold well.', '{"types":["PRODUCT"]}'))
+  = 'Nimbus:PRODUCT';
+SELECT 'an appositive product noun after a name',
+  (SELECT type FROM article_entities('The firm unveiled the Strato Pro, a $900 folding phone that ships in May.')
+   WHERE text = 'Strato Pro') = 'PRODUCT';
+SELECT 'a name in apposition after a drug is a product; a noun that is not the head does not count',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Regulators questioned the drug, Zerovax. The largest maker of jetliners, Airbus, said so.',
+     '{"types":["PRODUCT","ORG"]}'))
+  = 'Zerovax:PRODUCT|Airbus:ORG';
+SELECT 'a name closed by a model code is a product',
+  (SELECT type FROM article_entities('Buyers lined up for the Corvo T7 on Friday.') WHERE text = 'Corvo T7') = 'PRODUCT';
+SELECT 'a work after book and a comma',
+  (SELECT type FROM article_entities('In her new book, Quiet Rooms, she argues the opposite.')
+   WHERE text = 'Quiet Rooms') = 'WORK_OF_ART';
+SELECT 'a noun in capitals is no organisation',
+  (SELECT count(*) FROM article_entities('Sales of SUVs and AI chips rose.') WHERE type = 'ORG') = 0;
+SELECT 'a given name before of splits a person from a body',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'It agreed, said J.R. Tillman of Harrow Research on Tuesday.', '{"types":["PERSON","ORG"]}'))
+  = 'J.R. Tillman:PERSON|Harrow Research:ORG';
+SELECT 'a capitalised word left before a law opens it',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'He cited the 1962 Mutual Fisheries Treaty between the two.', '{"types":["LAW"]}'))
+  = 'Mutual Fisheries Treaty:LAW';
+SELECT 'a job at a name makes the name a body',
+  (SELECT type FROM article_entities('Dana Fell, an analyst at Quorlane in Chicago, agreed.') WHERE text = 'Quorlane') = 'ORG';
+SELECT 'a mid-sentence The opens a journal''s name',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'The group published a study in The Lancet in March.', '{"types":["ORG"]}'))
+  = 'Lancet:ORG';
+SELECT 'a common word before a country names a body',
+  (SELECT type FROM article_entities('Jobs rose in March, according to Statistics Canada.')
+   WHERE text = 'Statistics Canada') = 'ORG';
+SELECT 'a listed body goes on after a comma',
+  (SELECT group_concat(text, '|') FROM article_entities(
+     'He wrote to the Department for Culture, Media and Sport on Monday.', '{"types":["ORG"]}'))
+  = 'Department for Culture, Media and Sport';
+SELECT 'a town is no short form of its council',
+  (SELECT group_concat(DISTINCT text || ':' || canonical) FROM article_entities(
+     'Harwick Borough Council voted on Monday. Residents of Harwick protested.', '{"types":["ORG","GPE"]}')
+   WHERE text = 'Harwick') IS NOT 'Harwick:Harwick Borough Council';
+SELECT 'a title inside a span leaves the person after it',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Probate Court Judge Ellen Marwick ruled on Friday.', '{"types":["PERSON","ORG"]}'))
+  = 'Probate Court:ORG|Ellen Marwick:PERSON';
+SELECT 'a name set off after a job is a person',
+  (SELECT type FROM article_entities('The envoy, Tao Wenjie, was summoned on Monday.') WHERE text = 'Tao Wenjie') = 'PERSON';
+SELECT 'a numbered facility keeps its number',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Crews at Fire Station No. 12 were called out.', '{"types":["FAC","ORG","PERSON"]}'))
+  = 'Fire Station No. 12:FAC';
+SELECT 'a state abbreviation links to the state the article writes out',
+  (SELECT canonical FROM article_entities('ROCHESTER, Minn. — Minnesota lawmakers met.') WHERE text = 'Minn.') = 'Minnesota';
+SELECT 'a legislature named by one word is a body',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('“Congress gave you the money,” she said.'))
+  = 'Congress:ORG';
+SELECT 'state dwellers are a group',
+  (SELECT type FROM article_entities('The court will side with Texans, he said.') WHERE text = 'Texans') = 'NORP';
