@@ -275,7 +275,7 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON) {
     uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
     /* a city of two words or more ("Addis Ababa") is no one's name */
-    int full_name = type == ART_ENT_PERSON && b - a >= 2 &&
+    int full_name = type == ART_ENT_PERSON && b - a >= 2 && (bits & ART_GAZ_CITIES) &&
                     (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
                     (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
     uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
@@ -597,17 +597,17 @@ static const art_table_entry *noun_ahead(const char *doc, const art_token *toks,
 ** in a model code ("X9", "XT", "Pro"), as companies are named before their
 ** products ("Pfizer vaccine").
 */
-static art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type) {
+static art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
+                               int confident) {
   const art_token *first = &toks[a], *last = &toks[b - 1];
-  if (type == ART_ENT_PERSON && b - a >= 2 && (gaz_bits(doc + first->start, tok_len(first), 0) & ART_GAZ_FIRST_NAMES))
-    return ART_ENT_NONE;
-  if (gaz_bits(doc + first->start, last->end - first->start, 1) &
-      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
-    return ART_ENT_NONE;
-  /* "an African Union helicopter": a body's or a building's name is none */
-  for (size_t k = a; k < b; k++)
-    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
-      return ART_ENT_NONE;
+  /* most names have none of the cues below: a word after them that is not
+     lower case or "and"/"or"/",", no comma before, no digit in the last word;
+     a person or place the tagger is sure of is not looked at for the noun
+     after it ("Biden said") */
+  const art_token *next = b < n ? &toks[b] : NULL;
+  int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
+  int noun_after = next && !confident && ((next->flags & ART_TOK_LOWER) || doc[next->start] == ',');
+  if (!comma_before && !noun_after && !(last->flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
   size_t ll = tok_len(last);
   int letters = 0, digits = 0, caps = 1;
   for (size_t k = last->start; k < last->end; k++) {
@@ -616,21 +616,29 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
     digits += c >= '0' && c <= '9';
     if (!(c >= 'A' && c <= 'Z')) caps = 0;
   }
-  int model = (letters && digits) || context_word(doc, last, "suffix") ||
-              (b - a >= 2 && caps && ll >= 2 && ll <= 3 &&
-               !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0));
+  /* a model code or a product-name ending: computed when a cue needs it (-1: not yet) */
+  int model = letters && digits ? 1 : -1;
+#define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
+                 (b - a >= 2 && caps && ll >= 2 && ll <= 3 && !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
+  art_etype found = ART_ENT_NONE;
+  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
-  if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON &&
-      !(gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)))
-    return ART_ENT_PRODUCT;
+  if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
+    if (gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
+    found = ART_ENT_PRODUCT;
+  }
   const art_table_entry *e = NULL;
+  /* companies are named before their products ("Pfizer vaccine"): an
+     organisation needs a model code for the noun after it to count */
+  if (noun_after && type == ART_ENT_ORG && !MODEL()) noun_after = 0;
   /* a noun right after, or after "and" and the next name */
   size_t k = b;
-  if (k + 1 < n && (tok_is(doc, &toks[k], "and") || tok_is(doc, &toks[k], "or")) && (toks[k + 1].flags & ART_TOK_CAP)) {
+  if (!found && k + 1 < n && (tok_is(doc, &toks[k], "and") || tok_is(doc, &toks[k], "or")) &&
+      (toks[k + 1].flags & ART_TOK_CAP)) {
     k++;
     while (k < n && k < b + 5 && (toks[k].flags & ART_TOK_HAS_UPPER)) k++;
   }
-  for (size_t gap = 0; !e && k + gap < n && gap <= (model ? 2u : 0u); gap++) {
+  for (size_t gap = 0; noun_after && !found && !e && k + gap < n && (gap == 0 || (gap <= 2 && MODEL())); gap++) {
     const art_token *t = &toks[k + gap];
     if (!(t->flags & ART_TOK_LOWER)) break;
     e = context_word(doc, t, "noun");
@@ -643,15 +651,15 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
           !lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
       e = NULL;
   }
-  /* companies are named before their products ("Pfizer vaccine") */
-  if (e && type == ART_ENT_ORG && !model && strcmp(e->value, "PRODUCT") == 0) e = NULL;
+#undef MODEL
   /* an appositive after: ", a ... headset" */
-  if (!e && b + 2 < n && tok_is(doc, &toks[b], ",") && (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")))
+  if (!found && !e && b + 2 < n && tok_is(doc, &toks[b], ",") &&
+      (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")))
     e = noun_ahead(doc, toks, n, b + 2, 6);
   /* an appositive itself: "a similar drug already on the market, Leqvio,":
      the noun heads the phrase before the comma (not "maker of jetliners,",
      "software purchased from a company,") */
-  if (!e && a >= 2 && (b == n || clause_punct(doc, &toks[b]))) {
+  if (!found && !e && comma_before && (b == n || clause_punct(doc, &toks[b]))) {
     size_t c = tok_is(doc, &toks[a - 1], ",") ? a - 1
              : a >= 3 && tok_is(doc, &toks[a - 1], "the") && tok_is(doc, &toks[a - 2], ",") ? a - 2 : 0;
     for (size_t j = c, stop = c > 6 ? c - 6 : 0; c && j > stop && !clause_punct(doc, &toks[j - 1]); j--) {
@@ -667,7 +675,17 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
       break;
     }
   }
-  return e ? art_etype_from_name(e->value, strlen(e->value)) : ART_ENT_NONE;
+  if (e) found = art_etype_from_name(e->value, strlen(e->value));
+  if (!found) return ART_ENT_NONE;
+  /* the words of the name may still say otherwise (checked last: cues are rare) */
+  if (gaz_bits(doc + first->start, last->end - first->start, 1) &
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
+    return ART_ENT_NONE;
+  /* "an African Union helicopter": a body's or a building's name is none */
+  for (size_t q = a; q < b; q++)
+    if (gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
+      return ART_ENT_NONE;
+  return found;
 }
 
 /*
@@ -926,7 +944,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
           if (j - a >= 2 && j - a <= 4 && a > 0 && tok_is(doc, &toks[a], "The") && !m->initial &&
               (toks[a - 1].flags & ART_TOK_WORD) && !the_is_part_of_name(doc, toks, a, j) &&
               !place_type(doc, &toks[a + 1], &toks[j - 1])) {
-            art_etype c = context_type(doc, toks, n, a + 1, j, ART_ENT_ORG);
+            art_etype c = context_type(doc, toks, n, a + 1, j, ART_ENT_ORG, 0);
             set_tokens(m, toks, a + 1, j, st);
             m->orphan = 0;
             m->type = c != ART_ENT_NONE ? c : ART_ENT_ORG;
@@ -978,7 +996,11 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       k = b > a ? title_phrase(doc, toks, from, b, 1) : 0;
       if (k > b - a) b = a;
       /* ...or a title that began before it and ends inside it ("Secretary
-         of" + "State Antony Blinken"): the name is what follows the title */
+         of" + "State Antony Blinken"): the name is what follows the title.
+         Its first word must then end a title. */
+      if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
+          !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) & ART_GAZ_TITLE_END))
+        from = a;
       for (; b > a && from < a; from++) {
         k = title_phrase(doc, toks, from, b, 0);
         if (from + k > a && from + k < b) {
@@ -1018,7 +1040,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
        Kagan": a title inside a span, a person's name after it.  What comes
        before is a place or a body when the gazetteers or an organisation
        word say so, else nothing. */
-    for (size_t p = a + 1; type != ART_ENT_PERSON && p + 1 < b; p++) {
+    for (size_t p = a + 1; type != ART_ENT_PERSON && b - a >= 3 && p + 1 < b; p++) {
       size_t k = title_phrase(doc, toks, p, b, 0);
       if (!k || p + k >= b || b - (p + k) > 3 ||
           !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
@@ -1040,8 +1062,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       break;
     }
     /* "the ambassador, Zhou Wenbin, was" */
-    if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && plain_name_words(doc, toks, a, b) &&
-        role_appositive(doc, toks, n, a, b))
+    if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
+        plain_name_words(doc, toks, a, b))
       type = ART_ENT_PERSON;
     /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
        Stuttgart" (a legal form closes a company's name), "Harvard
@@ -1169,7 +1191,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       boost = 1 << 16;
     }
     if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
-      art_etype c = context_type(doc, toks, n, a, b, retype);
+      int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
+      art_etype c = context_type(doc, toks, n, a, b, retype, confident);
       if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
     }
     int clash = 0;
