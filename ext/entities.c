@@ -79,6 +79,7 @@ typedef struct mention {
 
 typedef struct work {
   const char *doc;
+  size_t doc_len;
   mention *m;
   size_t count, cap;
 } work;
@@ -301,6 +302,10 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   /* Not a sentence's opening "The" or "A" */
   if (prev->ntok == 1 && lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
     return 0;
+  /* ...nor a common word opening it ("Rival" + "Orbis Labs") */
+  if (prev->orphan && prev->initial && prev->ntok == 1 &&
+      (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
+    return 0;
   /* A country, city or state stays apart: "U.S." + "State Department" */
   if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))
@@ -321,6 +326,12 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
 static int is_name_connector(const char *doc, const art_token *t) {
   return tok_is(doc, t, "of") || tok_is(doc, t, "for") || tok_is(doc, t, "on") || tok_is(doc, t, "the") ||
          tok_is(doc, t, "and") || tok_is(doc, t, "&");
+}
+
+/* An organisation word ("University", "Inc.", "Council") that may close a name. */
+static int closing_org_word(const char *doc, const art_token *t) {
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
 /* Every word of tokens [a, b) is a capitalised common word ("Water Resources"). */
@@ -370,6 +381,31 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t a, 
       prev->end = toks[b - 1].end;
       prev->last_start = toks[b - 1].start;
       prev->ntok += (int)(b - a + 1);
+      return 1;
+    }
+  }
+  /* "Science" + ", Innovation and Technology Committee": a list of common
+     words before a body's name is part of it */
+  if (a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end && prev->ntok <= 2 &&
+      (prev->orphan || prev->type == ART_ENT_ORG) && b - a >= 3 && closing_org_word(doc, &toks[b - 1])) {
+    uint32_t pbits = gaz_bits(doc + prev->start, prev->end - prev->start, 0);
+    int ok = (pbits & ART_GAZ_COMMON) ||
+             !(pbits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS)),
+        has_and = 0;
+    for (size_t q = a; q + 1 < b && ok; q++) {
+      has_and |= tok_is(doc, &toks[q], "and");
+      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      ok = tok_is(doc, &toks[q], "and") ||
+           ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||
+            !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))));
+    }
+    if (ok && has_and) {
+      prev->end = toks[b - 1].end;
+      prev->last_start = toks[b - 1].start;
+      prev->ntok += (int)(b - a + 1);
+      prev->type = ART_ENT_ORG;
+      prev->orphan = 0;
+      if (prev->score < 1) prev->score = 1;
       return 1;
     }
   }
@@ -531,12 +567,6 @@ static int join_model_code(const char *doc, const art_token *toks, size_t a, siz
   return 1;
 }
 
-/* An organisation word ("University", "Inc.", "Council") that may close a name. */
-static int closing_org_word(const char *doc, const art_token *t) {
-  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
-  return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
-}
-
 /*
 ** Tokens [a, p) read as a person's name: a given name or initials first
 ** ("J.R. Okonkwo", "Sam Okonjo"), then capitalised words that are no
@@ -628,9 +658,6 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
     found = ART_ENT_PRODUCT;
   }
   const art_table_entry *e = NULL;
-  /* companies are named before their products ("Pfizer vaccine"): an
-     organisation needs a model code for the noun after it to count */
-  if (noun_after && type == ART_ENT_ORG && !MODEL()) noun_after = 0;
   /* a noun right after, or after "and" and the next name */
   size_t k = b;
   if (!found && k + 1 < n && (tok_is(doc, &toks[k], "and") || tok_is(doc, &toks[k], "or")) &&
@@ -646,15 +673,18 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
        drug cartels" */
     const art_token *after = k + gap + 1 < n ? &toks[k + gap + 1] : NULL;
     if (e && after && (after->flags & ART_TOK_LOWER) &&
-        (context_word(doc, after, "compound") ||
+        (context_word(doc, after, "compound") || context_word(doc, after, "noun") ||
          (strcmp(e->value, "WORK_OF_ART") == 0 &&
           !lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
       e = NULL;
   }
+  /* companies are named before their products ("Pfizer vaccine"): after an
+     organisation the product noun counts only with a model code */
+  if (e && type == ART_ENT_ORG && strcmp(e->value, "PRODUCT") == 0 && !MODEL()) e = NULL;
 #undef MODEL
   /* an appositive after: ", a ... headset" */
   if (!found && !e && b + 2 < n && tok_is(doc, &toks[b], ",") &&
-      (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")))
+      (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an") || tok_is(doc, &toks[b + 1], "the")))
     e = noun_ahead(doc, toks, n, b + 2, 6);
   /* an appositive itself: "a similar drug already on the market, Leqvio,":
      the noun heads the phrase before the comma (not "maker of jetliners,",
@@ -666,7 +696,7 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
       const art_token *t = &toks[j - 1];
       if (!(t->flags & ART_TOK_LOWER) || !context_word(doc, t, "noun")) continue;
       const art_token *next = &toks[j];
-      if (j - 1 > 0 && tok_is(doc, &toks[j - 2], "of")) break;
+      if (j - 1 > 0 && tok_is(doc, &toks[j - 2], "of")) continue;   /* "maker of jetliners": not the head */
       if (j == c || tok_is(doc, next, "already") || tok_is(doc, next, "now") || tok_is(doc, next, "also") ||
           tok_is(doc, next, "currently") || tok_is(doc, next, "still") ||
           ((next->flags & ART_TOK_LOWER) &&
@@ -681,8 +711,8 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   if (gaz_bits(doc + first->start, last->end - first->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
     return ART_ENT_NONE;
-  /* "an African Union helicopter": a body's or a building's name is none */
-  for (size_t q = a; q < b; q++)
+  /* "an African Union helicopter": a body's or a building's name is no product */
+  for (size_t q = a; found != ART_ENT_ORG && q < b; q++)
     if (gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
       return ART_ENT_NONE;
   return found;
@@ -928,6 +958,13 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         mention *pm = w->count > first_mention ? &w->m[w->count - 1] : NULL;
         if (a + 1 == b && pm && !pm->orphan && join_feature_word(tb, doc, toks, a, b, pm)) {
           s->taken[a] = 1;                 /* "New York City" + "Marathon" */
+          /* "Communications" + "Act" + "2003": a law's year */
+          if (pm->type == ART_ENT_LAW && b < n && !s->taken[b] && all_digits(doc, &toks[b]) && tok_len(&toks[b]) == 4) {
+            pm->end = toks[b].end;
+            pm->ntok++;
+            s->taken[b] = 1;
+            j = b + 1;
+          }
           i = j;
           continue;
         }
@@ -982,6 +1019,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     int type = ART_TAG_TYPE(tag);
     size_t j = i + 1;
     int32_t score = s->margin[i];
+    const art_table_entry *e_law = NULL;
     while (j < n && s->tags[j] == ART_TAG_I(type)) score += s->margin[j++];
     /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
     size_t a = i, b = j;
@@ -1177,7 +1215,11 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       }
     }
     /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
-    if (a < b && retype == ART_ENT_LAW && b < n && !s->taken[b]) {
+    int law_word = retype == ART_ENT_LAW ||
+                   (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
+                    (e_law = lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                    strcmp(e_law->value, "LAW") == 0);
+    if (a < b && law_word && b < n && !s->taken[b]) {
       if (all_digits(doc, &toks[b])) b++;
       else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
         b += 2;
@@ -1527,6 +1569,52 @@ static void event_short_names(work *w, const tables *tb) {
 }
 
 /*
+** E1. "AP" -> "Associated Press" when the article writes the name out only
+** where no entity is found (a byline: "By HELEN MARCHETTI Associated
+** Press"): an acronym of ext/data/acronyms.tsv left unlinked takes its listed
+** expansion when the document holds it.  A hidden mention on that text
+** carries the canonical name.  Acronyms are few: one search of the document
+** per distinct acronym.
+*/
+static int spelled_out_acronyms(work *w) {
+  const char *doc = w->doc;
+  size_t count = w->count;
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
+    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
+    size_t ml = m->end - m->start;
+    const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
+    if (!e || !e->extra[0]) continue;
+    size_t el = strlen(e->extra);
+    if (el == ml && memcmp(e->extra, doc + m->start, ml) == 0) continue;   /* "BBC" is its own name */
+    /* an earlier mention with the same text decided already */
+    int seen = -1;
+    for (size_t j = 0; j < i && j < 4096; j++)
+      if (w->m[j].canon >= 0 && same_text(doc, &w->m[j], m) && w->m[w->m[j].canon].dropped) { seen = w->m[j].canon; break; }
+    if (seen < 0) {
+      const char *hit = NULL;
+      for (const char *p = doc, *end = doc + w->doc_len; p + el <= end; p++) {
+        p = memchr(p, e->extra[0], (size_t)(end - p));
+        if (!p || p + el > end) break;
+        if (memcmp(p, e->extra, el) == 0) { hit = p; break; }
+      }
+      if (!hit) continue;
+      mention *h = add_mention(w);
+      if (!h) return -1;
+      m = &w->m[i];                        /* the array may have moved */
+      h->start = (size_t)(hit - doc);
+      h->end = h->start + el;
+      h->type = m->type;
+      h->dropped = 1;
+      seen = (int)(w->count - 1);
+    }
+    m->canon = seen;
+  }
+  return 0;
+}
+
+/*
 ** B5. "Minn." -> "Minnesota" when the article also writes the state out: the
 ** abbreviation's canonical name.  Abbreviations are few: a plain scan.
 */
@@ -1773,6 +1861,8 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
   }
 
+  if (spelled_out_acronyms(w)) goto done;
+
   /* E2. A company or party named in full once and by its first words later
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
          Party"): the full name must close with an organisation word, and the
@@ -1792,7 +1882,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
           text_is(doc, q, q + ql, "City", 4) || text_is(doc, q, q + ql, "County", 6) ||
           text_is(doc, q, q + ql, "Borough", 7) || text_is(doc, q, q + ql, "District", 8) ||
           text_is(doc, q, q + ql, "Town", 4) || text_is(doc, q, q + ql, "State", 5))
-        break;
+        continue;
       int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
@@ -2036,6 +2126,7 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
                    const art_seg_options *seg, const art_ent_options *opts, art_entity_list *out) {
   work *w = &es->w;
   w->doc = doc;
+  w->doc_len = n;
   w->count = 0;
   scratch *s = &es->s;
   tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words };

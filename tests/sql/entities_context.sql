@@ -101,3 +101,29 @@ SELECT 'a legislature named by one word is a body',
   = 'Congress:ORG';
 SELECT 'state dwellers are a group',
   (SELECT type FROM article_entities('The court will side with Texans, he said.') WHERE text = 'Texans') = 'NORP';
+SELECT 'a name in apposition after an organisation noun is an organisation, all through the article',
+  (SELECT group_concat(DISTINCT text || ':' || type) FROM article_entities(
+     'The country’s energy regulator, Ovgem, fined the firm. Ovgem said it would appeal.', '{"types":["ORG","PERSON"]}'))
+  = 'Ovgem:ORG';
+SELECT 'an industry word closes a company name, and the short form links to it',
+  (SELECT group_concat(text || ':' || type || ':' || canonical, '|') FROM article_entities(
+     'Customers of Brackwell Telecom lost service. Brackwell apologised.', '{"types":["ORG","PERSON"]}'))
+  = 'Brackwell Telecom:ORG:Brackwell Telecom|Brackwell:ORG:Brackwell Telecom';
+SELECT 'a name before a facility noun is a facility, a known city stays a city',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Police closed the Varna Odos motorway and the Kabul airport.', '{"types":["FAC","ORG","GPE"]}'))
+  = 'Varna Odos:FAC|Kabul:GPE';
+SELECT 'a law keeps its year',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'It breached the Broadcasting Act 1996 twice.', '{"types":["LAW","DATE"]}'))
+  = 'Broadcasting Act 1996:LAW';
+SELECT 'a list of words before a committee is part of its name',
+  (SELECT group_concat(text, '|') FROM article_entities(
+     'She chairs the Energy, Security and Net Zero Committee in the House of Commons.', '{"types":["ORG"]}'))
+  = 'Energy, Security and Net Zero Committee|House of Commons';
+SELECT 'an acronym takes its listed expansion when only a byline spells it out',
+  (SELECT group_concat(DISTINCT canonical) FROM article_entities(
+     'By JANE DOE Associated Press' || char(10) || 'OTTAWA (AP) — Prices rose, the AP learned.') WHERE text = 'AP')
+  = 'Associated Press';
+SELECT 'an acronym the article never spells out keeps its own name',
+  (SELECT canonical FROM article_entities('OTTAWA (AP) — Prices rose.') WHERE text = 'AP') = 'AP';
