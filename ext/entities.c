@@ -1225,6 +1225,17 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         b += 2;
     }
     int32_t boost = 0;
+    /* "Northlink, which is owned by", "Northlink said its network": no
+       person's name (a body, as a place would be known) */
+    if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
+        ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
+         ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
+        !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
+      retype = ART_ENT_ORG;
+      boost = 1 << 18;
+    }
     if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
         !(retype == ART_ENT_PERSON && b - a >= 2 &&
           (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&

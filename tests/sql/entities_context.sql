@@ -127,3 +127,7 @@ SELECT 'an acronym takes its listed expansion when only a byline spells it out',
   = 'Associated Press';
 SELECT 'an acronym the article never spells out keeps its own name',
   (SELECT canonical FROM article_entities('OTTAWA (AP) — Prices rose.') WHERE text = 'AP') = 'AP';
+SELECT 'a name followed by ", which" or "said its" is no person',
+  (SELECT group_concat(DISTINCT text || ':' || type) FROM article_entities(
+     'Grauwen, which employs 900 people, cut jobs. Grauwen said its profit fell.', '{"types":["ORG","PERSON"]}'))
+  = 'Grauwen:ORG';
