@@ -69,6 +69,7 @@ typedef struct mention {
   int32_t score;              /* tagger confidence */
   int ntok;
   unsigned initial:1, from_lexicon:1, is_value:1, orphan:1, dropped:1, dateline:1, has_value:1, weak:1;
+  unsigned fixed:1;           /* its context decided the type: the article-wide vote leaves it */
   double value;
   char date[11];
   int canon;                  /* index of the mention whose text is the canonical, -1: own text */
@@ -236,10 +237,17 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
          (ll > 2 && doc[last->end - 1] == 's' && art_table_find(&art_table_common_acronyms, doc + last->start, ll - 1))))
       return ART_ENT_NONE;
   }
-  /* "Chicago Marathon", "False Claims Act": the closing word names the type */
+  /* "Chicago Marathon", "False Claims Act": the closing word names the type;
+     so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
     const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
     if (e) return art_etype_from_name(e->value, strlen(e->value));
+    for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
+      if (!tok_is(doc, &toks[k], "of")) continue;
+      e = lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
+      if (e && strcmp(e->value, "LAW") == 0) return ART_ENT_LAW;
+      break;
+    }
   }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
     const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
@@ -306,10 +314,19 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   if (prev->orphan && prev->initial && prev->ntok == 1 &&
       (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
     return 0;
-  /* A country, city or state stays apart: "U.S." + "State Department" */
+  /* A country, city or state written as an acronym stays apart ("U.S." +
+     "State Department"), and so does a place before a body named by its
+     function ("Texas" + "Department of Transportation"); a place's name
+     opening a body's own name joins it ("Quebec" + "Community Groups
+     Network", "Japan" + "Meteorological Agency"). */
   if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
-      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))
-    return 0;
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) {
+    int acronym = prev->ntok != 1 || prev->end - prev->start < 3 || doc[prev->start + 1] < 'a' ||
+                  doc[prev->start + 1] > 'z' || memchr(doc + prev->start, '.', prev->end - prev->start);
+    if (acronym || prev->dateline || lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) ||
+        (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
+      return 0;
+  }
   const art_token *last = &toks[b - 1];
   const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
   if (!e || strcmp(e->value, "ORG") != 0 || strstr(e->extra, "start")) return 0;
@@ -356,9 +373,27 @@ static int common_words_only(const char *doc, const art_token *toks, size_t a, s
 **   - prev is a nationality right before an organisation name that opens
 **     with an organisation word and has "of" inside.
 */
-static int join_connected_org(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+static int join_connected_org(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                               mention *prev, size_t first_tok) {
+  const art_table_entry *tail_of = NULL;
   if (!prev || prev->is_value || a == 0) return 0;
+  /* "Law Society" + "of Kenya", "Canadian Charter" + "of Rights and Freedoms":
+     a body whose last word takes "of" (Society, Bank, University; not a
+     company's "Telecom"), or a law, goes on through "of" */
+  if (a >= 2 && (tok_is(doc, &toks[a - 1], "of") || (prev->type == ART_ENT_LAW && tok_is(doc, &toks[a - 1], "on"))) &&
+      toks[a - 2].end == prev->end && !prev->orphan && (toks[a].flags & ART_TOK_CAP) &&
+      (type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_NONE || type == ART_ENT_LOC) &&
+      (prev->type == ART_ENT_LAW ||
+       (prev->type == ART_ENT_ORG && type == ART_ENT_GPE && !prev->dateline && b - a <= 2 &&
+        /* not a company's base: "... Services of Houston, Texas" */
+        !(b + 1 < n && tok_is(doc, &toks[b], ",") && (toks[b + 1].flags & ART_TOK_CAP)) &&
+        (tail_of = lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
+        strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
+    prev->end = toks[b - 1].end;
+    prev->last_start = toks[b - 1].start;
+    prev->ntok += (int)(b - a + 1);
+    return 1;
+  }
   if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
   int has_of = 0;
   for (size_t p = prev->start; p + 4 <= prev->end; p++)
@@ -596,6 +631,7 @@ static const art_table_entry *context_word(const char *doc, const art_token *t, 
 
 /* A token that closes an appositive or a clause: "," "." ";" ":" a bracket or quote mark. */
 static int clause_punct(const char *doc, const art_token *t) {
+  if (t->flags & ART_TOK_POSSESSIVE) return 0;     /* "the country's largest operator" */
   return (t->flags & (ART_TOK_QUOTE | ART_TOK_OPEN)) || tok_is(doc, t, ",") || tok_is(doc, t, ".") ||
          tok_is(doc, t, ";") || tok_is(doc, t, ":") || tok_is(doc, t, ")") || tok_is(doc, t, "(");
 }
@@ -754,6 +790,37 @@ static int role_appositive(const char *doc, const art_token *toks, size_t n, siz
   if (!tok_is(doc, &toks[b], ",") && !tok_is(doc, &toks[b], ".")) return 0;
   const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
+}
+
+/* Is token t one of the words of list (NULL-terminated)? */
+static int tok_in(const char *doc, const art_token *t, const char *const *list) {
+  for (; *list; list++) if (tok_is(doc, t, *list)) return 1;
+  return 0;
+}
+
+/*
+** "French is the only official language", "in English.", "the use of French
+** by businesses": a language's name (ext/data/languages.tsv) the tagger or
+** the gazetteers made a nationality stands where a language does -- before
+** punctuation or a verb or preposition, not before a noun ("French
+** officials"), nor after "the" or a copula ("the French", "he is Irish").
+*/
+static int language_use(const char *doc, const art_token *toks, size_t n, size_t a) {
+  static const char *const after[] = {"is", "was", "has", "had", "remains", "by", "as", "in", "at", "on", "to",
+                                      "with", "for", "but", "because", "while", "than", NULL};
+  static const char *const before[] = {"the", "The", "is", "was", "are", "were", "be", "been", "being",
+                                       "become", "became", "a", "an", NULL};
+  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (a > 0 && tok_in(doc, &toks[a - 1], before)) return 0;
+  return a + 1 == n || clause_punct(doc, &toks[a + 1]) || tok_in(doc, &toks[a + 1], after);
+}
+
+/* A language's name used as a nationality for sure: "French officials", "the French". */
+static int nationality_use(const char *doc, const art_token *toks, size_t n, size_t a) {
+  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (a > 0 && (tok_is(doc, &toks[a - 1], "the") || tok_is(doc, &toks[a - 1], "The"))) return 1;
+  if (a + 1 >= n || tok_is(doc, &toks[a + 1], "and") || tok_is(doc, &toks[a + 1], "or")) return 0;
+  return ((toks[a + 1].flags & ART_TOK_LOWER) && !language_use(doc, toks, n, a)) || (toks[a + 1].flags & ART_TOK_CAP);
 }
 
 /* ---- lexicon ---------------------------------------------------------------- */
@@ -1004,6 +1071,10 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
                       : !m->initial || !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
                       ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+          if (g == ART_ENT_NORP && j - a == 1) {
+            if (language_use(doc, toks, n, a)) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
+            else m->fixed = nationality_use(doc, toks, n, a) != 0;
+          }
           if (g != ART_ENT_NONE) {
             m->orphan = 0;
             m->type = g;
@@ -1103,6 +1174,26 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
         plain_name_words(doc, toks, a, b))
       type = ART_ENT_PERSON;
+    /* "Faith" + "Odhiambo": a given name opening a sentence, left out by the
+       tagger as a common word, opens the person's name after it; "Storm" +
+       "Isolde": a storm's word opens an event's */
+    if (a < b && a > 0 && type == ART_ENT_PERSON && w->count > first_mention && !s->taken[a - 1]) {
+      mention *o = &w->m[w->count - 1];
+      const art_token *ot = &toks[a - 1];
+      int same = o->orphan && o->ntok == 1 && o->start == ot->start && o->end == ot->end;
+      if (same && b - a == 1 && event_name(tb, doc, ot, &toks[a])) {
+        o->dropped = 1;
+        o->orphan = 0;
+        a--;
+        type = ART_ENT_EVENT;
+      } else if (same && o->initial && (gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_FIRST_NAMES) &&
+                 !(gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_TITLES) &&
+                 !lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
+        o->dropped = 1;
+        o->orphan = 0;
+        a--;
+      }
+    }
     /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
        Stuttgart" (a legal form closes a company's name), "Harvard
        University" + "and Boston Children's Hospital" (both close with an
@@ -1220,11 +1311,16 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                     (e_law = lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
                     strcmp(e_law->value, "LAW") == 0);
     if (a < b && law_word && b < n && !s->taken[b]) {
-      if (all_digits(doc, &toks[b])) b++;
+      if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
       else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
         b += 2;
     }
     int32_t boost = 0;
+    int fixed = 0;
+    if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
+      if (language_use(doc, toks, n, a)) { retype = ART_ENT_LANGUAGE; fixed = 1; }
+      else fixed = nationality_use(doc, toks, n, a);
+    }
     /* "Northlink, which is owned by", "Northlink said its network": no
        person's name (a body, as a place would be known) */
     if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
@@ -1257,13 +1353,14 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                           join_particle_name(doc, toks, a, b, retype, prev) ||
                           join_possessive_name(doc, toks, a, b, retype, prev) ||
                           join_model_code(doc, toks, a, b, prev) ||
-                          join_connected_org(doc, toks, a, b, retype, prev, 0))) {
+                          join_connected_org(doc, toks, n, a, b, retype, prev, 0))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
       mention *m = add_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, a, b, st);
       m->type = retype;
+      m->fixed = fixed != 0;
       m->score = boost ? boost : score > 0 ? score : 1;
       if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(m, doc, toks, n, b);
       memset(s->taken + a, 1, b - a);
@@ -1826,6 +1923,9 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     const int64_t *vt = votes + (size_t)*sm_get(groups, doc + m->start, m->end - m->start, 0) * ART_ENT_TYPE_COUNT;
     int best = m->type;
     for (int t = 1; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
+    /* "French" the language and "French" the people share a surface form:
+       where the context decided, each keeps its own */
+    if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
     m->type = (art_etype)best;
   }
 
@@ -1881,7 +1981,12 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t i = 0; i < count; i++) {
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
-    if (!lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0)) continue;
+    /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
+    if (!lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) &&
+        !(f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
+          (gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))))
+      continue;
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
       /* "Rochdale" of "Rochdale Borough Council" is the town */

@@ -131,3 +131,30 @@ SELECT 'a name followed by ", which" or "said its" is no person',
   (SELECT group_concat(DISTINCT text || ':' || type) FROM article_entities(
      'Grauwen, which employs 900 people, cut jobs. Grauwen said its profit fell.', '{"types":["ORG","PERSON"]}'))
   = 'Grauwen:ORG';
+SELECT 'a language''s name where a language stands',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'French is the only official language, and classes are taught in English. French officials agreed.',
+     '{"types":["LANGUAGE","NORP"]}'))
+  = 'French:LANGUAGE|English:LANGUAGE|French:NORP';
+SELECT 'a body goes on through of and a country; a law through of',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'The Bar Society of Kenya and the Charter of Rights and Freedoms were cited.', '{"types":["ORG","LAW","GPE"]}'))
+  = 'Bar Society of Kenya:ORG|Charter of Rights and Freedoms:LAW';
+SELECT 'a company''s base after of is a place of its own',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Parts came from Dorvane Field Services of Houston, Texas, on Monday.', '{"types":["ORG","GPE"]}'))
+  = 'Dorvane Field Services:ORG|Houston:GPE|Texas:GPE';
+SELECT 'a given name opening a sentence opens the name after it',
+  (SELECT group_concat(text, '|') FROM article_entities(
+     'Grace Mbeki, the head of the group, said so. Mbeki left.', '{"types":["PERSON"]}'))
+  = 'Grace Mbeki|Mbeki';
+SELECT 'a place opening a body''s own name joins it',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Members of the Ontario Community Health Network met on Monday.', '{"types":["ORG","GPE"]}'))
+  = 'Ontario Community Health Network:ORG';
+SELECT 'a body named with "of" and a place is the full form of its short name',
+  (SELECT group_concat(DISTINCT canonical) FROM article_entities(
+     'The Supreme Court of Canada will hear it. The Supreme Court sits in Ottawa.') WHERE text LIKE 'Supreme%')
+  = 'Supreme Court of Canada';
+SELECT 'a bill and its number are a law',
+  (SELECT type FROM article_entities('The province passed Bill 21 in June.') WHERE text = 'Bill 21') = 'LAW';
