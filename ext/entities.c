@@ -715,8 +715,10 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
       e = NULL;
   }
   /* companies are named before their products ("Pfizer vaccine"): after an
-     organisation the product noun counts only with a model code */
+     organisation the product noun counts only with a model code; a region
+     keeps its type before a facility noun ("Middle East port") */
   if (e && type == ART_ENT_ORG && strcmp(e->value, "PRODUCT") == 0 && !MODEL()) e = NULL;
+  if (e && type == ART_ENT_LOC && strcmp(e->value, "FAC") == 0) e = NULL;
 #undef MODEL
   /* an appositive after: ", a ... headset" */
   if (!found && !e && b + 2 < n && tok_is(doc, &toks[b], ",") &&
@@ -794,7 +796,7 @@ static int role_appositive(const char *doc, const art_token *toks, size_t n, siz
 
 /* Is token t one of the words of list (NULL-terminated)? */
 static int tok_in(const char *doc, const art_token *t, const char *const *list) {
-  for (; *list; list++) if (tok_is(doc, t, *list)) return 1;
+  for (; *list; list++) if ((*list)[0] == doc[t->start] && tok_is(doc, t, *list)) return 1;
   return 0;
 }
 
@@ -1687,6 +1689,12 @@ static void event_short_names(work *w, const tables *tb) {
 static int spelled_out_acronyms(work *w) {
   const char *doc = w->doc;
   size_t count = w->count;
+  /* what each distinct acronym found: the hidden mention, or -2 (not in the
+     document); at most ACRONYM_SEARCHES searches, so the step stays linear */
+  enum { ACRONYM_SEARCHES = 16 };
+  const art_table_entry *asked[ACRONYM_SEARCHES];
+  int found[ACRONYM_SEARCHES];
+  size_t nasked = 0;
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
@@ -1696,28 +1704,30 @@ static int spelled_out_acronyms(work *w) {
     if (!e || !e->extra[0]) continue;
     size_t el = strlen(e->extra);
     if (el == ml && memcmp(e->extra, doc + m->start, ml) == 0) continue;   /* "BBC" is its own name */
-    /* an earlier mention with the same text decided already */
-    int seen = -1;
-    for (size_t j = 0; j < i && j < 4096; j++)
-      if (w->m[j].canon >= 0 && same_text(doc, &w->m[j], m) && w->m[w->m[j].canon].dropped) { seen = w->m[j].canon; break; }
-    if (seen < 0) {
+    size_t q = 0;
+    while (q < nasked && asked[q] != e) q++;
+    if (q == nasked) {
+      if (nasked == ACRONYM_SEARCHES) continue;
       const char *hit = NULL;
       for (const char *p = doc, *end = doc + w->doc_len; p + el <= end; p++) {
         p = memchr(p, e->extra[0], (size_t)(end - p));
         if (!p || p + el > end) break;
         if (memcmp(p, e->extra, el) == 0) { hit = p; break; }
       }
-      if (!hit) continue;
-      mention *h = add_mention(w);
-      if (!h) return -1;
-      m = &w->m[i];                        /* the array may have moved */
-      h->start = (size_t)(hit - doc);
-      h->end = h->start + el;
-      h->type = m->type;
-      h->dropped = 1;
-      seen = (int)(w->count - 1);
+      asked[nasked] = e;
+      found[nasked++] = -2;
+      if (hit) {
+        mention *h = add_mention(w);
+        if (!h) return -1;
+        m = &w->m[i];                      /* the array may have moved */
+        h->start = (size_t)(hit - doc);
+        h->end = h->start + el;
+        h->type = m->type;
+        h->dropped = 1;
+        found[q] = (int)(w->count - 1);
+      }
     }
-    m->canon = seen;
+    if (found[q] >= 0) m->canon = found[q];
   }
   return 0;
 }
@@ -1728,19 +1738,30 @@ static int spelled_out_acronyms(work *w) {
 */
 static void state_abbreviations(work *w) {
   const char *doc = w->doc;
+  const char *asked[8];                    /* each state is looked for once */
+  int found[8];
+  size_t nasked = 0;
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
     const art_table_entry *e = lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
     if (!e || !e->extra[0]) continue;
-    size_t el = strlen(e->extra);
-    for (size_t j = 0; j < w->count && j < 4096; j++) {
-      const mention *f = &w->m[j];
-      if (j != i && is_name(f) && f->type == ART_ENT_GPE && text_is(doc, f->start, f->end, e->extra, el)) {
-        m->canon = (int)j;
-        break;
+    size_t q = 0;
+    while (q < nasked && asked[q] != e->extra) q++;
+    if (q == nasked) {
+      if (nasked == 8) continue;
+      size_t el = strlen(e->extra);
+      asked[nasked] = e->extra;
+      found[nasked++] = -1;
+      for (size_t j = 0; j < w->count; j++) {
+        const mention *f = &w->m[j];
+        if (is_name(f) && f->type == ART_ENT_GPE && text_is(doc, f->start, f->end, e->extra, el)) {
+          found[q] = (int)j;
+          break;
+        }
       }
     }
+    if (found[q] >= 0) m->canon = found[q];
   }
 }
 
