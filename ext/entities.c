@@ -1123,7 +1123,10 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     }
     while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
-                      !the_is_part_of_name(doc, toks, a, b)))) a++;
+                      !the_is_part_of_name(doc, toks, a, b)) ||
+                     /* "A Foreign Ministry spokesman": an article opening the sentence */
+                     ((toks[a].flags & ART_TOK_INITIAL) && b - a >= 2 &&
+                      (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
     /* ...but not off an organisation ("Justice Department") */
     for (size_t k; a + 1 < b && (k = title_phrase(doc, toks, a, b, 0)) > 0 && k < b - a &&
                    !lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0);) a += k;
