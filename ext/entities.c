@@ -323,7 +323,8 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) {
     int acronym = prev->ntok != 1 || prev->end - prev->start < 3 || doc[prev->start + 1] < 'a' ||
                   doc[prev->start + 1] > 'z' || memchr(doc + prev->start, '.', prev->end - prev->start);
-    if (acronym || prev->dateline || lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) ||
+    if (acronym || prev->dateline ||
+        (b - a > 1 && lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
         (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
       return 0;
   }
@@ -642,9 +643,11 @@ static const art_table_entry *noun_ahead(const char *doc, const art_token *toks,
     const art_table_entry *e = (toks[k].flags & ART_TOK_LOWER) ? context_word(doc, &toks[k], "noun") : NULL;
     if (!e) continue;
     /* the noun must head its phrase: "plane" of "plane maker" does not */
-    if (k + 1 == n || clause_punct(doc, &toks[k + 1]) ||
-        lookup_lower(&art_table_sentence_starters, doc + toks[k + 1].start, tok_len(&toks[k + 1]), 0))
-      return e;
+    const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
+    if (!nx || clause_punct(doc, nx) || lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
+        ((nx->flags & ART_TOK_LOWER) && !(nx->flags & ART_TOK_HYPHEN) && tok_len(nx) > 4 &&
+         doc[nx->end - 2] == 'e' && doc[nx->end - 1] == 'd'))
+      return e;                            /* "... drugmaker based in" */
   }
   return NULL;
 }
@@ -1025,6 +1028,11 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         while (a < b && (k = title_phrase(doc, toks, a, b, 0)) > 0) a += k;
         while (b > a && (k = title_phrase(doc, toks, a, b, 1)) > 0) b -= k;   /* "Norwegian Trade Minister" */
         mention *pm = w->count > first_mention ? &w->m[w->count - 1] : NULL;
+        if (a + 1 == b && pm && !pm->orphan && join_org_name(doc, toks, a, b, ART_ENT_ORG, pm)) {
+          s->taken[a] = 1;                 /* "Korea" + "Exchange" */
+          i = j;
+          continue;
+        }
         if (a + 1 == b && pm && !pm->orphan && join_feature_word(tb, doc, toks, a, b, pm)) {
           s->taken[a] = 1;                 /* "New York City" + "Marathon" */
           /* "Communications" + "Act" + "2003": a law's year */
@@ -1344,6 +1352,28 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       retype = ART_ENT_ORG;
       boost = 1 << 16;
     }
+    /* "said Park Ji-won, an analyst at ...", "Zoetis, a drugmaker based in":
+       a name the tagger took for a place, set off by "a"/"an" and a job
+       (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
+    if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
+        (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
+      for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
+        const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
+                                   ? lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+        if (!r) continue;
+        /* the job heads the appositive: not "a militant group", "a tourist destination" */
+        const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
+        if (nx && !clause_punct(doc, nx) && !tok_is(doc, nx, "of") && !tok_is(doc, nx, "at") &&
+            !tok_is(doc, nx, "for") && !tok_is(doc, nx, "with") && !tok_is(doc, nx, "who") &&
+            !(nx->flags & ART_TOK_CAP))
+          break;
+        if (strcmp(r->value, "role") == 0) { retype = ART_ENT_PERSON; boost = 1 << 18; }
+        else if (strcmp(r->value, "org") == 0) { retype = ART_ENT_ORG; boost = 1 << 18; }
+        break;
+      }
+    }
     if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
       int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
       art_etype c = context_type(doc, toks, n, a, b, retype, confident);
@@ -1545,7 +1575,7 @@ static size_t initials(const char *doc, size_t s, size_t e, char *out, size_t ca
   int at_word = 1;
   for (size_t i = s; i < e; i++) {
     unsigned char c = (unsigned char)doc[i];
-    if (c == ' ' || c == '-') { at_word = 1; continue; }
+    if (c == ' ' || c == '-' || c == '.') { at_word = 1; continue; }   /* "U.S. Department of Agriculture" -> "USDA" */
     if (at_word && c >= 'A' && c <= 'Z') {
       if (k == cap) return 0;
       out[k++] = (char)c;

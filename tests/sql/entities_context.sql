@@ -158,3 +158,13 @@ SELECT 'a body named with "of" and a place is the full form of its short name',
   = 'Supreme Court of Canada';
 SELECT 'a bill and its number are a law',
   (SELECT type FROM article_entities('The province passed Bill 21 in June.') WHERE text = 'Bill 21') = 'LAW';
+SELECT 'a dotted acronym counts each letter of the initials',
+  (SELECT group_concat(DISTINCT canonical) FROM article_entities(
+     'The U.S. Department of Energy said so. The USDE did not comment further.') WHERE text = 'USDE')
+  = 'U.S. Department of Energy';
+SELECT 'an organisation word after a place closes one name',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Shares rose on the Varnia Exchange after the news.', '{"types":["ORG","GPE"]}'))
+  = 'Varnia Exchange:ORG';
+SELECT 'an appositive head noun may take a participle after it',
+  (SELECT type FROM article_entities('Quorvex, a drugmaker based in Ohio, began trials.') WHERE text = 'Quorvex') = 'ORG';
