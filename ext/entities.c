@@ -70,6 +70,7 @@ typedef struct mention {
   int32_t score;              /* tagger confidence */
   int ntok;
   unsigned initial:1, from_lexicon:1, is_value:1, orphan:1, dropped:1, dateline:1, has_value:1, weak:1;
+  unsigned fixed:1;           /* its context decided the type: the article-wide vote leaves it */
   double value;
   char date[11];
   int canon;                  /* index of the mention whose text is the canonical, -1: own text */
@@ -81,6 +82,7 @@ typedef struct mention {
 
 typedef struct work {
   const char *doc;
+  size_t doc_len;
   mention *m;
   size_t count, cap;
 } work;
@@ -261,11 +263,23 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   if (b - a == 1) {
     const art_table_entry *e = art_table_find(&art_table_acronyms, doc + last->start, tok_len(last));
     if (e) return art_etype_from_name(e->value, strlen(e->value));
+    /* "AI", "SUVs": an ordinary noun in capitals */
+    size_t ll = tok_len(last);
+    if ((art_table_find(&art_table_common_acronyms, doc + last->start, ll) ||
+         (ll > 2 && doc[last->end - 1] == 's' && art_table_find(&art_table_common_acronyms, doc + last->start, ll - 1))))
+      return ART_ENT_NONE;
   }
-  /* "Chicago Marathon", "False Claims Act": the closing word names the type */
+  /* "Chicago Marathon", "False Claims Act": the closing word names the type;
+     so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
     const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
     if (e) return art_etype_from_name(e->value, strlen(e->value));
+    for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
+      if (!tok_is(doc, &toks[k], "of")) continue;
+      e = lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
+      if (e && strcmp(e->value, "LAW") == 0) return ART_ENT_LAW;
+      break;
+    }
   }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
     const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
@@ -282,10 +296,31 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
         (type != ART_ENT_PERSON || !(bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))))
       return ART_ENT_LOC;
   }
+  /* "Statistics Canada", "Air India": a capitalised common word before a
+     country names a body, unless it qualifies the place ("Northern Canada") */
+  if (type == ART_ENT_GPE && b - a == 2 && (toks[a].flags & ART_TOK_CAP) &&
+      (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COUNTRIES) &&
+      (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
+                                                               ART_GAZ_COUNTRIES)) == ART_GAZ_COMMON &&
+      !lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+      !place_type(doc, &toks[a], last))
+    return ART_ENT_ORG;
+  /* "Rhode Island": a state, country or city the gazetteers list whole is no
+     natural feature, whatever its last word */
+  if (type == ART_ENT_LOC) {
+    uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    if ((bits & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES)) &&
+        !(bits & ART_GAZ_REGIONS_LOC))
+      return ART_ENT_GPE;
+  }
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON) {
     uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    /* a city of two words or more ("Addis Ababa") is no one's name */
+    int full_name = type == ART_ENT_PERSON && b - a >= 2 && (bits & ART_GAZ_CITIES) &&
+                    (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+                    (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
     uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
-                      (type == ART_ENT_ORG ? ART_GAZ_CITIES : 0);
+                      (type == ART_ENT_ORG || (b - a >= 2 && !full_name) ? ART_GAZ_CITIES : 0);
     if ((bits & places) && !(bits & ART_GAZ_ACRONYMS) &&
         (type == ART_ENT_ORG || !(bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))))
       return ART_ENT_GPE;
@@ -307,10 +342,24 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   /* Not a sentence's opening "The" or "A" */
   if (prev->ntok == 1 && lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
     return 0;
-  /* A country, city or state stays apart: "U.S." + "State Department" */
-  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
-      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))
+  /* ...nor a common word opening it ("Rival" + "Orbis Labs") */
+  if (prev->orphan && prev->initial && prev->ntok == 1 &&
+      (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
     return 0;
+  /* A country, city or state written as an acronym stays apart ("U.S." +
+     "State Department"), and so does a place before a body named by its
+     function ("Texas" + "Department of Transportation"); a place's name
+     opening a body's own name joins it ("Quebec" + "Community Groups
+     Network", "Japan" + "Meteorological Agency"). */
+  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) {
+    int acronym = prev->ntok != 1 || prev->end - prev->start < 3 || doc[prev->start + 1] < 'a' ||
+                  doc[prev->start + 1] > 'z' || memchr(doc + prev->start, '.', prev->end - prev->start);
+    if (acronym || prev->dateline ||
+        (b - a > 1 && lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
+        (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
+      return 0;
+  }
   const art_token *last = &toks[b - 1];
   const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
   if (!e || strcmp(e->value, "ORG") != 0 || strstr(e->extra, "start")) return 0;
@@ -327,6 +376,12 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
 static int is_name_connector(const char *doc, const art_token *t) {
   return tok_is(doc, t, "of") || tok_is(doc, t, "for") || tok_is(doc, t, "on") || tok_is(doc, t, "the") ||
          tok_is(doc, t, "and") || tok_is(doc, t, "&");
+}
+
+/* An organisation word ("University", "Inc.", "Council") that may close a name. */
+static int closing_org_word(const char *doc, const art_token *t) {
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
 /* Every word of tokens [a, b) is a capitalised common word ("Water Resources"). */
@@ -351,10 +406,77 @@ static int common_words_only(const char *doc, const art_token *toks, size_t a, s
 **   - prev is a nationality right before an organisation name that opens
 **     with an organisation word and has "of" inside.
 */
-static int join_connected_org(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+static int join_connected_org(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                               mention *prev, size_t first_tok) {
+  const art_table_entry *tail_of = NULL;
   if (!prev || prev->is_value || a == 0) return 0;
+  /* "Law Society" + "of Kenya", "Canadian Charter" + "of Rights and Freedoms":
+     a body whose last word takes "of" (Society, Bank, University; not a
+     company's "Telecom"), or a law, goes on through "of" */
+  if (a >= 2 && (tok_is(doc, &toks[a - 1], "of") || (prev->type == ART_ENT_LAW && tok_is(doc, &toks[a - 1], "on"))) &&
+      toks[a - 2].end == prev->end && !prev->orphan && (toks[a].flags & ART_TOK_CAP) &&
+      (type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_NONE || type == ART_ENT_LOC) &&
+      (prev->type == ART_ENT_LAW ||
+       (prev->type == ART_ENT_ORG && type == ART_ENT_GPE && !prev->dateline && b - a <= 2 &&
+        /* not a company's base: "... Services of Houston, Texas" */
+        !(b + 1 < n && tok_is(doc, &toks[b], ",") && (toks[b + 1].flags & ART_TOK_CAP)) &&
+        (tail_of = lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
+        strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
+    prev->end = toks[b - 1].end;
+    prev->last_start = toks[b - 1].start;
+    prev->ntok += (int)(b - a + 1);
+    return 1;
+  }
   if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
+  int has_of = 0;
+  for (size_t p = prev->start; p + 4 <= prev->end; p++)
+    if (doc[p] == ' ' && ((doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') ||
+                          (p + 5 <= prev->end && memcmp(doc + p, " for ", 5) == 0)))
+      has_of = 1;
+  /* "Department for Culture" + ", Media and Sport": a list of common words
+     after a comma goes on with the name of a body "of" or "for" them */
+  if (prev->type == ART_ENT_ORG && has_of && a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end &&
+      (toks[b - 1].flags & ART_TOK_CAP)) {
+    int ok = 1;
+    for (size_t q = a; q < b && ok; q++) {
+      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      ok = tok_is(doc, &toks[q], "and") || tok_is(doc, &toks[q], "&") ||
+           ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||     /* the last may be rarer: "Sport" */
+            (q == b - 1 && q > a && tok_is(doc, &toks[q - 1], "and") &&
+             !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)))));
+    }
+    if (ok) {
+      prev->end = toks[b - 1].end;
+      prev->last_start = toks[b - 1].start;
+      prev->ntok += (int)(b - a + 1);
+      return 1;
+    }
+  }
+  /* "Science" + ", Innovation and Technology Committee": a list of common
+     words before a body's name is part of it */
+  if (a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end && prev->ntok <= 2 &&
+      (prev->orphan || prev->type == ART_ENT_ORG) && b - a >= 3 && closing_org_word(doc, &toks[b - 1])) {
+    uint32_t pbits = gaz_bits(doc + prev->start, prev->end - prev->start, 0);
+    int ok = (pbits & ART_GAZ_COMMON) ||
+             !(pbits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS)),
+        has_and = 0;
+    for (size_t q = a; q + 1 < b && ok; q++) {
+      has_and |= tok_is(doc, &toks[q], "and");
+      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      ok = tok_is(doc, &toks[q], "and") ||
+           ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||
+            !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))));
+    }
+    if (ok && has_and) {
+      prev->end = toks[b - 1].end;
+      prev->last_start = toks[b - 1].start;
+      prev->ntok += (int)(b - a + 1);
+      prev->type = ART_ENT_ORG;
+      prev->orphan = 0;
+      if (prev->score < 1) prev->score = 1;
+      return 1;
+    }
+  }
   size_t k = a;
   while (k > first_tok && toks[k - 1].end > prev->end && is_name_connector(doc, &toks[k - 1])) k--;
   if (k == 0 || toks[k - 1].end != prev->end) return 0;
@@ -362,9 +484,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t a, 
   const char *lastw = doc + prev->last_start;
   size_t lastl = prev->end - prev->last_start;
   const art_table_entry *tail = lookup_lower(&art_table_org_words, lastw, lastl, 0);
-  int has_of = 0;
-  for (size_t p = prev->start; p + 4 <= prev->end; p++)
-    if (doc[p] == ' ' && doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') has_of = 1;
+  if (tail && lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
   int ok = 0;
   if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
@@ -420,11 +540,324 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
     e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
   if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
+  /* a capitalised run the tagger left ("Finance" + "Bill") is a name now,
+     unless it is a sentence's opening word ("The" + "Act") */
+  if (prev->orphan) {
+    if (prev->initial && prev->ntok == 1 &&
+        (lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
+         (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
+      return 0;
+    prev->orphan = 0;
+    if (prev->score < 1) prev->score = 1;
+  }
   prev->end = toks[a].end;
   prev->last_start = toks[a].start;
   prev->ntok++;
   prev->type = art_etype_from_name(e->value, strlen(e->value));
   return 1;
+}
+
+/* A token of digits only ("20" of "House Bill 20"). */
+static int all_digits(const char *doc, const art_token *t) {
+  for (size_t k = t->start; k < t->end; k++) if (doc[k] < '0' || doc[k] > '9') return 0;
+  return t->end > t->start;
+}
+
+/*
+** "Boston Children's Hospital", "St. Mary's Hospital": a possessive (token p)
+** that belongs to the name, after a plural noun of ext/data/name_possessives.tsv
+** or a saint's name, where "Egypt's Health Ministry" has an owner's.
+*/
+static int name_possessive(const char *doc, const art_token *toks, size_t p) {
+  if (p == 0 || !(toks[p].flags & ART_TOK_POSSESSIVE) || !(toks[p - 1].flags & ART_TOK_CAP)) return 0;
+  if (lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
+  return p >= 2 && (tok_is(doc, &toks[p - 2], "St.") || tok_is(doc, &toks[p - 2], "St") ||
+                    tok_is(doc, &toks[p - 2], "Saint"));
+}
+
+/*
+** "Children" + "'s" + "Hospital of Philadelphia": a name that the tagger
+** started after such a possessive joins the words before it.  Returns 1 when
+** prev was extended over tokens [a, b).
+*/
+static int join_possessive_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+                                mention *prev) {
+  if (type != ART_ENT_ORG && type != ART_ENT_FAC) return 0;
+  /* "Brigham" + "and" + "Women's Hospital" */
+  if (a >= 2 && b - a >= 3 && prev && !prev->is_value && prev->end == toks[a - 2].end && tok_is(doc, &toks[a - 1], "and") &&
+      name_possessive(doc, toks, a + 1) && prev->ntok <= 2 && !(prev->type == ART_ENT_PERSON && prev->ntok == 2)) {
+    prev->end = toks[b - 1].end;
+    prev->last_start = toks[b - 1].start;
+    prev->ntok += (int)(b - a + 1);
+    prev->type = type;
+    prev->orphan = 0;
+    if (prev->score < 1) prev->score = 1;
+    return 1;
+  }
+  if (a < 2 || !prev || prev->is_value || prev->end != toks[a - 2].end || !name_possessive(doc, toks, a - 1))
+    return 0;
+  prev->end = toks[b - 1].end;
+  prev->last_start = toks[b - 1].start;
+  prev->ntok += (int)(b - a + 1);
+  prev->type = type;
+  prev->orphan = 0;
+  if (prev->score < 1) prev->score = 1;
+  return 1;
+}
+
+/* A token that mixes letters and digits: a model code ("T7", "A380", "S24"). */
+static int model_code(const char *doc, const art_token *t) {
+  int letters = 0, digits = 0;
+  for (size_t k = t->start; k < t->end; k++) {
+    char c = doc[k];
+    letters |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    digits |= c >= '0' && c <= '9';
+  }
+  return letters && digits;
+}
+
+/*
+** "Corvo" + "T7": a model code the tagger took for a name of its own right
+** after a name (not a person's) joins it, and the whole is a product.
+*/
+static int join_model_code(const char *doc, const art_token *toks, size_t a, size_t b, mention *prev) {
+  if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
+  if (!model_code(doc, &toks[a]) || !(toks[a].flags & ART_TOK_CAP) || prev->orphan) return 0;
+  if (art_table_find(&art_table_acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
+  if (prev->type == ART_ENT_PERSON || prev->type == ART_ENT_NORP || prev->dateline) return 0;
+  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
+  prev->end = toks[a].end;
+  prev->last_start = toks[a].start;
+  prev->ntok++;
+  prev->type = ART_ENT_PRODUCT;
+  prev->orphan = 0;
+  prev->score = 1 << 20;
+  return 1;
+}
+
+/*
+** Tokens [a, p) read as a person's name: a given name or initials first
+** ("J.R. Okonkwo", "Sam Okonjo"), then capitalised words that are no
+** organisation, facility or place word.
+*/
+static int person_words(const char *doc, const art_token *toks, size_t a, size_t p) {
+  const art_token *f = &toks[a];
+  size_t fl = tok_len(f);
+  int initials = fl >= 2 && fl <= 5 && doc[f->end - 1] == '.' && (f->flags & ART_TOK_ALLCAPS);
+  if (!initials && !(gaz_bits(doc + f->start, fl, 0) & ART_GAZ_FIRST_NAMES)) return 0;
+  for (size_t k = a; k < p; k++) {
+    if (!(toks[k].flags & ART_TOK_CAP)) return 0;
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+        (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
+         ART_GAZ_TITLES))
+      return 0;
+  }
+  return 1;
+}
+
+/* The context_words.tsv entry of a token with the given extra ("noun", "suffix"), or NULL. */
+static const art_table_entry *context_word(const char *doc, const art_token *t, const char *kind) {
+  if (!(t->flags & ART_TOK_WORD)) return NULL;
+  const art_table_entry *e = lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->extra, kind) == 0 ? e : NULL;
+}
+
+/* A token that closes an appositive or a clause: "," "." ";" ":" a bracket or quote mark. */
+static int clause_punct(const char *doc, const art_token *t) {
+  if (t->flags & ART_TOK_POSSESSIVE) return 0;     /* "the country's largest operator" */
+  return (t->flags & (ART_TOK_QUOTE | ART_TOK_OPEN)) || tok_is(doc, t, ",") || tok_is(doc, t, ".") ||
+         tok_is(doc, t, ";") || tok_is(doc, t, ":") || tok_is(doc, t, ")") || tok_is(doc, t, "(");
+}
+
+/* The noun of context_words.tsv that heads tokens from k on, within max words: "a $1,499 mixed-reality headset". */
+static const art_table_entry *noun_ahead(const char *doc, const art_token *toks, size_t n, size_t k, size_t max) {
+  for (size_t end = k + max; k < n && k < end && !clause_punct(doc, &toks[k]); k++) {
+    const art_table_entry *e = (toks[k].flags & ART_TOK_LOWER) ? context_word(doc, &toks[k], "noun") : NULL;
+    if (!e) continue;
+    /* the noun must head its phrase: "plane" of "plane maker" does not */
+    const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
+    if (!nx || clause_punct(doc, nx) || lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
+        ((nx->flags & ART_TOK_LOWER) && !(nx->flags & ART_TOK_HYPHEN) && tok_len(nx) > 4 &&
+         doc[nx->end - 2] == 'e' && doc[nx->end - 1] == 'd'))
+      return e;                            /* "... drugmaker based in" */
+  }
+  return NULL;
+}
+
+/*
+** The type the words around tokens [a, b) give a name (PRODUCT, WORK_OF_ART;
+** ext/data/context_words.tsv), or NONE:
+**   - a noun right after it: "the Halo headset", "Cascade models"; after a
+**     model code, two words may come between ("Summit XT sport utility
+**     vehicles"); "Cascade and Summit XT" share the noun;
+**   - an appositive after it: "the Lumen Pro, a $1,499 mixed-reality headset";
+**   - an appositive it is: "a similar drug already on the market, Leqvio,",
+**     "her new book, Slow Hours,".
+** Places the gazetteers know, nationalities and people with a given name keep
+** their type; an organisation only yields to a product when its name ends
+** in a model code ("X9", "XT", "Pro"), as companies are named before their
+** products ("Pfizer vaccine").
+*/
+static art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
+                               int confident) {
+  const art_token *first = &toks[a], *last = &toks[b - 1];
+  /* most names have none of the cues below: a word after them that is not
+     lower case or "and"/"or"/",", no comma before, no digit in the last word;
+     a person or place the tagger is sure of is not looked at for the noun
+     after it ("Biden said") */
+  const art_token *next = b < n ? &toks[b] : NULL;
+  int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
+  int noun_after = next && !confident && ((next->flags & ART_TOK_LOWER) || doc[next->start] == ',');
+  if (!comma_before && !noun_after && !(last->flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
+  size_t ll = tok_len(last);
+  int letters = 0, digits = 0, caps = 1;
+  for (size_t k = last->start; k < last->end; k++) {
+    char c = doc[k];
+    letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    digits += c >= '0' && c <= '9';
+    if (!(c >= 'A' && c <= 'Z')) caps = 0;
+  }
+  /* a model code or a product-name ending: computed when a cue needs it (-1: not yet) */
+  int model = letters && digits ? 1 : -1;
+#define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
+                 (b - a >= 2 && caps && ll >= 2 && ll <= 3 && !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
+  art_etype found = ART_ENT_NONE;
+  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
+  /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
+  if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
+    if (gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
+    found = ART_ENT_PRODUCT;
+  }
+  const art_table_entry *e = NULL;
+  /* a noun right after, or after "and" and the next name */
+  size_t k = b;
+  if (!found && k + 1 < n && (tok_is(doc, &toks[k], "and") || tok_is(doc, &toks[k], "or")) &&
+      (toks[k + 1].flags & ART_TOK_CAP)) {
+    k++;
+    while (k < n && k < b + 5 && (toks[k].flags & ART_TOK_HAS_UPPER)) k++;
+  }
+  for (size_t gap = 0; noun_after && !found && !e && k + gap < n && (gap == 0 || (gap <= 2 && MODEL())); gap++) {
+    const art_token *t = &toks[k + gap];
+    if (!(t->flags & ART_TOK_LOWER)) break;
+    e = context_word(doc, t, "noun");
+    /* the noun must head its phrase: not "the Cannes film festival", "Sinaloa
+       drug cartels" */
+    const art_token *after = k + gap + 1 < n ? &toks[k + gap + 1] : NULL;
+    if (e && after && (after->flags & ART_TOK_LOWER) &&
+        (context_word(doc, after, "compound") || context_word(doc, after, "noun") ||
+         (strcmp(e->value, "WORK_OF_ART") == 0 &&
+          !lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
+      e = NULL;
+  }
+  /* companies are named before their products ("Pfizer vaccine"): after an
+     organisation the product noun counts only with a model code; a region
+     keeps its type before a facility noun ("Middle East port") */
+  if (e && type == ART_ENT_ORG && strcmp(e->value, "PRODUCT") == 0 && !MODEL()) e = NULL;
+  if (e && type == ART_ENT_LOC && strcmp(e->value, "FAC") == 0) e = NULL;
+#undef MODEL
+  /* an appositive after: ", a ... headset" */
+  if (!found && !e && b + 2 < n && tok_is(doc, &toks[b], ",") &&
+      (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an") || tok_is(doc, &toks[b + 1], "the")))
+    e = noun_ahead(doc, toks, n, b + 2, 6);
+  /* an appositive itself: "a similar drug already on the market, Leqvio,":
+     the noun heads the phrase before the comma (not "maker of jetliners,",
+     "software purchased from a company,") */
+  if (!found && !e && comma_before && (b == n || clause_punct(doc, &toks[b]))) {
+    size_t c = tok_is(doc, &toks[a - 1], ",") ? a - 1
+             : a >= 3 && tok_is(doc, &toks[a - 1], "the") && tok_is(doc, &toks[a - 2], ",") ? a - 2 : 0;
+    for (size_t j = c, stop = c > 6 ? c - 6 : 0; c && j > stop && !clause_punct(doc, &toks[j - 1]); j--) {
+      const art_token *t = &toks[j - 1];
+      if (!(t->flags & ART_TOK_LOWER) || !context_word(doc, t, "noun")) continue;
+      const art_token *next = &toks[j];
+      if (j - 1 > 0 && tok_is(doc, &toks[j - 2], "of")) continue;   /* "maker of jetliners": not the head */
+      if (j == c || tok_is(doc, next, "already") || tok_is(doc, next, "now") || tok_is(doc, next, "also") ||
+          tok_is(doc, next, "currently") || tok_is(doc, next, "still") ||
+          ((next->flags & ART_TOK_LOWER) &&
+           lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
+        e = context_word(doc, t, "noun");
+      break;
+    }
+  }
+  if (e) found = art_etype_from_name(e->value, strlen(e->value));
+  if (!found) return ART_ENT_NONE;
+  /* the words of the name may still say otherwise (checked last: cues are rare) */
+  if (gaz_bits(doc + first->start, last->end - first->start, 1) &
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
+    return ART_ENT_NONE;
+  /* "an African Union helicopter": a body's or a building's name is no product */
+  for (size_t q = a; found != ART_ENT_ORG && q < b; q++)
+    if (gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
+      return ART_ENT_NONE;
+  return found;
+}
+
+/*
+** "an analyst at Morningstar", "chief economist at the Resolution
+** Foundation": a name right after a job (ext/data/speaker_roles.tsv, role)
+** and "at" is where the job is held, an organisation.
+*/
+static int after_role_at(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  /* not an owner or a base: "an official at Rangoon's prison", "at San Francisco-based" */
+  if (b < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || doc[toks[b].start] == '-' ||
+                (toks[b].start == toks[b - 1].end && (toks[b].flags & ART_TOK_WORD))))
+    return 0;
+  size_t k = a;
+  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
+  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
+  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
+  return e && strcmp(e->value, "role") == 0;
+}
+
+/* Tokens [a, b) are capitalised words none of which is an organisation,
+   facility, place or title word: could be anyone's name ("Zhou Wenbin"). */
+static int plain_name_words(const char *doc, const art_token *toks, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++) {
+    if (!(toks[k].flags & ART_TOK_CAP) || !(toks[k].flags & ART_TOK_WORD) || (toks[k].flags & ART_TOK_DIGIT)) return 0;
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+        (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
+         ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS | ART_GAZ_COMMON))
+      return 0;
+  }
+  return 1;
+}
+
+/* "the ambassador, Zhou Wenbin, was": a name set off by commas after a job. */
+static int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  if (a < 2 || b >= n || !tok_is(doc, &toks[a - 1], ",") || !(toks[a - 2].flags & ART_TOK_LOWER)) return 0;
+  if (!tok_is(doc, &toks[b], ",") && !tok_is(doc, &toks[b], ".")) return 0;
+  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
+  return e && strcmp(e->value, "role") == 0;
+}
+
+/* Is token t one of the words of list (NULL-terminated)? */
+static int tok_in(const char *doc, const art_token *t, const char *const *list) {
+  for (; *list; list++) if ((*list)[0] == doc[t->start] && tok_is(doc, t, *list)) return 1;
+  return 0;
+}
+
+/*
+** "French is the only official language", "in English.", "the use of French
+** by businesses": a language's name (ext/data/languages.tsv) the tagger or
+** the gazetteers made a nationality stands where a language does -- before
+** punctuation or a verb or preposition, not before a noun ("French
+** officials"), nor after "the" or a copula ("the French", "he is Irish").
+*/
+static int language_use(const char *doc, const art_token *toks, size_t n, size_t a) {
+  static const char *const after[] = {"is", "was", "has", "had", "remains", "by", "as", "in", "at", "on", "to",
+                                      "with", "for", "but", "because", "while", "than", NULL};
+  static const char *const before[] = {"the", "The", "is", "was", "are", "were", "be", "been", "being",
+                                       "become", "became", "a", "an", NULL};
+  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (a > 0 && tok_in(doc, &toks[a - 1], before)) return 0;
+  return a + 1 == n || clause_punct(doc, &toks[a + 1]) || tok_in(doc, &toks[a + 1], after);
+}
+
+/* A language's name used as a nationality for sure: "French officials", "the French". */
+static int nationality_use(const char *doc, const art_token *toks, size_t n, size_t a) {
+  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (a > 0 && (tok_is(doc, &toks[a - 1], "the") || tok_is(doc, &toks[a - 1], "The"))) return 1;
+  if (a + 1 >= n || tok_is(doc, &toks[a + 1], "and") || tok_is(doc, &toks[a + 1], "or")) return 0;
+  return ((toks[a + 1].flags & ART_TOK_LOWER) && !language_use(doc, toks, n, a)) || (toks[a + 1].flags & ART_TOK_CAP);
 }
 
 /* ---- lexicon ---------------------------------------------------------------- */
@@ -719,6 +1152,24 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         size_t a = i, b = j, k;
         while (a < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0) a += k;
         while (b > a && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0) b -= k;   /* "Norwegian Trade Minister" */
+        mention *pm = w->count > first_mention ? &w->m[w->count - 1] : NULL;
+        if (a + 1 == b && pm && !pm->orphan && join_org_name(doc, toks, a, b, ART_ENT_ORG, pm)) {
+          s->taken[a] = 1;                 /* "Korea" + "Exchange" */
+          i = j;
+          continue;
+        }
+        if (a + 1 == b && pm && !pm->orphan && join_feature_word(tb, doc, toks, a, b, pm)) {
+          s->taken[a] = 1;                 /* "New York City" + "Marathon" */
+          /* "Communications" + "Act" + "2003": a law's year */
+          if (pm->type == ART_ENT_LAW && b < n && !s->taken[b] && all_digits(doc, &toks[b]) && tok_len(&toks[b]) == 4) {
+            pm->end = toks[b].end;
+            pm->ntok++;
+            s->taken[b] = 1;
+            j = b + 1;
+          }
+          i = j;
+          continue;
+        }
         if (a < b) {
           size_t j = b;
           mention *m = add_mention(w);
@@ -727,11 +1178,38 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
           m->orphan = 1;
           m->initial = (toks[i].flags & ART_TOK_INITIAL) != 0;
           count_pronouns(&s->memo, m, doc, toks, n, j);
+          /* "in The Lancet": a mid-sentence "The" opens a title (a journal,
+             a newspaper; a work after "book," and the like) */
+          if (j - a >= 2 && j - a <= 4 && a > 0 && tok_is(doc, &toks[a], "The") && !m->initial &&
+              (toks[a - 1].flags & ART_TOK_WORD) && !the_is_part_of_name(doc, toks, a, j) &&
+              !place_type(doc, &toks[a + 1], &toks[j - 1])) {
+            art_etype c = context_type(doc, toks, n, a + 1, j, ART_ENT_ORG, 0);
+            set_tokens(m, toks, a + 1, j, st);
+            m->orphan = 0;
+            m->type = c != ART_ENT_NONE ? c : ART_ENT_ORG;
+            m->score = 1;
+            i = j;
+            continue;
+          }
+          /* "an analyst at Morningstar" */
+          if (!m->initial && after_role_at(doc, toks, n, a, j) &&
+              !(gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
+                (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_COMMON))) {
+            m->orphan = 0;
+            m->type = ART_ENT_ORG;
+            m->score = 1;
+            i = j;
+            continue;
+          }
           /* Gazetteers as a fallback: "Kerem Shalom Crossing", or "Berlin" mid-sentence. */
           art_etype g = j - a >= 2 && event_name(tb, doc, &toks[a], &toks[j - 1]) ? ART_ENT_EVENT
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
                       : !m->initial || !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
                       ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+          if (g == ART_ENT_NORP && j - a == 1) {
+            if (language_use(doc, toks, n, a)) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
+            else m->fixed = nationality_use(doc, toks, n, a) != 0;
+          }
           if (g != ART_ENT_NONE) {
             m->orphan = 0;
             m->type = g;
@@ -747,6 +1225,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     int type = ART_TAG_TYPE(tag);
     size_t j = i + 1;
     int32_t score = s->margin[i];
+    const art_table_entry *e_law = NULL;
     while (j < n && s->tags[j] == ART_TAG_I(type)) score += s->margin[j++];
     /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
     size_t a = i, b = j;
@@ -760,13 +1239,136 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       size_t from = a >= 3 ? a - 3 : 0;
       k = b > a ? title_phrase(&s->memo, doc, toks, from, b, 1) : 0;
       if (k > b - a) b = a;
+      /* ...or a title that began before it and ends inside it ("Secretary
+         of" + "State Antony Blinken"): the name is what follows the title.
+         Its first word must then end a title. */
+      if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
+          !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) & ART_GAZ_TITLE_END))
+        from = a;
+      for (; b > a && from < a; from++) {
+        k = title_phrase(&s->memo, doc, toks, from, b, 0);
+        if (from + k > a && from + k < b) {
+          a = from + k;
+          while (a < b && (toks[a].flags & ART_TOK_LOWER)) a++;   /* "... of State" + "for African affairs" */
+          break;
+        }
+      }
     }
     while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
-                      !the_is_part_of_name(doc, toks, a, b)))) a++;
-    for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a;) a += k;
+                      !the_is_part_of_name(doc, toks, a, b)) ||
+                     /* "A Foreign Ministry spokesman": an article opening the sentence */
+                     ((toks[a].flags & ART_TOK_INITIAL) && b - a >= 2 &&
+                      (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
+    /* ...but not off an organisation ("Justice Department") */
+    for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
+                   !lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0);) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
+    /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised
+       common word the tagger left just before a name (not a person's) opens it */
+    if (a < b && a > 0 && w->count > first_mention && !s->taken[a - 1]) {
+      mention *o = &w->m[w->count - 1];
+      const art_token *ot = &toks[a - 1];
+      art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
+                                                         : ART_ENT_NONE;
+      if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
+          !lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
+          (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
+          (gaz_bits(doc + ot->start, tok_len(ot), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
+              ART_GAZ_COMMON) {
+        o->dropped = 1;
+        o->orphan = 0;
+        a--;
+        if (ft != ART_ENT_NONE) type = (int)ft;
+      }
+    }
+    /* "Common Pleas Judge Ruth Castellano", "Supreme Court Justice Elena
+       Kagan": a title inside a span, a person's name after it.  What comes
+       before is a place or a body when the gazetteers or an organisation
+       word say so, else nothing. */
+    for (size_t p = a + 1; type != ART_ENT_PERSON && b - a >= 3 && p + 1 < b; p++) {
+      size_t k = title_phrase(&s->memo, doc, toks, p, b, 0);
+      if (!k || p + k >= b || b - (p + k) > 3 ||
+          !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
+        continue;
+      art_etype left = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
+      if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
+      int clash2 = 0;
+      for (size_t q = a; q < p; q++) clash2 |= s->taken[q];
+      if (left != ART_ENT_NONE && !clash2) {
+        mention *g = add_mention(w);
+        if (!g) return -1;
+        set_tokens(g, toks, a, p, st);
+        g->type = left;
+        g->score = score > 0 ? score : 1;
+        memset(s->taken + a, 1, p - a);
+      }
+      a = p + k;
+      type = ART_ENT_PERSON;
+      break;
+    }
+    /* "the ambassador, Zhou Wenbin, was" */
+    if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
+        plain_name_words(doc, toks, a, b))
+      type = ART_ENT_PERSON;
+    /* "Faith" + "Odhiambo": a given name opening a sentence, left out by the
+       tagger as a common word, opens the person's name after it; "Storm" +
+       "Isolde": a storm's word opens an event's */
+    if (a < b && a > 0 && type == ART_ENT_PERSON && w->count > first_mention && !s->taken[a - 1]) {
+      mention *o = &w->m[w->count - 1];
+      const art_token *ot = &toks[a - 1];
+      int same = o->orphan && o->ntok == 1 && o->start == ot->start && o->end == ot->end;
+      if (same && b - a == 1 && event_name(tb, doc, ot, &toks[a])) {
+        o->dropped = 1;
+        o->orphan = 0;
+        a--;
+        type = ART_ENT_EVENT;
+      } else if (same && o->initial && (gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_FIRST_NAMES) &&
+                 !(gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_TITLES) &&
+                 !lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
+        o->dropped = 1;
+        o->orphan = 0;
+        a--;
+      }
+    }
+    /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
+       Stuttgart" (a legal form closes a company's name), "Harvard
+       University" + "and Boston Children's Hospital" (both close with an
+       organisation word).  The first is a mention of its own; the span goes on
+       with the second, typed by the gazetteers when they know it. */
+    for (size_t p = a + 1; p + 1 < b; p++) {
+      size_t q = p + 1;
+      art_etype first_type = ART_ENT_ORG;
+      int legal = lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+      if (legal) {
+        while (q < b && is_name_connector(doc, &toks[q])) q++;
+      } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
+                 person_words(doc, toks, a, p)) {
+        first_type = ART_ENT_PERSON;       /* "J.R. Okonkwo" + "of Halberd Research" */
+        p--;
+      } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") && closing_org_word(doc, &toks[p - 1]) &&
+                 closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
+        p--;                               /* the first name ends before "and" */
+      } else {
+        continue;
+      }
+      if (q >= b || !(toks[q].flags & ART_TOK_CAP)) break;
+      int clash2 = 0;
+      for (size_t k = a; k <= p; k++) clash2 |= s->taken[k];
+      if (clash2) break;
+      mention *g = add_mention(w);
+      if (!g) return -1;
+      set_tokens(g, toks, a, p + 1, st);
+      g->type = first_type;
+      g->score = score > 0 ? score : 1;
+      if (first_type == ART_ENT_PERSON) count_pronouns(&s->memo, g, doc, toks, n, p + 1);
+      memset(s->taken + a, 1, p + 1 - a);
+      a = q;
+      art_etype g2 = b - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[b - 1]);
+      if (g2 != ART_ENT_NONE) type = (int)g2;
+      break;
+    }
     /* "FAA Administrator", "U.S. District Judge": a title closing a name that
        is not a person's leaves the organisation or place before it. */
     art_etype retype = (art_etype)type;
@@ -795,7 +1397,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
        span ends the owner's name; the rest is the organisation. */
     for (size_t p = a + 1; p + 1 < b; p++) {
-      if (!(toks[p].flags & ART_TOK_POSSESSIVE)) continue;
+      if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
       art_etype owner = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
       int clash2 = 0;
       for (size_t k = a; k < p; k++) clash2 |= s->taken[k];
@@ -810,16 +1412,20 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       a = p + 1;
       break;
     }
-    /* "New Mexico Democrat": a place, then a group word, are two names. */
+    /* "New Mexico Democrat": a place, then a group word, are two names; so
+       are a one-word body and its members ("Senate Republicans"). */
+    art_etype group_owner = b - a >= 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
+    if (group_owner != ART_ENT_GPE)
+      group_owner = b - a == 2 && gazetteer_type(doc, &toks[a]) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
     if (b - a >= 2 && (gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
-        (toks[b - 1].flags & ART_TOK_CAP) && place_type(doc, &toks[a], &toks[b - 2]) == ART_ENT_GPE) {
+        (toks[b - 1].flags & ART_TOK_CAP) && group_owner != ART_ENT_NONE) {
       int clash2 = 0;
       for (size_t k = a; k < b; k++) clash2 |= s->taken[k];
       if (!clash2) {
         mention *g = add_mention(w);
         if (!g) return -1;
         set_tokens(g, toks, a, b - 1, st);
-        g->type = ART_ENT_GPE;
+        g->type = group_owner;
         g->score = score > 0 ? score : 1;
         memset(s->taken + a, 1, b - 1 - a);
         a = b - 1;
@@ -827,6 +1433,77 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       }
     }
     if (a < b) retype = decided_type(doc, toks, a, b, retype);
+    /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
+       facility when the word before "No." says so */
+    if (a < b && b < n && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) && !s->taken[b] &&
+        all_digits(doc, &toks[b])) {
+      b++;
+      if (b - a >= 3) {
+        const art_table_entry *f = lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+        if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
+      }
+    }
+    /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
+    int law_word = retype == ART_ENT_LAW ||
+                   (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
+                    (e_law = lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                    strcmp(e_law->value, "LAW") == 0);
+    if (a < b && law_word && b < n && !s->taken[b]) {
+      if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
+      else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
+        b += 2;
+    }
+    int32_t boost = 0;
+    int fixed = 0;
+    if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
+      if (language_use(doc, toks, n, a)) { retype = ART_ENT_LANGUAGE; fixed = 1; }
+      else fixed = nationality_use(doc, toks, n, a);
+    }
+    /* "Northlink, which is owned by", "Northlink said its network": no
+       person's name (a body, as a place would be known) */
+    if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
+        ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
+         ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
+        !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
+      retype = ART_ENT_ORG;
+      boost = 1 << 18;
+    }
+    if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
+        !(retype == ART_ENT_PERSON && b - a >= 2 &&
+          (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
+      retype = ART_ENT_ORG;
+      boost = 1 << 16;
+    }
+    /* "said Park Ji-won, an analyst at ...", "Zoetis, a drugmaker based in":
+       a name the tagger took for a place, set off by "a"/"an" and a job
+       (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
+    if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
+        (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
+      for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
+        const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
+                                   ? lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+        if (!r) continue;
+        /* the job heads the appositive: not "a militant group", "a tourist destination" */
+        const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
+        if (nx && !clause_punct(doc, nx) && !tok_is(doc, nx, "of") && !tok_is(doc, nx, "at") &&
+            !tok_is(doc, nx, "for") && !tok_is(doc, nx, "with") && !tok_is(doc, nx, "who") &&
+            !(nx->flags & ART_TOK_CAP))
+          break;
+        if (strcmp(r->value, "role") == 0) { retype = ART_ENT_PERSON; boost = 1 << 18; }
+        else if (strcmp(r->value, "org") == 0) { retype = ART_ENT_ORG; boost = 1 << 18; }
+        break;
+      }
+    }
+    if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
+      int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
+      art_etype c = context_type(doc, toks, n, a, b, retype, confident);
+      if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
+    }
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
@@ -834,14 +1511,17 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     if (a < b && prev && (join_feature_word(tb, doc, toks, a, b, prev) ||
                           join_org_name(doc, toks, a, b, retype, prev) ||
                           join_particle_name(doc, toks, a, b, retype, prev) ||
-                          join_connected_org(doc, toks, a, b, retype, prev, 0))) {
+                          join_possessive_name(doc, toks, a, b, retype, prev) ||
+                          join_model_code(doc, toks, a, b, prev) ||
+                          join_connected_org(doc, toks, n, a, b, retype, prev, 0))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
       mention *m = add_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, a, b, st);
       m->type = retype;
-      m->score = score > 0 ? score : 1;
+      m->fixed = fixed != 0;
+      m->score = boost ? boost : score > 0 ? score : 1;
       if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
       memset(s->taken + a, 1, b - a);
     }
@@ -977,7 +1657,15 @@ static int person_shaped(const char *doc, const mention *m) {
     if (bits & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
                 ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_TITLES))
       return 0;
-    if (lookup_lower(&art_table_name_ends, doc + a, b - a, 0)) return 0;
+    /* "NHS England": a region that is no given name, or an acronym */
+    if (bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) goto next;   /* "Flores", "KIM" */
+    if (bits & (ART_GAZ_REGIONS | ART_GAZ_PROVINCES)) return 0;
+    if (b - a >= 2 && b - a <= 4 && doc[a + 1] >= 'A' && doc[a + 1] <= 'Z' && !memchr(doc + a, '.', b - a) &&
+        strspn(doc + a, "IVX") < b - a)
+      return 0;
+    /* "Chicago Marathon", but "Bill" opens many a name */
+    if (a > m->start && lookup_lower(&art_table_name_ends, doc + a, b - a, 0)) return 0;
+  next:
     a = b;
     while (a < m->end && doc[a] == ' ') a++;
   }
@@ -1026,7 +1714,7 @@ static size_t initials(const char *doc, size_t s, size_t e, char *out, size_t ca
   int at_word = 1;
   for (size_t i = s; i < e; i++) {
     unsigned char c = (unsigned char)doc[i];
-    if (c == ' ' || c == '-') { at_word = 1; continue; }
+    if (c == ' ' || c == '-' || c == '.') { at_word = 1; continue; }   /* "U.S. Department of Agriculture" -> "USDA" */
     if (at_word && c >= 'A' && c <= 'Z') {
       if (k == cap) return 0;
       out[k++] = (char)c;
@@ -1099,6 +1787,157 @@ static void doc_buffers_release(doc_buffers *b) {
   free(b->order);
   free(b->winner);
   memset(b, 0, sizeof *b);
+}
+
+/* Are mentions x and y (x first) listed together: "Scotland, Wales and ..."? */
+static int coordinated(const char *doc, const mention *x, const mention *y) {
+  if (x->sentence != y->sentence || x->end >= y->start || y->start - x->end > 6) return 0;
+  size_t s = x->end, e = y->start;
+  return text_is(doc, s, e, ", ", 2) || text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) ||
+         text_is(doc, s, e, ", and ", 6);
+}
+
+/*
+** B3. A one-word "person" that no full name in the article explains, that
+** the place gazetteers know, and that stands where places do (after "in",
+** "from"...; listed with other places: "Scotland, Wales and ...") is the
+** place.  Runs after surnames are linked.
+*/
+static void unlinked_places(work *w) {
+  const char *doc = w->doc;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    uint32_t bits = gaz_bits(doc + m->start, m->end - m->start, 1);
+    if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
+      continue;
+    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    int listed = (before && is_name(before) && before->type == ART_ENT_GPE && coordinated(doc, before, m)) ||
+                 (after && is_name(after) && after->type == ART_ENT_GPE && coordinated(doc, m, after));
+    if (!listed && !after_preposition(doc, m)) continue;
+    m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
+            ? ART_ENT_LOC : ART_ENT_GPE;
+  }
+}
+
+/*
+** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
+** Madre": a storm, an operation or a product named in full once is named by
+** its last words later.  Such names are few: a plain scan over them.
+*/
+static void event_short_names(work *w, const tables *tb) {
+  const char *doc = w->doc;
+  size_t events[8], nev = 0;
+  for (size_t i = 0; i < w->count && nev < 8; i++) {
+    const mention *e = &w->m[i];
+    if (is_name(e) && e->ntok >= 2 &&
+        ((e->type == ART_ENT_EVENT && lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0)) ||
+         e->type == ART_ENT_PRODUCT))
+      events[nev++] = i;
+  }
+  for (size_t i = 0; nev && i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0) continue;
+    size_t ml = m->end - m->start;
+    for (size_t k = 0; k < nev; k++) {
+      const mention *e = &w->m[events[k]];
+      if (m->type == e->type || e->ntok <= m->ntok || e->end - e->start <= ml + 1) continue;
+      if (doc[e->end - ml - 1] != ' ' || memcmp(doc + e->end - ml, doc + m->start, ml) != 0) continue;
+      if (m->ntok == 1 && (gaz_bits(doc + m->start, ml, 0) & ART_GAZ_COMMON)) continue;
+      m->type = e->type;
+      m->orphan = 0;
+      m->score = 1 << 22;
+      break;
+    }
+  }
+}
+
+/*
+** E1. "AP" -> "Associated Press" when the article writes the name out only
+** where no entity is found (a byline: "By HELEN MARCHETTI Associated
+** Press"): an acronym of ext/data/acronyms.tsv left unlinked takes its listed
+** expansion when the document holds it.  A hidden mention on that text
+** carries the canonical name.  Acronyms are few: one search of the document
+** per distinct acronym.
+*/
+static int spelled_out_acronyms(work *w) {
+  const char *doc = w->doc;
+  size_t count = w->count;
+  /* what each distinct acronym found: the hidden mention, or -2 (not in the
+     document); at most ACRONYM_SEARCHES searches, so the step stays linear */
+  enum { ACRONYM_SEARCHES = 16 };
+  const art_table_entry *asked[ACRONYM_SEARCHES];
+  int found[ACRONYM_SEARCHES];
+  size_t nasked = 0;
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
+    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
+    size_t ml = m->end - m->start;
+    const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
+    if (!e || !e->extra[0]) continue;
+    size_t el = strlen(e->extra);
+    if (el == ml && memcmp(e->extra, doc + m->start, ml) == 0) continue;   /* "BBC" is its own name */
+    size_t q = 0;
+    while (q < nasked && asked[q] != e) q++;
+    if (q == nasked) {
+      if (nasked == ACRONYM_SEARCHES) continue;
+      const char *hit = NULL;
+      for (const char *p = doc, *end = doc + w->doc_len; p + el <= end; p++) {
+        p = memchr(p, e->extra[0], (size_t)(end - p));
+        if (!p || p + el > end) break;
+        if (memcmp(p, e->extra, el) == 0) { hit = p; break; }
+      }
+      asked[nasked] = e;
+      found[nasked++] = -2;
+      if (hit) {
+        mention *h = add_mention(w);
+        if (!h) return -1;
+        m = &w->m[i];                      /* the array may have moved */
+        h->start = (size_t)(hit - doc);
+        h->end = h->start + el;
+        h->hash = art_table_hash(doc + h->start, el);
+        h->type = m->type;
+        h->dropped = 1;
+        found[q] = (int)(w->count - 1);
+      }
+    }
+    if (found[q] >= 0) m->canon = found[q];
+  }
+  return 0;
+}
+
+/*
+** B5. "Minn." -> "Minnesota" when the article also writes the state out: the
+** abbreviation's canonical name.  Abbreviations are few: a plain scan.
+*/
+static void state_abbreviations(work *w) {
+  const char *doc = w->doc;
+  const char *asked[8];                    /* each state is looked for once */
+  int found[8];
+  size_t nasked = 0;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
+    const art_table_entry *e = lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
+    if (!e || !e->extra[0]) continue;
+    size_t q = 0;
+    while (q < nasked && asked[q] != e->extra) q++;
+    if (q == nasked) {
+      if (nasked == 8) continue;
+      size_t el = strlen(e->extra);
+      asked[nasked] = e->extra;
+      found[nasked++] = -1;
+      for (size_t j = 0; j < w->count; j++) {
+        const mention *f = &w->m[j];
+        if (is_name(f) && f->type == ART_ENT_GPE && text_is(doc, f->start, f->end, e->extra, el)) {
+          found[q] = (int)j;
+          break;
+        }
+      }
+    }
+    if (found[q] >= 0) m->canon = found[q];
+  }
 }
 
 static int document_pass(work *w, const tables *tb, doc_buffers *b) {
@@ -1227,6 +2066,10 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
   }
 
+  unlinked_places(w);
+  event_short_names(w, tb);
+  state_abbreviations(w);
+
   /* C. Runs left as O that match a name used elsewhere become that name. */
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
@@ -1288,7 +2131,11 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!is_name(m) || m->from_lexicon) continue;
     size_t g = (size_t)*sm_mention(groups, doc, m, 0);
     const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    if (vt[winner[g]] > vt[m->type]) m->type = (art_etype)winner[g];
+    int best = vt[winner[g]] > vt[m->type] ? winner[g] : (int)m->type;
+    /* "French" the language and "French" the people share a surface form:
+       where the context decided, each keeps its own */
+    if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
+    m->type = (art_etype)best;
   }
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
@@ -1301,6 +2148,20 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
     if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
     if (f->type != ART_ENT_ORG) continue;
+    /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
+       Affairs": the initials from an organisation word on, the tail of key */
+    for (size_t p = f->start + 1; kl >= 4 && p < f->last_start; p++) {
+      if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
+      size_t wl = 0;
+      while (p + wl < f->end && doc[p + wl] != ' ') wl++;
+      if (!lookup_lower(&art_table_org_words, doc + p, wl, 0)) continue;
+      char tail[ACRONYM_MAX];
+      size_t tl = initials(doc, p, f->end, tail, sizeof tail);
+      if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
+        int32_t *v = sm_get(acronyms, key + kl - tl, tl, 1);
+        if (*v < 0) *v = (int32_t)i;
+      }
+    }
     for (size_t p = f->start + 1; p < f->end; p++) {
       if (doc[p - 1] != ' ') continue;
       int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
@@ -1320,6 +2181,8 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
   }
 
+  if (spelled_out_acronyms(w)) goto done;
+
   /* E2. A company or party named in full once and by its first words later
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
          Party"): the full name must close with an organisation word, and the
@@ -1327,9 +2190,24 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t i = 0; i < count; i++) {
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
-    if (!lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0)) continue;
+    /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
+    if (!lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) &&
+        !(f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
+          (gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))))
+      continue;
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
+      /* "Rochdale" of "Rochdale Borough Council" is the town */
+      size_t q = p + 1, ql = 0;
+      while (q + ql < f->end && doc[q + ql] != ' ') ql++;
+      if (lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
+          (lookup_lower(&art_table_org_words, doc + q, ql, 0) &&
+           (text_is(doc, q, q + ql, "Council", 7) || text_is(doc, q, q + ql, "Government", 10))) ||
+          text_is(doc, q, q + ql, "City", 4) || text_is(doc, q, q + ql, "County", 6) ||
+          text_is(doc, q, q + ql, "Borough", 7) || text_is(doc, q, q + ql, "District", 8) ||
+          text_is(doc, q, q + ql, "Town", 4) || text_is(doc, q, q + ql, "State", 5))
+        continue;
       int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
@@ -1338,11 +2216,15 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
     if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
+    /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
+    char acr[ACRONYM_MAX];
+    if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
     int32_t *v = sm_mention(prefixes, doc, m, 0);
     if (!v || *v < 0 || (size_t)*v == i) continue;
     if (gaz_bits(doc + m->start, m->end - m->start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))
-      continue;
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+         ART_GAZ_DEMONYMS))
+      continue;                  /* nor a nationality: "European" of "European Union" */
     if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
     m->orphan = 0;
     m->type = ART_ENT_ORG;
@@ -1596,6 +2478,7 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
                    const art_seg_options *seg, const art_ent_options *opts, art_entity_list *out) {
   work *w = &es->w;
   w->doc = doc;
+  w->doc_len = n;
   w->count = 0;
   scratch *s = &es->s;
   tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words };

@@ -54,6 +54,10 @@ ACRONYMS = {
     "Labour": ("ORG", "Labour"), "Bundeswehr": ("ORG", "Bundeswehr"),
     "Kremlin": ("ORG", "Kremlin"), "Pentagon": ("ORG", "Pentagon"),
     "Interpol": ("ORG", "Interpol"), "Europol": ("ORG", "Europol"),
+    # legislatures named by one word ("Congress gave you the money")
+    "Congress": ("ORG", "Congress"), "Senate": ("ORG", "Senate"),
+    "Parliament": ("ORG", "Parliament"), "Knesset": ("ORG", "Knesset"),
+    "Bundestag": ("ORG", "Bundestag"),
     # international bodies
     "UN": ("ORG", "United Nations"), "U.N.": ("ORG", "United Nations"),
     "UNSC": ("ORG", "United Nations Security Council"),

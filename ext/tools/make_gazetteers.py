@@ -112,7 +112,7 @@ NATIONALITY_NOUNS = {
     "Slovak": "SK", "Slovaks": "SK", "Slovene": "SI", "Slovenes": "SI", "Czech": "CZ",
     "Czechs": "CZ", "Uzbek": "UZ", "Uzbeks": "UZ", "Tajik": "TJ", "Tajiks": "TJ",
     "Kazakh": "KZ", "Kazakhs": "KZ", "Kazakhstani": "KZ", "Kyrgyz": "KG", "Turkmen": "TM",
-    "Filipino": "PH", "Filipinos": "PH", "Filipina": "PH", "Filipinas": "PH",
+    "Filipino": "PH", "Filipinos": "PH", "Filipina": "PH", "Filipinas": "PH", "Philippine": "PH",
     "Icelander": "IS", "Icelanders": "IS", "New Zealander": "NZ", "New Zealanders": "NZ",
     "Kiwi": "NZ", "Kiwis": "NZ", "Luxembourger": "LU", "Luxembourgers": "LU",
     "Argentine": "AR", "Argentines": "AR", "Argentinian": "AR", "Argentinians": "AR",
@@ -207,6 +207,33 @@ Peronists Chavista Chavistas Sandinista Sandinistas Zapatista Zapatistas
 Gaullist Gaullists Whig Whigs Federalist Federalists Loyalist Loyalists Unionist
 Unionists Nationalist Nationalists Jihadist Jihadists Mujahideen Mujahedeen
 """.split()
+# People of a US state, a Canadian province or a large city (NORP, as
+# OntoNotes tags "Texans", "New Yorkers", "Londoners").
+PLACE_DWELLERS = """
+Texan Texans Californian Californians Floridian Floridians Ohioan Ohioans
+Michigander Michiganders Minnesotan Minnesotans Pennsylvanian Pennsylvanians
+Virginian Virginians Alaskan Alaskans Hawaiian Hawaiians Arizonan Arizonans
+Coloradan Coloradans Kentuckian Kentuckians Louisianan Louisianans Iowan Iowans
+Kansan Kansans Nebraskan Nebraskans Oklahoman Oklahomans Missourian Missourians
+Arkansan Arkansans Alabamian Alabamians Mississippian Mississippians
+Carolinian Carolinians Vermonter Vermonters Marylander Marylanders
+Utahn Utahns Nevadan Nevadans Idahoan Idahoans Montanan Montanans
+Wisconsinite Wisconsinites Hoosier Hoosiers Tennessean Tennesseans
+Oregonian Oregonians Washingtonian Washingtonians Wyomingite Wyomingites
+Quebecer Quebecers Quebecker Quebeckers Quebecois Albertan Albertans
+Ontarian Ontarians Manitoban Manitobans Newfoundlander Newfoundlanders
+Londoner Londoners Parisian Parisians Muscovite Muscovites Berliner Berliners
+Bostonian Bostonians Chicagoan Chicagoans Angeleno Angelenos Dubliner Dubliners
+Glaswegian Glaswegians Mancunian Mancunians Liverpudlian Liverpudlians
+Neapolitan Neapolitans Venetian Venetians Gazan Gazans
+""".split()
+MULTIWORD_DWELLERS = [
+    "New Yorker", "New Yorkers", "New Jerseyan", "New Jerseyans", "New Mexican",
+    "New Mexicans", "New Englander", "New Englanders", "North Carolinian",
+    "North Carolinians", "South Carolinian", "South Carolinians", "West Virginian",
+    "West Virginians", "North Dakotan", "North Dakotans", "South Dakotan", "South Dakotans",
+    "Rhode Islander", "Rhode Islanders", "British Columbian", "British Columbians",
+]
 MULTIWORD_GROUPS = [
     "Roman Catholic", "Roman Catholics", "African American", "African Americans",
     "Latin American", "Latin Americans", "Arab American", "Arab Americans", "Gulf Arab",
@@ -603,7 +630,7 @@ def build_demonyms(world, canonical, country_keys):
         if (code in canonical and latin_name(adjective) and "(" not in adjective
                 and " - " not in adjective and fold(adjective) not in country_keys):
             add_forms(t, adjective, "NORP", canonical[code])
-    for group in MULTIWORD_GROUPS + GROUP_WORDS:
+    for group in MULTIWORD_GROUPS + GROUP_WORDS + MULTIWORD_DWELLERS + PLACE_DWELLERS:
         add_forms(t, group, "NORP", "")
     for text in sorted(gmb_consistent_spans("NORP", 3)):
         if latin_name(text) and fold(text) not in GMB_NORP_NOISE:
