@@ -1757,7 +1757,7 @@ typedef struct order_key { size_t start, end, index; } order_key;
 /* The buffers of the document pass and of emit(), kept across documents in
    the connection's art_entity_state. */
 typedef struct doc_buffers {
-  span_map mid, surnames, names, groups, acronyms, suffixes, prefixes;
+  span_map spans[2];
   int64_t *votes;
   char *acr_keys;
   size_t *canon_off;
@@ -1779,8 +1779,8 @@ static void *reserve(void *p, size_t *cap, size_t n, size_t size) {
 }
 
 static void doc_buffers_release(doc_buffers *b) {
-  sm_release(&b->mid); sm_release(&b->surnames); sm_release(&b->names); sm_release(&b->groups);
-  sm_release(&b->acronyms); sm_release(&b->suffixes); sm_release(&b->prefixes);
+  sm_release(&b->spans[0]);
+  sm_release(&b->spans[1]);
   free(b->votes);
   free(b->acr_keys);
   free(b->canon_off);
@@ -1944,8 +1944,13 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
   size_t count = w->count, org_suffixes = 0;
   int rc = -1;
-  span_map *mid = &b->mid, *surnames = &b->surnames, *names = &b->names, *groups = &b->groups,
-           *acronyms = &b->acronyms, *suffixes = &b->suffixes, *prefixes = &b->prefixes;
+  /* Seven maps over two tables: a step's map is emptied and reused by a
+     later step (the comments say which), so a huge document holds two
+     tables of its mentions, not seven.  `names` lives from A2 to C and
+     overlaps `surnames` (B); every other pair is used one after the other. */
+  span_map *mid = &b->spans[0], *surnames = &b->spans[0], *groups = &b->spans[0], *acronyms = &b->spans[0],
+           *prefixes = &b->spans[0];
+  span_map *names = &b->spans[1], *suffixes = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
   for (size_t i = 0; i < count; i++) {
@@ -1953,10 +1958,7 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     m->hash = art_table_hash(doc + m->start, m->end - m->start);
     if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
   }
-  if (sm_init(mid, count) || sm_init(surnames, count) || sm_init(names, count) ||
-      sm_init(groups, count) || sm_init(acronyms, count) || sm_init(suffixes, org_suffixes) ||
-      sm_init(prefixes, org_suffixes))
-    goto done;
+  if (sm_init(mid, count) || sm_init(names, count)) goto done;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
@@ -2011,6 +2013,8 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
       m->type = ART_ENT_PERSON;
   }
   sm_clear(names);   /* reused below for names of any length */
+
+  sm_clear(mid);              /* its table becomes `surnames` */
 
   /* B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"). */
   for (size_t i = 0; i < count; i++) {
@@ -2098,6 +2102,8 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     else m->dropped = 1;
   }
 
+  sm_clear(surnames);         /* its table becomes `groups` */
+
   /* D. One label per surface form: a confidence-weighted vote. */
   size_t ngroups = 0;
   for (size_t i = 0; i < count; i++) {
@@ -2137,6 +2143,10 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
     m->type = (art_etype)best;
   }
+
+  sm_clear(groups);           /* its table becomes `acronyms` */
+  sm_clear(names);            /* its table becomes `suffixes` */
+  if (sm_init(suffixes, org_suffixes)) goto done;
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
   acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
@@ -2182,6 +2192,9 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
 
   if (spelled_out_acronyms(w)) goto done;
+
+  sm_clear(acronyms);         /* its table becomes `prefixes` */
+  if (sm_init(prefixes, org_suffixes)) goto done;
 
   /* E2. A company or party named in full once and by its first words later
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
@@ -2287,8 +2300,8 @@ static int document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
   rc = 0;
 done:
-  sm_clear(mid); sm_clear(surnames); sm_clear(names); sm_clear(groups); sm_clear(acronyms); sm_clear(suffixes);
-  sm_clear(prefixes);
+  sm_clear(&b->spans[0]);
+  sm_clear(&b->spans[1]);
   return rc;
 }
 
@@ -2449,8 +2462,7 @@ static void entity_state_release(struct art_entity_state *st) {
 /* Bytes held for the next document (the segmenter's grow with the document's size). */
 static size_t entity_state_bytes(const struct art_entity_state *st) {
   const doc_buffers *b = &st->b;
-  const span_map *maps[] = {&b->mid, &b->surnames, &b->names, &b->groups, &b->acronyms, &b->suffixes,
-                            &b->prefixes};
+  const span_map *maps[] = {&b->spans[0], &b->spans[1]};
   size_t bytes = st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
                  st->s.tsc.cap * sizeof *st->s.tsc.info + st->s.cap * (2 + sizeof *st->s.margin + 3 * sizeof *st->s.memo.word) +
                  st->s.values_cap * sizeof *st->s.values + b->votes_cap * sizeof *b->votes +
