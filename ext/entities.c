@@ -28,22 +28,10 @@
 ** their type ("West Bank" GPE, "Gulf of Aden" LOC), and a dateline
 ** ("BERGEN, Norway —") is a place.
 **
-** Pass 2, over the whole document (news articles name someone in full
-** once and by surname afterwards):
-**   - a capitalised common word that starts a sentence ("Officials said")
-**     is not a name unless the article also uses it mid-sentence;
-**   - a surname, or a first name, alone is linked to the full name it
-**     belongs to ("Austin" -> "Lloyd Austin") and becomes PERSON;
-**   - runs left as O that match a name found elsewhere become that name;
-**   - one label per surface form: the labels of all mentions with the
-**     same text vote, weighted by the tagger's confidence;
-**   - acronyms link to the spelled-out name when the article gives it
-**     ("AP" -> "Associated Press", "U.S." -> "United States"), a shorter
-**     organisation name to the longer one it ends ("Security Council" ->
-**     "U.N. Security Council"), and an all-capitals dateline place to its
-**     ordinary spelling ("WASHINGTON" -> "Washington");
-**   - PERSON mentions get a gender from first names, "Mr."/"Ms." and the
-**     pronouns that follow, for the quotes stage.
+** Pass 2, over the whole document, links and settles the mentions
+** (surnames to full names, acronyms to spelled-out names, one label per
+** surface form): ext/entities_document.c.  Both files share
+** ext/entities_internal.h.
 **
 ** Everything is byte offsets into the caller's document; the SQLite glue
 ** turns them into character positions.
@@ -58,36 +46,9 @@
 #include "article_tokens.h"
 #include "article_values.h"
 
-/* ---- the working set of mentions ---------------------------------------- */
+#include "entities_internal.h"
 
-typedef struct mention {
-  size_t start, end;          /* bytes */
-  size_t last_start;          /* start of the last token (surname matching) */
-  size_t first_end;           /* end of the first token */
-  size_t prev_start, prev_end;/* the token before the mention (equal when none) */
-  int sentence, paragraph;
-  art_etype type;
-  int32_t score;              /* tagger confidence */
-  int ntok;
-  unsigned initial:1, from_lexicon:1, is_value:1, orphan:1, dropped:1, dateline:1, has_value:1, weak:1;
-  unsigned fixed:1;           /* its context decided the type: the article-wide vote leaves it */
-  double value;
-  char date[11];
-  int canon;                  /* index of the mention whose text is the canonical, -1: own text */
-  long lex_canon;             /* lexicon entry giving the canonical, -1: none */
-  int gender;
-  int he, she;                /* pronouns seen after the mention in its sentence */
-  uint32_t hash;              /* art_table_hash of its text, set by the document pass */
-} mention;
-
-typedef struct work {
-  const char *doc;
-  size_t doc_len;
-  mention *m;
-  size_t count, cap;
-} work;
-
-static mention *add_mention(work *w) {
+mention *art_ent_add_mention(work *w) {
   if (w->count == w->cap) {
     size_t cap = w->cap ? w->cap * 2 : 64;
     mention *p = realloc(w->m, cap * sizeof *p);
@@ -112,7 +73,7 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 }
 
 /* Look the token up lower-cased (and without a final period) in a table. */
-static const art_table_entry *lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
+const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
   char buf[64];
   if (!tab || n == 0 || n > sizeof buf) return NULL;
   art_ascii_lower(buf, z, n);
@@ -123,18 +84,14 @@ static const art_table_entry *lookup_lower(const art_table *tab, const char *z, 
 
 /* Lower-case particles inside names ("van", "der", "de", "bin"), as
    ext/data/quote_words.tsv lists them. */
-static int is_particle(const char *z, size_t n) {
+int art_ent_is_particle(const char *z, size_t n) {
   const art_table_entry *e = art_table_find(&art_table_quote_words, z, n);
   return e && strcmp(e->value, "particle") == 0;
 }
 
-/* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */
-typedef struct tables {
-  const art_table *first_names, *fac_words, *event_words;
-} tables;
 
 /* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit). */
-static uint32_t gaz_bits(const char *z, size_t n, int strip_period) {
+uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
   char buf[64];
   if (n == 0 || n > sizeof buf) return 0;
   art_ascii_lower(buf, z, n);
@@ -206,7 +163,7 @@ static size_t title_phrase(token_memo *tm, const char *doc, const art_token *tok
 /* "The Hague": a capitalised "The" that the gazetteer lists as part of the name stays. */
 static int the_is_part_of_name(const char *doc, const art_token *toks, size_t a, size_t b) {
   if (doc[toks[a].start] != 'T' || b - a < 2) return 0;
-  return (gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0) & ART_GAZ_CITIES) != 0;
+  return (art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0) & ART_GAZ_CITIES) != 0;
 }
 
 /* The type a gazetteer gives a single token ("U.S." GPE, "Israeli" NORP), or NONE. */
@@ -214,7 +171,7 @@ static art_etype gazetteer_type(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   const art_table_entry *acr = art_table_find(&art_table_acronyms, doc + t->start, tok_len(t));
   if (acr) return art_etype_from_name(acr->value, strlen(acr->value));   /* "U.N.", "Nasdaq" */
-  uint32_t bits = gaz_bits(doc + t->start, tok_len(t), 0);
+  uint32_t bits = art_ent_gaz_bits(doc + t->start, tok_len(t), 0);
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
   if (bits & ART_GAZ_DEMONYMS) return ART_ENT_NORP;
   return ART_ENT_NONE;
@@ -222,7 +179,7 @@ static art_etype gazetteer_type(const char *doc, const art_token *t) {
 
 /* A multi-word name the place gazetteers list whole: their type (GPE, or LOC for natural features). */
 static art_etype place_type(const char *doc, const art_token *first, const art_token *last) {
-  uint32_t bits = gaz_bits(doc + first->start, last->end - first->start, 0);
+  uint32_t bits = art_ent_gaz_bits(doc + first->start, last->end - first->start, 0);
   if (bits & ART_GAZ_REGIONS_LOC) return ART_ENT_LOC;
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_REGIONS | ART_GAZ_PROVINCES))
     return ART_ENT_GPE;
@@ -234,14 +191,14 @@ static art_etype place_type(const char *doc, const art_token *first, const art_t
 ** followed by a name, not by another ordinary word ("Tropical Storm").
 */
 static int event_name(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
-  return (first->flags & ART_TOK_CAP) && lookup_lower(tb->event_words, doc + first->start, tok_len(first), 0) &&
-         !(gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
+  return (first->flags & ART_TOK_CAP) && art_ent_lookup_lower(tb->event_words, doc + first->start, tok_len(first), 0) &&
+         !(art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
 }
 
 /* The type a closing facility word gives a name ("Airport", "Crossing" FAC; "Valley" LOC). */
 static art_etype facility_type(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
-  const art_table_entry *e = lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
-  if (e && (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
+  const art_table_entry *e = art_ent_lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
+  if (e && (art_ent_gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   return art_etype_from_name(e->value, strlen(e->value));
 }
@@ -272,23 +229,23 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* "Chicago Marathon", "False Claims Act": the closing word names the type;
      so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
-    const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = art_ent_lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
     if (e) return art_etype_from_name(e->value, strlen(e->value));
     for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
       if (!tok_is(doc, &toks[k], "of")) continue;
-      e = lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
+      e = art_ent_lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
       if (e && strcmp(e->value, "LAW") == 0) return ART_ENT_LAW;
       break;
     }
   }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
-    const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
     if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
         type == ART_ENT_GPE || type == ART_ENT_LOC))
       return ART_ENT_ORG;
   }
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE) {
-    uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    uint32_t bits = art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
     uint32_t states = ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES;
     /* "Philippine" is a nationality; "Meuse" a river */
     if (b - a == 1 && (bits & ART_GAZ_DEMONYMS) && !(bits & states)) return ART_ENT_NORP;
@@ -299,26 +256,26 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* "Statistics Canada", "Air India": a capitalised common word before a
      country names a body, unless it qualifies the place ("Northern Canada") */
   if (type == ART_ENT_GPE && b - a == 2 && (toks[a].flags & ART_TOK_CAP) &&
-      (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COUNTRIES) &&
-      (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
+      (art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COUNTRIES) &&
+      (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
                                                                ART_GAZ_COUNTRIES)) == ART_GAZ_COMMON &&
-      !lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+      !art_ent_lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
       !place_type(doc, &toks[a], last))
     return ART_ENT_ORG;
   /* "Rhode Island": a state, country or city the gazetteers list whole is no
      natural feature, whatever its last word */
   if (type == ART_ENT_LOC) {
-    uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    uint32_t bits = art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
     if ((bits & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES)) &&
         !(bits & ART_GAZ_REGIONS_LOC))
       return ART_ENT_GPE;
   }
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON) {
-    uint32_t bits = gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    uint32_t bits = art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
     /* a city of two words or more ("Addis Ababa") is no one's name */
     int full_name = type == ART_ENT_PERSON && b - a >= 2 && (bits & ART_GAZ_CITIES) &&
-                    (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
-                    (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
+                    (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+                    (art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
     uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
                       (type == ART_ENT_ORG || (b - a >= 2 && !full_name) ? ART_GAZ_CITIES : 0);
     if ((bits & places) && !(bits & ART_GAZ_ACRONYMS) &&
@@ -340,28 +297,28 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   if (type != ART_ENT_ORG || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (prev->type != ART_ENT_GPE && prev->type != ART_ENT_LOC && !prev->orphan) return 0;
   /* Not a sentence's opening "The" or "A" */
-  if (prev->ntok == 1 && lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
+  if (prev->ntok == 1 && art_ent_lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
     return 0;
   /* ...nor a common word opening it ("Rival" + "Orbis Labs") */
   if (prev->orphan && prev->initial && prev->ntok == 1 &&
-      (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
+      (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
     return 0;
   /* A country, city or state written as an acronym stays apart ("U.S." +
      "State Department"), and so does a place before a body named by its
      function ("Texas" + "Department of Transportation"); a place's name
      opening a body's own name joins it ("Quebec" + "Community Groups
      Network", "Japan" + "Meteorological Agency"). */
-  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
+  if (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) {
     int acronym = prev->ntok != 1 || prev->end - prev->start < 3 || doc[prev->start + 1] < 'a' ||
                   doc[prev->start + 1] > 'z' || memchr(doc + prev->start, '.', prev->end - prev->start);
     if (acronym || prev->dateline ||
-        (b - a > 1 && lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
-        (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
+        (b - a > 1 && art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
+        (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
       return 0;
   }
   const art_token *last = &toks[b - 1];
-  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
   if (!e || strcmp(e->value, "ORG") != 0 || strstr(e->extra, "start")) return 0;
   prev->end = last->end;
   prev->last_start = last->start;
@@ -380,7 +337,7 @@ static int is_name_connector(const char *doc, const art_token *t) {
 
 /* An organisation word ("University", "Inc.", "Council") that may close a name. */
 static int closing_org_word(const char *doc, const art_token *t) {
-  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
@@ -388,7 +345,7 @@ static int closing_org_word(const char *doc, const art_token *t) {
 static int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++)
     if (!(toks[k].flags & ART_TOK_CAP) ||
-        !(gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
+        !(art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
   return 1;
 }
 
@@ -420,7 +377,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
        (prev->type == ART_ENT_ORG && type == ART_ENT_GPE && !prev->dateline && b - a <= 2 &&
         /* not a company's base: "... Services of Houston, Texas" */
         !(b + 1 < n && tok_is(doc, &toks[b], ",") && (toks[b + 1].flags & ART_TOK_CAP)) &&
-        (tail_of = lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
+        (tail_of = art_ent_lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
     prev->end = toks[b - 1].end;
     prev->last_start = toks[b - 1].start;
@@ -439,7 +396,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
       (toks[b - 1].flags & ART_TOK_CAP)) {
     int ok = 1;
     for (size_t q = a; q < b && ok; q++) {
-      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      uint32_t bits = art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
       ok = tok_is(doc, &toks[q], "and") || tok_is(doc, &toks[q], "&") ||
            ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||     /* the last may be rarer: "Sport" */
             (q == b - 1 && q > a && tok_is(doc, &toks[q - 1], "and") &&
@@ -456,13 +413,13 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
      words before a body's name is part of it */
   if (a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end && prev->ntok <= 2 &&
       (prev->orphan || prev->type == ART_ENT_ORG) && b - a >= 3 && closing_org_word(doc, &toks[b - 1])) {
-    uint32_t pbits = gaz_bits(doc + prev->start, prev->end - prev->start, 0);
+    uint32_t pbits = art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0);
     int ok = (pbits & ART_GAZ_COMMON) ||
              !(pbits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS)),
         has_and = 0;
     for (size_t q = a; q + 1 < b && ok; q++) {
       has_and |= tok_is(doc, &toks[q], "and");
-      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      uint32_t bits = art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
       ok = tok_is(doc, &toks[q], "and") ||
            ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||
             !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))));
@@ -483,8 +440,8 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
   size_t gap = a - k;
   const char *lastw = doc + prev->last_start;
   size_t lastl = prev->end - prev->last_start;
-  const art_table_entry *tail = lookup_lower(&art_table_org_words, lastw, lastl, 0);
-  if (tail && lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
+  const art_table_entry *tail = art_ent_lookup_lower(&art_table_org_words, lastw, lastl, 0);
+  if (tail && art_ent_lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
   int ok = 0;
   if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
@@ -493,7 +450,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
            common_words_only(doc, toks, a, b))
     ok = 1;
   else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
-           lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+           art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
            tok_is(doc, &toks[a + 1], "of"))
     ok = 1;
   if (!ok) return 0;
@@ -516,7 +473,7 @@ static int join_particle_name(const char *doc, const art_token *toks, size_t a, 
   size_t k = a;
   while (k > 0 && toks[k - 1].end > prev->end) {
     const art_token *t = &toks[k - 1];
-    if (!(t->flags & ART_TOK_LOWER) || !is_particle(doc + t->start, tok_len(t))) return 0;
+    if (!(t->flags & ART_TOK_LOWER) || !art_ent_is_particle(doc + t->start, tok_len(t))) return 0;
     k--;
   }
   if (k == a || toks[k - 1].end != prev->end) return 0;
@@ -535,17 +492,17 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
                              mention *prev) {
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = art_ent_lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
   if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak"))
-    e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
+    e = art_ent_lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
   if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
   /* a capitalised run the tagger left ("Finance" + "Bill") is a name now,
      unless it is a sentence's opening word ("The" + "Act") */
   if (prev->orphan) {
     if (prev->initial && prev->ntok == 1 &&
-        (lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
-         (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
+        (art_ent_lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
+         (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
       return 0;
     prev->orphan = 0;
     if (prev->score < 1) prev->score = 1;
@@ -570,7 +527,7 @@ static int all_digits(const char *doc, const art_token *t) {
 */
 static int name_possessive(const char *doc, const art_token *toks, size_t p) {
   if (p == 0 || !(toks[p].flags & ART_TOK_POSSESSIVE) || !(toks[p - 1].flags & ART_TOK_CAP)) return 0;
-  if (lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
+  if (art_ent_lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
   return p >= 2 && (tok_is(doc, &toks[p - 2], "St.") || tok_is(doc, &toks[p - 2], "St") ||
                     tok_is(doc, &toks[p - 2], "Saint"));
 }
@@ -625,7 +582,7 @@ static int join_model_code(const char *doc, const art_token *toks, size_t a, siz
   if (!model_code(doc, &toks[a]) || !(toks[a].flags & ART_TOK_CAP) || prev->orphan) return 0;
   if (art_table_find(&art_table_acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
   if (prev->type == ART_ENT_PERSON || prev->type == ART_ENT_NORP || prev->dateline) return 0;
-  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
+  if (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
   prev->end = toks[a].end;
   prev->last_start = toks[a].start;
   prev->ntok++;
@@ -644,10 +601,10 @@ static int person_words(const char *doc, const art_token *toks, size_t a, size_t
   const art_token *f = &toks[a];
   size_t fl = tok_len(f);
   int initials = fl >= 2 && fl <= 5 && doc[f->end - 1] == '.' && (f->flags & ART_TOK_ALLCAPS);
-  if (!initials && !(gaz_bits(doc + f->start, fl, 0) & ART_GAZ_FIRST_NAMES)) return 0;
+  if (!initials && !(art_ent_gaz_bits(doc + f->start, fl, 0) & ART_GAZ_FIRST_NAMES)) return 0;
   for (size_t k = a; k < p; k++) {
     if (!(toks[k].flags & ART_TOK_CAP)) return 0;
-    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+    if (art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
         (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
          ART_GAZ_TITLES))
       return 0;
@@ -658,7 +615,7 @@ static int person_words(const char *doc, const art_token *toks, size_t a, size_t
 /* The context_words.tsv entry of a token with the given extra ("noun", "suffix"), or NULL. */
 static const art_table_entry *context_word(const char *doc, const art_token *t, const char *kind) {
   if (!(t->flags & ART_TOK_WORD)) return NULL;
-  const art_table_entry *e = lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, kind) == 0 ? e : NULL;
 }
 
@@ -676,7 +633,7 @@ static const art_table_entry *noun_ahead(const char *doc, const art_token *toks,
     if (!e) continue;
     /* the noun must head its phrase: "plane" of "plane maker" does not */
     const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
-    if (!nx || clause_punct(doc, nx) || lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
+    if (!nx || clause_punct(doc, nx) || art_ent_lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
         ((nx->flags & ART_TOK_LOWER) && !(nx->flags & ART_TOK_HYPHEN) && tok_len(nx) > 4 &&
          doc[nx->end - 2] == 'e' && doc[nx->end - 1] == 'd'))
       return e;                            /* "... drugmaker based in" */
@@ -720,12 +677,12 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   /* a model code or a product-name ending: computed when a cue needs it (-1: not yet) */
   int model = letters && digits ? 1 : -1;
 #define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
-                 (b - a >= 2 && caps && ll >= 2 && ll <= 3 && !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
+                 (b - a >= 2 && caps && ll >= 2 && ll <= 3 && !art_ent_lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
   art_etype found = ART_ENT_NONE;
   if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
   if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
-    if (gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
+    if (art_ent_gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
     found = ART_ENT_PRODUCT;
   }
   const art_table_entry *e = NULL;
@@ -746,7 +703,7 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
     if (e && after && (after->flags & ART_TOK_LOWER) &&
         (context_word(doc, after, "compound") || context_word(doc, after, "noun") ||
          (strcmp(e->value, "WORK_OF_ART") == 0 &&
-          !lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
+          !art_ent_lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
       e = NULL;
   }
   /* companies are named before their products ("Pfizer vaccine"): after an
@@ -773,7 +730,7 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
       if (j == c || tok_is(doc, next, "already") || tok_is(doc, next, "now") || tok_is(doc, next, "also") ||
           tok_is(doc, next, "currently") || tok_is(doc, next, "still") ||
           ((next->flags & ART_TOK_LOWER) &&
-           lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
+           art_ent_lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
         e = context_word(doc, t, "noun");
       break;
     }
@@ -781,12 +738,12 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   if (e) found = art_etype_from_name(e->value, strlen(e->value));
   if (!found) return ART_ENT_NONE;
   /* the words of the name may still say otherwise (checked last: cues are rare) */
-  if (gaz_bits(doc + first->start, last->end - first->start, 1) &
+  if (art_ent_gaz_bits(doc + first->start, last->end - first->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
     return ART_ENT_NONE;
   /* "an African Union helicopter": a body's or a building's name is no product */
   for (size_t q = a; found != ART_ENT_ORG && q < b; q++)
-    if (gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
+    if (art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
       return ART_ENT_NONE;
   return found;
 }
@@ -804,7 +761,7 @@ static int after_role_at(const char *doc, const art_token *toks, size_t n, size_
   size_t k = a;
   if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
   if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
-  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
@@ -813,7 +770,7 @@ static int after_role_at(const char *doc, const art_token *toks, size_t n, size_
 static int plain_name_words(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++) {
     if (!(toks[k].flags & ART_TOK_CAP) || !(toks[k].flags & ART_TOK_WORD) || (toks[k].flags & ART_TOK_DIGIT)) return 0;
-    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+    if (art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
         (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
          ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS | ART_GAZ_COMMON))
       return 0;
@@ -825,7 +782,7 @@ static int plain_name_words(const char *doc, const art_token *toks, size_t a, si
 static int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
   if (a < 2 || b >= n || !tok_is(doc, &toks[a - 1], ",") || !(toks[a - 2].flags & ART_TOK_LOWER)) return 0;
   if (!tok_is(doc, &toks[b], ",") && !tok_is(doc, &toks[b], ".")) return 0;
-  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
@@ -847,14 +804,14 @@ static int language_use(const char *doc, const art_token *toks, size_t n, size_t
                                       "with", "for", "but", "because", "while", "than", NULL};
   static const char *const before[] = {"the", "The", "is", "was", "are", "were", "be", "been", "being",
                                        "become", "became", "a", "an", NULL};
-  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (!art_ent_lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
   if (a > 0 && tok_in(doc, &toks[a - 1], before)) return 0;
   return a + 1 == n || clause_punct(doc, &toks[a + 1]) || tok_in(doc, &toks[a + 1], after);
 }
 
 /* A language's name used as a nationality for sure: "French officials", "the French". */
 static int nationality_use(const char *doc, const art_token *toks, size_t n, size_t a) {
-  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (!art_ent_lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
   if (a > 0 && (tok_is(doc, &toks[a - 1], "the") || tok_is(doc, &toks[a - 1], "The"))) return 1;
   if (a + 1 >= n || tok_is(doc, &toks[a + 1], "and") || tok_is(doc, &toks[a + 1], "or")) return 0;
   return ((toks[a + 1].flags & ART_TOK_LOWER) && !language_use(doc, toks, n, a)) || (toks[a + 1].flags & ART_TOK_CAP);
@@ -1085,7 +1042,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       size_t j = i;
       while (j < n && toks[j].end <= toks[i].start + len) j++;
       if (j == i || toks[j - 1].end != toks[i].start + len) continue;   /* must end on a token */
-      mention *m = add_mention(w);
+      mention *m = art_ent_add_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, i, j, st);
       m->type = opts->lexicon[entry].type;
@@ -1129,7 +1086,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     int taken = 0;
     for (size_t i = a; i < b; i++) taken |= s->taken[i];
     if (a == b || taken) continue;
-    mention *m = add_mention(w);
+    mention *m = art_ent_add_mention(w);
     if (!m) return -1;
     set_tokens(m, toks, a, b, st);
     m->type = ART_ENT_GPE;
@@ -1172,7 +1129,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         }
         if (a < b) {
           size_t j = b;
-          mention *m = add_mention(w);
+          mention *m = art_ent_add_mention(w);
           if (!m) return -1;
           set_tokens(m, toks, a, j, st);
           m->orphan = 1;
@@ -1193,7 +1150,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
           }
           /* "an analyst at Morningstar" */
           if (!m->initial && after_role_at(doc, toks, n, a, j) &&
-              !(gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
+              !(art_ent_gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
                 (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_COMMON))) {
             m->orphan = 0;
             m->type = ART_ENT_ORG;
@@ -1204,7 +1161,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
           /* Gazetteers as a fallback: "Kerem Shalom Crossing", or "Berlin" mid-sentence. */
           art_etype g = j - a >= 2 && event_name(tb, doc, &toks[a], &toks[j - 1]) ? ART_ENT_EVENT
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
-                      : !m->initial || !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
+                      : !m->initial || !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
                       ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
           if (g == ART_ENT_NORP && j - a == 1) {
             if (language_use(doc, toks, n, a)) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
@@ -1243,7 +1200,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
          of" + "State Antony Blinken"): the name is what follows the title.
          Its first word must then end a title. */
       if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
-          !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) & ART_GAZ_TITLE_END))
+          !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) & ART_GAZ_TITLE_END))
         from = a;
       for (; b > a && from < a; from++) {
         k = title_phrase(&s->memo, doc, toks, from, b, 0);
@@ -1262,7 +1219,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                       (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
     /* ...but not off an organisation ("Justice Department") */
     for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
-                   !lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0);) a += k;
+                   !art_ent_lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0);) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
     /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised
@@ -1273,9 +1230,9 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
                                                          : ART_ENT_NONE;
       if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
-          !lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
+          !art_ent_lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
           (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
-          (gaz_bits(doc + ot->start, tok_len(ot), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
+          (art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
               ART_GAZ_COMMON) {
         o->dropped = 1;
         o->orphan = 0;
@@ -1297,7 +1254,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       int clash2 = 0;
       for (size_t q = a; q < p; q++) clash2 |= s->taken[q];
       if (left != ART_ENT_NONE && !clash2) {
-        mention *g = add_mention(w);
+        mention *g = art_ent_add_mention(w);
         if (!g) return -1;
         set_tokens(g, toks, a, p, st);
         g->type = left;
@@ -1324,9 +1281,9 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         o->orphan = 0;
         a--;
         type = ART_ENT_EVENT;
-      } else if (same && o->initial && (gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_FIRST_NAMES) &&
-                 !(gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_TITLES) &&
-                 !lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
+      } else if (same && o->initial && (art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_FIRST_NAMES) &&
+                 !(art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_TITLES) &&
+                 !art_ent_lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
         o->dropped = 1;
         o->orphan = 0;
         a--;
@@ -1340,7 +1297,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     for (size_t p = a + 1; p + 1 < b; p++) {
       size_t q = p + 1;
       art_etype first_type = ART_ENT_ORG;
-      int legal = lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+      int legal = art_ent_lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
       if (legal) {
         while (q < b && is_name_connector(doc, &toks[q])) q++;
       } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
@@ -1357,7 +1314,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       int clash2 = 0;
       for (size_t k = a; k <= p; k++) clash2 |= s->taken[k];
       if (clash2) break;
-      mention *g = add_mention(w);
+      mention *g = art_ent_add_mention(w);
       if (!g) return -1;
       set_tokens(g, toks, a, p + 1, st);
       g->type = first_type;
@@ -1402,7 +1359,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       int clash2 = 0;
       for (size_t k = a; k < p; k++) clash2 |= s->taken[k];
       if (owner != ART_ENT_NONE && !clash2) {
-        mention *g = add_mention(w);
+        mention *g = art_ent_add_mention(w);
         if (!g) return -1;
         set_tokens(g, toks, a, p, st);
         g->type = owner;
@@ -1417,12 +1374,12 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     art_etype group_owner = b - a >= 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
     if (group_owner != ART_ENT_GPE)
       group_owner = b - a == 2 && gazetteer_type(doc, &toks[a]) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
-    if (b - a >= 2 && (gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
+    if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
         (toks[b - 1].flags & ART_TOK_CAP) && group_owner != ART_ENT_NONE) {
       int clash2 = 0;
       for (size_t k = a; k < b; k++) clash2 |= s->taken[k];
       if (!clash2) {
-        mention *g = add_mention(w);
+        mention *g = art_ent_add_mention(w);
         if (!g) return -1;
         set_tokens(g, toks, a, b - 1, st);
         g->type = group_owner;
@@ -1439,14 +1396,14 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         all_digits(doc, &toks[b])) {
       b++;
       if (b - a >= 3) {
-        const art_table_entry *f = lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+        const art_table_entry *f = art_ent_lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
         if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
       }
     }
     /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
     int law_word = retype == ART_ENT_LAW ||
                    (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
-                    (e_law = lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                    (e_law = art_ent_lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
                     strcmp(e_law->value, "LAW") == 0);
     if (a < b && law_word && b < n && !s->taken[b]) {
       if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
@@ -1464,16 +1421,16 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
         ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
          ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
-        !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
       retype = ART_ENT_ORG;
       boost = 1 << 18;
     }
     if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
         !(retype == ART_ENT_PERSON && b - a >= 2 &&
-          (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
+          (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&
+        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
       retype = ART_ENT_ORG;
       boost = 1 << 16;
     }
@@ -1482,11 +1439,11 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
        (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
     if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
         (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
       for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
         const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
-                                   ? lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+                                   ? art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
         if (!r) continue;
         /* the job heads the appositive: not "a militant group", "a tourist destination" */
         const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
@@ -1516,7 +1473,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                           join_connected_org(doc, toks, n, a, b, retype, prev, 0))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
-      mention *m = add_mention(w);
+      mention *m = art_ent_add_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, a, b, st);
       m->type = retype;
@@ -1543,7 +1500,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     for (size_t k = first_tok; k < n && toks[k].start < val->end && !clash; k++)
       if (s->taken[k] && toks[k].end > val->start) clash = 1;
     if (clash) continue;
-    mention *m = add_mention(w);
+    mention *m = art_ent_add_mention(w);
     if (!m) return -1;
     m->start = val->start;
     m->end = val->end;
@@ -1556,868 +1513,6 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     memcpy(m->date, val->date, sizeof m->date);
     m->date[sizeof m->date - 1] = 0;
   }
-  return 0;
-}
-
-/* ---- pass 2: the document ------------------------------------------------- */
-
-static int text_is(const char *doc, size_t s, size_t e, const char *z, size_t n) {
-  return e - s == n && memcmp(doc + s, z, n) == 0;
-}
-
-static int same_text(const char *doc, const mention *a, const mention *b) {
-  return text_is(doc, a->start, a->end, doc + b->start, b->end - b->start);
-}
-
-/*
-** A map from byte strings (spans of the document, or short keys in a side
-** buffer) to an int, sized up front for the number of inserts: every
-** document-level step is one pass with lookups, so the pass stays linear in
-** the number of mentions.  The slots outlive the document (they belong to
-** the connection's art_entity_state): a document uses the first 2^k of
-** them, and sm_clear() empties only the slots it filled, so a short
-** article pays for its own mentions, not for a calloc of the table.
-*/
-typedef struct sm_slot { const char *z; uint32_t n; int32_t value; } sm_slot;
-typedef struct span_map {
-  sm_slot *slot;        /* cap slots, all empty between documents */
-  size_t mask;          /* this document's table: slot[0..mask] */
-  size_t cap;
-  uint32_t *used;       /* indexes of the filled slots, for sm_clear() */
-  size_t nused;
-} span_map;
-
-static void sm_release(span_map *m) {
-  free(m->slot);
-  free(m->used);
-  memset(m, 0, sizeof *m);
-}
-
-static int sm_init(span_map *m, size_t inserts) {
-  size_t n = 16;
-  while (n < inserts * 2 + 2) n *= 2;
-  if (n > m->cap) {
-    sm_release(m);
-    m->slot = calloc(n, sizeof *m->slot);
-    m->used = malloc(n * sizeof *m->used);
-    if (!m->slot || !m->used) { sm_release(m); return -1; }
-    m->cap = n;
-  }
-  m->mask = n - 1;
-  m->nused = 0;
-  return 0;
-}
-
-/* Empty the slots this document filled: the table is clean for the next one. */
-static void sm_clear(span_map *m) {
-  for (size_t i = 0; i < m->nused; i++) m->slot[m->used[i]].z = NULL;
-  m->nused = 0;
-}
-
-/* The value slot for z[0..n), whose art_table_hash is hash: existing, or
-   (insert) new with value -1; NULL if absent. */
-static int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
-  if (!m->slot) return NULL;
-  for (size_t h = hash & m->mask;; h = (h + 1) & m->mask) {
-    sm_slot *s = &m->slot[h];
-    if (!s->z) {
-      if (!insert) return NULL;
-      s->z = z;
-      s->n = (uint32_t)n;
-      s->value = -1;
-      m->used[m->nused++] = (uint32_t)h;
-      return &s->value;
-    }
-    if (s->n == n && memcmp(s->z, z, n) == 0) return &s->value;
-  }
-}
-
-static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
-  return sm_find(m, z, n, art_table_hash(z, n), insert);
-}
-
-/* The slot of a mention's own text: most look-ups of the document pass are
-   these, and its hash is computed once. */
-static int32_t *sm_mention(span_map *map, const char *doc, const mention *m, int insert) {
-  return sm_find(map, doc + m->start, m->end - m->start, m->hash, insert);
-}
-
-/* Every word capitalised letters (initials allowed), none of them an
-   organisation, facility, place or event word: could be a person's name. */
-static int person_shaped(const char *doc, const mention *m) {
-  size_t a = m->start;
-  while (a < m->end) {
-    size_t b = a;
-    while (b < m->end && doc[b] != ' ') b++;
-    if (!(doc[a] >= 'A' && doc[a] <= 'Z')) return 0;
-    for (size_t k = a; k < b; k++)
-      if (!((doc[k] | 0x20) >= 'a' && (doc[k] | 0x20) <= 'z') && doc[k] != '.' && doc[k] != '-' &&
-          doc[k] != '\'') return 0;
-    uint32_t bits = gaz_bits(doc + a, b - a, 1);
-    if (bits & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
-                ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_TITLES))
-      return 0;
-    /* "NHS England": a region that is no given name, or an acronym */
-    if (bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) goto next;   /* "Flores", "KIM" */
-    if (bits & (ART_GAZ_REGIONS | ART_GAZ_PROVINCES)) return 0;
-    if (b - a >= 2 && b - a <= 4 && doc[a + 1] >= 'A' && doc[a + 1] <= 'Z' && !memchr(doc + a, '.', b - a) &&
-        strspn(doc + a, "IVX") < b - a)
-      return 0;
-    /* "Chicago Marathon", but "Bill" opens many a name */
-    if (a > m->start && lookup_lower(&art_table_name_ends, doc + a, b - a, 0)) return 0;
-  next:
-    a = b;
-    while (a < m->end && doc[a] == ' ') a++;
-  }
-  return 1;
-}
-
-static int is_name(const mention *m) { return !m->dropped && !m->orphan && !m->is_value; }
-
-static int is_full_person(const mention *m) { return is_name(m) && m->type == ART_ENT_PERSON && m->ntok >= 2; }
-
-/* The surname of a full name: its last token, skipping "Jr." and the like. */
-static void surname_of(const char *doc, const mention *m, size_t *s, size_t *e) {
-  *s = m->last_start;
-  *e = m->end;
-  static const char *const suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL};
-  for (int k = 0; suffixes[k]; k++) {
-    if (text_is(doc, *s, *e, suffixes[k], strlen(suffixes[k])) && m->ntok >= 3) {
-      size_t p = *s;
-      while (p > m->start && (doc[p - 1] == ' ' || doc[p - 1] == ',')) p--;
-      size_t q = p;
-      while (q > m->start && doc[q - 1] != ' ') q--;
-      *s = q;
-      *e = p;
-      return;
-    }
-  }
-}
-
-/* Does a[0..an) contain b[0..bn)? */
-static int contains(const char *a, size_t an, const char *b, size_t bn) {
-  for (size_t i = 0; i + bn <= an; i++)
-    if (a[i] == b[0] && memcmp(a + i, b, bn) == 0) return 1;
-  return 0;
-}
-
-static int after_preposition(const char *doc, const mention *m) {
-  static const char *const preps[] = {"in", "to", "from", "at", "near", "into", "across", "outside", "of", NULL};
-  for (int k = 0; preps[k]; k++)
-    if (text_is(doc, m->prev_start, m->prev_end, preps[k], strlen(preps[k]))) return 1;
-  return 0;
-}
-
-/* Initials of the capitalised words of doc[s..e) ("United Nations" -> "UN"). */
-static size_t initials(const char *doc, size_t s, size_t e, char *out, size_t cap) {
-  size_t k = 0;
-  int at_word = 1;
-  for (size_t i = s; i < e; i++) {
-    unsigned char c = (unsigned char)doc[i];
-    if (c == ' ' || c == '-' || c == '.') { at_word = 1; continue; }   /* "U.S. Department of Agriculture" -> "USDA" */
-    if (at_word && c >= 'A' && c <= 'Z') {
-      if (k == cap) return 0;
-      out[k++] = (char)c;
-    }
-    at_word = 0;
-  }
-  return k;
-}
-
-/* The letters of a one-token acronym ("U.S." -> "US", "CIA"); 0 when not one. */
-static size_t acronym_letters(const char *doc, const mention *m, char *out, size_t cap) {
-  if (m->ntok != 1) return 0;
-  size_t k = 0;
-  for (size_t i = m->start; i < m->end; i++) {
-    unsigned char c = (unsigned char)doc[i];
-    if (c == '.') continue;
-    if (c < 'A' || c > 'Z' || k == cap) return 0;
-    out[k++] = (char)c;
-  }
-  return k >= 2 ? k : 0;
-}
-
-static int common_word(const tables *tb, const char *doc, const mention *m) {
-  (void)tb;
-  return (gaz_bits(doc + m->start, m->end - m->start, 0) & ART_GAZ_COMMON) != 0;
-}
-
-static int root_of(const work *w, int i) {
-  for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
-  return i;
-}
-
-#define ACRONYM_MAX 8
-
-/* Sort keys for the output order: by start, the longer span first, then
-   the order found (so equal spans keep it).  Keys are small, so sorting
-   them moves far less memory than sorting mentions. */
-typedef struct order_key { size_t start, end, index; } order_key;
-
-/* The buffers of the document pass and of emit(), kept across documents in
-   the connection's art_entity_state. */
-typedef struct doc_buffers {
-  span_map spans[2];
-  int64_t *votes;
-  char *acr_keys;
-  size_t *canon_off;
-  order_key *order;
-  uint8_t *winner;
-  size_t votes_cap, acr_cap, canon_cap, order_cap, winner_cap;
-} doc_buffers;
-
-/* p, or a larger block when n items of size bytes do not fit (contents not
-   kept; NULL and p freed when out of memory). */
-static void *reserve(void *p, size_t *cap, size_t n, size_t size) {
-  if (n <= *cap) return p;
-  size_t c = *cap ? *cap : 64;
-  while (c < n) c *= 2;
-  free(p);
-  p = malloc(c * size);
-  *cap = p ? c : 0;
-  return p;
-}
-
-static void doc_buffers_release(doc_buffers *b) {
-  sm_release(&b->spans[0]);
-  sm_release(&b->spans[1]);
-  free(b->votes);
-  free(b->acr_keys);
-  free(b->canon_off);
-  free(b->order);
-  free(b->winner);
-  memset(b, 0, sizeof *b);
-}
-
-/* Are mentions x and y (x first) listed together: "Scotland, Wales and ..."? */
-static int coordinated(const char *doc, const mention *x, const mention *y) {
-  if (x->sentence != y->sentence || x->end >= y->start || y->start - x->end > 6) return 0;
-  size_t s = x->end, e = y->start;
-  return text_is(doc, s, e, ", ", 2) || text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) ||
-         text_is(doc, s, e, ", and ", 6);
-}
-
-/*
-** B3. A one-word "person" that no full name in the article explains, that
-** the place gazetteers know, and that stands where places do (after "in",
-** "from"...; listed with other places: "Scotland, Wales and ...") is the
-** place.  Runs after surnames are linked.
-*/
-static void unlinked_places(work *w) {
-  const char *doc = w->doc;
-  for (size_t i = 0; i < w->count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
-    uint32_t bits = gaz_bits(doc + m->start, m->end - m->start, 1);
-    if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
-      continue;
-    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
-    int listed = (before && is_name(before) && before->type == ART_ENT_GPE && coordinated(doc, before, m)) ||
-                 (after && is_name(after) && after->type == ART_ENT_GPE && coordinated(doc, m, after));
-    if (!listed && !after_preposition(doc, m)) continue;
-    m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
-            ? ART_ENT_LOC : ART_ENT_GPE;
-  }
-}
-
-/*
-** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
-** Madre": a storm, an operation or a product named in full once is named by
-** its last words later.  Such names are few: a plain scan over them.
-*/
-static void event_short_names(work *w, const tables *tb) {
-  const char *doc = w->doc;
-  size_t events[8], nev = 0;
-  for (size_t i = 0; i < w->count && nev < 8; i++) {
-    const mention *e = &w->m[i];
-    if (is_name(e) && e->ntok >= 2 &&
-        ((e->type == ART_ENT_EVENT && lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0)) ||
-         e->type == ART_ENT_PRODUCT))
-      events[nev++] = i;
-  }
-  for (size_t i = 0; nev && i < w->count; i++) {
-    mention *m = &w->m[i];
-    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0) continue;
-    size_t ml = m->end - m->start;
-    for (size_t k = 0; k < nev; k++) {
-      const mention *e = &w->m[events[k]];
-      if (m->type == e->type || e->ntok <= m->ntok || e->end - e->start <= ml + 1) continue;
-      if (doc[e->end - ml - 1] != ' ' || memcmp(doc + e->end - ml, doc + m->start, ml) != 0) continue;
-      if (m->ntok == 1 && (gaz_bits(doc + m->start, ml, 0) & ART_GAZ_COMMON)) continue;
-      m->type = e->type;
-      m->orphan = 0;
-      m->score = 1 << 22;
-      break;
-    }
-  }
-}
-
-/*
-** E1. "AP" -> "Associated Press" when the article writes the name out only
-** where no entity is found (a byline: "By HELEN MARCHETTI Associated
-** Press"): an acronym of ext/data/acronyms.tsv left unlinked takes its listed
-** expansion when the document holds it.  A hidden mention on that text
-** carries the canonical name.  Acronyms are few: one search of the document
-** per distinct acronym.
-*/
-static int spelled_out_acronyms(work *w) {
-  const char *doc = w->doc;
-  size_t count = w->count;
-  /* what each distinct acronym found: the hidden mention, or -2 (not in the
-     document); at most ACRONYM_SEARCHES searches, so the step stays linear */
-  enum { ACRONYM_SEARCHES = 16 };
-  const art_table_entry *asked[ACRONYM_SEARCHES];
-  int found[ACRONYM_SEARCHES];
-  size_t nasked = 0;
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
-    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
-    size_t ml = m->end - m->start;
-    const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
-    if (!e || !e->extra[0]) continue;
-    size_t el = strlen(e->extra);
-    if (el == ml && memcmp(e->extra, doc + m->start, ml) == 0) continue;   /* "BBC" is its own name */
-    size_t q = 0;
-    while (q < nasked && asked[q] != e) q++;
-    if (q == nasked) {
-      if (nasked == ACRONYM_SEARCHES) continue;
-      const char *hit = NULL;
-      for (const char *p = doc, *end = doc + w->doc_len; p + el <= end; p++) {
-        p = memchr(p, e->extra[0], (size_t)(end - p));
-        if (!p || p + el > end) break;
-        if (memcmp(p, e->extra, el) == 0) { hit = p; break; }
-      }
-      asked[nasked] = e;
-      found[nasked++] = -2;
-      if (hit) {
-        mention *h = add_mention(w);
-        if (!h) return -1;
-        m = &w->m[i];                      /* the array may have moved */
-        h->start = (size_t)(hit - doc);
-        h->end = h->start + el;
-        h->hash = art_table_hash(doc + h->start, el);
-        h->type = m->type;
-        h->dropped = 1;
-        found[q] = (int)(w->count - 1);
-      }
-    }
-    if (found[q] >= 0) m->canon = found[q];
-  }
-  return 0;
-}
-
-/*
-** B5. "Minn." -> "Minnesota" when the article also writes the state out: the
-** abbreviation's canonical name.  Abbreviations are few: a plain scan.
-*/
-static void state_abbreviations(work *w) {
-  const char *doc = w->doc;
-  const char *asked[8];                    /* each state is looked for once */
-  int found[8];
-  size_t nasked = 0;
-  for (size_t i = 0; i < w->count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
-    const art_table_entry *e = lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
-    if (!e || !e->extra[0]) continue;
-    size_t q = 0;
-    while (q < nasked && asked[q] != e->extra) q++;
-    if (q == nasked) {
-      if (nasked == 8) continue;
-      size_t el = strlen(e->extra);
-      asked[nasked] = e->extra;
-      found[nasked++] = -1;
-      for (size_t j = 0; j < w->count; j++) {
-        const mention *f = &w->m[j];
-        if (is_name(f) && f->type == ART_ENT_GPE && text_is(doc, f->start, f->end, e->extra, el)) {
-          found[q] = (int)j;
-          break;
-        }
-      }
-    }
-    if (found[q] >= 0) m->canon = found[q];
-  }
-}
-
-static int document_pass(work *w, const tables *tb, doc_buffers *b) {
-  const char *doc = w->doc;
-  size_t count = w->count, org_suffixes = 0;
-  int rc = -1;
-  /* Seven maps over two tables: a step's map is emptied and reused by a
-     later step (the comments say which), so a huge document holds two
-     tables of its mentions, not seven.  `names` lives from A2 to C and
-     overlaps `surnames` (B); every other pair is used one after the other. */
-  span_map *mid = &b->spans[0], *surnames = &b->spans[0], *groups = &b->spans[0], *acronyms = &b->spans[0],
-           *prefixes = &b->spans[0];
-  span_map *names = &b->spans[1], *suffixes = &b->spans[1];
-  int64_t *votes = NULL;
-  char *acr_keys = NULL;
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    m->hash = art_table_hash(doc + m->start, m->end - m->start);
-    if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
-  }
-  if (sm_init(mid, count) || sm_init(names, count)) goto done;
-
-  /* A. A capitalised common word opening a sentence is not a name, unless
-        the article also uses it as a name mid-sentence. */
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    /* after a dateline's dash or a colon a capital is expected too */
-    const char *p = doc + m->prev_start;
-    size_t pl = m->prev_end - m->prev_start;
-    if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
-        text_is(p, 0, pl, ":", 1))
-      m->initial = 1;
-    if (!m->initial && !m->is_value && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
-    if (common_word(tb, doc, m) && !sm_mention(mid, doc, m, 0)) m->dropped = 1;
-    /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
-       sentence, no one's name, is not a person */
-    size_t len = m->end - m->start;
-    if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
-        doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
-        !(gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-        !sm_mention(mid, doc, m, 0))
-      m->dropped = 1;
-  }
-
-  /* A2. A two- or three-word name the tagger took for an organisation or a
-         place, with no organisation, facility or place word in it, is a
-         person when it opens with a given name or initials ("Faith
-         Chepkoech", "R.J. Millbank") or when its last word is used alone
-         elsewhere in the article ("Alemu"), as people are. */
-  for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
-    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon || m->dateline || m->ntok < 2 || m->ntok > 3) continue;
-    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
-    if (gaz_bits(doc + m->start, m->end - m->start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
-         ART_GAZ_ACRONYMS))
-      continue;
-    if (!person_shaped(doc, m)) continue;
-    uint32_t first = gaz_bits(doc + m->start, m->first_end - m->start, 0);
-    int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
-    int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
-    int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
-    if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
-        (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
-      m->type = ART_ENT_PERSON;
-  }
-  sm_clear(names);   /* reused below for names of any length */
-
-  sm_clear(mid);              /* its table becomes `surnames` */
-
-  /* B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"). */
-  for (size_t i = 0; i < count; i++) {
-    const mention *f = &w->m[i];
-    if (!is_full_person(f)) continue;
-    size_t ss, se;
-    surname_of(doc, f, &ss, &se);
-    int32_t *v = sm_get(surnames, doc + ss, se - ss, 1);
-    if (*v == -1) { *v = (int32_t)i; continue; }
-    if (*v < 0) continue;                        /* already ambiguous */
-    const mention *a = &w->m[*v];
-    if (same_text(doc, a, f)) continue;
-    size_t al = a->end - a->start, fl = f->end - f->start;
-    /* A longer form of the same name ("George W. Bush" / "George Bush") wins; two people clash. */
-    if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
-    else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->dateline) continue;
-    int32_t *v = sm_mention(surnames, doc, m, 0);
-    if (!v || *v < 0) continue;
-    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
-    if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) continue;
-    m->type = ART_ENT_PERSON;
-    m->orphan = 0;
-    m->canon = *v;
-    m->score = 1 << 22;
-  }
-
-  /* B2. A surname with particles, capitalised at a sentence's start or by
-         house style ("Van der Berg"), -> the full name that ends with it
-         ("Annelies van der Berg").  Few people per article: a plain scan. */
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0 || m->ntok < 2) continue;
-    size_t fl = m->first_end - m->start;
-    char low[8];
-    if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
-    memcpy(low, doc + m->start, fl);
-    low[0] = (char)(low[0] + 32);
-    if (!is_particle(low, fl)) continue;
-    size_t ml = m->end - m->start;
-    for (size_t j = 0; j < count && j < 4096; j++) {
-      const mention *f = &w->m[j];
-      size_t jl = f->end - f->start;
-      if (j == i || !is_full_person(f) || jl <= ml + 1 || doc[f->end - ml - 1] != ' ') continue;
-      const char *tail = doc + f->end - ml;
-      if (tail[0] == low[0] && memcmp(tail + 1, doc + m->start + 1, ml - 1) == 0) {
-        m->canon = (int)j;
-        break;
-      }
-    }
-  }
-
-  unlinked_places(w);
-  event_short_names(w, tb);
-  state_abbreviations(w);
-
-  /* C. Runs left as O that match a name used elsewhere become that name. */
-  for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
-    if (!is_name(m) || m->weak) continue;
-    int32_t *v = sm_mention(names, doc, m, 1);
-    if (*v < 0) *v = (int32_t)i;
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!m->orphan) continue;
-    int32_t *v = sm_mention(names, doc, m, 0);
-    if (!v || *v < 0) continue;
-    if (m->initial && m->ntok == 1 && common_word(tb, doc, m)) continue;
-    m->orphan = 0;
-    m->type = w->m[*v].type;
-    m->canon = w->m[*v].canon;
-    m->score = 0;
-  }
-
-  /* A name from a Title Case headline stays only when the body names it too. */
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
-    int32_t *v = sm_mention(names, doc, m, 0);
-    if (v && *v >= 0 && !w->m[*v].weak) { m->type = w->m[*v].type; m->canon = w->m[*v].canon; }
-    else m->dropped = 1;
-  }
-
-  sm_clear(surnames);         /* its table becomes `groups` */
-
-  /* D. One label per surface form: a confidence-weighted vote. */
-  size_t ngroups = 0;
-  for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon) continue;
-    int32_t *v = sm_mention(groups, doc, m, 1);
-    if (*v < 0) *v = (int32_t)ngroups++;
-  }
-  size_t nvotes = ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1;
-  votes = b->votes = reserve(b->votes, &b->votes_cap, nvotes, sizeof *votes);
-  if (!votes) goto done;
-  memset(votes, 0, nvotes * sizeof *votes);
-  for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon) continue;
-    int32_t g = *sm_mention(groups, doc, m, 0);
-    votes[(size_t)g * ART_ENT_TYPE_COUNT + m->type] += (int64_t)m->score + 1;
-  }
-  /* Each group's winner: the first type with the most votes; a mention
-     whose own type ties with it keeps its own. */
-  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, ngroups ? ngroups : 1, 1);
-  if (!winner) goto done;
-  for (size_t g = 0; g < ngroups; g++) {
-    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    int best = 1;
-    for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
-    winner[g] = (uint8_t)best;
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon) continue;
-    size_t g = (size_t)*sm_mention(groups, doc, m, 0);
-    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    int best = vt[winner[g]] > vt[m->type] ? winner[g] : (int)m->type;
-    /* "French" the language and "French" the people share a surface form:
-       where the context decided, each keeps its own */
-    if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
-    m->type = (art_etype)best;
-  }
-
-  sm_clear(groups);           /* its table becomes `acronyms` */
-  sm_clear(names);            /* its table becomes `suffixes` */
-  if (sm_init(suffixes, org_suffixes)) goto done;
-
-  /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
-  acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
-  if (!acr_keys) goto done;
-  for (size_t i = 0; i < count; i++) {
-    const mention *f = &w->m[i];
-    if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
-    char *key = acr_keys + i * ACRONYM_MAX;
-    size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
-    if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
-    if (f->type != ART_ENT_ORG) continue;
-    /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
-       Affairs": the initials from an organisation word on, the tail of key */
-    for (size_t p = f->start + 1; kl >= 4 && p < f->last_start; p++) {
-      if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
-      size_t wl = 0;
-      while (p + wl < f->end && doc[p + wl] != ' ') wl++;
-      if (!lookup_lower(&art_table_org_words, doc + p, wl, 0)) continue;
-      char tail[ACRONYM_MAX];
-      size_t tl = initials(doc, p, f->end, tail, sizeof tail);
-      if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
-        int32_t *v = sm_get(acronyms, key + kl - tl, tl, 1);
-        if (*v < 0) *v = (int32_t)i;
-      }
-    }
-    for (size_t p = f->start + 1; p < f->end; p++) {
-      if (doc[p - 1] != ' ') continue;
-      int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
-      if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
-    }
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
-    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
-    char acr[ACRONYM_MAX];
-    size_t al = acronym_letters(doc, m, acr, sizeof acr);
-    int32_t *v = al ? sm_get(acronyms, acr, al, 0) : NULL;
-    if (v && *v >= 0 && (size_t)*v != i) { m->canon = *v; m->type = w->m[*v].type; continue; }
-    if (m->type != ART_ENT_ORG) continue;
-    v = sm_mention(suffixes, doc, m, 0);
-    if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
-  }
-
-  if (spelled_out_acronyms(w)) goto done;
-
-  sm_clear(acronyms);         /* its table becomes `prefixes` */
-  if (sm_init(prefixes, org_suffixes)) goto done;
-
-  /* E2. A company or party named in full once and by its first words later
-         ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
-         Party"): the full name must close with an organisation word, and the
-         short form must not be a place the gazetteers know. */
-  for (size_t i = 0; i < count; i++) {
-    const mention *f = &w->m[i];
-    if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
-    /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
-    if (!lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) &&
-        !(f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
-          (gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
-           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))))
-      continue;
-    for (size_t p = f->start + 1; p < f->last_start; p++) {
-      if (doc[p] != ' ' || doc[p - 1] == ',') continue;
-      /* "Rochdale" of "Rochdale Borough Council" is the town */
-      size_t q = p + 1, ql = 0;
-      while (q + ql < f->end && doc[q + ql] != ' ') ql++;
-      if (lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
-          (lookup_lower(&art_table_org_words, doc + q, ql, 0) &&
-           (text_is(doc, q, q + ql, "Council", 7) || text_is(doc, q, q + ql, "Government", 10))) ||
-          text_is(doc, q, q + ql, "City", 4) || text_is(doc, q, q + ql, "County", 6) ||
-          text_is(doc, q, q + ql, "Borough", 7) || text_is(doc, q, q + ql, "District", 8) ||
-          text_is(doc, q, q + ql, "Town", 4) || text_is(doc, q, q + ql, "State", 5))
-        continue;
-      int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
-      if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
-    }
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
-    if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
-    /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
-    char acr[ACRONYM_MAX];
-    if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
-    int32_t *v = sm_mention(prefixes, doc, m, 0);
-    if (!v || *v < 0 || (size_t)*v == i) continue;
-    if (gaz_bits(doc + m->start, m->end - m->start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
-         ART_GAZ_DEMONYMS))
-      continue;                  /* nor a nationality: "European" of "European Union" */
-    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
-    m->orphan = 0;
-    m->type = ART_ENT_ORG;
-    m->canon = *v;
-  }
-
-  /* E3. A lone capitalised common word or organisation word left as an
-         organisation ("Senators", "Financial", "Ministry") that links to no
-         longer name names nothing by itself; acronyms stay. */
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon) continue;
-    /* "the Ministry", "the Council" on their own: a word of a name, not one,
-       even when it points back to the full name */
-    if (lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
-        !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
-      m->dropped = 1;
-      continue;
-    }
-    if (m->canon >= 0) continue;
-    int all_caps = 1;
-    for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
-    if (all_caps) continue;
-    const art_table_entry *e = lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
-    if (e && atoi(e->value) >= 90) m->dropped = 1;
-  }
-
-  /* F. Gender of each person, gathered on the mention that names it in full. */
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
-    mention *r = &w->m[root_of(w, (int)i)];
-    if (r != m) { r->he += m->he; r->she += m->she; }
-    const char *p = doc + m->prev_start;
-    size_t pl = m->prev_end - m->prev_start;
-    if (text_is(p, 0, pl, "Mr.", 3) || text_is(p, 0, pl, "Mr", 2)) r->he += 3;
-    if (text_is(p, 0, pl, "Ms.", 3) || text_is(p, 0, pl, "Ms", 2) || text_is(p, 0, pl, "Mrs.", 4) ||
-        text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0) continue;
-    int he = m->he, she = m->she;
-    if (m->ntok >= 2 && tb->first_names) {
-      /* "Van der Berg": a particle gives no gender */
-      char low[8];
-      size_t fl = m->first_end - m->start;
-      int particle = fl < sizeof low && (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
-                                         is_particle(low, fl));
-      const art_table_entry *e = particle ? NULL
-                                          : lookup_lower(tb->first_names, doc + m->start, fl, 0);
-      if (e && (e->value[0] == 'm' || e->value[0] == 'M')) he += 2;
-      if (e && (e->value[0] == 'f' || e->value[0] == 'F')) she += 2;
-    }
-    m->gender = he > she ? 1 : she > he ? 2 : 0;
-  }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (is_name(m) && m->type == ART_ENT_PERSON && m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
-  }
-  rc = 0;
-done:
-  sm_clear(&b->spans[0]);
-  sm_clear(&b->spans[1]);
-  return rc;
-}
-
-/* ---- output ------------------------------------------------------------------ */
-
-static int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
-  if (out->arena_len + n + 1 > out->arena_cap) {
-    size_t cap = out->arena_cap ? out->arena_cap : 1024;
-    while (cap < out->arena_len + n + 1) cap *= 2;
-    char *p = realloc(out->arena, cap);
-    if (!p) return -1;
-    out->arena = p;
-    out->arena_cap = cap;
-  }
-  char *d = out->arena + out->arena_len;
-  memcpy(d, z, n);
-  d[n] = 0;
-  int word_start = 1;
-  for (size_t i = 0; titlecase && i < n; i++) {
-    unsigned char c = (unsigned char)d[i];
-    if (c >= 'A' && c <= 'Z' && !word_start) d[i] = (char)(c + 32);
-    word_start = c == ' ' || c == '-' || c == '.';
-  }
-  *off = out->arena_len;
-  out->arena_len += n + 1;
-  return 0;
-}
-
-
-static int by_start(const void *a, const void *b) {
-  const order_key *x = a, *y = b;
-  if (x->start != y->start) return x->start < y->start ? -1 : 1;
-  if (x->end != y->end) return x->end > y->end ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/*
-** Sort by by_start().  Mentions arrive nearly in order (a sentence's names,
-** then its values), so an insertion sort does it in about one pass; when
-** keys have to travel far it gives up and calls qsort, to stay n log n.
-*/
-static void sort_keys(order_key *k, size_t n) {
-  size_t moves = 0;
-  for (size_t i = 1; i < n; i++) {
-    order_key x = k[i];
-    size_t j = i;
-    while (j > 0 && by_start(&k[j - 1], &x) > 0) {
-      k[j] = k[j - 1];
-      j--;
-    }
-    k[j] = x;
-    moves += i - j;
-    if (moves > 16 * n + 1024) {
-      qsort(k, n, sizeof *k, by_start);
-      return;
-    }
-  }
-}
-
-static int emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entity_list *out) {
-  const char *doc = w->doc;
-  size_t n = w->count ? w->count : 1;
-  size_t *canon_off = b->canon_off = reserve(b->canon_off, &b->canon_cap, n, sizeof *canon_off);
-  order_key *order = b->order = reserve(b->order, &b->order_cap, n, sizeof *order);
-  if (!canon_off || !order) return -1;
-  out->count = 0;
-  out->arena_len = 0;
-  for (size_t i = 0; i < w->count; i++) {
-    mention *m = &w->m[i];
-    canon_off[i] = (size_t)-1;
-    if (m->dropped || m->orphan) continue;
-    const mention *r = &w->m[root_of(w, (int)i)];
-    int rc;
-    if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
-      const char *c = opts->lexicon[m->lex_canon].canonical;
-      rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
-    } else {
-      int title = r->dateline;
-      /* A dateline whose place the article also writes normally takes that spelling. */
-      rc = arena_put(out, doc + r->start, r->end - r->start, title, &canon_off[i]);
-    }
-    if (rc) return -1;
-  }
-  for (size_t i = 0; i < w->count; i++) order[i] = (order_key){w->m[i].start, w->m[i].end, i};
-  sort_keys(order, w->count);
-  size_t last_end = 0;
-  for (size_t k = 0; k < w->count; k++) {
-    size_t i = order[k].index;
-    mention *m = &w->m[i];
-    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
-    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
-    if (out->count && m->start < last_end) continue;   /* overlaps the previous kept mention */
-    if (out->count == out->cap) {
-      size_t cap = out->cap ? out->cap * 2 : 32;
-      art_entity *p = realloc(out->items, cap * sizeof *p);
-      if (!p) return -1;
-      out->items = p;
-      out->cap = cap;
-    }
-    art_entity *e = &out->items[out->count++];
-    memset(e, 0, sizeof *e);
-    e->start = m->start;
-    e->end = m->end;
-    e->sentence = m->sentence;
-    e->paragraph = m->paragraph;
-    e->type = m->type;
-    e->canonical = (const char *)(uintptr_t)canon_off[i];
-    e->has_value = m->has_value;
-    e->value = m->value;
-    memcpy(e->date, m->date, sizeof e->date);
-    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
-    last_end = m->end;
-  }
-  /* The arena no longer moves: turn offsets into pointers. */
-  for (size_t i = 0; i < out->count; i++)
-    out->items[i].canonical = out->arena + (size_t)(uintptr_t)out->items[i].canonical;
   return 0;
 }
 
@@ -2456,21 +1551,15 @@ static void entity_state_release(struct art_entity_state *st) {
   memset(&st->s, 0, sizeof st->s);
   art_segmenter_free(st->seg);
   st->seg = NULL;
-  doc_buffers_release(&st->b);
+  art_ent_doc_buffers_release(&st->b);
 }
 
 /* Bytes held for the next document (the segmenter's grow with the document's size). */
 static size_t entity_state_bytes(const struct art_entity_state *st) {
-  const doc_buffers *b = &st->b;
-  const span_map *maps[] = {&b->spans[0], &b->spans[1]};
-  size_t bytes = st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
-                 st->s.tsc.cap * sizeof *st->s.tsc.info + st->s.cap * (2 + sizeof *st->s.margin + 3 * sizeof *st->s.memo.word) +
-                 st->s.values_cap * sizeof *st->s.values + b->votes_cap * sizeof *b->votes +
-                 b->acr_cap + b->canon_cap * sizeof *b->canon_off + b->order_cap * sizeof *b->order +
-                 b->winner_cap;
-  for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
-    bytes += maps[k]->cap * (sizeof *maps[k]->slot + sizeof *maps[k]->used);
-  return bytes;
+  return st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
+         st->s.tsc.cap * sizeof *st->s.tsc.info +
+         st->s.cap * (2 + sizeof *st->s.margin + 3 * sizeof *st->s.memo.word) +
+         st->s.values_cap * sizeof *st->s.values + art_ent_doc_buffers_bytes(&st->b);
 }
 
 int art_entity_state_init(art_context *ctx, const char **err) {
@@ -2507,8 +1596,8 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
     if (sentence_pass(w, s, ctx, &st, opts, &tb, fb)) return -1;
   }
   if (r < 0) return -1;
-  if (document_pass(w, &tb, &es->b)) return -1;
-  if (emit(w, opts, &es->b, out)) return -1;
+  if (art_ent_document_pass(w, &tb, &es->b)) return -1;
+  if (art_ent_emit(w, opts, &es->b, out)) return -1;
   return 0;
 }
 

@@ -1,0 +1,864 @@
+/*
+** entities_document.c — pass 2 of the entity stage, over the whole
+** document, and the output (see ext/entities.c for pass 1).
+**
+** News articles name someone in full once and by surname afterwards, spell
+** an organisation out once and use its acronym later, and open sentences
+** with capitalised words that are not names.  Pass 1 sees one sentence at a
+** time; this pass sees every mention of the article and settles them:
+**   - a capitalised common word that starts a sentence ("Officials said")
+**     is not a name unless the article also uses it mid-sentence;
+**   - a surname, or a first name, alone is linked to the full name it
+**     belongs to ("Austin" -> "Lloyd Austin") and becomes PERSON;
+**   - runs left as O that match a name found elsewhere become that name;
+**   - one label per surface form: the labels of all mentions with the
+**     same text vote, weighted by the tagger's confidence;
+**   - acronyms link to the spelled-out name when the article gives it
+**     ("AP" -> "Associated Press", "U.S." -> "United States"), a shorter
+**     organisation name to the longer one it ends ("Security Council" ->
+**     "U.N. Security Council"), and an all-capitals dateline place to its
+**     ordinary spelling ("WASHINGTON" -> "Washington");
+**   - PERSON mentions get a gender from first names, "Mr."/"Ms." and the
+**     pronouns that follow, for the quotes stage.
+**
+** Every step is one or two passes over the mentions with hash look-ups
+** (span maps keyed by text), so the pass is linear in the number of
+** mentions; the few steps that search the document text are bounded.
+** art_ent_emit() then writes the kept mentions in document order with
+** their canonical text.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "article_tagger.h"
+#include "entities_internal.h"
+
+static int text_is(const char *doc, size_t s, size_t e, const char *z, size_t n) {
+  return e - s == n && memcmp(doc + s, z, n) == 0;
+}
+
+static int same_text(const char *doc, const mention *a, const mention *b) {
+  return text_is(doc, a->start, a->end, doc + b->start, b->end - b->start);
+}
+
+static void sm_release(span_map *m) {
+  free(m->slot);
+  free(m->used);
+  memset(m, 0, sizeof *m);
+}
+
+static int sm_init(span_map *m, size_t inserts) {
+  size_t n = 16;
+  while (n < inserts * 2 + 2) n *= 2;
+  if (n > m->cap) {
+    sm_release(m);
+    m->slot = calloc(n, sizeof *m->slot);
+    m->used = malloc(n * sizeof *m->used);
+    if (!m->slot || !m->used) { sm_release(m); return -1; }
+    m->cap = n;
+  }
+  m->mask = n - 1;
+  m->nused = 0;
+  return 0;
+}
+
+/* Empty the slots this document filled: the table is clean for the next one. */
+static void sm_clear(span_map *m) {
+  for (size_t i = 0; i < m->nused; i++) m->slot[m->used[i]].z = NULL;
+  m->nused = 0;
+}
+
+/* The value slot for z[0..n), whose art_table_hash is hash: existing, or
+   (insert) new with value -1; NULL if absent. */
+static int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
+  if (!m->slot) return NULL;
+  for (size_t h = hash & m->mask;; h = (h + 1) & m->mask) {
+    sm_slot *s = &m->slot[h];
+    if (!s->z) {
+      if (!insert) return NULL;
+      s->z = z;
+      s->n = (uint32_t)n;
+      s->value = -1;
+      m->used[m->nused++] = (uint32_t)h;
+      return &s->value;
+    }
+    if (s->n == n && memcmp(s->z, z, n) == 0) return &s->value;
+  }
+}
+
+static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
+  return sm_find(m, z, n, art_table_hash(z, n), insert);
+}
+
+/* The slot of a mention's own text: most look-ups of the document pass are
+   these, and its hash is computed once. */
+static int32_t *sm_mention(span_map *map, const char *doc, const mention *m, int insert) {
+  return sm_find(map, doc + m->start, m->end - m->start, m->hash, insert);
+}
+
+/* Every word capitalised letters (initials allowed), none of them an
+   organisation, facility, place or event word: could be a person's name. */
+static int person_shaped(const char *doc, const mention *m) {
+  size_t a = m->start;
+  while (a < m->end) {
+    size_t b = a;
+    while (b < m->end && doc[b] != ' ') b++;
+    if (!(doc[a] >= 'A' && doc[a] <= 'Z')) return 0;
+    for (size_t k = a; k < b; k++)
+      if (!((doc[k] | 0x20) >= 'a' && (doc[k] | 0x20) <= 'z') && doc[k] != '.' && doc[k] != '-' &&
+          doc[k] != '\'') return 0;
+    uint32_t bits = art_ent_gaz_bits(doc + a, b - a, 1);
+    if (bits & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
+                ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_TITLES))
+      return 0;
+    /* "NHS England": a region that is no given name, or an acronym */
+    if (bits & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) goto next;   /* "Flores", "KIM" */
+    if (bits & (ART_GAZ_REGIONS | ART_GAZ_PROVINCES)) return 0;
+    if (b - a >= 2 && b - a <= 4 && doc[a + 1] >= 'A' && doc[a + 1] <= 'Z' && !memchr(doc + a, '.', b - a) &&
+        strspn(doc + a, "IVX") < b - a)
+      return 0;
+    /* "Chicago Marathon", but "Bill" opens many a name */
+    if (a > m->start && art_ent_lookup_lower(&art_table_name_ends, doc + a, b - a, 0)) return 0;
+  next:
+    a = b;
+    while (a < m->end && doc[a] == ' ') a++;
+  }
+  return 1;
+}
+
+static int is_name(const mention *m) { return !m->dropped && !m->orphan && !m->is_value; }
+
+static int is_full_person(const mention *m) { return is_name(m) && m->type == ART_ENT_PERSON && m->ntok >= 2; }
+
+/* The surname of a full name: its last token, skipping "Jr." and the like. */
+static void surname_of(const char *doc, const mention *m, size_t *s, size_t *e) {
+  *s = m->last_start;
+  *e = m->end;
+  static const char *const suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL};
+  for (int k = 0; suffixes[k]; k++) {
+    if (text_is(doc, *s, *e, suffixes[k], strlen(suffixes[k])) && m->ntok >= 3) {
+      size_t p = *s;
+      while (p > m->start && (doc[p - 1] == ' ' || doc[p - 1] == ',')) p--;
+      size_t q = p;
+      while (q > m->start && doc[q - 1] != ' ') q--;
+      *s = q;
+      *e = p;
+      return;
+    }
+  }
+}
+
+/* Does a[0..an) contain b[0..bn)? */
+static int contains(const char *a, size_t an, const char *b, size_t bn) {
+  for (size_t i = 0; i + bn <= an; i++)
+    if (a[i] == b[0] && memcmp(a + i, b, bn) == 0) return 1;
+  return 0;
+}
+
+static int after_preposition(const char *doc, const mention *m) {
+  static const char *const preps[] = {"in", "to", "from", "at", "near", "into", "across", "outside", "of", NULL};
+  for (int k = 0; preps[k]; k++)
+    if (text_is(doc, m->prev_start, m->prev_end, preps[k], strlen(preps[k]))) return 1;
+  return 0;
+}
+
+/* Initials of the capitalised words of doc[s..e) ("United Nations" -> "UN"). */
+static size_t initials(const char *doc, size_t s, size_t e, char *out, size_t cap) {
+  size_t k = 0;
+  int at_word = 1;
+  for (size_t i = s; i < e; i++) {
+    unsigned char c = (unsigned char)doc[i];
+    if (c == ' ' || c == '-' || c == '.') { at_word = 1; continue; }   /* "U.S. Department of Agriculture" -> "USDA" */
+    if (at_word && c >= 'A' && c <= 'Z') {
+      if (k == cap) return 0;
+      out[k++] = (char)c;
+    }
+    at_word = 0;
+  }
+  return k;
+}
+
+/* The letters of a one-token acronym ("U.S." -> "US", "CIA"); 0 when not one. */
+static size_t acronym_letters(const char *doc, const mention *m, char *out, size_t cap) {
+  if (m->ntok != 1) return 0;
+  size_t k = 0;
+  for (size_t i = m->start; i < m->end; i++) {
+    unsigned char c = (unsigned char)doc[i];
+    if (c == '.') continue;
+    if (c < 'A' || c > 'Z' || k == cap) return 0;
+    out[k++] = (char)c;
+  }
+  return k >= 2 ? k : 0;
+}
+
+static int common_word(const tables *tb, const char *doc, const mention *m) {
+  (void)tb;
+  return (art_ent_gaz_bits(doc + m->start, m->end - m->start, 0) & ART_GAZ_COMMON) != 0;
+}
+
+static int root_of(const work *w, int i) {
+  for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
+  return i;
+}
+
+/* p, or a larger block when n items of size bytes do not fit (contents not
+   kept; NULL and p freed when out of memory). */
+static void *reserve(void *p, size_t *cap, size_t n, size_t size) {
+  if (n <= *cap) return p;
+  size_t c = *cap ? *cap : 64;
+  while (c < n) c *= 2;
+  free(p);
+  p = malloc(c * size);
+  *cap = p ? c : 0;
+  return p;
+}
+
+void art_ent_doc_buffers_release(doc_buffers *b) {
+  sm_release(&b->spans[0]);
+  sm_release(&b->spans[1]);
+  free(b->votes);
+  free(b->acr_keys);
+  free(b->canon_off);
+  free(b->order);
+  free(b->winner);
+  memset(b, 0, sizeof *b);
+}
+
+size_t art_ent_doc_buffers_bytes(const doc_buffers *b) {
+  size_t bytes = b->votes_cap * sizeof *b->votes + b->acr_cap + b->canon_cap * sizeof *b->canon_off +
+                 b->order_cap * sizeof *b->order + b->winner_cap;
+  for (size_t k = 0; k < sizeof b->spans / sizeof b->spans[0]; k++)
+    bytes += b->spans[k].cap * (sizeof *b->spans[k].slot + sizeof *b->spans[k].used);
+  return bytes;
+}
+
+/* Are mentions x and y (x first) listed together: "Scotland, Wales and ..."? */
+static int coordinated(const char *doc, const mention *x, const mention *y) {
+  if (x->sentence != y->sentence || x->end >= y->start || y->start - x->end > 6) return 0;
+  size_t s = x->end, e = y->start;
+  return text_is(doc, s, e, ", ", 2) || text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) ||
+         text_is(doc, s, e, ", and ", 6);
+}
+
+/*
+** B3. A one-word "person" that no full name in the article explains, that
+** the place gazetteers know, and that stands where places do (after "in",
+** "from"...; listed with other places: "Scotland, Wales and ...") is the
+** place.  Runs after surnames are linked.
+*/
+static void unlinked_places(work *w) {
+  const char *doc = w->doc;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    uint32_t bits = art_ent_gaz_bits(doc + m->start, m->end - m->start, 1);
+    if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
+      continue;
+    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    int listed = (before && is_name(before) && before->type == ART_ENT_GPE && coordinated(doc, before, m)) ||
+                 (after && is_name(after) && after->type == ART_ENT_GPE && coordinated(doc, m, after));
+    if (!listed && !after_preposition(doc, m)) continue;
+    m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
+            ? ART_ENT_LOC : ART_ENT_GPE;
+  }
+}
+
+/*
+** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
+** Madre": a storm, an operation or a product named in full once is named by
+** its last words later.  Such names are few: a plain scan over them.
+*/
+static void event_short_names(work *w, const tables *tb) {
+  const char *doc = w->doc;
+  size_t events[8], nev = 0;
+  for (size_t i = 0; i < w->count && nev < 8; i++) {
+    const mention *e = &w->m[i];
+    if (is_name(e) && e->ntok >= 2 &&
+        ((e->type == ART_ENT_EVENT && art_ent_lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0)) ||
+         e->type == ART_ENT_PRODUCT))
+      events[nev++] = i;
+  }
+  for (size_t i = 0; nev && i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0) continue;
+    size_t ml = m->end - m->start;
+    for (size_t k = 0; k < nev; k++) {
+      const mention *e = &w->m[events[k]];
+      if (m->type == e->type || e->ntok <= m->ntok || e->end - e->start <= ml + 1) continue;
+      if (doc[e->end - ml - 1] != ' ' || memcmp(doc + e->end - ml, doc + m->start, ml) != 0) continue;
+      if (m->ntok == 1 && (art_ent_gaz_bits(doc + m->start, ml, 0) & ART_GAZ_COMMON)) continue;
+      m->type = e->type;
+      m->orphan = 0;
+      m->score = 1 << 22;
+      break;
+    }
+  }
+}
+
+/*
+** E1. "AP" -> "Associated Press" when the article writes the name out only
+** where no entity is found (a byline: "By HELEN MARCHETTI Associated
+** Press"): an acronym of ext/data/acronyms.tsv left unlinked takes its listed
+** expansion when the document holds it.  A hidden mention on that text
+** carries the canonical name.  Acronyms are few: one search of the document
+** per distinct acronym.
+*/
+static int spelled_out_acronyms(work *w) {
+  const char *doc = w->doc;
+  size_t count = w->count;
+  /* what each distinct acronym found: the hidden mention, or -2 (not in the
+     document); at most ACRONYM_SEARCHES searches, so the step stays linear */
+  enum { ACRONYM_SEARCHES = 16 };
+  const art_table_entry *asked[ACRONYM_SEARCHES];
+  int found[ACRONYM_SEARCHES];
+  size_t nasked = 0;
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
+    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
+    size_t ml = m->end - m->start;
+    const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
+    if (!e || !e->extra[0]) continue;
+    size_t el = strlen(e->extra);
+    if (el == ml && memcmp(e->extra, doc + m->start, ml) == 0) continue;   /* "BBC" is its own name */
+    size_t q = 0;
+    while (q < nasked && asked[q] != e) q++;
+    if (q == nasked) {
+      if (nasked == ACRONYM_SEARCHES) continue;
+      const char *hit = NULL;
+      for (const char *p = doc, *end = doc + w->doc_len; p + el <= end; p++) {
+        p = memchr(p, e->extra[0], (size_t)(end - p));
+        if (!p || p + el > end) break;
+        if (memcmp(p, e->extra, el) == 0) { hit = p; break; }
+      }
+      asked[nasked] = e;
+      found[nasked++] = -2;
+      if (hit) {
+        mention *h = art_ent_add_mention(w);
+        if (!h) return -1;
+        m = &w->m[i];                      /* the array may have moved */
+        h->start = (size_t)(hit - doc);
+        h->end = h->start + el;
+        h->hash = art_table_hash(doc + h->start, el);
+        h->type = m->type;
+        h->dropped = 1;
+        found[q] = (int)(w->count - 1);
+      }
+    }
+    if (found[q] >= 0) m->canon = found[q];
+  }
+  return 0;
+}
+
+/*
+** B5. "Minn." -> "Minnesota" when the article also writes the state out: the
+** abbreviation's canonical name.  Abbreviations are few: a plain scan.
+*/
+static void state_abbreviations(work *w) {
+  const char *doc = w->doc;
+  const char *asked[8];                    /* each state is looked for once */
+  int found[8];
+  size_t nasked = 0;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
+    const art_table_entry *e = art_ent_lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
+    if (!e || !e->extra[0]) continue;
+    size_t q = 0;
+    while (q < nasked && asked[q] != e->extra) q++;
+    if (q == nasked) {
+      if (nasked == 8) continue;
+      size_t el = strlen(e->extra);
+      asked[nasked] = e->extra;
+      found[nasked++] = -1;
+      for (size_t j = 0; j < w->count; j++) {
+        const mention *f = &w->m[j];
+        if (is_name(f) && f->type == ART_ENT_GPE && text_is(doc, f->start, f->end, e->extra, el)) {
+          found[q] = (int)j;
+          break;
+        }
+      }
+    }
+    if (found[q] >= 0) m->canon = found[q];
+  }
+}
+
+int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
+  const char *doc = w->doc;
+  size_t count = w->count, org_suffixes = 0;
+  int rc = -1;
+  /* Seven maps over two tables: a step's map is emptied and reused by a
+     later step (the comments say which), so a huge document holds two
+     tables of its mentions, not seven.  `names` lives from A2 to C and
+     overlaps `surnames` (B); every other pair is used one after the other. */
+  span_map *mid = &b->spans[0], *surnames = &b->spans[0], *groups = &b->spans[0], *acronyms = &b->spans[0],
+           *prefixes = &b->spans[0];
+  span_map *names = &b->spans[1], *suffixes = &b->spans[1];
+  int64_t *votes = NULL;
+  char *acr_keys = NULL;
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    m->hash = art_table_hash(doc + m->start, m->end - m->start);
+    if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
+  }
+  if (sm_init(mid, count) || sm_init(names, count)) goto done;
+
+  /* A. A capitalised common word opening a sentence is not a name, unless
+        the article also uses it as a name mid-sentence. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    /* after a dateline's dash or a colon a capital is expected too */
+    const char *p = doc + m->prev_start;
+    size_t pl = m->prev_end - m->prev_start;
+    if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
+        text_is(p, 0, pl, ":", 1))
+      m->initial = 1;
+    if (!m->initial && !m->is_value && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
+    if (common_word(tb, doc, m) && !sm_mention(mid, doc, m, 0)) m->dropped = 1;
+    /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
+       sentence, no one's name, is not a person */
+    size_t len = m->end - m->start;
+    if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
+        doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
+        !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+        !sm_mention(mid, doc, m, 0))
+      m->dropped = 1;
+  }
+
+  /* A2. A two- or three-word name the tagger took for an organisation or a
+         place, with no organisation, facility or place word in it, is a
+         person when it opens with a given name or initials ("Faith
+         Chepkoech", "R.J. Millbank") or when its last word is used alone
+         elsewhere in the article ("Alemu"), as people are. */
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->from_lexicon || m->dateline || m->ntok < 2 || m->ntok > 3) continue;
+    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
+    if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+         ART_GAZ_ACRONYMS))
+      continue;
+    if (!person_shaped(doc, m)) continue;
+    uint32_t first = art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0);
+    int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
+    int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
+    int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
+    if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
+        (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
+      m->type = ART_ENT_PERSON;
+  }
+  sm_clear(names);   /* reused below for names of any length */
+
+  sm_clear(mid);              /* its table becomes `surnames` */
+
+  /* B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"). */
+  for (size_t i = 0; i < count; i++) {
+    const mention *f = &w->m[i];
+    if (!is_full_person(f)) continue;
+    size_t ss, se;
+    surname_of(doc, f, &ss, &se);
+    int32_t *v = sm_get(surnames, doc + ss, se - ss, 1);
+    if (*v == -1) { *v = (int32_t)i; continue; }
+    if (*v < 0) continue;                        /* already ambiguous */
+    const mention *a = &w->m[*v];
+    if (same_text(doc, a, f)) continue;
+    size_t al = a->end - a->start, fl = f->end - f->start;
+    /* A longer form of the same name ("George W. Bush" / "George Bush") wins; two people clash. */
+    if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
+    else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->dateline) continue;
+    int32_t *v = sm_mention(surnames, doc, m, 0);
+    if (!v || *v < 0) continue;
+    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
+    if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) continue;
+    m->type = ART_ENT_PERSON;
+    m->orphan = 0;
+    m->canon = *v;
+    m->score = 1 << 22;
+  }
+
+  /* B2. A surname with particles, capitalised at a sentence's start or by
+         house style ("Van der Berg"), -> the full name that ends with it
+         ("Annelies van der Berg").  Few people per article: a plain scan. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0 || m->ntok < 2) continue;
+    size_t fl = m->first_end - m->start;
+    char low[8];
+    if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
+    memcpy(low, doc + m->start, fl);
+    low[0] = (char)(low[0] + 32);
+    if (!art_ent_is_particle(low, fl)) continue;
+    size_t ml = m->end - m->start;
+    for (size_t j = 0; j < count && j < 4096; j++) {
+      const mention *f = &w->m[j];
+      size_t jl = f->end - f->start;
+      if (j == i || !is_full_person(f) || jl <= ml + 1 || doc[f->end - ml - 1] != ' ') continue;
+      const char *tail = doc + f->end - ml;
+      if (tail[0] == low[0] && memcmp(tail + 1, doc + m->start + 1, ml - 1) == 0) {
+        m->canon = (int)j;
+        break;
+      }
+    }
+  }
+
+  unlinked_places(w);
+  event_short_names(w, tb);
+  state_abbreviations(w);
+
+  /* C. Runs left as O that match a name used elsewhere become that name. */
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (!is_name(m) || m->weak) continue;
+    int32_t *v = sm_mention(names, doc, m, 1);
+    if (*v < 0) *v = (int32_t)i;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!m->orphan) continue;
+    int32_t *v = sm_mention(names, doc, m, 0);
+    if (!v || *v < 0) continue;
+    if (m->initial && m->ntok == 1 && common_word(tb, doc, m)) continue;
+    m->orphan = 0;
+    m->type = w->m[*v].type;
+    m->canon = w->m[*v].canon;
+    m->score = 0;
+  }
+
+  /* A name from a Title Case headline stays only when the body names it too. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
+    int32_t *v = sm_mention(names, doc, m, 0);
+    if (v && *v >= 0 && !w->m[*v].weak) { m->type = w->m[*v].type; m->canon = w->m[*v].canon; }
+    else m->dropped = 1;
+  }
+
+  sm_clear(surnames);         /* its table becomes `groups` */
+
+  /* D. One label per surface form: a confidence-weighted vote. */
+  size_t ngroups = 0;
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (!is_name(m) || m->from_lexicon) continue;
+    int32_t *v = sm_mention(groups, doc, m, 1);
+    if (*v < 0) *v = (int32_t)ngroups++;
+  }
+  size_t nvotes = ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1;
+  votes = b->votes = reserve(b->votes, &b->votes_cap, nvotes, sizeof *votes);
+  if (!votes) goto done;
+  memset(votes, 0, nvotes * sizeof *votes);
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (!is_name(m) || m->from_lexicon) continue;
+    int32_t g = *sm_mention(groups, doc, m, 0);
+    votes[(size_t)g * ART_ENT_TYPE_COUNT + m->type] += (int64_t)m->score + 1;
+  }
+  /* Each group's winner: the first type with the most votes; a mention
+     whose own type ties with it keeps its own. */
+  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, ngroups ? ngroups : 1, 1);
+  if (!winner) goto done;
+  for (size_t g = 0; g < ngroups; g++) {
+    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
+    int best = 1;
+    for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
+    winner[g] = (uint8_t)best;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->from_lexicon) continue;
+    size_t g = (size_t)*sm_mention(groups, doc, m, 0);
+    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
+    int best = vt[winner[g]] > vt[m->type] ? winner[g] : (int)m->type;
+    /* "French" the language and "French" the people share a surface form:
+       where the context decided, each keeps its own */
+    if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
+    m->type = (art_etype)best;
+  }
+
+  sm_clear(groups);           /* its table becomes `acronyms` */
+  sm_clear(names);            /* its table becomes `suffixes` */
+  if (sm_init(suffixes, org_suffixes)) goto done;
+
+  /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
+  acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
+  if (!acr_keys) goto done;
+  for (size_t i = 0; i < count; i++) {
+    const mention *f = &w->m[i];
+    if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
+    char *key = acr_keys + i * ACRONYM_MAX;
+    size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
+    if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
+    if (f->type != ART_ENT_ORG) continue;
+    /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
+       Affairs": the initials from an organisation word on, the tail of key */
+    for (size_t p = f->start + 1; kl >= 4 && p < f->last_start; p++) {
+      if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
+      size_t wl = 0;
+      while (p + wl < f->end && doc[p + wl] != ' ') wl++;
+      if (!art_ent_lookup_lower(&art_table_org_words, doc + p, wl, 0)) continue;
+      char tail[ACRONYM_MAX];
+      size_t tl = initials(doc, p, f->end, tail, sizeof tail);
+      if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
+        int32_t *v = sm_get(acronyms, key + kl - tl, tl, 1);
+        if (*v < 0) *v = (int32_t)i;
+      }
+    }
+    for (size_t p = f->start + 1; p < f->end; p++) {
+      if (doc[p - 1] != ' ') continue;
+      int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
+      if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
+    }
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
+    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
+    char acr[ACRONYM_MAX];
+    size_t al = acronym_letters(doc, m, acr, sizeof acr);
+    int32_t *v = al ? sm_get(acronyms, acr, al, 0) : NULL;
+    if (v && *v >= 0 && (size_t)*v != i) { m->canon = *v; m->type = w->m[*v].type; continue; }
+    if (m->type != ART_ENT_ORG) continue;
+    v = sm_mention(suffixes, doc, m, 0);
+    if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
+  }
+
+  if (spelled_out_acronyms(w)) goto done;
+
+  sm_clear(acronyms);         /* its table becomes `prefixes` */
+  if (sm_init(prefixes, org_suffixes)) goto done;
+
+  /* E2. A company or party named in full once and by its first words later
+         ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
+         Party"): the full name must close with an organisation word, and the
+         short form must not be a place the gazetteers know. */
+  for (size_t i = 0; i < count; i++) {
+    const mention *f = &w->m[i];
+    if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
+    /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
+    if (!art_ent_lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) &&
+        !(f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
+          (art_ent_gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))))
+      continue;
+    for (size_t p = f->start + 1; p < f->last_start; p++) {
+      if (doc[p] != ' ' || doc[p - 1] == ',') continue;
+      /* "Rochdale" of "Rochdale Borough Council" is the town */
+      size_t q = p + 1, ql = 0;
+      while (q + ql < f->end && doc[q + ql] != ' ') ql++;
+      if (art_ent_lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
+          (art_ent_lookup_lower(&art_table_org_words, doc + q, ql, 0) &&
+           (text_is(doc, q, q + ql, "Council", 7) || text_is(doc, q, q + ql, "Government", 10))) ||
+          text_is(doc, q, q + ql, "City", 4) || text_is(doc, q, q + ql, "County", 6) ||
+          text_is(doc, q, q + ql, "Borough", 7) || text_is(doc, q, q + ql, "District", 8) ||
+          text_is(doc, q, q + ql, "Town", 4) || text_is(doc, q, q + ql, "State", 5))
+        continue;
+      int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
+      if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
+    }
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
+    if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
+    /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
+    char acr[ACRONYM_MAX];
+    if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
+    int32_t *v = sm_mention(prefixes, doc, m, 0);
+    if (!v || *v < 0 || (size_t)*v == i) continue;
+    if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+         ART_GAZ_DEMONYMS))
+      continue;                  /* nor a nationality: "European" of "European Union" */
+    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
+    m->orphan = 0;
+    m->type = ART_ENT_ORG;
+    m->canon = *v;
+  }
+
+  /* E3. A lone capitalised common word or organisation word left as an
+         organisation ("Senators", "Financial", "Ministry") that links to no
+         longer name names nothing by itself; acronyms stay. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon) continue;
+    /* "the Ministry", "the Council" on their own: a word of a name, not one,
+       even when it points back to the full name */
+    if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
+        !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
+      m->dropped = 1;
+      continue;
+    }
+    if (m->canon >= 0) continue;
+    int all_caps = 1;
+    for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
+    if (all_caps) continue;
+    const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
+    if (e && atoi(e->value) >= 90) m->dropped = 1;
+  }
+
+  /* F. Gender of each person, gathered on the mention that names it in full. */
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
+    mention *r = &w->m[root_of(w, (int)i)];
+    if (r != m) { r->he += m->he; r->she += m->she; }
+    const char *p = doc + m->prev_start;
+    size_t pl = m->prev_end - m->prev_start;
+    if (text_is(p, 0, pl, "Mr.", 3) || text_is(p, 0, pl, "Mr", 2)) r->he += 3;
+    if (text_is(p, 0, pl, "Ms.", 3) || text_is(p, 0, pl, "Ms", 2) || text_is(p, 0, pl, "Mrs.", 4) ||
+        text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0) continue;
+    int he = m->he, she = m->she;
+    if (m->ntok >= 2 && tb->first_names) {
+      /* "Van der Berg": a particle gives no gender */
+      char low[8];
+      size_t fl = m->first_end - m->start;
+      int particle = fl < sizeof low && (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
+                                         art_ent_is_particle(low, fl));
+      const art_table_entry *e = particle ? NULL
+                                          : art_ent_lookup_lower(tb->first_names, doc + m->start, fl, 0);
+      if (e && (e->value[0] == 'm' || e->value[0] == 'M')) he += 2;
+      if (e && (e->value[0] == 'f' || e->value[0] == 'F')) she += 2;
+    }
+    m->gender = he > she ? 1 : she > he ? 2 : 0;
+  }
+  for (size_t i = 0; i < count; i++) {
+    mention *m = &w->m[i];
+    if (is_name(m) && m->type == ART_ENT_PERSON && m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
+  }
+  rc = 0;
+done:
+  sm_clear(&b->spans[0]);
+  sm_clear(&b->spans[1]);
+  return rc;
+}
+
+/* ---- output ------------------------------------------------------------------ */
+
+static int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
+  if (out->arena_len + n + 1 > out->arena_cap) {
+    size_t cap = out->arena_cap ? out->arena_cap : 1024;
+    while (cap < out->arena_len + n + 1) cap *= 2;
+    char *p = realloc(out->arena, cap);
+    if (!p) return -1;
+    out->arena = p;
+    out->arena_cap = cap;
+  }
+  char *d = out->arena + out->arena_len;
+  memcpy(d, z, n);
+  d[n] = 0;
+  int word_start = 1;
+  for (size_t i = 0; titlecase && i < n; i++) {
+    unsigned char c = (unsigned char)d[i];
+    if (c >= 'A' && c <= 'Z' && !word_start) d[i] = (char)(c + 32);
+    word_start = c == ' ' || c == '-' || c == '.';
+  }
+  *off = out->arena_len;
+  out->arena_len += n + 1;
+  return 0;
+}
+
+
+static int by_start(const void *a, const void *b) {
+  const order_key *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+** Sort by by_start().  Mentions arrive nearly in order (a sentence's names,
+** then its values), so an insertion sort does it in about one pass; when
+** keys have to travel far it gives up and calls qsort, to stay n log n.
+*/
+static void sort_keys(order_key *k, size_t n) {
+  size_t moves = 0;
+  for (size_t i = 1; i < n; i++) {
+    order_key x = k[i];
+    size_t j = i;
+    while (j > 0 && by_start(&k[j - 1], &x) > 0) {
+      k[j] = k[j - 1];
+      j--;
+    }
+    k[j] = x;
+    moves += i - j;
+    if (moves > 16 * n + 1024) {
+      qsort(k, n, sizeof *k, by_start);
+      return;
+    }
+  }
+}
+
+int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entity_list *out) {
+  const char *doc = w->doc;
+  size_t n = w->count ? w->count : 1;
+  size_t *canon_off = b->canon_off = reserve(b->canon_off, &b->canon_cap, n, sizeof *canon_off);
+  order_key *order = b->order = reserve(b->order, &b->order_cap, n, sizeof *order);
+  if (!canon_off || !order) return -1;
+  out->count = 0;
+  out->arena_len = 0;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    canon_off[i] = (size_t)-1;
+    if (m->dropped || m->orphan) continue;
+    const mention *r = &w->m[root_of(w, (int)i)];
+    int rc;
+    if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
+      const char *c = opts->lexicon[m->lex_canon].canonical;
+      rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
+    } else {
+      int title = r->dateline;
+      /* A dateline whose place the article also writes normally takes that spelling. */
+      rc = arena_put(out, doc + r->start, r->end - r->start, title, &canon_off[i]);
+    }
+    if (rc) return -1;
+  }
+  for (size_t i = 0; i < w->count; i++) order[i] = (order_key){w->m[i].start, w->m[i].end, i};
+  sort_keys(order, w->count);
+  size_t last_end = 0;
+  for (size_t k = 0; k < w->count; k++) {
+    size_t i = order[k].index;
+    mention *m = &w->m[i];
+    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
+    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
+    if (out->count && m->start < last_end) continue;   /* overlaps the previous kept mention */
+    if (out->count == out->cap) {
+      size_t cap = out->cap ? out->cap * 2 : 32;
+      art_entity *p = realloc(out->items, cap * sizeof *p);
+      if (!p) return -1;
+      out->items = p;
+      out->cap = cap;
+    }
+    art_entity *e = &out->items[out->count++];
+    memset(e, 0, sizeof *e);
+    e->start = m->start;
+    e->end = m->end;
+    e->sentence = m->sentence;
+    e->paragraph = m->paragraph;
+    e->type = m->type;
+    e->canonical = (const char *)(uintptr_t)canon_off[i];
+    e->has_value = m->has_value;
+    e->value = m->value;
+    memcpy(e->date, m->date, sizeof e->date);
+    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
+    last_end = m->end;
+  }
+  /* The arena no longer moves: turn offsets into pointers. */
+  for (size_t i = 0; i < out->count; i++)
+    out->items[i].canonical = out->arena + (size_t)(uintptr_t)out->items[i].canonical;
+  return 0;
+}
