@@ -558,17 +558,26 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   votes = b->votes = reserve(b->votes, &b->votes_cap, nvotes, sizeof *votes);
   if (!votes) goto done;
   memset(votes, 0, nvotes * sizeof *votes);
+  /* Each group's winner: the first type (from 1) with the most votes, kept
+     up to date as votes only grow; a mention whose own type ties with it
+     keeps its own.  A vote that does not grow marks the group for a recount. */
+  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, ngroups ? ngroups : 1, 1);
+  if (!winner) goto done;
+  enum { RECOUNT = 0xFF };
+  memset(winner, 1, ngroups);
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    int32_t g = *sm_mention(groups, doc, m, 0);
-    votes[(size_t)g * ART_ENT_TYPE_COUNT + m->type] += (int64_t)m->score + 1;
+    size_t g = (size_t)*sm_mention(groups, doc, m, 0);
+    int64_t *vt = votes + g * ART_ENT_TYPE_COUNT, vote = (int64_t)m->score + 1;
+    int t = m->type;
+    vt[t] += vote;
+    if (vote <= 0) winner[g] = RECOUNT;
+    else if (winner[g] != RECOUNT && t >= 1 && (vt[t] > vt[winner[g]] || (vt[t] == vt[winner[g]] && t < winner[g])))
+      winner[g] = (uint8_t)t;
   }
-  /* Each group's winner: the first type with the most votes; a mention
-     whose own type ties with it keeps its own. */
-  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, ngroups ? ngroups : 1, 1);
-  if (!winner) goto done;
   for (size_t g = 0; g < ngroups; g++) {
+    if (winner[g] != RECOUNT) continue;
     const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
     int best = 1;
     for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
