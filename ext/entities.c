@@ -132,30 +132,40 @@ static void token_memo_word(token_memo *tm, const char *doc, const art_token *t,
 ** Multi-word titles are listed in titles.tsv joined by single spaces.
 */
 static size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, int at_end) {
-  char key[64];
-  size_t best = 0;
+  /* The key grows by one word a step: to the right from the middle of buf,
+     or (at_end) to the left.  Keys stay within 64 bytes. */
+  enum { KEY_MAX = 64 };
+  char buf[2 * KEY_MAX];
+  size_t best = 0, lo = KEY_MAX, hi = KEY_MAX;   /* the key is buf[lo..hi) */
   for (size_t k = 1; k <= 4 && k <= b - a; k++) {
-    size_t first = at_end ? b - k : a, kl = 0;
-    if (!(toks[first].flags & ART_TOK_WORD)) break;
-    for (size_t t = first; t < first + k; t++) {
-      size_t len = tok_len(&toks[t]);
-      if (!(toks[t].flags & ART_TOK_WORD) || kl + len + 1 > sizeof key) return best;
-      if (k == 1) break;                   /* one word: the memo has it */
-      if (t > first) key[kl++] = ' ';
-      art_ascii_lower(key + kl, doc + toks[t].start, len);
-      kl += len;
-    }
+    size_t at = at_end ? b - k : a + k - 1;
+    const art_token *t = &toks[at];
+    size_t len = tok_len(t);
+    if (!(t->flags & ART_TOK_WORD) || (k == 1 ? len + 1 : hi - lo + 1 + len) > KEY_MAX) break;
     uint32_t bits, stripped = 0;
     if (k == 1) {
-      token_memo_word(tm, doc, &toks[first], first, &bits, &stripped);
+      token_memo_word(tm, doc, t, at, &bits, &stripped);   /* one word: the memo has it */
       if (!(bits & ART_GAZ_TITLES)) bits |= stripped;
     } else {
-      bits = art_gazetteer_bits(key, kl);
-      if (!(bits & ART_GAZ_TITLES) && kl > 1 && key[kl - 1] == '.') bits |= art_gazetteer_bits(key, kl - 1);
+      if (at_end) {
+        lo -= len + 1;
+        art_ascii_lower(buf + lo, doc + t->start, len);
+        buf[lo + len] = ' ';
+      } else {
+        buf[hi] = ' ';
+        art_ascii_lower(buf + hi + 1, doc + t->start, len);
+        hi += len + 1;
+      }
+      bits = art_gazetteer_bits(buf + lo, hi - lo);
+      if (!(bits & ART_GAZ_TITLES) && hi - lo > 1 && buf[hi - 1] == '.') bits |= art_gazetteer_bits(buf + lo, hi - lo - 1);
     }
     if (bits & ART_GAZ_TITLES) best = k;
-    if (!at_end && k == 1 && !(bits & ART_GAZ_TITLE_START)) break;   /* no longer title starts with this word */
-    if (at_end && k == 1 && !(bits & ART_GAZ_TITLE_END) && !(stripped & ART_GAZ_TITLE_END)) break;   /* nor ends */
+    if (k == 1) {
+      if (!at_end && !(bits & ART_GAZ_TITLE_START)) break;   /* no longer title starts with this word */
+      if (at_end && !(bits & ART_GAZ_TITLE_END) && !(stripped & ART_GAZ_TITLE_END)) break;   /* nor ends */
+      art_ascii_lower(buf + lo, doc + t->start, len);
+      hi = lo + len;
+    }
   }
   return best;
 }
