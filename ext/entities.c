@@ -976,7 +976,9 @@ static void set_tokens(mention *m, const art_token *toks, size_t a, size_t b, co
    bytes directly: this runs for every token after every name. */
 static int pronoun_kind(const char *doc, const art_token *t) {
   const char *z = doc + t->start;
-  switch (tok_len(t)) {
+  size_t len = tok_len(t);
+  if (len - 2 > 1 || ((z[0] | 0x20) != 'h' && (z[0] | 0x20) != 's')) return 0;   /* most words: one test */
+  switch (len) {
     case 2: return (z[0] == 'h' || z[0] == 'H') && z[1] == 'e' ? 1 : 0;
     case 3:
       if ((z[0] == 'h' || z[0] == 'H') && z[1] == 'i' && z[2] == 's') return 1;
@@ -995,7 +997,8 @@ static void count_pronouns(token_memo *tm, mention *m, const char *doc, const ar
   if (!tm->pronouns_ready) {
     uint32_t next = (uint32_t)n;
     for (size_t i = n; i-- > 0;) {
-      if (pronoun_kind(doc, &toks[i])) next = (uint32_t)i;
+      /* the call only for two- and three-letter words */
+      if (toks[i].end - toks[i].start - 2 <= 1 && pronoun_kind(doc, &toks[i])) next = (uint32_t)i;
       tm->next_pronoun[i] = next;
     }
     tm->pronouns_ready = 1;
