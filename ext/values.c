@@ -2245,6 +2245,18 @@ static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num
         vnum n2;
         art_etype pt;
         if (number_at(vs, we, &n2) && ((n2.f & N_QUARTERS) || period_after(vs, n2.e, &pt, NULL))) return 0;
+        /* "a third of the vote", "about a fifth less": after "a", an ordinal
+           from three up that a share follows is a fraction, a CARDINAL */
+        size_t as, nws, nwe;
+        if (num >= 3 && num <= 10 && prev_word_is(vs, ws, "a", &as) &&
+            (!next_word(vs, we, &nws, &nwe) || word_is(vs, nws, nwe, "of") || word_is(vs, nws, nwe, "less") ||
+             word_is(vs, nws, nwe, "more") || word_is(vs, nws, nwe, "fewer") || word_is(vs, nws, nwe, "lower") ||
+             word_is(vs, nws, nwe, "higher"))) {
+          set_match(m, approx_left(vs, as), we, ART_ENT_CARDINAL);
+          m->has_value = 1;
+          m->value = 1.0 / num;
+          return 1;
+        }
       }
       if (!words_number(vs, ws, we, cls, num, &n)) return 0;
       return classify_number(vs, &n, m);
