@@ -43,3 +43,15 @@ SELECT 'an owner''s possessive splits place and organisation',
   = 'Kenya:GPE|Ministry of Health:ORG';
 SELECT 'json: names with tabs and quotes are escaped',
   json_valid(article_entities_json('Ships left "Oslo"' || char(9) || 'and Bergen.'));
+SELECT 'a name the news corpus lists as an organisation is one mid-sentence',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Officials said Gazprom would raise prices.'))
+  = 'Gazprom:ORG';
+SELECT 'an unlisted capitalised word before a one-word surname opens the name',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Keller rose to meet a corner from Tomás Ferreira with the last touch.'))
+  = 'Keller:PERSON|Tomás Ferreira:PERSON';
+SELECT 'a fraction after "a" is a CARDINAL with its value; "a third term" stays ORDINAL',
+  (SELECT group_concat(text || ':' || type || ':' || round(value, 3), '|') FROM article_entities('About a third of voters backed a third term.'))
+  = 'About a third:CARDINAL:0.333|third:ORDINAL:3.0';
+SELECT 'sports seasons are DATE periods',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('They won twice in four seasons and the title two seasons ago.'))
+  = 'four seasons:DATE|two seasons ago:DATE';
