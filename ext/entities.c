@@ -1315,6 +1315,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         a--;
       } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
                  (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
+                 !art_ent_lookup_lower(&art_table_value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
                  !(art_ent_gaz_bits(doc + ot->start, tok_len(ot), 1) &
                    (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
                     ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {

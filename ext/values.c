@@ -2248,7 +2248,7 @@ static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num
         /* "a third of the vote", "about a fifth less": after "a", an ordinal
            from three up that a share follows is a fraction, a CARDINAL */
         size_t as, nws, nwe;
-        if (num >= 3 && num <= 10 && prev_word_is(vs, ws, "a", &as) &&
+        if (num >= 3 && num <= 10 && (we >= vs->hi || vs->z[we] != '-') && prev_word_is(vs, ws, "a", &as) &&
             (!next_word(vs, we, &nws, &nwe) || word_is(vs, nws, nwe, "of") || word_is(vs, nws, nwe, "less") ||
              word_is(vs, nws, nwe, "more") || word_is(vs, nws, nwe, "fewer") || word_is(vs, nws, nwe, "lower") ||
              word_is(vs, nws, nwe, "higher"))) {
