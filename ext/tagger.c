@@ -70,7 +70,9 @@
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define PREFETCH(p) __builtin_prefetch(p)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
+#define ALWAYS_INLINE inline
 #define NOINLINE
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
@@ -432,41 +434,85 @@ static inline uint32_t model_row(const art_tagger_model *m, uint32_t key) {
   }
 }
 
-/* scores[0..24) += row[0..24), eight weights at a time where SSE2 is there. */
-static inline void add_i16(int32_t *scores, const int16_t *row) {
+/*
+** A token's scores are summed in an accumulator: dense rows and whole
+** vectors go into six vector registers (where SSE2 is there), sparse cells
+** into a small array, and the two are added once at the end.  Keeping the
+** 24 sums in registers saves a load and a store per four lanes per row.
+*/
+#define ACC_VECS (ART_TAGGER_DENSE_WIDTH / 4)
+typedef struct score_acc {
 #if defined(__SSE2__)
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t += 8) {
-    __m128i w = _mm_loadu_si128((const __m128i *)(row + t));
-    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);   /* sign-extend to 32 bits */
-    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
-    __m128i *s0 = (__m128i *)(scores + t), *s1 = (__m128i *)(scores + t + 4);
-    _mm_storeu_si128(s0, _mm_add_epi32(_mm_loadu_si128(s0), lo));
-    _mm_storeu_si128(s1, _mm_add_epi32(_mm_loadu_si128(s1), hi));
-  }
+  __m128i v[ACC_VECS];
+#endif
+  int32_t cell[ART_TAGGER_DENSE_WIDTH];
+} score_acc;
+
+/*
+** The loops over the six vectors are written out (EACH_VEC): a loop the
+** compiler does not unroll would keep the vectors in memory.
+*/
+#define EACH_VEC(X) X(0) X(1) X(2) X(3) X(4) X(5)
+_Static_assert(ACC_VECS == 6, "EACH_VEC names six vectors");
+
+/* An accumulator holding base[0..24) (NULL: zeros). */
+static ALWAYS_INLINE void acc_init(score_acc *a, const int32_t *base) {
+#if defined(__SSE2__)
+#define INIT_VEC(k) a->v[k] = base ? _mm_loadu_si128((const __m128i *)(base + 4 * k)) : _mm_setzero_si128();
+  EACH_VEC(INIT_VEC)
+#undef INIT_VEC
+  memset(a->cell, 0, sizeof a->cell);
 #else
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) scores[t] += row[t];
+  if (base) memcpy(a->cell, base, sizeof a->cell); else memset(a->cell, 0, sizeof a->cell);
 #endif
 }
 
-static inline void add_i32(int32_t *scores, const int32_t *v) {
+/* a += v[0..24). */
+static ALWAYS_INLINE void acc_add_i32(score_acc *a, const int32_t *v) {
 #if defined(__SSE2__)
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t += 4) {
-    __m128i *s = (__m128i *)(scores + t);
-    _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), _mm_loadu_si128((const __m128i *)(v + t))));
-  }
+#define ADD_VEC(k) a->v[k] = _mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(v + 4 * k)));
+  EACH_VEC(ADD_VEC)
+#undef ADD_VEC
 #else
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) scores[t] += v[t];
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] += v[t];
 #endif
 }
 
-static inline void add_row(const art_tagger_model *m, uint32_t row, int32_t *scores) {
+/* a += v[0..24), 16-bit lanes sign-extended. */
+static ALWAYS_INLINE void acc_add_i16(score_acc *a, const int16_t *v) {
+#if defined(__SSE2__)
+#define ADD_PAIR(k) { \
+    __m128i w = _mm_loadu_si128((const __m128i *)(v + 4 * k)); \
+    a->v[k] = _mm_add_epi32(a->v[k], _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16)); \
+    a->v[k + 1] = _mm_add_epi32(a->v[k + 1], _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16)); }
+  ADD_PAIR(0) ADD_PAIR(2) ADD_PAIR(4)
+#undef ADD_PAIR
+#else
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] += v[t];
+#endif
+}
+
+/* The sums: out[0..24) = a.  With SSE2 a->v then holds them too. */
+static ALWAYS_INLINE void acc_finish(score_acc *a, int32_t *out) {
+#if defined(__SSE2__)
+#define FINISH_VEC(k) \
+  a->v[k] = _mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(a->cell + 4 * k))); \
+  _mm_storeu_si128((__m128i *)(out + 4 * k), a->v[k]);
+  EACH_VEC(FINISH_VEC)
+#undef FINISH_VEC
+#else
+  memcpy(out, a->cell, sizeof a->cell);
+#endif
+}
+
+static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, uint32_t row) {
   uint32_t len = row & 31;
   if (len == ART_TAGGER_DENSE_ROW) {
-    add_i16(scores, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+    acc_add_i16(a, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
     return;
   }
   const uint32_t *c = m->cells + (row >> 5);
-  for (uint32_t j = 0; j < len; j++) scores[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
+  for (uint32_t j = 0; j < len; j++) a->cell[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
 }
 
 /* Where row r's weights start, to prefetch them. */
@@ -476,13 +522,12 @@ static inline const void *row_address(const art_tagger_model *m, uint32_t row) {
 }
 
 /*
-** Add the weights of the features to scores[ART_TAGGER_DENSE_WIDTH].  The
-** model is larger than a core's cache, so each probe is a memory wait; the
-** work is done in three sweeps so that the waits overlap instead of queueing:
-** ask for every slot, then read the slots and ask for every row, then add.
+** Add the weights of the features to the accumulator.  The model is larger
+** than a core's cache, so each probe is a memory wait; the work is done in
+** three sweeps so that the waits overlap instead of queueing: ask for every
+** slot, then read the slots and ask for every row, then add.
 */
-void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t nf, int32_t *scores) {
-  if (m->nslots == 0) return;
+static ALWAYS_INLINE void acc_features(score_acc *a, const art_tagger_model *m, const uint32_t *feats, size_t nf) {
   if (nf > ART_TAGGER_MAX_FEATURES) nf = ART_TAGGER_MAX_FEATURES;
   uint32_t rows[ART_TAGGER_MAX_FEATURES];
   size_t nr = 0;
@@ -493,7 +538,16 @@ void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t n
     PREFETCH(row_address(m, r));
     rows[nr++] = r;
   }
-  for (size_t k = 0; k < nr; k++) add_row(m, rows[k], scores);
+  for (size_t k = 0; k < nr; k++) acc_add_row(a, m, rows[k]);
+}
+
+/* Add the weights of the features to scores[ART_TAGGER_DENSE_WIDTH] (the plain entry point). */
+void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t nf, int32_t *scores) {
+  if (m->nslots == 0) return;
+  score_acc a;
+  acc_init(&a, scores);
+  acc_features(&a, m, feats, nf);
+  acc_finish(&a, scores);
 }
 
 /* ---- token facts ------------------------------------------------------------ */
@@ -805,21 +859,30 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 
 int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
-/* scores += the self sum of token t, from the cache when it holds it. */
-static void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
-                     const art_tok_info *in, int32_t *scores) {
-  word_entry *e = cache_entry(wc, in->key);
-  if (UNLIKELY(e->key != in->key)) fill_entry(e, in->key, doc, t);   /* a neighbour took the slot */
-  if (LIKELY(entry_aux(e) & SELF_VALID)) { add_i16(scores, e->v); return; }
+/* The self sum of token t, summed from the model (the cache did not hold it); kept when it fits. */
+static NOINLINE void self_sum(const art_tagger_model *m, word_entry *e, const char *doc, const art_token *t,
+                              const art_tok_info *in, int32_t *sum) {
   uint32_t f[ART_TAGGER_MAX_FEATURES];
-  int32_t sum[ART_TAGGER_DENSE_WIDTH] = {0};
   uint32_t h_word = hash_bytes((const unsigned char *)doc + t->start, t->end - t->start);
-  art_tagger_score(m, f, self_features(t->flags, h_word, in->h_lower, in->h_shape, in->gaz, f), sum);
-  add_i32(scores, sum);
+  score_acc a;
+  acc_init(&a, NULL);
+  acc_features(&a, m, f, self_features(t->flags, h_word, in->h_lower, in->h_shape, in->gaz, f));
+  acc_finish(&a, sum);
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
     if (sum[l] > 32767 || sum[l] < -32767) return;   /* too big for the cache: recomputed each time */
   for (int l = 0; l < ART_TAGGER_LABELS; l++) e->v[l] = (int16_t)sum[l];
   e->v[VEC_AUX] = (int16_t)(uint16_t)(entry_aux(e) | SELF_VALID);
+}
+
+/* a += the self sum of token t, from the cache when it holds it. */
+static inline void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+                            const art_tok_info *in, score_acc *a) {
+  word_entry *e = cache_entry(wc, in->key);
+  if (UNLIKELY(e->key != in->key)) fill_entry(e, in->key, doc, t);   /* a neighbour took the slot */
+  if (LIKELY(entry_aux(e) & SELF_VALID)) { acc_add_i16(a, e->v); return; }
+  int32_t sum[ART_TAGGER_DENSE_WIDTH];
+  self_sum(m, e, doc, t, in, sum);
+  acc_add_i32(a, sum);
 }
 
 static int popcount32(uint32_t x) {
@@ -841,51 +904,59 @@ static int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i)
   return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
 }
 
+#if defined(__SSE2__)
+/* (hi, lo) += x lane by lane: hi the largest value seen, lo the runner-up (equal to hi on a tie). */
+static inline void top2_push(__m128i *hi, __m128i *lo, __m128i x) {
+  __m128i d = _mm_and_si128(_mm_xor_si128(x, *hi), _mm_cmpgt_epi32(x, *hi));
+  __m128i smaller = _mm_xor_si128(x, d);   /* min(x, hi) */
+  *hi = _mm_xor_si128(*hi, d);              /* max(x, hi) */
+  *lo = _mm_xor_si128(*lo, _mm_and_si128(_mm_xor_si128(smaller, *lo), _mm_cmpgt_epi32(smaller, *lo)));
+}
+
+/* Merge the lanes of (hi, lo) with the lanes the shuffle brings over. */
+static inline void top2_merge(__m128i *hi, __m128i *lo, __m128i hi2, __m128i lo2) {
+  top2_push(hi, lo, hi2);
+  *lo = _mm_xor_si128(*lo, _mm_and_si128(_mm_xor_si128(lo2, *lo), _mm_cmpgt_epi32(lo2, *lo)));   /* max */
+}
+#endif
+
 /*
 ** The best allowed label (the first one on ties), its score and the
 ** runner-up's (equal to it on a tie).  O and every B- are always allowed,
-** so there is always a runner-up.
+** so there is always a runner-up.  With SSE2 the sums are read from the
+** finished accumulator: the largest and second largest are kept per lane,
+** then the lanes are merged, and the first lane holding the largest value
+** is found from one compare mask.
 */
-static inline int best_label(const int32_t *scores, const int32_t *ok, int32_t *best_score, int32_t *second) {
+static inline int best_label(const score_acc *a, const int32_t *scores, const int32_t *ok, int32_t *best_score,
+                             int32_t *second) {
 #if defined(__SSE2__)
+  (void)scores;
   const __m128i floor = _mm_set1_epi32(INT32_MIN);
-  __m128i v[ART_TAGGER_DENSE_WIDTH / 4], mx = floor;
-  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
-    __m128i a = _mm_loadu_si128((const __m128i *)(scores + 4 * k)), m = _mm_loadu_si128((const __m128i *)(ok + 4 * k));
-    v[k] = _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, floor));
-    __m128i gt = _mm_cmpgt_epi32(v[k], mx);
-    mx = _mm_or_si128(_mm_and_si128(gt, v[k]), _mm_andnot_si128(gt, mx));
-  }
-  for (int sh = 0; sh < 2; sh++) {   /* the largest lane, in every lane */
-    __m128i o = sh ? _mm_shuffle_epi32(mx, 0xB1) : _mm_shuffle_epi32(mx, 0x4E);
-    __m128i gt = _mm_cmpgt_epi32(o, mx);
-    mx = _mm_or_si128(_mm_and_si128(gt, o), _mm_andnot_si128(gt, mx));
-  }
-  int32_t top = _mm_cvtsi128_si32(mx);
-  int best = -1, ties = 0;
-  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
-    int bits = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v[k], mx)));
-    if (bits && best < 0) best = 4 * k + lowest_bit((uint32_t)bits);
-    ties += (int)((0x4332322132212110ull >> (4 * bits)) & 0xF);   /* lanes set in the 4-bit mask */
-  }
-  *best_score = top;
-  if (ties > 1) { *second = top; return best; }
-  /* the runner-up: the largest lane once the best one is knocked out */
-  __m128i run = floor;
-  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
-    __m128i x = _mm_andnot_si128(_mm_cmpeq_epi32(v[k], mx), v[k]);
-    x = _mm_or_si128(x, _mm_and_si128(_mm_cmpeq_epi32(v[k], mx), floor));
-    __m128i gt = _mm_cmpgt_epi32(x, run);
-    run = _mm_or_si128(_mm_and_si128(gt, x), _mm_andnot_si128(gt, run));
-  }
-  for (int sh = 0; sh < 2; sh++) {
-    __m128i o = sh ? _mm_shuffle_epi32(run, 0xB1) : _mm_shuffle_epi32(run, 0x4E);
-    __m128i gt = _mm_cmpgt_epi32(o, run);
-    run = _mm_or_si128(_mm_and_si128(gt, o), _mm_andnot_si128(gt, run));
-  }
-  *second = _mm_cvtsi128_si32(run);
-  return best;
+  __m128i v[ACC_VECS];
+#define MASK_VEC(k) { __m128i m = _mm_loadu_si128((const __m128i *)(ok + 4 * k)); \
+                      v[k] = _mm_or_si128(_mm_and_si128(m, a->v[k]), _mm_andnot_si128(m, floor)); }
+  EACH_VEC(MASK_VEC)
+#undef MASK_VEC
+  __m128i hi = v[0], lo = floor;
+  top2_push(&hi, &lo, v[1]);
+  top2_push(&hi, &lo, v[2]);
+  top2_push(&hi, &lo, v[3]);
+  top2_push(&hi, &lo, v[4]);
+  top2_push(&hi, &lo, v[5]);
+  top2_merge(&hi, &lo, _mm_shuffle_epi32(hi, 0x4E), _mm_shuffle_epi32(lo, 0x4E));
+  top2_merge(&hi, &lo, _mm_shuffle_epi32(hi, 0xB1), _mm_shuffle_epi32(lo, 0xB1));
+  /* every lane now holds the overall pair; one bit per label where the best value sits */
+  __m128i q01 = _mm_packs_epi32(_mm_cmpeq_epi32(v[0], hi), _mm_cmpeq_epi32(v[1], hi));
+  __m128i q23 = _mm_packs_epi32(_mm_cmpeq_epi32(v[2], hi), _mm_cmpeq_epi32(v[3], hi));
+  __m128i q45 = _mm_packs_epi32(_mm_cmpeq_epi32(v[4], hi), _mm_cmpeq_epi32(v[5], hi));
+  uint32_t where = (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(q01, q23)) |
+                   (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(q45, q45)) << 16;
+  *best_score = _mm_cvtsi128_si32(hi);
+  *second = _mm_cvtsi128_si32(lo);
+  return lowest_bit(where);
 #else
+  (void)a;
   int best = ART_TAG_O;
   int32_t top = scores[0], run = INT32_MIN;
   for (int t = 1; t < ART_TAGGER_LABELS; t++) {
@@ -939,16 +1010,19 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
     if (i == 0 || !(toks[i - 1].flags & ART_TOK_WORD) || !has_upper_word(&toks[i - 1]))
       mark_spans(wc, doc, toks, n, sc, i);
 
-    int32_t scores[ART_TAGGER_DENSE_WIDTH] = {0};
+    score_acc acc;
+    int32_t scores[ART_TAGGER_DENSE_WIDTH];
     if (UNLIKELY(list_would_overflow(sc, n, i))) {
       /* so many gazetteer hits that the reference list is cut short: take it as it is */
       in->h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
-      art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), scores);
+      acc_init(&acc, NULL);
+      acc_features(&acc, m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats));
     } else {
-      add_self(m, wc, doc, &toks[i], in, scores);
-      add_i32(scores, wc->prev_tag[prev]);
-      art_tagger_score(m, feats, context_features(sc, n, i, prev, feats), scores);
+      acc_init(&acc, wc->prev_tag[prev]);
+      add_self(m, wc, doc, &toks[i], in, &acc);
+      acc_features(&acc, m, feats, context_features(sc, n, i, prev, feats));
     }
+    acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK
     {
       /* the reference path, fed the same tokens in the same order, must give the same sums */
@@ -963,7 +1037,7 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
     }
 #endif
     int32_t best_score, second;
-    int best = best_label(scores, wc->allowed[prev], &best_score, &second);
+    int best = best_label(&acc, scores, wc->allowed[prev], &best_score, &second);
     /*
     ** A new name of another type right after an open one ("William/B-PER
     ** Burns/B-ORG") is almost always a greedy slip: names of different
