@@ -508,7 +508,7 @@ static ALWAYS_INLINE void acc_finish(score_acc *a, int32_t *out) {
 static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, uint32_t row) {
   uint32_t len = row & 31;
   if (len == ART_TAGGER_DENSE_ROW) {
-    acc_add_i16(a, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+    acc_add_i32(a, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
     return;
   }
   const uint32_t *c = m->cells + (row >> 5);

@@ -51,7 +51,7 @@ typedef struct art_tagger_model {
   const art_tagger_slot *slots;
   const uint32_t *cells;
   uint32_t ncells;
-  const int16_t *dense;
+  const int32_t *dense;
   uint32_t ndense;                 /* dense rows */
   uint32_t feature_version;        /* must equal ART_TAGGER_FEATURE_VERSION */
 } art_tagger_model;
