@@ -28,21 +28,24 @@
 ** Where the time goes.  A scored token reads some twenty features, each a
 ** hash probe into a table of 36,000, so the work per scored token is what
 ** counts (the tokens that are not scored cost a flag test).  It is kept
-** down three ways:
+** down in four ways:
 **
 **   - a word cache.  Half of a token's features depend on the token alone
 **     (spelling, shape, flags, gazetteer hits), and names recur: "U.S.",
 **     "Iraq", "President".  The sum of those features' weights is kept per
 **     word type, with the word's hashes and gazetteer bits, in one cache
 **     line; a word seen before costs one probe instead of three hashes, two
-**     gazetteer probes and eight model probes.  The cache (256 KB) lives in
-**     the caller's scratch, one per connection (the model is read-only and
-**     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
-**     exact integer sums, so it changes no result, only the time;
+**     gazetteer probes and eight model probes.  The cache (16,384 entries
+**     in sets of two, 1 MB) lives in the caller's scratch, one per
+**     connection (the model is read-only and shared), is keyed by a 64-bit
+**     hash of the bytes and flags, and holds exact integer sums, so it
+**     changes no result, only the time;
 **   - the previous label's own row, and which labels may follow it, come
 **     from small tables filled once per model;
-**   - only the stretches of a sentence near a capital are looked at, and
-**     the best label and the runner-up are found with vector compares.
+**   - a token's 24 sums stay in vector registers while its rows are added
+**     (dense rows are stored as 32-bit weights for that), and the best
+**     label and the runner-up come from one pass of vector compares;
+**   - only the stretches of a sentence near a capital are looked at.
 **
 ** art_tagger_features() is the plain, uncached feature list the trainer
 ** learns from; compiled with -DART_TAGGER_CHECK=1 the tagger recomputes
@@ -68,7 +71,6 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define PREFETCH(p) __builtin_prefetch(p)
 #define NOINLINE __attribute__((noinline))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
@@ -76,16 +78,9 @@
 #define NOINLINE
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
-#define PREFETCH(p) ((void)0)
 #endif
 
 /* ---- hashing ------------------------------------------------------------ */
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FAST_LOADS 1
-#else
-#define FAST_LOADS 0
-#endif
 
 static uint32_t fmix32(uint32_t h) {
   h ^= h >> 16; h *= 0x85ebca6bu;
@@ -108,81 +103,53 @@ static uint32_t feat(uint32_t template_id, uint32_t value) {
 
 /*
 ** A 64-bit hash for the tables that are private to this file (gazetteers,
-** word cache): eight bytes a step.  The last partial word is taken as if
-** read little-endian whatever the machine, so both entry points below give
-** the same value for the same bytes.
+** word cache), which identify a key by its hash alone.  A key of up to 16
+** bytes is read as two words that together cover it (1-3 bytes: bytes 0,
+** len/2 and len-1; 4-8: the first and last four; 9-16: the first and last
+** eight; longer keys fold sixteen bytes a step into the seed first), with
+** the length in the seed so that overlaps cannot make two keys alike, and
+** mixed by two folded 64x64->128-bit multiplies.  Loads are little-endian
+** byte by byte (one load each where the compiler can), so the value is the
+** same on every machine and nothing outside the key is read.
 */
-static inline uint64_t mix64(uint64_t h) {
-  h ^= h >> 31; h *= 0x7fb5d329728ea185ull;
-  h ^= h >> 27; h *= 0x81dadef4bc2dd44dull;
-  h ^= h >> 33;
-  return h;
+static inline uint64_t load64(const unsigned char *p) {
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+         (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+static inline uint64_t load32(const unsigned char *p) {
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
 }
 
-static inline uint64_t hash64_step(uint64_t h, uint64_t v) {
-  h = (h ^ v) * 0x9e3779b97f4a7c15ull;
-  return h ^ (h >> 29);
-}
-
-#if !FAST_LOADS
-static uint64_t hash64_mem_bytes(const unsigned char *z, size_t n, uint64_t seed) {
-  uint64_t h = hash64_step(seed, (uint64_t)n);
-  for (; n > 8; z += 8, n -= 8) {
-    uint64_t v = 0;
-    for (int b = 0; b < 8; b++) v |= (uint64_t)z[b] << (8 * b);
-    h = hash64_step(h, v);
-  }
-  uint64_t v = 0;
-  for (size_t b = 0; b < n; b++) v |= (uint64_t)z[b] << (8 * b);
-  return mix64(hash64_step(h, v));
-}
-#endif
-
-
-/*
-** The hash of z[0..n), reading whole words where the machine allows: a tail
-** of 4 to 7 bytes is two overlapping 4-byte loads, 1 to 3 bytes three
-** single ones, so nothing is read outside z[0..n).
-*/
-static inline uint64_t hash64_mem(const unsigned char *z, size_t n, uint64_t seed) {
-#if FAST_LOADS
-  uint64_t h = hash64_step(seed, (uint64_t)n), v;
-  for (; n > 8; z += 8, n -= 8) { memcpy(&v, z, 8); h = hash64_step(h, v); }
-  if (n == 8) memcpy(&v, z, 8);
-  else if (n >= 4) {
-    uint32_t lo, hi;
-    memcpy(&lo, z, 4);
-    memcpy(&hi, z + n - 4, 4);
-    v = (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
-  } else if (n) {
-    v = (uint64_t)z[0] | (uint64_t)z[n >> 1] << (8 * (n >> 1)) | (uint64_t)z[n - 1] << (8 * (n - 1));
-  } else {
-    v = 0;
-  }
-  return mix64(hash64_step(h, v));
+/* The two halves of the 128-bit product a*b, XORed (a portable fallback gives the same value). */
+static inline uint64_t fold_mul(uint64_t a, uint64_t b) {
+#ifdef __SIZEOF_INT128__
+  __uint128_t r = (__uint128_t)a * b;
+  return (uint64_t)r ^ (uint64_t)(r >> 64);
 #else
-  return hash64_mem_bytes(z, n, seed);
+  uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
+  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
+  return (mid << 32 | (uint32_t)p00) ^ (p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32));
 #endif
 }
 
-/*
-** The same hash of doc[start..end), for a token: a short tail is read as the
-** eight bytes that end at `end` (inside the document, since the token lies
-** in it), shifted down.
-*/
-static inline uint64_t hash64_doc(const char *doc, size_t start, size_t end, uint64_t seed) {
-#if FAST_LOADS
-  size_t n = end - start;
-  if (n && end >= 8) {
-    const char *z = doc + start;
-    uint64_t h = hash64_step(seed, (uint64_t)n), v;
-    for (; n > 8; z += 8, n -= 8) { memcpy(&v, z, 8); h = hash64_step(h, v); }
-    memcpy(&v, doc + end - 8, 8);
-    v >>= 8 * (8 - n);
-    return mix64(hash64_step(h, v));
+static inline uint64_t hash64_mem(const unsigned char *p, size_t len, uint64_t seed) {
+  seed ^= (uint64_t)len * 0x9e3779b97f4a7c15ull;
+  uint64_t a, b;
+  if (len <= 8) {
+    if (len >= 4) { a = load32(p); b = load32(p + len - 4); }
+    else if (len > 0) { a = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1]; b = 0; }
+    else a = b = 0;
+  } else if (len <= 16) {
+    a = load64(p);
+    b = load64(p + len - 8);
+  } else {
+    size_t n = len;
+    for (; n > 16; p += 16, n -= 16) seed = fold_mul(load64(p) ^ 0xa0761d6478bd642full, load64(p + 8) ^ seed);
+    a = load64(p + n - 16);   /* the last sixteen bytes, overlapping what was taken */
+    b = load64(p + n - 8);
   }
-#endif
-  return hash64_mem((const unsigned char *)doc + start, end - start, seed);
+  return fold_mul(fold_mul(a ^ 0xe7037ed1a0b428dbull, b ^ seed) ^ 0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull ^ len);
 }
 
 /* ASCII lower case of z[0..n) into buf (at most cap bytes); returns the length. */
@@ -515,28 +482,19 @@ static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, u
   for (uint32_t j = 0; j < len; j++) a->cell[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
 }
 
-/* Where row r's weights start, to prefetch them. */
-static inline const void *row_address(const art_tagger_model *m, uint32_t row) {
-  if ((row & 31) == ART_TAGGER_DENSE_ROW) return m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH;
-  return m->cells + (row >> 5);
-}
-
 /*
-** Add the weights of the features to the accumulator.  The model is larger
-** than a core's cache, so each probe is a memory wait; the work is done in
-** three sweeps so that the waits overlap instead of queueing: ask for every
-** slot, then read the slots and ask for every row, then add.
+** Add the weights of the features to the accumulator: first every probe,
+** then every add.  The probes do not wait on each other, so the processor
+** overlaps their memory waits; explicit prefetches (of the slots, then of
+** the rows) were measured to cost more instructions than they saved time.
 */
 static ALWAYS_INLINE void acc_features(score_acc *a, const art_tagger_model *m, const uint32_t *feats, size_t nf) {
   if (nf > ART_TAGGER_MAX_FEATURES) nf = ART_TAGGER_MAX_FEATURES;
   uint32_t rows[ART_TAGGER_MAX_FEATURES];
   size_t nr = 0;
-  for (size_t f = 0; f < nf; f++) PREFETCH(&m->slots[feats[f] & (m->nslots - 1)]);
   for (size_t f = 0; f < nf; f++) {
     uint32_t r = model_row(m, feats[f]);
-    if (r == NO_ROW) continue;
-    PREFETCH(row_address(m, r));
-    rows[nr++] = r;
+    if (r != NO_ROW) rows[nr++] = r;
   }
   for (size_t k = 0; k < nr; k++) acc_add_row(a, m, rows[k]);
 }
@@ -572,7 +530,8 @@ static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, u
 
 static inline uint64_t word_key(const char *doc, const art_token *t) {
   /* the flags go through the mixer first: XORed in raw, they could cancel a byte difference */
-  uint64_t k = hash64_doc(doc, t->start, t->end, mix64(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS)));
+  uint64_t k = hash64_mem((const unsigned char *)doc + t->start, t->end - t->start,
+                          fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
   return k ? k : 1;
 }
 
@@ -597,6 +556,10 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 ** are the sums, valid when SELF_VALID is set (they fit in 16 bits); v[23],
 ** a label that does not exist, holds the gazetteer bits, so that the sums
 ** add as 24 lanes with vector code.  key 0 = empty.
+**
+** A key may sit in either entry of its set of two, the more recently used
+** first: a hit on the second swaps them, a miss evicts the second.  Two
+** ways instead of one halve the refills on the VOA corpus at equal size.
 */
 #define SELF_VALID 0x8000u
 #define VEC_AUX (ART_TAGGER_DENSE_WIDTH - 1)
@@ -609,7 +572,8 @@ typedef struct word_entry {
 } word_entry;
 _Static_assert(sizeof(word_entry) == 64, "a word cache entry is a cache line");
 
-#define WORD_CACHE_SIZE 4096u
+#define WORD_CACHE_SIZE 16384u
+#define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
 typedef struct art_word_cache {
   _Alignas(64) word_entry e[WORD_CACHE_SIZE];
   int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
@@ -643,10 +607,6 @@ static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) 
   return wc;
 }
 
-static inline word_entry *cache_entry(word_cache *wc, uint64_t key) {
-  return &wc->e[(key >> 40) & (WORD_CACHE_SIZE - 1)];
-}
-
 static inline uint32_t entry_aux(const word_entry *e) { return (uint16_t)e->v[VEC_AUX]; }
 
 static void fill_entry(word_entry *e, uint64_t key, const char *doc, const art_token *t) {
@@ -656,13 +616,32 @@ static void fill_entry(word_entry *e, uint64_t key, const char *doc, const art_t
   e->key = key;
 }
 
+/* A word's entry moved to the front of its set, the other one evicted to make room. */
+static NOINLINE word_entry *cache_miss(word_entry *set, uint64_t key, const char *doc, const art_token *t) {
+  set[1] = set[0];
+  fill_entry(&set[0], key, doc, t);
+  return &set[0];
+}
+
+/* The entry of key, filled from the token if the cache does not hold it. */
+static inline word_entry *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
+  word_entry *set = &wc->e[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
+  if (LIKELY(set[0].key == key)) return &set[0];
+  if (set[1].key == key) {   /* the older of the two: it becomes the newer */
+    word_entry tmp = set[0];
+    set[0] = set[1];
+    set[1] = tmp;
+    return &set[0];
+  }
+  return cache_miss(set, key, doc, t);
+}
+
 /* The facts of token i, through the cache. */
 static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
   uint64_t key = word_key(doc, &toks[i]);
-  word_entry *e = cache_entry(wc, key);
-  if (e->key != key) fill_entry(e, key, doc, &toks[i]);
+  word_entry *e = cache_find(wc, key, doc, &toks[i]);
   in->key = key;
   in->h_lower = e->h_lower;
   in->h_shape = e->h_shape;
@@ -877,8 +856,7 @@ static NOINLINE void self_sum(const art_tagger_model *m, word_entry *e, const ch
 /* a += the self sum of token t, from the cache when it holds it. */
 static inline void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
                             const art_tok_info *in, score_acc *a) {
-  word_entry *e = cache_entry(wc, in->key);
-  if (UNLIKELY(e->key != in->key)) fill_entry(e, in->key, doc, t);   /* a neighbour took the slot */
+  word_entry *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
   if (LIKELY(entry_aux(e) & SELF_VALID)) { acc_add_i16(a, e->v); return; }
   int32_t sum[ART_TAGGER_DENSE_WIDTH];
   self_sum(m, e, doc, t, in, sum);
