@@ -133,7 +133,7 @@ static inline uint64_t fold_mul(uint64_t a, uint64_t b) {
 #endif
 }
 
-static inline uint64_t hash64_mem(const unsigned char *p, size_t len, uint64_t seed) {
+static ALWAYS_INLINE uint64_t hash64_mem(const unsigned char *p, size_t len, uint64_t seed) {
   seed ^= (uint64_t)len * 0x9e3779b97f4a7c15ull;
   uint64_t a, b;
   if (len <= 8) {
@@ -336,16 +336,31 @@ uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
 
 /* ---- scratch ------------------------------------------------------------ */
 
+/*
+** A token's facts are current when info[i].ready is the scratch's stamp
+** (set from the cache: READY_CACHED) or the stamp plus one (set by the
+** reference path, without the neighbour rows: READY_PLAIN).  A reset moves
+** the stamp on instead of clearing every token; entries the stamp has never
+** been given are zero, and the stamp starts over only after 2^31 resets.
+*/
+#define READY_CACHED(sc) ((sc)->stamp)
+#define READY_PLAIN(sc) ((sc)->stamp + 1)
+
 int art_tagger_scratch_reset(art_tagger_scratch *sc, size_t n) {
   if (n > sc->cap) {
     size_t cap = sc->cap ? sc->cap : 64;
     while (cap < n) cap *= 2;
     art_tok_info *p = realloc(sc->info, cap * sizeof *p);
     if (!p) return -1;
+    for (size_t i = sc->cap; i < cap; i++) p[i].ready = 0;
     sc->info = p;
     sc->cap = cap;
   }
-  for (size_t i = 0; i < n; i++) sc->info[i].ready = 0;
+  sc->stamp += 2;
+  if (sc->stamp < 2) {   /* wrapped (or new): no entry may hold a current stamp */
+    for (size_t i = 0; i < sc->cap; i++) sc->info[i].ready = 0;
+    sc->stamp = 2;
+  }
   return 0;
 }
 
@@ -355,6 +370,7 @@ void art_tagger_scratch_free(art_tagger_scratch *sc) {
   sc->info = NULL;
   sc->cache = NULL;
   sc->cap = 0;
+  sc->stamp = 0;
 }
 
 #define LOWER_MAX 48
@@ -488,15 +504,23 @@ static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, u
 ** overlaps their memory waits; explicit prefetches (of the slots, then of
 ** the rows) were measured to cost more instructions than they saved time.
 */
-static ALWAYS_INLINE void acc_features(score_acc *a, const art_tagger_model *m, const uint32_t *feats, size_t nf) {
+static ALWAYS_INLINE size_t model_rows(const art_tagger_model *m, const uint32_t *feats, size_t nf, uint32_t *rows) {
   if (nf > ART_TAGGER_MAX_FEATURES) nf = ART_TAGGER_MAX_FEATURES;
-  uint32_t rows[ART_TAGGER_MAX_FEATURES];
   size_t nr = 0;
   for (size_t f = 0; f < nf; f++) {
     uint32_t r = model_row(m, feats[f]);
     if (r != NO_ROW) rows[nr++] = r;
   }
+  return nr;
+}
+
+static ALWAYS_INLINE void acc_rows(score_acc *a, const art_tagger_model *m, const uint32_t *rows, size_t nr) {
   for (size_t k = 0; k < nr; k++) acc_add_row(a, m, rows[k]);
+}
+
+static ALWAYS_INLINE void acc_features(score_acc *a, const art_tagger_model *m, const uint32_t *feats, size_t nf) {
+  uint32_t rows[ART_TAGGER_MAX_FEATURES];
+  acc_rows(a, m, rows, model_rows(m, feats, nf, rows));
 }
 
 /* Add the weights of the features to scores[ART_TAGGER_DENSE_WIDTH] (the plain entry point). */
@@ -528,24 +552,22 @@ static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, u
 /* Flags that features or gazetteer look-ups read: they are part of a word's cache key. */
 #define KEY_FLAGS ((uint32_t)~(ART_TOK_SPACE_AFTER | ART_TOK_OPEN))
 
-static inline uint64_t word_key(const char *doc, const art_token *t) {
+static ALWAYS_INLINE uint64_t word_key(const char *doc, const art_token *t) {
   /* the flags go through the mixer first: XORed in raw, they could cancel a byte difference */
   uint64_t k = hash64_mem((const unsigned char *)doc + t->start, t->end - t->start,
                           fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
   return k ? k : 1;
 }
 
-#define READY_FACTS 1
-
 /* The uncached facts of token i (the reference path: trainer and checks). */
 static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
-  if (in->ready == READY_FACTS) return;
+  if (in->ready == READY_CACHED(sc) || in->ready == READY_PLAIN(sc)) return;
   word_facts(doc, &toks[i], &in->h_lower, &in->h_shape, &in->gaz);
   in->h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
   in->key = word_key(doc, &toks[i]);
   in->gaz_span = 0;
-  in->ready = READY_FACTS;
+  in->ready = READY_PLAIN(sc);
 }
 
 /* ---- the word cache ------------------------------------------------------- */
@@ -574,12 +596,32 @@ _Static_assert(sizeof(word_entry) == 64, "a word cache entry is a cache line");
 
 #define WORD_CACHE_SIZE 16384u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
+/*
+** Beside each entry, the model rows of three features that depend on the
+** word alone but are read when it is a neighbour: the previous, next and
+** next-but-one word (T_PREV_WORD, T_NEXT_WORD, T_NEXT2_WORD of its lower
+** case).  Filled with the entry, they spare a scored token three hashes
+** and probes; NO_ROW when the model has no such feature.
+*/
+typedef struct word_rows { uint32_t as_prev, as_next, as_next2, unused; } word_rows;
+
 typedef struct art_word_cache {
   _Alignas(64) word_entry e[WORD_CACHE_SIZE];
+  word_rows rows[WORD_CACHE_SIZE];   /* rows[k] goes with e[k] */
+  word_rows boundary;                /* the same rows for the sentence boundary */
+  uint32_t gaz_rows[3][GAZ_BITS];    /* rows of T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT + bit */
   int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
+
+/* The rows of a word's features as a neighbour (see word_rows). */
+static void neighbour_rows(const art_tagger_model *m, uint32_t h_lower, word_rows *r) {
+  r->as_prev = model_row(m, feat(T_PREV_WORD, h_lower));
+  r->as_next = model_row(m, feat(T_NEXT_WORD, h_lower));
+  r->as_next2 = model_row(m, feat(T_NEXT2_WORD, h_lower));
+  r->unused = NO_ROW;
+}
 
 static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
   return a->nslots == b->nslots && a->slots == b->slots && a->cells == b->cells && a->ncells == b->ncells &&
@@ -602,6 +644,10 @@ static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) 
       art_tagger_score(m, &f, 1, wc->prev_tag[t]);
       for (int l = 0; l < ART_TAGGER_LABELS; l++) wc->allowed[t][l] = allowed((int)t, l) ? -1 : 0;
     }
+    neighbour_rows(m, BOUNDARY_HASH, &wc->boundary);
+    static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
+    for (int q = 0; q < 3; q++)
+      for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_rows[q][b] = model_row(m, feat(base[q] + b, 1));
     wc->model = *m;
   }
   return wc;
@@ -609,31 +655,39 @@ static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) 
 
 static inline uint32_t entry_aux(const word_entry *e) { return (uint16_t)e->v[VEC_AUX]; }
 
-static void fill_entry(word_entry *e, uint64_t key, const char *doc, const art_token *t) {
+static inline word_rows *entry_rows(word_cache *wc, const word_entry *e) { return &wc->rows[e - wc->e]; }
+
+static void fill_entry(word_cache *wc, word_entry *e, uint64_t key, const char *doc, const art_token *t) {
   uint32_t gaz;
   word_facts(doc, t, &e->h_lower, &e->h_shape, &gaz);
   e->v[VEC_AUX] = (int16_t)(uint16_t)(gaz & ~SELF_VALID & 0xFFFFu);   /* the bits the tagger reads (below 15) */
   e->key = key;
+  neighbour_rows(&wc->model, e->h_lower, entry_rows(wc, e));
 }
 
 /* A word's entry moved to the front of its set, the other one evicted to make room. */
-static NOINLINE word_entry *cache_miss(word_entry *set, uint64_t key, const char *doc, const art_token *t) {
+static NOINLINE word_entry *cache_miss(word_cache *wc, word_entry *set, uint64_t key, const char *doc,
+                                       const art_token *t) {
   set[1] = set[0];
-  fill_entry(&set[0], key, doc, t);
+  *entry_rows(wc, &set[1]) = *entry_rows(wc, &set[0]);
+  fill_entry(wc, &set[0], key, doc, t);
   return &set[0];
 }
 
 /* The entry of key, filled from the token if the cache does not hold it. */
-static inline word_entry *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
+static ALWAYS_INLINE word_entry *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
   word_entry *set = &wc->e[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
   if (LIKELY(set[0].key == key)) return &set[0];
   if (set[1].key == key) {   /* the older of the two: it becomes the newer */
     word_entry tmp = set[0];
     set[0] = set[1];
     set[1] = tmp;
+    word_rows *r = entry_rows(wc, set), rt = r[0];
+    r[0] = r[1];
+    r[1] = rt;
     return &set[0];
   }
-  return cache_miss(set, key, doc, t);
+  return cache_miss(wc, set, key, doc, t);
 }
 
 /* The facts of token i, through the cache. */
@@ -642,19 +696,23 @@ static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const
   art_tok_info *in = &sc->info[i];
   uint64_t key = word_key(doc, &toks[i]);
   word_entry *e = cache_find(wc, key, doc, &toks[i]);
+  const word_rows *r = entry_rows(wc, e);
+  if (in->ready != READY_PLAIN(sc)) in->gaz_span = 0;   /* a plain token keeps the spans marked on it */
   in->key = key;
   in->h_lower = e->h_lower;
   in->h_shape = e->h_shape;
   in->gaz = entry_aux(e) & ~SELF_VALID;
-  in->gaz_span = 0;
-  in->ready = READY_FACTS;
+  in->row_as_prev = r->as_prev;
+  in->row_as_next = r->as_next;
+  in->row_as_next2 = r->as_next2;
+  in->ready = READY_CACHED(sc);
   return in;
 }
 
 static inline art_tok_info *ensure(word_cache *wc, const char *doc, const art_token *toks,
                                    art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
-  return LIKELY(in->ready == READY_FACTS) ? in : ensure_slow(wc, doc, toks, sc, i);
+  return LIKELY(in->ready == READY_CACHED(sc)) ? in : ensure_slow(wc, doc, toks, sc, i);
 }
 
 /* Multi-word gazetteer entries starting at token i: mark the tokens they cover. */
@@ -768,24 +826,33 @@ static size_t self_features(uint32_t flags, uint32_t h_word, uint32_t h_lower, u
   return k;
 }
 
-/* Features that look at the neighbours, except the previous label's own row. */
-static size_t context_features(const art_tagger_scratch *sc, size_t n, size_t i, int prev_tag, uint32_t *f) {
+/*
+** The rows of the features that look at the neighbours, except the previous
+** label's own row: four are hashed and probed, the neighbour words' rows
+** come with their facts, and gazetteer features from a table.
+*/
+static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc, size_t n,
+                           size_t i, int prev_tag, uint32_t *rows) {
   const art_tok_info *in = &sc->info[i], *prev = i >= 1 ? &sc->info[i - 1] : NULL;
-  const art_tok_info *next = i + 1 < n ? &sc->info[i + 1] : NULL;
+  const art_tok_info *next = i + 1 < n ? &sc->info[i + 1] : NULL, *next2 = i + 2 < n ? &sc->info[i + 2] : NULL;
   uint32_t next_w = next ? next->h_lower : BOUNDARY_HASH;
-  size_t k = 0;
-  f[k++] = feat(T_PREV_WORD, prev ? prev->h_lower : BOUNDARY_HASH);
-  f[k++] = feat(T_NEXT_WORD, next_w);
-  f[k++] = feat(T_NEXT2_WORD, i + 2 < n ? sc->info[i + 2].h_lower : BOUNDARY_HASH);
-  f[k++] = feat(T_PREV_SHAPE, (prev ? prev->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
-  f[k++] = feat(T_NEXT_SHAPE, (next ? next->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
-  f[k++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-  f[k++] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
+  uint32_t f[4];
+  f[0] = feat(T_PREV_SHAPE, (prev ? prev->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
+  f[1] = feat(T_NEXT_SHAPE, (next ? next->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
+  f[2] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
+  f[3] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
+  size_t k = model_rows(m, f, 4, rows);
+  uint32_t words[3] = { prev ? prev->row_as_prev : wc->boundary.as_prev, next ? next->row_as_next : wc->boundary.as_next,
+                        next2 ? next2->row_as_next2 : wc->boundary.as_next2 };
+  for (int q = 0; q < 3; q++)
+    if (words[q] != NO_ROW) rows[k++] = words[q];
   uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev ? prev->gaz & GAZ_FEATURE_MASK : 0,
                          next ? next->gaz & GAZ_FEATURE_MASK : 0 };
-  static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
   for (int q = 0; q < 3; q++)
-    for (uint32_t bits = groups[q]; bits; bits &= bits - 1) f[k++] = feat(base[q] + (uint32_t)lowest_bit(bits), 1);
+    for (uint32_t bits = groups[q]; bits; bits &= bits - 1) {
+      uint32_t r = wc->gaz_rows[q][lowest_bit(bits)];
+      if (r != NO_ROW) rows[k++] = r;
+    }
   return k;
 }
 
@@ -998,7 +1065,7 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
       add_self(m, wc, doc, &toks[i], in, &acc);
-      acc_features(&acc, m, feats, context_features(sc, n, i, prev, feats));
+      acc_rows(&acc, m, feats, context_rows(wc, m, sc, n, i, prev, feats));
     }
     acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK

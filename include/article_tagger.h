@@ -68,13 +68,15 @@ typedef struct art_tok_info {
   uint32_t h_word, h_lower, h_shape;   /* h_word: on the reference path only */
   uint32_t gaz;          /* bit g: the lower-cased word is in gazetteer g */
   uint32_t gaz_span;     /* bit g: the token starts or continues a multi-word gazetteer entry */
-  uint8_t ready;
+  uint32_t ready;        /* which facts are set: compared with the scratch's stamp */
+  uint32_t row_as_prev, row_as_next, row_as_next2;   /* cached path: model rows of the word as a neighbour */
 } art_tok_info;
 
 struct art_word_cache;   /* tagger.c: per-word feature sums, kept across sentences */
 typedef struct art_tagger_scratch {
   art_tok_info *info;
   size_t cap;
+  uint32_t stamp;                 /* this sentence's mark in info[].ready (a reset is no sweep) */
   struct art_word_cache *cache;   /* allocated by the first art_tagger_tag() */
 } art_tagger_scratch;
 
