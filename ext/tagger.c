@@ -236,6 +236,7 @@ typedef struct gaz_slot { uint32_t lo; uint32_t bits; } gaz_slot;   /* lo 0 = em
 typedef struct gaz_set { gaz_slot *slots; uint32_t mask; } gaz_set;
 static gaz_set gaz_lower, gaz_exact;
 static pthread_once_t gaz_once = PTHREAD_ONCE_INIT;
+static atomic_int gaz_ready;   /* set once the tables are built: later calls skip pthread_once */
 #define GAZ_SEED 0x2545f4914f6cdd1dull
 #define GAZ_CHECK 0xFFF00000u        /* the check bits in a slot's `bits` */
 #define GAZ_ANSWER (~GAZ_CHECK)
@@ -292,6 +293,12 @@ static void gaz_build(gaz_set *set, int exact) {
 static void gaz_init(void) {
   gaz_build(&gaz_lower, 0);
   gaz_build(&gaz_exact, 1);
+  atomic_store_explicit(&gaz_ready, 1, memory_order_release);
+}
+
+/* The merged gazetteers, built on first use. */
+static inline void gaz_ensure(void) {
+  if (UNLIKELY(!atomic_load_explicit(&gaz_ready, memory_order_acquire))) pthread_once(&gaz_once, gaz_init);
 }
 
 /* The bits of the key whose 64-bit hash is hv. */
@@ -322,7 +329,7 @@ static _Atomic uint64_t gaz_memo[1u << GAZ_MEMO_BITS];
 _Static_assert(GAZ_ANSWER == 0xFFFFFu, "the memo keeps 20 answer bits");
 
 uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
-  pthread_once(&gaz_once, gaz_init);
+  gaz_ensure();
   uint64_t hv = hash64_mem((const unsigned char *)lower_key, len, GAZ_SEED);
   /* identity: the 32 bits of gaz_lo() (never 0, so neither is id) and the 12 of gaz_check() */
   uint64_t id = (uint64_t)gaz_lo(hv) << 32 | gaz_check(hv);
@@ -545,7 +552,7 @@ static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, u
   *gaz = 0;
   /* Gazetteers list names: only a word with a capital is looked up. */
   if (!(t->flags & ART_TOK_WORD) || len > LOWER_MAX || !(t->flags & ART_TOK_HAS_UPPER)) return;
-  pthread_once(&gaz_once, gaz_init);
+  gaz_ensure();
   *gaz = gaz_find(&gaz_lower, low, ll) | gaz_find(&gaz_exact, (const char *)z, len);
 }
 
@@ -733,7 +740,7 @@ static void mark_spans(word_cache *wc, const char *doc, const art_token *toks, s
     if (j > i) key[kl++] = ' ';
     kl += lower_ascii((const unsigned char *)doc + toks[j].start, len, key + kl, sizeof key - kl);
     if (j == i) continue;
-    pthread_once(&gaz_once, gaz_init);
+    gaz_ensure();
     uint32_t bits = gaz_find(&gaz_lower, key, kl);
     if (bits) {
       for (size_t k = i; k <= j; k++) {
@@ -799,7 +806,7 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
     if (initial_common_candidate(toks, i, next_cap)) {
       char low[LOWER_MAX];
       size_t ll = lower_ascii((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start, low, sizeof low);
-      pthread_once(&gaz_once, gaz_init);
+      gaz_ensure();
       if (gaz_find(&gaz_lower, low, ll) & ART_GAZ_LOWER_WORD) return 0;
     }
     return 1;
