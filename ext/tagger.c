@@ -240,7 +240,13 @@ static atomic_int gaz_ready;   /* set once the tables are built: later calls ski
 #define GAZ_SEED 0x2545f4914f6cdd1dull
 #define GAZ_CHECK 0xFFF00000u        /* the check bits in a slot's `bits` */
 #define GAZ_ANSWER (~GAZ_CHECK)
-_Static_assert((ART_GAZ_TITLE_END << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
+/*
+** Private to this file: the word is the first of a multi-word entry in some
+** list ("gulf" of "gulf of aden"), so a search for multi-word entries
+** (mark_spans) need only start at such words.  Never in a public answer.
+*/
+#define GAZ_MW_START (ART_GAZ_TITLE_END << 1)
+_Static_assert((GAZ_MW_START << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
 
 static inline uint32_t gaz_lo(uint64_t h) { uint32_t lo = (uint32_t)h; return lo ? lo : 1; }
 static inline uint32_t gaz_check(uint64_t h) { return (uint32_t)(h >> 32) & GAZ_CHECK; }
@@ -265,9 +271,12 @@ static void gaz_build(gaz_set *set, int exact) {
   const art_table *tabs[GAZ_COUNT];
   for (size_t g = 0; g < GAZ_COUNT; g++) {
     tabs[g] = art_table_named(gazetteer_names[g]);
-    if (tabs[g] && (g == GAZ_ACRONYMS) == exact) total += tabs[g]->count;
+    if (!tabs[g] || (g == GAZ_ACRONYMS) != exact) continue;
+    total += tabs[g]->count;
+    for (uint32_t i = 0; i < tabs[g]->count; i++)   /* first words of multi-word entries are keys too */
+      total += memchr(tabs[g]->entries[i].key, ' ', tabs[g]->entries[i].key_len) != NULL;
   }
-  /* Load at most 2/3 (keys listed twice share a slot; title words add a few). */
+  /* Load at most 2/3 (keys listed twice share a slot; title end words add a few). */
   uint32_t n = 16;
   while (n < total + total / 2 + 64) n *= 2;
   set->slots = calloc(n, sizeof *set->slots);
@@ -278,10 +287,11 @@ static void gaz_build(gaz_set *set, int exact) {
       const art_table_entry *e = &tabs[g]->entries[i];
       if (e->key_len == 0) continue;
       gaz_insert(set->slots, n, e->key, e->key_len, entry_bits(g, e));
-      if (g != GAZ_TITLES) continue;
-      /* "trade minister": its first and last words mark where a title may start and end */
       const char *first = memchr(e->key, ' ', e->key_len), *last = e->key + e->key_len;
       if (!first) continue;
+      if (first > e->key) gaz_insert(set->slots, n, e->key, (size_t)(first - e->key), GAZ_MW_START);
+      if (g != GAZ_TITLES) continue;
+      /* "trade minister": its first and last words mark where a title may start and end */
       while (last[-1] != ' ') last--;
       gaz_insert(set->slots, n, e->key, (size_t)(first - e->key), ART_GAZ_TITLE_START);
       gaz_insert(set->slots, n, last, (size_t)(e->key + e->key_len - last), ART_GAZ_TITLE_END);
@@ -336,7 +346,7 @@ uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
   _Atomic uint64_t *slot = &gaz_memo[(hv >> 40) & ((1u << GAZ_MEMO_BITS) - 1)];
   uint64_t e = atomic_load_explicit(slot, memory_order_relaxed);
   if ((e & ~(uint64_t)GAZ_ANSWER) == id) return (uint32_t)(e & GAZ_ANSWER);
-  uint32_t bits = gaz_probe(&gaz_lower, hv);
+  uint32_t bits = gaz_probe(&gaz_lower, hv) & ~GAZ_MW_START;
   atomic_store_explicit(slot, id | bits, memory_order_relaxed);
   return bits;
 }
@@ -610,7 +620,7 @@ _Static_assert(sizeof(word_entry) == 64, "a word cache entry is a cache line");
 ** case).  Filled with the entry, they spare a scored token three hashes
 ** and probes; NO_ROW when the model has no such feature.
 */
-typedef struct word_rows { uint32_t as_prev, as_next, as_next2, unused; } word_rows;
+typedef struct word_rows { uint32_t as_prev, as_next, as_next2, gaz_high; } word_rows;   /* gaz_high: see fill_entry() */
 
 typedef struct art_word_cache {
   _Alignas(64) word_entry e[WORD_CACHE_SIZE];
@@ -627,7 +637,6 @@ static void neighbour_rows(const art_tagger_model *m, uint32_t h_lower, word_row
   r->as_prev = model_row(m, feat(T_PREV_WORD, h_lower));
   r->as_next = model_row(m, feat(T_NEXT_WORD, h_lower));
   r->as_next2 = model_row(m, feat(T_NEXT2_WORD, h_lower));
-  r->unused = NO_ROW;
 }
 
 static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
@@ -667,9 +676,11 @@ static inline word_rows *entry_rows(word_cache *wc, const word_entry *e) { retur
 static void fill_entry(word_cache *wc, word_entry *e, uint64_t key, const char *doc, const art_token *t) {
   uint32_t gaz;
   word_facts(doc, t, &e->h_lower, &e->h_shape, &gaz);
-  e->v[VEC_AUX] = (int16_t)(uint16_t)(gaz & ~SELF_VALID & 0xFFFFu);   /* the bits the tagger reads (below 15) */
+  e->v[VEC_AUX] = (int16_t)(uint16_t)(gaz & ~SELF_VALID & 0xFFFFu);   /* the feature bits (below 15) */
   e->key = key;
-  neighbour_rows(&wc->model, e->h_lower, entry_rows(wc, e));
+  word_rows *r = entry_rows(wc, e);
+  neighbour_rows(&wc->model, e->h_lower, r);
+  r->gaz_high = gaz & GAZ_MW_START;   /* the one bit above 15 the tagger reads */
 }
 
 /* A word's entry moved to the front of its set, the other one evicted to make room. */
@@ -708,7 +719,7 @@ static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const
   in->key = key;
   in->h_lower = e->h_lower;
   in->h_shape = e->h_shape;
-  in->gaz = entry_aux(e) & ~SELF_VALID;
+  in->gaz = (entry_aux(e) & ~SELF_VALID) | r->gaz_high;
   in->row_as_prev = r->as_prev;
   in->row_as_next = r->as_next;
   in->row_as_next2 = r->as_next2;
@@ -729,6 +740,9 @@ static void mark_spans(word_cache *wc, const char *doc, const art_token *toks, s
   if (i + 1 >= n || !(toks[i].flags & ART_TOK_WORD) || !(toks[i + 1].flags & ART_TOK_WORD)) return;
   if (!(toks[i + 1].flags & ART_TOK_HAS_UPPER) &&
       !(toks[i + 1].end - toks[i + 1].start <= 3 && i + 2 < n && (toks[i + 2].flags & ART_TOK_HAS_UPPER))) return;
+  /* a word whose gazetteer bits were looked up (see word_facts()) must be the first of some entry */
+  if ((toks[i].flags & ART_TOK_HAS_UPPER) && toks[i].end - toks[i].start <= LOWER_MAX &&
+      !(sc->info[i].gaz & GAZ_MW_START)) return;
   char key[96];
   size_t kl = 0;
   for (size_t j = i; j < n && j < i + 4; j++) {
