@@ -591,7 +591,7 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 
 /*
 ** One cache line per word type (bytes and flags): its hashes, gazetteer bits
-** and the summed weights of its self features (self_features()).  v[0..23)
+** and the summed weights of its self features (self_sum()).  v[0..23)
 ** are the sums, valid when SELF_VALID is set (they fit in 16 bits); v[23],
 ** a label that does not exist, holds the gazetteer bits, so that the sums
 ** add as 24 lanes with vector code.  key 0 = empty.
@@ -627,6 +627,9 @@ typedef struct art_word_cache {
   word_rows rows[WORD_CACHE_SIZE];   /* rows[k] goes with e[k] */
   word_rows boundary;                /* the same rows for the sentence boundary */
   uint32_t gaz_rows[3][GAZ_BITS];    /* rows of T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT + bit */
+  /* rows of the self features that take few values (self_sum()) */
+  uint32_t bias_row, initial_rows[2], initial_common_rows[4], gaz_self_rows[GAZ_BITS];
+  uint32_t flag_rows[FEATURE_FLAGS + 1];   /* by flags & FEATURE_FLAGS */
   int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
@@ -664,6 +667,14 @@ static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) 
     static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
     for (int q = 0; q < 3; q++)
       for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_rows[q][b] = model_row(m, feat(base[q] + b, 1));
+    wc->bias_row = model_row(m, feat(T_BIAS, 0));
+    for (uint32_t v = 0; v < 2; v++) wc->initial_rows[v] = model_row(m, feat(T_INITIAL, v));
+    for (uint32_t v = 0; v < 4; v++) wc->initial_common_rows[v] = model_row(m, feat(T_INITIAL_COMMON, v));
+    for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_self_rows[b] = model_row(m, feat(T_GAZ + b, 1));
+    for (uint32_t v = FEATURE_FLAGS;; v = (v - 1) & FEATURE_FLAGS) {   /* every subset of the flags */
+      wc->flag_rows[v] = model_row(m, feat(T_FLAGS, v));
+      if (!v) break;
+    }
     wc->model = *m;
   }
   return wc;
@@ -830,23 +841,6 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
 
 /* ---- features ----------------------------------------------------------- */
 
-/* Features of the token alone: the word cache sums their weights once per word type. */
-static size_t self_features(uint32_t flags, uint32_t h_word, uint32_t h_lower, uint32_t h_shape, uint32_t gaz,
-                            uint32_t *f) {
-  size_t k = 0;
-  uint32_t initial = (flags & ART_TOK_INITIAL) ? 1 : 0;
-  f[k++] = feat(T_BIAS, 0);
-  f[k++] = feat(T_WORD, h_word);
-  f[k++] = feat(T_LOWER, h_lower);
-  f[k++] = feat(T_SHAPE, h_shape);
-  f[k++] = feat(T_INITIAL, initial);
-  if (initial) f[k++] = feat(T_INITIAL_COMMON, (gaz & 1u) | ((gaz & 0x7Eu) ? 2u : 0u));
-  f[k++] = feat(T_FLAGS, flags & FEATURE_FLAGS);
-  for (uint32_t bits = gaz & GAZ_FEATURE_MASK; bits; bits &= bits - 1)
-    f[k++] = feat(T_GAZ + (uint32_t)lowest_bit(bits), 1);
-  return k;
-}
-
 /*
 ** The rows of the features that look at the neighbours, except the previous
 ** label's own row: four are hashed and probed, the neighbour words' rows
@@ -927,13 +921,28 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
 /* The self sum of token t, summed from the model (the cache did not hold it); kept when it fits. */
-static NOINLINE void self_sum(const art_tagger_model *m, word_entry *e, const char *doc, const art_token *t,
-                              const art_tok_info *in, int32_t *sum) {
-  uint32_t f[ART_TAGGER_MAX_FEATURES];
-  uint32_t h_word = hash_bytes((const unsigned char *)doc + t->start, t->end - t->start);
+static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, word_entry *e, const char *doc,
+                              const art_token *t, const art_tok_info *in, int32_t *sum) {
+  /*
+  ** The features of the token alone (T_BIAS, T_WORD, T_LOWER, T_SHAPE,
+  ** T_INITIAL, T_INITIAL_COMMON, T_FLAGS, T_GAZ), those that take few values
+  ** with their rows from tables.
+  */
+  uint32_t f[3], rows[8 + GAZ_BITS];
+  f[0] = feat(T_WORD, hash_bytes((const unsigned char *)doc + t->start, t->end - t->start));
+  f[1] = feat(T_LOWER, in->h_lower);
+  f[2] = feat(T_SHAPE, in->h_shape);
+  size_t k = model_rows(m, f, 3, rows);
+  uint32_t initial = (t->flags & ART_TOK_INITIAL) ? 1 : 0;
+  uint32_t few[4] = { wc->bias_row, wc->initial_rows[initial], wc->flag_rows[t->flags & FEATURE_FLAGS],
+                      initial ? wc->initial_common_rows[(in->gaz & 1u) | ((in->gaz & 0x7Eu) ? 2u : 0u)] : NO_ROW };
+  for (int q = 0; q < 4; q++)
+    if (few[q] != NO_ROW) rows[k++] = few[q];
+  for (uint32_t bits = in->gaz & GAZ_FEATURE_MASK; bits; bits &= bits - 1)
+    if (wc->gaz_self_rows[lowest_bit(bits)] != NO_ROW) rows[k++] = wc->gaz_self_rows[lowest_bit(bits)];
   score_acc a;
   acc_init(&a, NULL);
-  acc_features(&a, m, f, self_features(t->flags, h_word, in->h_lower, in->h_shape, in->gaz, f));
+  acc_rows(&a, m, rows, k);
   acc_finish(&a, sum);
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
     if (sum[l] > 32767 || sum[l] < -32767) return;   /* too big for the cache: recomputed each time */
@@ -947,7 +956,7 @@ static inline void add_self(const art_tagger_model *m, word_cache *wc, const cha
   word_entry *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
   if (LIKELY(entry_aux(e) & SELF_VALID)) { acc_add_i16(a, e->v); return; }
   int32_t sum[ART_TAGGER_DENSE_WIDTH];
-  self_sum(m, e, doc, t, in, sum);
+  self_sum(m, wc, e, doc, t, in, sum);
   acc_add_i32(a, sum);
 }
 
