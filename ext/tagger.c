@@ -632,6 +632,8 @@ typedef struct art_word_cache {
   uint32_t flag_rows[FEATURE_FLAGS + 1];   /* by flags & FEATURE_FLAGS */
   int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
+  int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* 0 where a label may follow, else -2^30 */
+  int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
 
@@ -662,11 +664,16 @@ static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) 
       uint32_t f = feat(T_PREV_TAG, t);
       art_tagger_score(m, &f, 1, wc->prev_tag[t]);
       for (int l = 0; l < ART_TAGGER_LABELS; l++) wc->allowed[t][l] = allowed((int)t, l) ? -1 : 0;
+      for (int l = 0; l < ART_TAGGER_DENSE_WIDTH; l++)
+        wc->penalty[t][l] = l < ART_TAGGER_LABELS && allowed((int)t, l) ? 0 : -(1 << 30);
     }
     neighbour_rows(m, BOUNDARY_HASH, &wc->boundary);
     static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
     for (int q = 0; q < 3; q++)
       for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_rows[q][b] = model_row(m, feat(base[q] + b, 1));
+    wc->sums_fit_float = 1;
+    for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++)
+      if (m->dense[j] > 65536 || m->dense[j] < -65536) wc->sums_fit_float = 0;
     wc->bias_row = model_row(m, feat(T_BIAS, 0));
     for (uint32_t v = 0; v < 2; v++) wc->initial_rows[v] = model_row(m, feat(T_INITIAL, v));
     for (uint32_t v = 0; v < 4; v++) wc->initial_common_rows[v] = model_row(m, feat(T_INITIAL_COMMON, v));
@@ -979,59 +986,56 @@ static int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i)
   return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
 }
 
-#if defined(__SSE2__)
-/* (hi, lo) += x lane by lane: hi the largest value seen, lo the runner-up (equal to hi on a tie). */
-static inline void top2_push(__m128i *hi, __m128i *lo, __m128i x) {
-  __m128i d = _mm_and_si128(_mm_xor_si128(x, *hi), _mm_cmpgt_epi32(x, *hi));
-  __m128i smaller = _mm_xor_si128(x, d);   /* min(x, hi) */
-  *hi = _mm_xor_si128(*hi, d);              /* max(x, hi) */
-  *lo = _mm_xor_si128(*lo, _mm_and_si128(_mm_xor_si128(smaller, *lo), _mm_cmpgt_epi32(smaller, *lo)));
-}
-
-/* Merge the lanes of (hi, lo) with the lanes the shuffle brings over. */
-static inline void top2_merge(__m128i *hi, __m128i *lo, __m128i hi2, __m128i lo2) {
-  top2_push(hi, lo, hi2);
-  *lo = _mm_xor_si128(*lo, _mm_and_si128(_mm_xor_si128(lo2, *lo), _mm_cmpgt_epi32(lo2, *lo)));   /* max */
-}
-#endif
-
 /*
 ** The best allowed label (the first one on ties), its score and the
 ** runner-up's (equal to it on a tie).  O and every B- are always allowed,
-** so there is always a runner-up.  With SSE2 the sums are read from the
-** finished accumulator: the largest and second largest are kept per lane,
-** then the lanes are merged, and the first lane holding the largest value
-** is found from one compare mask.
+** so there is always a runner-up.
+**
+** With SSE2 the sums are compared as floats, which have the minimum and
+** maximum instructions that SSE2 lacks for 32-bit integers.  That is exact
+** when every sum is below 2^24 in magnitude: a token adds at most 72 rows
+** (its self sum, the previous label's row, 70 features), sparse weights
+** have 16 bits, and cache_for() checks that dense ones stay within 2^16,
+** so sums stay below 72 * 2^16 < 2^23.  Labels that may not follow get
+** 2^30 taken off, which puts them below every allowed one.  The largest
+** and second largest value are kept per lane, the lanes merged, and the
+** first lane holding the largest found from one compare mask.
 */
-static inline int best_label(const score_acc *a, const int32_t *scores, const int32_t *ok, int32_t *best_score,
-                             int32_t *second) {
+static inline int best_label(const word_cache *wc, const score_acc *a, const int32_t *scores, int prev,
+                             int32_t *best_score, int32_t *second) {
 #if defined(__SSE2__)
-  (void)scores;
-  const __m128i floor = _mm_set1_epi32(INT32_MIN);
-  __m128i v[ACC_VECS];
-#define MASK_VEC(k) { __m128i m = _mm_loadu_si128((const __m128i *)(ok + 4 * k)); \
-                      v[k] = _mm_or_si128(_mm_and_si128(m, a->v[k]), _mm_andnot_si128(m, floor)); }
-  EACH_VEC(MASK_VEC)
-#undef MASK_VEC
-  __m128i hi = v[0], lo = floor;
-  top2_push(&hi, &lo, v[1]);
-  top2_push(&hi, &lo, v[2]);
-  top2_push(&hi, &lo, v[3]);
-  top2_push(&hi, &lo, v[4]);
-  top2_push(&hi, &lo, v[5]);
-  top2_merge(&hi, &lo, _mm_shuffle_epi32(hi, 0x4E), _mm_shuffle_epi32(lo, 0x4E));
-  top2_merge(&hi, &lo, _mm_shuffle_epi32(hi, 0xB1), _mm_shuffle_epi32(lo, 0xB1));
-  /* every lane now holds the overall pair; one bit per label where the best value sits */
-  __m128i q01 = _mm_packs_epi32(_mm_cmpeq_epi32(v[0], hi), _mm_cmpeq_epi32(v[1], hi));
-  __m128i q23 = _mm_packs_epi32(_mm_cmpeq_epi32(v[2], hi), _mm_cmpeq_epi32(v[3], hi));
-  __m128i q45 = _mm_packs_epi32(_mm_cmpeq_epi32(v[4], hi), _mm_cmpeq_epi32(v[5], hi));
-  uint32_t where = (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(q01, q23)) |
-                   (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(q45, q45)) << 16;
-  *best_score = _mm_cvtsi128_si32(hi);
-  *second = _mm_cvtsi128_si32(lo);
-  return lowest_bit(where);
+  if (LIKELY(wc->sums_fit_float)) {
+    const int32_t *pen = wc->penalty[prev];
+    __m128 v[ACC_VECS], t;
+#define TO_FLOAT(k) v[k] = _mm_cvtepi32_ps(_mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(pen + 4 * k))));
+    EACH_VEC(TO_FLOAT)
+#undef TO_FLOAT
+    __m128 hi = v[0], lo = _mm_set1_ps(-2147483648.0f);
+#define PUSH(x) t = _mm_min_ps(hi, x); hi = _mm_max_ps(hi, x); lo = _mm_max_ps(lo, t);
+    PUSH(v[1]) PUSH(v[2]) PUSH(v[3]) PUSH(v[4]) PUSH(v[5])
+    /* merge the lanes two apart, then the neighbouring ones: every lane then holds the overall pair */
+    __m128 hi2 = _mm_shuffle_ps(hi, hi, 0x4E), lo2 = _mm_shuffle_ps(lo, lo, 0x4E);
+    PUSH(hi2)
+    lo = _mm_max_ps(lo, lo2);
+    hi2 = _mm_shuffle_ps(hi, hi, 0xB1);
+    lo2 = _mm_shuffle_ps(lo, lo, 0xB1);
+    PUSH(hi2)
+    lo = _mm_max_ps(lo, lo2);
+#undef PUSH
+    /* one bit per label where the best value sits */
+#define EQ(k) _mm_castps_si128(_mm_cmpeq_ps(v[k], hi))
+    __m128i q01 = _mm_packs_epi32(EQ(0), EQ(1)), q23 = _mm_packs_epi32(EQ(2), EQ(3)), q45 = _mm_packs_epi32(EQ(4), EQ(5));
+#undef EQ
+    uint32_t where = (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(q01, q23)) |
+                     (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(q45, q45)) << 16;
+    *best_score = (int32_t)_mm_cvtss_f32(hi);
+    *second = (int32_t)_mm_cvtss_f32(lo);
+    return lowest_bit(where);
+  }
 #else
   (void)a;
+#endif
+  const int32_t *ok = wc->allowed[prev];
   int best = ART_TAG_O;
   int32_t top = scores[0], run = INT32_MIN;
   for (int t = 1; t < ART_TAGGER_LABELS; t++) {
@@ -1042,7 +1046,6 @@ static inline int best_label(const score_acc *a, const int32_t *scores, const in
   *best_score = top;
   *second = run;
   return best;
-#endif
 }
 
 int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
@@ -1112,7 +1115,7 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
     }
 #endif
     int32_t best_score, second;
-    int best = best_label(&acc, scores, wc->allowed[prev], &best_score, &second);
+    int best = best_label(wc, &acc, scores, prev, &best_score, &second);
     /*
     ** A new name of another type right after an open one ("William/B-PER
     ** Burns/B-ORG") is almost always a greedy slip: names of different
