@@ -864,17 +864,21 @@ static size_t context_rows(const word_cache *wc, const art_tagger_model *m, cons
   f[2] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
   f[3] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
   size_t k = model_rows(m, f, 4, rows);
-  uint32_t words[3] = { prev ? prev->row_as_prev : wc->boundary.as_prev, next ? next->row_as_next : wc->boundary.as_next,
-                        next2 ? next2->row_as_next2 : wc->boundary.as_next2 };
-  for (int q = 0; q < 3; q++)
-    if (words[q] != NO_ROW) rows[k++] = words[q];
+  /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
+  rows[k] = prev ? prev->row_as_prev : wc->boundary.as_prev;
+  k += rows[k] != NO_ROW;
+  rows[k] = next ? next->row_as_next : wc->boundary.as_next;
+  k += rows[k] != NO_ROW;
+  rows[k] = next2 ? next2->row_as_next2 : wc->boundary.as_next2;
+  k += rows[k] != NO_ROW;
   uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev ? prev->gaz & GAZ_FEATURE_MASK : 0,
                          next ? next->gaz & GAZ_FEATURE_MASK : 0 };
-  for (int q = 0; q < 3; q++)
-    for (uint32_t bits = groups[q]; bits; bits &= bits - 1) {
-      uint32_t r = wc->gaz_rows[q][lowest_bit(bits)];
-      if (r != NO_ROW) rows[k++] = r;
-    }
+  if (groups[0] | groups[1] | groups[2])
+    for (int q = 0; q < 3; q++)
+      for (uint32_t bits = groups[q]; bits; bits &= bits - 1) {
+        rows[k] = wc->gaz_rows[q][lowest_bit(bits)];
+        k += rows[k] != NO_ROW;
+      }
   return k;
 }
 
