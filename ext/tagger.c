@@ -590,42 +590,39 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 /* ---- the word cache ------------------------------------------------------- */
 
 /*
-** One cache line per word type (bytes and flags): its hashes, gazetteer bits
-** and the summed weights of its self features (self_sum()).  v[0..23)
-** are the sums, valid when SELF_VALID is set (they fit in 16 bits); v[23],
-** a label that does not exist, holds the gazetteer bits, so that the sums
-** add as 24 lanes with vector code.  key 0 = empty.
+** Per word type (bytes and flags), in 32 bytes: its hashes, gazetteer bits
+** and the model rows of three features that depend on the word alone but
+** are read when it is a neighbour: the previous, next and next-but-one
+** word (T_PREV_WORD, T_NEXT_WORD, T_NEXT2_WORD of its lower case; NO_ROW
+** when the model has no such feature).  They spare a scored token three
+** hashes and probes.  key 0 = empty.
 **
-** A key may sit in either entry of its set of two, the more recently used
-** first: a hit on the second swaps them, a miss evicts the second.  Two
-** ways instead of one halve the refills on the VOA corpus at equal size.
+** Two word types make a set, one cache line: a key may sit in either, the
+** more recently used first (a hit on the second swaps them, a miss evicts
+** the second).  Two ways instead of one halve the refills on the VOA corpus
+** at equal size.  Apart, one 64-byte line per entry holds the summed
+** weights of the word's self features (self_sum()) as 16-bit lanes, valid
+** when SELF_VALID is set (they fit in 16 bits): only scored words need
+** them, so a neighbour's look-up reads one line.
 */
-#define SELF_VALID 0x8000u
-#define VEC_AUX (ART_TAGGER_DENSE_WIDTH - 1)
-_Static_assert(ART_TAGGER_LABELS == VEC_AUX, "one spare lane after the labels");
-_Static_assert(ART_GAZ_LOWER_WORD < SELF_VALID, "gazetteer bits leave the top bit free");
-typedef struct word_entry {
+#define SELF_VALID (1u << 31)
+_Static_assert(GAZ_MW_START < SELF_VALID, "gazetteer bits leave the top bit free");
+typedef struct cached_word {
   uint64_t key;
   uint32_t h_lower, h_shape;
-  int16_t v[ART_TAGGER_DENSE_WIDTH];
-} word_entry;
-_Static_assert(sizeof(word_entry) == 64, "a word cache entry is a cache line");
+  uint32_t gaz;                        /* gazetteer bits, and SELF_VALID */
+  uint32_t as_prev, as_next, as_next2;
+} cached_word;
+_Static_assert(sizeof(cached_word) == 32, "two cached words are a cache line");
+typedef struct self_line { int16_t v[32]; } self_line;   /* lanes 0..22: the sums; 23: zero */
 
 #define WORD_CACHE_SIZE 16384u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
-/*
-** Beside each entry, the model rows of three features that depend on the
-** word alone but are read when it is a neighbour: the previous, next and
-** next-but-one word (T_PREV_WORD, T_NEXT_WORD, T_NEXT2_WORD of its lower
-** case).  Filled with the entry, they spare a scored token three hashes
-** and probes; NO_ROW when the model has no such feature.
-*/
-typedef struct word_rows { uint32_t as_prev, as_next, as_next2, gaz_high; } word_rows;   /* gaz_high: see fill_entry() */
 
 typedef struct art_word_cache {
-  _Alignas(64) word_entry e[WORD_CACHE_SIZE];
-  word_rows rows[WORD_CACHE_SIZE];   /* rows[k] goes with e[k] */
-  word_rows boundary;                /* the same rows for the sentence boundary */
+  _Alignas(64) cached_word w[WORD_CACHE_SIZE];   /* set s: w[2s], w[2s+1] */
+  _Alignas(64) self_line self[WORD_CACHE_SIZE];  /* self[k]: w[k]'s self sums */
+  cached_word boundary;              /* the neighbour rows of the sentence boundary */
   uint32_t gaz_rows[3][GAZ_BITS];    /* rows of T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT + bit */
   /* rows of the self features that take few values (self_sum()) */
   uint32_t bias_row, initial_rows[2], initial_common_rows[4], gaz_self_rows[GAZ_BITS];
@@ -637,8 +634,8 @@ typedef struct art_word_cache {
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
 
-/* The rows of a word's features as a neighbour (see word_rows). */
-static void neighbour_rows(const art_tagger_model *m, uint32_t h_lower, word_rows *r) {
+/* The rows of a word's features as a neighbour (see cached_word). */
+static void neighbour_rows(const art_tagger_model *m, uint32_t h_lower, cached_word *r) {
   r->as_prev = model_row(m, feat(T_PREV_WORD, h_lower));
   r->as_next = model_row(m, feat(T_NEXT_WORD, h_lower));
   r->as_next2 = model_row(m, feat(T_NEXT2_WORD, h_lower));
@@ -687,40 +684,34 @@ static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) 
   return wc;
 }
 
-static inline uint32_t entry_aux(const word_entry *e) { return (uint16_t)e->v[VEC_AUX]; }
-
-static inline word_rows *entry_rows(word_cache *wc, const word_entry *e) { return &wc->rows[e - wc->e]; }
-
-static void fill_entry(word_cache *wc, word_entry *e, uint64_t key, const char *doc, const art_token *t) {
-  uint32_t gaz;
-  word_facts(doc, t, &e->h_lower, &e->h_shape, &gaz);
-  e->v[VEC_AUX] = (int16_t)(uint16_t)(gaz & ~SELF_VALID & 0xFFFFu);   /* the feature bits (below 15) */
+static void fill_entry(word_cache *wc, cached_word *e, uint64_t key, const char *doc, const art_token *t) {
+  word_facts(doc, t, &e->h_lower, &e->h_shape, &e->gaz);   /* the answer's bits are below SELF_VALID */
   e->key = key;
-  word_rows *r = entry_rows(wc, e);
-  neighbour_rows(&wc->model, e->h_lower, r);
-  r->gaz_high = gaz & GAZ_MW_START;   /* the one bit above 15 the tagger reads */
+  neighbour_rows(&wc->model, e->h_lower, e);
 }
 
 /* A word's entry moved to the front of its set, the other one evicted to make room. */
-static NOINLINE word_entry *cache_miss(word_cache *wc, word_entry *set, uint64_t key, const char *doc,
-                                       const art_token *t) {
+static NOINLINE cached_word *cache_miss(word_cache *wc, cached_word *set, uint64_t key, const char *doc,
+                                        const art_token *t) {
+  size_t k = (size_t)(set - wc->w);
   set[1] = set[0];
-  *entry_rows(wc, &set[1]) = *entry_rows(wc, &set[0]);
+  wc->self[k + 1] = wc->self[k];
   fill_entry(wc, &set[0], key, doc, t);
   return &set[0];
 }
 
 /* The entry of key, filled from the token if the cache does not hold it. */
-static ALWAYS_INLINE word_entry *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
-  word_entry *set = &wc->e[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
+static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
+  cached_word *set = &wc->w[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
   if (LIKELY(set[0].key == key)) return &set[0];
   if (set[1].key == key) {   /* the older of the two: it becomes the newer */
-    word_entry tmp = set[0];
+    size_t k = (size_t)(set - wc->w);
+    cached_word tw = set[0];
     set[0] = set[1];
-    set[1] = tmp;
-    word_rows *r = entry_rows(wc, set), rt = r[0];
-    r[0] = r[1];
-    r[1] = rt;
+    set[1] = tw;
+    self_line ts = wc->self[k];
+    wc->self[k] = wc->self[k + 1];
+    wc->self[k + 1] = ts;
     return &set[0];
   }
   return cache_miss(wc, set, key, doc, t);
@@ -731,16 +722,15 @@ static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
   uint64_t key = word_key(doc, &toks[i]);
-  word_entry *e = cache_find(wc, key, doc, &toks[i]);
-  const word_rows *r = entry_rows(wc, e);
+  const cached_word *e = cache_find(wc, key, doc, &toks[i]);
   if (in->ready != READY_PLAIN(sc)) in->gaz_span = 0;   /* a plain token keeps the spans marked on it */
   in->key = key;
   in->h_lower = e->h_lower;
   in->h_shape = e->h_shape;
-  in->gaz = (entry_aux(e) & ~SELF_VALID) | r->gaz_high;
-  in->row_as_prev = r->as_prev;
-  in->row_as_next = r->as_next;
-  in->row_as_next2 = r->as_next2;
+  in->gaz = e->gaz & ~SELF_VALID;
+  in->row_as_prev = e->as_prev;
+  in->row_as_next = e->as_next;
+  in->row_as_next2 = e->as_next2;
   in->ready = READY_CACHED(sc);
   return in;
 }
@@ -932,7 +922,7 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
 /* The self sum of token t, summed from the model (the cache did not hold it); kept when it fits. */
-static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, word_entry *e, const char *doc,
+static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
                               const art_token *t, const art_tok_info *in, int32_t *sum) {
   /*
   ** The features of the token alone (T_BIAS, T_WORD, T_LOWER, T_SHAPE,
@@ -957,15 +947,17 @@ static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, word_en
   acc_finish(&a, sum);
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
     if (sum[l] > 32767 || sum[l] < -32767) return;   /* too big for the cache: recomputed each time */
-  for (int l = 0; l < ART_TAGGER_LABELS; l++) e->v[l] = (int16_t)sum[l];
-  e->v[VEC_AUX] = (int16_t)(uint16_t)(entry_aux(e) | SELF_VALID);
+  self_line *line = &wc->self[e - wc->w];
+  memset(line, 0, sizeof *line);
+  for (int l = 0; l < ART_TAGGER_LABELS; l++) line->v[l] = (int16_t)sum[l];
+  e->gaz |= SELF_VALID;
 }
 
 /* a += the self sum of token t, from the cache when it holds it. */
 static inline void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
                             const art_tok_info *in, score_acc *a) {
-  word_entry *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
-  if (LIKELY(entry_aux(e) & SELF_VALID)) { acc_add_i16(a, e->v); return; }
+  cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
+  if (LIKELY(e->gaz & SELF_VALID)) { acc_add_i16(a, wc->self[e - wc->w].v); return; }
   int32_t sum[ART_TAGGER_DENSE_WIDTH];
   self_sum(m, wc, e, doc, t, in, sum);
   acc_add_i32(a, sum);
