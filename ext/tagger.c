@@ -391,9 +391,6 @@ void art_tagger_scratch_free(art_tagger_scratch *sc) {
 }
 
 #define LOWER_MAX 48
-#ifndef ART_TAGGER_CONTINUE_MARGIN
-#define ART_TAGGER_CONTINUE_MARGIN 1500
-#endif
 
 /* Feature templates (hashed into the key with the value). */
 enum {

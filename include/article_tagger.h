@@ -105,6 +105,15 @@ void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t n
 int art_tagger_allowed(int prev, int tag);
 
 /*
+** The decoder continues an open name rather than start one of another type
+** right after it ("William/B-PER Burns/B-ORG"), unless the new label's score
+** beats the continuation's by at least this much.
+*/
+#ifndef ART_TAGGER_CONTINUE_MARGIN
+#define ART_TAGGER_CONTINUE_MARGIN 1500
+#endif
+
+/*
 ** Label every token of a sentence (tags[i] in 0..ART_TAGGER_LABELS-1).
 ** margin[i] (may be NULL) receives the best score minus the runner-up, a
 ** confidence for document-level voting.  Returns 0, or -1 when out of
