@@ -33,14 +33,15 @@
 **   - a word cache.  Half of a token's features depend on the token alone
 **     (spelling, shape, flags, gazetteer hits), and names recur: "U.S.",
 **     "Iraq", "President".  The sum of those features' weights is kept per
-**     word type, with the word's hashes and gazetteer bits, in one cache
-**     line; a word seen before costs one probe instead of three hashes, two
-**     gazetteer probes and eight model probes.  The cache (16,384 entries
-**     in sets of two, 1 MB) lives in the caller's scratch, one per
-**     connection (the model is read-only and shared), is keyed by a 64-bit
-**     hash of the bytes and flags, and holds exact integer sums, so it
-**     changes no result, only the time;
-**   - the previous label's own row, and which labels may follow it, come
+**     word type, with the word's hashes, gazetteer bits and the rows of its
+**     features as a neighbour; a word seen before costs one probe instead
+**     of three hashes, two gazetteer probes and eleven model probes.  The
+**     cache (16,384 word types in sets of two, 1.5 MB) lives in the
+**     caller's scratch, one per connection (the model is read-only and
+**     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
+**     exact integer sums, so it changes no result, only the time;
+**   - the rows of the features that take few values (the previous label,
+**     gazetteer hits, flags, bias), and which labels may follow which, come
 **     from small tables filled once per model;
 **   - a token's 24 sums stay in vector registers while its rows are added
 **     (dense rows are stored as 32-bit weights for that), and the best

@@ -38,6 +38,9 @@
 ** (uint16_t)weight) cells; a length of ART_TAGGER_DENSE_ROW means a dense
 ** row instead, ART_TAGGER_DENSE_WIDTH weights at (row >> 5) * width in
 ** `dense` (features that weigh on most labels, added with vector code).
+** Dense weights are stored as 32-bit integers so that they add without
+** widening; the trainer keeps them within 16 bits like the sparse ones
+** (larger ones work, on a slower path).
 */
 #define ART_TAGGER_DENSE_ROW 31
 #define ART_TAGGER_DENSE_WIDTH 24
