@@ -739,16 +739,9 @@ static inline art_tok_info *ensure(word_cache *wc, const char *doc, const art_to
   return LIKELY(in->ready == READY_CACHED(sc)) ? in : ensure_slow(wc, doc, toks, sc, i);
 }
 
-/* Multi-word gazetteer entries starting at token i: mark the tokens they cover. */
-static void mark_spans(word_cache *wc, const char *doc, const art_token *toks, size_t n,
-                       art_tagger_scratch *sc, size_t i) {
-  /* the usual case first: the next token cannot continue an entry */
-  if (i + 1 >= n || !(toks[i].flags & ART_TOK_WORD) || !(toks[i + 1].flags & ART_TOK_WORD)) return;
-  if (!(toks[i + 1].flags & ART_TOK_HAS_UPPER) &&
-      !(toks[i + 1].end - toks[i + 1].start <= 3 && i + 2 < n && (toks[i + 2].flags & ART_TOK_HAS_UPPER))) return;
-  /* a word whose gazetteer bits were looked up (see word_facts()) must be the first of some entry */
-  if ((toks[i].flags & ART_TOK_HAS_UPPER) && toks[i].end - toks[i].start <= LOWER_MAX &&
-      !(sc->info[i].gaz & GAZ_MW_START)) return;
+/* Multi-word gazetteer entries starting at token i: mark the tokens they cover (the search). */
+static NOINLINE void mark_spans_from(word_cache *wc, const char *doc, const art_token *toks, size_t n,
+                                     art_tagger_scratch *sc, size_t i) {
   char key[96];
   size_t kl = 0;
   for (size_t j = i; j < n && j < i + 4; j++) {
@@ -769,6 +762,19 @@ static void mark_spans(word_cache *wc, const char *doc, const art_token *toks, s
       }
     }
   }
+}
+
+/* The same, with the usual cases, where no entry can start at token i, settled without a call. */
+static inline void mark_spans(word_cache *wc, const char *doc, const art_token *toks, size_t n,
+                              art_tagger_scratch *sc, size_t i) {
+  /* the next token cannot continue an entry */
+  if (i + 1 >= n || !(toks[i].flags & ART_TOK_WORD) || !(toks[i + 1].flags & ART_TOK_WORD)) return;
+  if (!(toks[i + 1].flags & ART_TOK_HAS_UPPER) &&
+      !(toks[i + 1].end - toks[i + 1].start <= 3 && i + 2 < n && (toks[i + 2].flags & ART_TOK_HAS_UPPER))) return;
+  /* a word whose gazetteer bits were looked up (see word_facts()) must be the first of some entry */
+  if ((toks[i].flags & ART_TOK_HAS_UPPER) && toks[i].end - toks[i].start <= LOWER_MAX &&
+      !(sc->info[i].gaz & GAZ_MW_START)) return;
+  mark_spans_from(wc, doc, toks, n, sc, i);
 }
 
 /* ---- which tokens are scored -------------------------------------------- */
