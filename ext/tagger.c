@@ -28,21 +28,25 @@
 ** Where the time goes.  A scored token reads some twenty features, each a
 ** hash probe into a table of 36,000, so the work per scored token is what
 ** counts (the tokens that are not scored cost a flag test).  It is kept
-** down three ways:
+** down in four ways:
 **
 **   - a word cache.  Half of a token's features depend on the token alone
 **     (spelling, shape, flags, gazetteer hits), and names recur: "U.S.",
 **     "Iraq", "President".  The sum of those features' weights is kept per
-**     word type, with the word's hashes and gazetteer bits, in one cache
-**     line; a word seen before costs one probe instead of three hashes, two
-**     gazetteer probes and eight model probes.  The cache (256 KB) lives in
-**     the caller's scratch, one per connection (the model is read-only and
+**     word type, with the word's hashes, gazetteer bits and the rows of its
+**     features as a neighbour; a word seen before costs one probe instead
+**     of three hashes, two gazetteer probes and eleven model probes.  The
+**     cache (16,384 word types in sets of two, 1.5 MB) lives in the
+**     caller's scratch, one per connection (the model is read-only and
 **     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
 **     exact integer sums, so it changes no result, only the time;
-**   - the previous label's own row, and which labels may follow it, come
+**   - the rows of the features that take few values (the previous label,
+**     gazetteer hits, flags, bias), and which labels may follow which, come
 **     from small tables filled once per model;
-**   - only the stretches of a sentence near a capital are looked at, and
-**     the best label and the runner-up are found with vector compares.
+**   - a token's 24 sums stay in vector registers while its rows are added
+**     (dense rows are stored as 32-bit weights for that), and the best
+**     label and the runner-up come from one pass of vector compares;
+**   - only the stretches of a sentence near a capital are looked at.
 **
 ** art_tagger_features() is the plain, uncached feature list the trainer
 ** learns from; compiled with -DART_TAGGER_CHECK=1 the tagger recomputes
@@ -68,22 +72,16 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define PREFETCH(p) __builtin_prefetch(p)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
+#define ALWAYS_INLINE inline
 #define NOINLINE
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
-#define PREFETCH(p) ((void)0)
 #endif
 
 /* ---- hashing ------------------------------------------------------------ */
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FAST_LOADS 1
-#else
-#define FAST_LOADS 0
-#endif
 
 static uint32_t fmix32(uint32_t h) {
   h ^= h >> 16; h *= 0x85ebca6bu;
@@ -106,81 +104,53 @@ static uint32_t feat(uint32_t template_id, uint32_t value) {
 
 /*
 ** A 64-bit hash for the tables that are private to this file (gazetteers,
-** word cache): eight bytes a step.  The last partial word is taken as if
-** read little-endian whatever the machine, so both entry points below give
-** the same value for the same bytes.
+** word cache), which identify a key by its hash alone.  A key of up to 16
+** bytes is read as two words that together cover it (1-3 bytes: bytes 0,
+** len/2 and len-1; 4-8: the first and last four; 9-16: the first and last
+** eight; longer keys fold sixteen bytes a step into the seed first), with
+** the length in the seed so that overlaps cannot make two keys alike, and
+** mixed by two folded 64x64->128-bit multiplies.  Loads are little-endian
+** byte by byte (one load each where the compiler can), so the value is the
+** same on every machine and nothing outside the key is read.
 */
-static inline uint64_t mix64(uint64_t h) {
-  h ^= h >> 31; h *= 0x7fb5d329728ea185ull;
-  h ^= h >> 27; h *= 0x81dadef4bc2dd44dull;
-  h ^= h >> 33;
-  return h;
+static inline uint64_t load64(const unsigned char *p) {
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+         (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+static inline uint64_t load32(const unsigned char *p) {
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
 }
 
-static inline uint64_t hash64_step(uint64_t h, uint64_t v) {
-  h = (h ^ v) * 0x9e3779b97f4a7c15ull;
-  return h ^ (h >> 29);
-}
-
-#if !FAST_LOADS
-static uint64_t hash64_mem_bytes(const unsigned char *z, size_t n, uint64_t seed) {
-  uint64_t h = hash64_step(seed, (uint64_t)n);
-  for (; n > 8; z += 8, n -= 8) {
-    uint64_t v = 0;
-    for (int b = 0; b < 8; b++) v |= (uint64_t)z[b] << (8 * b);
-    h = hash64_step(h, v);
-  }
-  uint64_t v = 0;
-  for (size_t b = 0; b < n; b++) v |= (uint64_t)z[b] << (8 * b);
-  return mix64(hash64_step(h, v));
-}
-#endif
-
-
-/*
-** The hash of z[0..n), reading whole words where the machine allows: a tail
-** of 4 to 7 bytes is two overlapping 4-byte loads, 1 to 3 bytes three
-** single ones, so nothing is read outside z[0..n).
-*/
-static inline uint64_t hash64_mem(const unsigned char *z, size_t n, uint64_t seed) {
-#if FAST_LOADS
-  uint64_t h = hash64_step(seed, (uint64_t)n), v;
-  for (; n > 8; z += 8, n -= 8) { memcpy(&v, z, 8); h = hash64_step(h, v); }
-  if (n == 8) memcpy(&v, z, 8);
-  else if (n >= 4) {
-    uint32_t lo, hi;
-    memcpy(&lo, z, 4);
-    memcpy(&hi, z + n - 4, 4);
-    v = (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
-  } else if (n) {
-    v = (uint64_t)z[0] | (uint64_t)z[n >> 1] << (8 * (n >> 1)) | (uint64_t)z[n - 1] << (8 * (n - 1));
-  } else {
-    v = 0;
-  }
-  return mix64(hash64_step(h, v));
+/* The two halves of the 128-bit product a*b, XORed (a portable fallback gives the same value). */
+static inline uint64_t fold_mul(uint64_t a, uint64_t b) {
+#ifdef __SIZEOF_INT128__
+  __uint128_t r = (__uint128_t)a * b;
+  return (uint64_t)r ^ (uint64_t)(r >> 64);
 #else
-  return hash64_mem_bytes(z, n, seed);
+  uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
+  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
+  return (mid << 32 | (uint32_t)p00) ^ (p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32));
 #endif
 }
 
-/*
-** The same hash of doc[start..end), for a token: a short tail is read as the
-** eight bytes that end at `end` (inside the document, since the token lies
-** in it), shifted down.
-*/
-static inline uint64_t hash64_doc(const char *doc, size_t start, size_t end, uint64_t seed) {
-#if FAST_LOADS
-  size_t n = end - start;
-  if (n && end >= 8) {
-    const char *z = doc + start;
-    uint64_t h = hash64_step(seed, (uint64_t)n), v;
-    for (; n > 8; z += 8, n -= 8) { memcpy(&v, z, 8); h = hash64_step(h, v); }
-    memcpy(&v, doc + end - 8, 8);
-    v >>= 8 * (8 - n);
-    return mix64(hash64_step(h, v));
+static ALWAYS_INLINE uint64_t hash64_mem(const unsigned char *p, size_t len, uint64_t seed) {
+  seed ^= (uint64_t)len * 0x9e3779b97f4a7c15ull;
+  uint64_t a, b;
+  if (len <= 8) {
+    if (len >= 4) { a = load32(p); b = load32(p + len - 4); }
+    else if (len > 0) { a = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1]; b = 0; }
+    else a = b = 0;
+  } else if (len <= 16) {
+    a = load64(p);
+    b = load64(p + len - 8);
+  } else {
+    size_t n = len;
+    for (; n > 16; p += 16, n -= 16) seed = fold_mul(load64(p) ^ 0xa0761d6478bd642full, load64(p + 8) ^ seed);
+    a = load64(p + n - 16);   /* the last sixteen bytes, overlapping what was taken */
+    b = load64(p + n - 8);
   }
-#endif
-  return hash64_mem((const unsigned char *)doc + start, end - start, seed);
+  return fold_mul(fold_mul(a ^ 0xe7037ed1a0b428dbull, b ^ seed) ^ 0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull ^ len);
 }
 
 /* ASCII lower case of z[0..n) into buf (at most cap bytes); returns the length. */
@@ -267,10 +237,17 @@ typedef struct gaz_slot { uint32_t lo; uint32_t bits; } gaz_slot;   /* lo 0 = em
 typedef struct gaz_set { gaz_slot *slots; uint32_t mask; } gaz_set;
 static gaz_set gaz_lower, gaz_exact;
 static pthread_once_t gaz_once = PTHREAD_ONCE_INIT;
+static atomic_int gaz_ready;   /* set once the tables are built: later calls skip pthread_once */
 #define GAZ_SEED 0x2545f4914f6cdd1dull
 #define GAZ_CHECK 0xFFF00000u        /* the check bits in a slot's `bits` */
 #define GAZ_ANSWER (~GAZ_CHECK)
-_Static_assert((ART_GAZ_TITLE_END << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
+/*
+** Private to this file: the word is the first of a multi-word entry in some
+** list ("gulf" of "gulf of aden"), so a search for multi-word entries
+** (mark_spans) need only start at such words.  Never in a public answer.
+*/
+#define GAZ_MW_START (ART_GAZ_TITLE_END << 1)
+_Static_assert((GAZ_MW_START << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
 
 static inline uint32_t gaz_lo(uint64_t h) { uint32_t lo = (uint32_t)h; return lo ? lo : 1; }
 static inline uint32_t gaz_check(uint64_t h) { return (uint32_t)(h >> 32) & GAZ_CHECK; }
@@ -295,9 +272,12 @@ static void gaz_build(gaz_set *set, int exact) {
   const art_table *tabs[GAZ_COUNT];
   for (size_t g = 0; g < GAZ_COUNT; g++) {
     tabs[g] = art_table_named(gazetteer_names[g]);
-    if (tabs[g] && (g == GAZ_ACRONYMS) == exact) total += tabs[g]->count;
+    if (!tabs[g] || (g == GAZ_ACRONYMS) != exact) continue;
+    total += tabs[g]->count;
+    for (uint32_t i = 0; i < tabs[g]->count; i++)   /* first words of multi-word entries are keys too */
+      total += memchr(tabs[g]->entries[i].key, ' ', tabs[g]->entries[i].key_len) != NULL;
   }
-  /* Load at most 2/3 (keys listed twice share a slot; title words add a few). */
+  /* Load at most 2/3 (keys listed twice share a slot; title end words add a few). */
   uint32_t n = 16;
   while (n < total + total / 2 + 64) n *= 2;
   set->slots = calloc(n, sizeof *set->slots);
@@ -308,10 +288,11 @@ static void gaz_build(gaz_set *set, int exact) {
       const art_table_entry *e = &tabs[g]->entries[i];
       if (e->key_len == 0) continue;
       gaz_insert(set->slots, n, e->key, e->key_len, entry_bits(g, e));
-      if (g != GAZ_TITLES) continue;
-      /* "trade minister": its first and last words mark where a title may start and end */
       const char *first = memchr(e->key, ' ', e->key_len), *last = e->key + e->key_len;
       if (!first) continue;
+      if (first > e->key) gaz_insert(set->slots, n, e->key, (size_t)(first - e->key), GAZ_MW_START);
+      if (g != GAZ_TITLES) continue;
+      /* "trade minister": its first and last words mark where a title may start and end */
       while (last[-1] != ' ') last--;
       gaz_insert(set->slots, n, e->key, (size_t)(first - e->key), ART_GAZ_TITLE_START);
       gaz_insert(set->slots, n, last, (size_t)(e->key + e->key_len - last), ART_GAZ_TITLE_END);
@@ -323,6 +304,12 @@ static void gaz_build(gaz_set *set, int exact) {
 static void gaz_init(void) {
   gaz_build(&gaz_lower, 0);
   gaz_build(&gaz_exact, 1);
+  atomic_store_explicit(&gaz_ready, 1, memory_order_release);
+}
+
+/* The merged gazetteers, built on first use. */
+static inline void gaz_ensure(void) {
+  if (UNLIKELY(!atomic_load_explicit(&gaz_ready, memory_order_acquire))) pthread_once(&gaz_once, gaz_init);
 }
 
 /* The bits of the key whose 64-bit hash is hv. */
@@ -353,19 +340,29 @@ static _Atomic uint64_t gaz_memo[1u << GAZ_MEMO_BITS];
 _Static_assert(GAZ_ANSWER == 0xFFFFFu, "the memo keeps 20 answer bits");
 
 uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
-  pthread_once(&gaz_once, gaz_init);
+  gaz_ensure();
   uint64_t hv = hash64_mem((const unsigned char *)lower_key, len, GAZ_SEED);
   /* identity: the 32 bits of gaz_lo() (never 0, so neither is id) and the 12 of gaz_check() */
   uint64_t id = (uint64_t)gaz_lo(hv) << 32 | gaz_check(hv);
   _Atomic uint64_t *slot = &gaz_memo[(hv >> 40) & ((1u << GAZ_MEMO_BITS) - 1)];
   uint64_t e = atomic_load_explicit(slot, memory_order_relaxed);
   if ((e & ~(uint64_t)GAZ_ANSWER) == id) return (uint32_t)(e & GAZ_ANSWER);
-  uint32_t bits = gaz_probe(&gaz_lower, hv);
+  uint32_t bits = gaz_probe(&gaz_lower, hv) & ~GAZ_MW_START;
   atomic_store_explicit(slot, id | bits, memory_order_relaxed);
   return bits;
 }
 
 /* ---- scratch ------------------------------------------------------------ */
+
+/*
+** A token's facts are current when info[i].ready is the scratch's stamp
+** (set from the cache: READY_CACHED) or the stamp plus one (set by the
+** reference path, without the neighbour rows: READY_PLAIN).  A reset moves
+** the stamp on instead of clearing every token; entries the stamp has never
+** been given are zero, and the stamp starts over only after 2^31 resets.
+*/
+#define READY_CACHED(sc) ((sc)->stamp)
+#define READY_PLAIN(sc) ((sc)->stamp + 1)
 
 int art_tagger_scratch_reset(art_tagger_scratch *sc, size_t n) {
   if (n > sc->cap) {
@@ -373,10 +370,15 @@ int art_tagger_scratch_reset(art_tagger_scratch *sc, size_t n) {
     while (cap < n) cap *= 2;
     art_tok_info *p = realloc(sc->info, cap * sizeof *p);
     if (!p) return -1;
+    for (size_t i = sc->cap; i < cap; i++) p[i].ready = 0;
     sc->info = p;
     sc->cap = cap;
   }
-  for (size_t i = 0; i < n; i++) sc->info[i].ready = 0;
+  sc->stamp += 2;
+  if (sc->stamp < 2) {   /* wrapped (or new): no entry may hold a current stamp */
+    for (size_t i = 0; i < sc->cap; i++) sc->info[i].ready = 0;
+    sc->stamp = 2;
+  }
   return 0;
 }
 
@@ -386,12 +388,10 @@ void art_tagger_scratch_free(art_tagger_scratch *sc) {
   sc->info = NULL;
   sc->cache = NULL;
   sc->cap = 0;
+  sc->stamp = 0;
 }
 
 #define LOWER_MAX 48
-#ifndef ART_TAGGER_CONTINUE_MARGIN
-#define ART_TAGGER_CONTINUE_MARGIN 1500
-#endif
 
 /* Feature templates (hashed into the key with the value). */
 enum {
@@ -432,68 +432,119 @@ static inline uint32_t model_row(const art_tagger_model *m, uint32_t key) {
   }
 }
 
-/* scores[0..24) += row[0..24), eight weights at a time where SSE2 is there. */
-static inline void add_i16(int32_t *scores, const int16_t *row) {
+/*
+** A token's scores are summed in an accumulator: dense rows and whole
+** vectors go into six vector registers (where SSE2 is there), sparse cells
+** into a small array, and the two are added once at the end.  Keeping the
+** 24 sums in registers saves a load and a store per four lanes per row.
+*/
+#define ACC_VECS (ART_TAGGER_DENSE_WIDTH / 4)
+typedef struct score_acc {
 #if defined(__SSE2__)
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t += 8) {
-    __m128i w = _mm_loadu_si128((const __m128i *)(row + t));
-    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);   /* sign-extend to 32 bits */
-    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
-    __m128i *s0 = (__m128i *)(scores + t), *s1 = (__m128i *)(scores + t + 4);
-    _mm_storeu_si128(s0, _mm_add_epi32(_mm_loadu_si128(s0), lo));
-    _mm_storeu_si128(s1, _mm_add_epi32(_mm_loadu_si128(s1), hi));
-  }
+  __m128i v[ACC_VECS];
+#endif
+  int32_t cell[ART_TAGGER_DENSE_WIDTH];
+} score_acc;
+
+/*
+** The loops over the six vectors are written out (EACH_VEC): a loop the
+** compiler does not unroll would keep the vectors in memory.
+*/
+#define EACH_VEC(X) X(0) X(1) X(2) X(3) X(4) X(5)
+_Static_assert(ACC_VECS == 6, "EACH_VEC names six vectors");
+
+/* An accumulator holding base[0..24) (NULL: zeros). */
+static ALWAYS_INLINE void acc_init(score_acc *a, const int32_t *base) {
+#if defined(__SSE2__)
+#define INIT_VEC(k) a->v[k] = base ? _mm_loadu_si128((const __m128i *)(base + 4 * k)) : _mm_setzero_si128();
+  EACH_VEC(INIT_VEC)
+#undef INIT_VEC
+  memset(a->cell, 0, sizeof a->cell);
 #else
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) scores[t] += row[t];
+  if (base) memcpy(a->cell, base, sizeof a->cell); else memset(a->cell, 0, sizeof a->cell);
 #endif
 }
 
-static inline void add_i32(int32_t *scores, const int32_t *v) {
+/* a += v[0..24). */
+static ALWAYS_INLINE void acc_add_i32(score_acc *a, const int32_t *v) {
 #if defined(__SSE2__)
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t += 4) {
-    __m128i *s = (__m128i *)(scores + t);
-    _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), _mm_loadu_si128((const __m128i *)(v + t))));
-  }
+#define ADD_VEC(k) a->v[k] = _mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(v + 4 * k)));
+  EACH_VEC(ADD_VEC)
+#undef ADD_VEC
 #else
-  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) scores[t] += v[t];
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] += v[t];
 #endif
 }
 
-static inline void add_row(const art_tagger_model *m, uint32_t row, int32_t *scores) {
+/* a += v[0..24), 16-bit lanes sign-extended. */
+static ALWAYS_INLINE void acc_add_i16(score_acc *a, const int16_t *v) {
+#if defined(__SSE2__)
+#define ADD_PAIR(k) { \
+    __m128i w = _mm_loadu_si128((const __m128i *)(v + 4 * k)); \
+    a->v[k] = _mm_add_epi32(a->v[k], _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16)); \
+    a->v[k + 1] = _mm_add_epi32(a->v[k + 1], _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16)); }
+  ADD_PAIR(0) ADD_PAIR(2) ADD_PAIR(4)
+#undef ADD_PAIR
+#else
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] += v[t];
+#endif
+}
+
+/* The sums: out[0..24) = a.  With SSE2 a->v then holds them too. */
+static ALWAYS_INLINE void acc_finish(score_acc *a, int32_t *out) {
+#if defined(__SSE2__)
+#define FINISH_VEC(k) \
+  a->v[k] = _mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(a->cell + 4 * k))); \
+  _mm_storeu_si128((__m128i *)(out + 4 * k), a->v[k]);
+  EACH_VEC(FINISH_VEC)
+#undef FINISH_VEC
+#else
+  memcpy(out, a->cell, sizeof a->cell);
+#endif
+}
+
+static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, uint32_t row) {
   uint32_t len = row & 31;
   if (len == ART_TAGGER_DENSE_ROW) {
-    add_i16(scores, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+    acc_add_i32(a, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
     return;
   }
   const uint32_t *c = m->cells + (row >> 5);
-  for (uint32_t j = 0; j < len; j++) scores[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
-}
-
-/* Where row r's weights start, to prefetch them. */
-static inline const void *row_address(const art_tagger_model *m, uint32_t row) {
-  if ((row & 31) == ART_TAGGER_DENSE_ROW) return m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH;
-  return m->cells + (row >> 5);
+  for (uint32_t j = 0; j < len; j++) a->cell[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
 }
 
 /*
-** Add the weights of the features to scores[ART_TAGGER_DENSE_WIDTH].  The
-** model is larger than a core's cache, so each probe is a memory wait; the
-** work is done in three sweeps so that the waits overlap instead of queueing:
-** ask for every slot, then read the slots and ask for every row, then add.
+** Add the weights of the features to the accumulator: first every probe,
+** then every add.  The probes do not wait on each other, so the processor
+** overlaps their memory waits; explicit prefetches (of the slots, then of
+** the rows) were measured to cost more instructions than they saved time.
 */
-void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t nf, int32_t *scores) {
-  if (m->nslots == 0) return;
+static ALWAYS_INLINE size_t model_rows(const art_tagger_model *m, const uint32_t *feats, size_t nf, uint32_t *rows) {
   if (nf > ART_TAGGER_MAX_FEATURES) nf = ART_TAGGER_MAX_FEATURES;
-  uint32_t rows[ART_TAGGER_MAX_FEATURES];
   size_t nr = 0;
-  for (size_t f = 0; f < nf; f++) PREFETCH(&m->slots[feats[f] & (m->nslots - 1)]);
   for (size_t f = 0; f < nf; f++) {
     uint32_t r = model_row(m, feats[f]);
-    if (r == NO_ROW) continue;
-    PREFETCH(row_address(m, r));
-    rows[nr++] = r;
+    if (r != NO_ROW) rows[nr++] = r;
   }
-  for (size_t k = 0; k < nr; k++) add_row(m, rows[k], scores);
+  return nr;
+}
+
+static ALWAYS_INLINE void acc_rows(score_acc *a, const art_tagger_model *m, const uint32_t *rows, size_t nr) {
+  for (size_t k = 0; k < nr; k++) acc_add_row(a, m, rows[k]);
+}
+
+static ALWAYS_INLINE void acc_features(score_acc *a, const art_tagger_model *m, const uint32_t *feats, size_t nf) {
+  uint32_t rows[ART_TAGGER_MAX_FEATURES];
+  acc_rows(a, m, rows, model_rows(m, feats, nf, rows));
+}
+
+/* Add the weights of the features to scores[ART_TAGGER_DENSE_WIDTH] (the plain entry point). */
+void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t nf, int32_t *scores) {
+  if (m->nslots == 0) return;
+  score_acc a;
+  acc_init(&a, scores);
+  acc_features(&a, m, feats, nf);
+  acc_finish(&a, scores);
 }
 
 /* ---- token facts ------------------------------------------------------------ */
@@ -509,59 +560,84 @@ static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, u
   *gaz = 0;
   /* Gazetteers list names: only a word with a capital is looked up. */
   if (!(t->flags & ART_TOK_WORD) || len > LOWER_MAX || !(t->flags & ART_TOK_HAS_UPPER)) return;
-  pthread_once(&gaz_once, gaz_init);
+  gaz_ensure();
   *gaz = gaz_find(&gaz_lower, low, ll) | gaz_find(&gaz_exact, (const char *)z, len);
 }
 
 /* Flags that features or gazetteer look-ups read: they are part of a word's cache key. */
 #define KEY_FLAGS ((uint32_t)~(ART_TOK_SPACE_AFTER | ART_TOK_OPEN))
 
-static inline uint64_t word_key(const char *doc, const art_token *t) {
+static ALWAYS_INLINE uint64_t word_key(const char *doc, const art_token *t) {
   /* the flags go through the mixer first: XORed in raw, they could cancel a byte difference */
-  uint64_t k = hash64_doc(doc, t->start, t->end, mix64(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS)));
+  uint64_t k = hash64_mem((const unsigned char *)doc + t->start, t->end - t->start,
+                          fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
   return k ? k : 1;
 }
-
-#define READY_FACTS 1
 
 /* The uncached facts of token i (the reference path: trainer and checks). */
 static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
-  if (in->ready == READY_FACTS) return;
+  if (in->ready == READY_CACHED(sc) || in->ready == READY_PLAIN(sc)) return;
   word_facts(doc, &toks[i], &in->h_lower, &in->h_shape, &in->gaz);
   in->h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
   in->key = word_key(doc, &toks[i]);
   in->gaz_span = 0;
-  in->ready = READY_FACTS;
+  in->ready = READY_PLAIN(sc);
 }
 
 /* ---- the word cache ------------------------------------------------------- */
 
 /*
-** One cache line per word type (bytes and flags): its hashes, gazetteer bits
-** and the summed weights of its self features (self_features()).  v[0..23)
-** are the sums, valid when SELF_VALID is set (they fit in 16 bits); v[23],
-** a label that does not exist, holds the gazetteer bits, so that the sums
-** add as 24 lanes with vector code.  key 0 = empty.
+** Per word type (bytes and flags), in 32 bytes: its hashes, gazetteer bits
+** and the model rows of three features that depend on the word alone but
+** are read when it is a neighbour: the previous, next and next-but-one
+** word (T_PREV_WORD, T_NEXT_WORD, T_NEXT2_WORD of its lower case; NO_ROW
+** when the model has no such feature).  They spare a scored token three
+** hashes and probes.  key 0 = empty.
+**
+** Two word types make a set, one cache line: a key may sit in either, the
+** more recently used first (a hit on the second swaps them, a miss evicts
+** the second).  Two ways instead of one halve the refills on the VOA corpus
+** at equal size.  Apart, one 64-byte line per entry holds the summed
+** weights of the word's self features (self_sum()) as 16-bit lanes, valid
+** when SELF_VALID is set (they fit in 16 bits): only scored words need
+** them, so a neighbour's look-up reads one line.
 */
-#define SELF_VALID 0x8000u
-#define VEC_AUX (ART_TAGGER_DENSE_WIDTH - 1)
-_Static_assert(ART_TAGGER_LABELS == VEC_AUX, "one spare lane after the labels");
-_Static_assert(ART_GAZ_LOWER_WORD < SELF_VALID, "gazetteer bits leave the top bit free");
-typedef struct word_entry {
+#define SELF_VALID (1u << 31)
+_Static_assert(GAZ_MW_START < SELF_VALID, "gazetteer bits leave the top bit free");
+typedef struct cached_word {
   uint64_t key;
   uint32_t h_lower, h_shape;
-  int16_t v[ART_TAGGER_DENSE_WIDTH];
-} word_entry;
-_Static_assert(sizeof(word_entry) == 64, "a word cache entry is a cache line");
+  uint32_t gaz;                        /* gazetteer bits, and SELF_VALID */
+  uint32_t as_prev, as_next, as_next2;
+} cached_word;
+_Static_assert(sizeof(cached_word) == 32, "two cached words are a cache line");
+typedef struct self_line { int16_t v[32]; } self_line;   /* lanes 0..22: the sums; 23: zero */
 
-#define WORD_CACHE_SIZE 4096u
+#define WORD_CACHE_SIZE 16384u
+#define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
+
 typedef struct art_word_cache {
-  _Alignas(64) word_entry e[WORD_CACHE_SIZE];
+  _Alignas(64) cached_word w[WORD_CACHE_SIZE];   /* set s: w[2s], w[2s+1] */
+  _Alignas(64) self_line self[WORD_CACHE_SIZE];  /* self[k]: w[k]'s self sums */
+  cached_word boundary;              /* the neighbour rows of the sentence boundary */
+  uint32_t gaz_rows[3][GAZ_BITS];    /* rows of T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT + bit */
+  /* rows of the self features that take few values (self_sum()) */
+  uint32_t bias_row, initial_rows[2], initial_common_rows[4], gaz_self_rows[GAZ_BITS];
+  uint32_t flag_rows[FEATURE_FLAGS + 1];   /* by flags & FEATURE_FLAGS */
   int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
+  int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* 0 where a label may follow, else -2^30 */
+  int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
+
+/* The rows of a word's features as a neighbour (see cached_word). */
+static void neighbour_rows(const art_tagger_model *m, uint32_t h_lower, cached_word *r) {
+  r->as_prev = model_row(m, feat(T_PREV_WORD, h_lower));
+  r->as_next = model_row(m, feat(T_NEXT_WORD, h_lower));
+  r->as_next2 = model_row(m, feat(T_NEXT2_WORD, h_lower));
+}
 
 static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
   return a->nslots == b->nslots && a->slots == b->slots && a->cells == b->cells && a->ncells == b->ncells &&
@@ -583,23 +659,60 @@ static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) 
       uint32_t f = feat(T_PREV_TAG, t);
       art_tagger_score(m, &f, 1, wc->prev_tag[t]);
       for (int l = 0; l < ART_TAGGER_LABELS; l++) wc->allowed[t][l] = allowed((int)t, l) ? -1 : 0;
+      for (int l = 0; l < ART_TAGGER_DENSE_WIDTH; l++)
+        wc->penalty[t][l] = l < ART_TAGGER_LABELS && allowed((int)t, l) ? 0 : -(1 << 30);
+    }
+    neighbour_rows(m, BOUNDARY_HASH, &wc->boundary);
+    static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
+    for (int q = 0; q < 3; q++)
+      for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_rows[q][b] = model_row(m, feat(base[q] + b, 1));
+    wc->sums_fit_float = 1;
+    for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++)
+      if (m->dense[j] > 65536 || m->dense[j] < -65536) wc->sums_fit_float = 0;
+    wc->bias_row = model_row(m, feat(T_BIAS, 0));
+    for (uint32_t v = 0; v < 2; v++) wc->initial_rows[v] = model_row(m, feat(T_INITIAL, v));
+    for (uint32_t v = 0; v < 4; v++) wc->initial_common_rows[v] = model_row(m, feat(T_INITIAL_COMMON, v));
+    for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_self_rows[b] = model_row(m, feat(T_GAZ + b, 1));
+    for (uint32_t v = FEATURE_FLAGS;; v = (v - 1) & FEATURE_FLAGS) {   /* every subset of the flags */
+      wc->flag_rows[v] = model_row(m, feat(T_FLAGS, v));
+      if (!v) break;
     }
     wc->model = *m;
   }
   return wc;
 }
 
-static inline word_entry *cache_entry(word_cache *wc, uint64_t key) {
-  return &wc->e[(key >> 40) & (WORD_CACHE_SIZE - 1)];
+static void fill_entry(word_cache *wc, cached_word *e, uint64_t key, const char *doc, const art_token *t) {
+  word_facts(doc, t, &e->h_lower, &e->h_shape, &e->gaz);   /* the answer's bits are below SELF_VALID */
+  e->key = key;
+  neighbour_rows(&wc->model, e->h_lower, e);
 }
 
-static inline uint32_t entry_aux(const word_entry *e) { return (uint16_t)e->v[VEC_AUX]; }
+/* A word's entry moved to the front of its set, the other one evicted to make room. */
+static NOINLINE cached_word *cache_miss(word_cache *wc, cached_word *set, uint64_t key, const char *doc,
+                                        const art_token *t) {
+  size_t k = (size_t)(set - wc->w);
+  set[1] = set[0];
+  wc->self[k + 1] = wc->self[k];
+  fill_entry(wc, &set[0], key, doc, t);
+  return &set[0];
+}
 
-static void fill_entry(word_entry *e, uint64_t key, const char *doc, const art_token *t) {
-  uint32_t gaz;
-  word_facts(doc, t, &e->h_lower, &e->h_shape, &gaz);
-  e->v[VEC_AUX] = (int16_t)(uint16_t)(gaz & ~SELF_VALID & 0xFFFFu);   /* the bits the tagger reads (below 15) */
-  e->key = key;
+/* The entry of key, filled from the token if the cache does not hold it. */
+static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
+  cached_word *set = &wc->w[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
+  if (LIKELY(set[0].key == key)) return &set[0];
+  if (set[1].key == key) {   /* the older of the two: it becomes the newer */
+    size_t k = (size_t)(set - wc->w);
+    cached_word tw = set[0];
+    set[0] = set[1];
+    set[1] = tw;
+    self_line ts = wc->self[k];
+    wc->self[k] = wc->self[k + 1];
+    wc->self[k + 1] = ts;
+    return &set[0];
+  }
+  return cache_miss(wc, set, key, doc, t);
 }
 
 /* The facts of token i, through the cache. */
@@ -607,30 +720,28 @@ static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
   uint64_t key = word_key(doc, &toks[i]);
-  word_entry *e = cache_entry(wc, key);
-  if (e->key != key) fill_entry(e, key, doc, &toks[i]);
+  const cached_word *e = cache_find(wc, key, doc, &toks[i]);
+  if (in->ready != READY_PLAIN(sc)) in->gaz_span = 0;   /* a plain token keeps the spans marked on it */
   in->key = key;
   in->h_lower = e->h_lower;
   in->h_shape = e->h_shape;
-  in->gaz = entry_aux(e) & ~SELF_VALID;
-  in->gaz_span = 0;
-  in->ready = READY_FACTS;
+  in->gaz = e->gaz & ~SELF_VALID;
+  in->row_as_prev = e->as_prev;
+  in->row_as_next = e->as_next;
+  in->row_as_next2 = e->as_next2;
+  in->ready = READY_CACHED(sc);
   return in;
 }
 
 static inline art_tok_info *ensure(word_cache *wc, const char *doc, const art_token *toks,
                                    art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
-  return LIKELY(in->ready == READY_FACTS) ? in : ensure_slow(wc, doc, toks, sc, i);
+  return LIKELY(in->ready == READY_CACHED(sc)) ? in : ensure_slow(wc, doc, toks, sc, i);
 }
 
-/* Multi-word gazetteer entries starting at token i: mark the tokens they cover. */
-static void mark_spans(word_cache *wc, const char *doc, const art_token *toks, size_t n,
-                       art_tagger_scratch *sc, size_t i) {
-  /* the usual case first: the next token cannot continue an entry */
-  if (i + 1 >= n || !(toks[i].flags & ART_TOK_WORD) || !(toks[i + 1].flags & ART_TOK_WORD)) return;
-  if (!(toks[i + 1].flags & ART_TOK_HAS_UPPER) &&
-      !(toks[i + 1].end - toks[i + 1].start <= 3 && i + 2 < n && (toks[i + 2].flags & ART_TOK_HAS_UPPER))) return;
+/* Multi-word gazetteer entries starting at token i: mark the tokens they cover (the search). */
+static NOINLINE void mark_spans_from(word_cache *wc, const char *doc, const art_token *toks, size_t n,
+                                     art_tagger_scratch *sc, size_t i) {
   char key[96];
   size_t kl = 0;
   for (size_t j = i; j < n && j < i + 4; j++) {
@@ -642,7 +753,7 @@ static void mark_spans(word_cache *wc, const char *doc, const art_token *toks, s
     if (j > i) key[kl++] = ' ';
     kl += lower_ascii((const unsigned char *)doc + toks[j].start, len, key + kl, sizeof key - kl);
     if (j == i) continue;
-    pthread_once(&gaz_once, gaz_init);
+    gaz_ensure();
     uint32_t bits = gaz_find(&gaz_lower, key, kl);
     if (bits) {
       for (size_t k = i; k <= j; k++) {
@@ -651,6 +762,19 @@ static void mark_spans(word_cache *wc, const char *doc, const art_token *toks, s
       }
     }
   }
+}
+
+/* The same, with the usual cases, where no entry can start at token i, settled without a call. */
+static inline void mark_spans(word_cache *wc, const char *doc, const art_token *toks, size_t n,
+                              art_tagger_scratch *sc, size_t i) {
+  /* the next token cannot continue an entry */
+  if (i + 1 >= n || !(toks[i].flags & ART_TOK_WORD) || !(toks[i + 1].flags & ART_TOK_WORD)) return;
+  if (!(toks[i + 1].flags & ART_TOK_HAS_UPPER) &&
+      !(toks[i + 1].end - toks[i + 1].start <= 3 && i + 2 < n && (toks[i + 2].flags & ART_TOK_HAS_UPPER))) return;
+  /* a word whose gazetteer bits were looked up (see word_facts()) must be the first of some entry */
+  if ((toks[i].flags & ART_TOK_HAS_UPPER) && toks[i].end - toks[i].start <= LOWER_MAX &&
+      !(sc->info[i].gaz & GAZ_MW_START)) return;
+  mark_spans_from(wc, doc, toks, n, sc, i);
 }
 
 /* ---- which tokens are scored -------------------------------------------- */
@@ -708,7 +832,7 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
     if (initial_common_candidate(toks, i, next_cap)) {
       char low[LOWER_MAX];
       size_t ll = lower_ascii((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start, low, sizeof low);
-      pthread_once(&gaz_once, gaz_init);
+      gaz_ensure();
       if (gaz_find(&gaz_lower, low, ll) & ART_GAZ_LOWER_WORD) return 0;
     }
     return 1;
@@ -718,41 +842,37 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
 
 /* ---- features ----------------------------------------------------------- */
 
-/* Features of the token alone: the word cache sums their weights once per word type. */
-static size_t self_features(uint32_t flags, uint32_t h_word, uint32_t h_lower, uint32_t h_shape, uint32_t gaz,
-                            uint32_t *f) {
-  size_t k = 0;
-  uint32_t initial = (flags & ART_TOK_INITIAL) ? 1 : 0;
-  f[k++] = feat(T_BIAS, 0);
-  f[k++] = feat(T_WORD, h_word);
-  f[k++] = feat(T_LOWER, h_lower);
-  f[k++] = feat(T_SHAPE, h_shape);
-  f[k++] = feat(T_INITIAL, initial);
-  if (initial) f[k++] = feat(T_INITIAL_COMMON, (gaz & 1u) | ((gaz & 0x7Eu) ? 2u : 0u));
-  f[k++] = feat(T_FLAGS, flags & FEATURE_FLAGS);
-  for (uint32_t bits = gaz & GAZ_FEATURE_MASK; bits; bits &= bits - 1)
-    f[k++] = feat(T_GAZ + (uint32_t)lowest_bit(bits), 1);
-  return k;
-}
-
-/* Features that look at the neighbours, except the previous label's own row. */
-static size_t context_features(const art_tagger_scratch *sc, size_t n, size_t i, int prev_tag, uint32_t *f) {
+/*
+** The rows of the features that look at the neighbours, except the previous
+** label's own row: four are hashed and probed, the neighbour words' rows
+** come with their facts, and gazetteer features from a table.
+*/
+static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc, size_t n,
+                           size_t i, int prev_tag, uint32_t *rows) {
   const art_tok_info *in = &sc->info[i], *prev = i >= 1 ? &sc->info[i - 1] : NULL;
-  const art_tok_info *next = i + 1 < n ? &sc->info[i + 1] : NULL;
+  const art_tok_info *next = i + 1 < n ? &sc->info[i + 1] : NULL, *next2 = i + 2 < n ? &sc->info[i + 2] : NULL;
   uint32_t next_w = next ? next->h_lower : BOUNDARY_HASH;
-  size_t k = 0;
-  f[k++] = feat(T_PREV_WORD, prev ? prev->h_lower : BOUNDARY_HASH);
-  f[k++] = feat(T_NEXT_WORD, next_w);
-  f[k++] = feat(T_NEXT2_WORD, i + 2 < n ? sc->info[i + 2].h_lower : BOUNDARY_HASH);
-  f[k++] = feat(T_PREV_SHAPE, (prev ? prev->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
-  f[k++] = feat(T_NEXT_SHAPE, (next ? next->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
-  f[k++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-  f[k++] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
+  uint32_t f[4];
+  f[0] = feat(T_PREV_SHAPE, (prev ? prev->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
+  f[1] = feat(T_NEXT_SHAPE, (next ? next->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
+  f[2] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
+  f[3] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
+  size_t k = model_rows(m, f, 4, rows);
+  /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
+  rows[k] = prev ? prev->row_as_prev : wc->boundary.as_prev;
+  k += rows[k] != NO_ROW;
+  rows[k] = next ? next->row_as_next : wc->boundary.as_next;
+  k += rows[k] != NO_ROW;
+  rows[k] = next2 ? next2->row_as_next2 : wc->boundary.as_next2;
+  k += rows[k] != NO_ROW;
   uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev ? prev->gaz & GAZ_FEATURE_MASK : 0,
                          next ? next->gaz & GAZ_FEATURE_MASK : 0 };
-  static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
-  for (int q = 0; q < 3; q++)
-    for (uint32_t bits = groups[q]; bits; bits &= bits - 1) f[k++] = feat(base[q] + (uint32_t)lowest_bit(bits), 1);
+  if (groups[0] | groups[1] | groups[2])
+    for (int q = 0; q < 3; q++)
+      for (uint32_t bits = groups[q]; bits; bits &= bits - 1) {
+        rows[k] = wc->gaz_rows[q][lowest_bit(bits)];
+        k += rows[k] != NO_ROW;
+      }
   return k;
 }
 
@@ -805,21 +925,46 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 
 int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
-/* scores += the self sum of token t, from the cache when it holds it. */
-static void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
-                     const art_tok_info *in, int32_t *scores) {
-  word_entry *e = cache_entry(wc, in->key);
-  if (UNLIKELY(e->key != in->key)) fill_entry(e, in->key, doc, t);   /* a neighbour took the slot */
-  if (LIKELY(entry_aux(e) & SELF_VALID)) { add_i16(scores, e->v); return; }
-  uint32_t f[ART_TAGGER_MAX_FEATURES];
-  int32_t sum[ART_TAGGER_DENSE_WIDTH] = {0};
-  uint32_t h_word = hash_bytes((const unsigned char *)doc + t->start, t->end - t->start);
-  art_tagger_score(m, f, self_features(t->flags, h_word, in->h_lower, in->h_shape, in->gaz, f), sum);
-  add_i32(scores, sum);
+/* The self sum of token t, summed from the model (the cache did not hold it); kept when it fits. */
+static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
+                              const art_token *t, const art_tok_info *in, int32_t *sum) {
+  /*
+  ** The features of the token alone (T_BIAS, T_WORD, T_LOWER, T_SHAPE,
+  ** T_INITIAL, T_INITIAL_COMMON, T_FLAGS, T_GAZ), those that take few values
+  ** with their rows from tables.
+  */
+  uint32_t f[3], rows[8 + GAZ_BITS];
+  f[0] = feat(T_WORD, hash_bytes((const unsigned char *)doc + t->start, t->end - t->start));
+  f[1] = feat(T_LOWER, in->h_lower);
+  f[2] = feat(T_SHAPE, in->h_shape);
+  size_t k = model_rows(m, f, 3, rows);
+  uint32_t initial = (t->flags & ART_TOK_INITIAL) ? 1 : 0;
+  uint32_t few[4] = { wc->bias_row, wc->initial_rows[initial], wc->flag_rows[t->flags & FEATURE_FLAGS],
+                      initial ? wc->initial_common_rows[(in->gaz & 1u) | ((in->gaz & 0x7Eu) ? 2u : 0u)] : NO_ROW };
+  for (int q = 0; q < 4; q++)
+    if (few[q] != NO_ROW) rows[k++] = few[q];
+  for (uint32_t bits = in->gaz & GAZ_FEATURE_MASK; bits; bits &= bits - 1)
+    if (wc->gaz_self_rows[lowest_bit(bits)] != NO_ROW) rows[k++] = wc->gaz_self_rows[lowest_bit(bits)];
+  score_acc a;
+  acc_init(&a, NULL);
+  acc_rows(&a, m, rows, k);
+  acc_finish(&a, sum);
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
     if (sum[l] > 32767 || sum[l] < -32767) return;   /* too big for the cache: recomputed each time */
-  for (int l = 0; l < ART_TAGGER_LABELS; l++) e->v[l] = (int16_t)sum[l];
-  e->v[VEC_AUX] = (int16_t)(uint16_t)(entry_aux(e) | SELF_VALID);
+  self_line *line = &wc->self[e - wc->w];
+  memset(line, 0, sizeof *line);
+  for (int l = 0; l < ART_TAGGER_LABELS; l++) line->v[l] = (int16_t)sum[l];
+  e->gaz |= SELF_VALID;
+}
+
+/* a += the self sum of token t, from the cache when it holds it. */
+static inline void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+                            const art_tok_info *in, score_acc *a) {
+  cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
+  if (LIKELY(e->gaz & SELF_VALID)) { acc_add_i16(a, wc->self[e - wc->w].v); return; }
+  int32_t sum[ART_TAGGER_DENSE_WIDTH];
+  self_sum(m, wc, e, doc, t, in, sum);
+  acc_add_i32(a, sum);
 }
 
 static int popcount32(uint32_t x) {
@@ -845,47 +990,52 @@ static int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i)
 ** The best allowed label (the first one on ties), its score and the
 ** runner-up's (equal to it on a tie).  O and every B- are always allowed,
 ** so there is always a runner-up.
+**
+** With SSE2 the sums are compared as floats, which have the minimum and
+** maximum instructions that SSE2 lacks for 32-bit integers.  That is exact
+** when every sum is below 2^24 in magnitude: a token adds at most 72 rows
+** (its self sum, the previous label's row, 70 features), sparse weights
+** have 16 bits, and cache_for() checks that dense ones stay within 2^16,
+** so sums stay below 72 * 2^16 < 2^23.  Labels that may not follow get
+** 2^30 taken off, which puts them below every allowed one.  The largest
+** and second largest value are kept per lane, the lanes merged, and the
+** first lane holding the largest found from one compare mask.
 */
-static inline int best_label(const int32_t *scores, const int32_t *ok, int32_t *best_score, int32_t *second) {
+static inline int best_label(const word_cache *wc, const score_acc *a, const int32_t *scores, int prev,
+                             int32_t *best_score, int32_t *second) {
 #if defined(__SSE2__)
-  const __m128i floor = _mm_set1_epi32(INT32_MIN);
-  __m128i v[ART_TAGGER_DENSE_WIDTH / 4], mx = floor;
-  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
-    __m128i a = _mm_loadu_si128((const __m128i *)(scores + 4 * k)), m = _mm_loadu_si128((const __m128i *)(ok + 4 * k));
-    v[k] = _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, floor));
-    __m128i gt = _mm_cmpgt_epi32(v[k], mx);
-    mx = _mm_or_si128(_mm_and_si128(gt, v[k]), _mm_andnot_si128(gt, mx));
+  if (LIKELY(wc->sums_fit_float)) {
+    const int32_t *pen = wc->penalty[prev];
+    __m128 v[ACC_VECS], t;
+#define TO_FLOAT(k) v[k] = _mm_cvtepi32_ps(_mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(pen + 4 * k))));
+    EACH_VEC(TO_FLOAT)
+#undef TO_FLOAT
+    __m128 hi = v[0], lo = _mm_set1_ps(-2147483648.0f);
+#define PUSH(x) t = _mm_min_ps(hi, x); hi = _mm_max_ps(hi, x); lo = _mm_max_ps(lo, t);
+    PUSH(v[1]) PUSH(v[2]) PUSH(v[3]) PUSH(v[4]) PUSH(v[5])
+    /* merge the lanes two apart, then the neighbouring ones: every lane then holds the overall pair */
+    __m128 hi2 = _mm_shuffle_ps(hi, hi, 0x4E), lo2 = _mm_shuffle_ps(lo, lo, 0x4E);
+    PUSH(hi2)
+    lo = _mm_max_ps(lo, lo2);
+    hi2 = _mm_shuffle_ps(hi, hi, 0xB1);
+    lo2 = _mm_shuffle_ps(lo, lo, 0xB1);
+    PUSH(hi2)
+    lo = _mm_max_ps(lo, lo2);
+#undef PUSH
+    /* one bit per label where the best value sits */
+#define EQ(k) _mm_castps_si128(_mm_cmpeq_ps(v[k], hi))
+    __m128i q01 = _mm_packs_epi32(EQ(0), EQ(1)), q23 = _mm_packs_epi32(EQ(2), EQ(3)), q45 = _mm_packs_epi32(EQ(4), EQ(5));
+#undef EQ
+    uint32_t where = (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(q01, q23)) |
+                     (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(q45, q45)) << 16;
+    *best_score = (int32_t)_mm_cvtss_f32(hi);
+    *second = (int32_t)_mm_cvtss_f32(lo);
+    return lowest_bit(where);
   }
-  for (int sh = 0; sh < 2; sh++) {   /* the largest lane, in every lane */
-    __m128i o = sh ? _mm_shuffle_epi32(mx, 0xB1) : _mm_shuffle_epi32(mx, 0x4E);
-    __m128i gt = _mm_cmpgt_epi32(o, mx);
-    mx = _mm_or_si128(_mm_and_si128(gt, o), _mm_andnot_si128(gt, mx));
-  }
-  int32_t top = _mm_cvtsi128_si32(mx);
-  int best = -1, ties = 0;
-  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
-    int bits = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v[k], mx)));
-    if (bits && best < 0) best = 4 * k + lowest_bit((uint32_t)bits);
-    ties += (int)((0x4332322132212110ull >> (4 * bits)) & 0xF);   /* lanes set in the 4-bit mask */
-  }
-  *best_score = top;
-  if (ties > 1) { *second = top; return best; }
-  /* the runner-up: the largest lane once the best one is knocked out */
-  __m128i run = floor;
-  for (int k = 0; k < ART_TAGGER_DENSE_WIDTH / 4; k++) {
-    __m128i x = _mm_andnot_si128(_mm_cmpeq_epi32(v[k], mx), v[k]);
-    x = _mm_or_si128(x, _mm_and_si128(_mm_cmpeq_epi32(v[k], mx), floor));
-    __m128i gt = _mm_cmpgt_epi32(x, run);
-    run = _mm_or_si128(_mm_and_si128(gt, x), _mm_andnot_si128(gt, run));
-  }
-  for (int sh = 0; sh < 2; sh++) {
-    __m128i o = sh ? _mm_shuffle_epi32(run, 0xB1) : _mm_shuffle_epi32(run, 0x4E);
-    __m128i gt = _mm_cmpgt_epi32(o, run);
-    run = _mm_or_si128(_mm_and_si128(gt, o), _mm_andnot_si128(gt, run));
-  }
-  *second = _mm_cvtsi128_si32(run);
-  return best;
 #else
+  (void)a;
+#endif
+  const int32_t *ok = wc->allowed[prev];
   int best = ART_TAG_O;
   int32_t top = scores[0], run = INT32_MIN;
   for (int t = 1; t < ART_TAGGER_LABELS; t++) {
@@ -896,7 +1046,6 @@ static inline int best_label(const int32_t *scores, const int32_t *ok, int32_t *
   *best_score = top;
   *second = run;
   return best;
-#endif
 }
 
 int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
@@ -939,16 +1088,19 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
     if (i == 0 || !(toks[i - 1].flags & ART_TOK_WORD) || !has_upper_word(&toks[i - 1]))
       mark_spans(wc, doc, toks, n, sc, i);
 
-    int32_t scores[ART_TAGGER_DENSE_WIDTH] = {0};
+    score_acc acc;
+    int32_t scores[ART_TAGGER_DENSE_WIDTH];
     if (UNLIKELY(list_would_overflow(sc, n, i))) {
       /* so many gazetteer hits that the reference list is cut short: take it as it is */
       in->h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
-      art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), scores);
+      acc_init(&acc, NULL);
+      acc_features(&acc, m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats));
     } else {
-      add_self(m, wc, doc, &toks[i], in, scores);
-      add_i32(scores, wc->prev_tag[prev]);
-      art_tagger_score(m, feats, context_features(sc, n, i, prev, feats), scores);
+      acc_init(&acc, wc->prev_tag[prev]);
+      add_self(m, wc, doc, &toks[i], in, &acc);
+      acc_rows(&acc, m, feats, context_rows(wc, m, sc, n, i, prev, feats));
     }
+    acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK
     {
       /* the reference path, fed the same tokens in the same order, must give the same sums */
@@ -963,7 +1115,7 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
     }
 #endif
     int32_t best_score, second;
-    int best = best_label(scores, wc->allowed[prev], &best_score, &second);
+    int best = best_label(wc, &acc, scores, prev, &best_score, &second);
     /*
     ** A new name of another type right after an open one ("William/B-PER
     ** Burns/B-ORG") is almost always a greedy slip: names of different

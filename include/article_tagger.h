@@ -38,6 +38,9 @@
 ** (uint16_t)weight) cells; a length of ART_TAGGER_DENSE_ROW means a dense
 ** row instead, ART_TAGGER_DENSE_WIDTH weights at (row >> 5) * width in
 ** `dense` (features that weigh on most labels, added with vector code).
+** Dense weights are stored as 32-bit integers so that they add without
+** widening; the trainer keeps them within 16 bits like the sparse ones
+** (larger ones work, on a slower path).
 */
 #define ART_TAGGER_DENSE_ROW 31
 #define ART_TAGGER_DENSE_WIDTH 24
@@ -51,7 +54,7 @@ typedef struct art_tagger_model {
   const art_tagger_slot *slots;
   const uint32_t *cells;
   uint32_t ncells;
-  const int16_t *dense;
+  const int32_t *dense;
   uint32_t ndense;                 /* dense rows */
   uint32_t feature_version;        /* must equal ART_TAGGER_FEATURE_VERSION */
 } art_tagger_model;
@@ -68,13 +71,15 @@ typedef struct art_tok_info {
   uint32_t h_word, h_lower, h_shape;   /* h_word: on the reference path only */
   uint32_t gaz;          /* bit g: the lower-cased word is in gazetteer g */
   uint32_t gaz_span;     /* bit g: the token starts or continues a multi-word gazetteer entry */
-  uint8_t ready;
+  uint32_t ready;        /* which facts are set: compared with the scratch's stamp */
+  uint32_t row_as_prev, row_as_next, row_as_next2;   /* cached path: model rows of the word as a neighbour */
 } art_tok_info;
 
 struct art_word_cache;   /* tagger.c: per-word feature sums, kept across sentences */
 typedef struct art_tagger_scratch {
   art_tok_info *info;
   size_t cap;
+  uint32_t stamp;                 /* this sentence's mark in info[].ready (a reset is no sweep) */
   struct art_word_cache *cache;   /* allocated by the first art_tagger_tag() */
 } art_tagger_scratch;
 
@@ -101,6 +106,15 @@ void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t n
 
 /* Is `tag` allowed after `prev` (I-t only after B-t or I-t)? */
 int art_tagger_allowed(int prev, int tag);
+
+/*
+** The decoder continues an open name rather than start one of another type
+** right after it ("William/B-PER Burns/B-ORG"), unless the new label's score
+** beats the continuation's by at least this much.
+*/
+#ifndef ART_TAGGER_CONTINUE_MARGIN
+#define ART_TAGGER_CONTINUE_MARGIN 1500
+#endif
 
 /*
 ** Label every token of a sentence (tags[i] in 0..ART_TAGGER_LABELS-1).

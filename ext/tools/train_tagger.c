@@ -371,7 +371,7 @@ int main(int argc, char **argv) {
   while (nslots < nkeep + nkeep / 2) nslots *= 2;   /* load <= 2/3: the table should stay in L2 */
   art_tagger_slot *slots = calloc(nslots, sizeof *slots);
   uint32_t *cellv = xrealloc(NULL, (size_t)nkeep * ART_TAGGER_LABELS * 4);
-  int16_t *densev = xrealloc(NULL, (size_t)nkeep * ART_TAGGER_DENSE_WIDTH * 2);
+  int32_t *densev = xrealloc(NULL, (size_t)nkeep * ART_TAGGER_DENSE_WIDTH * sizeof *densev);
   uint32_t ndense = 0;
   for (uint32_t i = 0; i < nkeep; i++) {
     int16_t q16[ART_TAGGER_DENSE_WIDTH] = {0};
@@ -384,7 +384,7 @@ int main(int argc, char **argv) {
     }
     uint32_t row;
     if (nonzero >= DENSE_MIN) {           /* most labels: a dense row, added with vector code */
-      memcpy(densev + (size_t)ndense * ART_TAGGER_DENSE_WIDTH, q16, sizeof q16);
+      for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) densev[(size_t)ndense * ART_TAGGER_DENSE_WIDTH + t] = q16[t];
       row = ndense++ << 5 | ART_TAGGER_DENSE_ROW;
     } else {
       uint32_t start = ncell;
@@ -398,7 +398,7 @@ int main(int argc, char **argv) {
     slots[s].row = row;
   }
   fprintf(stderr, "model: %u features, %u sparse cells, %u dense rows, %u slots (%.1f KB)\n", nkeep, ncell,
-          ndense, nslots, (nslots * 8.0 + ncell * 4.0 + ndense * ART_TAGGER_DENSE_WIDTH * 2.0) / 1024);
+          ndense, nslots, (nslots * 8.0 + ncell * 4.0 + ndense * ART_TAGGER_DENSE_WIDTH * 4.0) / 1024);
 
   art_tagger_model model = { nslots, slots, cellv, ncell, densev, ndense, ART_TAGGER_FEATURE_VERSION };
   /* Dev evaluation with the quantized model, through the run-time decoder. */
@@ -435,7 +435,7 @@ int main(int argc, char **argv) {
   fprintf(out, "\n};\n\nstatic const uint32_t cells[%u] = {", ncell ? ncell : 1);
   for (uint32_t i = 0; i < ncell; i++) fprintf(out, "%s%uu", i % 10 ? "," : ",\n  " + (i == 0), cellv[i]);
   if (!ncell) fprintf(out, "0");
-  fprintf(out, "\n};\n\nstatic const int16_t dense[%u] = {", ndense ? ndense * ART_TAGGER_DENSE_WIDTH : 1);
+  fprintf(out, "\n};\n\nstatic const int32_t dense[%u] = {", ndense ? ndense * ART_TAGGER_DENSE_WIDTH : 1);
   for (uint32_t i = 0; i < ndense * ART_TAGGER_DENSE_WIDTH; i++)
     fprintf(out, "%s%d", i % ART_TAGGER_DENSE_WIDTH ? "," : ",\n  " + (i == 0), densev[i]);
   if (!ndense) fprintf(out, "0");
