@@ -54,9 +54,9 @@ check-deps:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps'"; exit 1; }
 
 # ---- generated tables -------------------------------------------------------
-build/gentable: ext/tools/gentable.c
+build/gentable: ext/tools/gentable.c include/article_hash.h
 	@mkdir -p build
-	$(CC) -O2 -o $@ $<
+	$(CC) -O2 -Iinclude -o $@ $<
 
 build/gen/table_%.c: ext/data/%.tsv build/gentable
 	@mkdir -p build/gen

@@ -60,6 +60,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "article_tagger.h"
+#include "article_hash.h"
 #include "article_tables.h"
 
 #ifndef ART_TAGGER_CHECK
@@ -104,53 +105,12 @@ static uint32_t feat(uint32_t template_id, uint32_t value) {
 
 /*
 ** A 64-bit hash for the tables that are private to this file (gazetteers,
-** word cache), which identify a key by its hash alone.  A key of up to 16
-** bytes is read as two words that together cover it (1-3 bytes: bytes 0,
-** len/2 and len-1; 4-8: the first and last four; 9-16: the first and last
-** eight; longer keys fold sixteen bytes a step into the seed first), with
-** the length in the seed so that overlaps cannot make two keys alike, and
-** mixed by two folded 64x64->128-bit multiplies.  Loads are little-endian
-** byte by byte (one load each where the compiler can), so the value is the
-** same on every machine and nothing outside the key is read.
+** word cache), which identify a key by its hash alone: the scheme of
+** include/article_hash.h (two overlapping words, folded multiplies), kept
+** whole to 64 bits and seeded by the caller.
 */
-static inline uint64_t load64(const unsigned char *p) {
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
-         (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-static inline uint64_t load32(const unsigned char *p) {
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
-}
-
-/* The two halves of the 128-bit product a*b, XORed (a portable fallback gives the same value). */
-static inline uint64_t fold_mul(uint64_t a, uint64_t b) {
-#ifdef __SIZEOF_INT128__
-  __uint128_t r = (__uint128_t)a * b;
-  return (uint64_t)r ^ (uint64_t)(r >> 64);
-#else
-  uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
-  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
-  return (mid << 32 | (uint32_t)p00) ^ (p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32));
-#endif
-}
-
 static ALWAYS_INLINE uint64_t hash64_mem(const unsigned char *p, size_t len, uint64_t seed) {
-  seed ^= (uint64_t)len * 0x9e3779b97f4a7c15ull;
-  uint64_t a, b;
-  if (len <= 8) {
-    if (len >= 4) { a = load32(p); b = load32(p + len - 4); }
-    else if (len > 0) { a = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1]; b = 0; }
-    else a = b = 0;
-  } else if (len <= 16) {
-    a = load64(p);
-    b = load64(p + len - 8);
-  } else {
-    size_t n = len;
-    for (; n > 16; p += 16, n -= 16) seed = fold_mul(load64(p) ^ 0xa0761d6478bd642full, load64(p + 8) ^ seed);
-    a = load64(p + n - 16);   /* the last sixteen bytes, overlapping what was taken */
-    b = load64(p + n - 8);
-  }
-  return fold_mul(fold_mul(a ^ 0xe7037ed1a0b428dbull, b ^ seed) ^ 0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull ^ len);
+  return art_fold_mul(art_hash_core(p, len, seed) ^ 0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull ^ len);
 }
 
 /* ASCII lower case of z[0..n) into buf (at most cap bytes); returns the length. */
@@ -570,7 +530,7 @@ static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, u
 static ALWAYS_INLINE uint64_t word_key(const char *doc, const art_token *t) {
   /* the flags go through the mixer first: XORed in raw, they could cancel a byte difference */
   uint64_t k = hash64_mem((const unsigned char *)doc + t->start, t->end - t->start,
-                          fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
+                          art_fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
   return k ? k : 1;
 }
 

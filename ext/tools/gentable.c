@@ -13,67 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
+#include "article_hash.h"
 
 /* The slot layout of include/article_tables.h (this tool is built without
 ** the include path, so the two numbers are repeated here). */
 #define INDEX_BITS 20
 #define INDEX_MASK ((1u << INDEX_BITS) - 1)
 
-/*
-** art_table_hash() of ext/tables.c, copied bit for bit: the index is laid
-** out here and probed there.  Change both or neither (the table test finds
-** every key of every table, so a mismatch fails `make test`).
-*/
-static inline uint64_t load64(const unsigned char *p) {
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
-         (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-static inline uint64_t load32(const unsigned char *p) {
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
-}
-/*
-** The 64x64 -> 128-bit product of a and b, its two halves XORed: one
-** multiply that mixes every bit of both operands into the low bits too.
-** Portable fallback where the compiler has no 128-bit integer (same value).
-*/
-static inline uint64_t fold_mul(uint64_t a, uint64_t b) {
-#ifdef __SIZEOF_INT128__
-  __uint128_t r = (__uint128_t)a * b;
-  return (uint64_t)r ^ (uint64_t)(r >> 64);
-#else
-  uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
-  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
-  return (mid << 32 | (uint32_t)p00) ^ (p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32));
-#endif
-}
-
-/*
-** Keys of up to 16 bytes (nearly all) are read as two overlapping words
-** that together cover every byte: 1-3 bytes as bytes 0, len/2 and len-1,
-** 4-8 bytes as the first and last four, 9-16 as the first and last eight.
-** Longer keys fold sixteen bytes a step into the seed first.  The length
-** is in the seed, so the overlaps cannot make two keys alike.
-*/
-static uint32_t table_hash(const char *key, size_t len) {
-  const unsigned char *p = (const unsigned char *)key;
-  uint64_t seed = 0x243f6a8885a308d3ull ^ ((uint64_t)len * 0x9e3779b97f4a7c15ull);
-  uint64_t a, b;
-  if (len <= 8) {
-    if (len >= 4) { a = load32(p); b = load32(p + len - 4); }
-    else if (len > 0) { a = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1]; b = 0; }
-    else a = b = 0;
-  } else if (len <= 16) {
-    a = load64(p);
-    b = load64(p + len - 8);
-  } else {
-    size_t n = len;
-    for (; n > 16; p += 16, n -= 16) seed = fold_mul(load64(p) ^ 0xa0761d6478bd642full, load64(p + 8) ^ seed);
-    a = load64(p + n - 16);   /* the last sixteen bytes, overlapping what was taken */
-    b = load64(p + n - 8);
-  }
-  return (uint32_t)fold_mul(a ^ 0xe7037ed1a0b428dbull, b ^ seed);
-}
+/* art_table_hash() of ext/tables.c: the same inline function, so the index
+   laid out here is the one probed there. */
+static uint32_t table_hash(const char *key, size_t len) { return art_hash_bytes(key, len); }
 
 static void put_c_string(FILE *out, const char *s) {
   fputc('"', out);
