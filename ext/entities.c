@@ -1039,6 +1039,26 @@ static size_t dateline_tokens(const char *doc, const art_token *toks, size_t n, 
   return i;
 }
 
+/* Is any token of [a, b) already in a mention? */
+static int any_taken(const scratch *s, size_t a, size_t b) {
+  int taken = 0;
+  for (size_t k = a; k < b; k++) taken |= s->taken[k];
+  return taken;
+}
+
+/* A mention of type over tokens [a, b), split off a longer span ("Egypt" of
+   "Egypt's Ministry of ..."); its tokens are taken.  NULL when out of memory. */
+static mention *split_off(work *w, scratch *s, const art_token *toks, size_t a, size_t b, const art_sentence *st,
+                          art_etype type, int32_t score) {
+  mention *g = art_ent_add_mention(w);
+  if (!g) return NULL;
+  set_tokens(g, toks, a, b, st);
+  g->type = type;
+  g->score = score > 0 ? score : 1;
+  memset(s->taken + a, 1, b - a);
+  return g;
+}
+
 static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_sentence *st,
                          const art_ent_options *opts, const tables *tb, int first_body) {
   const char *doc = w->doc;
@@ -1277,16 +1297,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         continue;
       art_etype left = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
       if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
-      int clash2 = 0;
-      for (size_t q = a; q < p; q++) clash2 |= s->taken[q];
-      if (left != ART_ENT_NONE && !clash2) {
-        mention *g = art_ent_add_mention(w);
-        if (!g) return -1;
-        set_tokens(g, toks, a, p, st);
-        g->type = left;
-        g->score = score > 0 ? score : 1;
-        memset(s->taken + a, 1, p - a);
-      }
+      if (left != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, left, score)) return -1;
       a = p + k;
       type = ART_ENT_PERSON;
       break;
@@ -1349,16 +1360,10 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         continue;
       }
       if (q >= b || !(toks[q].flags & ART_TOK_CAP)) break;
-      int clash2 = 0;
-      for (size_t k = a; k <= p; k++) clash2 |= s->taken[k];
-      if (clash2) break;
-      mention *g = art_ent_add_mention(w);
+      if (any_taken(s, a, p + 1)) break;
+      mention *g = split_off(w, s, toks, a, p + 1, st, first_type, score);
       if (!g) return -1;
-      set_tokens(g, toks, a, p + 1, st);
-      g->type = first_type;
-      g->score = score > 0 ? score : 1;
       if (first_type == ART_ENT_PERSON) count_pronouns(&s->memo, g, doc, toks, n, p + 1);
-      memset(s->taken + a, 1, p + 1 - a);
       a = q;
       art_etype g2 = b - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[b - 1]);
       if (g2 != ART_ENT_NONE) type = (int)g2;
@@ -1394,16 +1399,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     for (size_t p = a + 1; p + 1 < b; p++) {
       if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
       art_etype owner = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
-      int clash2 = 0;
-      for (size_t k = a; k < p; k++) clash2 |= s->taken[k];
-      if (owner != ART_ENT_NONE && !clash2) {
-        mention *g = art_ent_add_mention(w);
-        if (!g) return -1;
-        set_tokens(g, toks, a, p, st);
-        g->type = owner;
-        g->score = score > 0 ? score : 1;
-        memset(s->taken + a, 1, p - a);
-      }
+      if (owner != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, owner, score)) return -1;
       a = p + 1;
       break;
     }
@@ -1414,15 +1410,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       group_owner = b - a == 2 && gazetteer_type(doc, &toks[a]) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
     if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
         (toks[b - 1].flags & ART_TOK_CAP) && group_owner != ART_ENT_NONE) {
-      int clash2 = 0;
-      for (size_t k = a; k < b; k++) clash2 |= s->taken[k];
-      if (!clash2) {
-        mention *g = art_ent_add_mention(w);
-        if (!g) return -1;
-        set_tokens(g, toks, a, b - 1, st);
-        g->type = group_owner;
-        g->score = score > 0 ? score : 1;
-        memset(s->taken + a, 1, b - 1 - a);
+      if (!any_taken(s, a, b)) {
+        if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
         a = b - 1;
         retype = ART_ENT_NORP;
       }
