@@ -224,6 +224,20 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
 **     organisation ("Greece" in a list of countries), and not a person
 **     unless it is also a first name or surname ("Jordan", "Israel").
 */
+/* prev, joined by the tokens up to b (added of them, with the joining ones), runs on to their end. */
+static void extend_mention(mention *prev, const art_token *toks, size_t b, int added) {
+  prev->end = toks[b - 1].end;
+  prev->last_start = toks[b - 1].start;
+  prev->ntok += added;
+}
+
+/* A joined span is a name of this type, whatever prev was before. */
+static void name_mention(mention *prev, art_etype type) {
+  prev->type = type;
+  prev->orphan = 0;
+  if (prev->score < 1) prev->score = 1;
+}
+
 static art_etype decided_type(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
   const art_token *last = &toks[b - 1];
   /* a name the news corpus nearly always tags as an organisation
@@ -338,9 +352,7 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   prev->end = last->end;
   prev->last_start = last->start;
   prev->ntok += (int)(b - a);
-  prev->type = ART_ENT_ORG;
-  prev->orphan = 0;
-  if (prev->score < 1) prev->score = 1;
+  name_mention(prev, ART_ENT_ORG);
   return 1;
 }
 
@@ -394,9 +406,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
         !(b + 1 < n && tok_is(doc, &toks[b], ",") && (toks[b + 1].flags & ART_TOK_CAP)) &&
         (tail_of = art_ent_lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
-    prev->end = toks[b - 1].end;
-    prev->last_start = toks[b - 1].start;
-    prev->ntok += (int)(b - a + 1);
+    extend_mention(prev, toks, b, (int)(b - a + 1));
     return 1;
   }
   if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
@@ -418,9 +428,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
              !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)))));
     }
     if (ok) {
-      prev->end = toks[b - 1].end;
-      prev->last_start = toks[b - 1].start;
-      prev->ntok += (int)(b - a + 1);
+      extend_mention(prev, toks, b, (int)(b - a + 1));
       return 1;
     }
   }
@@ -440,12 +448,8 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
             !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))));
     }
     if (ok && has_and) {
-      prev->end = toks[b - 1].end;
-      prev->last_start = toks[b - 1].start;
-      prev->ntok += (int)(b - a + 1);
-      prev->type = ART_ENT_ORG;
-      prev->orphan = 0;
-      if (prev->score < 1) prev->score = 1;
+      extend_mention(prev, toks, b, (int)(b - a + 1));
+      name_mention(prev, ART_ENT_ORG);
       return 1;
     }
   }
@@ -469,9 +473,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
            tok_is(doc, &toks[a + 1], "of"))
     ok = 1;
   if (!ok) return 0;
-  prev->end = toks[b - 1].end;
-  prev->last_start = toks[b - 1].start;
-  prev->ntok += (int)(b - k);
+  extend_mention(prev, toks, b, (int)(b - k));
   prev->type = ART_ENT_ORG;
   return 1;
 }
@@ -558,22 +560,14 @@ static int join_possessive_name(const char *doc, const art_token *toks, size_t a
   /* "Brigham" + "and" + "Women's Hospital" */
   if (a >= 2 && b - a >= 3 && prev && !prev->is_value && prev->end == toks[a - 2].end && tok_is(doc, &toks[a - 1], "and") &&
       name_possessive(doc, toks, a + 1) && prev->ntok <= 2 && !(prev->type == ART_ENT_PERSON && prev->ntok == 2)) {
-    prev->end = toks[b - 1].end;
-    prev->last_start = toks[b - 1].start;
-    prev->ntok += (int)(b - a + 1);
-    prev->type = type;
-    prev->orphan = 0;
-    if (prev->score < 1) prev->score = 1;
+    extend_mention(prev, toks, b, (int)(b - a + 1));
+    name_mention(prev, type);
     return 1;
   }
   if (a < 2 || !prev || prev->is_value || prev->end != toks[a - 2].end || !name_possessive(doc, toks, a - 1))
     return 0;
-  prev->end = toks[b - 1].end;
-  prev->last_start = toks[b - 1].start;
-  prev->ntok += (int)(b - a + 1);
-  prev->type = type;
-  prev->orphan = 0;
-  if (prev->score < 1) prev->score = 1;
+  extend_mention(prev, toks, b, (int)(b - a + 1));
+  name_mention(prev, type);
   return 1;
 }
 
