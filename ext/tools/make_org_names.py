@@ -44,27 +44,14 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gazlib  # noqa: E402
+
 MIN_ORG = 4
 MIN_SHARE = 0.8
 MAX_TOKENS = 6
 TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'-]*$")
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def sentences(path):
-    sent = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if sent:
-                    yield sent
-                sent = []
-                continue
-            word, tag = line.split("\t")
-            sent.append((word, tag))
-    if sent:
-        yield sent
 
 
 def common_words():
@@ -93,7 +80,7 @@ INNER = {"of", "and", "for", "the", "on"}
 def main(argv):
     path = argv[1] if len(argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "data", "gmb", "gmb.train.conll")
     labels = collections.defaultdict(collections.Counter)
-    sents = list(sentences(path))
+    sents = list(gazlib.gmb_sentences(path))
     for s in sents:
         i = 0
         while i < len(s):
