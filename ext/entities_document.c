@@ -666,11 +666,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       size_t q = p + 1, ql = 0;
       while (q + ql < f->end && doc[q + ql] != ' ') ql++;
       if (art_ent_lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
-          (art_ent_lookup_lower(&art_table_org_words, doc + q, ql, 0) &&
-           (text_is(doc, q, q + ql, "Council", 7) || text_is(doc, q, q + ql, "Government", 10))) ||
-          text_is(doc, q, q + ql, "City", 4) || text_is(doc, q, q + ql, "County", 6) ||
-          text_is(doc, q, q + ql, "Borough", 7) || text_is(doc, q, q + ql, "District", 8) ||
-          text_is(doc, q, q + ql, "Town", 4) || text_is(doc, q, q + ql, "State", 5))
+          (doc[q] >= 'A' && doc[q] <= 'Z' && art_ent_lookup_lower(&art_table_place_body_words, doc + q, ql, 0)))
         continue;
       int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
