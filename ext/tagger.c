@@ -62,6 +62,7 @@
 #include "article_tagger.h"
 #include "article_hash.h"
 #include "article_tables.h"
+#include "article_text.h"
 
 #ifndef ART_TAGGER_CHECK
 #define ART_TAGGER_CHECK 0
@@ -116,7 +117,7 @@ static ALWAYS_INLINE uint64_t hash64_mem(const unsigned char *p, size_t len, uin
 /* ASCII lower case of z[0..n) into buf (at most cap bytes); returns the length. */
 static size_t lower_ascii(const unsigned char *z, size_t n, char *buf, size_t cap) {
   if (n > cap) n = cap;
-  for (size_t i = 0; i < n; i++) buf[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+  art_ascii_lower(buf, (const char *)z, n);
   return n;
 }
 

@@ -246,7 +246,7 @@ static int keeps_period(const unsigned char *z, size_t n, int has_digit, int has
   if (n == 1 && z[0] >= 'A' && z[0] <= 'Z') return 1;            /* an initial */
   if (n > 12) return 0;
   char low[16];
-  for (size_t i = 0; i < n; i++) low[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+  art_ascii_lower(low, (const char *)z, n);
   return art_table_find(&art_table_token_abbrevs, low, n) != NULL;
 }
 
@@ -561,9 +561,7 @@ void art_tokens_mark_initial(const char *doc, art_token *toks, size_t n) {
       if (want) toks[t].flags |= ART_TOK_INITIAL;
       want = 0;
     } else if (f & ART_TOK_OPEN) {
-      want = 1;
-    } else if (!(f & (ART_TOK_QUOTE | ART_TOK_DASH)) && !(f & ART_TOK_POSSESSIVE)) {
-      /* bullets and other marks before the first word keep `want` */
+      want = 1;   /* a quotation opens: its first word is initial too; other marks keep `want` */
     }
   }
 }
