@@ -91,12 +91,12 @@
 enum {
   W_NONE = 0, W_CARDINAL, W_ORDINAL, W_SCALE, W_VAGUE, W_FRACTION, W_MONTH, W_MONTHABBR,
   W_WEEKDAY, W_PERIOD, W_TIMEUNIT, W_DAYPART, W_TIMEWORD, W_DAYWORD, W_SEASON, W_HOLIDAY,
-  W_FREQUENCY, W_DECADES, W_COUNT
+  W_DECADES, W_COUNT
 };
 static const char *const word_class_names[W_COUNT] = {
   "", "cardinal", "ordinal", "scale", "vague", "fraction", "month", "monthabbr",
   "weekday", "period", "timeunit", "daypart", "timeword", "dayword", "season", "holiday",
-  "frequency", "decades"
+  "decades"
 };
 
 /* Roles of value_context.tsv, as bits. */
@@ -107,19 +107,21 @@ enum {
   R_STREAK = 1 << 12, R_NUMBERED = 1 << 13, R_ERA = 1 << 14, R_RATE = 1 << 15, R_INPREP = 1 << 16,
   R_OVERMORE = 1 << 17, R_AGE = 1 << 18, R_PERIODMOD = 1 << 19, R_ENDED = 1 << 20, R_DURPREP = 1 << 21,
   R_NOTCOUNT = 1 << 22, R_DET = 1 << 23, R_CLAUSE = 1 << 24, R_MODAL = 1 << 25, R_MONEYCUE = 1 << 26,
-  R_WEIGHTCUE = 1 << 27, R_LABEL = 1 << 28
+  R_WEIGHTCUE = 1 << 27, R_LABEL = 1 << 28, R_FISCAL = 1 << 29,
+  R_PERIODCODE = 1 << 30
 };
 static const char *const role_names[] = {
   "approx", "datemod", "the", "relpos", "boundary", "after", "percent", "clock",
   "zone", "yearprep", "pronoun", "quant", "streak", "numbered", "era", "rate", "inprep",
   "overmore", "age", "periodmod", "ended", "durprep", "notcount", "det", "clause", "modal",
-  "moneycue", "weightcue", "label"
+  "moneycue", "weightcue", "label", "fiscal", "periodcode"
 };
 
 /* Where a currency of currencies.tsv is written: before the amount ("$5"),
-** after it ("5 dollars"), or after it when the sentence speaks of money
-** ("5 million pounds"; "8 pounds" is a weight unless a price is near). */
-enum { CUR_PREFIX = 1, CUR_SUFFIX = 2, CUR_CONTEXT = 3 };
+** after it ("5 dollars"), after it when the sentence speaks of money ("5
+** million pounds"; "8 pounds" is a weight unless a price is near), or glued
+** to the digits ("5p"). */
+enum { CUR_PREFIX = 1, CUR_SUFFIX = 2, CUR_CONTEXT = 3, CUR_GLUED = 4 };
 
 /* The phrase tables the grammars look words up in after a number. */
 enum { T_CONTEXT, T_UNITS, T_CURRENCIES, T_COUNT };
@@ -380,6 +382,7 @@ COLD static void build_state(void) {
     if (strcmp(v, "prefix") == 0) st->currency_prefix[i] = CUR_PREFIX;
     else if (strcmp(v, "suffix") == 0) st->currency_prefix[i] = CUR_SUFFIX;
     else if (strcmp(v, "context") == 0) st->currency_prefix[i] = CUR_CONTEXT;
+    else if (strcmp(v, "glued") == 0) st->currency_prefix[i] = CUR_GLUED;
     else { g_state_err = "values: bad position in currencies.tsv"; return; }
   }
   for (int t = 0; t < T_COUNT; t++)
@@ -897,7 +900,7 @@ typedef struct vnum {
   unsigned f;
   int ndig;             /* digits before any separator (N_PLAIN years, days) */
   size_t unit_end;      /* an attached unit ("5km"): its end, else 0 */
-  int attached;         /* the attached suffix kind: 1 unit, 2 clock */
+  int attached;         /* the attached suffix kind: 1 unit, 2 clock, 3 currency ("5p") */
 } vnum;
 
 /* Read a bare integer of at most maxd digits at p; -1 if none. */
@@ -922,6 +925,12 @@ static double scale_suffix_value(const char *s, size_t n) {
   for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++)
     if (strlen(sfx[i].suf) == n && memcmp(sfx[i].suf, s, n) == 0) return sfx[i].v;
   return 0;
+}
+
+/* Is the folded suffix s[0..n) a currency written glued to digits ("5p")? */
+static int glued_currency(const vscan *vs, const char *s, size_t n) {
+  const art_table_entry *en = art_table_find(&art_table_currencies, s, n);
+  return en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_GLUED;
 }
 
 /*
@@ -1002,6 +1011,9 @@ static int digits_number(const vscan *vs, size_t p, vnum *n, size_t *skip) {
       plain = 0;
     } else if ((strcmp(suf, "am") == 0 || strcmp(suf, "pm") == 0) && ndig <= 2) {
       n->attached = 2;
+      n->unit_end = r;
+    } else if (glued_currency(vs, suf, sl) && (!plain || v < 100)) {
+      n->attached = 3;
       n->unit_end = r;
     } else if (phrase_after(vs, T_UNITS, q, 1, &ue) && ue == r) {
       n->attached = 1;
@@ -1307,6 +1319,8 @@ static int clock_time(const vscan *vs, const vnum *n, vmatch *m) {
   } else if (n->attached == 2) {
     e = n->unit_end;
     clock = 2;
+  } else if (n->attached) {
+    return 0;   /* "5km", "5p" */
   } else if ((n->f & N_DECIMAL2) && n->v < 25) {
     clock = 0;  /* "7.30" only with am/pm after it */
   } else if (!(n->f & N_PLAIN) && !(n->f & N_WORDS)) {
@@ -1389,7 +1403,7 @@ static void set_number(vmatch *m, size_t s, size_t e, art_etype t, const vnum *n
 
 /*
 ** Ranges: "10 to 15 percent", "two or three", "between 10 and 20", "10-15",
-** "2008-09".  Joins the second number into *n (N_RANGE) and returns 1; *s
+** "2008-09"; and ratios, "1 in 5".  Joins the second number into *n (N_RANGE) and returns 1; *s
 ** moves to "between".  Returns 2 with *m filled when the range is a span
 ** of years (a DATE), 0 when there is no range, -1 when the second part
 ** makes the whole no value ("555-0100" style codes).
@@ -1400,19 +1414,31 @@ static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
   vnum n2;
   if (n->f & (N_ORD | N_VAGUE | N_FRACTION)) return 0;
   int between = prev_word_is(vs, *s, "between", &bws);
-  if (next_word(vs, e, &jws, &jwe) &&
+  size_t ps;
+  art_etype pt;
+  if (next_word(vs, e, &jws, &jwe) && word_is(vs, jws, jwe, "in")) {
+    /* "1 in 5", "one in five adults": one span, no single value; not "no
+    ** one in 10 years", "1 in 2020" */
+    if (n->v != 1 || !((n->f & N_ONE) || ((n->f & N_PLAIN) && n->ndig == 1)) ||
+        (phrase_before(vs, *s, R_PRONOUN, &ps) & R_PRONOUN) || !number_at(vs, jwe, &n2) ||
+        (n2.f & (N_ORD | N_VAGUE | N_FRACTION | N_DECADE)) || n2.attached ||
+        (n->f & N_DIGITS) != (n2.f & N_DIGITS) || ((n2.f & N_PLAIN) && n2.ndig == 4) || dash_at(vs, n2.e) ||
+        period_after(vs, n2.e, &pt, NULL))
+      return 0;
+  } else if (next_word(vs, e, &jws, &jwe) &&
       (word_is(vs, jws, jwe, "to") || word_is(vs, jws, jwe, "or") ||
        (between && word_is(vs, jws, jwe, "and")))) {
-    if (!number_at(vs, jwe, &n2) || (n2.f & (N_ORD | N_VAGUE)) ||
-        (n->f & N_DIGITS) != (n2.f & N_DIGITS) || n2.attached)
-      return 0;
-    /* "two or three" and "between" ranges stand alone; "10 to 15" needs
-    ** the word that types it ("10 to 15 percent"), else it is two numbers */
+    if (!number_at(vs, jwe, &n2) || (n2.f & (N_ORD | N_VAGUE)) || n2.attached) return 0;
+    /* "two or three" and "between" ranges stand alone, and so do ages
+    ** ("aged 40 to 79"); "10 to 15" needs the word that types it ("10 to
+    ** 15 percent"), else it is two numbers.  Words and digits mix only
+    ** then: "eight to 10 hours". */
+    int mixed = (n->f & N_DIGITS) != (n2.f & N_DIGITS);
     int years = (n->f & N_PLAIN) && (n2.f & N_PLAIN) && n->ndig == 4 && n2.ndig == 4 && n2.v > n->v &&
                 n->v >= 1800 && n2.v <= 2099 && word_is(vs, jws, jwe, "to");
-    int keep = between || years || (word_is(vs, jws, jwe, "or") && (n->f & N_WORDS));
     size_t te;
-    art_etype pt;
+    int keep = !mixed && (between || years || (word_is(vs, jws, jwe, "or") && (n->f & N_WORDS)) ||
+                          (phrase_before(vs, between ? bws : *s, R_AGE, &ps) & R_AGE));
     if (!keep) {
       size_t q = skip_ws(vs, n2.e);
       keep = (q < vs->hi && z[q] == '%') || context_after(vs, n2.e, 2, R_PERCENT, &te) ||
@@ -1483,6 +1509,7 @@ static art_etype type_after(const vscan *vs, const vnum *n, size_t *e) {
   art_etype pt;
   int vague = (n->f & N_VAGUE) != 0;
   if (n->attached == 1) { *e = n->unit_end; return ART_ENT_QUANTITY; }
+  if (n->attached == 3) { *e = n->unit_end; return ART_ENT_MONEY; }
   if (n->f & N_ORD) return ART_ENT_NONE;
   if (!vague && q < vs->hi && z[q] == '%') { *e = q + 1; return ART_ENT_PERCENT; }
   if (!vague && context_after(vs, n->e, 2, R_PERCENT, e)) return ART_ENT_PERCENT;
@@ -1545,6 +1572,46 @@ static size_t of_year(const vscan *vs, size_t p) {
   return 0;
 }
 
+/* After "of": a year or a period that dates a part of it: "of 2023", "of
+** this year", "of October", "of the decade", "of the 19th century".  Its
+** end, or 0. */
+static size_t of_period(const vscan *vs, size_t p) {
+  size_t ow, a, b, q, e, skip, wd;
+  int abbr;
+  vnum n;
+  if ((e = of_year(vs, p)) != 0) return e;
+  if (!next_word_is(vs, p, "of", &ow) || !next_word(vs, ow, &a, &b)) return 0;
+  if (month_word(vs, a, b, &abbr, &wd)) return abbr ? wd : b;
+  if (!word_is(vs, a, b, "the") && !(word_roles(vs, a, b) & R_DATEMOD)) return 0;
+  q = skip_ws(vs, b);
+  if (q < vs->hi && IS_DIGIT(vs->z[q])) {
+    if (!digits_number(vs, q, &n, &skip) || !(n.f & N_ORD)) return 0;
+    b = n.e;
+  } else if (next_word(vs, b, &a, &e) && word_class(vs, a, e, NULL) == W_ORDINAL) b = e;
+  if (!next_word(vs, b, &a, &e)) return 0;
+  int c = word_class(vs, a, e, NULL);
+  return c == W_PERIOD || c == W_DECADES ? e : 0;
+}
+
+/* Does the sentence speak of money: a money cue word ("profit", "sales")
+** or a currency sign or percent sign in it? */
+COLD static int money_talk(const vscan *vs) {
+  const unsigned char *z = vs->z;
+  for (size_t p = vs->lo; p < vs->hi; p++) {
+    unsigned char c = z[p];
+    if (c == '$' || c == '%' || (c == 0xC2 && p + 1 < vs->hi && z[p + 1] == 0xA3) ||
+        (c == 0xE2 && p + 2 < vs->hi && z[p + 1] == 0x82 && z[p + 2] == 0xAC))
+      return 1;   /* $ % £ € */
+    if (IS_ALPHA(c) && (p == vs->lo || !IS_ALPHA(z[p - 1]))) {
+      size_t e = p;
+      while (e < vs->hi && IS_ALPHA(z[e])) e++;
+      if (word_roles(vs, p, e) & R_MONEYCUE) return 1;
+      p = e - 1;
+    }
+  }
+  return 0;
+}
+
 /*
 ** An ordinal: "first", "94th"; or a DATE it starts: "the 19th century", "a
 ** second day", "the third straight day", "the first quarter", "the second
@@ -1572,10 +1639,12 @@ static int ordinal_phrase(const vscan *vs, const vnum *n, vmatch *m) {
     if (c == W_PERIOD || c == W_DAYPART || quarter || half) {
       end = we;
       if (quarter || half) {
-        /* "the first quarter" is a DATE; "the first half" only with its year */
-        size_t ye = of_year(vs, we);
+        /* "the first quarter" is a DATE; "the first half" only with its
+        ** period ("of 2023", "of the 19th century") or in a sentence about
+        ** money: elsewhere it is a match's */
+        size_t ye = of_period(vs, we);
         if (ye) end = ye;
-        else if (half) goto plain;
+        else if (half && !money_talk(vs)) goto plain;
       }
       if (prev_word_is(vs, s, "the", &ts) || prev_word_is(vs, s, "a", &ts)) s = ts;
       set_match(m, s, end, c == W_DAYPART ? ART_ENT_TIME : ART_ENT_DATE);
@@ -1718,18 +1787,22 @@ static int not_a_count(const vscan *vs, const vnum *n) {
 }
 
 /*
-** An age, which OntoNotes tags DATE: "aged 45", or a bare number set off
+** An age, which OntoNotes tags DATE: "aged 45", "aged 40 to 79" (s is the
+** range's start, "between" included), or a bare number set off
 ** after a name, "Maria Lopez, 64, of Tucson", "Tom Hale (81)".  Not "In
 ** Ohio, 30 people": the number must close the aside.
 */
-static int age_number(const vscan *vs, const vnum *n, vmatch *m) {
+static int age_number(const vscan *vs, const vnum *n, size_t s, vmatch *m) {
   const unsigned char *z = vs->z;
   size_t ps;
-  if (!(n->f & N_PLAIN) || n->ndig > 3 || n->v < 1 || n->v > 120) return 0;
-  if (phrase_before(vs, n->s, R_AGE, &ps) & R_AGE) {
-    set_match(m, n->s, n->e, ART_ENT_DATE);
+  if (n->v < 1 || n->v > 120 || (n->f & (N_ORD | N_VAGUE | N_FRACTION | N_SCALED | N_DECADE))) return 0;
+  /* "aged 45", "aged five", "aged 40 to 79", "ages between 18 and 65" */
+  if ((n->f & N_PLAIN ? n->ndig <= 3 : (n->f & (N_WORDS | N_RANGE)) != 0) &&
+      (phrase_before(vs, s, R_AGE, &ps) & R_AGE)) {
+    set_match(m, s, n->e, ART_ENT_DATE);
     return 1;
   }
+  if (!(n->f & N_PLAIN) || n->ndig > 3) return 0;
   size_t q = skip_ws_back(vs, n->s), e = n->e;
   if (q <= vs->lo || e >= vs->hi) return 0;
   unsigned char open = z[q - 1], close = z[e];
@@ -1820,7 +1893,7 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
     e = n->e;
   }
   if (t == ART_ENT_NONE) {
-    if (age_number(vs, n, m)) return 1;
+    if (age_number(vs, n, s, m)) return 1;
     if (day_month(vs, n, m)) return 1;
     if (n->f & N_ORD) return ordinal_phrase(vs, n, m);
     if (n->f & N_DECADE) { decade_phrase(vs, n, m); return 1; }
@@ -1907,6 +1980,38 @@ static int name_number(const vscan *vs, size_t s) {
   return 1;
 }
 
+/* A score or vote after a name: "beat Borussia Dortmund 2-1", "Chelsea
+** 3–0".  Two numbers of one or two digits and a dash, nothing glued on. */
+static int score_at(const vscan *vs, const vnum *n) {
+  size_t d = dash_at(vs, n->e), e;
+  if (!(n->f & N_PLAIN) || n->ndig > 2 || !d || n->attached) return 0;
+  return read_int(vs, n->e + d, 2, &e) >= 0 && !wordchar_at(vs, e) && !dash_at(vs, e) &&
+         !(e + 1 < vs->hi && (vs->z[e] == '.' || vs->z[e] == ',' || vs->z[e] == ':') && IS_DIGIT(vs->z[e + 1]));
+}
+
+/* A part of a year named by capitals glued to the digits at p: "Q3", "H1",
+** "FY2025", "FY25", with a year after it ("Q4 2023", "Q3 of 2024").  The
+** codes and their ranges are the periodcode words of value_context.tsv. */
+COLD static int period_code(const vscan *vs, size_t p, vmatch *m) {
+  const unsigned char *z = vs->z;
+  size_t b = p, e, ye, yp;
+  while (b > vs->floor && IS_UPPER(z[b - 1]) && p - b < 3) b--;
+  if (b == p || p - b > 2 || wordchar_before(vs, b)) return 0;
+  const vword *w = word_vocab(vs, b, p);
+  if (!w || !(w->roles & R_PERIODCODE) || w->entry[T_CONTEXT] < 0) return 0;
+  const char *range = art_table_value_context.entries[w->entry[T_CONTEXT]].extra;
+  long v = read_int(vs, p, 4, &e);
+  if (v < 0 || wordchar_at(vs, e) || dash_at(vs, e)) return 0;
+  if (strcmp(range, "year") == 0) {
+    if (e - p != 2 && e - p != 4) return 0;
+  } else if (e - p != 1 || v < 1 || v > atol(range)) return 0;
+  yp = skip_ws(vs, e);
+  if (yp > e && yp < vs->hi && IS_DIGIT(z[yp]) && year_at(vs, yp, &ye) > 0) e = ye;
+  else if ((ye = of_year(vs, e)) != 0) e = ye;
+  set_match(m, b, e, ART_ENT_DATE);
+  return 1;
+}
+
 /* Digits at p.  Returns 1 with *m, or 0 with *skip (where to go on). */
 static int match_digits(const vscan *vs, size_t p, vmatch *m, size_t *skip) {
   const unsigned char *z = vs->z;
@@ -1941,6 +2046,7 @@ static int match_digits(const vscan *vs, size_t p, vmatch *m, size_t *skip) {
   }
   if (p > vs->lo) {
     unsigned char c = z[p - 1];
+    if (IS_UPPER(c) && period_code(vs, p, m)) return 1;
     if (IS_ALPHA(c) || c == '+' || c == '#' || c == '/' || c == '_' || c == '@' || c == '\\' ||
         c == '=' || c == '&')
       return 0;
@@ -2019,7 +2125,7 @@ static int match_digits(const vscan *vs, size_t p, vmatch *m, size_t *skip) {
     return 1;
   }
   if (name_number(vs, p) && !((n.f & N_PLAIN) && n.ndig == 4 && n.v >= 1800 && n.v <= 2099) &&
-      !(n.f & N_DECADE))
+      !(n.f & N_DECADE) && !score_at(vs, &n))
     return 0;
   /* a digit number followed by a scale word: "1.2 million", "32 billion" */
   if (!n.attached && !(n.f & (N_ORD | N_DECADE))) {
@@ -2113,6 +2219,53 @@ static int match_weekday(const vscan *vs, size_t ws, size_t we, vmatch *m) {
 }
 
 /*
+** Is "a" at aws, before a period word, a rate after an amount: "20 minutes
+** a day", "9,500 steps a day", "150 minutes of activity a week", "$5 a
+** day"?  A value must end a few words before it in the same clause, with
+** no preposition of time right before "a" ("more than 5 km in a day", "2020,
+** a year of change" keep their DATE).  tests/eval annotates no rate.
+*/
+static int rate_after_amount(const vscan *vs, size_t aws) {
+  size_t ws, we;
+  if (vs->floor <= vs->lo) return 0;   /* no value before it in the sentence */
+  if (prev_word(vs, aws, &ws, &we) &&
+      (word_roles(vs, ws, we) & (R_APPROX | R_OVERMORE | R_DURPREP | R_INPREP | R_YEARPREP | R_CLAUSE)))
+    return 0;
+  int words = 0;
+  for (size_t p = vs->floor; p < aws; p++) {
+    unsigned char c = vs->z[p];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return 0;
+    if (IS_ALPHA(c) && !IS_ALPHA(vs->z[p - 1]) && ++words > 4) return 0;
+  }
+  return 1;
+}
+
+/*
+** A year of accounts or teaching, the fiscal word at fs and "year" ending at
+** we: "the next financial year", "last fiscal year", "fiscal year 2025",
+** "the fiscal year 2025", "in the fiscal year".  0 when nothing dates it
+** ("a tax year form").
+*/
+COLD static int fiscal_year(const vscan *vs, size_t fs, size_t we, vmatch *m) {
+  size_t s, end = we, ts, ps, ye, yp = skip_ws(vs, we);
+  int mod;
+  s = date_mods_left(vs, fs, 0, &mod);
+  if (yp > we && yp < vs->hi && IS_DIGIT(vs->z[yp]) && year_at(vs, yp, &ye) > 0) {
+    end = ye;
+    if (!mod && prev_word_is(vs, fs, "the", &ts)) s = ts;
+    mod = 1;
+  }
+  if (!mod && prev_word_is(vs, fs, "the", &ts) && (phrase_before(vs, ts, R_INPREP, &ps) & R_INPREP)) {
+    s = ts;
+    mod = 1;
+  }
+  if (!mod) return 0;
+  if (end == we) end = duration_tail(vs, end, ART_ENT_DATE);  /* "the fiscal year ended June 30" */
+  set_match(m, s, end, ART_ENT_DATE);
+  return 1;
+}
+
+/*
 ** A calendar or clock unit with no number: "last week", "this month", "the
 ** past year", "recent years", "the weekend", "a year ago", "an hour",
 ** "several days", "decades".
@@ -2122,18 +2275,24 @@ static int match_period(const vscan *vs, size_t ws, size_t we, int cls, vmatch *
   int mod = 0;
   art_etype t = cls == W_TIMEUNIT ? ART_ENT_TIME : ART_ENT_DATE;
   if (IS_UPPER(vs->z[ws]) && !sentence_initial(vs, ws)) return 0;
+  size_t fws, fwe;
+  if (cls == W_PERIOD && word_is(vs, ws, we, "year") && prev_word(vs, ws, &fws, &fwe) &&
+      (word_roles(vs, fws, fwe) & R_FISCAL))
+    return fiscal_year(vs, fws, we, m);
   unsigned r = phrase_before(vs, ws, R_QUANT, &ps);
   if (r & R_QUANT) {
     s = date_mods_left(vs, ps, 1, NULL);  /* "the past few years" */
     mod = 1;
   } else if ((prev_word_is(vs, ws, "a", &aws) || prev_word_is(vs, ws, "an", &aws)) && cls != W_DECADES) {
-    /* "a year ago", "an hour", "a decade"; not a rate: "twice a day" */
+    /* "a year ago", "an hour", "a decade"; not a rate: "twice a day",
+    ** "20 minutes a day", "$5 a day" */
     if (phrase_before(vs, aws, R_RATE, &ps) & R_RATE) return 0;
     mod = 1;
     if (glued_suffix(vs, we) != we) s = ws;  /* "a month-long war": "a" is the war's */
     else {
       size_t ae2 = we;
       if (context_after(vs, we, 2, R_AFTER, &ae)) ae2 = ae;
+      else if (rate_after_amount(vs, aws)) return 0;
       s = duration_approx_left(vs, aws, ae2);
       if (s == aws) s = date_mods_left(vs, aws, 1, NULL);
     }
@@ -2295,10 +2454,6 @@ static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num
       set_match(m, ws, end, ART_ENT_DATE);
       return 1;
     }
-    case W_FREQUENCY:
-      if (!IS_LOWER(z[ws])) return 0;
-      set_match(m, ws, we, ART_ENT_DATE);
-      return 1;
     default:
       return 0;
   }
