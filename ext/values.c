@@ -461,6 +461,7 @@ typedef struct vscan {
   const unsigned char *z;
   size_t lo, hi;         /* the sentence */
   size_t floor;          /* end of the last match; left extensions stop here */
+  art_etype last_type;   /* the last match's type, ART_ENT_NONE before the first */
   const art_values_state *st;
   after_tokens *after;   /* scratch on the scan's stack */
   before_phrases *before;
@@ -2001,10 +2002,13 @@ COLD static int period_code(const vscan *vs, size_t p, vmatch *m) {
   if (!w || !(w->roles & R_PERIODCODE) || w->entry[T_CONTEXT] < 0) return 0;
   const char *range = art_table_value_context.entries[w->entry[T_CONTEXT]].extra;
   long v = read_int(vs, p, 4, &e);
-  if (v < 0 || wordchar_at(vs, e) || dash_at(vs, e)) return 0;
+  if (v < 0 || wordchar_at(vs, e)) return 0;
   if (strcmp(range, "year") == 0) {
     if (e - p != 2 && e - p != 4) return 0;
-  } else if (e - p != 1 || v < 1 || v > atol(range)) return 0;
+    /* "FY08/09", "FY2024-25" */
+    size_t sep = e < vs->hi && vs->z[e] == '/' ? 1 : dash_at(vs, e), e2;
+    if (sep && read_int(vs, e + sep, 2, &e2) >= 0 && e2 - e - sep == 2 && !wordchar_at(vs, e2)) e = e2;
+  } else if (e - p != 1 || v < 1 || v > atol(range) || dash_at(vs, e)) return 0;
   yp = skip_ws(vs, e);
   if (yp > e && yp < vs->hi && IS_DIGIT(z[yp]) && year_at(vs, yp, &ye) > 0) e = ye;
   else if ((ye = of_year(vs, e)) != 0) e = ye;
@@ -2219,15 +2223,20 @@ static int match_weekday(const vscan *vs, size_t ws, size_t we, vmatch *m) {
 }
 
 /*
-** Is "a" at aws, before a period word, a rate after an amount: "20 minutes
-** a day", "9,500 steps a day", "150 minutes of activity a week", "$5 a
-** day"?  A value must end a few words before it in the same clause, with
-** no preposition of time right before "a" ("more than 5 km in a day", "2020,
-** a year of change" keep their DATE).  tests/eval annotates no rate.
+** Is "a" at aws, before the period word ending at we, a rate after an
+** amount: "20 minutes a day", "9,500 steps a day", "150 minutes of activity
+** a week", "$5 a day"?  An amount (not a date: "came Tuesday a day after")
+** must end a few words before it in the same clause, with no preposition of
+** time right before "a" ("5 km in a day", "2020, a year of change" keep
+** their DATE), and no "of", "after" or "before" after it ("a day of
+** mourning", "a week after the vote").  tests/eval annotates no rate.
 */
-static int rate_after_amount(const vscan *vs, size_t aws) {
-  size_t ws, we;
-  if (vs->floor <= vs->lo) return 0;   /* no value before it in the sentence */
+static int rate_after_amount(const vscan *vs, size_t aws, size_t we) {
+  size_t ws;
+  if (vs->floor <= vs->lo || vs->last_type == ART_ENT_DATE) return 0;
+  if (next_word(vs, we, &ws, &we) &&
+      (word_is(vs, ws, we, "of") || word_is(vs, ws, we, "after") || word_is(vs, ws, we, "before")))
+    return 0;
   if (prev_word(vs, aws, &ws, &we) &&
       (word_roles(vs, ws, we) & (R_APPROX | R_OVERMORE | R_DURPREP | R_INPREP | R_YEARPREP | R_CLAUSE)))
     return 0;
@@ -2292,7 +2301,7 @@ static int match_period(const vscan *vs, size_t ws, size_t we, int cls, vmatch *
     else {
       size_t ae2 = we;
       if (context_after(vs, we, 2, R_AFTER, &ae)) ae2 = ae;
-      else if (rate_after_amount(vs, aws)) return 0;
+      else if (rate_after_amount(vs, aws, we)) return 0;
       s = duration_approx_left(vs, aws, ae2);
       if (s == aws) s = date_mods_left(vs, aws, 1, NULL);
     }
@@ -2404,13 +2413,16 @@ static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num
         vnum n2;
         art_etype pt;
         if (number_at(vs, we, &n2) && ((n2.f & N_QUARTERS) || period_after(vs, n2.e, &pt, NULL))) return 0;
-        /* "a third of the vote", "about a fifth less": after "a", an ordinal
-           from three up that a share follows is a fraction, a CARDINAL */
-        size_t as, nws, nwe;
+        /* "a third of the vote", "about a fifth less", "cut by a third since
+           2021": after "a", an ordinal from three up that a share follows, or
+           that "by" leads to a preposition, is a fraction, a CARDINAL */
+        size_t as, nws, nwe, bs;
         if (num >= 3 && num <= 10 && (we >= vs->hi || vs->z[we] != '-') && prev_word_is(vs, ws, "a", &as) &&
             (!next_word(vs, we, &nws, &nwe) || word_is(vs, nws, nwe, "of") || word_is(vs, nws, nwe, "less") ||
              word_is(vs, nws, nwe, "more") || word_is(vs, nws, nwe, "fewer") || word_is(vs, nws, nwe, "lower") ||
-             word_is(vs, nws, nwe, "higher"))) {
+             word_is(vs, nws, nwe, "higher") ||
+             (prev_word_is(vs, as, "by", &bs) &&
+              (word_roles(vs, nws, nwe) & (R_YEARPREP | R_INPREP | R_DURPREP | R_CLAUSE))))) {
           set_match(m, approx_left(vs, as), we, ART_ENT_CARDINAL);
           m->has_value = 1;
           m->value = 1.0 / num;
@@ -2559,7 +2571,7 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   after.pos = before.pos = (size_t)-1;
   for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
   memo.next_at = (size_t)-1;
-  vscan vs = {(const unsigned char *)doc, start, end, start, st, &after, &before, &memo};
+  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, &memo};
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
   uint64_t carry_l = 0, carry_d = 0;
@@ -2590,6 +2602,7 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
         if (match_digits(&vs, p, &m, &skip) && m.s >= vs.floor && m.e > p) {
           if (emit(out, count, cap, &m)) return -1;
           vs.floor = resume = m.e;
+          vs.last_type = m.type;
         } else if (skip > resume) resume = skip;
         continue;
       }
@@ -2608,6 +2621,7 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
       if (cls != W_NONE && match_word(&vs, p, q, cls, num, &m) && m.s >= vs.floor && m.e > p) {
         if (emit(out, count, cap, &m)) return -1;
         vs.floor = resume = m.e;
+        vs.last_type = m.type;
       }
     }
   }

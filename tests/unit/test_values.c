@@ -482,6 +482,8 @@ static void test_more(void) {
   date("a year ago after money", "It earned $5 million a year ago.", "a year ago", "");
   date("in a year after a count", "It built 40 homes in a year.", "a year", "");
   date("a clause away is no rate", "In 2020, a year of change, sales fell.", "a year", "");
+  date("a day after a weekday", "The vote Tuesday came a day after the talks.", "a day", "");
+  date("a day of after a count", "Five states declared a day of mourning.", "a day", "");
   novalue("score after a name", "Leverkusen beat Dortmund 2-1 on Wednesday.", "2-1", ART_ENT_CARDINAL);
   none("three numbers after a name", "Route 12-4-7 is closed.", "12-4-7");
   none("long number after a name", "It flew a Boeing 737-800 jet.", "737-800");
@@ -506,6 +508,9 @@ static void test_more(void) {
   novalue("one in five digits", "Nearly 1 in 5 adults smoke.", "Nearly 1 in 5", ART_ENT_CARDINAL);
   none("no one in ten years", "No one in 10 years has done it.", "No one");
   none("annually alone", "It would raise $2 billion annually.", "annually");
+  value("by a third since", "It cut the team by a third since 2021.", "a third", ART_ENT_CARDINAL, 1.0 / 3);
+  span("by a third party", "It was bought by a third party in May.", "third", ART_ENT_ORDINAL);
+  date("fiscal year code pair", "Aid in FY08/09 rose.", "FY08/09", "");
 }
 
 int main(void) {
