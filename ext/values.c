@@ -110,11 +110,12 @@ enum {
   R_WEIGHTCUE = 1 << 27, R_LABEL = 1 << 28, R_FISCAL = 1 << 29,
   R_PERIODCODE = 1 << 30
 };
+#define R_CHANGE (1u << 31)   /* past the int range of the enum */
 static const char *const role_names[] = {
   "approx", "datemod", "the", "relpos", "boundary", "after", "percent", "clock",
   "zone", "yearprep", "pronoun", "quant", "streak", "numbered", "era", "rate", "inprep",
   "overmore", "age", "periodmod", "ended", "durprep", "notcount", "det", "clause", "modal",
-  "moneycue", "weightcue", "label", "fiscal", "periodcode"
+  "moneycue", "weightcue", "label", "fiscal", "periodcode", "change"
 };
 
 /* Where a currency of currencies.tsv is written: before the amount ("$5"),
@@ -1647,6 +1648,10 @@ static int ordinal_phrase(const vscan *vs, const vnum *n, vmatch *m) {
         if (ye) end = ye;
         else if (half && !money_talk(vs)) goto plain;
       }
+      /* "the late 19th century", "the mid-19th century" */
+      size_t ps, gs = glued_relpos_left(vs, s);
+      if (gs != s) s = gs;
+      else if (c == W_PERIOD && (phrase_before(vs, s, R_RELPOS, &ps) & R_RELPOS)) s = ps;
       if (prev_word_is(vs, s, "the", &ts) || prev_word_is(vs, s, "a", &ts)) s = ts;
       set_match(m, s, end, c == W_DAYPART ? ART_ENT_TIME : ART_ENT_DATE);
       return 1;
@@ -1876,6 +1881,32 @@ COLD static int quarters_are_periods(const vscan *vs, const vnum *n, size_t s) {
   return (phrase_before(vs, s, R_DURPREP | R_DATEMOD, &ps) & (R_DURPREP | R_DATEMOD)) != 0;
 }
 
+/* Is "X to Y", X = v1 starting at s, a range rather than a change ("rose
+** from $25 to $43", "fell $4 to $14.75", "led 36 percent to 31 percent")?
+** It must go up, and no word of change (value_context role change) or
+** "from" may come before it. */
+static int to_range(const vscan *vs, size_t s, double v1, double v2) {
+  size_t ps;
+  return v2 > v1 && !(phrase_before(vs, approx_left(vs, s), R_CHANGE, &ps) & R_CHANGE);
+}
+
+/* After a percentage n ending in "%" at e: " to 15%", " or 15%", " and
+** 15%" (after "between"): the end of the second, else 0. */
+static size_t percent_range_tail(const vscan *vs, const vnum *n, size_t e, int between) {
+  size_t ws, we, q, skip;
+  int to = 0;
+  vnum n2;
+  if (!next_word(vs, e, &ws, &we) || !((to = word_is(vs, ws, we, "to")) || word_is(vs, ws, we, "or") ||
+                                       (between && word_is(vs, ws, we, "and"))))
+    return 0;
+  q = skip_ws(vs, we);
+  if (q >= vs->hi || !IS_DIGIT(vs->z[q]) || !digits_number(vs, q, &n2, &skip) || n2.attached ||
+      (n2.f & (N_ORD | N_DECADE | N_SCALED)) || (to && !between && !to_range(vs, n->s, n->v, n2.v)))
+    return 0;
+  q = skip_ws(vs, n2.e);
+  return q < vs->hi && vs->z[q] == '%' ? q + 1 : 0;
+}
+
 /*
 ** After a number: the words that decide its type, then the words before it
 ** that belong to the span.  Fills *m and returns 1, or 0 when the number is
@@ -1889,6 +1920,16 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
   if (joined < 0) return 0;
   int between = joined == 1 && s != n->s;
   art_etype t = type_after(vs, n, &e);
+  if (t == ART_ENT_PERCENT && vs->z[e - 1] == '%' && !joined) {
+    /* "10% to 15%", "between 10% and 15%": one span, no value */
+    size_t bws, e2;
+    int btw = prev_word_is(vs, s, "between", &bws);
+    if ((e2 = percent_range_tail(vs, n, e, btw)) != 0) {
+      n->f |= N_RANGE;
+      set_number(m, btw ? bws : approx_left(vs, s), e2, t, n);
+      return 1;
+    }
+  }
   if (t == ART_ENT_NONE && (n->f & N_QUARTERS) && quarters_are_periods(vs, n, s)) {
     t = ART_ENT_DATE;
     e = n->e;
@@ -1916,6 +1957,49 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
   if (duration && !dash_at(vs, n->e)) e = duration_tail(vs, e, t);  /* not after "25-year-old" */
   set_number(m, st, e, t, n);
   return 1;
+}
+
+/* A scale word after an amount ending at e, " billion" or "-million": its
+** end, with *sv its value; else e. */
+static size_t money_scale_after(const vscan *vs, size_t e, double *sv) {
+  const unsigned char *z = vs->z;
+  size_t ws, we;
+  double v;
+  if (next_word(vs, e, &ws, &we)) {
+    if (word_class(vs, ws, we, &v) == W_SCALE && v >= 1000) { *sv = v; return we; }
+  } else if (dash_at(vs, e) == 1 && e + 1 < vs->hi && IS_ALPHA(z[e + 1])) {
+    size_t hs = e + 1, he = hs;
+    while (he < vs->hi && IS_ALPHA(z[he])) he++;
+    if (word_class(vs, hs, he, &v) == W_SCALE && v >= 1000) { *sv = v; return he; }
+  }
+  return e;
+}
+
+/* The second amount of a money range whose first, v1 written with the
+** sign z[ms..p), ends at e: "-$10", "-3", " to $15", " or $15", " and $15"
+** (after "between").  The end of its digits (*v2 its amount with its
+** scale, *se the scale's end), or 0. */
+static size_t money_range_tail(const vscan *vs, size_t ms, size_t p, size_t e, int between, double v1,
+                               double *v2, size_t *se) {
+  const unsigned char *z = vs->z;
+  size_t d = dash_at(vs, e), q, ws, we, skip;
+  int to = 0;
+  vnum n2;
+  if (d) q = e + d;
+  else if (next_word(vs, e, &ws, &we) && ((to = word_is(vs, ws, we, "to")) || word_is(vs, ws, we, "or") ||
+                                          (between && word_is(vs, ws, we, "and"))))
+    q = skip_ws(vs, we);
+  else return 0;
+  if (q + (p - ms) <= vs->hi && memcmp(z + q, z + ms, p - ms) == 0) q += p - ms;
+  else if (!d) return 0;   /* "$5 to 10 people": the sign again, except after a dash */
+  if (q >= vs->hi || !IS_DIGIT(z[q]) || !digits_number(vs, q, &n2, &skip) || n2.attached ||
+      (n2.f & (N_ORD | N_DECADE)) || dash_at(vs, n2.e))
+    return 0;
+  double sv = 1;
+  *se = money_scale_after(vs, n2.e, &sv);
+  *v2 = n2.v * sv;
+  if (to && !between && !to_range(vs, ms, v1, *v2)) return 0;
+  return n2.e;
 }
 
 /* Currency sign or code written before the number at s: its start, or s. */
@@ -2112,20 +2196,17 @@ static int match_digits(const vscan *vs, size_t p, vmatch *m, size_t *skip) {
   if (p > vs->lo && z[p - 1] == '(' && n.ndig == 3 && e < vs->hi && z[e] == ')') return 0;
   size_t ms = money_prefix(vs, p);
   if (ms != p) {
-    /* "$1.2 billion", "€3 million", "Rs 500", "$5-$10" */
-    size_t end = e, ws, we;
-    double v = n.v;
-    if (!n.attached && next_word(vs, e, &ws, &we)) {
-      double sv;
-      if (word_class(vs, ws, we, &sv) == W_SCALE && sv >= 1000) { v *= sv; end = we; }
-    } else if (!n.attached && dash_at(vs, e) == 1 && e + 1 < vs->hi && IS_ALPHA(z[e + 1])) {
-      size_t hs = e + 1, he = hs;
-      double sv;
-      while (he < vs->hi && IS_ALPHA(z[he])) he++;
-      if (word_class(vs, hs, he, &sv) == W_SCALE && sv >= 1000) { v *= sv; end = he; }
+    /* "$1.2 billion", "€3 million", "Rs 500"; ranges "$5-$10", "$2-3
+    ** billion", "$10 to $15", "between $10 and $15" (no value) */
+    double sv = 1, v2;
+    size_t end = n.attached ? e : money_scale_after(vs, e, &sv), bws, se;
+    int between = prev_word_is(vs, ms, "between", &bws);
+    if (!n.attached && money_range_tail(vs, ms, p, end, between, n.v * sv, &v2, &se)) {
+      set_match(m, between ? bws : approx_left(vs, ms), se, ART_ENT_MONEY);
+      return 1;
     }
     set_match(m, approx_left(vs, ms), end, ART_ENT_MONEY);
-    m->has_value = 1; m->value = v;
+    m->has_value = 1; m->value = n.v * sv;
     return 1;
   }
   if (name_number(vs, p) && !((n.f & N_PLAIN) && n.ndig == 4 && n.v >= 1800 && n.v <= 2099) &&

@@ -77,7 +77,20 @@ INSERT INTO value_case VALUES
   ('the past decade', 'Prices rose over the past decade.', 'the past decade:DATE'),
   ('the 19th century', 'The bridge was built in the 19th century.', 'the 19th century:DATE'),
   ('the mid-1990s', 'In the mid-1990s sales rose.', 'the mid-1990s:DATE'),
-  ('the early 2000s', 'Sales rose in the early 2000s.', 'the early 2000s:DATE');
+  ('the early 2000s', 'Sales rose in the early 2000s.', 'the early 2000s:DATE'),
+  ('the late 19th century', 'It was built in the late 19th century.', 'the late 19th century:DATE'),
+  ('the mid-20th century', 'It was rebuilt in the mid-20th century.', 'the mid-20th century:DATE'),
+-- money and percent ranges: one span, no value; a change of value is two
+  ('money range with a dash', 'It will cost $2-3 billion.', '$2-3 billion:MONEY'),
+  ('money range with to', 'Bricks sell for $25 to $50 apiece.', '$25 to $50:MONEY'),
+  ('money range with scales', 'It will cost $900 million to $1.2 billion.', '$900 million to $1.2 billion:MONEY'),
+  ('money range with between', 'It is worth between $10 million and $20 million.', 'between $10 million and $20 million:MONEY'),
+  ('money change is two', 'The wage rose from $25 to $43.', '$25:MONEY=25|$43:MONEY=43'),
+  ('stock change is two', 'The stock fell $1.125 to $13.625.', '$1.125:MONEY=1.125|$13.625:MONEY=13.625'),
+  ('percent range with to', 'Growth of 2% to 3% is expected.', '2% to 3%:PERCENT'),
+  ('percent range with between', 'Rates of between 10% and 15% apply.', 'between 10% and 15%:PERCENT'),
+  ('percent lead is two', 'Democrats lead 36% to 31%.', '36%:PERCENT=36|31%:PERCENT=31'),
+  ('percent change is two', 'Unemployment dropped from 12% to 6%.', '12%:PERCENT=12|6%:PERCENT=6');
 
 SELECT name,
   (SELECT group_concat(text || ':' || type ||
