@@ -57,9 +57,18 @@
 **   "5 million pounds", "a price of 40 pounds" MONEY; "weighed 8 pounds",
 **   "300 pounds of cocaine" QUANTITY (pounds and crowns are money when the
 **   sentence says so)
+**   "aged 40 to 79", "aged between 18 and 65"          DATE (ages)
+**   "the next financial year", "fiscal year 2025", "Q3", "H1", "FY2025",
+**   "the first half" in a sentence about money        DATE
+**   "5p", "136.4p"                                     MONEY
+**   "$2-3 billion", "$25 to $50", "between 10% and 15%", "1 in 5"  one span,
+**   no value; "rose from $25 to $43", "fell 12% to 6%": two (a change)
+**   "Dortmund 2-1", "voted 52-48"                      CARDINAL (scores, votes)
 ** Not values: "no one", "a new one", "one can", "one-time", "net zero",
 ** parts of names and codes ("F-16", "COVID-19", "Flight 370", "G7"), phone
-** numbers, versions, "24/7".
+** numbers, versions, "24/7"; rates after an amount ("20 minutes a day",
+** "$5 a day", "twice a year": the amount only), and "annual", "daily",
+** "weekly" alone (tests/eval annotates neither).
 */
 #include <stdint.h>
 #include <stdio.h>
