@@ -826,6 +826,139 @@ static int nationality_use(const char *doc, const art_token *toks, size_t n, siz
   return ((toks[a + 1].flags & ART_TOK_LOWER) && !language_use(doc, toks, n, a)) || (toks[a + 1].flags & ART_TOK_CAP);
 }
 
+/* ---- teams and companies ------------------------------------------------------ */
+
+/* The class ext/data/org_context.tsv gives word t ("team", "result", ...),
+   written in lower case or capitalised as a sentence's first, or NULL. */
+static const char *org_cue(const char *doc, const art_token *t) {
+  if (!(t->flags & ART_TOK_LOWER) && !((t->flags & ART_TOK_INITIAL) && !(t->flags & ART_TOK_ALLCAPS))) return NULL;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  return e ? e->extra : NULL;
+}
+
+static int cue_is(const char *doc, const art_token *t, const char *cls) {
+  const char *c = org_cue(doc, t);
+  return c && strcmp(c, cls) == 0;
+}
+
+/* "Tuesday", "March": a date word is no team or company ("The carrier
+   Tuesday said", "Thursday's profit"). */
+static int date_word(const char *doc, const art_token *t) {
+  return art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
+}
+
+/* Digits only, 1 to 3 of them. */
+static int short_number(const char *doc, const art_token *t) {
+  return tok_len(t) <= 3 && all_digits(doc, t);
+}
+
+/*
+** The tokens of a match score starting at token k ("3-1" as one token, or
+** "3", a dash, "1" written together), or 0.  Each side has one to three
+** digits: "2024-25" is a season, not a score.
+*/
+static size_t score_at(const char *doc, const art_token *toks, size_t n, size_t k) {
+  if (k >= n || !(toks[k].flags & ART_TOK_DIGIT)) return 0;
+  const art_token *t = &toks[k];
+  size_t i = t->start, d1 = 0, d2 = 0;
+  while (i < t->end && doc[i] >= '0' && doc[i] <= '9') { i++; d1++; }
+  if (i < t->end) {
+    if (d1 == 0 || d1 > 3 || doc[i] != '-') return 0;
+    for (i++; i < t->end && doc[i] >= '0' && doc[i] <= '9'; i++) d2++;
+    return i == t->end && d2 >= 1 && d2 <= 3 ? 1 : 0;
+  }
+  /* "3–1": a number, a dash and a number with no space between */
+  if (k + 2 < n && short_number(doc, t) && (toks[k + 1].flags & ART_TOK_DASH) && toks[k + 1].start == t->end &&
+      toks[k + 2].start == toks[k + 1].end && short_number(doc, &toks[k + 2]))
+    return 3;
+  return 0;
+}
+
+/* Does a score end at token k? */
+static int score_ends_at(const char *doc, const art_token *toks, size_t n, size_t k) {
+  return score_at(doc, toks, n, k) == 1 || (k >= 2 && score_at(doc, toks, n, k - 2) == 3);
+}
+
+/*
+** Tokens [a, b) name a sports team: a sports job follows with a person's
+** name ("Leverkusen coach Erik Lindqvist"), a score follows ("beat Chelsea
+** 3-1") or comes after a result verb ("Liverpool drew 2-2"), or the name
+** is the side a score was against ("2-2 at Everton", "1-0 to Newcastle").
+** A country's name stays a place: national teams go by it.  A name that
+** opens with a given name is a player's unless a sports job follows it.
+*/
+static int team_context(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  if (date_word(doc, &toks[a]) || date_word(doc, &toks[b - 1])) return 0;   /* "Running March 23-25" */
+  if (art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES) return 0;
+  size_t k = b < n && (toks[b].flags & ART_TOK_POSSESSIVE) ? b + 1 : b;
+  if (k + 1 < n && cue_is(doc, &toks[k], "team") && (toks[k + 1].flags & ART_TOK_CAP)) return 1;
+  /* "Jannik Sinner beat Carlos Alcaraz 6-3": players win matches too */
+  if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) return 0;
+  if (score_at(doc, toks, n, b)) return 1;
+  if (b < n && cue_is(doc, &toks[b], "result"))
+    for (size_t j = b + 1; j < n && j <= b + 5 && !clause_punct(doc, &toks[j]); j++)
+      if (score_at(doc, toks, n, j)) return 1;
+  for (size_t j = a; j > 0 && a - j <= 4; j--) {
+    if (score_ends_at(doc, toks, n, j - 1)) return j < a;   /* "2-2 Everton" is no result */
+    if (!cue_is(doc, &toks[j - 1], "toward")) break;
+  }
+  return 0;
+}
+
+/*
+** Tokens [a, b) name a company: a noun for a company comes right before
+** ("budget carrier Aviana", "engine makers CFM International"), or after
+** the name's possessive a thing only companies have ("Boeing's shares"),
+** or "shares of" before it.  Countries keep their type ("Japan's
+** exports").
+*/
+static int company_context(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type) {
+  int cue = 0;
+  if (date_word(doc, &toks[a])) return 0;
+  /* "bomb maker Azahari bin Husin", "the company Ramirez built": a noun
+     before a person's name is his job, or the name starts a clause; a
+     one-word name the lists know as a person's takes the cue only after a
+     modifier, and before punctuation or a verb a company goes with
+     ("budget carrier Aviana said") */
+  static const char *const determiners[] = {"the", "a", "an", "this", "that", "its", "his", "her", "their", NULL};
+  static const char *const company_verbs[] = {"said", "says", "that", "which", "and", "has", "had", "is", "was",
+                                              "will", "would", "plans", "reported", "posted", NULL};
+  int person = type == ART_ENT_PERSON &&
+               (b - a >= 2 || ((art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
+                                (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+                               (a < 2 || !(toks[a - 2].flags & ART_TOK_WORD) || tok_in(doc, &toks[a - 2], determiners) ||
+                                (b < n && (toks[b].flags & ART_TOK_WORD) && !tok_in(doc, &toks[b], company_verbs)))));
+  if (a > 0 && !person && (toks[a - 1].flags & (ART_TOK_LOWER | ART_TOK_INITIAL))) {
+    const art_token *t = &toks[a - 1];
+    size_t len = tok_len(t);
+    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len, 0);
+    if (!e && len > 3 && doc[t->end - 1] == 's')
+      e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
+    cue = e && strcmp(e->extra, "business") == 0;
+    if (!cue && a >= 2 && (tok_is(doc, t, "of") || tok_is(doc, t, "in")) && cue_is(doc, &toks[a - 2], "owned")) cue = 1;
+  }
+  if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && cue_is(doc, &toks[b + 1], "owned")) cue = 1;
+  if (!cue) return 0;
+  /* a city may share its name with a company ("Toyota"), a country not */
+  return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS));
+}
+
+/*
+** "China's Huawei, which is": a single capitalised word mid-sentence that
+** no list knows (no common word, place, name or date word), followed by
+** ", which", is a thing, and a proper name for a thing is mostly a
+** company's.  (At a sentence's start the word may be any noun.)
+*/
+static int unknown_word_which(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  if (b - a != 1 || b + 1 >= n || !tok_is(doc, &toks[b], ",") || !tok_is(doc, &toks[b + 1], "which")) return 0;
+  if (toks[a].flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) return 0;
+  if (art_ent_lookup_lower(&art_table_value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  return !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
+           (ART_GAZ_COMMON | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
+            ART_GAZ_REGIONS | ART_GAZ_DEMONYMS | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_TITLES));
+}
+
 /* ---- lexicon ---------------------------------------------------------------- */
 
 /* Does a name of n bytes matched at doc[at..end) end on a word boundary? */
@@ -1203,6 +1336,20 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
                       : !m->initial || !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
                       ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+          /* "lost 1-0 to Newcastle", "Shares in Nokia", "China's Huawei, which
+             is": a team or a company, whatever the gazetteers say */
+          if ((g == ART_ENT_NONE || g == ART_ENT_GPE || g == ART_ENT_PERSON || g == ART_ENT_LOC) &&
+              !art_ent_lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+              !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
+              (team_context(doc, toks, n, a, j) || company_context(doc, toks, n, a, j, g) ||
+               (!m->initial && unknown_word_which(doc, toks, n, a, j)))) {
+            m->orphan = 0;
+            m->type = ART_ENT_ORG;
+            m->score = 1 << 20;
+            m->context_org = 1;
+            i = j;
+            continue;
+          }
           if (g == ART_ENT_NORP && j - a == 1) {
             if (language_use(doc, toks, n, a)) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
             else m->fixed = nationality_use(doc, toks, n, a) != 0;
@@ -1432,7 +1579,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         b += 2;
     }
     int32_t boost = 0;
-    int fixed = 0;
+    int fixed = 0, context_org = 0;
     if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
       if (language_use(doc, toks, n, a)) { retype = ART_ENT_LANGUAGE; fixed = 1; }
       else fixed = nationality_use(doc, toks, n, a);
@@ -1477,6 +1624,13 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         break;
       }
     }
+    /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
+    if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
+        (team_context(doc, toks, n, a, b) || company_context(doc, toks, n, a, b, retype))) {
+      retype = ART_ENT_ORG;
+      boost = 1 << 20;
+      context_org = 1;
+    }
     if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
       int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
       art_etype c = context_type(doc, toks, n, a, b, retype, confident);
@@ -1499,6 +1653,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       set_tokens(m, toks, a, b, st);
       m->type = retype;
       m->fixed = fixed != 0;
+      m->context_org = context_org && retype == ART_ENT_ORG;
       m->score = boost ? boost : score > 0 ? score : 1;
       if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
       memset(s->taken + a, 1, b - a);

@@ -528,10 +528,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!m->orphan) continue;
     int32_t *v = sm_mention(names, doc, m, 0);
     if (!v || *v < 0) continue;
-    if (m->initial && m->ntok == 1 && common_word(tb, doc, m)) continue;
+    /* "Arsenal visits ...": a sentence's opening common word is the name
+       only when its context elsewhere made it a team or company */
+    if (m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[*v].context_org) continue;
     m->orphan = 0;
     m->type = w->m[*v].type;
     m->canon = w->m[*v].canon;
+    m->context_org = w->m[*v].context_org;
     m->score = 0;
   }
 
@@ -583,12 +586,20 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
     winner[g] = (uint8_t)best;
   }
+  /* a group with a mention its context made a team or company: the high bit */
+  enum { CONTEXT_ORG = 0x80 };
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (m->context_org && is_name(m) && !m->from_lexicon) winner[*sm_mention(groups, doc, m, 0)] |= CONTEXT_ORG;
+  }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
     size_t g = (size_t)*sm_mention(groups, doc, m, 0);
     const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    int best = vt[winner[g]] > vt[m->type] ? winner[g] : (int)m->type;
+    int win = winner[g] & ~CONTEXT_ORG;
+    int best = vt[win] > vt[m->type] ? win : (int)m->type;
+    if (best == ART_ENT_ORG && (winner[g] & CONTEXT_ORG)) m->context_org = 1;
     /* "French" the language and "French" the people share a surface form:
        where the context decided, each keeps its own */
     if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
@@ -696,7 +707,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
          longer name names nothing by itself; acronyms stay. */
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
-    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon) continue;
+    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) continue;
     /* "the Ministry", "the Council" on their own: a word of a name, not one,
        even when it points back to the full name */
     if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
