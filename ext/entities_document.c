@@ -262,6 +262,40 @@ static void unlinked_places(work *w) {
   }
 }
 
+/* Are mentions x and y (x first) joined by "and" or "or"?  A comma alone
+   also ends a clause ("Speaking to VOA, Okala said"). */
+static int joined_by_and(const char *doc, const mention *x, const mention *y) {
+  if (x->sentence != y->sentence || x->end >= y->start || y->start - x->end > 6) return 0;
+  size_t s = x->end, e = y->start;
+  return text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) || text_is(doc, s, e, ", and ", 6) ||
+         text_is(doc, s, e, ", or ", 5);
+}
+
+/*
+** B3b. "Ryanair and EasyJet", "Veltora, Halden and Cortex": the items of a
+** list are of one kind.  A one-word "person" that no full name explains,
+** that no list of names knows and that no pronoun follows, listed with an
+** organisation, is an organisation.  Runs after surnames are linked.
+*/
+static void listed_with_orgs(work *w) {
+  const char *doc = w->doc;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon ||
+        m->he || m->she)
+      continue;
+    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    int listed = (before && is_name(before) && before->type == ART_ENT_ORG && joined_by_and(doc, before, m)) ||
+                 (after && is_name(after) && after->type == ART_ENT_ORG && joined_by_and(doc, m, after));
+    if (!listed || (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+                    (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON)))
+      continue;
+    m->type = ART_ENT_ORG;
+    m->context_org = 1;
+    m->score = 1 << 20;
+  }
+}
+
 /*
 ** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
 ** Madre": a storm, an operation or a product named in full once is named by
@@ -513,6 +547,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
 
   unlinked_places(w);
+  listed_with_orgs(w);
   event_short_names(w, tb);
   state_abbreviations(w);
 

@@ -34,3 +34,9 @@ SELECT 'an unknown word before ", which" mid-sentence is a company',
 SELECT 'a weekday after a company noun is a date',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities('The carrier Tuesday said it bought 30 jets.'))
   = 'Tuesday:DATE|30:CARDINAL';
+SELECT 'an unknown one-word name listed with "and" beside a company is a company',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('The deal between Google and Corvanta was signed.', '{"types":["PERSON","ORG","GPE"]}'))
+  = 'Google:ORG|Corvanta:ORG';
+SELECT 'a comma alone is no list: a speaker after an organisation stays a person',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Speaking to the BBC, Okonta said talks had failed.', '{"types":["PERSON","ORG","GPE"]}'))
+  = 'BBC:ORG|Okonta:PERSON';
