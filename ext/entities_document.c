@@ -329,6 +329,27 @@ static void event_short_names(work *w, const tables *tb) {
 }
 
 /*
+** "AP" is the Associated Press, not "Agency Partners" that an analyst works
+** for: an acronym ext/data/acronyms.tsv lists with what it stands for links
+** by its initials only to a name that opens or closes with the same word.
+*/
+static int other_expansion(const char *doc, const mention *acr, const mention *full) {
+  const art_table_entry *e = art_table_find(&art_table_acronyms, doc + acr->start, acr->end - acr->start);
+  if (!e || !e->extra[0]) return 0;
+  size_t el = strlen(e->extra);
+  if (el == acr->end - acr->start && memcmp(e->extra, doc + acr->start, el) == 0) return 0;   /* "BBC" */
+  /* spellings vary ("Organization of Petroleum Exporting Countries",
+     "United Nations Office for ..."): the same first or last word will do */
+  const char *x = e->extra, *xl = strrchr(x, ' ');
+  size_t xf = strcspn(x, " ");
+  xl = xl ? xl + 1 : x;
+  size_t fl = full->first_end - full->start, ll = full->end - full->last_start;
+  int same_first = fl == xf && memcmp(doc + full->start, x, xf) == 0;
+  int same_last = ll == strlen(xl) && memcmp(doc + full->last_start, xl, ll) == 0;
+  return !same_first && !same_last;
+}
+
+/*
 ** E1. "AP" -> "Associated Press" when the article writes the name out only
 ** where no entity is found (a byline: "By HELEN MARCHETTI Associated
 ** Press"): an acronym of ext/data/acronyms.tsv left unlinked takes its listed
@@ -682,7 +703,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     char acr[ACRONYM_MAX];
     size_t al = acronym_letters(doc, m, acr, sizeof acr);
     int32_t *v = al ? sm_get(acronyms, acr, al, 0) : NULL;
-    if (v && *v >= 0 && (size_t)*v != i) { m->canon = *v; m->type = w->m[*v].type; continue; }
+    if (v && *v >= 0 && (size_t)*v != i && !other_expansion(doc, m, &w->m[*v])) {
+      m->canon = *v;
+      m->type = w->m[*v].type;
+      continue;
+    }
     if (m->type != ART_ENT_ORG) continue;
     v = sm_mention(suffixes, doc, m, 0);
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;

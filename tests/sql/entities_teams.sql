@@ -40,3 +40,9 @@ SELECT 'an unknown one-word name listed with "and" beside a company is a company
 SELECT 'a comma alone is no list: a speaker after an organisation stays a person',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Speaking to the BBC, Okonta said talks had failed.', '{"types":["PERSON","ORG","GPE"]}'))
   = 'BBC:ORG|Okonta:PERSON';
+SELECT 'a listed acronym links by its initials only to what it stands for ("AP" is no "Agency Partners")',
+  (SELECT group_concat(canonical, '|') FROM article_entities('PARIS (AP) — Shares fell, said Ida Moss, an analyst at Agency Partners.', '{"types":["ORG"]}'))
+  = 'AP|Agency Partners';
+SELECT 'a listed acronym still links to its own name spelled a little differently',
+  (SELECT group_concat(canonical, '|') FROM article_entities('The Organization of Petroleum Exporting Countries met. OPEC said output would rise.', '{"types":["ORG"]}'))
+  = 'Organization of Petroleum Exporting Countries|Organization of Petroleum Exporting Countries';
