@@ -847,6 +847,12 @@ static int date_word(const char *doc, const art_token *t) {
   return art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
 }
 
+/* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
+static int holiday(const char *doc, const art_token *t) {
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->value, "holiday") == 0;
+}
+
 /* Digits only, 1 to 3 of them. */
 static int short_number(const char *doc, const art_token *t) {
   return tok_len(t) <= 3 && all_digits(doc, t);
@@ -1636,6 +1642,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       art_etype c = context_type(doc, toks, n, a, b, retype, confident);
       if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
     }
+    /* "before Christmas": a holiday alone is a date the values step finds */
+    if (b - a == 1 && holiday(doc, &toks[a])) b = a;
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;

@@ -55,3 +55,6 @@ SELECT 'a fraction after "a" is a CARDINAL with its value; "a third term" stays 
 SELECT 'sports seasons are DATE periods',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities('They won twice in four seasons and the title two seasons ago.'))
   = 'four seasons:DATE|two seasons ago:DATE';
+SELECT 'a holiday the tagger took for a place is a date',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('“We will be back after Easter,” Reid said.'))
+  = 'Easter:DATE|Reid:PERSON';
