@@ -376,6 +376,13 @@ static int common_words_only(const char *doc, const art_token *toks, size_t a, s
   return 1;
 }
 
+/* Does the name z[0..n) hold " of "? */
+static int contains_of(const char *z, size_t n) {
+  for (size_t i = 0; i + 4 <= n; i++)
+    if (z[i] == ' ' && z[i + 1] == 'o' && z[i + 2] == 'f' && z[i + 3] == ' ') return 1;
+  return 0;
+}
+
 /*
 ** "Ministry of Irrigation and Water Resources", "United Nations Office for
 ** the Coordination of Humanitarian Affairs", "American Academy of
@@ -408,6 +415,20 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
     extend_mention(prev, toks, b, (int)(b - a + 1));
     return 1;
+  }
+  /* "Court of Justice" + "of the European Union": a body named "X of Y"
+     goes on through "of (the)" to the name of what it belongs to */
+  if (a >= 3 && prev->type == ART_ENT_ORG && !prev->orphan && !prev->dateline && b - a <= 3 &&
+      (type == ART_ENT_ORG || type == ART_ENT_GPE) && (toks[a].flags & ART_TOK_CAP) &&
+      tok_is(doc, &toks[a - 1], "the") && tok_is(doc, &toks[a - 2], "of") && toks[a - 3].end == prev->end &&
+      prev->end - prev->start > 4 && contains_of(doc + prev->start, prev->end - prev->start)) {
+    const art_table_entry *head = art_ent_lookup_lower(&art_table_org_words, doc + prev->start,
+                                                       prev->first_end - prev->start, 0);
+    if (head && strcmp(head->extra, "end") != 0 && strcmp(head->extra, "media") != 0) {
+      extend_mention(prev, toks, b, (int)(b - a + 2));
+      prev->type = ART_ENT_ORG;
+      return 1;
+    }
   }
   if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
   int has_of = 0;
@@ -846,6 +867,11 @@ static int cue_is(const char *doc, const art_token *t, const char *cls) {
 static int date_word(const char *doc, const art_token *t) {
   return art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
 }
+
+/* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
+static const char *const time_prepositions[] = {"during", "before", "after", "until", "since", "for", "of", "on",
+                                                "at", "by", "through", "throughout", "over", "this", "last", "next",
+                                                "the", NULL};
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
 static int holiday(const char *doc, const art_token *t) {
@@ -1520,7 +1546,9 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
        is not a person's leaves the organisation or place before it. */
     art_etype retype = (art_etype)type;
     if (type != ART_ENT_PERSON) {
-      for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a;) {
+      /* ...but "Court of Justice", "Department of State" name a body's field */
+      for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
+                     !tok_is(doc, &toks[b - k - 1], "of");) {
         b -= k;
         art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
         if (g != ART_ENT_NONE) retype = g;
@@ -1642,8 +1670,12 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       art_etype c = context_type(doc, toks, n, a, b, retype, confident);
       if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
     }
-    /* "before Christmas": a holiday alone is a date the values step finds */
-    if (b - a == 1 && holiday(doc, &toks[a])) b = a;
+    /* "before Christmas", "during Ramadan": a holiday alone after a word
+       of time is a date the values step finds (not "that Ramadan will be
+       hanged", "members of Ramadan's family": a man of that name) */
+    if (b - a == 1 && holiday(doc, &toks[a]) && a > 0 && tok_in(doc, &toks[a - 1], time_prepositions) &&
+        !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)))
+      b = a;
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;

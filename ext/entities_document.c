@@ -692,6 +692,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     for (size_t p = f->start + 1; p < f->end; p++) {
       if (doc[p - 1] != ' ') continue;
+      /* what follows "of" is another body: "European Union" of "Court of
+         Justice of the European Union" is not short for it */
+      if (f->end - p > 3 && doc[p] == 'o' && doc[p + 1] == 'f' && doc[p + 2] == ' ') break;
       int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
     }

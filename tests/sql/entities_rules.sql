@@ -58,3 +58,10 @@ SELECT 'sports seasons are DATE periods',
 SELECT 'a holiday the tagger took for a place is a date',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities('“We will be back after Easter,” Reid said.'))
   = 'Easter:DATE|Reid:PERSON';
+SELECT 'a body named "X of Justice" keeps its last word and goes on through "of the"',
+  (SELECT group_concat(text || ':' || canonical, '|') FROM article_entities(
+     'The Court of Justice of the European Union ruled for the passengers, and the European Union welcomed it.', '{"types":["ORG"]}'))
+  = 'Court of Justice of the European Union:Court of Justice of the European Union|European Union:European Union';
+SELECT 'a holiday right after a man''s name stays his surname',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Vice President Taha Yassin Ramadan was sentenced. The court said Ramadan would appeal.', '{"types":["PERSON","DATE"]}'))
+  = 'Taha Yassin Ramadan:PERSON|Ramadan:PERSON';
