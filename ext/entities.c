@@ -1475,6 +1475,15 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       type = ART_ENT_PERSON;
       break;
     }
+    /* "Defense Minister Israel Katz": right after a person's title, a
+       given name and a word that is no place, body or common word make a
+       person, whatever else the given name is */
+    if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
+        (toks[a - 1].flags & ART_TOK_CAP) &&
+        (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        plain_name_words(doc, toks, a + 1, b) &&
+        title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
+      type = ART_ENT_PERSON;
     /* "the ambassador, Zhou Wenbin, was" */
     if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
         plain_name_words(doc, toks, a, b))

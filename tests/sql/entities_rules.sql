@@ -65,3 +65,6 @@ SELECT 'a body named "X of Justice" keeps its last word and goes on through "of 
 SELECT 'a holiday right after a man''s name stays his surname',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Vice President Taha Yassin Ramadan was sentenced. The court said Ramadan would appeal.', '{"types":["PERSON","DATE"]}'))
   = 'Taha Yassin Ramadan:PERSON|Ramadan:PERSON';
+SELECT 'after a person''s title a given name that is also a place opens a person''s name',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Gov. Georgia Lee signed the bill.', '{"types":["PERSON","ORG","GPE"]}'))
+  = 'Georgia Lee:PERSON';
