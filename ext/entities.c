@@ -1370,11 +1370,13 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                       ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
           /* "lost 1-0 to Newcastle", "Shares in Nokia", "China's Huawei, which
              is": a team or a company, whatever the gazetteers say */
+          int team = 0;
           if ((g == ART_ENT_NONE || g == ART_ENT_GPE || g == ART_ENT_PERSON || g == ART_ENT_LOC) &&
               !art_ent_lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0) &&
               !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
-              (team_context(doc, toks, n, a, j) || company_context(doc, toks, n, a, j, g) ||
+              ((team = team_context(doc, toks, n, a, j)) || company_context(doc, toks, n, a, j, g) ||
                (!m->initial && unknown_word_which(doc, toks, n, a, j)))) {
+            m->team = team != 0;
             m->orphan = 0;
             m->type = ART_ENT_ORG;
             m->score = 1 << 20;
@@ -1622,7 +1624,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         b += 2;
     }
     int32_t boost = 0;
-    int fixed = 0, context_org = 0;
+    int fixed = 0, context_org = 0, team = 0;
     if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
       if (language_use(doc, toks, n, a)) { retype = ART_ENT_LANGUAGE; fixed = 1; }
       else fixed = nationality_use(doc, toks, n, a);
@@ -1669,7 +1671,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     }
     /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
     if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
-        (team_context(doc, toks, n, a, b) || company_context(doc, toks, n, a, b, retype))) {
+        ((team = team_context(doc, toks, n, a, b)) || company_context(doc, toks, n, a, b, retype))) {
       retype = ART_ENT_ORG;
       boost = 1 << 20;
       context_org = 1;
@@ -1703,6 +1705,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       m->type = retype;
       m->fixed = fixed != 0;
       m->context_org = context_org && retype == ART_ENT_ORG;
+      m->team = team && retype == ART_ENT_ORG;
       m->score = boost ? boost : score > 0 ? score : 1;
       if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
       memset(s->taken + a, 1, b - a);

@@ -297,6 +297,47 @@ static void listed_with_orgs(work *w) {
 }
 
 /*
+** B3c. In a match report -- two mentions or more that their words made
+** teams ("Leverkusen coach", "beat Chelsea 3-1") -- a city's name stands
+** for its club wherever it does not stand for a place: not after "in",
+** "from", "to"..., not as an owner ("Berlin's stadium"), not as a
+** dateline, and never a country's (national teams go by it).  Two city
+** names with only a space between are one club's ("Bayern Munich").
+*/
+static void match_report_teams(work *w) {
+  static const char *const places[] = {"in", "from", "to", "into", "near", "outside", "across", "at", "of", "around",
+                                       "toward", "towards", NULL};
+  const char *doc = w->doc;
+  size_t teams = 0;
+  for (size_t i = 0; i < w->count && teams < 2; i++) teams += w->m[i].team && is_name(&w->m[i]);
+  if (teams < 2) return;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_GPE || m->dateline || m->from_lexicon || m->ntok > 3) continue;
+    mention *nx = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    if (nx && is_name(nx) && nx->type == ART_ENT_GPE && nx->sentence == m->sentence && nx->start == m->end + 1 &&
+        doc[m->end] == ' ' && !nx->dateline) {
+      m->end = nx->end;                    /* "Bayern" + "Munich" */
+      m->last_start = nx->last_start;
+      m->ntok += nx->ntok;
+      m->hash = art_table_hash(doc + m->start, m->end - m->start);
+      nx->dropped = 1;
+    }
+    if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) continue;
+    int placed = 0;
+    for (int k = 0; places[k] && !placed; k++)
+      placed = text_is(doc, m->prev_start, m->prev_end, places[k], strlen(places[k]));
+    int owner = (m->end < w->doc_len && doc[m->end] == '\'') ||
+                (m->end + 3 <= w->doc_len && memcmp(doc + m->end, "\xE2\x80\x99", 3) == 0);
+    if (placed || owner) continue;
+    m->type = ART_ENT_ORG;
+    m->context_org = 1;
+    m->team = 1;
+    m->score = 1 << 20;
+  }
+}
+
+/*
 ** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
 ** Madre": a storm, an operation or a product named in full once is named by
 ** its last words later.  Such names are few: a plain scan over them.
@@ -569,6 +610,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   unlinked_places(w);
   listed_with_orgs(w);
+  match_report_teams(w);
   event_short_names(w, tb);
   state_abbreviations(w);
 

@@ -46,3 +46,14 @@ SELECT 'a listed acronym links by its initials only to what it stands for ("AP" 
 SELECT 'a listed acronym still links to its own name spelled a little differently',
   (SELECT group_concat(canonical, '|') FROM article_entities('The Organization of Petroleum Exporting Countries met. OPEC said output would rise.', '{"types":["ORG"]}'))
   = 'Organization of Petroleum Exporting Countries|Organization of Petroleum Exporting Countries';
+SELECT 'in a match report a city''s name is its club, except where it is a place',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Leeds coach Ann Roe praised her side after Leeds beat Hull 2-0. Leeds will host Derby next week, then fly to Paris.', '{"types":["ORG","GPE"]}'))
+  = 'Leeds:ORG|Leeds:ORG|Hull:ORG|Leeds:ORG|Derby:ORG|Paris:GPE';
+SELECT 'two city names with only a space between are one club in a match report',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'Leeds coach Ann Roe was pleased. Leeds beat Hull 2-0 and trail leaders Bayern Munich.', '{"types":["ORG","GPE"]}'))
+  = 'Leeds:ORG|Leeds:ORG|Hull:ORG|Bayern Munich:ORG';
+SELECT 'outside a match report a city stays a place',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Officials said Derby will host the summit.', '{"types":["ORG","GPE"]}'))
+  = 'Derby:GPE';
