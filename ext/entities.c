@@ -368,6 +368,16 @@ static int closing_org_word(const char *doc, const art_token *t) {
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
+/* Tokens [a, p) are a body "of" a place, complete in itself: "University
+   of Sydney", "Bank of England" (not "Department of Health"). */
+static int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
+  if (p - a < 3 || !tok_is(doc, &toks[a + 1], "of") || !(toks[a].flags & ART_TOK_CAP)) return 0;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  if (!e || strcmp(e->extra, "end") == 0 || strcmp(e->extra, "media") == 0) return 0;
+  return (art_ent_gaz_bits(doc + toks[a + 2].start, toks[p - 1].end - toks[a + 2].start, 1) &
+          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) != 0;
+}
+
 /* Every word of tokens [a, b) is a capitalised common word ("Water Resources"). */
 static int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++)
@@ -1537,7 +1547,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                  person_words(doc, toks, a, p)) {
         first_type = ART_ENT_PERSON;       /* "J.R. Okonkwo" + "of Halberd Research" */
         p--;
-      } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") && closing_org_word(doc, &toks[p - 1]) &&
+      } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") &&
+                 (closing_org_word(doc, &toks[p - 1]) || body_of_place(doc, toks, a, p)) &&
                  closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
         p--;                               /* the first name ends before "and" */
       } else {

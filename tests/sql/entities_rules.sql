@@ -68,3 +68,6 @@ SELECT 'a holiday right after a man''s name stays his surname',
 SELECT 'after a person''s title a given name that is also a place opens a person''s name',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Gov. Georgia Lee signed the bill.', '{"types":["PERSON","ORG","GPE"]}'))
   = 'Georgia Lee:PERSON';
+SELECT 'a body of a place and another body are two names',
+  (SELECT group_concat(text, '|') FROM article_entities('The researchers, from the University of Sydney and Aarhus University in Denmark, used data.', '{"types":["ORG"]}'))
+  = 'University of Sydney|Aarhus University';
