@@ -859,6 +859,19 @@ static int nationality_use(const char *doc, const art_token *toks, size_t n, siz
 
 /* ---- teams and companies ------------------------------------------------------ */
 
+/* The last letters of the company nouns of ext/data/org_context.tsv ("carrier",
+   "company"), and 's' for their plurals, as bits ('a' = bit 0): a word before
+   a name that ends otherwise ("said", "with") needs no look-up. */
+static uint32_t business_endings(void) {
+  uint32_t bits = 1u << ('s' - 'a');
+  for (uint32_t i = 0; i < art_table_org_context.count; i++) {
+    const art_table_entry *e = &art_table_org_context.entries[i];
+    char c = e->key_len ? e->key[e->key_len - 1] : 0;
+    if (strcmp(e->extra, "business") == 0 && c >= 'a' && c <= 'z') bits |= 1u << (c - 'a');
+  }
+  return bits;
+}
+
 /* The class ext/data/org_context.tsv gives word t ("team", "result", ...),
    written in lower case or capitalised as a sentence's first, or NULL. */
 static const char *org_cue(const char *doc, const art_token *t) {
@@ -929,22 +942,35 @@ static int score_ends_at(const char *doc, const art_token *toks, size_t n, size_
 ** A country's name stays a place: national teams go by it.  A name that
 ** opens with a given name is a player's unless a sports job follows it.
 */
-static int team_context(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
-  if (date_word(doc, &toks[a]) || date_word(doc, &toks[b - 1])) return 0;   /* "Running March 23-25" */
-  if (art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES) return 0;
+static int team_context(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, int *has_score) {
+  /* the cues first, by token shape, then their words: most names have none */
   size_t k = b < n && (toks[b].flags & ART_TOK_POSSESSIVE) ? b + 1 : b;
-  if (k + 1 < n && cue_is(doc, &toks[k], "team") && (toks[k + 1].flags & ART_TOK_CAP)) return 1;
-  /* "Jannik Sinner beat Carlos Alcaraz 6-3": players win matches too */
-  if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) return 0;
-  if (score_at(doc, toks, n, b)) return 1;
-  if (b < n && cue_is(doc, &toks[b], "result"))
-    for (size_t j = b + 1; j < n && j <= b + 5 && !clause_punct(doc, &toks[j]); j++)
-      if (score_at(doc, toks, n, j)) return 1;
-  for (size_t j = a; j > 0 && a - j <= 4; j--) {
-    if (score_ends_at(doc, toks, n, j - 1)) return j < a;   /* "2-2 Everton" is no result */
-    if (!cue_is(doc, &toks[j - 1], "toward")) break;
+  int cue = k + 1 < n && (toks[k].flags & ART_TOK_LOWER) && tok_len(&toks[k]) >= 5 && (toks[k + 1].flags & ART_TOK_CAP) &&
+            cue_is(doc, &toks[k], "team");   /* the jobs have five letters or more: "coach" */
+  if (!cue) {
+    /* the other cues need a score in the sentence: looked for once */
+    if (*has_score < 0) {
+      *has_score = 0;
+      for (size_t j = 0; j < n && !*has_score; j++)
+        if (toks[j].flags & ART_TOK_DIGIT) *has_score = score_at(doc, toks, n, j) != 0;
+    }
+    if (!*has_score) return 0;
+    int scored = b < n && (toks[b].flags & ART_TOK_DIGIT) && score_at(doc, toks, n, b);
+    /* a result verb after it, a score within five tokens */
+    if (!scored && b + 1 < n && (toks[b].flags & ART_TOK_LOWER) && cue_is(doc, &toks[b], "result"))
+      for (size_t j = b + 1; !scored && j < n && j <= b + 5 && !clause_punct(doc, &toks[j]); j++)
+        scored = score_at(doc, toks, n, j) != 0;
+    /* a score before it, and only words like "at", "home", "to" between */
+    for (size_t j = a; !scored && j > 0 && a - j <= 4; j--) {
+      if (score_ends_at(doc, toks, n, j - 1)) { scored = j < a; break; }   /* "2-2 Everton" is no result */
+      if (!(toks[j - 1].flags & ART_TOK_LOWER) || !cue_is(doc, &toks[j - 1], "toward")) break;
+    }
+    if (!scored) return 0;
+    /* "Jannik Sinner beat Carlos Alcaraz 6-3": players win matches too */
+    if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) return 0;
   }
-  return 0;
+  if (date_word(doc, &toks[a]) || date_word(doc, &toks[b - 1])) return 0;   /* "Running March 23-25" */
+  return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
 }
 
 /*
@@ -954,9 +980,27 @@ static int team_context(const char *doc, const art_token *toks, size_t n, size_t
 ** or "shares of" before it.  Countries keep their type ("Japan's
 ** exports").
 */
-static int company_context(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type) {
-  int cue = 0;
-  if (date_word(doc, &toks[a])) return 0;
+static int company_context(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+                           art_etype type) {
+  /* the cue first (by token shape, then its word), then the name */
+  int cue = 0, before = 0;
+  char last = a > 0 ? (char)(doc[toks[a - 1].end - 1] | 0x20) : 0;
+  if (a > 0 && (toks[a - 1].flags & (ART_TOK_LOWER | ART_TOK_INITIAL)) && tok_len(&toks[a - 1]) >= 4 &&
+      last >= 'a' && last <= 'z' && (tb->business_ends & (1u << (last - 'a')))) {
+    const art_token *t = &toks[a - 1];
+    size_t len = tok_len(t);
+    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len, 0);
+    if (!e && len > 4 && doc[t->end - 1] == 's')
+      e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
+    cue = before = e && strcmp(e->extra, "business") == 0;
+  }
+  if (!cue && a >= 2 && tok_len(&toks[a - 1]) == 2 &&
+      ((doc[toks[a - 1].start] == 'o' && doc[toks[a - 1].start + 1] == 'f') ||
+       (doc[toks[a - 1].start] == 'i' && doc[toks[a - 1].start + 1] == 'n')) &&
+      cue_is(doc, &toks[a - 2], "owned"))
+    cue = 1;                               /* "shares of", "shares in" */
+  if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && cue_is(doc, &toks[b + 1], "owned")) cue = 1;
+  if (!cue || date_word(doc, &toks[a])) return 0;
   /* "bomb maker Azahari bin Husin", "the company Ramirez built": a noun
      before a person's name is his job, or the name starts a clause; a
      one-word name the lists know as a person's takes the cue only after a
@@ -965,22 +1009,12 @@ static int company_context(const char *doc, const art_token *toks, size_t n, siz
   static const char *const determiners[] = {"the", "a", "an", "this", "that", "its", "his", "her", "their", NULL};
   static const char *const company_verbs[] = {"said", "says", "that", "which", "and", "has", "had", "is", "was",
                                               "will", "would", "plans", "reported", "posted", NULL};
-  int person = type == ART_ENT_PERSON &&
-               (b - a >= 2 || ((art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
-                                (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-                               (a < 2 || !(toks[a - 2].flags & ART_TOK_WORD) || tok_in(doc, &toks[a - 2], determiners) ||
-                                (b < n && (toks[b].flags & ART_TOK_WORD) && !tok_in(doc, &toks[b], company_verbs)))));
-  if (a > 0 && !person && (toks[a - 1].flags & (ART_TOK_LOWER | ART_TOK_INITIAL))) {
-    const art_token *t = &toks[a - 1];
-    size_t len = tok_len(t);
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len, 0);
-    if (!e && len > 3 && doc[t->end - 1] == 's')
-      e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
-    cue = e && strcmp(e->extra, "business") == 0;
-    if (!cue && a >= 2 && (tok_is(doc, t, "of") || tok_is(doc, t, "in")) && cue_is(doc, &toks[a - 2], "owned")) cue = 1;
-  }
-  if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && cue_is(doc, &toks[b + 1], "owned")) cue = 1;
-  if (!cue) return 0;
+  if (before && type == ART_ENT_PERSON &&
+      (b - a >= 2 || ((art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
+                       (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+                      (a < 2 || !(toks[a - 2].flags & ART_TOK_WORD) || tok_in(doc, &toks[a - 2], determiners) ||
+                       (b < n && (toks[b].flags & ART_TOK_WORD) && !tok_in(doc, &toks[b], company_verbs))))))
+    return 0;
   /* a city may share its name with a company ("Toyota"), a country not */
   return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
            (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS));
@@ -993,7 +1027,7 @@ static int company_context(const char *doc, const art_token *toks, size_t n, siz
 ** company's.  (At a sentence's start the word may be any noun.)
 */
 static int unknown_word_which(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
-  if (b - a != 1 || b + 1 >= n || !tok_is(doc, &toks[b], ",") || !tok_is(doc, &toks[b + 1], "which")) return 0;
+  if (b - a != 1 || b + 1 >= n || doc[toks[b].start] != ',' || !tok_is(doc, &toks[b + 1], "which")) return 0;
   if (toks[a].flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) return 0;
   if (art_ent_lookup_lower(&art_table_value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
   return !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
@@ -1274,6 +1308,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     title_case = words >= 2 && caps * 10 >= words * 7;
   }
   size_t first_mention = w->count;
+  int has_score = -1;                     /* team_context() looks once */
 
   /* 3. The tagger, unless the caller wants no name types at all ("types": ["MONEY"]). */
   uint32_t name_types = ((1u << (ART_ENT_LANGUAGE + 1)) - 1) & ~1u;
@@ -1381,11 +1416,14 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
           /* "lost 1-0 to Newcastle", "Shares in Nokia", "China's Huawei, which
              is": a team or a company, whatever the gazetteers say */
           int team = 0;
+          /* (a sentence's opening common word, "The", "But", is none: its
+             memo from the title search says so without a look-up) */
           if ((g == ART_ENT_NONE || g == ART_ENT_GPE || g == ART_ENT_PERSON || g == ART_ENT_LOC) &&
-              !art_ent_lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+              !(m->initial && (s->memo.word[a] & MEMO_KNOWN) && (s->memo.word[a] & ART_GAZ_COMMON)) &&
               !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
-              ((team = team_context(doc, toks, n, a, j)) || company_context(doc, toks, n, a, j, g) ||
-               (!m->initial && unknown_word_which(doc, toks, n, a, j)))) {
+              ((team = team_context(doc, toks, n, a, j, &has_score)) || company_context(tb, doc, toks, n, a, j, g) ||
+               (!m->initial && unknown_word_which(doc, toks, n, a, j))) &&
+              !art_ent_lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
             m->team = team != 0;
             m->orphan = 0;
             m->type = ART_ENT_ORG;
@@ -1682,7 +1720,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     }
     /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
     if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
-        ((team = team_context(doc, toks, n, a, b)) || company_context(doc, toks, n, a, b, retype))) {
+        ((team = team_context(doc, toks, n, a, b, &has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
       retype = ART_ENT_ORG;
       boost = 1 << 20;
       context_org = 1;
@@ -1695,8 +1733,9 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     /* "before Christmas", "during Ramadan": a holiday alone after a word
        of time is a date the values step finds (not "that Ramadan will be
        hanged", "members of Ramadan's family": a man of that name) */
-    if (b - a == 1 && holiday(doc, &toks[a]) && a > 0 && tok_in(doc, &toks[a - 1], time_prepositions) &&
-        !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)))
+    if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
+        tok_len(&toks[a]) >= 3 && tok_in(doc, &toks[a - 1], time_prepositions) &&
+        !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) && holiday(doc, &toks[a]))
       b = a;
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
@@ -1769,6 +1808,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
 
 struct art_entity_state {
   int busy;
+  uint32_t business_ends;   /* see business_endings() */
   work w;
   scratch s;
   art_segmenter *seg;
@@ -1821,7 +1861,8 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
   w->doc_len = n;
   w->count = 0;
   scratch *s = &es->s;
-  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words };
+  if (!es->business_ends) es->business_ends = business_endings();
+  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;
   if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);

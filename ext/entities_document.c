@@ -281,7 +281,7 @@ static void listed_with_orgs(work *w) {
   const char *doc = w->doc;
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon ||
+    if (m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || !is_name(m) || m->from_lexicon ||
         m->he || m->she)
       continue;
     const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;

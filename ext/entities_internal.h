@@ -46,6 +46,7 @@ typedef struct work {
 /* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */
 typedef struct tables {
   const art_table *first_names, *fac_words, *event_words;
+  uint32_t business_ends;     /* last letters ('a' = bit 0) of org_context.tsv's company nouns, and 's' */
 } tables;
 
 /*
