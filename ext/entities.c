@@ -368,12 +368,29 @@ static int closing_org_word(const char *doc, const art_token *t) {
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
+/* Tokens [a, p) are a body "of" a place, complete in itself: "University
+   of Sydney", "Bank of England" (not "Department of Health"). */
+static int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
+  if (p - a < 3 || !tok_is(doc, &toks[a + 1], "of") || !(toks[a].flags & ART_TOK_CAP)) return 0;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  if (!e || strcmp(e->extra, "end") == 0 || strcmp(e->extra, "media") == 0) return 0;
+  return (art_ent_gaz_bits(doc + toks[a + 2].start, toks[p - 1].end - toks[a + 2].start, 1) &
+          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) != 0;
+}
+
 /* Every word of tokens [a, b) is a capitalised common word ("Water Resources"). */
 static int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++)
     if (!(toks[k].flags & ART_TOK_CAP) ||
         !(art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
   return 1;
+}
+
+/* Does the name z[0..n) hold " of "? */
+static int contains_of(const char *z, size_t n) {
+  for (size_t i = 0; i + 4 <= n; i++)
+    if (z[i] == ' ' && z[i + 1] == 'o' && z[i + 2] == 'f' && z[i + 3] == ' ') return 1;
+  return 0;
 }
 
 /*
@@ -408,6 +425,20 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
     extend_mention(prev, toks, b, (int)(b - a + 1));
     return 1;
+  }
+  /* "Court of Justice" + "of the European Union": a body named "X of Y"
+     goes on through "of (the)" to the name of what it belongs to */
+  if (a >= 3 && prev->type == ART_ENT_ORG && !prev->orphan && !prev->dateline && b - a <= 3 &&
+      (type == ART_ENT_ORG || type == ART_ENT_GPE) && (toks[a].flags & ART_TOK_CAP) &&
+      tok_is(doc, &toks[a - 1], "the") && tok_is(doc, &toks[a - 2], "of") && toks[a - 3].end == prev->end &&
+      prev->end - prev->start > 4 && contains_of(doc + prev->start, prev->end - prev->start)) {
+    const art_table_entry *head = art_ent_lookup_lower(&art_table_org_words, doc + prev->start,
+                                                       prev->first_end - prev->start, 0);
+    if (head && strcmp(head->extra, "end") != 0 && strcmp(head->extra, "media") != 0) {
+      extend_mention(prev, toks, b, (int)(b - a + 2));
+      prev->type = ART_ENT_ORG;
+      return 1;
+    }
   }
   if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
   int has_of = 0;
@@ -826,6 +857,184 @@ static int nationality_use(const char *doc, const art_token *toks, size_t n, siz
   return ((toks[a + 1].flags & ART_TOK_LOWER) && !language_use(doc, toks, n, a)) || (toks[a + 1].flags & ART_TOK_CAP);
 }
 
+/* ---- teams and companies ------------------------------------------------------ */
+
+/* The last letters of the company nouns of ext/data/org_context.tsv ("carrier",
+   "company"), and 's' for their plurals, as bits ('a' = bit 0): a word before
+   a name that ends otherwise ("said", "with") needs no look-up. */
+static uint32_t business_endings(void) {
+  uint32_t bits = 1u << ('s' - 'a');
+  for (uint32_t i = 0; i < art_table_org_context.count; i++) {
+    const art_table_entry *e = &art_table_org_context.entries[i];
+    char c = e->key_len ? e->key[e->key_len - 1] : 0;
+    if (strcmp(e->extra, "business") == 0 && c >= 'a' && c <= 'z') bits |= 1u << (c - 'a');
+  }
+  return bits;
+}
+
+/* The class ext/data/org_context.tsv gives word t ("team", "result", ...),
+   written in lower case or capitalised as a sentence's first, or NULL. */
+static const char *org_cue(const char *doc, const art_token *t) {
+  if (!(t->flags & ART_TOK_LOWER) && !((t->flags & ART_TOK_INITIAL) && !(t->flags & ART_TOK_ALLCAPS))) return NULL;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  return e ? e->extra : NULL;
+}
+
+static int cue_is(const char *doc, const art_token *t, const char *cls) {
+  const char *c = org_cue(doc, t);
+  return c && strcmp(c, cls) == 0;
+}
+
+/* "Tuesday", "March": a date word is no team or company ("The carrier
+   Tuesday said", "Thursday's profit"). */
+static int date_word(const char *doc, const art_token *t) {
+  return art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
+}
+
+/* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
+static const char *const time_prepositions[] = {"during", "before", "after", "until", "since", "for", "of", "on",
+                                                "at", "by", "through", "throughout", "over", "this", "last", "next",
+                                                "the", NULL};
+
+/* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
+static int holiday(const char *doc, const art_token *t) {
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->value, "holiday") == 0;
+}
+
+/* Digits only, 1 to 3 of them. */
+static int short_number(const char *doc, const art_token *t) {
+  return tok_len(t) <= 3 && all_digits(doc, t);
+}
+
+/*
+** The tokens of a match score starting at token k ("3-1" as one token, or
+** "3", a dash, "1" written together), or 0.  Each side has one to three
+** digits: "2024-25" is a season, not a score.
+*/
+static size_t score_at(const char *doc, const art_token *toks, size_t n, size_t k) {
+  if (k >= n || !(toks[k].flags & ART_TOK_DIGIT)) return 0;
+  const art_token *t = &toks[k];
+  size_t i = t->start, d1 = 0, d2 = 0;
+  while (i < t->end && doc[i] >= '0' && doc[i] <= '9') { i++; d1++; }
+  if (i < t->end) {
+    if (d1 == 0 || d1 > 3 || doc[i] != '-') return 0;
+    for (i++; i < t->end && doc[i] >= '0' && doc[i] <= '9'; i++) d2++;
+    return i == t->end && d2 >= 1 && d2 <= 3 ? 1 : 0;
+  }
+  /* "3–1": a number, a dash and a number with no space between */
+  if (k + 2 < n && short_number(doc, t) && (toks[k + 1].flags & ART_TOK_DASH) && toks[k + 1].start == t->end &&
+      toks[k + 2].start == toks[k + 1].end && short_number(doc, &toks[k + 2]))
+    return 3;
+  return 0;
+}
+
+/* Does a score end at token k? */
+static int score_ends_at(const char *doc, const art_token *toks, size_t n, size_t k) {
+  return score_at(doc, toks, n, k) == 1 || (k >= 2 && score_at(doc, toks, n, k - 2) == 3);
+}
+
+/*
+** Tokens [a, b) name a sports team: a sports job follows with a person's
+** name ("Leverkusen coach Erik Lindqvist"), a score follows ("beat Chelsea
+** 3-1") or comes after a result verb ("Liverpool drew 2-2"), or the name
+** is the side a score was against ("2-2 at Everton", "1-0 to Newcastle").
+** A country's name stays a place: national teams go by it.  A name that
+** opens with a given name is a player's unless a sports job follows it.
+*/
+static int team_context(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, int *has_score) {
+  /* the cues first, by token shape, then their words: most names have none */
+  size_t k = b < n && (toks[b].flags & ART_TOK_POSSESSIVE) ? b + 1 : b;
+  int cue = k + 1 < n && (toks[k].flags & ART_TOK_LOWER) && tok_len(&toks[k]) >= 5 && (toks[k + 1].flags & ART_TOK_CAP) &&
+            cue_is(doc, &toks[k], "team");   /* the jobs have five letters or more: "coach" */
+  if (!cue) {
+    /* the other cues need a score in the sentence: looked for once */
+    if (*has_score < 0) {
+      *has_score = 0;
+      for (size_t j = 0; j < n && !*has_score; j++)
+        if (toks[j].flags & ART_TOK_DIGIT) *has_score = score_at(doc, toks, n, j) != 0;
+    }
+    if (!*has_score) return 0;
+    int scored = b < n && (toks[b].flags & ART_TOK_DIGIT) && score_at(doc, toks, n, b);
+    /* a result verb after it, a score within five tokens */
+    if (!scored && b + 1 < n && (toks[b].flags & ART_TOK_LOWER) && cue_is(doc, &toks[b], "result"))
+      for (size_t j = b + 1; !scored && j < n && j <= b + 5 && !clause_punct(doc, &toks[j]); j++)
+        scored = score_at(doc, toks, n, j) != 0;
+    /* a score before it, and only words like "at", "home", "to" between */
+    for (size_t j = a; !scored && j > 0 && a - j <= 4; j--) {
+      if (score_ends_at(doc, toks, n, j - 1)) { scored = j < a; break; }   /* "2-2 Everton" is no result */
+      if (!(toks[j - 1].flags & ART_TOK_LOWER) || !cue_is(doc, &toks[j - 1], "toward")) break;
+    }
+    if (!scored) return 0;
+    /* "Jannik Sinner beat Carlos Alcaraz 6-3": players win matches too */
+    if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) return 0;
+  }
+  if (date_word(doc, &toks[a]) || date_word(doc, &toks[b - 1])) return 0;   /* "Running March 23-25" */
+  return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
+}
+
+/*
+** Tokens [a, b) name a company: a noun for a company comes right before
+** ("budget carrier Aviana", "engine makers CFM International"), or after
+** the name's possessive a thing only companies have ("Boeing's shares"),
+** or "shares of" before it.  Countries keep their type ("Japan's
+** exports").
+*/
+static int company_context(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+                           art_etype type) {
+  /* the cue first (by token shape, then its word), then the name */
+  int cue = 0, before = 0;
+  char last = a > 0 ? (char)(doc[toks[a - 1].end - 1] | 0x20) : 0;
+  if (a > 0 && (toks[a - 1].flags & (ART_TOK_LOWER | ART_TOK_INITIAL)) && tok_len(&toks[a - 1]) >= 4 &&
+      last >= 'a' && last <= 'z' && (tb->business_ends & (1u << (last - 'a')))) {
+    const art_token *t = &toks[a - 1];
+    size_t len = tok_len(t);
+    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len, 0);
+    if (!e && len > 4 && doc[t->end - 1] == 's')
+      e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
+    cue = before = e && strcmp(e->extra, "business") == 0;
+  }
+  if (!cue && a >= 2 && tok_len(&toks[a - 1]) == 2 &&
+      ((doc[toks[a - 1].start] == 'o' && doc[toks[a - 1].start + 1] == 'f') ||
+       (doc[toks[a - 1].start] == 'i' && doc[toks[a - 1].start + 1] == 'n')) &&
+      cue_is(doc, &toks[a - 2], "owned"))
+    cue = 1;                               /* "shares of", "shares in" */
+  if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && cue_is(doc, &toks[b + 1], "owned")) cue = 1;
+  if (!cue || date_word(doc, &toks[a])) return 0;
+  /* "bomb maker Azahari bin Husin", "the company Ramirez built": a noun
+     before a person's name is his job, or the name starts a clause; a
+     one-word name the lists know as a person's takes the cue only after a
+     modifier, and before punctuation or a verb a company goes with
+     ("budget carrier Aviana said") */
+  static const char *const determiners[] = {"the", "a", "an", "this", "that", "its", "his", "her", "their", NULL};
+  static const char *const company_verbs[] = {"said", "says", "that", "which", "and", "has", "had", "is", "was",
+                                              "will", "would", "plans", "reported", "posted", NULL};
+  if (before && type == ART_ENT_PERSON &&
+      (b - a >= 2 || ((art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
+                       (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+                      (a < 2 || !(toks[a - 2].flags & ART_TOK_WORD) || tok_in(doc, &toks[a - 2], determiners) ||
+                       (b < n && (toks[b].flags & ART_TOK_WORD) && !tok_in(doc, &toks[b], company_verbs))))))
+    return 0;
+  /* a city may share its name with a company ("Toyota"), a country not */
+  return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS));
+}
+
+/*
+** "China's Huawei, which is": a single capitalised word mid-sentence that
+** no list knows (no common word, place, name or date word), followed by
+** ", which", is a thing, and a proper name for a thing is mostly a
+** company's.  (At a sentence's start the word may be any noun.)
+*/
+static int unknown_word_which(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  if (b - a != 1 || b + 1 >= n || doc[toks[b].start] != ',' || !tok_is(doc, &toks[b + 1], "which")) return 0;
+  if (toks[a].flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) return 0;
+  if (art_ent_lookup_lower(&art_table_value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  return !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
+           (ART_GAZ_COMMON | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
+            ART_GAZ_REGIONS | ART_GAZ_DEMONYMS | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_TITLES));
+}
+
 /* ---- lexicon ---------------------------------------------------------------- */
 
 /* Does a name of n bytes matched at doc[at..end) end on a word boundary? */
@@ -1099,6 +1308,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     title_case = words >= 2 && caps * 10 >= words * 7;
   }
   size_t first_mention = w->count;
+  int has_score = -1;                     /* team_context() looks once */
 
   /* 3. The tagger, unless the caller wants no name types at all ("types": ["MONEY"]). */
   uint32_t name_types = ((1u << (ART_ENT_LANGUAGE + 1)) - 1) & ~1u;
@@ -1203,6 +1413,25 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
                       : !m->initial || !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
                       ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+          /* "lost 1-0 to Newcastle", "Shares in Nokia", "China's Huawei, which
+             is": a team or a company, whatever the gazetteers say */
+          int team = 0;
+          /* (a sentence's opening common word, "The", "But", is none: its
+             memo from the title search says so without a look-up) */
+          if ((g == ART_ENT_NONE || g == ART_ENT_GPE || g == ART_ENT_PERSON || g == ART_ENT_LOC) &&
+              !(m->initial && (s->memo.word[a] & MEMO_KNOWN) && (s->memo.word[a] & ART_GAZ_COMMON)) &&
+              !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
+              ((team = team_context(doc, toks, n, a, j, &has_score)) || company_context(tb, doc, toks, n, a, j, g) ||
+               (!m->initial && unknown_word_which(doc, toks, n, a, j))) &&
+              !art_ent_lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
+            m->team = team != 0;
+            m->orphan = 0;
+            m->type = ART_ENT_ORG;
+            m->score = 1 << 20;
+            m->context_org = 1;
+            i = j;
+            continue;
+          }
           if (g == ART_ENT_NORP && j - a == 1) {
             if (language_use(doc, toks, n, a)) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
             else m->fixed = nationality_use(doc, toks, n, a) != 0;
@@ -1296,6 +1525,15 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       type = ART_ENT_PERSON;
       break;
     }
+    /* "Defense Minister Israel Katz": right after a person's title, a
+       given name and a word that is no place, body or common word make a
+       person, whatever else the given name is */
+    if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
+        (toks[a - 1].flags & ART_TOK_CAP) &&
+        (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        plain_name_words(doc, toks, a + 1, b) &&
+        title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
+      type = ART_ENT_PERSON;
     /* "the ambassador, Zhou Wenbin, was" */
     if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
         plain_name_words(doc, toks, a, b))
@@ -1347,7 +1585,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                  person_words(doc, toks, a, p)) {
         first_type = ART_ENT_PERSON;       /* "J.R. Okonkwo" + "of Halberd Research" */
         p--;
-      } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") && closing_org_word(doc, &toks[p - 1]) &&
+      } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") &&
+                 (closing_org_word(doc, &toks[p - 1]) || body_of_place(doc, toks, a, p)) &&
                  closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
         p--;                               /* the first name ends before "and" */
       } else {
@@ -1367,7 +1606,9 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
        is not a person's leaves the organisation or place before it. */
     art_etype retype = (art_etype)type;
     if (type != ART_ENT_PERSON) {
-      for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a;) {
+      /* ...but "Court of Justice", "Department of State" name a body's field */
+      for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
+                     !tok_is(doc, &toks[b - k - 1], "of");) {
         b -= k;
         art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
         if (g != ART_ENT_NONE) retype = g;
@@ -1432,7 +1673,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         b += 2;
     }
     int32_t boost = 0;
-    int fixed = 0;
+    int fixed = 0, context_org = 0, team = 0;
     if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
       if (language_use(doc, toks, n, a)) { retype = ART_ENT_LANGUAGE; fixed = 1; }
       else fixed = nationality_use(doc, toks, n, a);
@@ -1477,11 +1718,25 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
         break;
       }
     }
+    /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
+    if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
+        ((team = team_context(doc, toks, n, a, b, &has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
+      retype = ART_ENT_ORG;
+      boost = 1 << 20;
+      context_org = 1;
+    }
     if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
       int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
       art_etype c = context_type(doc, toks, n, a, b, retype, confident);
       if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
     }
+    /* "before Christmas", "during Ramadan": a holiday alone after a word
+       of time is a date the values step finds (not "that Ramadan will be
+       hanged", "members of Ramadan's family": a man of that name) */
+    if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
+        tok_len(&toks[a]) >= 3 && tok_in(doc, &toks[a - 1], time_prepositions) &&
+        !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) && holiday(doc, &toks[a]))
+      b = a;
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
@@ -1499,6 +1754,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
       set_tokens(m, toks, a, b, st);
       m->type = retype;
       m->fixed = fixed != 0;
+      m->context_org = context_org && retype == ART_ENT_ORG;
+      m->team = team && retype == ART_ENT_ORG;
       m->score = boost ? boost : score > 0 ? score : 1;
       if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
       memset(s->taken + a, 1, b - a);
@@ -1551,6 +1808,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
 
 struct art_entity_state {
   int busy;
+  uint32_t business_ends;   /* see business_endings() */
   work w;
   scratch s;
   art_segmenter *seg;
@@ -1603,7 +1861,8 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
   w->doc_len = n;
   w->count = 0;
   scratch *s = &es->s;
-  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words };
+  if (!es->business_ends) es->business_ends = business_endings();
+  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;
   if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);

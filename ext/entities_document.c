@@ -262,6 +262,81 @@ static void unlinked_places(work *w) {
   }
 }
 
+/* Are mentions x and y (x first) joined by "and" or "or"?  A comma alone
+   also ends a clause ("Speaking to VOA, Okala said"). */
+static int joined_by_and(const char *doc, const mention *x, const mention *y) {
+  if (x->sentence != y->sentence || x->end >= y->start || y->start - x->end > 6) return 0;
+  size_t s = x->end, e = y->start;
+  return text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) || text_is(doc, s, e, ", and ", 6) ||
+         text_is(doc, s, e, ", or ", 5);
+}
+
+/*
+** B3b. "Ryanair and EasyJet", "Veltora, Halden and Cortex": the items of a
+** list are of one kind.  A one-word "person" that no full name explains,
+** that no list of names knows and that no pronoun follows, listed with an
+** organisation, is an organisation.  Runs after surnames are linked.
+*/
+static void listed_with_orgs(work *w) {
+  const char *doc = w->doc;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || !is_name(m) || m->from_lexicon ||
+        m->he || m->she)
+      continue;
+    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    int listed = (before && is_name(before) && before->type == ART_ENT_ORG && joined_by_and(doc, before, m)) ||
+                 (after && is_name(after) && after->type == ART_ENT_ORG && joined_by_and(doc, m, after));
+    if (!listed || (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+                    (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON)))
+      continue;
+    m->type = ART_ENT_ORG;
+    m->context_org = 1;
+    m->score = 1 << 20;
+  }
+}
+
+/*
+** B3c. In a match report -- two mentions or more that their words made
+** teams ("Leverkusen coach", "beat Chelsea 3-1") -- a city's name stands
+** for its club wherever it does not stand for a place: not after "in",
+** "from", "to"..., not as an owner ("Berlin's stadium"), not as a
+** dateline, and never a country's (national teams go by it).  Two city
+** names with only a space between are one club's ("Bayern Munich").
+*/
+static void match_report_teams(work *w) {
+  static const char *const places[] = {"in", "from", "to", "into", "near", "outside", "across", "at", "of", "around",
+                                       "toward", "towards", NULL};
+  const char *doc = w->doc;
+  size_t teams = 0;
+  for (size_t i = 0; i < w->count && teams < 2; i++) teams += w->m[i].team && is_name(&w->m[i]);
+  if (teams < 2) return;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->type != ART_ENT_GPE || m->dateline || m->from_lexicon || m->ntok > 3) continue;
+    mention *nx = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    if (nx && is_name(nx) && nx->type == ART_ENT_GPE && nx->sentence == m->sentence && nx->start == m->end + 1 &&
+        doc[m->end] == ' ' && !nx->dateline) {
+      m->end = nx->end;                    /* "Bayern" + "Munich" */
+      m->last_start = nx->last_start;
+      m->ntok += nx->ntok;
+      m->hash = art_table_hash(doc + m->start, m->end - m->start);
+      nx->dropped = 1;
+    }
+    if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) continue;
+    int placed = 0;
+    for (int k = 0; places[k] && !placed; k++)
+      placed = text_is(doc, m->prev_start, m->prev_end, places[k], strlen(places[k]));
+    int owner = (m->end < w->doc_len && doc[m->end] == '\'') ||
+                (m->end + 3 <= w->doc_len && memcmp(doc + m->end, "\xE2\x80\x99", 3) == 0);
+    if (placed || owner) continue;
+    m->type = ART_ENT_ORG;
+    m->context_org = 1;
+    m->team = 1;
+    m->score = 1 << 20;
+  }
+}
+
 /*
 ** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
 ** Madre": a storm, an operation or a product named in full once is named by
@@ -292,6 +367,27 @@ static void event_short_names(work *w, const tables *tb) {
       break;
     }
   }
+}
+
+/*
+** "AP" is the Associated Press, not "Agency Partners" that an analyst works
+** for: an acronym ext/data/acronyms.tsv lists with what it stands for links
+** by its initials only to a name that opens or closes with the same word.
+*/
+static int other_expansion(const char *doc, const mention *acr, const mention *full) {
+  const art_table_entry *e = art_table_find(&art_table_acronyms, doc + acr->start, acr->end - acr->start);
+  if (!e || !e->extra[0]) return 0;
+  size_t el = strlen(e->extra);
+  if (el == acr->end - acr->start && memcmp(e->extra, doc + acr->start, el) == 0) return 0;   /* "BBC" */
+  /* spellings vary ("Organization of Petroleum Exporting Countries",
+     "United Nations Office for ..."): the same first or last word will do */
+  const char *x = e->extra, *xl = strrchr(x, ' ');
+  size_t xf = strcspn(x, " ");
+  xl = xl ? xl + 1 : x;
+  size_t fl = full->first_end - full->start, ll = full->end - full->last_start;
+  int same_first = fl == xf && memcmp(doc + full->start, x, xf) == 0;
+  int same_last = ll == strlen(xl) && memcmp(doc + full->last_start, xl, ll) == 0;
+  return !same_first && !same_last;
 }
 
 /*
@@ -513,6 +609,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
 
   unlinked_places(w);
+  listed_with_orgs(w);
+  match_report_teams(w);
   event_short_names(w, tb);
   state_abbreviations(w);
 
@@ -528,10 +626,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!m->orphan) continue;
     int32_t *v = sm_mention(names, doc, m, 0);
     if (!v || *v < 0) continue;
-    if (m->initial && m->ntok == 1 && common_word(tb, doc, m)) continue;
+    /* "Arsenal visits ...": a sentence's opening common word is the name
+       only when its context elsewhere made it a team or company */
+    if (m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[*v].context_org) continue;
     m->orphan = 0;
     m->type = w->m[*v].type;
     m->canon = w->m[*v].canon;
+    m->context_org = w->m[*v].context_org;
     m->score = 0;
   }
 
@@ -583,12 +684,20 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
     winner[g] = (uint8_t)best;
   }
+  /* a group with a mention its context made a team or company: the high bit */
+  enum { CONTEXT_ORG = 0x80 };
+  for (size_t i = 0; i < count; i++) {
+    const mention *m = &w->m[i];
+    if (m->context_org && is_name(m) && !m->from_lexicon) winner[*sm_mention(groups, doc, m, 0)] |= CONTEXT_ORG;
+  }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
     size_t g = (size_t)*sm_mention(groups, doc, m, 0);
     const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    int best = vt[winner[g]] > vt[m->type] ? winner[g] : (int)m->type;
+    int win = winner[g] & ~CONTEXT_ORG;
+    int best = vt[win] > vt[m->type] ? win : (int)m->type;
+    if (best == ART_ENT_ORG && (winner[g] & CONTEXT_ORG)) m->context_org = 1;
     /* "French" the language and "French" the people share a surface form:
        where the context decided, each keeps its own */
     if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
@@ -625,6 +734,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     for (size_t p = f->start + 1; p < f->end; p++) {
       if (doc[p - 1] != ' ') continue;
+      /* what follows "of" is another body: "European Union" of "Court of
+         Justice of the European Union" is not short for it */
+      if (f->end - p > 3 && doc[p] == 'o' && doc[p + 1] == 'f' && doc[p + 2] == ' ') break;
       int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
     }
@@ -636,7 +748,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     char acr[ACRONYM_MAX];
     size_t al = acronym_letters(doc, m, acr, sizeof acr);
     int32_t *v = al ? sm_get(acronyms, acr, al, 0) : NULL;
-    if (v && *v >= 0 && (size_t)*v != i) { m->canon = *v; m->type = w->m[*v].type; continue; }
+    if (v && *v >= 0 && (size_t)*v != i && !other_expansion(doc, m, &w->m[*v])) {
+      m->canon = *v;
+      m->type = w->m[*v].type;
+      continue;
+    }
     if (m->type != ART_ENT_ORG) continue;
     v = sm_mention(suffixes, doc, m, 0);
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
@@ -696,7 +812,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
          longer name names nothing by itself; acronyms stay. */
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
-    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon) continue;
+    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) continue;
     /* "the Ministry", "the Council" on their own: a word of a name, not one,
        even when it points back to the full name */
     if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&

@@ -25,6 +25,8 @@ typedef struct mention {
   int ntok;
   unsigned initial:1, from_lexicon:1, is_value:1, orphan:1, dropped:1, dateline:1, has_value:1, weak:1;
   unsigned fixed:1;           /* its context decided the type: the article-wide vote leaves it */
+  unsigned context_org:1;     /* the words around it make it a team or a company ("Arsenal beat") */
+  unsigned team:1;            /* ...a sports team ("Leverkusen coach", "beat Chelsea 3-1") */
   double value;
   char date[11];
   int canon;                  /* index of the mention whose text is the canonical, -1: own text */
@@ -44,6 +46,7 @@ typedef struct work {
 /* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */
 typedef struct tables {
   const art_table *first_names, *fac_words, *event_words;
+  uint32_t business_ends;     /* last letters ('a' = bit 0) of org_context.tsv's company nouns, and 's' */
 } tables;
 
 /*

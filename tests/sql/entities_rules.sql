@@ -55,3 +55,19 @@ SELECT 'a fraction after "a" is a CARDINAL with its value; "a third term" stays 
 SELECT 'sports seasons are DATE periods',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities('They won twice in four seasons and the title two seasons ago.'))
   = 'four seasons:DATE|two seasons ago:DATE';
+SELECT 'a holiday the tagger took for a place is a date',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('“We will be back after Easter,” Reid said.'))
+  = 'Easter:DATE|Reid:PERSON';
+SELECT 'a body named "X of Justice" keeps its last word and goes on through "of the"',
+  (SELECT group_concat(text || ':' || canonical, '|') FROM article_entities(
+     'The Court of Justice of the European Union ruled for the passengers, and the European Union welcomed it.', '{"types":["ORG"]}'))
+  = 'Court of Justice of the European Union:Court of Justice of the European Union|European Union:European Union';
+SELECT 'a holiday right after a man''s name stays his surname',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Vice President Taha Yassin Ramadan was sentenced. The court said Ramadan would appeal.', '{"types":["PERSON","DATE"]}'))
+  = 'Taha Yassin Ramadan:PERSON|Ramadan:PERSON';
+SELECT 'after a person''s title a given name that is also a place opens a person''s name',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities('Gov. Georgia Lee signed the bill.', '{"types":["PERSON","ORG","GPE"]}'))
+  = 'Georgia Lee:PERSON';
+SELECT 'a body of a place and another body are two names',
+  (SELECT group_concat(text, '|') FROM article_entities('The researchers, from the University of Sydney and Aarhus University in Denmark, used data.', '{"types":["ORG"]}'))
+  = 'University of Sydney|Aarhus University';
