@@ -8,7 +8,10 @@
 ** tolerant of invalid UTF-8) and JIT-compiled when the platform allows, so a
 ** test costs one match call per short paragraph.  Also here: the dateline
 ** pattern ("WASHINGTON (AP) —" alone on a line), which joins the next
-** paragraph rather than standing alone.
+** paragraph rather than standing alone.  A short label and a web address
+** alone on a line ("AP NBA: https://apnews.com/hub/NBA") is a link, not
+** prose: those patterns are tried only when the line's last word is an
+** address, so prose pays one look at its last word.
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -56,9 +59,11 @@ static int word_set_has(const word_set *ws, const char *w, size_t n) {
   return 0;
 }
 
-/* Which group a pattern belongs to: 0 tail, 1 anchored, 2 last paragraph only. */
+/* Which group a pattern belongs to: 0 tail, 1 anchored, 2 last paragraph
+   only, 3 lines that end in a web address. */
 static int pattern_group(const art_table_entry *e) {
   if (strcmp(e->extra, "$last") == 0) return 2;
+  if (strcmp(e->extra, "$url") == 0) return 3;
   return e->key[0] == '^';
 }
 
@@ -95,6 +100,7 @@ struct art_segment_state {
   pcre2_code *boilerplate;      /* patterns anchored at the paragraph start */
   pcre2_code *boilerplate_tail; /* patterns found anywhere in it */
   pcre2_code *boilerplate_last; /* patterns for the last paragraph only */
+  pcre2_code *boilerplate_url;  /* patterns for lines that end in a web address */
   pcre2_code *dateline;
   pcre2_match_data *match;
   word_set lead_words;          /* third column of anchored patterns */
@@ -150,6 +156,8 @@ int art_segment_state_init(art_context *ctx, const char **err) {
   if (!st->boilerplate_tail) return -1;
   st->boilerplate_last = join_patterns(2, err);
   if (!st->boilerplate_last) return -1;
+  st->boilerplate_url = join_patterns(3, err);
+  if (!st->boilerplate_url) return -1;
   if (word_set_build(&st->lead_words, 1) || word_set_build(&st->tail_words, 0)) {
     *err = "article: ext/data/boilerplate.tsv: a pattern lacks its words, or too many words";
     return -1;
@@ -169,6 +177,7 @@ void art_segment_state_free(art_context *ctx) {
   pcre2_code_free(st->boilerplate);
   pcre2_code_free(st->boilerplate_tail);
   pcre2_code_free(st->boilerplate_last);
+  pcre2_code_free(st->boilerplate_url);
   pcre2_code_free(st->dateline);
   pcre2_match_data_free(st->match);
   free(st);
@@ -224,11 +233,25 @@ int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, siz
   return matches(ctx, ctx->segment->boilerplate_last, doc, start, end, 0);
 }
 
+/* Does the paragraph's last run of non-space bytes start like a web
+   address ("https://…", "www.…")?  Only such lines meet the "$url" patterns
+   ("AP NBA: https://apnews.com/hub/NBA", a label and a link). */
+static int ends_in_url(const unsigned char *z, size_t start, size_t end) {
+  size_t b = end;
+  while (b > start && z[b - 1] != ' ' && z[b - 1] != '\t') b--;
+  size_t n = end - b;
+  if (n < 8) return 0;
+  if (memcmp(z + b, "http://", 7) == 0 || memcmp(z + b, "https://", 8) == 0) return 1;
+  return memcmp(z + b, "www.", 4) == 0;
+}
+
 int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, size_t end) {
   if (end - start > BOILERPLATE_TAIL_MAX_BYTES || end <= start) return 0;
   char lead[24];
   size_t lead_len = first_word((const unsigned char *)doc, start, end, lead, sizeof lead);
-  return (end - start <= BOILERPLATE_MAX_BYTES &&
+  return (end - start <= BOILERPLATE_MAX_BYTES && ends_in_url((const unsigned char *)doc, start, end) &&
+          matches(ctx, ctx->segment->boilerplate_url, doc, start, end, 0)) ||
+         (end - start <= BOILERPLATE_MAX_BYTES &&
           word_set_has(&ctx->segment->lead_words, lead, lead_len) &&
           matches(ctx, ctx->segment->boilerplate, doc, start, end, 0)) ||
          (ends_in_tail_word(ctx->segment, doc, start, end) &&
