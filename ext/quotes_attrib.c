@@ -502,6 +502,8 @@ static size_t np_walk(const toks *t, size_t lo, size_t j, int *det) {
   return k;
 }
 
+static int person_before_of(const ctx *c, const toks *t, size_t lo, size_t m);
+
 /* Tokens t[a, b) are a name, perhaps with a title ("Masood Ahmed", "Sen. Reed")? */
 static int is_name_run(const toks *t, size_t a, size_t b) {
   if (b <= a || b - a > 5) return 0;
@@ -514,6 +516,16 @@ static int is_name_run(const toks *t, size_t a, size_t b) {
     else if (w->rcls != R_TITLE && w->rcls != R_ROLE) return 0;
   }
   return names > 0 && name_word(&t->v[b - 1]);
+}
+
+/*
+** A lawmaker's party and state as written after the name: "R-Ohio",
+** "D-Vt.", "I-Maine" (one capital, a hyphen, a capitalised state).
+*/
+static int party_tag(const unsigned char *z, const qtok *w) {
+  size_t a = w->start, n = w->end - w->start;
+  return n >= 4 && z[a] >= 'A' && z[a] <= 'Z' && z[a + 1] == '-' && z[a + 2] >= 'A' && z[a + 2] <= 'Z'
+         && (w->flags & T_CAP);
 }
 
 /*
@@ -546,7 +558,9 @@ static np np_before(const ctx *c, const toks *t, size_t lo, size_t e) {
     }
     if (k <= lo || k + 1 >= j - 1 || !(dash ? is_dash(&t->v[k], c->z) : is_punct(&t->v[k], c->z, ',')))
       return r;
-    if (is_name_run(t, k + 1, j - 1)) {       /* the aside is the name */
+    /* "Rep. Randall Pike, R-Ohio, said": a party and state are no one's name. */
+    int party = k + 2 == j - 1 && party_tag(c->z, &t->v[k + 1]);
+    if (!party && is_name_run(t, k + 1, j - 1)) {       /* the aside is the name */
       r.lo = k + 1; r.hi = j - 1; r.head = j - 2;
       return r;
     }
@@ -562,6 +576,9 @@ static np np_before(const ctx *c, const toks *t, size_t lo, size_t e) {
   int det;
   size_t k = np_walk(t, lo, j, &det);
   if (k >= j || (det && k + 1 == j)) return r;     /* nothing, or "The" alone */
+  for (size_t m = k + 1; m + 1 < j; m++) {          /* "Laura Pellegrino of Vermont" */
+    if (t->v[m].wcls == W_OF && person_before_of(c, t, k, m - 1)) { j = m; break; }
+  }
   size_t head = j - 1;
   if (k > lo && (t->v[k - 1].wcls == W_PREP || t->v[k - 1].wcls == W_OF)) {
     /* After a preposition: a subject only when a role noun heads it
@@ -599,7 +616,8 @@ static np np_after(const ctx *c, const toks *t, size_t s, size_t hi) {
     const qtok *w = &t->v[k];
     if (w->wcls == W_OF || (w->wcls == W_PREP && seen_head && t->v[k - 1].rcls == R_ROLE)) {
       /* "Secretary of State …", "Ambassador to Iraq …" */
-      if (seen_head && k + 1 < hi && (t->v[k + 1].flags & T_CAP) && (t->v[k - 1].flags & T_CAP)) { k++; continue; }
+      if (seen_head && k + 1 < hi && (t->v[k + 1].flags & T_CAP) && (t->v[k - 1].flags & T_CAP)
+          && !person_before_of(c, t, start, k - 1)) { k++; continue; }
       break;
     }
     if ((!np_word_ok(w) && !name_time_word(t, k, hi)) || w->wcls == W_DET) break;
@@ -983,6 +1001,21 @@ static int place_or_body_word(const ctx *c, const qtok *w) {
   return art_table_find(&art_table_fac_words, key, len) != NULL;
 }
 
+
+/*
+** Token m ends a person's name, so an "of" after it gives a home, not a
+** longer name: "Sen. Laura Pellegrino of Vermont", "Maria Costa of
+** Lisbon" (a title before the name, or a given name opening it), where
+** "Secretary of State" and "Bank of England" read on.
+*/
+static int person_before_of(const ctx *c, const toks *t, size_t lo, size_t m) {
+  const qtok *w = &t->v[m];
+  if (!name_word(w) || w->rcls || w->abbrev || place_or_body_word(c, w)) return 0;
+  size_t a = m;
+  while (a > lo && name_part(t, a - 1)) a--;
+  if (a > lo && (t->v[a - 1].rcls == R_TITLE || t->v[a - 1].abbrev)) return 1;
+  return a < m && gaz(&art_table_gaz_first_names, c->z, t->v[a].start, t->v[a].end) != NULL;
+}
 
 /*
 ** People named in the tokens t (quotes are single tokens, so nobody inside

@@ -5,7 +5,7 @@
 
 WITH files(f) AS (VALUES
   ('according_and_previous'), ('apostrophes'), ('asides_and_participles'), ('basic_patterns'),
-  ('british_style'), ('fragments'), ('interview_style'), ('multi_paragraph'), ('names_and_titles'),
+  ('british_style'), ('fragments'), ('interview_style'), ('lawmakers_and_courts'), ('multi_paragraph'), ('names_and_titles'),
   ('officials_and_orgs'), ('other_marks'), ('passives_and_objects'), ('pronouns_gender'),
   ('repairs_bodies'), ('repairs_names'), ('roles_and_orgs'), ('split_and_carry'), ('straight_quotes'),
     ('wire_mixed')),
@@ -23,7 +23,7 @@ FROM gold;
 SELECT 'cases: no quote found that the gold lacks', (
   WITH files(f) AS (VALUES
     ('according_and_previous'), ('apostrophes'), ('asides_and_participles'), ('basic_patterns'),
-    ('british_style'), ('fragments'), ('interview_style'), ('multi_paragraph'), ('names_and_titles'),
+    ('british_style'), ('fragments'), ('interview_style'), ('lawmakers_and_courts'), ('multi_paragraph'), ('names_and_titles'),
     ('officials_and_orgs'), ('other_marks'), ('passives_and_objects'), ('pronouns_gender'),
     ('repairs_bodies'), ('repairs_names'), ('roles_and_orgs'), ('split_and_carry'), ('straight_quotes'),
     ('wire_mixed')),
