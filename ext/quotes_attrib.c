@@ -1614,6 +1614,17 @@ static speaker resolve_np(ctx *c, const toks *t, np p, size_t before_quote) {
     s.name = best->canonical;
     s.len = strlen(best->canonical);
     s.etype = best->type;
+    /* "the Russian Foreign Ministry": a nationality written just before the
+    ** body's name, inside the phrase, is part of it (an owner's possessive,
+    ** "China's Foreign Ministry", is not: without_owner()). */
+    if (best->type == ART_ENT_ORG && best_i > 0 && s.len == best->end - best->start
+        && memcmp(s.name, c->z + best->start, s.len) == 0) {
+      const art_entity *nat = ent(c, best_i - 1);
+      if (nat->type == ART_ENT_NORP && nat->start >= a && nat->end + 1 == best->start && c->z[nat->end] == ' ') {
+        s.name = (const char *)c->z + nat->start;
+        s.len = best->end - nat->start;
+      }
+    }
     return s;
   }
   if (person_head) {
