@@ -32,7 +32,10 @@
 ** Khalilzad"); a role over its modifiers up to a determiner; an aside between
 ** commas is skipped, or taken when it is the name ("The director of the
 ** fund, Mara Quist, says"); a phrase after a preposition is no subject;
-** "quoted by Reuters as saying" does not make Reuters the speaker.
+** "quoted by Reuters as saying" does not make Reuters the speaker; a party
+** and state after a name ("Rep. Randall Pike, R-Ohio, said") are no one,
+** and "of" after a person's name gives a home, not a longer name ("Sen.
+** Laura Pellegrino of Vermont").
 ** Function words come from ext/data/quote_words.tsv, job and organisation
 ** nouns from ext/data/speaker_roles.tsv, given and family names from the
 ** gazetteers ext/data/gaz_first_names.tsv and gaz_surnames.tsv.
@@ -64,9 +67,11 @@
 **   - an organisation noun ("the ministry"): the named organisation that
 **     holds it ("the Education Ministry"); a company noun ("the company",
 **     "the carmaker") with no such name: the business the article is
-**     about (main_business()).
+**     about (main_business()).  A body's members speak for it: "the
+**     court's nine judges wrote" is the court.
 **   - another name: the tagger's canonical name (ORG, GPE, NORP), an
 **     owner's possessive off ("China's Foreign Ministry" -> "Foreign
+**     Ministry"), a nationality just before it kept ("the Russian Foreign
 **     Ministry"); a one-word name widened to the full one the article gave
 **     before ("Orbis" -> "Orbis Labs", "DWD" -> "Deutscher Wetterdienst"
 **     from "the Deutscher Wetterdienst (DWD)").
@@ -1593,8 +1598,22 @@ static speaker resolve_np(ctx *c, const toks *t, np p, size_t before_quote) {
              + (e->type == ART_ENT_PERSON ? 4 : e->type == ART_ENT_ORG ? 3 : e->type == ART_ENT_GPE ? 2 : 1);
     if (rank >= best_rank) { best = e; best_i = i; best_rank = rank; }
   }
-  /* A group is nobody in particular ("Campaigners vowed", "residents said"). */
-  if (head->rcls == R_GROUP) return s;
+  /* A group is nobody in particular ("Campaigners vowed", "residents said"),
+  ** but a body's members speak for it: "the court's nine judges wrote" is
+  ** the court, "the board's members said" the board. */
+  if (head->rcls == R_GROUP) {
+    if (first->wcls == W_DET && first->wdetail == D_INDEF) return s;
+    for (size_t m = p.lo; m < p.head; m++) {
+      qtok owner = t->v[m];
+      if (!owner.poss || (owner.flags & T_CAP)) continue;
+      owner.end = without_possessive(c->z, owner.start, owner.end);
+      char key[48];
+      size_t len = lower_key(c->z, owner.start, owner.end, key, sizeof key);
+      const art_table_entry *r = len ? art_table_find(&art_table_speaker_roles, key, len) : NULL;
+      if (r && !strcmp(r->value, "org")) return resolve_org(c, &owner, a);
+    }
+    return s;
+  }
   /* A body's noun heads no person's name ("the Foreign Ministry"), unless a given name opens it. */
   int person_head = name_part(t, p.head)
                     && ((head->rcls != R_ORG && !org_word(c, head)) || looks_like_person(c, t, p))
