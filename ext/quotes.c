@@ -18,7 +18,11 @@
 **      decides an attribution; names that a window cuts short ("Austin"
 **      whose "Lloyd Austin" came earlier) are widened from the text by the
 **      attribution step.
-**   4. art_quotes_attribute(): kinds, speakers, cues; then the "kinds"
+**   4. art_quotes_attribute(): kinds, speakers, cues.  Then a name or a
+**      title in marks ("the Pacific “Ring of Fire,”", "the “Rotterdam
+**      Courier”"), a fragment that nobody is said to have said and that no
+**      verb of crying out introduces ("chanting “Death to America”" stays), is
+**      dropped: the marks set a name apart and quote no one.  Last, the "kinds"
 **      option drops the rows not asked for.
 **
 ** The list keeps its buffers from call to call, so a table scan over many
@@ -26,7 +30,10 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "article_quotes.h"
+#include "article_tables.h"
+#include "article_text.h"
 
 /* Sentences looked at before a quote for the person a pronoun names. */
 #define LOOKBACK_SENTENCES 2
@@ -123,6 +130,70 @@ static int extract_entities(art_context *ctx, const char *doc, const art_quote_o
   return 0;
 }
 
+/*
+** The quoted text doc[a..b) reads as a name or a title: two words or more,
+** each one of four letters or more capitalised ("Ring of Fire", "Rotterdam
+** Courier"), and no cry in it ("Faith! Faith!" is something said).
+*/
+static int title_in_marks(const unsigned char *z, size_t a, size_t b) {
+  size_t words = 0, capitalised = 0;
+  while (a < b) {
+    size_t l;
+    int32_t cp = art_utf8_decode(z + a, b - a, &l);
+    if (cp == '!' || cp == '?') return 0;
+    int category = utf8proc_category(cp);
+    int letter = category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+    if (!letter && !(cp >= '0' && cp <= '9')) { a += l; continue; }
+    int upper = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT || (cp >= '0' && cp <= '9');
+    size_t letters = 0;
+    while (a < b) {
+      cp = art_utf8_decode(z + a, b - a, &l);
+      category = utf8proc_category(cp);
+      if (!(category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) && !(cp >= '0' && cp <= '9')
+          && cp != '\'' && cp != 0x2019 && cp != '-') break;
+      letters++;
+      a += l;
+    }
+    words++;
+    if (upper) capitalised++;
+    else if (letters >= 4) return 0;
+  }
+  return words >= 2 && capitalised >= 2;
+}
+
+/*
+** The word just before the opening mark is a verb of crying out
+** ("chanting “Death to America”", "shouting “Out Lucio”"; class "cry" of
+** ext/data/quote_words.tsv): what follows was said, even when it reads like
+** a title.  Other cues are not enough ("Officials say “Operation Medusa”
+** is aimed at …", "his proposed “Clear Skies” bill").
+*/
+static int said_aloud(const unsigned char *z, size_t mark) {
+  size_t e = mark;
+  while (e > 0 && (z[e - 1] == ' ' || z[e - 1] == ':' || z[e - 1] == ',')) e--;
+  size_t a = e;
+  while (a > 0 && e - a < 24 && ((z[a - 1] | 0x20) >= 'a' && (z[a - 1] | 0x20) <= 'z')) a--;
+  if (a == e || e - a >= 24) return 0;
+  char key[24];
+  for (size_t i = a; i < e; i++) key[i - a] = (char)(z[i] | 0x20);
+  const art_table_entry *w = art_table_find(&art_table_quote_words, key, e - a);
+  return w && strcmp(w->value, "cry") == 0;
+}
+
+/* Drop the names and titles in marks that nobody is said to have said. */
+static void drop_titles(const char *doc, art_quote_list *l) {
+  size_t kept = 0;
+  for (size_t i = 0; i < l->count; i++) {
+    const art_quote *q = &l->items[i];
+    if (q->kind == ART_QUOTE_FRAGMENT && !q->speaker && q->cue_end == q->cue_start
+        && title_in_marks((const unsigned char *)doc, q->start, q->end)
+        && !said_aloud((const unsigned char *)doc, q->mark_start))
+      continue;
+    l->items[kept++] = *q;
+  }
+  l->count = kept;
+}
+
 int art_quotes_extract(art_context *ctx, const char *doc, size_t n,
                        const art_quote_options *opts, art_quote_list *out) {
   static const art_quote_options defaults;
@@ -146,6 +217,7 @@ int art_quotes_extract(art_context *ctx, const char *doc, size_t n,
   if (out->count == 0) return 0;
   if (extract_entities(ctx, doc, opts, out)) return -1;
   if (art_quotes_attribute(doc, n, out->sents, out->nsents, &out->entities, out) < 0) return -1;
+  drop_titles(doc, out);
 
   if (opts->kinds) {
     size_t k = 0;
