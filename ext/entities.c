@@ -386,6 +386,28 @@ static int common_words_only(const char *doc, const art_token *toks, size_t a, s
   return 1;
 }
 
+/* Tokens [a, b) are one capitalised word naming a field, by its ending
+   ("Seismology", "Geophysics", "Development", "Fisheries"), and no name the
+   gazetteers know: the second field of "Institute of Volcanology and ...". */
+static int field_of_study(const char *doc, const art_token *toks, size_t a, size_t b) {
+  static const char *const endings[] = {"ology", "ics", "ment", "tion", "ture", "ries", "ence", "ance"};
+  if (b - a != 1 || !(toks[a].flags & ART_TOK_CAP)) return 0;
+  const char *z = doc + toks[a].start;
+  size_t n = tok_len(&toks[a]), hit = 0;
+  for (size_t k = 0; k < sizeof endings / sizeof *endings && !hit; k++) {
+    size_t el = strlen(endings[k]);
+    hit = n > el + 2 && memcmp(z + n - el, endings[k], el) == 0;
+  }
+  return hit && !(art_ent_gaz_bits(z, n, 0) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES |
+                                               ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS));
+}
+
+/* Is z[0..n) a function word ("The", "A") by ext/data/common_words.tsv? */
+static int function_word(const char *z, size_t n) {
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, z, n, 0);
+  return e && strcmp(e->extra, "function") == 0;
+}
+
 /* Does the name z[0..n) hold " of "? */
 static int contains_of(const char *z, size_t n) {
   for (size_t i = 0; i + 4 <= n; i++)
@@ -403,9 +425,11 @@ static int contains_of(const char *z, size_t n) {
 **     ("Office", "Commission") and "for", "of", "on" (the) lead to the next
 **     capitalised name;
 **   - prev is an organisation with "of" inside ("Ministry of Irrigation"),
-**     "and" alone joins, and the next part is made of common words;
+**     "and" alone joins, and the next part is made of common words or is
+**     one word naming a field ("... of Volcanology and Seismology");
 **   - prev is a nationality right before an organisation name that opens
-**     with an organisation word and has "of" inside.
+**     with an organisation word and has "of" inside, or that closes with
+**     one ("Russian Foreign Ministry").
 */
 static int join_connected_org(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                               mention *prev, size_t first_tok) {
@@ -497,11 +521,22 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
     ok = 1;
   else if (prev->type == ART_ENT_ORG && gap == 1 && tok_is(doc, &toks[k], "and") && has_of &&
-           common_words_only(doc, toks, a, b))
+           (common_words_only(doc, toks, a, b) || field_of_study(doc, toks, a, b)))
     ok = 1;
   else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
            art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
            tok_is(doc, &toks[a + 1], "of"))
+    ok = 1;
+  /* "Russian" + "Foreign Ministry", "Norwegian" + "Energy Regulatory
+     Authority": a nationality right before a body's name that closes with
+     an organisation word is the first word of that name */
+  else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 2 && type == ART_ENT_ORG &&
+           !prev->dateline && closing_org_word(doc, &toks[b - 1]) &&
+           /* not half of "South Korean": a capitalised word before must be
+              a function word opening the sentence ("The") */
+           !(prev->prev_end + 1 == prev->start && doc[prev->prev_start] >= 'A' && doc[prev->prev_start] <= 'Z' &&
+             !function_word(doc + prev->prev_start, prev->prev_end - prev->prev_start)) &&
+           !art_ent_lookup_lower(&art_table_org_legal_forms, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0))
     ok = 1;
   if (!ok) return 0;
   extend_mention(prev, toks, b, (int)(b - k));

@@ -391,6 +391,68 @@ static int other_expansion(const char *doc, const mention *acr, const mention *f
 }
 
 /*
+** E0. "the General Confederation of Workers of Peru (CGTP)": a one-word short
+** form in parentheses right after a name defines it, whatever language its
+** letters come from ("Phivolcs", "UNICEF"), and every mention of that short
+** form links to the name.  The name must be an organisation, and the short
+** form must open with one of its initials and hold two of them ("CGTP": C,
+** G and P are; "FENATRAPORT" from syllables: F, N, P), so "(Reuters)" after
+** "New York" does not; a person's name has no short form ("(D)" is a party).  Definitions are
+** few: a short array, and the mentions are compared by hash.
+*/
+static int initials_agree(const char *sh, size_t sl, const char *doc, size_t fs, size_t fe) {
+  char ini[32];
+  size_t ni = initials(doc, fs, fe, ini, sizeof ini);
+  if (!ni) return 0;
+  size_t caps = 0, hits = 0;
+  for (size_t k = 0; k < sl; k++) {
+    if (!(sh[k] >= 'A' && sh[k] <= 'Z')) continue;
+    caps++;
+    if (memchr(ini, sh[k], ni)) hits++;
+    else if (k == 0) return 0;             /* it opens with one of the name's initials */
+  }
+  return caps && hits >= (caps < 2 ? caps : 2);
+}
+
+static void parenthesized_short_forms(work *w) {
+  const char *doc = w->doc;
+  enum { DEFINITIONS = 16 };
+  int def_short[DEFINITIONS], def_full[DEFINITIONS];
+  size_t ndef = 0;
+  for (size_t i = 1; i < w->count && ndef < DEFINITIONS; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    /* cheap shape first: "(" before, ")" after */
+    if (m->start < 3 || doc[m->start - 1] != '(' || doc[m->start - 2] != ' ' ||
+        m->end >= w->doc_len || doc[m->end] != ')')
+      continue;
+    size_t sl = m->end - m->start;
+    if (sl < 2 || sl > 12 || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+      const mention *f = &w->m[i - back];
+      if (!is_name(f) || f->end != m->start - 2) continue;
+      if (f->ntok < 2 || f->type != ART_ENT_ORG) break;
+      if (!initials_agree(doc + m->start, sl, doc, f->start, f->end)) break;
+      def_short[ndef] = (int)i;
+      def_full[ndef++] = (int)(i - back);
+      break;
+    }
+  }
+  if (!ndef) return;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    for (size_t d = 0; d < ndef; d++) {
+      const mention *s = &w->m[def_short[d]];
+      if (s->hash != m->hash || !same_text(doc, s, m)) continue;
+      m->canon = def_full[d];
+      m->type = w->m[def_full[d]].type;
+      break;
+    }
+  }
+}
+
+/*
 ** E1. "AP" -> "Associated Press" when the article writes the name out only
 ** where no entity is found (a byline: "By HELEN MARCHETTI Associated
 ** Press"): an acronym of ext/data/acronyms.tsv left unlinked takes its listed
@@ -758,6 +820,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
   }
 
+  parenthesized_short_forms(w);
   if (spelled_out_acronyms(w)) goto done;
 
   sm_clear(acronyms);         /* its table becomes `prefixes` */
@@ -797,6 +860,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
     int32_t *v = sm_mention(prefixes, doc, m, 0);
     if (!v || *v < 0 || (size_t)*v == i) continue;
+    /* "Senate" is a body of its own, not short for "Senate Appropriations
+       Committee" that merely opens with it */
+    if (m->ntok == 1 && art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) continue;
     if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
         (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
          ART_GAZ_DEMONYMS))
