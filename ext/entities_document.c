@@ -195,6 +195,20 @@ static int common_word(const tables *tb, const char *doc, const mention *m) {
   return (art_ent_gaz_bits(doc + m->start, m->end - m->start, 0) & ART_GAZ_COMMON) != 0;
 }
 
+/* "I’ve", "We'll", "They’re": a pronoun and a contraction, never a name.
+   The word before the apostrophe is a function word of
+   ext/data/common_words.tsv ("O'Brien", "D’Angelo" are not). */
+static int pronoun_contraction(const char *doc, const mention *m) {
+  size_t n = m->end - m->start, k = 1;
+  const char *z = doc + m->start;
+  while (k < n && k < 5 && z[k] >= 'a' && z[k] <= 'z') k++;
+  size_t al = k < n && z[k] == '\'' ? 1 : k + 2 < n && memcmp(z + k, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+  if (!al || n - k - al > 2) return 0;                 /* 's, 'm, 've, 'll, 're, 'd */
+  for (size_t i = k + al; i < n; i++) if (z[i] < 'a' || z[i] > 'z') return 0;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, z, k, 0);
+  return e && strcmp(e->extra, "function") == 0;
+}
+
 static int root_of(const work *w, int i) {
   for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
   return i;
@@ -570,6 +584,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
         text_is(p, 0, pl, ":", 1))
       m->initial = 1;
+    if (m->ntok == 1 && !m->is_value && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     if (!m->initial && !m->is_value && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
   }
   for (size_t i = 0; i < count; i++) {

@@ -39,3 +39,7 @@ SELECT 'a nationality opens a ministry''s name',
 SELECT 'a field after and stays in the name',
   (SELECT count(*) FROM article_entities('The swell was 3 meters high, according to the Chilean Institute of Oceanography and Glaciology (Chiogla). It was felt widely.') e
    WHERE e.text = 'Chilean Institute of Oceanography and Glaciology') = 1;
+SELECT 'a pronoun''s contraction is no name',
+  (SELECT count(*) FROM article_entities('“I’ve never seen a crowd like it,” Okafor said. “I''ve been here before, and we’ll be back.”') e
+   WHERE e.text LIKE 'I%ve' OR e.text LIKE 'we%ll') = 0
+  AND (SELECT count(*) FROM article_entities('“We’re ready,” said Ciarán O’Brien.') e WHERE e.text = 'Ciarán O’Brien') = 1;
