@@ -1008,6 +1008,18 @@ static int team_context(const char *doc, const art_token *toks, size_t n, size_t
   return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
 }
 
+/* A capitalised cue of the "owned" class ("Shares" after a dateline's dash). */
+static int owned_word(const char *doc, const art_token *t) {
+  if (!(t->flags & ART_TOK_CAP) || (t->flags & ART_TOK_ALLCAPS)) return 0;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->extra, "owned") == 0;
+}
+
+/* Words that open a verb's object: "Maria shares the view", "shares his". */
+static const char *const determiners_and_pronouns[] = {"the", "a", "an", "this", "that", "these", "those", "its",
+                                                       "his", "her", "their", "our", "my", "your", "them", "it",
+                                                       "with", NULL};
+
 /*
 ** Tokens [a, b) name a company: a noun for a company comes right before
 ** ("budget carrier Aviana", "engine makers CFM International"), or after
@@ -1032,9 +1044,20 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
   if (!cue && a >= 2 && tok_len(&toks[a - 1]) == 2 &&
       ((doc[toks[a - 1].start] == 'o' && doc[toks[a - 1].start + 1] == 'f') ||
        (doc[toks[a - 1].start] == 'i' && doc[toks[a - 1].start + 1] == 'n')) &&
-      cue_is(doc, &toks[a - 2], "owned"))
-    cue = 1;                               /* "shares of", "shares in" */
+      (cue_is(doc, &toks[a - 2], "owned") || owned_word(doc, &toks[a - 2])))
+    cue = 1;                               /* "shares of", "shares in", "— Shares of" after a dateline */
   if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && cue_is(doc, &toks[b + 1], "owned")) cue = 1;
+  /* "Vantrix shares sink", "Nvidia stock rose": the noun right after a
+     one-word name no list knows, not a place's (not "Maria shares the
+     view", "the Moscow stock market", "Dunkin' Donuts Inc. shares"), nor
+     a sentence's first word ("Pretax profit fell") */
+  if (!cue && b - a == 1 && b + 1 < n && (toks[b].flags & ART_TOK_LOWER) && tok_len(&toks[b]) >= 3 &&
+      !(toks[a].flags & (ART_TOK_PERIOD | ART_TOK_INITIAL)) && cue_is(doc, &toks[b], "owned") &&
+      !tok_in(doc, &toks[b + 1], determiners_and_pronouns) &&
+      !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
+        (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_CITIES | ART_GAZ_PROVINCES |
+         ART_GAZ_REGIONS)))
+    cue = 1;
   if (!cue || date_word(doc, &toks[a])) return 0;
   /* "bomb maker Azahari bin Husin", "the company Ramirez built": a noun
      before a person's name is his job, or the name starts a clause; a

@@ -310,6 +310,71 @@ static void listed_with_orgs(work *w) {
   }
 }
 
+/* A place name the gazetteers know, used as a place. */
+static int known_place(const char *doc, const mention *m) {
+  return is_name(m) && (m->type == ART_ENT_GPE || m->type == ART_ENT_LOC) &&
+         (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS));
+}
+
+/*
+** B3d. In a business story -- two mentions or more that their words made
+** companies ("Shares of Vantrix", "chipmaker Halden"), or one such company
+** named three times or more -- a one-word name
+** the tagger took for a place or a person, that no list knows (no place,
+** given name, surname or common word) and, if a person, that no pronoun
+** follows, is a
+** company ("chips from Nvidia", "business from Oracle and Salesforce"),
+** unless it stands where places do (after "in", "near"...).
+*/
+static void business_story_companies(work *w) {
+  static const char *const places[] = {"in", "into", "near", "outside", "across", "around", "toward", "towards",
+                                       "of", NULL};
+  const char *doc = w->doc;
+  size_t companies = 0, first = 0;
+  for (size_t i = 0; i < w->count && companies < 2; i++)
+    if (w->m[i].context_org && !w->m[i].team && is_name(&w->m[i]) && !companies++) first = i;
+  if (companies == 1) {
+    /* one company by its words, named three times or more: the story's subject */
+    size_t named = 0;
+    for (size_t i = 0; i < w->count && named < 3; i++)
+      named += w->m[i].hash == w->m[first].hash && !w->m[i].is_value && same_text(doc, &w->m[i], &w->m[first]);
+    if (named >= 3) companies = 2;
+  }
+  if (companies < 2) return;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || (m->type != ART_ENT_GPE && m->type != ART_ENT_PERSON) || m->dateline ||
+        m->from_lexicon || m->canon >= 0 || m->context_org)
+      continue;
+    if (m->type == ART_ENT_PERSON && (m->he || m->she)) continue;   /* a pronoun after a place tells nothing */
+    size_t ml = m->end - m->start;
+    if (ml < 3 || !(doc[m->start + 1] >= 'a' && doc[m->start + 1] <= 'z')) continue;   /* not "U.S.", "EU" */
+    int placed = 0;
+    for (size_t k = 0; places[k] && !placed; k++)
+      placed = text_is(doc, m->prev_start, m->prev_end, places[k], strlen(places[k]));
+    /* "Mr. Razali": a title before it; "Wallachia and Moldavia": listed with a place */
+    if (m->prev_end > m->prev_start &&
+        (art_ent_gaz_bits(doc + m->prev_start, m->prev_end - m->prev_start, 0) & ART_GAZ_TITLES))
+      continue;
+    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    if ((before && known_place(doc, before) && joined_by_and(doc, before, m)) ||
+        (after && known_place(doc, after) && joined_by_and(doc, m, after)))
+      continue;
+    /* "on Wednesdays": a date word, plural too */
+    if (art_ent_lookup_lower(&art_table_value_words, doc + m->start, ml, 0) ||
+        (doc[m->end - 1] == 's' && art_ent_lookup_lower(&art_table_value_words, doc + m->start, ml - 1, 0)))
+      continue;
+    if (placed || (art_ent_gaz_bits(doc + m->start, ml, 1) &
+                   (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+                    ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_DEMONYMS)))
+      continue;
+    m->type = ART_ENT_ORG;
+    m->context_org = 1;
+    m->score = 1 << 20;
+  }
+}
+
 /*
 ** B3c. In a match report -- two mentions or more that their words made
 ** teams ("Leverkusen coach", "beat Chelsea 3-1") -- a city's name stands
@@ -687,6 +752,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   unlinked_places(w);
   listed_with_orgs(w);
+  business_story_companies(w);
   match_report_teams(w);
   event_short_names(w, tb);
   state_abbreviations(w);

@@ -43,3 +43,18 @@ SELECT 'a pronoun''s contraction is no name',
   (SELECT count(*) FROM article_entities('“I’ve never seen a crowd like it,” Okafor said. “I''ve been here before, and we’ll be back.”') e
    WHERE e.text LIKE 'I%ve' OR e.text LIKE 'we%ll') = 0
   AND (SELECT count(*) FROM article_entities('“We’re ready,” said Ciarán O’Brien.') e WHERE e.text = 'Ciarán O’Brien') = 1;
+
+-- One-word companies in a business story.
+INSERT INTO sf VALUES (5,
+  'Korvex shares slide as orders slow' || char(10) ||
+  'BOSTON (Newswire) — Shares of Korvex fell 9% on Wednesday after the chip designer cut its forecast.' || char(10) ||
+  'Korvex said demand from carmakers had weakened, and it would buy more wafers from Tessaro next year.' || char(10) ||
+  'Analysts said Korvex was losing orders to Quillmark and Brennet. Korvex employs 9,000 people.');
+SELECT 'a company''s name in a business story',
+  (SELECT group_concat(DISTINCT type) FROM sf, article_entities(sf.body) e WHERE sf.id = 5 AND e.text = 'Korvex') = 'ORG';
+SELECT 'unknown one-word names in a business story are companies',
+  (SELECT count(*) FROM sf, article_entities(sf.body) e
+   WHERE sf.id = 5 AND e.text IN ('Tessaro', 'Quillmark', 'Brennet') AND e.type = 'ORG') = 3;
+SELECT 'a place''s stock market is no company',
+  (SELECT count(*) FROM article_entities('Trading on the Lisbon stock market stopped after Mr. Varga spoke.') e
+   WHERE e.type = 'ORG') = 0;
