@@ -205,8 +205,15 @@ static int event_name(const tables *tb, const char *doc, const art_token *first,
          !(art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
 }
 
-/* The type a closing facility word gives a name ("Airport", "Crossing" FAC; "Valley" LOC). */
+/* The type a closing facility word gives a name ("Airport", "Crossing" FAC;
+   "Valley" LOC), or an opening one of another language ("Avenida"). */
 static art_etype facility_type(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
+  /* "Avenida Abancay", "Plaza San Martín", "Palais des Nations": a head word
+     of another language opens the facility's name */
+  if (first != last && (first->flags & ART_TOK_CAP)) {
+    const art_table_entry *h = art_ent_lookup_lower(tb->fac_words, doc + first->start, tok_len(first), 0);
+    if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
+  }
   const art_table_entry *e = art_ent_lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
   if (e && (art_ent_gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
@@ -551,8 +558,15 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
 */
 static int join_particle_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                               mention *prev) {
-  if (!prev || prev->type != ART_ENT_PERSON || prev->is_value || a < 2) return 0;
-  if (type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE) return 0;
+  if (!prev || prev->is_value || a < 2) return 0;
+  /* "Palais" + "des Nations", "Plaza Dos" + "de Mayo": a facility opened by
+     a head word of another language goes on the same way */
+  const art_table_entry *head = NULL;
+  if (prev->type != ART_ENT_PERSON &&
+      !((head = art_ent_lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
+        strstr(head->extra, "head")))
+    return 0;
+  if (type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE && !(head && type != ART_ENT_NONE)) return 0;
   size_t k = a;
   while (k > 0 && toks[k - 1].end > prev->end) {
     const art_token *t = &toks[k - 1];
@@ -563,6 +577,7 @@ static int join_particle_name(const char *doc, const art_token *toks, size_t a, 
   prev->end = toks[b - 1].end;
   prev->last_start = toks[a].start;
   prev->ntok += (int)(b - k);
+  if (head) name_mention(prev, ART_ENT_FAC);
   return 1;
 }
 

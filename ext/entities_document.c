@@ -376,6 +376,37 @@ static void business_story_companies(work *w) {
 }
 
 /*
+** B3e. "Madison Square Garden" ... "the Garden": a facility's last word,
+** a facility word (ext/data/fac_words.tsv), used alone later is that
+** facility.  Facilities are few: up to 16 are remembered.
+*/
+static void facility_short_names(work *w, const tables *tb) {
+  const char *doc = w->doc;
+  enum { FACILITIES = 16 };
+  int fac[FACILITIES];
+  size_t nfac = 0;
+  for (size_t i = 0; i < w->count && nfac < FACILITIES; i++) {
+    const mention *m = &w->m[i];
+    if (is_name(m) && m->type == ART_ENT_FAC && m->ntok >= 2 && m->canon < 0) fac[nfac++] = (int)i;
+  }
+  if (!nfac) return;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || m->type == ART_ENT_FAC || m->from_lexicon || m->canon >= 0) continue;
+    size_t ml = m->end - m->start;
+    for (size_t k = 0; k < nfac; k++) {
+      const mention *f = &w->m[fac[k]];
+      if (f->end - f->last_start != ml || memcmp(doc + f->last_start, doc + m->start, ml) != 0) continue;
+      if (!art_ent_lookup_lower(tb->fac_words, doc + m->start, ml, 0)) break;
+      m->type = ART_ENT_FAC;
+      m->canon = fac[k];
+      m->score = 1 << 22;
+      break;
+    }
+  }
+}
+
+/*
 ** B3c. In a match report -- two mentions or more that their words made
 ** teams ("Leverkusen coach", "beat Chelsea 3-1") -- a city's name stands
 ** for its club wherever it does not stand for a place: not after "in",
@@ -753,6 +784,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   unlinked_places(w);
   listed_with_orgs(w);
   business_story_companies(w);
+  facility_short_names(w, tb);
   match_report_teams(w);
   event_short_names(w, tb);
   state_abbreviations(w);

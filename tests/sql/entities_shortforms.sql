@@ -58,3 +58,16 @@ SELECT 'unknown one-word names in a business story are companies',
 SELECT 'a place''s stock market is no company',
   (SELECT count(*) FROM article_entities('Trading on the Lisbon stock market stopped after Mr. Varga spoke.') e
    WHERE e.type = 'ORG') = 0;
+
+-- Facilities named in another language, a facility's short name, islands.
+SELECT 'a foreign head word makes a facility',
+  (SELECT group_concat(text || ':' || type, ' ') FROM article_entities('Marchers filled Praça Tiradentes and then Avenida Paulista before noon.')
+   WHERE type = 'FAC') = 'Praça Tiradentes:FAC Avenida Paulista:FAC';
+SELECT 'a head word goes on over a particle',
+  (SELECT count(*) FROM article_entities('The show opened at the Palais de Tokyo in Paris on Monday.') e
+   WHERE e.text = 'Palais de Tokyo' AND e.type = 'FAC') = 1;
+SELECT 'a facility''s last word alone is the facility',
+  (SELECT group_concat(type || ':' || canonical) FROM article_entities('The final was played at Ridgeway Memorial Garden on Sunday. The Garden was full.') e
+   WHERE e.text = 'Garden') = 'FAC:Ridgeway Memorial Garden';
+SELECT 'large islands are LOC',
+  (SELECT group_concat(type) FROM article_entities('Storms hit Borneo and then Luzon.') e) = 'LOC,LOC';
