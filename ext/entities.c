@@ -210,7 +210,8 @@ static int event_name(const tables *tb, const char *doc, const art_token *first,
 static art_etype facility_type(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
   /* "Avenida Abancay", "Plaza San Martín", "Palais des Nations": a head word
      of another language opens the facility's name */
-  if (first != last && (first->flags & ART_TOK_CAP)) {
+  unsigned char c0 = (unsigned char)(doc[first->start] | 0x20);
+  if (first != last && (first->flags & ART_TOK_CAP) && c0 >= 'a' && c0 <= 'z' && (tb->fac_heads & (1u << (c0 - 'a')))) {
     const art_table_entry *h = art_ent_lookup_lower(tb->fac_words, doc + first->start, tok_len(first), 0);
     if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
   }
@@ -558,15 +559,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
 */
 static int join_particle_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                               mention *prev) {
-  if (!prev || prev->is_value || a < 2) return 0;
-  /* "Palais" + "des Nations", "Plaza Dos" + "de Mayo": a facility opened by
-     a head word of another language goes on the same way */
-  const art_table_entry *head = NULL;
-  if (prev->type != ART_ENT_PERSON &&
-      !((head = art_ent_lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
-        strstr(head->extra, "head")))
-    return 0;
-  if (type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE && !(head && type != ART_ENT_NONE)) return 0;
+  if (!prev || prev->is_value || a < 2 || type == ART_ENT_NONE) return 0;
   size_t k = a;
   while (k > 0 && toks[k - 1].end > prev->end) {
     const art_token *t = &toks[k - 1];
@@ -574,6 +567,14 @@ static int join_particle_name(const char *doc, const art_token *toks, size_t a, 
     k--;
   }
   if (k == a || toks[k - 1].end != prev->end) return 0;
+  /* "Palais" + "des Nations", "Palazzo" + "della Consulta": a facility
+     opened by a head word of another language goes on the same way */
+  const art_table_entry *head = NULL;
+  if (prev->type != ART_ENT_PERSON &&
+      !((head = art_ent_lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
+        strstr(head->extra, "head")))
+    return 0;
+  if (!head && type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE) return 0;
   prev->end = toks[b - 1].end;
   prev->last_start = toks[a].start;
   prev->ntok += (int)(b - k);
@@ -909,6 +910,19 @@ static int nationality_use(const char *doc, const art_token *toks, size_t n, siz
 
 /* ---- teams and companies ------------------------------------------------------ */
 
+/* The first letters of the "head" words of ext/data/fac_words.tsv
+   ("Avenida", "Plaza") as bits ('a' = bit 0): a name that opens otherwise
+   needs no look-up. */
+static uint32_t facility_heads(void) {
+  uint32_t bits = 1u << 31;                /* never 0, so it is computed once */
+  for (uint32_t i = 0; i < art_table_fac_words.count; i++) {
+    const art_table_entry *e = &art_table_fac_words.entries[i];
+    unsigned char c = (unsigned char)e->key[0];
+    if (strstr(e->extra, "head") && c >= 'a' && c <= 'z') bits |= 1u << (c - 'a');
+  }
+  return bits;
+}
+
 /* The last letters of the company nouns of ext/data/org_context.tsv ("carrier",
    "company"), and 's' for their plurals, as bits ('a' = bit 0): a word before
    a name that ends otherwise ("said", "with") needs no look-up. */
@@ -1062,11 +1076,13 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
       (cue_is(doc, &toks[a - 2], "owned") || owned_word(doc, &toks[a - 2])))
     cue = 1;                               /* "shares of", "shares in", "— Shares of" after a dateline */
   if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && cue_is(doc, &toks[b + 1], "owned")) cue = 1;
-  /* "Vantrix shares sink", "Nvidia stock rose": the noun right after a
+  /* "Vantrix shares sink", "Nvidia stock rose": a stock word (shares,
+     stock, shareholders: only words with an 's' are looked up) right after a
      one-word name no list knows, not a place's (not "Maria shares the
      view", "the Moscow stock market", "Dunkin' Donuts Inc. shares"), nor
      a sentence's first word ("Pretax profit fell") */
-  if (!cue && b - a == 1 && b + 1 < n && (toks[b].flags & ART_TOK_LOWER) && tok_len(&toks[b]) >= 3 &&
+  if (!cue && b - a == 1 && b + 1 < n && (toks[b].flags & ART_TOK_LOWER) && doc[toks[b].start] == 's' &&
+      tok_len(&toks[b]) >= 5 &&
       !(toks[a].flags & (ART_TOK_PERIOD | ART_TOK_INITIAL)) && cue_is(doc, &toks[b], "owned") &&
       !tok_in(doc, &toks[b + 1], determiners_and_pronouns) &&
       !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
@@ -1882,6 +1898,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
 struct art_entity_state {
   int busy;
   uint32_t business_ends;   /* see business_endings() */
+  uint32_t fac_heads;       /* see facility_heads() */
   work w;
   scratch s;
   art_segmenter *seg;
@@ -1935,7 +1952,9 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
   w->count = 0;
   scratch *s = &es->s;
   if (!es->business_ends) es->business_ends = business_endings();
-  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends };
+  if (!es->fac_heads) es->fac_heads = facility_heads();
+  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends,
+                es->fac_heads };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;
   if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);

@@ -201,6 +201,7 @@ static int common_word(const tables *tb, const char *doc, const mention *m) {
 static int pronoun_contraction(const char *doc, const mention *m) {
   size_t n = m->end - m->start, k = 1;
   const char *z = doc + m->start;
+  if (n < 3 || n > 9) return 0;                        /* "I'm" to "They’re" */
   while (k < n && k < 5 && z[k] >= 'a' && z[k] <= 'z') k++;
   size_t al = k < n && z[k] == '\'' ? 1 : k + 2 < n && memcmp(z + k, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
   if (!al || n - k - al > 2) return 0;                 /* 's, 'm, 've, 'll, 're, 'd */
@@ -361,13 +362,13 @@ static void business_story_companies(work *w) {
     if ((before && known_place(doc, before) && joined_by_and(doc, before, m)) ||
         (after && known_place(doc, after) && joined_by_and(doc, m, after)))
       continue;
-    /* "on Wednesdays": a date word, plural too */
-    if (art_ent_lookup_lower(&art_table_value_words, doc + m->start, ml, 0) ||
-        (doc[m->end - 1] == 's' && art_ent_lookup_lower(&art_table_value_words, doc + m->start, ml - 1, 0)))
-      continue;
     if (placed || (art_ent_gaz_bits(doc + m->start, ml, 1) &
                    (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
                     ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_DEMONYMS)))
+      continue;
+    /* "on Wednesdays": a date word, plural too */
+    if (art_ent_lookup_lower(&art_table_value_words, doc + m->start, ml, 0) ||
+        (doc[m->end - 1] == 's' && art_ent_lookup_lower(&art_table_value_words, doc + m->start, ml - 1, 0)))
       continue;
     m->type = ART_ENT_ORG;
     m->context_org = 1;
@@ -387,7 +388,7 @@ static void facility_short_names(work *w, const tables *tb) {
   size_t nfac = 0;
   for (size_t i = 0; i < w->count && nfac < FACILITIES; i++) {
     const mention *m = &w->m[i];
-    if (is_name(m) && m->type == ART_ENT_FAC && m->ntok >= 2 && m->canon < 0) fac[nfac++] = (int)i;
+    if (m->type == ART_ENT_FAC && m->ntok >= 2 && m->canon < 0 && is_name(m)) fac[nfac++] = (int)i;
   }
   if (!nfac) return;
   for (size_t i = 0; i < w->count; i++) {
@@ -531,11 +532,11 @@ static void parenthesized_short_forms(work *w) {
   size_t ndef = 0;
   for (size_t i = 1; i < w->count && ndef < DEFINITIONS; i++) {
     mention *m = &w->m[i];
-    if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
     /* cheap shape first: "(" before, ")" after */
     if (m->start < 3 || doc[m->start - 1] != '(' || doc[m->start - 2] != ' ' ||
         m->end >= w->doc_len || doc[m->end] != ')')
       continue;
+    if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
     size_t sl = m->end - m->start;
     if (sl < 2 || sl > 12 || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
     for (size_t back = 1; back <= 3 && back <= i; back++) {

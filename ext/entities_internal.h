@@ -47,6 +47,7 @@ typedef struct work {
 typedef struct tables {
   const art_table *first_names, *fac_words, *event_words;
   uint32_t business_ends;     /* last letters ('a' = bit 0) of org_context.tsv's company nouns, and 's' */
+  uint32_t fac_heads;         /* first letters of fac_words.tsv's "head" words ("Avenida", "Plaza") */
 } tables;
 
 /*
