@@ -1124,6 +1124,29 @@ static int unknown_word_which(const char *doc, const art_token *toks, size_t n, 
             ART_GAZ_REGIONS | ART_GAZ_DEMONYMS | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_TITLES));
 }
 
+/*
+** "12 million Swiss francs", "2.3 billion Swedish crowns": a sum of money
+** whose currency a nationality or a country names holds that name; the
+** value wins.  Every mention of the sentence (from first) that overlaps
+** [vs, ve) must lie inside it and be a nationality or a place; they are
+** dropped and 1 returned.  Only asked when a value clashes with a name.
+*/
+static int value_over_nationality(work *w, size_t first, size_t vs, size_t ve) {
+  int inside = 0;
+  for (size_t k = first; k < w->count; k++) {
+    const mention *m = &w->m[k];
+    if (m->dropped || m->is_value || m->end <= vs || m->start >= ve) continue;
+    if (m->start < vs || m->end > ve || (m->type != ART_ENT_NORP && m->type != ART_ENT_GPE)) return 0;
+    inside = 1;
+  }
+  if (!inside) return 0;
+  for (size_t k = first; k < w->count; k++) {
+    mention *m = &w->m[k];
+    if (!m->dropped && !m->is_value && m->end > vs && m->start < ve) m->dropped = 1;
+  }
+  return 1;
+}
+
 /* ---- lexicon ---------------------------------------------------------------- */
 
 /* Does a name of n bytes matched at doc[at..end) end on a word boundary? */
@@ -1866,7 +1889,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     int clash = 0;
     for (size_t k = first_tok; k < n && toks[k].start < val->end && !clash; k++)
       if (s->taken[k] && toks[k].end > val->start) clash = 1;
-    if (clash) continue;
+    if (clash && !(val->type == ART_ENT_MONEY && value_over_nationality(w, first_mention, val->start, val->end)))
+      continue;
     mention *m = art_ent_add_mention(w);
     if (!m) return -1;
     m->start = val->start;

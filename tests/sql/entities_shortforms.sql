@@ -71,3 +71,8 @@ SELECT 'a facility''s last word alone is the facility',
    WHERE e.text = 'Garden') = 'FAC:Ridgeway Memorial Garden';
 SELECT 'large islands are LOC',
   (SELECT group_concat(type) FROM article_entities('Storms hit Borneo and then Luzon.') e) = 'LOC,LOC';
+
+-- A sum of money whose currency a nationality names holds that name.
+SELECT 'money holds its nationality',
+  (SELECT group_concat(text || ':' || type, ' | ') FROM article_entities('The club paid 14 million Norwegian crowns and 4.5 billion Swiss francs to Swiss banks.'))
+  = '14 million Norwegian crowns:MONEY | 4.5 billion Swiss francs:MONEY | Swiss:NORP';
