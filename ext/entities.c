@@ -1598,9 +1598,12 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                      /* "A Foreign Ministry spokesman": an article opening the sentence */
                      ((toks[a].flags & ART_TOK_INITIAL) && b - a >= 2 &&
                       (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
-    /* ...but not off an organisation ("Justice Department") */
+    /* ...but not off an organisation ("Justice Department"), nor off a
+       law's or an event's name ("General Data Protection Regulation") */
     for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
-                   !art_ent_lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0);) a += k;
+                   !art_ent_lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
+                   !(b - a - k >= 2 && art_ent_lookup_lower(&art_table_name_ends, doc + toks[b - 1].start,
+                                                            tok_len(&toks[b - 1]), 0));) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
     /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised

@@ -505,11 +505,13 @@ static int other_expansion(const char *doc, const mention *acr, const mention *f
 ** E0. "the General Confederation of Workers of Peru (CGTP)": a one-word short
 ** form in parentheses right after a name defines it, whatever language its
 ** letters come from ("Phivolcs", "UNICEF"), and every mention of that short
-** form links to the name.  The name must be an organisation, and the short
-** form must open with one of its initials and hold two of them ("CGTP": C,
-** G and P are; "FENATRAPORT" from syllables: F, N, P), so "(Reuters)" after
-** "New York" does not; a person's name has no short form ("(D)" is a party).  Definitions are
-** few: a short array, and the mentions are compared by hash.
+** form links to the name and takes its type.  The name must be an
+** organisation or a law ("General Data Protection Regulation (GDPR)"), and
+** the short form must open with one of its initials and hold two of them
+** ("CGTP": C, G and P are; "FENATRAPORT" from syllables: F, N, P), so
+** "(Reuters)" after "New York" does not; a person's name has no short form
+** ("(D)" is a party).  Definitions are few: a short array, and the mentions
+** are compared by hash.
 */
 static int initials_agree(const char *sh, size_t sl, const char *doc, size_t fs, size_t fe) {
   char ini[32];
@@ -542,7 +544,7 @@ static void parenthesized_short_forms(work *w) {
     for (size_t back = 1; back <= 3 && back <= i; back++) {
       const mention *f = &w->m[i - back];
       if (!is_name(f) || f->end != m->start - 2) continue;
-      if (f->ntok < 2 || f->type != ART_ENT_ORG) break;
+      if (f->ntok < 2 || (f->type != ART_ENT_ORG && f->type != ART_ENT_LAW)) break;
       if (!initials_agree(doc + m->start, sl, doc, f->start, f->end)) break;
       def_short[ndef] = (int)i;
       def_full[ndef++] = (int)(i - back);

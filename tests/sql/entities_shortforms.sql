@@ -76,3 +76,12 @@ SELECT 'large islands are LOC',
 SELECT 'money holds its nationality',
   (SELECT group_concat(text || ':' || type, ' | ') FROM article_entities('The club paid 14 million Norwegian crowns and 4.5 billion Swiss francs to Swiss banks.'))
   = '14 million Norwegian crowns:MONEY | 4.5 billion Swiss francs:MONEY | Swiss:NORP';
+
+-- A law's name that opens with a title word, and its short form.
+SELECT 'a law opening with General, and its short form',
+  (SELECT group_concat(text || ':' || type || ':' || canonical, ' | ') FROM article_entities(
+     'Banks must follow the General Savings Protection Directive (GSPD), the ministry said. The GSPD starts in May.')
+   WHERE type IN ('LAW', 'ORG'))
+  = 'General Savings Protection Directive:LAW:General Savings Protection Directive | GSPD:LAW:General Savings Protection Directive | GSPD:LAW:General Savings Protection Directive';
+SELECT 'a general before a name is still a title',
+  (SELECT group_concat(text || ':' || type) FROM article_entities('General Anna Berg inspected the troops.')) = 'Anna Berg:PERSON';
