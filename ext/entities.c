@@ -1977,6 +1977,7 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
   w->doc = doc;
   w->doc_len = n;
   w->count = 0;
+  w->match_report = 0;
   scratch *s = &es->s;
   if (!es->business_ends) es->business_ends = business_endings();
   if (!es->fac_heads) es->fac_heads = facility_heads();

@@ -422,6 +422,7 @@ static void match_report_teams(work *w) {
   size_t teams = 0;
   for (size_t i = 0; i < w->count && teams < 2; i++) teams += w->m[i].team && is_name(&w->m[i]);
   if (teams < 2) return;
+  w->match_report = 1;
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->dateline || m->from_lexicon || m->ntok > 3) continue;
@@ -950,10 +951,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
+    /* ... or, in a match report, be a city's club: "Boston Celtics", "New York Knicks" */
     if (!art_ent_lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) &&
         !(f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
           (art_ent_gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
-           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))))
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))) &&
+        !(w->match_report && (art_ent_gaz_bits(doc + f->start, f->last_start - 1 - f->start, 0) &
+                               (ART_GAZ_CITIES | ART_GAZ_US_STATES))))
       continue;
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
@@ -979,9 +983,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     /* "Senate" is a body of its own, not short for "Senate Appropriations
        Committee" that merely opens with it */
     if (m->ntok == 1 && art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) continue;
-    if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
-         ART_GAZ_DEMONYMS))
+    /* a place's name is not short for a body that opens with it ("Boston"
+       of "Boston University"), unless it names a club in a match report
+       ("New York led 58-44" -> "New York Knicks") */
+    if (!((m->team || w->match_report) && m->type == ART_ENT_ORG) &&
+        (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+         (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+          ART_GAZ_DEMONYMS)))
       continue;                  /* nor a nationality: "European" of "European Union" */
     if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
     m->orphan = 0;

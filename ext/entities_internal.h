@@ -41,6 +41,7 @@ typedef struct work {
   size_t doc_len;
   mention *m;
   size_t count, cap;
+  int match_report;           /* two teams or more by their words: set by the document pass */
 } work;
 
 /* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */

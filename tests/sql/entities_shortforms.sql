@@ -85,3 +85,9 @@ SELECT 'a law opening with General, and its short form',
   = 'General Savings Protection Directive:LAW:General Savings Protection Directive | GSPD:LAW:General Savings Protection Directive | GSPD:LAW:General Savings Protection Directive';
 SELECT 'a general before a name is still a title',
   (SELECT group_concat(text || ':' || type) FROM article_entities('General Anna Berg inspected the troops.')) = 'Anna Berg:PERSON';
+
+-- In a match report a city's name stands for its club's full name.
+SELECT 'a city in a match report is its club',
+  (SELECT group_concat(DISTINCT canonical) FROM article_entities(
+     'The Denver Nuggets beat the Chicago Bulls 101-99 on Friday. Chicago led 50-41 at halftime before Denver answered with a 20-4 run.') e
+   WHERE e.text IN ('Chicago', 'Denver')) = 'Chicago Bulls,Denver Nuggets';
