@@ -210,6 +210,20 @@ static int pronoun_contraction(const char *doc, const mention *m) {
   return e && strcmp(e->extra, "function") == 0;
 }
 
+/* "House", "Senate": a one-word body that ext/data/acronyms.tsv lists as its
+   own name is short for a longer name ending with it only when a country
+   or a nationality opens that name ("U.S. Senate", "European Parliament"),
+   not "White House" or "Pennsylvania House". */
+static int other_body(const char *doc, const mention *m, const mention *longer) {
+  if (m->ntok != 1) return 0;
+  const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start);
+  if (!e || !text_is(doc, m->start, m->end, e->extra, strlen(e->extra))) return 0;
+  size_t ml = m->end - m->start;
+  if (longer->end - longer->start < ml + 2) return 1;
+  return !(art_ent_gaz_bits(doc + longer->start, longer->end - ml - 1 - longer->start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_DEMONYMS));
+}
+
 static int root_of(const work *w, int i) {
   for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
   return i;
@@ -934,7 +948,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     if (m->type != ART_ENT_ORG) continue;
     v = sm_mention(suffixes, doc, m, 0);
-    if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
+    if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start && !other_body(doc, m, &w->m[*v]))
+      m->canon = *v;
   }
 
   parenthesized_short_forms(w);

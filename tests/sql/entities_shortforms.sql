@@ -91,3 +91,13 @@ SELECT 'a city in a match report is its club',
   (SELECT group_concat(DISTINCT canonical) FROM article_entities(
      'The Denver Nuggets beat the Chicago Bulls 101-99 on Friday. Chicago led 50-41 at halftime before Denver answered with a 20-4 run.') e
    WHERE e.text IN ('Chicago', 'Denver')) = 'Chicago Bulls,Denver Nuggets';
+
+-- A chamber named by one word is its own body.
+SELECT 'the House is not the White House',
+  (SELECT group_concat(DISTINCT text || ':' || canonical) FROM article_entities(
+     'The White House said the president would sign it. The House passed the bill on Friday, and the Ohio House will vote next.') e
+   WHERE e.text = 'House') = 'House:House';
+SELECT 'the Senate is short for a country''s Senate',
+  (SELECT group_concat(DISTINCT canonical) FROM article_entities(
+     'Envoys briefed the U.S. Senate on Monday. Later the Senate voted against the bill.') e
+   WHERE e.text = 'Senate') = 'U.S. Senate';
