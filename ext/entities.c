@@ -205,8 +205,16 @@ static int event_name(const tables *tb, const char *doc, const art_token *first,
          !(art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
 }
 
-/* The type a closing facility word gives a name ("Airport", "Crossing" FAC; "Valley" LOC). */
+/* The type a closing facility word gives a name ("Airport", "Crossing" FAC;
+   "Valley" LOC), or an opening one of another language ("Avenida"). */
 static art_etype facility_type(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
+  /* "Avenida Abancay", "Plaza San Martín", "Palais des Nations": a head word
+     of another language opens the facility's name */
+  unsigned char c0 = (unsigned char)(doc[first->start] | 0x20);
+  if (first != last && (first->flags & ART_TOK_CAP) && c0 >= 'a' && c0 <= 'z' && (tb->fac_heads & (1u << (c0 - 'a')))) {
+    const art_table_entry *h = art_ent_lookup_lower(tb->fac_words, doc + first->start, tok_len(first), 0);
+    if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
+  }
   const art_table_entry *e = art_ent_lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
   if (e && (art_ent_gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
@@ -386,6 +394,28 @@ static int common_words_only(const char *doc, const art_token *toks, size_t a, s
   return 1;
 }
 
+/* Tokens [a, b) are one capitalised word naming a field, by its ending
+   ("Seismology", "Geophysics", "Development", "Fisheries"), and no name the
+   gazetteers know: the second field of "Institute of Volcanology and ...". */
+static int field_of_study(const char *doc, const art_token *toks, size_t a, size_t b) {
+  static const char *const endings[] = {"ology", "ics", "ment", "tion", "ture", "ries", "ence", "ance"};
+  if (b - a != 1 || !(toks[a].flags & ART_TOK_CAP)) return 0;
+  const char *z = doc + toks[a].start;
+  size_t n = tok_len(&toks[a]), hit = 0;
+  for (size_t k = 0; k < sizeof endings / sizeof *endings && !hit; k++) {
+    size_t el = strlen(endings[k]);
+    hit = n > el + 2 && memcmp(z + n - el, endings[k], el) == 0;
+  }
+  return hit && !(art_ent_gaz_bits(z, n, 0) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES |
+                                               ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS));
+}
+
+/* Is z[0..n) a function word ("The", "A") by ext/data/common_words.tsv? */
+static int function_word(const char *z, size_t n) {
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, z, n, 0);
+  return e && strcmp(e->extra, "function") == 0;
+}
+
 /* Does the name z[0..n) hold " of "? */
 static int contains_of(const char *z, size_t n) {
   for (size_t i = 0; i + 4 <= n; i++)
@@ -403,9 +433,11 @@ static int contains_of(const char *z, size_t n) {
 **     ("Office", "Commission") and "for", "of", "on" (the) lead to the next
 **     capitalised name;
 **   - prev is an organisation with "of" inside ("Ministry of Irrigation"),
-**     "and" alone joins, and the next part is made of common words;
+**     "and" alone joins, and the next part is made of common words or is
+**     one word naming a field ("... of Volcanology and Seismology");
 **   - prev is a nationality right before an organisation name that opens
-**     with an organisation word and has "of" inside.
+**     with an organisation word and has "of" inside, or that closes with
+**     one ("Russian Foreign Ministry").
 */
 static int join_connected_org(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                               mention *prev, size_t first_tok) {
@@ -497,11 +529,22 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
     ok = 1;
   else if (prev->type == ART_ENT_ORG && gap == 1 && tok_is(doc, &toks[k], "and") && has_of &&
-           common_words_only(doc, toks, a, b))
+           (common_words_only(doc, toks, a, b) || field_of_study(doc, toks, a, b)))
     ok = 1;
   else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
            art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
            tok_is(doc, &toks[a + 1], "of"))
+    ok = 1;
+  /* "Russian" + "Foreign Ministry", "Norwegian" + "Energy Regulatory
+     Authority": a nationality right before a body's name that closes with
+     an organisation word is the first word of that name */
+  else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 2 && type == ART_ENT_ORG &&
+           !prev->dateline && closing_org_word(doc, &toks[b - 1]) &&
+           /* not half of "South Korean": a capitalised word before must be
+              a function word opening the sentence ("The") */
+           !(prev->prev_end + 1 == prev->start && doc[prev->prev_start] >= 'A' && doc[prev->prev_start] <= 'Z' &&
+             !function_word(doc + prev->prev_start, prev->prev_end - prev->prev_start)) &&
+           !art_ent_lookup_lower(&art_table_org_legal_forms, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0))
     ok = 1;
   if (!ok) return 0;
   extend_mention(prev, toks, b, (int)(b - k));
@@ -516,8 +559,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
 */
 static int join_particle_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                               mention *prev) {
-  if (!prev || prev->type != ART_ENT_PERSON || prev->is_value || a < 2) return 0;
-  if (type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE) return 0;
+  if (!prev || prev->is_value || a < 2 || type == ART_ENT_NONE) return 0;
   size_t k = a;
   while (k > 0 && toks[k - 1].end > prev->end) {
     const art_token *t = &toks[k - 1];
@@ -525,9 +567,18 @@ static int join_particle_name(const char *doc, const art_token *toks, size_t a, 
     k--;
   }
   if (k == a || toks[k - 1].end != prev->end) return 0;
+  /* "Palais" + "des Nations", "Palazzo" + "della Consulta": a facility
+     opened by a head word of another language goes on the same way */
+  const art_table_entry *head = NULL;
+  if (prev->type != ART_ENT_PERSON &&
+      !((head = art_ent_lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
+        strstr(head->extra, "head")))
+    return 0;
+  if (!head && type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE) return 0;
   prev->end = toks[b - 1].end;
   prev->last_start = toks[a].start;
   prev->ntok += (int)(b - k);
+  if (head) name_mention(prev, ART_ENT_FAC);
   return 1;
 }
 
@@ -859,6 +910,19 @@ static int nationality_use(const char *doc, const art_token *toks, size_t n, siz
 
 /* ---- teams and companies ------------------------------------------------------ */
 
+/* The first letters of the "head" words of ext/data/fac_words.tsv
+   ("Avenida", "Plaza") as bits ('a' = bit 0): a name that opens otherwise
+   needs no look-up. */
+static uint32_t facility_heads(void) {
+  uint32_t bits = 1u << 31;                /* never 0, so it is computed once */
+  for (uint32_t i = 0; i < art_table_fac_words.count; i++) {
+    const art_table_entry *e = &art_table_fac_words.entries[i];
+    unsigned char c = (unsigned char)e->key[0];
+    if (strstr(e->extra, "head") && c >= 'a' && c <= 'z') bits |= 1u << (c - 'a');
+  }
+  return bits;
+}
+
 /* The last letters of the company nouns of ext/data/org_context.tsv ("carrier",
    "company"), and 's' for their plurals, as bits ('a' = bit 0): a word before
    a name that ends otherwise ("said", "with") needs no look-up. */
@@ -973,6 +1037,18 @@ static int team_context(const char *doc, const art_token *toks, size_t n, size_t
   return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
 }
 
+/* A capitalised cue of the "owned" class ("Shares" after a dateline's dash). */
+static int owned_word(const char *doc, const art_token *t) {
+  if (!(t->flags & ART_TOK_CAP) || (t->flags & ART_TOK_ALLCAPS)) return 0;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  return e && strcmp(e->extra, "owned") == 0;
+}
+
+/* Words that open a verb's object: "Maria shares the view", "shares his". */
+static const char *const determiners_and_pronouns[] = {"the", "a", "an", "this", "that", "these", "those", "its",
+                                                       "his", "her", "their", "our", "my", "your", "them", "it",
+                                                       "with", NULL};
+
 /*
 ** Tokens [a, b) name a company: a noun for a company comes right before
 ** ("budget carrier Aviana", "engine makers CFM International"), or after
@@ -997,9 +1073,22 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
   if (!cue && a >= 2 && tok_len(&toks[a - 1]) == 2 &&
       ((doc[toks[a - 1].start] == 'o' && doc[toks[a - 1].start + 1] == 'f') ||
        (doc[toks[a - 1].start] == 'i' && doc[toks[a - 1].start + 1] == 'n')) &&
-      cue_is(doc, &toks[a - 2], "owned"))
-    cue = 1;                               /* "shares of", "shares in" */
+      (cue_is(doc, &toks[a - 2], "owned") || owned_word(doc, &toks[a - 2])))
+    cue = 1;                               /* "shares of", "shares in", "— Shares of" after a dateline */
   if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && cue_is(doc, &toks[b + 1], "owned")) cue = 1;
+  /* "Vantrix shares sink", "Nvidia stock rose": a stock word (shares,
+     stock, shareholders: only words with an 's' are looked up) right after a
+     one-word name no list knows, not a place's (not "Maria shares the
+     view", "the Moscow stock market", "Dunkin' Donuts Inc. shares"), nor
+     a sentence's first word ("Pretax profit fell") */
+  if (!cue && b - a == 1 && b + 1 < n && (toks[b].flags & ART_TOK_LOWER) && doc[toks[b].start] == 's' &&
+      tok_len(&toks[b]) >= 5 &&
+      !(toks[a].flags & (ART_TOK_PERIOD | ART_TOK_INITIAL)) && cue_is(doc, &toks[b], "owned") &&
+      !tok_in(doc, &toks[b + 1], determiners_and_pronouns) &&
+      !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
+        (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_CITIES | ART_GAZ_PROVINCES |
+         ART_GAZ_REGIONS)))
+    cue = 1;
   if (!cue || date_word(doc, &toks[a])) return 0;
   /* "bomb maker Azahari bin Husin", "the company Ramirez built": a noun
      before a person's name is his job, or the name starts a clause; a
@@ -1033,6 +1122,29 @@ static int unknown_word_which(const char *doc, const art_token *toks, size_t n, 
   return !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
            (ART_GAZ_COMMON | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
             ART_GAZ_REGIONS | ART_GAZ_DEMONYMS | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_TITLES));
+}
+
+/*
+** "12 million Swiss francs", "2.3 billion Swedish crowns": a sum of money
+** whose currency a nationality or a country names holds that name; the
+** value wins.  Every mention of the sentence (from first) that overlaps
+** [vs, ve) must lie inside it and be a nationality or a place; they are
+** dropped and 1 returned.  Only asked when a value clashes with a name.
+*/
+static int value_over_nationality(work *w, size_t first, size_t vs, size_t ve) {
+  int inside = 0;
+  for (size_t k = first; k < w->count; k++) {
+    const mention *m = &w->m[k];
+    if (m->dropped || m->is_value || m->end <= vs || m->start >= ve) continue;
+    if (m->start < vs || m->end > ve || (m->type != ART_ENT_NORP && m->type != ART_ENT_GPE)) return 0;
+    inside = 1;
+  }
+  if (!inside) return 0;
+  for (size_t k = first; k < w->count; k++) {
+    mention *m = &w->m[k];
+    if (!m->dropped && !m->is_value && m->end > vs && m->start < ve) m->dropped = 1;
+  }
+  return 1;
 }
 
 /* ---- lexicon ---------------------------------------------------------------- */
@@ -1486,9 +1598,12 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
                      /* "A Foreign Ministry spokesman": an article opening the sentence */
                      ((toks[a].flags & ART_TOK_INITIAL) && b - a >= 2 &&
                       (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
-    /* ...but not off an organisation ("Justice Department") */
+    /* ...but not off an organisation ("Justice Department"), nor off a
+       law's or an event's name ("General Data Protection Regulation") */
     for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
-                   !art_ent_lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0);) a += k;
+                   !art_ent_lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
+                   !(b - a - k >= 2 && art_ent_lookup_lower(&art_table_name_ends, doc + toks[b - 1].start,
+                                                            tok_len(&toks[b - 1]), 0));) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
     /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised
@@ -1777,7 +1892,8 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     int clash = 0;
     for (size_t k = first_tok; k < n && toks[k].start < val->end && !clash; k++)
       if (s->taken[k] && toks[k].end > val->start) clash = 1;
-    if (clash) continue;
+    if (clash && !(val->type == ART_ENT_MONEY && value_over_nationality(w, first_mention, val->start, val->end)))
+      continue;
     mention *m = art_ent_add_mention(w);
     if (!m) return -1;
     m->start = val->start;
@@ -1809,6 +1925,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
 struct art_entity_state {
   int busy;
   uint32_t business_ends;   /* see business_endings() */
+  uint32_t fac_heads;       /* see facility_heads() */
   work w;
   scratch s;
   art_segmenter *seg;
@@ -1860,9 +1977,12 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
   w->doc = doc;
   w->doc_len = n;
   w->count = 0;
+  w->match_report = 0;
   scratch *s = &es->s;
   if (!es->business_ends) es->business_ends = business_endings();
-  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends };
+  if (!es->fac_heads) es->fac_heads = facility_heads();
+  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends,
+                es->fac_heads };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;
   if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);

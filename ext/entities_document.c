@@ -195,6 +195,35 @@ static int common_word(const tables *tb, const char *doc, const mention *m) {
   return (art_ent_gaz_bits(doc + m->start, m->end - m->start, 0) & ART_GAZ_COMMON) != 0;
 }
 
+/* "I’ve", "We'll", "They’re": a pronoun and a contraction, never a name.
+   The word before the apostrophe is a function word of
+   ext/data/common_words.tsv ("O'Brien", "D’Angelo" are not). */
+static int pronoun_contraction(const char *doc, const mention *m) {
+  size_t n = m->end - m->start, k = 1;
+  const char *z = doc + m->start;
+  if (n < 3 || n > 9) return 0;                        /* "I'm" to "They’re" */
+  while (k < n && k < 5 && z[k] >= 'a' && z[k] <= 'z') k++;
+  size_t al = k < n && z[k] == '\'' ? 1 : k + 2 < n && memcmp(z + k, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+  if (!al || n - k - al > 2) return 0;                 /* 's, 'm, 've, 'll, 're, 'd */
+  for (size_t i = k + al; i < n; i++) if (z[i] < 'a' || z[i] > 'z') return 0;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, z, k, 0);
+  return e && strcmp(e->extra, "function") == 0;
+}
+
+/* "House", "Senate": a one-word body that ext/data/acronyms.tsv lists as its
+   own name is short for a longer name ending with it only when a country
+   or a nationality opens that name ("U.S. Senate", "European Parliament"),
+   not "White House" or "Pennsylvania House". */
+static int other_body(const char *doc, const mention *m, const mention *longer) {
+  if (m->ntok != 1) return 0;
+  const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start);
+  if (!e || !text_is(doc, m->start, m->end, e->extra, strlen(e->extra))) return 0;
+  size_t ml = m->end - m->start;
+  if (longer->end - longer->start < ml + 2) return 1;
+  return !(art_ent_gaz_bits(doc + longer->start, longer->end - ml - 1 - longer->start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_DEMONYMS));
+}
+
 static int root_of(const work *w, int i) {
   for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
   return i;
@@ -296,6 +325,102 @@ static void listed_with_orgs(work *w) {
   }
 }
 
+/* A place name the gazetteers know, used as a place. */
+static int known_place(const char *doc, const mention *m) {
+  return is_name(m) && (m->type == ART_ENT_GPE || m->type == ART_ENT_LOC) &&
+         (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS));
+}
+
+/*
+** B3d. In a business story -- two mentions or more that their words made
+** companies ("Shares of Vantrix", "chipmaker Halden"), or one such company
+** named three times or more -- a one-word name
+** the tagger took for a place or a person, that no list knows (no place,
+** given name, surname or common word) and, if a person, that no pronoun
+** follows, is a
+** company ("chips from Nvidia", "business from Oracle and Salesforce"),
+** unless it stands where places do (after "in", "near"...).
+*/
+static void business_story_companies(work *w) {
+  static const char *const places[] = {"in", "into", "near", "outside", "across", "around", "toward", "towards",
+                                       "of", NULL};
+  const char *doc = w->doc;
+  size_t companies = 0, first = 0;
+  for (size_t i = 0; i < w->count && companies < 2; i++)
+    if (w->m[i].context_org && !w->m[i].team && is_name(&w->m[i]) && !companies++) first = i;
+  if (companies == 1) {
+    /* one company by its words, named three times or more: the story's subject */
+    size_t named = 0;
+    for (size_t i = 0; i < w->count && named < 3; i++)
+      named += w->m[i].hash == w->m[first].hash && !w->m[i].is_value && same_text(doc, &w->m[i], &w->m[first]);
+    if (named >= 3) companies = 2;
+  }
+  if (companies < 2) return;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || (m->type != ART_ENT_GPE && m->type != ART_ENT_PERSON) || m->dateline ||
+        m->from_lexicon || m->canon >= 0 || m->context_org)
+      continue;
+    if (m->type == ART_ENT_PERSON && (m->he || m->she)) continue;   /* a pronoun after a place tells nothing */
+    size_t ml = m->end - m->start;
+    if (ml < 3 || !(doc[m->start + 1] >= 'a' && doc[m->start + 1] <= 'z')) continue;   /* not "U.S.", "EU" */
+    int placed = 0;
+    for (size_t k = 0; places[k] && !placed; k++)
+      placed = text_is(doc, m->prev_start, m->prev_end, places[k], strlen(places[k]));
+    /* "Mr. Razali": a title before it; "Wallachia and Moldavia": listed with a place */
+    if (m->prev_end > m->prev_start &&
+        (art_ent_gaz_bits(doc + m->prev_start, m->prev_end - m->prev_start, 0) & ART_GAZ_TITLES))
+      continue;
+    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+    if ((before && known_place(doc, before) && joined_by_and(doc, before, m)) ||
+        (after && known_place(doc, after) && joined_by_and(doc, m, after)))
+      continue;
+    if (placed || (art_ent_gaz_bits(doc + m->start, ml, 1) &
+                   (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+                    ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_DEMONYMS)))
+      continue;
+    /* "on Wednesdays": a date word, plural too */
+    if (art_ent_lookup_lower(&art_table_value_words, doc + m->start, ml, 0) ||
+        (doc[m->end - 1] == 's' && art_ent_lookup_lower(&art_table_value_words, doc + m->start, ml - 1, 0)))
+      continue;
+    m->type = ART_ENT_ORG;
+    m->context_org = 1;
+    m->score = 1 << 20;
+  }
+}
+
+/*
+** B3e. "Madison Square Garden" ... "the Garden": a facility's last word,
+** a facility word (ext/data/fac_words.tsv), used alone later is that
+** facility.  Facilities are few: up to 16 are remembered.
+*/
+static void facility_short_names(work *w, const tables *tb) {
+  const char *doc = w->doc;
+  enum { FACILITIES = 16 };
+  int fac[FACILITIES];
+  size_t nfac = 0;
+  for (size_t i = 0; i < w->count && nfac < FACILITIES; i++) {
+    const mention *m = &w->m[i];
+    if (m->type == ART_ENT_FAC && m->ntok >= 2 && m->canon < 0 && is_name(m)) fac[nfac++] = (int)i;
+  }
+  if (!nfac) return;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || m->type == ART_ENT_FAC || m->from_lexicon || m->canon >= 0) continue;
+    size_t ml = m->end - m->start;
+    for (size_t k = 0; k < nfac; k++) {
+      const mention *f = &w->m[fac[k]];
+      if (f->end - f->last_start != ml || memcmp(doc + f->last_start, doc + m->start, ml) != 0) continue;
+      if (!art_ent_lookup_lower(tb->fac_words, doc + m->start, ml, 0)) break;
+      m->type = ART_ENT_FAC;
+      m->canon = fac[k];
+      m->score = 1 << 22;
+      break;
+    }
+  }
+}
+
 /*
 ** B3c. In a match report -- two mentions or more that their words made
 ** teams ("Leverkusen coach", "beat Chelsea 3-1") -- a city's name stands
@@ -311,6 +436,7 @@ static void match_report_teams(work *w) {
   size_t teams = 0;
   for (size_t i = 0; i < w->count && teams < 2; i++) teams += w->m[i].team && is_name(&w->m[i]);
   if (teams < 2) return;
+  w->match_report = 1;
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->dateline || m->from_lexicon || m->ntok > 3) continue;
@@ -388,6 +514,70 @@ static int other_expansion(const char *doc, const mention *acr, const mention *f
   int same_first = fl == xf && memcmp(doc + full->start, x, xf) == 0;
   int same_last = ll == strlen(xl) && memcmp(doc + full->last_start, xl, ll) == 0;
   return !same_first && !same_last;
+}
+
+/*
+** E0. "the General Confederation of Workers of Peru (CGTP)": a one-word short
+** form in parentheses right after a name defines it, whatever language its
+** letters come from ("Phivolcs", "UNICEF"), and every mention of that short
+** form links to the name and takes its type.  The name must be an
+** organisation or a law ("General Data Protection Regulation (GDPR)"), and
+** the short form must open with one of its initials and hold two of them
+** ("CGTP": C, G and P are; "FENATRAPORT" from syllables: F, N, P), so
+** "(Reuters)" after "New York" does not; a person's name has no short form
+** ("(D)" is a party).  Definitions are few: a short array, and the mentions
+** are compared by hash.
+*/
+static int initials_agree(const char *sh, size_t sl, const char *doc, size_t fs, size_t fe) {
+  char ini[32];
+  size_t ni = initials(doc, fs, fe, ini, sizeof ini);
+  if (!ni) return 0;
+  size_t caps = 0, hits = 0;
+  for (size_t k = 0; k < sl; k++) {
+    if (!(sh[k] >= 'A' && sh[k] <= 'Z')) continue;
+    caps++;
+    if (memchr(ini, sh[k], ni)) hits++;
+    else if (k == 0) return 0;             /* it opens with one of the name's initials */
+  }
+  return caps && hits >= (caps < 2 ? caps : 2);
+}
+
+static void parenthesized_short_forms(work *w) {
+  const char *doc = w->doc;
+  enum { DEFINITIONS = 16 };
+  int def_short[DEFINITIONS], def_full[DEFINITIONS];
+  size_t ndef = 0;
+  for (size_t i = 1; i < w->count && ndef < DEFINITIONS; i++) {
+    mention *m = &w->m[i];
+    /* cheap shape first: "(" before, ")" after */
+    if (m->start < 3 || doc[m->start - 1] != '(' || doc[m->start - 2] != ' ' ||
+        m->end >= w->doc_len || doc[m->end] != ')')
+      continue;
+    if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    size_t sl = m->end - m->start;
+    if (sl < 2 || sl > 12 || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+      const mention *f = &w->m[i - back];
+      if (!is_name(f) || f->end != m->start - 2) continue;
+      if (f->ntok < 2 || (f->type != ART_ENT_ORG && f->type != ART_ENT_LAW)) break;
+      if (!initials_agree(doc + m->start, sl, doc, f->start, f->end)) break;
+      def_short[ndef] = (int)i;
+      def_full[ndef++] = (int)(i - back);
+      break;
+    }
+  }
+  if (!ndef) return;
+  for (size_t i = 0; i < w->count; i++) {
+    mention *m = &w->m[i];
+    if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    for (size_t d = 0; d < ndef; d++) {
+      const mention *s = &w->m[def_short[d]];
+      if (s->hash != m->hash || !same_text(doc, s, m)) continue;
+      m->canon = def_full[d];
+      m->type = w->m[def_full[d]].type;
+      break;
+    }
+  }
 }
 
 /*
@@ -508,6 +698,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
         text_is(p, 0, pl, ":", 1))
       m->initial = 1;
+    if (m->ntok == 1 && !m->is_value && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     if (!m->initial && !m->is_value && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
   }
   for (size_t i = 0; i < count; i++) {
@@ -610,6 +801,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   unlinked_places(w);
   listed_with_orgs(w);
+  business_story_companies(w);
+  facility_short_names(w, tb);
   match_report_teams(w);
   event_short_names(w, tb);
   state_abbreviations(w);
@@ -755,9 +948,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     if (m->type != ART_ENT_ORG) continue;
     v = sm_mention(suffixes, doc, m, 0);
-    if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start) m->canon = *v;
+    if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start && !other_body(doc, m, &w->m[*v]))
+      m->canon = *v;
   }
 
+  parenthesized_short_forms(w);
   if (spelled_out_acronyms(w)) goto done;
 
   sm_clear(acronyms);         /* its table becomes `prefixes` */
@@ -771,10 +966,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
+    /* ... or, in a match report, be a city's club: "Boston Celtics", "New York Knicks" */
     if (!art_ent_lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) &&
         !(f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
           (art_ent_gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
-           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))))
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))) &&
+        !(w->match_report && (art_ent_gaz_bits(doc + f->start, f->last_start - 1 - f->start, 0) &
+                               (ART_GAZ_CITIES | ART_GAZ_US_STATES))))
       continue;
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
@@ -797,9 +995,16 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
     int32_t *v = sm_mention(prefixes, doc, m, 0);
     if (!v || *v < 0 || (size_t)*v == i) continue;
-    if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
-         ART_GAZ_DEMONYMS))
+    /* "Senate" is a body of its own, not short for "Senate Appropriations
+       Committee" that merely opens with it */
+    if (m->ntok == 1 && art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) continue;
+    /* a place's name is not short for a body that opens with it ("Boston"
+       of "Boston University"), unless it names a club in a match report
+       ("New York led 58-44" -> "New York Knicks") */
+    if (!((m->team || w->match_report) && m->type == ART_ENT_ORG) &&
+        (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+         (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+          ART_GAZ_DEMONYMS)))
       continue;                  /* nor a nationality: "European" of "European Union" */
     if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
     m->orphan = 0;

@@ -41,12 +41,14 @@ typedef struct work {
   size_t doc_len;
   mention *m;
   size_t count, cap;
+  int match_report;           /* two teams or more by their words: set by the document pass */
 } work;
 
 /* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */
 typedef struct tables {
   const art_table *first_names, *fac_words, *event_words;
   uint32_t business_ends;     /* last letters ('a' = bit 0) of org_context.tsv's company nouns, and 's' */
+  uint32_t fac_heads;         /* first letters of fac_words.tsv's "head" words ("Avenida", "Plaza") */
 } tables;
 
 /*

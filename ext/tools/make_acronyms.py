@@ -57,7 +57,7 @@ ACRONYMS = {
     # legislatures named by one word ("Congress gave you the money")
     "Congress": ("ORG", "Congress"), "Senate": ("ORG", "Senate"),
     "Parliament": ("ORG", "Parliament"), "Knesset": ("ORG", "Knesset"),
-    "Bundestag": ("ORG", "Bundestag"),
+    "Bundestag": ("ORG", "Bundestag"), "House": ("ORG", "House"),
     # international bodies
     "UN": ("ORG", "United Nations"), "U.N.": ("ORG", "United Nations"),
     "UNSC": ("ORG", "United Nations Security Council"),

@@ -318,7 +318,8 @@ OTHER_STATE_ABBREV = {
     "Washington D.C.": "District of Columbia",
 }
 
-# Regions and natural features (LOC), and politically defined places that
+# Regions and natural features (LOC; large islands that are no single
+# administrative unit too: "Luzon", "Mindanao", "Borneo"), and politically defined places that
 # OntoNotes and GMB tag GPE although they are not countries.
 REGIONS_LOC = """
 Africa|Asia|Europe|North America|South America|Central America|Latin America|
@@ -382,7 +383,8 @@ Lake Erie|Lake Ontario|Lake Huron|Great Barrier Reef|Cape of Good Hope|Cape Horn
 Cape Canaveral|Canary Islands|Balearic Islands|Galapagos|Galapagos Islands|
 Spratly Islands|Spratlys|Paracel Islands|Paracels|Senkaku Islands|Diaoyu Islands|
 Kuril Islands|Kurils|Falklands|Aleutian Islands|Andaman Sea|Andaman Islands|
-Gulf of Alaska|Gulf of California|Gulf of Suez|Gulf of Aqaba|Strait of Taiwan
+Gulf of Alaska|Gulf of California|Gulf of Suez|Gulf of Aqaba|Strait of Taiwan|
+Luzon|Visayas|Mindanao|Borneo|Sumatra|Honshu|Kyushu|Shikoku
 """.replace("\n", "").split("|")
 REGIONS_GPE = """
 Gaza|Gaza Strip|West Bank|East Jerusalem|Golan|Golan Heights|Palestinian territories|
@@ -391,7 +393,7 @@ Iraqi Kurdistan|Balochistan|Baluchistan|Waziristan|North Waziristan|
 South Waziristan|Xinjiang|Crimea|Donbas|Donbass|Abkhazia|South Ossetia|
 Transnistria|Nagorno-Karabakh|Western Sahara|Northern Cyprus|Somaliland|
 Puntland|Catalonia|Basque Country|Flanders|Wallonia|Bavaria|Sicily|Sardinia|
-Corsica|Kurdish region|Tigray|Ogaden|Casamance|Cabinda|Mindanao|Aceh|Papua|
+Corsica|Kurdish region|Tigray|Ogaden|Casamance|Cabinda|Aceh|Papua|
 West Papua|Bougainville|Hong Kong|Macau|Macao|Greenland|Puerto Rico|Guam|
 Northern Ireland|Scotland|Wales|England|West
 """.replace("\n", "").split("|")
