@@ -32,3 +32,7 @@ SELECT 'identity on curly quotes and emoji', (WITH d(doc) AS (VALUES ('“Ready?
 SELECT 'identity on invalid UTF-8', (WITH d(doc) AS (VALUES (CAST(x'486920C3282E204F6B2080FF2E2057656C6C2E' AS TEXT)))
   SELECT count(*) = 3 AND min(substr(doc, start, length) = text) FROM d, article_sentences(d.doc));
 
+SELECT 'councillor abbreviations are titles, no break', (SELECT group_concat(text, '|') FROM article_sentences(
+  'Coun. Priya Dhaliwal voted no. Cllr. Jo Bates agreed.')) = 'Coun. Priya Dhaliwal voted no.|Cllr. Jo Bates agreed.';
+SELECT 'councillor abbreviation stays out of the name', (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+  'Coun. Priya Dhaliwal voted no.', '{"types":["PERSON"]}')) = 'Priya Dhaliwal:PERSON';
