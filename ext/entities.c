@@ -1432,25 +1432,6 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     return -1;
   }
 
-  /* "Czech" + "Republic", "South" + "Korea": the tagger may cut a
-     country's full name where a nationality or a direction ends; the
-     country gazetteer knows the whole, so it is one place.  Only looked up
-     where a tagged name is followed at once by the start of another. */
-  for (size_t i = 0; want_names && i + 1 < n; i++) {
-    if (s->tags[i] == ART_TAG_O || !ART_TAG_IS_B(s->tags[i + 1]) || !(toks[i].flags & ART_TOK_CAP)) continue;
-    size_t first = i;
-    while (first > 0 && s->tags[first] != ART_TAG_O && !ART_TAG_IS_B(s->tags[first])) first--;
-    for (size_t end = first + 5 < n ? first + 5 : n; end > i + 1; end--) {
-      if (!(toks[end - 1].flags & ART_TOK_CAP) ||
-          !(art_ent_gaz_bits(doc + toks[first].start, toks[end - 1].end - toks[first].start, 0) & ART_GAZ_COUNTRIES))
-        continue;
-      s->tags[first] = ART_TAG_B(ART_ENT_GPE);
-      for (size_t k = first + 1; k < end; k++) s->tags[k] = ART_TAG_I(ART_ENT_GPE);
-      i = end - 1;
-      break;
-    }
-  }
-
   /* A dateline place: all capitals before "(AP)" or a dash in the first body sentence. */
   size_t ra, rb;
   size_t dl = first_body ? dateline_tokens(doc, toks, n, &ra, &rb) : 0;
@@ -1584,6 +1565,19 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     int32_t score = s->margin[i];
     const art_table_entry *e_law = NULL;
     while (j < n && s->tags[j] == ART_TAG_I(type)) score += s->margin[j++];
+    /* "Czech" + "Republic", "South" + "Korea": the tagger may cut a
+       country's full name where a nationality or a direction ends; the
+       country gazetteer knows the whole, so it is one place. */
+    if (j < n && ART_TAG_IS_B(s->tags[j]) && (toks[i].flags & ART_TOK_CAP)) {
+      for (size_t end = i + 5 < n ? i + 5 : n; end > j; end--) {
+        if (!(toks[end - 1].flags & ART_TOK_CAP) ||
+            !(art_ent_gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
+          continue;
+        type = ART_ENT_GPE;
+        while (j < end) score += s->margin[j++];
+        break;
+      }
+    }
     /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
     size_t a = i, b = j;
     /* The span is the start of a title that runs past it ("Defense" of
