@@ -260,12 +260,19 @@ size_t art_ent_doc_buffers_bytes(const doc_buffers *b) {
   return bytes;
 }
 
-/* Are mentions x and y (x first) listed together: "Scotland, Wales and ..."? */
-static int coordinated(const char *doc, const mention *x, const mention *y) {
+/* Are mentions x and y (x first) joined by "and" or "or"?  A comma alone
+   also ends a clause ("Speaking to VOA, Okala said"). */
+static int joined_by_and(const char *doc, const mention *x, const mention *y) {
   if (x->sentence != y->sentence || x->end >= y->start || y->start - x->end > 6) return 0;
   size_t s = x->end, e = y->start;
-  return text_is(doc, s, e, ", ", 2) || text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) ||
-         text_is(doc, s, e, ", and ", 6);
+  return text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) || text_is(doc, s, e, ", and ", 6) ||
+         text_is(doc, s, e, ", or ", 5);
+}
+
+/* Are mentions x and y (x first) listed together: "Scotland, Wales and ..."? */
+static int coordinated(const char *doc, const mention *x, const mention *y) {
+  return joined_by_and(doc, x, y) ||
+         (x->sentence == y->sentence && x->end < y->start && text_is(doc, x->end, y->start, ", ", 2));
 }
 
 /*
@@ -289,15 +296,6 @@ static void unlinked_places(work *w) {
     m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
             ? ART_ENT_LOC : ART_ENT_GPE;
   }
-}
-
-/* Are mentions x and y (x first) joined by "and" or "or"?  A comma alone
-   also ends a clause ("Speaking to VOA, Okala said"). */
-static int joined_by_and(const char *doc, const mention *x, const mention *y) {
-  if (x->sentence != y->sentence || x->end >= y->start || y->start - x->end > 6) return 0;
-  size_t s = x->end, e = y->start;
-  return text_is(doc, s, e, " and ", 5) || text_is(doc, s, e, " or ", 4) || text_is(doc, s, e, ", and ", 6) ||
-         text_is(doc, s, e, ", or ", 5);
 }
 
 /*
