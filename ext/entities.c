@@ -877,10 +877,21 @@ static int role_appositive(const char *doc, const art_token *toks, size_t n, siz
   return e && strcmp(e->value, "role") == 0;
 }
 
-/* Is token t one of the words of list (NULL-terminated)? */
-static int tok_in(const char *doc, const art_token *t, const char *const *list) {
-  for (; *list; list++) if ((*list)[0] == doc[t->start] && tok_is(doc, t, *list)) return 1;
+/* Does the space-separated list hold word? */
+static int list_has(const char *list, const char *word) {
+  size_t n = strlen(word);
+  for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
+    if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) return 1;
   return 0;
+}
+
+/* Is token t a word of ext/data/function_words.tsv with that role?  fold:
+   in any case ("The"), else as written (the list is lower case). */
+static int word_has_role(const char *doc, const art_token *t, const char *role, int fold) {
+  size_t n = tok_len(t);
+  const art_table_entry *e = fold ? art_ent_lookup_lower(&art_table_function_words, doc + t->start, n, 0)
+                                  : art_table_find(&art_table_function_words, doc + t->start, n);
+  return e && list_has(e->value, role);
 }
 
 /*
@@ -891,13 +902,9 @@ static int tok_in(const char *doc, const art_token *t, const char *const *list) 
 ** officials"), nor after "the" or a copula ("the French", "he is Irish").
 */
 static int language_use(const char *doc, const art_token *toks, size_t n, size_t a) {
-  static const char *const after[] = {"is", "was", "has", "had", "remains", "by", "as", "in", "at", "on", "to",
-                                      "with", "for", "but", "because", "while", "than", NULL};
-  static const char *const before[] = {"the", "The", "is", "was", "are", "were", "be", "been", "being",
-                                       "become", "became", "a", "an", NULL};
   if (!art_ent_lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
-  if (a > 0 && tok_in(doc, &toks[a - 1], before)) return 0;
-  return a + 1 == n || clause_punct(doc, &toks[a + 1]) || tok_in(doc, &toks[a + 1], after);
+  if (a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)) return 0;
+  return a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0);
 }
 
 /* A language's name used as a nationality for sure: "French officials", "the French". */
@@ -956,9 +963,6 @@ static int date_word(const char *doc, const art_token *t) {
 }
 
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
-static const char *const time_prepositions[] = {"during", "before", "after", "until", "since", "for", "of", "on",
-                                                "at", "by", "through", "throughout", "over", "this", "last", "next",
-                                                "the", NULL};
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
 static int holiday(const char *doc, const art_token *t) {
@@ -1044,11 +1048,6 @@ static int owned_word(const char *doc, const art_token *t) {
   return e && strcmp(e->extra, "owned") == 0;
 }
 
-/* Words that open a verb's object: "Maria shares the view", "shares his". */
-static const char *const determiners_and_pronouns[] = {"the", "a", "an", "this", "that", "these", "those", "its",
-                                                       "his", "her", "their", "our", "my", "your", "them", "it",
-                                                       "with", NULL};
-
 /*
 ** Tokens [a, b) name a company: a noun for a company comes right before
 ** ("budget carrier Aviana", "engine makers CFM International"), or after
@@ -1084,7 +1083,7 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
   if (!cue && b - a == 1 && b + 1 < n && (toks[b].flags & ART_TOK_LOWER) && doc[toks[b].start] == 's' &&
       tok_len(&toks[b]) >= 5 &&
       !(toks[a].flags & (ART_TOK_PERIOD | ART_TOK_INITIAL)) && cue_is(doc, &toks[b], "owned") &&
-      !tok_in(doc, &toks[b + 1], determiners_and_pronouns) &&
+      !word_has_role(doc, &toks[b + 1], "object", 0) &&
       !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
         (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_CITIES | ART_GAZ_PROVINCES |
          ART_GAZ_REGIONS)))
@@ -1095,14 +1094,11 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
      one-word name the lists know as a person's takes the cue only after a
      modifier, and before punctuation or a verb a company goes with
      ("budget carrier Aviana said") */
-  static const char *const determiners[] = {"the", "a", "an", "this", "that", "its", "his", "her", "their", NULL};
-  static const char *const company_verbs[] = {"said", "says", "that", "which", "and", "has", "had", "is", "was",
-                                              "will", "would", "plans", "reported", "posted", NULL};
   if (before && type == ART_ENT_PERSON &&
       (b - a >= 2 || ((art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
                        (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-                      (a < 2 || !(toks[a - 2].flags & ART_TOK_WORD) || tok_in(doc, &toks[a - 2], determiners) ||
-                       (b < n && (toks[b].flags & ART_TOK_WORD) && !tok_in(doc, &toks[b], company_verbs))))))
+                      (a < 2 || !(toks[a - 2].flags & ART_TOK_WORD) || word_has_role(doc, &toks[a - 2], "determiner", 0) ||
+                       (b < n && (toks[b].flags & ART_TOK_WORD) && !word_has_role(doc, &toks[b], "company_verb", 0))))))
     return 0;
   /* a city may share its name with a company ("Toyota"), a country not */
   return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
@@ -1862,7 +1858,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
        of time is a date the values step finds (not "that Ramadan will be
        hanged", "members of Ramadan's family": a man of that name) */
     if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
-        tok_len(&toks[a]) >= 3 && tok_in(doc, &toks[a - 1], time_prepositions) &&
+        tok_len(&toks[a]) >= 3 && word_has_role(doc, &toks[a - 1], "time", 0) &&
         !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) && holiday(doc, &toks[a]))
       b = a;
     int clash = 0;
