@@ -175,7 +175,7 @@ static int said_aloud(const unsigned char *z, size_t mark) {
   while (a > 0 && e - a < 24 && ((z[a - 1] | 0x20) >= 'a' && (z[a - 1] | 0x20) <= 'z')) a--;
   if (a == e || e - a >= 24) return 0;
   char key[24];
-  for (size_t i = a; i < e; i++) key[i - a] = (char)(z[i] | 0x20);
+  art_ascii_lower(key, (const char *)z + a, e - a);   /* ASCII letters only, by the loop above */
   const art_table_entry *w = art_table_find(&art_table_quote_words, key, e - a);
   return w && strcmp(w->value, "cry") == 0;
 }
