@@ -917,30 +917,29 @@ static int nationality_use(const char *doc, const art_token *toks, size_t n, siz
 
 /* ---- teams and companies ------------------------------------------------------ */
 
-/* The first letters of the "head" words of ext/data/fac_words.tsv
-   ("Avenida", "Plaza") as bits ('a' = bit 0): a name that opens otherwise
-   needs no look-up. */
-static uint32_t facility_heads(void) {
-  uint32_t bits = 1u << 31;                /* never 0, so it is computed once */
-  for (uint32_t i = 0; i < art_table_fac_words.count; i++) {
-    const art_table_entry *e = &art_table_fac_words.entries[i];
-    unsigned char c = (unsigned char)e->key[0];
-    if (strstr(e->extra, "head") && c >= 'a' && c <= 'z') bits |= 1u << (c - 'a');
+/*
+** A cheap filter before a table look-up: the first (or last) letters of the
+** entries of tab whose extra column holds `word`, as bits ('a' = bit 0).  A
+** word that opens (or ends) with another letter needs no look-up.  Bit 31
+** is always set, so a computed filter is never 0.
+*/
+static uint32_t letter_filter(const art_table *tab, const char *word, int last) {
+  uint32_t bits = 1u << 31;
+  for (uint32_t i = 0; i < tab->count; i++) {
+    const art_table_entry *e = &tab->entries[i];
+    char c = e->key_len ? e->key[last ? e->key_len - 1 : 0] : 0;
+    if (list_has(e->extra, word) && c >= 'a' && c <= 'z') bits |= 1u << (c - 'a');
   }
   return bits;
 }
 
-/* The last letters of the company nouns of ext/data/org_context.tsv ("carrier",
-   "company"), and 's' for their plurals, as bits ('a' = bit 0): a word before
-   a name that ends otherwise ("said", "with") needs no look-up. */
+/* Facility head words of ext/data/fac_words.tsv by first letter ("Avenida", "Plaza"). */
+static uint32_t facility_heads(void) { return letter_filter(&art_table_fac_words, "head", 0); }
+
+/* Company nouns of ext/data/org_context.tsv ("carrier", "company") by last
+   letter, and 's' for their plurals ("makers"). */
 static uint32_t business_endings(void) {
-  uint32_t bits = 1u << ('s' - 'a');
-  for (uint32_t i = 0; i < art_table_org_context.count; i++) {
-    const art_table_entry *e = &art_table_org_context.entries[i];
-    char c = e->key_len ? e->key[e->key_len - 1] : 0;
-    if (strcmp(e->extra, "business") == 0 && c >= 'a' && c <= 'z') bits |= 1u << (c - 'a');
-  }
-  return bits;
+  return letter_filter(&art_table_org_context, "business", 1) | 1u << ('s' - 'a');
 }
 
 /* The class ext/data/org_context.tsv gives word t ("team", "result", ...),
