@@ -72,13 +72,36 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
   return tok_len(t) == n && memcmp(doc + t->start, word, n) == 0;
 }
 
+/*
+** The document being read, and its ASCII lower-case copy: the rules look
+** words up lower-cased hundreds of thousands of times per megabyte, and
+** lower-casing the whole document once beats copying each word into a
+** buffer at each look-up.  The helpers are given pointers into the
+** document, so the copy is found from the pointer's offset.  One thread
+** reads one document at a time (a nested call saves and restores it);
+** initial-exec keeps the access a single load.
+*/
+static _Thread_local __attribute__((tls_model("initial-exec"))) struct lowered_doc {
+  const char *doc, *low;
+  size_t len;
+} lowered;
+
+/* z[0..n) lower-cased: from the document's copy when z lies in the
+   document, else copied into buf (at least n bytes). */
+static inline const char *lower_key(const char *z, size_t n, char *buf) {
+  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc);
+  if (lowered.low && off <= lowered.len && n <= lowered.len - off) return lowered.low + off;
+  art_ascii_lower(buf, z, n);
+  return buf;
+}
+
 /* Look the token up lower-cased (and without a final period) in a table. */
 const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
   char buf[64];
   if (!tab || n == 0 || n > sizeof buf) return NULL;
-  art_ascii_lower(buf, z, n);
-  const art_table_entry *e = art_table_find(tab, buf, n);
-  if (!e && strip_period && n > 1 && buf[n - 1] == '.') e = art_table_find(tab, buf, n - 1);
+  const char *key = lower_key(z, n, buf);
+  const art_table_entry *e = art_table_find(tab, key, n);
+  if (!e && strip_period && n > 1 && key[n - 1] == '.') e = art_table_find(tab, key, n - 1);
   return e;
 }
 
@@ -94,9 +117,9 @@ int art_ent_is_particle(const char *z, size_t n) {
 uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
   char buf[64];
   if (n == 0 || n > sizeof buf) return 0;
-  art_ascii_lower(buf, z, n);
-  uint32_t bits = art_gazetteer_bits(buf, n);
-  if (!bits && strip_period && n > 1 && buf[n - 1] == '.') bits = art_gazetteer_bits(buf, n - 1);
+  const char *key = lower_key(z, n, buf);
+  uint32_t bits = art_gazetteer_bits(key, n);
+  if (!bits && strip_period && n > 1 && key[n - 1] == '.') bits = art_gazetteer_bits(key, n - 1);
   return bits;
 }
 
@@ -116,9 +139,9 @@ typedef struct token_memo {
 static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
                             uint32_t *word, uint32_t *stripped) {
   if (!(tm->word[i] & MEMO_KNOWN)) {
-    char key[64];
+    char buf[64];
     size_t n = tok_len(t);
-    art_ascii_lower(key, doc + t->start, n);   /* title_phrase() passes words of at most 63 bytes */
+    const char *key = lower_key(doc + t->start, n, buf);   /* title_phrase() passes words of at most 63 bytes */
     tm->word[i] = art_gazetteer_bits(key, n) | MEMO_KNOWN;
     tm->stripped[i] = n > 1 && key[n - 1] == '.' ? art_gazetteer_bits(key, n - 1) : 0;
   }
@@ -132,39 +155,66 @@ static void token_memo_word(token_memo *tm, const char *doc, const art_token *t,
 ** Multi-word titles are listed in titles.tsv joined by single spaces.
 */
 static size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, int at_end) {
-  /* The key grows by one word a step: to the right from the middle of buf,
-     or (at_end) to the left.  Keys stay within 64 bytes. */
+  /* The key grows by one word a step, to the right or (at_end) to the left.
+     While its words are one space apart in the document it is a slice of
+     the document's lower-case copy, low[ks..ke); else it is built in buf,
+     from the middle to the right, or (at_end) from the end to the left.
+     Keys stay within 64 bytes. */
   enum { KEY_MAX = 64 };
   char buf[2 * KEY_MAX];
-  size_t best = 0, lo = KEY_MAX, hi = KEY_MAX;   /* the key is buf[lo..hi) */
+  const char *low = lowered.low && lowered.doc == doc ? lowered.low : NULL;
+  size_t best = 0, klen = 0, ks = 0, lo = 0, hi = 0;   /* the key: low[ks..ks+klen), or buf[lo..hi) when in_buf */
+  int in_buf = 0;
   for (size_t k = 1; k <= 4 && k <= b - a; k++) {
     size_t at = at_end ? b - k : a + k - 1;
     const art_token *t = &toks[at];
     size_t len = tok_len(t);
-    if (!(t->flags & ART_TOK_WORD) || (k == 1 ? len + 1 : hi - lo + 1 + len) > KEY_MAX) break;
+    if (!(t->flags & ART_TOK_WORD) || (k == 1 ? len + 1 : klen + 1 + len) > KEY_MAX) break;
     uint32_t bits, stripped = 0;
     if (k == 1) {
       token_memo_word(tm, doc, t, at, &bits, &stripped);   /* one word: the memo has it */
       if (!(bits & ART_GAZ_TITLES)) bits |= stripped;
     } else {
-      if (at_end) {
-        lo -= len + 1;
-        art_ascii_lower(buf + lo, doc + t->start, len);
-        buf[lo + len] = ' ';
+      int spaced = at_end ? t->end + 1 == toks[at + 1].start && doc[t->end] == ' '
+                          : toks[at - 1].end + 1 == t->start && doc[t->start - 1] == ' ';
+      const char *key;
+      if (!in_buf && spaced) {
+        if (at_end) ks = t->start;
+        key = low + ks;
       } else {
-        buf[hi] = ' ';
-        art_ascii_lower(buf + hi + 1, doc + t->start, len);
-        hi += len + 1;
+        if (!in_buf) {                     /* the slice so far, into buf */
+          lo = at_end ? 2 * KEY_MAX - klen : 0;
+          hi = lo + klen;
+          memcpy(buf + lo, low + ks, klen);
+          in_buf = 1;
+        }
+        if (at_end) {
+          lo -= len + 1;
+          art_ascii_lower(buf + lo, doc + t->start, len);
+          buf[lo + len] = ' ';
+        } else {
+          buf[hi] = ' ';
+          art_ascii_lower(buf + hi + 1, doc + t->start, len);
+          hi += len + 1;
+        }
+        key = buf + lo;
       }
-      bits = art_gazetteer_bits(buf + lo, hi - lo);
-      if (!(bits & ART_GAZ_TITLES) && hi - lo > 1 && buf[hi - 1] == '.') bits |= art_gazetteer_bits(buf + lo, hi - lo - 1);
+      klen += len + 1;
+      bits = art_gazetteer_bits(key, klen);
+      if (!(bits & ART_GAZ_TITLES) && klen > 1 && key[klen - 1] == '.') bits |= art_gazetteer_bits(key, klen - 1);
     }
     if (bits & ART_GAZ_TITLES) best = k;
     if (k == 1) {
       if (!at_end && !(bits & ART_GAZ_TITLE_START)) break;   /* no longer title starts with this word */
       if (at_end && !(bits & ART_GAZ_TITLE_END) && !(stripped & ART_GAZ_TITLE_END)) break;   /* nor ends */
-      art_ascii_lower(buf + lo, doc + t->start, len);
-      hi = lo + len;
+      klen = len;
+      ks = t->start;
+      if (!low) {                          /* no lower-case copy: every key is built */
+        lo = at_end ? 2 * KEY_MAX - len : 0;
+        hi = lo + len;
+        art_ascii_lower(buf + lo, doc + t->start, len);
+        in_buf = 1;
+      }
     }
   }
   return best;
@@ -1938,6 +1988,8 @@ struct art_entity_state {
   scratch s;
   art_segmenter *seg;
   doc_buffers b;
+  char *low;                /* the document lower-cased (see lower_key()) */
+  size_t low_cap;
 };
 
 static void entity_state_release(struct art_entity_state *st) {
@@ -1955,6 +2007,9 @@ static void entity_state_release(struct art_entity_state *st) {
   memset(&st->s, 0, sizeof st->s);
   art_segmenter_free(st->seg);
   st->seg = NULL;
+  free(st->low);
+  st->low = NULL;
+  st->low_cap = 0;
   art_ent_doc_buffers_release(&st->b);
 }
 
@@ -1963,7 +2018,7 @@ static size_t entity_state_bytes(const struct art_entity_state *st) {
   return st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
          st->s.tsc.cap * sizeof *st->s.tsc.info +
          st->s.cap * (2 + sizeof *st->s.margin + 3 * sizeof *st->s.memo.word) +
-         st->s.values_cap * sizeof *st->s.values + art_ent_doc_buffers_bytes(&st->b);
+         st->s.values_cap * sizeof *st->s.values + st->low_cap + art_ent_doc_buffers_bytes(&st->b);
 }
 
 int art_entity_state_init(art_context *ctx, const char **err) {
@@ -1993,6 +2048,14 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
                 es->fac_heads };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;
+  if (n > es->low_cap) {
+    char *p = realloc(es->low, n);
+    if (!p) return -1;
+    es->low = p;
+    es->low_cap = n;
+  }
+  art_ascii_lower(es->low, doc, n);
+  lowered = (struct lowered_doc){ doc, es->low, n };
   if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);
   else if (!(es->seg = art_segmenter_new(ctx, doc, n, &so))) return -1;
   art_sentence st;
@@ -2018,7 +2081,9 @@ int art_entities_extract(art_context *ctx, const char *doc, size_t n,
     es = &own;
   }
   es->busy = 1;
+  struct lowered_doc outer = lowered;      /* a nested call's document is not ours */
   int rc = extract(es, ctx, doc, n, seg, opts, out);
+  lowered = outer;
   es->busy = 0;
   es->w.doc = NULL;
   if (es == &own || n > ENTITY_KEEP_BYTES || entity_state_bytes(es) > ENTITY_KEEP_BYTES)
