@@ -154,7 +154,8 @@ static void token_memo_word(token_memo *tm, const char *doc, const art_token *t,
 ** State") that starts (at_end = 0) or ends (at_end = 1) the tokens [a, b).
 ** Multi-word titles are listed in titles.tsv joined by single spaces.
 */
-static size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, int at_end) {
+static size_t title_phrase_search(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b,
+                                  int at_end) {
   /* The key grows by one word a step, to the right or (at_end) to the left.
      While its words are one space apart in the document it is a slice of
      the document's lower-case copy, low[ks..ke); else it is built in buf,
@@ -218,6 +219,21 @@ static size_t title_phrase(token_memo *tm, const char *doc, const art_token *tok
     }
   }
   return best;
+}
+
+/* The rules ask about most spans' first and last words several times, and
+   most words open and close no title: the memo says so without a search. */
+static inline size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b,
+                                  int at_end) {
+  if (b > a) {
+    size_t at = at_end ? b - 1 : a;
+    uint32_t word = tm->word[at];
+    if (!(toks[at].flags & ART_TOK_WORD) ||
+        ((word & MEMO_KNOWN) &&
+         !((word | tm->stripped[at]) & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))))
+      return 0;
+  }
+  return title_phrase_search(tm, doc, toks, a, b, at_end);
 }
 
 /* "The Hague": a capitalised "The" that the gazetteer lists as part of the name stays. */
