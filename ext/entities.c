@@ -347,8 +347,11 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
         type == ART_ENT_GPE || type == ART_ENT_LOC))
       return ART_ENT_ORG;
   }
+  /* the gazetteer bits of the whole span, asked for once (ORG and PERSON use them twice) */
+  uint32_t span_bits = type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC
+                       ? art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0) : 0;
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE) {
-    uint32_t bits = art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    uint32_t bits = span_bits;
     uint32_t states = ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES;
     /* "Philippine" is a nationality; "Meuse" a river */
     if (b - a == 1 && (bits & ART_GAZ_DEMONYMS) && !(bits & states)) return ART_ENT_NORP;
@@ -368,13 +371,13 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* "Rhode Island": a state, country or city the gazetteers list whole is no
      natural feature, whatever its last word */
   if (type == ART_ENT_LOC) {
-    uint32_t bits = art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    uint32_t bits = span_bits;
     if ((bits & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES)) &&
         !(bits & ART_GAZ_REGIONS_LOC))
       return ART_ENT_GPE;
   }
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON) {
-    uint32_t bits = art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0);
+    uint32_t bits = span_bits;
     /* a city of two words or more ("Addis Ababa") is no one's name */
     int full_name = type == ART_ENT_PERSON && b - a >= 2 && (bits & ART_GAZ_CITIES) &&
                     (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
@@ -823,6 +826,7 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
   int noun_after = next && !confident && ((next->flags & ART_TOK_LOWER) || doc[next->start] == ',');
   if (!comma_before && !noun_after && !(last->flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
+  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   size_t ll = tok_len(last);
   int letters = 0, digits = 0, caps = 1;
   for (size_t k = last->start; k < last->end; k++) {
@@ -836,7 +840,6 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
 #define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
                  (b - a >= 2 && caps && ll >= 2 && ll <= 3 && !art_ent_lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
   art_etype found = ART_ENT_NONE;
-  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
   if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
     if (art_ent_gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
