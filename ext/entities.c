@@ -1514,8 +1514,13 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     for (size_t i = a; i < b; i++) s->tags[i] = ART_TAG_O;
   }
 
+  /* A token that can open a capitalised run the tagger left as O (step 6). */
+  const uint32_t run_mask = ART_TOK_HAS_UPPER | ART_TOK_WORD | ART_TOK_DIGIT, run_flags = ART_TOK_HAS_UPPER | ART_TOK_WORD;
   size_t i = 0;
   while (i < n) {
+    /* most tokens are O and no such token: passed over in one tight loop */
+    while (i < n && s->tags[i] == ART_TAG_O && (!want_names || (toks[i].flags & run_mask) != run_flags || s->taken[i])) i++;
+    if (i == n) break;
     int tag = s->tags[i];
     if (tag == ART_TAG_O) {
       /* 6. A capitalised run the tagger left as O. */

@@ -841,10 +841,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* D. One label per surface form: a confidence-weighted vote. */
   size_t ngroups = 0;
   for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
+    mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
     int32_t *v = sm_mention(groups, doc, m, 1);
     if (*v < 0) *v = (int32_t)ngroups++;
+    m->group = *v;                 /* the steps below ask again: no more look-ups */
   }
   size_t nvotes = ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1;
   votes = b->votes = reserve(b->votes, &b->votes_cap, nvotes, sizeof *votes);
@@ -860,7 +861,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    size_t g = (size_t)*sm_mention(groups, doc, m, 0);
+    size_t g = (size_t)m->group;
     int64_t *vt = votes + g * ART_ENT_TYPE_COUNT, vote = (int64_t)m->score + 1;
     int t = m->type;
     vt[t] += vote;
@@ -879,12 +880,12 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   enum { CONTEXT_ORG = 0x80 };
   for (size_t i = 0; i < count; i++) {
     const mention *m = &w->m[i];
-    if (m->context_org && is_name(m) && !m->from_lexicon) winner[*sm_mention(groups, doc, m, 0)] |= CONTEXT_ORG;
+    if (m->context_org && is_name(m) && !m->from_lexicon) winner[m->group] |= CONTEXT_ORG;
   }
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    size_t g = (size_t)*sm_mention(groups, doc, m, 0);
+    size_t g = (size_t)m->group;
     const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
     int win = winner[g] & ~CONTEXT_ORG;
     int best = vt[win] > vt[m->type] ? win : (int)m->type;

@@ -34,6 +34,7 @@ typedef struct mention {
   int gender;
   int he, she;                /* pronouns seen after the mention in its sentence */
   uint32_t hash;              /* art_table_hash of its text, set by the document pass */
+  int32_t group;              /* the document pass's vote: the mention's surface form */
 } mention;
 
 typedef struct work {
