@@ -38,6 +38,9 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "article_entities.h"
 #include "article_context.h"
 #include "article_tagger.h"
@@ -85,6 +88,23 @@ static _Thread_local __attribute__((tls_model("initial-exec"))) struct lowered_d
   const char *doc, *low;
   size_t len;
 } lowered;
+
+/* art_ascii_lower() of a whole document, sixteen bytes a step where SSE2
+   is there: 'A'..'Z' moved to the bottom of the signed range are the only
+   bytes below -102. */
+static void lower_document(char *dst, const char *src, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i shift = _mm_set1_epi8((char)(128 - 'A')), limit = _mm_set1_epi8(-128 + 26),
+                bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(src + i));
+    __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(x, shift), limit);
+    _mm_storeu_si128((__m128i *)(dst + i), _mm_or_si128(x, _mm_and_si128(upper, bit)));
+  }
+#endif
+  art_ascii_lower(dst + i, src + i, n - i);
+}
 
 /* z[0..n) lower-cased: from the document's copy when z lies in the
    document, else copied into buf (at least n bytes). */
@@ -2078,7 +2098,7 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
     es->low = p;
     es->low_cap = n;
   }
-  art_ascii_lower(es->low, doc, n);
+  lower_document(es->low, doc, n);
   lowered = (struct lowered_doc){ doc, es->low, n };
   if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);
   else if (!(es->seg = art_segmenter_new(ctx, doc, n, &so))) return -1;
