@@ -152,8 +152,9 @@ uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
 #define MEMO_KNOWN (1u << 31)
 typedef struct token_memo {
   uint32_t *word, *stripped;
-  uint32_t *next_pronoun;     /* count_pronouns(): the first pronoun at or after token i, n if none */
-  int pronouns_ready;
+  /* count_pronouns(): tokens [scan_lo, scan_hi) were looked at; the first
+     pronoun among them is scan_at (scan_hi when none) */
+  size_t scan_lo, scan_hi, scan_at;
 } token_memo;
 
 static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
@@ -1355,9 +1356,6 @@ static int grow_scratch(scratch *s, size_t n) {
   uint32_t *ms = realloc(s->memo.stripped, cap * sizeof *ms);
   if (!ms) return -1;
   s->memo.stripped = ms;
-  uint32_t *np = realloc(s->memo.next_pronoun, cap * sizeof *np);
-  if (!np) return -1;
-  s->memo.next_pronoun = np;
   s->cap = cap;
   return 0;
 }
@@ -1395,21 +1393,23 @@ static int pronoun_kind(const char *doc, const art_token *t) {
 }
 
 /* Pronouns after token b in the sentence: the first of he/his/him or she/her
-   within 25 tokens counts.  The sentence's next-pronoun index is built on
-   the first call (one pass), so each mention costs one look-up. */
+   within 25 tokens counts.  Mentions come mostly in order, so the tokens
+   looked at for one mention are not looked at again for the next: the scan
+   goes on from where it stopped. */
 static void count_pronouns(token_memo *tm, mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
-  if (!tm->pronouns_ready) {
-    uint32_t next = (uint32_t)n;
-    for (size_t i = n; i-- > 0;) {
-      /* the call only for two- and three-letter words */
-      if (toks[i].end - toks[i].start - 2 <= 1 && pronoun_kind(doc, &toks[i])) next = (uint32_t)i;
-      tm->next_pronoun[i] = next;
-    }
-    tm->pronouns_ready = 1;
-  }
   if (b >= n) return;
-  size_t i = tm->next_pronoun[b];
-  if (i >= n || i >= b + 25) return;
+  size_t limit = b + 25 < n ? b + 25 : n;
+  if (b < tm->scan_lo || b > tm->scan_hi || tm->scan_at < b) tm->scan_lo = tm->scan_hi = tm->scan_at = b;
+  if (tm->scan_at == tm->scan_hi) {         /* none seen from b on: look further, up to the limit */
+    size_t i = tm->scan_hi;
+    /* the call only for two- and three-letter words */
+    while (i < limit && !(toks[i].end - toks[i].start - 2 <= 1 && pronoun_kind(doc, &toks[i]))) i++;
+    tm->scan_at = i;
+    tm->scan_hi = i < limit ? i + 1 : limit;
+    if (i == limit) tm->scan_at = tm->scan_hi;
+  }
+  size_t i = tm->scan_at;
+  if (i >= tm->scan_hi || i >= limit) return;
   if (pronoun_kind(doc, &toks[i]) == 1) m->he++;
   else m->she++;
 }
@@ -1468,7 +1468,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
   if (grow_scratch(s, n)) return -1;
   memset(s->taken, 0, n);
   memset(s->memo.word, 0, n * sizeof *s->memo.word);
-  s->memo.pronouns_ready = 0;
+  s->memo.scan_lo = s->memo.scan_hi = s->memo.scan_at = 0;
 
   /* 2. The caller's lexicon comes first. */
   if (opts && opts->lexicon_count) {
@@ -2047,7 +2047,6 @@ static void entity_state_release(struct art_entity_state *st) {
   free(st->s.taken);
   free(st->s.memo.word);
   free(st->s.memo.stripped);
-  free(st->s.memo.next_pronoun);
   memset(&st->s, 0, sizeof st->s);
   art_segmenter_free(st->seg);
   st->seg = NULL;
@@ -2061,7 +2060,7 @@ static void entity_state_release(struct art_entity_state *st) {
 static size_t entity_state_bytes(const struct art_entity_state *st) {
   return st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
          st->s.tsc.cap * sizeof *st->s.tsc.info +
-         st->s.cap * (2 + sizeof *st->s.margin + 3 * sizeof *st->s.memo.word) +
+         st->s.cap * (2 + sizeof *st->s.margin + 2 * sizeof *st->s.memo.word) +
          st->s.values_cap * sizeof *st->s.values + st->low_cap + art_ent_doc_buffers_bytes(&st->b);
 }
 
