@@ -681,7 +681,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   char *acr_keys = NULL;
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
-    m->hash = art_table_hash(doc + m->start, m->end - m->start);
+    /* values (a number, a date) are never looked up by their text */
+    if (!m->is_value) m->hash = art_table_hash(doc + m->start, m->end - m->start);
     if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
   }
   if (sm_init(mid, count) || sm_init(names, count)) goto done;
@@ -989,11 +990,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
     if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
+    int32_t *v = sm_mention(prefixes, doc, m, 0);
+    if (!v || *v < 0 || (size_t)*v == i) continue;
     /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
     char acr[ACRONYM_MAX];
     if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
-    int32_t *v = sm_mention(prefixes, doc, m, 0);
-    if (!v || *v < 0 || (size_t)*v == i) continue;
     /* "Senate" is a body of its own, not short for "Senate Appropriations
        Committee" that merely opens with it */
     if (m->ntok == 1 && art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) continue;
