@@ -109,8 +109,8 @@ static void lower_document(char *dst, const char *src, size_t n) {
 /* z[0..n) lower-cased: from the document's copy when z lies in the
    document, else copied into buf (at least n bytes). */
 static inline const char *lower_key(const char *z, size_t n, char *buf) {
-  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc);
-  if (lowered.low && off <= lowered.len && n <= lowered.len - off) return lowered.low + off;
+  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
+  if (off < len && n <= len - off) return lowered.low + off;
   art_ascii_lower(buf, z, n);
   return buf;
 }
