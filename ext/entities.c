@@ -127,7 +127,10 @@ const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z,
 
 /* Lower-case particles inside names ("van", "der", "de", "bin"), as
    ext/data/quote_words.tsv lists them. */
-int art_ent_is_particle(const char *z, size_t n) {
+int art_ent_is_particle(const tables *tb, const char *z, size_t n) {
+  /* most words asked about ("the", "said") have a length and first letter no particle has */
+  unsigned char c = n ? (unsigned char)z[0] : 0;
+  if (tb && c >= 'a' && c <= 'z' && !(tb->particle_firsts[n < 15 ? n : 15] & (1u << (c - 'a')))) return 0;
   const art_table_entry *e = art_table_find(&art_table_quote_words, z, n);
   return e && strcmp(e->value, "particle") == 0;
 }
@@ -647,13 +650,13 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
 ** lower-case name particles (ext/data/quote_words.tsv marks them) that the
 ** tagger left out.  Returns 1 when prev was extended over tokens up to b.
 */
-static int join_particle_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
-                              mention *prev) {
+static int join_particle_name(const tables *tb, const char *doc, const art_token *toks, size_t a, size_t b,
+                              art_etype type, mention *prev) {
   if (!prev || prev->is_value || a < 2 || type == ART_ENT_NONE) return 0;
   size_t k = a;
   while (k > 0 && toks[k - 1].end > prev->end) {
     const art_token *t = &toks[k - 1];
-    if (!(t->flags & ART_TOK_LOWER) || !art_ent_is_particle(doc + t->start, tok_len(t))) return 0;
+    if (!(t->flags & ART_TOK_LOWER) || !art_ent_is_particle(tb, doc + t->start, tok_len(t))) return 0;
     k--;
   }
   if (k == a || toks[k - 1].end != prev->end) return 0;
@@ -1030,6 +1033,19 @@ static uint32_t facility_heads(void) { return letter_filter(&art_table_fac_words
    letter, and 's' for their plurals ("makers"). */
 static uint32_t business_endings(void) {
   return letter_filter(&art_table_org_context, "business", 1) | 1u << ('s' - 'a');
+}
+
+/* The first letters ('a' = bit 0) of the particles of ext/data/quote_words.tsv,
+   by length (15: 15 bytes or more).  A particle that opens with another
+   byte sets every letter of its length. */
+static void particle_filter(uint32_t firsts[16]) {
+  memset(firsts, 0, 16 * sizeof *firsts);
+  for (uint32_t i = 0; i < art_table_quote_words.count; i++) {
+    const art_table_entry *e = &art_table_quote_words.entries[i];
+    if (strcmp(e->value, "particle") != 0) continue;
+    unsigned char c = e->key_len ? (unsigned char)e->key[0] : 0;
+    firsts[e->key_len < 15 ? e->key_len : 15] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0x3FFFFFFu;
+  }
 }
 
 /* The class ext/data/org_context.tsv gives word t ("team", "result", ...),
@@ -1960,7 +1976,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
     if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
     if (a < b && prev && (join_feature_word(tb, doc, toks, a, b, prev) ||
                           join_org_name(doc, toks, a, b, retype, prev) ||
-                          join_particle_name(doc, toks, a, b, retype, prev) ||
+                          join_particle_name(tb, doc, toks, a, b, retype, prev) ||
                           join_possessive_name(doc, toks, a, b, retype, prev) ||
                           join_model_code(doc, toks, a, b, prev) ||
                           join_connected_org(doc, toks, n, a, b, retype, prev, 0))) {
@@ -2028,6 +2044,8 @@ struct art_entity_state {
   int busy;
   uint32_t business_ends;   /* see business_endings() */
   uint32_t fac_heads;       /* see facility_heads() */
+  uint32_t particle_firsts[16];   /* see particle_filter() */
+  int particles_ready;
   work w;
   scratch s;
   art_segmenter *seg;
@@ -2087,8 +2105,12 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
   scratch *s = &es->s;
   if (!es->business_ends) es->business_ends = business_endings();
   if (!es->fac_heads) es->fac_heads = facility_heads();
+  if (!es->particles_ready) {
+    particle_filter(es->particle_firsts);
+    es->particles_ready = 1;
+  }
   tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends,
-                es->fac_heads };
+                es->fac_heads, es->particle_firsts };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;
   if (n > es->low_cap) {

@@ -784,7 +784,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
     memcpy(low, doc + m->start, fl);
     low[0] = (char)(low[0] + 32);
-    if (!art_ent_is_particle(low, fl)) continue;
+    if (!art_ent_is_particle(tb, low, fl)) continue;
     size_t ml = m->end - m->start;
     for (size_t j = 0; j < count && j < 4096; j++) {
       const mention *f = &w->m[j];
@@ -1054,7 +1054,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       char low[8];
       size_t fl = m->first_end - m->start;
       int particle = fl < sizeof low && (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
-                                         art_ent_is_particle(low, fl));
+                                         art_ent_is_particle(tb, low, fl));
       const art_table_entry *e = particle ? NULL
                                           : art_ent_lookup_lower(tb->first_names, doc + m->start, fl, 0);
       if (e && (e->value[0] == 'm' || e->value[0] == 'M')) he += 2;

@@ -50,6 +50,7 @@ typedef struct tables {
   const art_table *first_names, *fac_words, *event_words;
   uint32_t business_ends;     /* last letters ('a' = bit 0) of org_context.tsv's company nouns, and 's' */
   uint32_t fac_heads;         /* first letters of fac_words.tsv's "head" words ("Avenida", "Plaza") */
+  const uint32_t *particle_firsts; /* [min(length, 15)]: first letters of quote_words.tsv's particles ("van") */
 } tables;
 
 /*
@@ -95,8 +96,8 @@ mention *art_ent_add_mention(work *w);
 const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period);
 /* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit). */
 uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period);
-/* Is z[0..n) a lower-case name particle ("van", "bin")? */
-int art_ent_is_particle(const char *z, size_t n);
+/* Is z[0..n) a lower-case name particle ("van", "bin")?  tb may be NULL. */
+int art_ent_is_particle(const tables *tb, const char *z, size_t n);
 
 /* Pass 2 over every mention of w (ext/entities_document.c): 0, or -1 when out of memory. */
 int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b);
