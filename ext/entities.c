@@ -84,10 +84,54 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 ** reads one document at a time (a nested call saves and restores it);
 ** initial-exec keeps the access a single load.
 */
+/*
+** Most look-ups in the short word lists miss (four in five on news copy),
+** and a miss still costs a hash and a visit to the list's index, cold in
+** the cache.  So each list gets a filter, built at its first look-up on a
+** connection: 512 bits, one set for each key's (first byte, last byte,
+** length).  A key whose bit is clear is not in the list.  Filters sit in
+** slots found by the list's address; a list whose slot another took has
+** none.
+*/
+typedef struct word_filter {
+  const art_table *table;     /* NULL: a free slot */
+  uint64_t bits[8];
+} word_filter;
+#define WORD_FILTERS 64
+
+static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
+  return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 23;
+}
+
 static _Thread_local __attribute__((tls_model("initial-exec"))) struct lowered_doc {
   const char *doc, *low;
   size_t len;
+  word_filter *filters;       /* WORD_FILTERS slots of the connection, or NULL */
 } lowered;
+
+static void build_filter(word_filter *f, const art_table *tab) {
+  memset(f->bits, 0, sizeof f->bits);
+  for (uint32_t i = 0; i < tab->count; i++) {
+    const art_table_entry *e = &tab->entries[i];
+    if (e->key_len == 0) continue;
+    unsigned bit = filter_bit((unsigned char)e->key[0], (unsigned char)e->key[e->key_len - 1], e->key_len);
+    f->bits[bit >> 6] |= 1ull << (bit & 63);
+  }
+  f->table = tab;
+}
+
+/* May tab hold key[0..n) (n > 0)?  0: surely not. */
+static inline int table_may_hold(const art_table *tab, const char *key, size_t n) {
+  word_filter *fs = lowered.filters;
+  if (!fs) return 1;
+  word_filter *f = &fs[((uintptr_t)tab >> 4) % WORD_FILTERS];
+  if (f->table != tab) {
+    if (f->table) return 1;
+    build_filter(f, tab);
+  }
+  unsigned bit = filter_bit((unsigned char)key[0], (unsigned char)key[n - 1], n);
+  return (f->bits[bit >> 6] >> (bit & 63)) & 1;
+}
 
 /* art_ascii_lower() of a whole document, sixteen bytes a step where SSE2
    is there: 'A'..'Z' moved to the bottom of the signed range are the only
@@ -120,8 +164,9 @@ const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z,
   char buf[64];
   if (!tab || n == 0 || n > sizeof buf) return NULL;
   const char *key = lower_key(z, n, buf);
-  const art_table_entry *e = art_table_find(tab, key, n);
-  if (!e && strip_period && n > 1 && key[n - 1] == '.') e = art_table_find(tab, key, n - 1);
+  const art_table_entry *e = table_may_hold(tab, key, n) ? art_table_find(tab, key, n) : NULL;
+  if (!e && strip_period && n > 1 && key[n - 1] == '.' && table_may_hold(tab, key, n - 1))
+    e = art_table_find(tab, key, n - 1);
   return e;
 }
 
@@ -2050,6 +2095,7 @@ struct art_entity_state {
   scratch s;
   art_segmenter *seg;
   doc_buffers b;
+  word_filter filters[WORD_FILTERS];
   char *low;                /* the document lower-cased (see lower_key()) */
   size_t low_cap;
 };
@@ -2120,7 +2166,7 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
     es->low_cap = n;
   }
   lower_document(es->low, doc, n);
-  lowered = (struct lowered_doc){ doc, es->low, n };
+  lowered = (struct lowered_doc){ doc, es->low, n, es->filters };
   if (es->seg) art_segmenter_reset(es->seg, ctx, doc, n, &so);
   else if (!(es->seg = art_segmenter_new(ctx, doc, n, &so))) return -1;
   art_sentence st;
