@@ -90,8 +90,8 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 ** the cache.  So each list gets a filter, built at its first look-up on a
 ** connection: 512 bits, one set for each key's (first byte, last byte,
 ** length).  A key whose bit is clear is not in the list.  Filters sit in
-** slots found by the list's address; a list whose slot another took has
-** none.
+** one of two slots found by the list's address; a list whose slots others
+** took has none.
 */
 typedef struct word_filter {
   const art_table *table;     /* NULL: a free slot */
@@ -124,10 +124,15 @@ static void build_filter(word_filter *f, const art_table *tab) {
 static inline int table_may_hold(const art_table *tab, const char *key, size_t n) {
   word_filter *fs = lowered.filters;
   if (!fs) return 1;
-  word_filter *f = &fs[((uintptr_t)tab >> 4) % WORD_FILTERS];
+  size_t h = (size_t)(((uint64_t)(uintptr_t)tab * 0x9E3779B97F4A7C15ull) >> 58);   /* 6 bits */
+  word_filter *f = &fs[h];
   if (f->table != tab) {
-    if (f->table) return 1;
-    build_filter(f, tab);
+    f = &fs[(h + 1) % WORD_FILTERS];   /* a second place for a list whose first is taken */
+    if (f->table != tab) {
+      if (!fs[h].table) f = &fs[h];
+      else if (f->table) return 1;
+      build_filter(f, tab);
+    }
   }
   unsigned bit = filter_bit((unsigned char)key[0], (unsigned char)key[n - 1], n);
   return (f->bits[bit >> 6] >> (bit & 63)) & 1;
@@ -148,6 +153,11 @@ static void lower_document(char *dst, const char *src, size_t n) {
   }
 #endif
   art_ascii_lower(dst + i, src + i, n - i);
+}
+
+/* art_table_find() behind the list's filter, for keys looked up as written. */
+static inline const art_table_entry *find_as_written(const art_table *tab, const char *key, size_t n) {
+  return n == 0 || table_may_hold(tab, key, n) ? art_table_find(tab, key, n) : NULL;
 }
 
 /* z[0..n) lower-cased: from the document's copy when z lies in the
@@ -314,7 +324,7 @@ static int the_is_part_of_name(const char *doc, const art_token *toks, size_t a,
 /* The type a gazetteer gives a single token ("U.S." GPE, "Israeli" NORP), or NONE. */
 static art_etype gazetteer_type(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_CAP)) return ART_ENT_NONE;
-  const art_table_entry *acr = art_table_find(&art_table_acronyms, doc + t->start, tok_len(t));
+  const art_table_entry *acr = find_as_written(&art_table_acronyms, doc + t->start, tok_len(t));
   if (acr) return art_etype_from_name(acr->value, strlen(acr->value));   /* "U.N.", "Nasdaq" */
   uint32_t bits = art_ent_gaz_bits(doc + t->start, tok_len(t), 0);
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
@@ -386,16 +396,16 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* a name the news corpus nearly always tags as an organisation
      (ext/data/org_names.tsv: "Gazprom", "Human Rights Watch") */
   if ((type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC || type == ART_ENT_NORP) &&
-      art_table_find(&art_table_org_names, doc + toks[a].start, last->end - toks[a].start))
+      find_as_written(&art_table_org_names, doc + toks[a].start, last->end - toks[a].start))
     return ART_ENT_ORG;
   /* a listed acronym or short name, as written ("Nasdaq", "U.N.") */
   if (b - a == 1) {
-    const art_table_entry *e = art_table_find(&art_table_acronyms, doc + last->start, tok_len(last));
+    const art_table_entry *e = find_as_written(&art_table_acronyms, doc + last->start, tok_len(last));
     if (e) return art_etype_from_name(e->value, strlen(e->value));
     /* "AI", "SUVs": an ordinary noun in capitals */
     size_t ll = tok_len(last);
-    if ((art_table_find(&art_table_common_acronyms, doc + last->start, ll) ||
-         (ll > 2 && doc[last->end - 1] == 's' && art_table_find(&art_table_common_acronyms, doc + last->start, ll - 1))))
+    if ((find_as_written(&art_table_common_acronyms, doc + last->start, ll) ||
+         (ll > 2 && doc[last->end - 1] == 's' && find_as_written(&art_table_common_acronyms, doc + last->start, ll - 1))))
       return ART_ENT_NONE;
   }
   /* "Chicago Marathon", "False Claims Act": the closing word names the type;
@@ -809,7 +819,7 @@ static int model_code(const char *doc, const art_token *t) {
 static int join_model_code(const char *doc, const art_token *toks, size_t a, size_t b, mention *prev) {
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!model_code(doc, &toks[a]) || !(toks[a].flags & ART_TOK_CAP) || prev->orphan) return 0;
-  if (art_table_find(&art_table_acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
+  if (find_as_written(&art_table_acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
   if (prev->type == ART_ENT_PERSON || prev->type == ART_ENT_NORP || prev->dateline) return 0;
   if (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
   prev->end = toks[a].end;
@@ -1028,7 +1038,7 @@ static int list_has(const char *list, const char *word) {
 static int word_has_role(const char *doc, const art_token *t, const char *role, int fold) {
   size_t n = tok_len(t);
   const art_table_entry *e = fold ? art_ent_lookup_lower(&art_table_function_words, doc + t->start, n, 0)
-                                  : art_table_find(&art_table_function_words, doc + t->start, n);
+                                  : find_as_written(&art_table_function_words, doc + t->start, n);
   return e && list_has(e->value, role);
 }
 
@@ -1664,7 +1674,7 @@ static int sentence_pass(work *w, scratch *s, art_context *ctx, const art_senten
           }
           /* Gazetteers as a fallback: "Kerem Shalom Crossing", or "Berlin" mid-sentence. */
           /* ...and the news corpus's organisations ("Gazprom" mid-sentence) */
-          if (!m->initial && art_table_find(&art_table_org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start)) {
+          if (!m->initial && find_as_written(&art_table_org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start)) {
             m->orphan = 0;
             m->type = ART_ENT_ORG;
             m->score = 1;
