@@ -60,9 +60,7 @@ mention *art_ent_add_mention(work *w) {
     w->cap = cap;
   }
   mention *m = &w->m[w->count++];
-  memset(m, 0, sizeof *m);
-  m->canon = -1;
-  m->lex_canon = -1;
+  *m = (mention){ .canon = -1, .lex_canon = -1 };
   return m;
 }
 
