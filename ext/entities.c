@@ -35,6 +35,12 @@
 **
 ** Everything is byte offsets into the caller's document; the SQLite glue
 ** turns them into character positions.
+**
+** Speed: the rules ask word lists about hundreds of thousands of words per
+** megabyte.  Each document is lower-cased once (look-ups read that copy),
+** each word list gets a small bit filter that turns most misses away
+** before a probe, and every buffer is kept by the connection from one
+** document to the next.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -74,15 +80,6 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 }
 
 /*
-** The document being read, and its ASCII lower-case copy: the rules look
-** words up lower-cased hundreds of thousands of times per megabyte, and
-** lower-casing the whole document once beats copying each word into a
-** buffer at each look-up.  The helpers are given pointers into the
-** document, so the copy is found from the pointer's offset.  One thread
-** reads one document at a time (a nested call saves and restores it);
-** initial-exec keeps the access a single load.
-*/
-/*
 ** Most look-ups in the short word lists miss (four in five on news copy),
 ** and a miss still costs a hash and a visit to the list's index, cold in
 ** the cache.  So each list gets a filter, built at its first look-up on a
@@ -101,6 +98,15 @@ static inline unsigned filter_bit(unsigned char first, unsigned char last, size_
   return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 23;
 }
 
+/*
+** The document being read, and its ASCII lower-case copy: the rules look
+** words up lower-cased hundreds of thousands of times per megabyte, and
+** lower-casing the whole document once beats copying each word into a
+** buffer at each look-up.  The helpers are given pointers into the
+** document, so the copy is found from the pointer's offset.  One thread
+** reads one document at a time (a nested call saves and restores it);
+** initial-exec keeps the access a single load.
+*/
 static _Thread_local __attribute__((tls_model("initial-exec"))) struct lowered_doc {
   const char *doc, *low;
   size_t len;
@@ -235,7 +241,7 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
                                   int at_end) {
   /* The key grows by one word a step, to the right or (at_end) to the left.
      While its words are one space apart in the document it is a slice of
-     the document's lower-case copy, low[ks..ke); else it is built in buf,
+     the document's lower-case copy, low[ks..ks+klen); else it is built in buf,
      from the middle to the right, or (at_end) from the end to the left.
      Keys stay within 64 bytes. */
   enum { KEY_MAX = 64 };
