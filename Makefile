@@ -31,7 +31,7 @@ CORE_SRC := $(filter-out ext/sqlite_%.c,$(wildcard ext/*.c))
 GLUE_SRC := $(wildcard ext/sqlite_*.c)
 DATA     := $(wildcard ext/data/*.tsv)
 TABLE_SRC := $(patsubst ext/data/%.tsv,build/gen/table_%.c,$(DATA))
-HEADERS  := $(wildcard include/*.h) build/gen/article_table_list.h
+HEADERS  := $(wildcard include/*.h) $(wildcard ext/*.h) build/gen/article_table_list.h
 
 CORE_OBJ := $(patsubst ext/%.c,build/obj/%.o,$(CORE_SRC)) $(patsubst build/gen/%.c,build/obj/gen_%.o,$(TABLE_SRC))
 GLUE_OBJ := $(patsubst ext/%.c,build/obj/%.o,$(GLUE_SRC))
