@@ -240,7 +240,7 @@ static int is_common_word(const unsigned char *z, size_t n) {
 ** period; a word starts with a letter or digit, so without digits it holds
 ** a letter.
 */
-static int keeps_period(const unsigned char *z, size_t n, int has_digit, int has_period) {
+static NOINLINE int keeps_period(const unsigned char *z, size_t n, int has_digit, int has_period) {
   if (has_digit) return 0;
   if (has_period) return 1;                                       /* U.S  a.m  U.N */
   if (n == 1 && z[0] >= 'A' && z[0] <= 'Z') return 1;            /* an initial */
@@ -574,13 +574,17 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
         kb = i < n ? byte_class[z[i]] : 0;
       }
       if (kb & C_HIGH) { i = s; break; }   /* a non-ASCII letter may go on with the word */
+      if (!plain) flags |= word_shape_rest(z + s, i - s);
       if (kb & C_JOIN) {
         /* ". , - ' & : /": the word goes on if a letter or digit (or a
-           non-ASCII character, which might be one) follows; a period
-           may belong to the word (rule 2) */
-        if (z[i] == '.' || (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH)))) { i = s; break; }
+           non-ASCII character, which might be one) follows */
+        if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) { i = s; break; }
+        /* Rule 2: an abbreviation keeps its period. */
+        if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
+          i++;
+          flags |= ART_TOK_PERIOD;
+        }
       }
-      if (!plain) flags |= word_shape_rest(z + s, i - s);
       flags |= initial;
       initial = 0;
     }
