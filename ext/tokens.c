@@ -472,23 +472,41 @@ typedef struct byte_bits {
 /* Sentences up to this many bytes keep their masks on the stack. */
 #define BITS_STACK_BYTES 4096
 
-static void build_bits(const unsigned char *z, size_t n, byte_bits *b) {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+/* The alnum and lower-case bits of the 16 bytes at z, with the range tests of ascii_run(). */
+static inline void bits16(const unsigned char *z, unsigned *alnum, unsigned *lower) {
+  __m128i v = _mm_loadu_si128((const __m128i *)z);
+  __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  __m128i digits = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+  __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
+  __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digits, _mm_set1_epi8(9)), digits);
+  *alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+  /* lower case: a letter with bit 5 set, moved to bit 7 */
+  *lower = (unsigned)_mm_movemask_epi8(_mm_and_si128(letter, _mm_slli_epi16(v, 2)));
+}
+#endif
+
+/* The masks of z[0..n).  When back16 is set, the 16 bytes before z + n may
+   be read (they are in the document), which takes the last few bytes in one
+   step too. */
+static void build_bits(const unsigned char *z, size_t n, int back16, byte_bits *b) {
   size_t words = BITS_WORDS(n);
   for (size_t w = 0; w < words; w++) {
     size_t off = w * 64, x = off;
     uint64_t alnum = 0, lower = 0;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    /* 16 bytes a step, with the range tests of ascii_run() */
+    unsigned a16, l16;
     for (; x + 16 <= n && x < off + 64; x += 16) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(z + x));
-      __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-      __m128i digits = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-      __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
-      __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digits, _mm_set1_epi8(9)), digits);
-      unsigned sh = (unsigned)(x - off);
-      alnum |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) << sh;
-      /* lower case: a letter with bit 5 set, moved to bit 7 */
-      lower |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(letter, _mm_slli_epi16(v, 2))) << sh;
+      bits16(z + x, &a16, &l16);
+      alnum |= (uint64_t)a16 << (x - off);
+      lower |= (uint64_t)l16 << (x - off);
+    }
+    if (x < n && x < off + 64 && back16) {
+      /* n - x < 16 bytes left: the 16 that end at z + n, those before x dropped */
+      bits16(z + n - 16, &a16, &l16);
+      alnum |= (uint64_t)(a16 >> (16 - (n - x))) << (x - off);
+      lower |= (uint64_t)(l16 >> (16 - (n - x))) << (x - off);
+      x = n;
     }
 #endif
     for (; x < n && x < off + 64; x++) {
@@ -616,7 +634,7 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
     if (!bits) return -1;
   }
   byte_bits b = { bits, bits + words, start };
-  build_bits(z + start, end - start, &b);
+  build_bits(z + start, end - start, end >= 16, &b);
   long rc = tokenize_rest(doc, start, end, &b, out, initial);
   free(heap_bits);
   return rc;
