@@ -23,14 +23,19 @@
 **   - Every byte is classified by one constant 256-entry table; only bytes
 **     of 0x80 and above (C_HIGH) pay for a UTF-8 decode and a utf8proc
 **     category lookup.
-**   - The letters and digits of a word are taken 16 bytes a step with SSE2
-**     (8 with SWAR range tests elsewhere), which also yields whether the
-**     word has capitals (0, 1, 2+), lower case letters or digits, so a plain
-**     ASCII word has its shape flags without a second pass.
-**   - fast_run() takes the common tokens (plain ASCII words, single marks,
-**     spaces) in a small loop of its own; anything with a rule to apply
-**     (joined words, possessives, quotes, runs of marks, non-ASCII text)
-**     goes to the general loop in art_tokenize(), one token, and back.
+**   - Before the loop, the sentence becomes two bit masks, ASCII letters
+**     and digits, and lower-case letters, built 16 bytes a step with SSE2
+**     (a byte at a time elsewhere).  The end of a word is then a
+**     count-trailing-zeros, and a word that is a first character and lower
+**     case letters, most of them, has its whole shape from its first byte.
+**   - fast_run() takes the common tokens (plain ASCII words, with an
+**     abbreviation's period, single marks, spaces) in a small loop of its
+**     own that calls nothing in the common case, so its state stays in
+**     registers; anything with a rule to apply (joined words, possessives,
+**     quotes, runs of marks, non-ASCII text) goes to the general loop in
+**     art_tokenize(), one token, and back.  The token array is grown once
+**     per sentence, to a token per byte, so the fast loop never checks
+**     for room.
 **   - The flags that depend on the neighbours (SPACE_AFTER, INITIAL) are
 **     set as each token is pushed.
 */
@@ -508,6 +513,8 @@ static void build_bits(const unsigned char *z, size_t n, int back16, byte_bits *
       lower |= (uint64_t)(l16 >> (16 - (n - x))) << (x - off);
       x = n;
     }
+#else
+    (void)back16;
 #endif
     for (; x < n && x < off + 64; x++) {
       unsigned k = byte_class[z[x]];
