@@ -460,68 +460,50 @@ static inline size_t scan_word(const unsigned char *z, size_t s, size_t len, uns
 #define QUOTE_MARKS ((1ull << '\'') | (1ull << '"'))
 
 /*
-** The sentence as bit masks, built once before the fast loop: bit j of
-** each mask stands for the byte at base + j.  A mask word covers 64 bytes,
-** so the end of a word is one or two count-trailing-zeros instead of a
-** step per byte.  Bits past the end of the sentence are 0 (so every run
+** The sentence's lower-case letters as a bit mask, built once before the
+** fast loop: bit j stands for the byte at base + j.  A mask word covers 64
+** bytes, so the end of a run of lower case (most of a word, usually all of
+** it after its first letter) is one or two count-trailing-zeros instead of
+** a step per byte.  Bits past the end of the sentence are 0 (so every run
 ** stops there), and one spare word follows the last one.
 */
 typedef struct byte_bits {
-  uint64_t *alnum;   /* ASCII letter or digit */
   uint64_t *lower;   /* ASCII lower-case letter */
   size_t base;
 } byte_bits;
 
-/* Words of one mask for n bytes (the spare word included). */
+/* Words of the mask for n bytes (the spare word included). */
 #define BITS_WORDS(n) ((n) / 64 + 1)
-/* Sentences up to this many bytes keep their masks on the stack. */
+/* Sentences up to this many bytes keep their mask on the stack. */
 #define BITS_STACK_BYTES 4096
 
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-/* The alnum and lower-case bits of the 16 bytes at z, with the range tests of ascii_run(). */
-static inline void bits16(const unsigned char *z, unsigned *alnum, unsigned *lower) {
-  __m128i v = _mm_loadu_si128((const __m128i *)z);
-  __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-  __m128i digits = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-  __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
-  __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digits, _mm_set1_epi8(9)), digits);
-  *alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
-  /* lower case: a letter with bit 5 set, moved to bit 7 */
-  *lower = (unsigned)_mm_movemask_epi8(_mm_and_si128(letter, _mm_slli_epi16(v, 2)));
+/* The lower-case bits of the 16 bytes at z: x - 'a' <= 25, unsigned. */
+static inline unsigned lower16(const unsigned char *z) {
+  __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)z), _mm_set1_epi8('a'));
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x));
 }
 #endif
 
-/* The masks of z[0..n).  When back16 is set, the 16 bytes before z + n may
+/* The mask of z[0..n).  When back16 is set, the 16 bytes before z + n may
    be read (they are in the document), which takes the last few bytes in one
    step too. */
 static void build_bits(const unsigned char *z, size_t n, int back16, byte_bits *b) {
   size_t words = BITS_WORDS(n);
   for (size_t w = 0; w < words; w++) {
     size_t off = w * 64, x = off;
-    uint64_t alnum = 0, lower = 0;
+    uint64_t lower = 0;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    unsigned a16, l16;
-    for (; x + 16 <= n && x < off + 64; x += 16) {
-      bits16(z + x, &a16, &l16);
-      alnum |= (uint64_t)a16 << (x - off);
-      lower |= (uint64_t)l16 << (x - off);
-    }
+    for (; x + 16 <= n && x < off + 64; x += 16) lower |= (uint64_t)lower16(z + x) << (x - off);
     if (x < n && x < off + 64 && back16) {
       /* n - x < 16 bytes left: the 16 that end at z + n, those before x dropped */
-      bits16(z + n - 16, &a16, &l16);
-      alnum |= (uint64_t)(a16 >> (16 - (n - x))) << (x - off);
-      lower |= (uint64_t)(l16 >> (16 - (n - x))) << (x - off);
+      lower |= (uint64_t)(lower16(z + n - 16) >> (16 - (n - x))) << (x - off);
       x = n;
     }
 #else
     (void)back16;
 #endif
-    for (; x < n && x < off + 64; x++) {
-      unsigned k = byte_class[z[x]];
-      alnum |= (uint64_t)((k & C_ALNUM) != 0) << (x - off);
-      lower |= (uint64_t)((k & C_LOWER) != 0) << (x - off);
-    }
-    b->alnum[w] = alnum;
+    for (; x < n && x < off + 64; x++) lower |= (uint64_t)((byte_class[z[x]] & C_LOWER) != 0) << (x - off);
     b->lower[w] = lower;
   }
 }
@@ -573,7 +555,7 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
   uint32_t initial = *initial_io;
   const size_t base = b->base, n = end - base;
   const unsigned char *z = doc + base;
-  const uint64_t *alnum = b->alnum, *lower = b->lower;
+  const uint64_t *lower = b->lower;
   art_token *tok = out->items + out->count;
   i -= base;
   while (i < n) {
@@ -594,7 +576,8 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
       int plain = 1;
       unsigned kb = i < n ? byte_class[z[i]] : 0;
       if (kb & C_ALNUM) {
-        i = next_clear(alnum, i);
+        /* capitals or digits further on: the rest of the word a byte at a time */
+        while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
         plain = 0;
         kb = i < n ? byte_class[z[i]] : 0;
       }
@@ -634,14 +617,14 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
   if (end <= start) return 0;
   /* A token holds at least one byte: room for end - start tokens is room for all. */
   while (out->cap < end - start) if (grow(out)) return -1;
-  uint64_t stack_bits[2 * BITS_WORDS(BITS_STACK_BYTES)], *heap_bits = NULL, *bits = stack_bits;
+  uint64_t stack_bits[BITS_WORDS(BITS_STACK_BYTES)], *heap_bits = NULL, *bits = stack_bits;
   size_t words = BITS_WORDS(end - start);
   if (end - start > BITS_STACK_BYTES) {
     /* a sentence of more than 4 KB: rare enough to pay for an allocation */
-    bits = heap_bits = malloc(2 * words * sizeof *bits);
+    bits = heap_bits = malloc(words * sizeof *bits);
     if (!bits) return -1;
   }
-  byte_bits b = { bits, bits + words, start };
+  byte_bits b = { bits, start };
   build_bits(z + start, end - start, end >= 16, &b);
   long rc = tokenize_rest(doc, start, end, &b, out, initial);
   free(heap_bits);
