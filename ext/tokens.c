@@ -39,6 +39,7 @@
 **   - The flags that depend on the neighbours (SPACE_AFTER, INITIAL) are
 **     set as each token is pushed.
 */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,6 +241,25 @@ static int is_common_word(const unsigned char *z, size_t n) {
 }
 
 /*
+** Which lengths and first letters the keys of token_abbrevs.tsv have: bit
+** c - 'a' of abbrev_first[len] when a key of len bytes starts with c, bit
+** 31 when one starts with another byte.  Most words before a period ("said.",
+** "year.") match no key by these two facts and skip the lookup.  Built once.
+*/
+#define ABBREV_MAX 12
+static uint32_t abbrev_first[ABBREV_MAX + 1];
+static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
+
+static void abbrev_filter_build(void) {
+  const art_table *t = &art_table_token_abbrevs;
+  for (uint32_t i = 0; i < t->count; i++) {
+    const art_table_entry *e = &t->entries[i];
+    unsigned char c = (unsigned char)e->key[0];
+    if (e->key_len <= ABBREV_MAX) abbrev_first[e->key_len] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
+  }
+}
+
+/*
 ** True when the word z[0..n) followed by '.' is an abbreviation that keeps
 ** its period.  The scan knows whether the word holds an ASCII digit or a
 ** period; a word starts with a letter or digit, so without digits it holds
@@ -249,7 +269,10 @@ static NOINLINE int keeps_period(const unsigned char *z, size_t n, int has_digit
   if (has_digit) return 0;
   if (has_period) return 1;                                       /* U.S  a.m  U.N */
   if (n == 1 && z[0] >= 'A' && z[0] <= 'Z') return 1;            /* an initial */
-  if (n > 12) return 0;
+  if (n > ABBREV_MAX) return 0;
+  pthread_once(&abbrev_once, abbrev_filter_build);
+  unsigned c = z[0] | 0x20u;
+  if (!((abbrev_first[n] >> (c >= 'a' && c <= 'z' ? c - 'a' : 31)) & 1)) return 0;
   char low[16];
   art_ascii_lower(low, (const char *)z, n);
   return art_table_find(&art_table_token_abbrevs, low, n) != NULL;
