@@ -31,7 +31,12 @@
 typedef struct word_set {
   char text[4096];              /* the words, NUL-separated */
   uint16_t slot[WORD_SET_SLOTS];/* offset + 1 into text, 0 = empty */
+  /* bit c - 'a' of first[n]: a word of n bytes starts with c; bit 31: one
+     starts with another byte.  Most words asked about fail this first. */
+  uint32_t first[32];
 } word_set;
+
+static unsigned first_bit(unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 31; }
 
 static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
   if (*used + n + 1 >= sizeof ws->text) return -1;
@@ -42,6 +47,7 @@ static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
     if (probes > WORD_SET_SLOTS) return -1;
     h = (h + 1) & (WORD_SET_SLOTS - 1);
   }
+  if (n < 32) ws->first[n] |= 1u << first_bit((unsigned char)w[0]);
   memcpy(ws->text + *used, w, n);
   ws->text[*used + n] = 0;
   ws->slot[h] = (uint16_t)(*used + 1);
@@ -50,6 +56,7 @@ static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
 }
 
 static int word_set_has(const word_set *ws, const char *w, size_t n) {
+  if (n < 32 && !((ws->first[n] >> first_bit((unsigned char)w[0])) & 1)) return 0;
   uint32_t h = art_table_hash(w, n) & (WORD_SET_SLOTS - 1);
   while (ws->slot[h]) {
     const char *o = ws->text + ws->slot[h] - 1;
