@@ -517,6 +517,11 @@ static void build_bits(const unsigned char *z, size_t n, int back16, byte_bits *
     size_t off = w * 64, x = off;
     uint64_t lower = 0;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    if (off + 64 <= n) {   /* a whole word of the mask: four steps, unrolled */
+      lower = (uint64_t)lower16(z + off) | (uint64_t)lower16(z + off + 16) << 16 |
+              (uint64_t)lower16(z + off + 32) << 32 | (uint64_t)lower16(z + off + 48) << 48;
+      x = off + 64;
+    }
     for (; x + 16 <= n && x < off + 64; x += 16) lower |= (uint64_t)lower16(z + x) << (x - off);
     if (x < n && x < off + 64 && back16) {
       /* n - x < 16 bytes left: the 16 that end at z + n, those before x dropped */
