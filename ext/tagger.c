@@ -556,16 +556,15 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 ** when the model has no such feature).  They spare a scored token three
 ** hashes and probes.  key 0 = empty.
 **
-** Two word types make a set, one cache line: a key may sit in either, the
-** more recently used first (a hit on the second swaps them, a miss evicts
-** the second).  Two ways instead of one halve the refills on the VOA corpus
+** Two word types make a set, one cache line: a key may sit in either, and
+** a miss replaces the one used less recently (WAY1_NEWER).  Two ways instead of one halve the refills on the VOA corpus
 ** at equal size.  Apart, one 64-byte line per entry holds the summed
 ** weights of the word's self features (self_sum()) as 16-bit lanes, valid
 ** when SELF_VALID is set (they fit in 16 bits): only scored words need
 ** them, so a neighbour's look-up reads one line.
 */
 #define SELF_VALID (1u << 31)
-_Static_assert(GAZ_MW_START < SELF_VALID, "gazetteer bits leave the top bit free");
+_Static_assert(GAZ_MW_START < (1u << 30), "gazetteer bits leave the top two bits free (SELF_VALID, WAY1_NEWER)");
 typedef struct cached_word {
   uint64_t key;
   uint32_t h_lower, h_shape;
@@ -649,29 +648,36 @@ static void fill_entry(word_cache *wc, cached_word *e, uint64_t key, const char 
   neighbour_rows(&wc->model, e->h_lower, e);
 }
 
-/* A word's entry moved to the front of its set, the other one evicted to make room. */
+/*
+** Which of a set's two words was used last: a bit in the first one's gaz,
+** so that a hit moves nothing.  (Moving the newer word to the front, as
+** before, copied its 64-byte self line too, on every miss and on every hit
+** on the second way: lines that were seldom in the cache.)
+*/
+#define WAY1_NEWER (1u << 30)
+
+/* The set's older word replaced by the token's. */
 static NOINLINE cached_word *cache_miss(word_cache *wc, cached_word *set, uint64_t key, const char *doc,
                                         const art_token *t) {
-  size_t k = (size_t)(set - wc->w);
-  set[1] = set[0];
-  wc->self[k + 1] = wc->self[k];
-  fill_entry(wc, &set[0], key, doc, t);
-  return &set[0];
+  if (set[0].gaz & WAY1_NEWER) {
+    fill_entry(wc, &set[0], key, doc, t);   /* the flag goes with the old gaz: way 0 is now the newer */
+    return &set[0];
+  }
+  fill_entry(wc, &set[1], key, doc, t);
+  set[0].gaz |= WAY1_NEWER;
+  return &set[1];
 }
 
 /* The entry of key, filled from the token if the cache does not hold it. */
 static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
   cached_word *set = &wc->w[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
-  if (LIKELY(set[0].key == key)) return &set[0];
-  if (set[1].key == key) {   /* the older of the two: it becomes the newer */
-    size_t k = (size_t)(set - wc->w);
-    cached_word tw = set[0];
-    set[0] = set[1];
-    set[1] = tw;
-    self_line ts = wc->self[k];
-    wc->self[k] = wc->self[k + 1];
-    wc->self[k + 1] = ts;
+  if (LIKELY(set[0].key == key)) {
+    set[0].gaz &= ~WAY1_NEWER;
     return &set[0];
+  }
+  if (set[1].key == key) {
+    set[0].gaz |= WAY1_NEWER;
+    return &set[1];
   }
   return cache_miss(wc, set, key, doc, t);
 }
@@ -686,7 +692,7 @@ static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const
   in->key = key;
   in->h_lower = e->h_lower;
   in->h_shape = e->h_shape;
-  in->gaz = e->gaz & ~SELF_VALID;
+  in->gaz = e->gaz & ~(SELF_VALID | WAY1_NEWER);
   in->row_as_prev = e->as_prev;
   in->row_as_next = e->as_next;
   in->row_as_next2 = e->as_next2;
