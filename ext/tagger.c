@@ -75,10 +75,12 @@
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NOINLINE __attribute__((noinline))
+#define COLD __attribute__((noinline, cold))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define ALWAYS_INLINE inline
 #define NOINLINE
+#define COLD
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
 #endif
@@ -605,7 +607,7 @@ static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
 }
 
 /* The scratch's word cache, made (NULL when out of memory) or emptied for model m. */
-static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) {
+static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) {
   word_cache *wc = sc->cache;
   if (!wc) {
     /* aligned_alloc: the entries are cache lines; the size is a multiple of 64 */
@@ -945,12 +947,16 @@ static int popcount32(uint32_t x) {
 ** Only with more than 48 gazetteer features, so only when some group has
 ** 13 or more of its 14 bits (value >= 0x1FFF): then count.
 */
-static int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i) {
+static COLD int count_would_overflow(const uint32_t *g) {
+  return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
+}
+
+static inline int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i) {
   uint32_t g[4] = { sc->info[i].gaz & GAZ_FEATURE_MASK, sc->info[i].gaz_span & GAZ_FEATURE_MASK,
                     i >= 1 ? sc->info[i - 1].gaz & GAZ_FEATURE_MASK : 0,
                     i + 1 < n ? sc->info[i + 1].gaz & GAZ_FEATURE_MASK : 0 };
-  if (g[0] < 0x1FFF && g[1] < 0x1FFF && g[2] < 0x1FFF && g[3] < 0x1FFF) return 0;
-  return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
+  if (LIKELY(g[0] < 0x1FFF && g[1] < 0x1FFF && g[2] < 0x1FFF && g[3] < 0x1FFF)) return 0;
+  return count_would_overflow(g);
 }
 
 /*
@@ -1015,13 +1021,27 @@ static inline int best_label(const word_cache *wc, const score_acc *a, const int
   return best;
 }
 
+/*
+** So many gazetteer hits that the reference list of token i is cut short:
+** its sums are taken from that list as it is.  Out of line (and in the
+** cold section), like every rare path of the decoder: the decode loop's
+** code then fits the instruction cache better between the other stages.
+*/
+static COLD void reference_sums(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
+                                art_tagger_scratch *sc, size_t i, int prev, int32_t *sums) {
+  uint32_t feats[ART_TAGGER_MAX_FEATURES];
+  sc->info[i].h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
+  memset(sums, 0, ART_TAGGER_DENSE_WIDTH * sizeof *sums);
+  art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), sums);
+}
+
 int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
                    art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
   if (art_tagger_scratch_reset(sc, n)) return -1;
   memset(tags, ART_TAG_O, n);
   if (margin) memset(margin, 0, n * sizeof *margin);
   if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) return 0;
-  word_cache *wc = cache_for(sc, m);
+  word_cache *wc = LIKELY(sc->cache && same_model(&sc->cache->model, m)) ? sc->cache : cache_for(sc, m);
   if (!wc) return -1;
   uint32_t feats[ART_TAGGER_MAX_FEATURES];
   int prev = ART_TAG_O;
@@ -1058,10 +1078,9 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
     score_acc acc;
     int32_t scores[ART_TAGGER_DENSE_WIDTH];
     if (UNLIKELY(list_would_overflow(sc, n, i))) {
-      /* so many gazetteer hits that the reference list is cut short: take it as it is */
-      in->h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
-      acc_init(&acc, NULL);
-      acc_features(&acc, m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats));
+      int32_t ref[ART_TAGGER_DENSE_WIDTH];
+      reference_sums(m, doc, toks, n, sc, i, prev, ref);
+      acc_init(&acc, ref);
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
       add_self(m, wc, doc, &toks[i], in, &acc);
