@@ -559,8 +559,9 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 ** hashes and probes.  key 0 = empty.
 **
 ** Two word types make a set, one cache line: a key may sit in either, and
-** a miss replaces the one used less recently (WAY1_NEWER).  Two ways instead of one halve the refills on the VOA corpus
-** at equal size.  Apart, one 64-byte line per entry holds the summed
+** a miss replaces the one used less recently (WAY1_NEWER).  Two ways
+** instead of one halve the refills on the VOA corpus at equal size.
+** Apart, one 64-byte line per entry holds the summed
 ** weights of the word's self features (self_sum()) as 16-bit lanes, valid
 ** when SELF_VALID is set (they fit in 16 bits): only scored words need
 ** them, so a neighbour's look-up reads one line.
