@@ -1410,8 +1410,12 @@ int art_lexicon_sort(art_lexicon_entry *lex, size_t n, art_ent_options *opts) {
 ** fast on a sentence it had just seen).  The batch bounds the memory
 ** whatever the document's size.
 */
+#ifndef BATCH_SENTENCES             /* overridable so that tests can force many small batches */
 #define BATCH_SENTENCES 48
+#endif
+#ifndef BATCH_BYTES
 #define BATCH_BYTES ((size_t)24 << 10)
+#endif
 typedef struct batch_sentence {
   art_sentence st;
   int first_body;            /* the first body sentence of the document (dateline) */

@@ -188,6 +188,41 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS UBSAN_OPTIONS
 unit_part asan "asan:" "-fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g"
 
+# ---- batches: the same entities however sentences are grouped -------------
+# ext/entities.c runs tokens, tagger and values over a batch of sentences
+# before the rules see any of them.  tests/batches/dump_entities.c prints the
+# entities of our sample articles built against the unit objects, then
+# against an entity stage compiled with batches of two sentences or 64
+# bytes; the two dumps must be the same.
+
+batch_out=$TEST_DIR/batches.tap
+: > "$batch_out"
+bdir=$TEST_DIR/batches
+mkdir -p "$bdir"
+unit_objs=$(ls "$TEST_DIR"/unit/obj/*.o 2>/dev/null)
+small_objs=$(echo "$unit_objs" | grep -v '/entities\.o$')
+# shellcheck disable=SC2086
+if [ -z "$unit_objs" ]; then
+  echo "not ok - batches: the unit objects are missing" >> "$batch_out"
+elif ! cc $BASE_CFLAGS -O1 -g -DBATCH_SENTENCES=2 -DBATCH_BYTES=64 -c -o "$bdir/entities_small.o" ext/entities.c $PKG_FLAGS 2> "$bdir/build.err" ||
+     ! cc $BASE_CFLAGS -O1 -g -o "$bdir/dump_default" tests/batches/dump_entities.c $unit_objs $PKG_FLAGS -lm 2>> "$bdir/build.err" ||
+     ! cc $BASE_CFLAGS -O1 -g -o "$bdir/dump_small" tests/batches/dump_entities.c $small_objs "$bdir/entities_small.o" $PKG_FLAGS -lm 2>> "$bdir/build.err"; then
+  echo "not ok - batches: build: $(head -n 3 "$bdir/build.err" | tr '\n' ' ')" >> "$batch_out"
+else
+  "$bdir/dump_default" sql/samples/*.txt > "$bdir/default.tsv" 2> "$bdir/default.err"; rc1=$?
+  "$bdir/dump_small" sql/samples/*.txt > "$bdir/small.tsv" 2> "$bdir/small.err"; rc2=$?
+  if [ "$rc1" -ne 0 ] || [ "$rc2" -ne 0 ]; then
+    echo "not ok - batches: dump failed: $(cat "$bdir/default.err" "$bdir/small.err" | head -n 2 | tr '\n' ' ')" >> "$batch_out"
+  elif [ "$(wc -l < "$bdir/default.tsv")" -lt 100 ]; then
+    echo "not ok - batches: only $(wc -l < "$bdir/default.tsv") entities dumped" >> "$batch_out"
+  elif ! cmp -s "$bdir/default.tsv" "$bdir/small.tsv"; then
+    echo "not ok - batches: tiny batches change $(diff "$bdir/default.tsv" "$bdir/small.tsv" | grep -c '^[<>]') lines (diff $bdir/default.tsv $bdir/small.tsv)" >> "$batch_out"
+  else
+    echo "ok - batches: $(wc -l < "$bdir/default.tsv") entities the same with batches of two sentences" >> "$batch_out"
+  fi
+fi
+count_part batches "$batch_out"
+
 # ---- SQL tests in the sqlite3 shell ----------------------------------------
 
 sql_out=$TEST_DIR/sql.tap
