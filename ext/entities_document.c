@@ -249,12 +249,14 @@ void art_ent_doc_buffers_release(doc_buffers *b) {
   free(b->canon_off);
   free(b->order);
   free(b->winner);
+  free(b->text);
   memset(b, 0, sizeof *b);
 }
 
 size_t art_ent_doc_buffers_bytes(const doc_buffers *b) {
   size_t bytes = b->votes_cap * sizeof *b->votes + b->acr_cap + b->canon_cap * sizeof *b->canon_off +
-                 b->order_cap * sizeof *b->order + b->winner_cap;
+                 b->order_cap * sizeof *b->order + b->winner_cap +
+                 b->text_cap * sizeof *b->text;
   for (size_t k = 0; k < sizeof b->spans / sizeof b->spans[0]; k++)
     bytes += b->spans[k].cap * (sizeof *b->spans[k].slot + sizeof *b->spans[k].used);
   return bytes;
@@ -283,7 +285,8 @@ static int coordinated(const char *doc, const mention *x, const mention *y) {
 */
 static void unlinked_places(work *w) {
   const char *doc = w->doc;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
     uint32_t bits = art_ent_gaz_bits(doc + m->start, m->end - m->start, 1);
@@ -306,7 +309,8 @@ static void unlinked_places(work *w) {
 */
 static void listed_with_orgs(work *w) {
   const char *doc = w->doc;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || !is_name(m) || m->from_lexicon ||
         m->he || m->she)
@@ -345,17 +349,18 @@ static void business_story_companies(work *w) {
                                        "of", NULL};
   const char *doc = w->doc;
   size_t companies = 0, first = 0;
-  for (size_t i = 0; i < w->count && companies < 2; i++)
-    if (w->m[i].context_org && !w->m[i].team && is_name(&w->m[i]) && !companies++) first = i;
+  for (size_t x = 0, i; x < w->ntext && companies < 2; x++)
+    if (i = w->text[x], w->m[i].context_org && !w->m[i].team && is_name(&w->m[i]) && !companies++) first = i;
   if (companies == 1) {
     /* one company by its words, named three times or more: the story's subject */
     size_t named = 0;
-    for (size_t i = 0; i < w->count && named < 3; i++)
-      named += w->m[i].hash == w->m[first].hash && !w->m[i].is_value && same_text(doc, &w->m[i], &w->m[first]);
+    for (size_t x = 0, i; x < w->ntext && named < 3; x++)
+      i = w->text[x], named += w->m[i].hash == w->m[first].hash && !w->m[i].is_value && same_text(doc, &w->m[i], &w->m[first]);
     if (named >= 3) companies = 2;
   }
   if (companies < 2) return;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || (m->type != ART_ENT_GPE && m->type != ART_ENT_PERSON) || m->dateline ||
         m->from_lexicon || m->canon >= 0 || m->context_org)
@@ -398,12 +403,14 @@ static void facility_short_names(work *w, const tables *tb) {
   enum { FACILITIES = 16 };
   int fac[FACILITIES];
   size_t nfac = 0;
-  for (size_t i = 0; i < w->count && nfac < FACILITIES; i++) {
+  for (size_t x = 0; x < w->ntext && nfac < FACILITIES; x++) {
+    size_t i = w->text[x];
     const mention *m = &w->m[i];
     if (m->type == ART_ENT_FAC && m->ntok >= 2 && m->canon < 0 && is_name(m)) fac[nfac++] = (int)i;
   }
   if (!nfac) return;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->type == ART_ENT_FAC || m->from_lexicon || m->canon >= 0) continue;
     size_t ml = m->end - m->start;
@@ -432,10 +439,11 @@ static void match_report_teams(work *w) {
                                        "toward", "towards", NULL};
   const char *doc = w->doc;
   size_t teams = 0;
-  for (size_t i = 0; i < w->count && teams < 2; i++) teams += w->m[i].team && is_name(&w->m[i]);
+  for (size_t x = 0; x < w->ntext && teams < 2; x++) teams += w->m[w->text[x]].team && is_name(&w->m[w->text[x]]);
   if (teams < 2) return;
   w->match_report = 1;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->dateline || m->from_lexicon || m->ntok > 3) continue;
     mention *nx = i + 1 < w->count ? &w->m[i + 1] : NULL;
@@ -469,14 +477,16 @@ static void match_report_teams(work *w) {
 static void event_short_names(work *w, const tables *tb) {
   const char *doc = w->doc;
   size_t events[8], nev = 0;
-  for (size_t i = 0; i < w->count && nev < 8; i++) {
+  for (size_t x = 0; x < w->ntext && nev < 8; x++) {
+    size_t i = w->text[x];
     const mention *e = &w->m[i];
     if (is_name(e) && e->ntok >= 2 &&
         ((e->type == ART_ENT_EVENT && art_ent_lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0)) ||
          e->type == ART_ENT_PRODUCT))
       events[nev++] = i;
   }
-  for (size_t i = 0; nev && i < w->count; i++) {
+  for (size_t x = 0; nev && x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0) continue;
     size_t ml = m->end - m->start;
@@ -565,7 +575,8 @@ static void parenthesized_short_forms(work *w) {
     }
   }
   if (!ndef) return;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
     for (size_t d = 0; d < ndef; d++) {
@@ -588,14 +599,14 @@ static void parenthesized_short_forms(work *w) {
 */
 static int spelled_out_acronyms(work *w) {
   const char *doc = w->doc;
-  size_t count = w->count;
   /* what each distinct acronym found: the hidden mention, or -2 (not in the
      document); at most ACRONYM_SEARCHES searches, so the step stays linear */
   enum { ACRONYM_SEARCHES = 16 };
   const art_table_entry *asked[ACRONYM_SEARCHES];
   int found[ACRONYM_SEARCHES];
   size_t nasked = 0;
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
@@ -642,7 +653,8 @@ static void state_abbreviations(work *w) {
   const char *asked[8];                    /* each state is looked for once */
   int found[8];
   size_t nasked = 0;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
     const art_table_entry *e = art_ent_lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
@@ -666,6 +678,64 @@ static void state_abbreviations(work *w) {
   }
 }
 
+/* A2 for one mention m (a two- or three-word organisation or place): a person? */
+static void person_by_shape(work *w, span_map *names, mention *m) {
+  const char *doc = w->doc;
+  if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+       ART_GAZ_ACRONYMS))
+    return;
+  if (!person_shaped(doc, m)) return;
+  uint32_t first = art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0);
+  int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
+  int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
+  int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
+  if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
+      (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
+    m->type = ART_ENT_PERSON;
+}
+
+/* B for one one-word mention m (the i-th): a surname alone -> the full name. */
+static void surname_alone(work *w, const tables *tb, span_map *surnames, mention *m, size_t i) {
+  const char *doc = w->doc;
+  if (m->dropped || m->from_lexicon || m->dateline) return;
+  int32_t *v = sm_mention(surnames, doc, m, 0);
+  if (!v || *v < 0) return;
+  if (m->orphan && m->initial && common_word(tb, doc, m)) return;
+  if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) return;
+  m->type = ART_ENT_PERSON;
+  m->orphan = 0;
+  m->canon = *v;
+  m->score = 1 << 22;
+}
+
+/* B2 for one mention m (the i-th) of two words or more: a surname with
+   particles, capitalised at a sentence's start or by house style ("Van der
+   Berg"), -> the full name that ends with it ("Annelies van der Berg").
+   Few people per article: a plain scan. */
+static void particle_surname(work *w, const tables *tb, mention *m, size_t i) {
+  const char *doc = w->doc;
+  size_t count = w->count;
+  if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0 || m->ntok < 2) return;
+  size_t fl = m->first_end - m->start;
+  char low[8];
+  if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) return;
+  memcpy(low, doc + m->start, fl);
+  low[0] = (char)(low[0] + 32);
+  if (!art_ent_is_particle(tb, low, fl)) return;
+  size_t ml = m->end - m->start;
+  for (size_t j = 0; j < count && j < 4096; j++) {
+    const mention *f = &w->m[j];
+    size_t jl = f->end - f->start;
+    if (j == i || !is_full_person(f) || jl <= ml + 1 || doc[f->end - ml - 1] != ' ') continue;
+    const char *tail = doc + f->end - ml;
+    if (tail[0] == low[0] && memcmp(tail + 1, doc + m->start + 1, ml - 1) == 0) {
+      m->canon = (int)j;
+      break;
+    }
+  }
+}
+
 int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
   size_t count = w->count, org_suffixes = 0;
@@ -679,75 +749,66 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   span_map *names = &b->spans[1], *suffixes = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    /* values (a number, a date) are never looked up by their text */
-    if (!m->is_value) m->hash = art_table_hash(doc + m->start, m->end - m->start);
-    if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
-  }
-  if (sm_init(mid, count) || sm_init(names, count)) goto done;
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
+  size_t ntext = 0;
+  if (!text || sm_init(mid, count) || sm_init(names, count)) goto done;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
+    if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
     /* after a dateline's dash or a colon a capital is expected too */
     const char *p = doc + m->prev_start;
     size_t pl = m->prev_end - m->prev_start;
     if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
         text_is(p, 0, pl, ":", 1))
       m->initial = 1;
-    if (m->ntok == 1 && !m->is_value && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
-    if (!m->initial && !m->is_value && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
+    /* values (a number, a date) are never looked up by their text */
+    if (m->is_value) continue;
+    text[ntext++] = (uint32_t)i;
+    m->hash = art_table_hash(doc + m->start, m->end - m->start);
+    if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
+    if (!m->initial && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
   }
-  for (size_t i = 0; i < count; i++) {
+  w->text = text;
+  w->ntext = ntext;
+  for (size_t k = 0; k < ntext; k++) {
+    size_t i = text[k];
     mention *m = &w->m[i];
-    if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
-    if (common_word(tb, doc, m) && !sm_mention(mid, doc, m, 0)) m->dropped = 1;
-    /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
-       sentence, no one's name, is not a person */
-    size_t len = m->end - m->start;
-    if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
-        doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
-        !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-        !sm_mention(mid, doc, m, 0))
-      m->dropped = 1;
+    if (m->initial && m->ntok == 1 && !m->from_lexicon && !m->dateline && !m->orphan) {
+      if (common_word(tb, doc, m) && !sm_mention(mid, doc, m, 0)) m->dropped = 1;
+      /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
+         sentence, no one's name, is not a person */
+      size_t len = m->end - m->start;
+      if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
+          doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
+          !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+          !sm_mention(mid, doc, m, 0))
+        m->dropped = 1;
+    }
+    /* for A2: the one-word names */
+    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
   }
+  sm_clear(mid);              /* its table becomes `surnames` */
 
   /* A2. A two- or three-word name the tagger took for an organisation or a
          place, with no organisation, facility or place word in it, is a
          person when it opens with a given name or initials ("Faith
          Chepkoech", "R.J. Millbank") or when its last word is used alone
-         elsewhere in the article ("Alemu"), as people are. */
-  for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
-    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
-  }
-  for (size_t i = 0; i < count; i++) {
+         elsewhere in the article ("Alemu"), as people are.
+     B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"): the
+        map of surnames, built in the same pass, as A2 changes only the
+        mention it looks at. */
+  for (size_t k = 0; k < ntext; k++) {
+    size_t i = text[k];
     mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon || m->dateline || m->ntok < 2 || m->ntok > 3) continue;
-    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
-    if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
-         ART_GAZ_ACRONYMS))
-      continue;
-    if (!person_shaped(doc, m)) continue;
-    uint32_t first = art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0);
-    int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
-    int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
-    int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
-    if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
-        (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
-      m->type = ART_ENT_PERSON;
-  }
-  sm_clear(names);   /* reused below for names of any length */
-
-  sm_clear(mid);              /* its table becomes `surnames` */
-
-  /* B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"). */
-  for (size_t i = 0; i < count; i++) {
-    const mention *f = &w->m[i];
-    if (!is_full_person(f)) continue;
+    if (!is_name(m)) continue;
+    if (!m->from_lexicon && !m->dateline && m->ntok >= 2 && m->ntok <= 3 &&
+        (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE))
+      person_by_shape(w, names, m);
+    if (!is_full_person(m)) continue;
+    const mention *f = m;
     size_t ss, se;
     surname_of(doc, f, &ss, &se);
     int32_t *v = sm_get(surnames, doc + ss, se - ss, 1);
@@ -760,42 +821,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
     else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
   }
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->dateline) continue;
-    int32_t *v = sm_mention(surnames, doc, m, 0);
-    if (!v || *v < 0) continue;
-    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
-    if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) continue;
-    m->type = ART_ENT_PERSON;
-    m->orphan = 0;
-    m->canon = *v;
-    m->score = 1 << 22;
-  }
+  sm_clear(names);   /* reused below for names of any length */
 
-  /* B2. A surname with particles, capitalised at a sentence's start or by
-         house style ("Van der Berg"), -> the full name that ends with it
-         ("Annelies van der Berg").  Few people per article: a plain scan. */
-  for (size_t i = 0; i < count; i++) {
+  /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
+     changes only the mention it looks at and reads no other's type. */
+  for (size_t k = 0; k < ntext; k++) {
+    size_t i = text[k];
     mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0 || m->ntok < 2) continue;
-    size_t fl = m->first_end - m->start;
-    char low[8];
-    if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
-    memcpy(low, doc + m->start, fl);
-    low[0] = (char)(low[0] + 32);
-    if (!art_ent_is_particle(tb, low, fl)) continue;
-    size_t ml = m->end - m->start;
-    for (size_t j = 0; j < count && j < 4096; j++) {
-      const mention *f = &w->m[j];
-      size_t jl = f->end - f->start;
-      if (j == i || !is_full_person(f) || jl <= ml + 1 || doc[f->end - ml - 1] != ' ') continue;
-      const char *tail = doc + f->end - ml;
-      if (tail[0] == low[0] && memcmp(tail + 1, doc + m->start + 1, ml - 1) == 0) {
-        m->canon = (int)j;
-        break;
-      }
-    }
+    if (m->ntok == 1) surname_alone(w, tb, surnames, m, i);
+    else particle_surname(w, tb, m, i);
   }
 
   unlinked_places(w);
@@ -807,13 +841,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   state_abbreviations(w);
 
   /* C. Runs left as O that match a name used elsewhere become that name. */
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *m = &w->m[i];
     if (!is_name(m) || m->weak) continue;
     int32_t *v = sm_mention(names, doc, m, 1);
     if (*v < 0) *v = (int32_t)i;
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!m->orphan) continue;
     int32_t *v = sm_mention(names, doc, m, 0);
@@ -829,7 +865,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
 
   /* A name from a Title Case headline stays only when the body names it too. */
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
     int32_t *v = sm_mention(names, doc, m, 0);
@@ -841,7 +878,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* D. One label per surface form: a confidence-weighted vote. */
   size_t ngroups = 0;
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
     int32_t *v = sm_mention(groups, doc, m, 1);
@@ -859,7 +897,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (!winner) goto done;
   enum { RECOUNT = 0xFF };
   memset(winner, 1, ngroups);
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
     size_t g = (size_t)m->group;
@@ -879,11 +918,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
   /* a group with a mention its context made a team or company: the high bit */
   enum { CONTEXT_ORG = 0x80 };
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *m = &w->m[i];
     if (m->context_org && is_name(m) && !m->from_lexicon) winner[m->group] |= CONTEXT_ORG;
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
     size_t g = (size_t)m->group;
@@ -904,7 +945,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
   acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
   if (!acr_keys) goto done;
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
@@ -934,7 +976,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
     }
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
@@ -962,7 +1005,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
          Party"): the full name must close with an organisation word, and the
          short form must not be a place the gazetteers know. */
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
@@ -986,7 +1030,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
     if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
@@ -1015,7 +1060,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* E3. A lone capitalised common word or organisation word left as an
          organisation ("Senators", "Financial", "Ministry") that links to no
          longer name names nothing by itself; acronyms stay. */
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) continue;
     /* "the Ministry", "the Council" on their own: a word of a name, not one,
@@ -1034,7 +1080,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
 
   /* F. Gender of each person, gathered on the mention that names it in full. */
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
     mention *r = &w->m[root_of(w, (int)i)];
@@ -1045,7 +1092,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (text_is(p, 0, pl, "Ms.", 3) || text_is(p, 0, pl, "Ms", 2) || text_is(p, 0, pl, "Mrs.", 4) ||
         text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0) continue;
     int he = m->he, she = m->she;
@@ -1062,7 +1110,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     m->gender = he > she ? 1 : she > he ? 2 : 0;
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (is_name(m) && m->type == ART_ENT_PERSON && m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
   }
