@@ -1124,7 +1124,7 @@ done:
 
 /* ---- output ------------------------------------------------------------------ */
 
-static int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
+static inline int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
   if (out->arena_len + n + 1 > out->arena_cap) {
     size_t cap = out->arena_cap ? out->arena_cap : 1024;
     while (cap < out->arena_len + n + 1) cap *= 2;
@@ -1188,13 +1188,19 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
   out->arena_len = 0;
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
+    order[i] = (order_key){m->start, m->end, i};
     canon_off[i] = (size_t)-1;
     if (m->dropped || m->orphan) continue;
-    const mention *r = &w->m[root_of(w, (int)i)];
+    size_t root = (size_t)root_of(w, (int)i);
+    const mention *r = &w->m[root];
     int rc;
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
       const char *c = opts->lexicon[m->lex_canon].canonical;
       rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
+    } else if (root < i && r->canon < 0 && !r->from_lexicon && canon_off[root] != (size_t)-1) {
+      /* the root, put before from its own text (it is its own root), wrote the same string */
+      canon_off[i] = canon_off[root];
+      continue;
     } else {
       int title = r->dateline;
       /* A dateline whose place the article also writes normally takes that spelling. */
@@ -1202,7 +1208,6 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     }
     if (rc) return -1;
   }
-  for (size_t i = 0; i < w->count; i++) order[i] = (order_key){w->m[i].start, w->m[i].end, i};
   sort_keys(order, w->count);
   size_t last_end = 0;
   for (size_t k = 0; k < w->count; k++) {
