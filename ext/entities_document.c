@@ -877,30 +877,26 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   sm_clear(surnames);         /* its table becomes `groups` */
 
   /* D. One label per surface form: a confidence-weighted vote. */
-  size_t ngroups = 0;
+  /* Each group's winner: the first type (from 1) with the most votes, kept
+     up to date as votes only grow; a mention whose own type ties with it
+     keeps its own.  A vote that does not grow marks the group for a recount.
+     Groups are numbered as they are met, in the pass that votes. */
+  size_t ngroups = 0, most = ntext ? ntext : 1;
+  votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
+  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, most, 1);
+  if (!votes || !winner) goto done;
+  enum { RECOUNT = 0xFF };
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
     int32_t *v = sm_mention(groups, doc, m, 1);
-    if (*v < 0) *v = (int32_t)ngroups++;
+    if (*v < 0) {
+      *v = (int32_t)ngroups++;
+      memset(votes + (size_t)*v * ART_ENT_TYPE_COUNT, 0, ART_ENT_TYPE_COUNT * sizeof *votes);
+      winner[*v] = 1;
+    }
     m->group = *v;                 /* the steps below ask again: no more look-ups */
-  }
-  size_t nvotes = ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1;
-  votes = b->votes = reserve(b->votes, &b->votes_cap, nvotes, sizeof *votes);
-  if (!votes) goto done;
-  memset(votes, 0, nvotes * sizeof *votes);
-  /* Each group's winner: the first type (from 1) with the most votes, kept
-     up to date as votes only grow; a mention whose own type ties with it
-     keeps its own.  A vote that does not grow marks the group for a recount. */
-  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, ngroups ? ngroups : 1, 1);
-  if (!winner) goto done;
-  enum { RECOUNT = 0xFF };
-  memset(winner, 1, ngroups);
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    const mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon) continue;
     size_t g = (size_t)m->group;
     int64_t *vt = votes + g * ART_ENT_TYPE_COUNT, vote = (int64_t)m->score + 1;
     int t = m->type;
