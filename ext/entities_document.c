@@ -736,6 +736,25 @@ static void particle_surname(work *w, const tables *tb, mention *m, size_t i) {
   }
 }
 
+/* E3 for one mention m: a lone capitalised common word or organisation word
+   left as an organisation that links to no longer name is dropped. */
+static void lone_org_word(mention *m, const char *doc) {
+  if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) return;
+  /* "the Ministry", "the Council" on their own: a word of a name, not one,
+     even when it points back to the full name */
+  if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
+      !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
+    m->dropped = 1;
+    return;
+  }
+  if (m->canon >= 0) return;
+  int all_caps = 1;
+  for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
+  if (all_caps) return;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
+  if (e && atoi(e->value) >= 90) m->dropped = 1;
+}
+
 int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
   size_t count = w->count, org_suffixes = 0;
@@ -1055,30 +1074,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* E3. A lone capitalised common word or organisation word left as an
          organisation ("Senators", "Financial", "Ministry") that links to no
-         longer name names nothing by itself; acronyms stay. */
+         longer name names nothing by itself; acronyms stay.
+     F. Gender of each person, gathered on the mention that names it in
+        full.  One pass: E3 drops organisations, F counts on persons. */
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) continue;
-    /* "the Ministry", "the Council" on their own: a word of a name, not one,
-       even when it points back to the full name */
-    if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
-        !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
-      m->dropped = 1;
-      continue;
-    }
-    if (m->canon >= 0) continue;
-    int all_caps = 1;
-    for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
-    if (all_caps) continue;
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
-    if (e && atoi(e->value) >= 90) m->dropped = 1;
-  }
-
-  /* F. Gender of each person, gathered on the mention that names it in full. */
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    mention *m = &w->m[i];
+    if (m->type == ART_ENT_ORG) { lone_org_word(m, doc); continue; }
     if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
     mention *r = &w->m[root_of(w, (int)i)];
     if (r != m) { r->he += m->he; r->she += m->she; }
