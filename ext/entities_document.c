@@ -867,28 +867,29 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     int32_t *v = sm_mention(names, doc, m, 1);
     if (*v < 0) *v = (int32_t)i;
   }
+  /* ... and, in the same pass (each changes only the mention it looks at,
+     and the names in the map are neither runs left as O nor weak): a name
+     from a Title Case headline stays only when the body names it too. */
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    if (!m->orphan) continue;
-    int32_t *v = sm_mention(names, doc, m, 0);
-    if (!v || *v < 0) continue;
-    /* "Arsenal visits ...": a sentence's opening common word is the name
-       only when its context elsewhere made it a team or company */
-    if (m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[*v].context_org) continue;
-    m->orphan = 0;
-    m->type = w->m[*v].type;
-    m->canon = w->m[*v].canon;
-    m->context_org = w->m[*v].context_org;
-    m->score = 0;
-  }
-
-  /* A name from a Title Case headline stays only when the body names it too. */
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    mention *m = &w->m[i];
+    int32_t *v = NULL;
+    int looked = 0;
+    if (m->orphan) {
+      v = sm_mention(names, doc, m, 0);
+      looked = 1;
+      /* "Arsenal visits ...": a sentence's opening common word is the name
+         only when its context elsewhere made it a team or company */
+      if (v && *v >= 0 && !(m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[*v].context_org)) {
+        m->orphan = 0;
+        m->type = w->m[*v].type;
+        m->canon = w->m[*v].canon;
+        m->context_org = w->m[*v].context_org;
+        m->score = 0;
+      }
+    }
     if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
-    int32_t *v = sm_mention(names, doc, m, 0);
+    if (!looked) v = sm_mention(names, doc, m, 0);
     if (v && *v >= 0 && !w->m[*v].weak) { m->type = w->m[*v].type; m->canon = w->m[*v].canon; }
     else m->dropped = 1;
   }
