@@ -31,7 +31,12 @@
 typedef struct word_set {
   char text[4096];              /* the words, NUL-separated */
   uint16_t slot[WORD_SET_SLOTS];/* offset + 1 into text, 0 = empty */
+  /* bit c - 'a' of first[n]: a word of n bytes starts with c; bit 31: one
+     starts with another byte.  Most words asked about fail this first. */
+  uint32_t first[32];
 } word_set;
+
+static unsigned first_bit(unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 31; }
 
 static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
   if (*used + n + 1 >= sizeof ws->text) return -1;
@@ -42,6 +47,7 @@ static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
     if (probes > WORD_SET_SLOTS) return -1;
     h = (h + 1) & (WORD_SET_SLOTS - 1);
   }
+  if (n < 32) ws->first[n] |= 1u << first_bit((unsigned char)w[0]);
   memcpy(ws->text + *used, w, n);
   ws->text[*used + n] = 0;
   ws->slot[h] = (uint16_t)(*used + 1);
@@ -50,6 +56,7 @@ static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
 }
 
 static int word_set_has(const word_set *ws, const char *w, size_t n) {
+  if (n < 32 && !((ws->first[n] >> first_bit((unsigned char)w[0])) & 1)) return 0;
   uint32_t h = art_table_hash(w, n) & (WORD_SET_SLOTS - 1);
   while (ws->slot[h]) {
     const char *o = ws->text + ws->slot[h] - 1;
@@ -211,13 +218,13 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
     e--;
   if (e == start) return 0;
   char word[16];
-  size_t b = e, n = 0;
-  if (z[e - 1] == ')') b = e - 1;
-  else {
-    while (b > start && e - b < sizeof word - 1 && ((z[b - 1] | 0x20) >= 'a' && (z[b - 1] | 0x20) <= 'z')) b--;
-  }
-  for (size_t i = b; i < e; i++) word[n++] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] | 0x20 : z[i]);
-  return word_set_has(&st->tail_words, word, n);
+  if (z[e - 1] == ')') return word_set_has(&st->tail_words, ")", 1);
+  /* the last letters (at most 15), lower-cased as they are read backwards */
+  char *w = word + sizeof word;
+  size_t b = e;
+  while (b > start && e - b < sizeof word - 1 && ((z[b - 1] | 0x20) >= 'a' && (z[b - 1] | 0x20) <= 'z'))
+    *--w = (char)(z[--b] | 0x20);
+  return word_set_has(&st->tail_words, w, e - b);
 }
 
 int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, size_t end) {
@@ -247,16 +254,18 @@ static int ends_in_url(const unsigned char *z, size_t start, size_t end) {
 
 int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, size_t end) {
   if (end - start > BOILERPLATE_TAIL_MAX_BYTES || end <= start) return 0;
-  char lead[24];
-  size_t lead_len = first_word((const unsigned char *)doc, start, end, lead, sizeof lead);
-  return (end - start <= BOILERPLATE_MAX_BYTES && ends_in_url((const unsigned char *)doc, start, end) &&
-          matches(ctx, ctx->segment->boilerplate_url, doc, start, end, 0)) ||
-         (end - start <= BOILERPLATE_MAX_BYTES &&
-          word_set_has(&ctx->segment->lead_words, lead, lead_len) &&
-          matches(ctx, ctx->segment->boilerplate, doc, start, end, 0)) ||
-         (ends_in_tail_word(ctx->segment, doc, start, end) &&
-          matches(ctx, ctx->segment->boilerplate_tail, doc, start, end,
-                  tail_offset(doc, start, end)));
+  if (end - start <= BOILERPLATE_MAX_BYTES) {
+    if (ends_in_url((const unsigned char *)doc, start, end) &&
+        matches(ctx, ctx->segment->boilerplate_url, doc, start, end, 0))
+      return 1;
+    char lead[24];
+    size_t lead_len = first_word((const unsigned char *)doc, start, end, lead, sizeof lead);
+    if (word_set_has(&ctx->segment->lead_words, lead, lead_len) &&
+        matches(ctx, ctx->segment->boilerplate, doc, start, end, 0))
+      return 1;
+  }
+  return ends_in_tail_word(ctx->segment, doc, start, end) &&
+         matches(ctx, ctx->segment->boilerplate_tail, doc, start, end, tail_offset(doc, start, end));
 }
 
 int art_is_dateline_line(art_context *ctx, const char *doc, size_t start, size_t end) {

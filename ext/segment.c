@@ -118,17 +118,17 @@ static int starts_lower(const uchar *z, size_t n, size_t i) {
 /* Read the next raw paragraph; 0 when the document is exhausted. */
 static int read_paragraph(art_segmenter *s, para *p) {
   const uchar *z = s->z;
-  size_t n = s->n, i = s->pos, ce;
-  /* skip blank lines */
+  size_t n = s->n, i = s->pos, ce, next;
+  /* skip blank lines; the first other line's end is kept for the loop below */
   for (;;) {
     if (i >= n) { s->pos = n; return 0; }
-    size_t next = line_end(z, n, i, s->has_cr, &ce);
+    next = line_end(z, n, i, s->has_cr, &ce);
     if (!blank(z, i, ce)) break;
     i = next;
   }
   size_t start = i, end;
   for (;;) {
-    size_t next = line_end(z, n, i, s->has_cr, &ce);
+    if (i != start) next = line_end(z, n, i, s->has_cr, &ce);
     end = ce;
     i = next;
     if (i >= n) break;

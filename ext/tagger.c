@@ -36,7 +36,7 @@
 **     word type, with the word's hashes, gazetteer bits and the rows of its
 **     features as a neighbour; a word seen before costs one probe instead
 **     of three hashes, two gazetteer probes and eleven model probes.  The
-**     cache (8,192 word types in sets of two, 768 KB) lives in the
+**     cache (16,384 word types in sets of two, 1.5 MB) lives in the
 **     caller's scratch, one per connection (the model is read-only and
 **     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
 **     exact integer sums, so it changes no result, only the time;
@@ -75,10 +75,12 @@
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NOINLINE __attribute__((noinline))
+#define COLD __attribute__((noinline, cold))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define ALWAYS_INLINE inline
 #define NOINLINE
+#define COLD
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
 #endif
@@ -556,16 +558,16 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 ** when the model has no such feature).  They spare a scored token three
 ** hashes and probes.  key 0 = empty.
 **
-** Two word types make a set, one cache line: a key may sit in either, the
-** more recently used first (a hit on the second swaps them, a miss evicts
-** the second).  Two ways instead of one halve the refills on the VOA corpus
-** at equal size.  Apart, one 64-byte line per entry holds the summed
+** Two word types make a set, one cache line: a key may sit in either, and
+** a miss replaces the one used less recently (WAY1_NEWER).  Two ways
+** instead of one halve the refills on the VOA corpus at equal size.
+** Apart, one 64-byte line per entry holds the summed
 ** weights of the word's self features (self_sum()) as 16-bit lanes, valid
 ** when SELF_VALID is set (they fit in 16 bits): only scored words need
 ** them, so a neighbour's look-up reads one line.
 */
 #define SELF_VALID (1u << 31)
-_Static_assert(GAZ_MW_START < SELF_VALID, "gazetteer bits leave the top bit free");
+_Static_assert(GAZ_MW_START < (1u << 30), "gazetteer bits leave the top two bits free (SELF_VALID, WAY1_NEWER)");
 typedef struct cached_word {
   uint64_t key;
   uint32_t h_lower, h_shape;
@@ -575,7 +577,12 @@ typedef struct cached_word {
 _Static_assert(sizeof(cached_word) == 32, "two cached words are a cache line");
 typedef struct self_line { int16_t v[32]; } self_line;   /* lanes 0..22: the sums; 23: zero */
 
-#define WORD_CACHE_SIZE 8192u   /* 16,384 gave no measurable gain for twice the memory */
+/*
+** 16,384 word types: the VOA corpus has some 26,000 (scored words and their
+** neighbours); at 8,192 half its refills were words evicted earlier.
+** 32,768 saves a few more instructions but no more cache misses.
+*/
+#define WORD_CACHE_SIZE 16384u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
 
 typedef struct art_word_cache {
@@ -606,7 +613,7 @@ static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
 }
 
 /* The scratch's word cache, made (NULL when out of memory) or emptied for model m. */
-static word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) {
+static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) {
   word_cache *wc = sc->cache;
   if (!wc) {
     /* aligned_alloc: the entries are cache lines; the size is a multiple of 64 */
@@ -649,29 +656,36 @@ static void fill_entry(word_cache *wc, cached_word *e, uint64_t key, const char 
   neighbour_rows(&wc->model, e->h_lower, e);
 }
 
-/* A word's entry moved to the front of its set, the other one evicted to make room. */
+/*
+** Which of a set's two words was used last: a bit in the first one's gaz,
+** so that a hit moves nothing.  (Moving the newer word to the front, as
+** before, copied its 64-byte self line too, on every miss and on every hit
+** on the second way: lines that were seldom in the cache.)
+*/
+#define WAY1_NEWER (1u << 30)
+
+/* The set's older word replaced by the token's. */
 static NOINLINE cached_word *cache_miss(word_cache *wc, cached_word *set, uint64_t key, const char *doc,
                                         const art_token *t) {
-  size_t k = (size_t)(set - wc->w);
-  set[1] = set[0];
-  wc->self[k + 1] = wc->self[k];
-  fill_entry(wc, &set[0], key, doc, t);
-  return &set[0];
+  if (set[0].gaz & WAY1_NEWER) {
+    fill_entry(wc, &set[0], key, doc, t);   /* the flag goes with the old gaz: way 0 is now the newer */
+    return &set[0];
+  }
+  fill_entry(wc, &set[1], key, doc, t);
+  set[0].gaz |= WAY1_NEWER;
+  return &set[1];
 }
 
 /* The entry of key, filled from the token if the cache does not hold it. */
 static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
   cached_word *set = &wc->w[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
-  if (LIKELY(set[0].key == key)) return &set[0];
-  if (set[1].key == key) {   /* the older of the two: it becomes the newer */
-    size_t k = (size_t)(set - wc->w);
-    cached_word tw = set[0];
-    set[0] = set[1];
-    set[1] = tw;
-    self_line ts = wc->self[k];
-    wc->self[k] = wc->self[k + 1];
-    wc->self[k + 1] = ts;
+  if (LIKELY(set[0].key == key)) {
+    set[0].gaz &= ~WAY1_NEWER;
     return &set[0];
+  }
+  if (set[1].key == key) {
+    set[0].gaz |= WAY1_NEWER;
+    return &set[1];
   }
   return cache_miss(wc, set, key, doc, t);
 }
@@ -686,7 +700,7 @@ static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const
   in->key = key;
   in->h_lower = e->h_lower;
   in->h_shape = e->h_shape;
-  in->gaz = e->gaz & ~SELF_VALID;
+  in->gaz = e->gaz & ~(SELF_VALID | WAY1_NEWER);
   in->row_as_prev = e->as_prev;
   in->row_as_next = e->as_next;
   in->row_as_next2 = e->as_next2;
@@ -939,12 +953,16 @@ static int popcount32(uint32_t x) {
 ** Only with more than 48 gazetteer features, so only when some group has
 ** 13 or more of its 14 bits (value >= 0x1FFF): then count.
 */
-static int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i) {
+static COLD int count_would_overflow(const uint32_t *g) {
+  return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
+}
+
+static inline int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i) {
   uint32_t g[4] = { sc->info[i].gaz & GAZ_FEATURE_MASK, sc->info[i].gaz_span & GAZ_FEATURE_MASK,
                     i >= 1 ? sc->info[i - 1].gaz & GAZ_FEATURE_MASK : 0,
                     i + 1 < n ? sc->info[i + 1].gaz & GAZ_FEATURE_MASK : 0 };
-  if (g[0] < 0x1FFF && g[1] < 0x1FFF && g[2] < 0x1FFF && g[3] < 0x1FFF) return 0;
-  return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
+  if (LIKELY(g[0] < 0x1FFF && g[1] < 0x1FFF && g[2] < 0x1FFF && g[3] < 0x1FFF)) return 0;
+  return count_would_overflow(g);
 }
 
 /*
@@ -1009,13 +1027,27 @@ static inline int best_label(const word_cache *wc, const score_acc *a, const int
   return best;
 }
 
+/*
+** So many gazetteer hits that the reference list of token i is cut short:
+** its sums are taken from that list as it is.  Out of line (and in the
+** cold section), like every rare path of the decoder: the decode loop's
+** code then fits the instruction cache better between the other stages.
+*/
+static COLD void reference_sums(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
+                                art_tagger_scratch *sc, size_t i, int prev, int32_t *sums) {
+  uint32_t feats[ART_TAGGER_MAX_FEATURES];
+  sc->info[i].h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
+  memset(sums, 0, ART_TAGGER_DENSE_WIDTH * sizeof *sums);
+  art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), sums);
+}
+
 int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
                    art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
   if (art_tagger_scratch_reset(sc, n)) return -1;
   memset(tags, ART_TAG_O, n);
   if (margin) memset(margin, 0, n * sizeof *margin);
   if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) return 0;
-  word_cache *wc = cache_for(sc, m);
+  word_cache *wc = LIKELY(sc->cache && same_model(&sc->cache->model, m)) ? sc->cache : cache_for(sc, m);
   if (!wc) return -1;
   uint32_t feats[ART_TAGGER_MAX_FEATURES];
   int prev = ART_TAG_O;
@@ -1052,10 +1084,9 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
     score_acc acc;
     int32_t scores[ART_TAGGER_DENSE_WIDTH];
     if (UNLIKELY(list_would_overflow(sc, n, i))) {
-      /* so many gazetteer hits that the reference list is cut short: take it as it is */
-      in->h_word = hash_bytes((const unsigned char *)doc + toks[i].start, toks[i].end - toks[i].start);
-      acc_init(&acc, NULL);
-      acc_features(&acc, m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats));
+      int32_t ref[ART_TAGGER_DENSE_WIDTH];
+      reference_sums(m, doc, toks, n, sc, i, prev, ref);
+      acc_init(&acc, ref);
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
       add_self(m, wc, doc, &toks[i], in, &acc);

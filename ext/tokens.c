@@ -23,17 +23,23 @@
 **   - Every byte is classified by one constant 256-entry table; only bytes
 **     of 0x80 and above (C_HIGH) pay for a UTF-8 decode and a utf8proc
 **     category lookup.
-**   - The letters and digits of a word are taken 16 bytes a step with SSE2
-**     (8 with SWAR range tests elsewhere), which also yields whether the
-**     word has capitals (0, 1, 2+), lower case letters or digits, so a plain
-**     ASCII word has its shape flags without a second pass.
-**   - fast_run() takes the common tokens (plain ASCII words, single marks,
-**     spaces) in a small loop of its own; anything with a rule to apply
-**     (joined words, possessives, quotes, runs of marks, non-ASCII text)
-**     goes to the general loop in art_tokenize(), one token, and back.
+**   - Before the loop, the sentence becomes two bit masks, ASCII letters
+**     and digits, and lower-case letters, built 16 bytes a step with SSE2
+**     (a byte at a time elsewhere).  The end of a word is then a
+**     count-trailing-zeros, and a word that is a first character and lower
+**     case letters, most of them, has its whole shape from its first byte.
+**   - fast_run() takes the common tokens (plain ASCII words, with an
+**     abbreviation's period, single marks, spaces) in a small loop of its
+**     own that calls nothing in the common case, so its state stays in
+**     registers; anything with a rule to apply (joined words, possessives,
+**     quotes, runs of marks, non-ASCII text) goes to the general loop in
+**     art_tokenize(), one token, and back.  The token array is grown once
+**     per sentence, to a token per byte, so the fast loop never checks
+**     for room.
 **   - The flags that depend on the neighbours (SPACE_AFTER, INITIAL) are
 **     set as each token is pushed.
 */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,16 +241,38 @@ static int is_common_word(const unsigned char *z, size_t n) {
 }
 
 /*
+** Which lengths and first letters the keys of token_abbrevs.tsv have: bit
+** c - 'a' of abbrev_first[len] when a key of len bytes starts with c, bit
+** 31 when one starts with another byte.  Most words before a period ("said.",
+** "year.") match no key by these two facts and skip the lookup.  Built once.
+*/
+#define ABBREV_MAX 12
+static uint32_t abbrev_first[ABBREV_MAX + 1];
+static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
+
+static void abbrev_filter_build(void) {
+  const art_table *t = &art_table_token_abbrevs;
+  for (uint32_t i = 0; i < t->count; i++) {
+    const art_table_entry *e = &t->entries[i];
+    unsigned char c = (unsigned char)e->key[0];
+    if (e->key_len <= ABBREV_MAX) abbrev_first[e->key_len] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
+  }
+}
+
+/*
 ** True when the word z[0..n) followed by '.' is an abbreviation that keeps
 ** its period.  The scan knows whether the word holds an ASCII digit or a
 ** period; a word starts with a letter or digit, so without digits it holds
 ** a letter.
 */
-static int keeps_period(const unsigned char *z, size_t n, int has_digit, int has_period) {
+static NOINLINE int keeps_period(const unsigned char *z, size_t n, int has_digit, int has_period) {
   if (has_digit) return 0;
   if (has_period) return 1;                                       /* U.S  a.m  U.N */
   if (n == 1 && z[0] >= 'A' && z[0] <= 'Z') return 1;            /* an initial */
-  if (n > 12) return 0;
+  if (n > ABBREV_MAX) return 0;
+  pthread_once(&abbrev_once, abbrev_filter_build);
+  unsigned c = z[0] | 0x20u;
+  if (!((abbrev_first[n] >> (c >= 'a' && c <= 'z' ? c - 'a' : 31)) & 1)) return 0;
   char low[16];
   art_ascii_lower(low, (const char *)z, n);
   return art_table_find(&art_table_token_abbrevs, low, n) != NULL;
@@ -361,11 +389,17 @@ static inline size_t ascii_run(const unsigned char *z, size_t i, size_t end, uns
 }
 #endif
 
+/* ART_TOK_SPACE_AFTER when the byte is whitespace, or 0xC2, which leads
+   U+00A0, the no-break space (and other Latin-1 characters: a cheap test,
+   kept as it was). */
+#define SPACE_AFTER_OF(c) ((BYTE_CLASS(c) & C_SPACE) || (c) == 0xC2 ? ART_TOK_SPACE_AFTER : 0)
+static const uint16_t space_after_of[256] = {
+  R64(SPACE_AFTER_OF, 0), R64(SPACE_AFTER_OF, 64), R64(SPACE_AFTER_OF, 128), R64(SPACE_AFTER_OF, 192)
+};
+
 /* ART_TOK_SPACE_AFTER when whitespace (or the end of the sentence) follows byte e. */
 static inline uint32_t space_after(const unsigned char *z, size_t e, size_t end) {
-  /* 0xC2 leads U+00A0, the no-break space (and other Latin-1 characters: a
-     cheap test, kept as it was). */
-  return e >= end || (byte_class[z[e]] & C_SPACE) || z[e] == 0xC2 ? ART_TOK_SPACE_AFTER : 0;
+  return e < end ? space_after_of[z[e]] : ART_TOK_SPACE_AFTER;
 }
 
 /* Flags that need the neighbouring tokens, for tokens pushed by the general path. */
@@ -449,62 +483,189 @@ static inline size_t scan_word(const unsigned char *z, size_t s, size_t len, uns
 #define QUOTE_MARKS ((1ull << '\'') | (1ull << '"'))
 
 /*
+** The sentence's lower-case letters as a bit mask, built once before the
+** fast loop: bit j stands for the byte at base + j.  A mask word covers 64
+** bytes, so the end of a run of lower case (most of a word, usually all of
+** it after its first letter) is one or two count-trailing-zeros instead of
+** a step per byte.  Bits past the end of the sentence are 0 (so every run
+** stops there), and one spare word follows the last one.
+*/
+typedef struct byte_bits {
+  uint64_t *lower;   /* ASCII lower-case letter */
+  size_t base;
+} byte_bits;
+
+/* Words of the mask for n bytes (the spare word included). */
+#define BITS_WORDS(n) ((n) / 64 + 1)
+/* Sentences up to this many bytes keep their mask on the stack. */
+#define BITS_STACK_BYTES 4096
+
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+/* The lower-case bits of the 16 bytes at z: x - 'a' <= 25, unsigned. */
+static inline unsigned lower16(const unsigned char *z) {
+  __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)z), _mm_set1_epi8('a'));
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x));
+}
+#endif
+
+/* The mask of z[0..n).  When back16 is set, the 16 bytes before z + n may
+   be read (they are in the document), which takes the last few bytes in one
+   step too. */
+static void build_bits(const unsigned char *z, size_t n, int back16, byte_bits *b) {
+  size_t words = BITS_WORDS(n);
+  for (size_t w = 0; w < words; w++) {
+    size_t off = w * 64, x = off;
+    uint64_t lower = 0;
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    if (off + 64 <= n) {   /* a whole word of the mask: four steps, unrolled */
+      lower = (uint64_t)lower16(z + off) | (uint64_t)lower16(z + off + 16) << 16 |
+              (uint64_t)lower16(z + off + 32) << 32 | (uint64_t)lower16(z + off + 48) << 48;
+      x = off + 64;
+    }
+    for (; x + 16 <= n && x < off + 64; x += 16) lower |= (uint64_t)lower16(z + x) << (x - off);
+    if (x < n && x < off + 64 && back16) {
+      /* n - x < 16 bytes left: the 16 that end at z + n, those before x dropped */
+      lower |= (uint64_t)(lower16(z + n - 16) >> (16 - (n - x))) << (x - off);
+      x = n;
+    }
+#else
+    (void)back16;
+#endif
+    for (; x < n && x < off + 64; x++) lower |= (uint64_t)((byte_class[z[x]] & C_LOWER) != 0) << (x - off);
+    b->lower[w] = lower;
+  }
+}
+
+/* The first bit at or after j that is clear in bits (there is one: see byte_bits). */
+static inline size_t next_clear(const uint64_t *bits, size_t j) {
+  size_t w = j >> 6;
+  uint64_t m = ~bits[w] & (~0ull << (j & 63));
+  while (!m) m = ~bits[++w];
+#if defined(__GNUC__) || defined(__clang__)
+  return w * 64 + (size_t)__builtin_ctzll(m);
+#else
+  size_t n = 0;
+  while (!((m >> n) & 1)) n++;
+  return w * 64 + n;
+#endif
+}
+
+/*
+** The shape flags of the ASCII word z[0..n) that ascii_shape[] of its first
+** byte does not give: DIGIT, HAS_UPPER, ALLCAPS.  Only a word with more
+** than lower-case letters after its first byte needs this.
+*/
+static NOINLINE uint32_t word_shape_rest(const unsigned char *z, size_t n) {
+  unsigned upper = 0, lower = 0, digit = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned k = byte_class[z[i]];
+    upper += (k & C_UPPER) != 0;
+    lower |= k & C_LOWER;
+    digit |= k & C_DIGIT;
+  }
+  return (uint32_t)(digit != 0) * ART_TOK_DIGIT | (uint32_t)(upper != 0) * ART_TOK_HAS_UPPER |
+         (uint32_t)((upper >= 2) & (lower == 0)) * ART_TOK_ALLCAPS;
+}
+
+/*
 ** The common case, in a small loop of its own: ASCII spaces, plain ASCII
 ** words that end before a space or a mark that cannot join them, and marks
 ** that are a token by themselves (',', '(', ')', a lone '.'...).  It stops
-** at anything else (non-ASCII characters, joined words, quotes and
-** apostrophes, runs of marks) for the general loop in art_tokenize().
-** Returns where it stopped, or SIZE_MAX when out of memory.
+** at anything else (non-ASCII characters, joined words, words followed by
+** a period, quotes and apostrophes, runs of marks) for the general loop in
+** art_tokenize().  The loop works in positions relative to the masks'
+** base and keeps out of function calls in the common case, so that what it
+** needs stays in registers.  The token array has room for every token
+** (art_tokenize() reserved it).
 */
-static NOINLINE size_t fast_run(const unsigned char *z, size_t i, size_t end, art_tokens *out, uint32_t *initial_io) {
+static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
+                                art_tokens *out, uint32_t *initial_io) {
   uint32_t initial = *initial_io;
-  while (i < end) {
-    unsigned k = byte_class[z[i]];
+  const size_t base = b->base, n = end - base;
+  const unsigned char *z = doc + base;
+  const uint64_t *lower = b->lower;
+  art_token *tok = out->items + out->count;
+  i -= base;
+  while (i < n) {
+    unsigned c = z[i], k = byte_class[c];
     if (k & C_SPACE) { i++; continue; }
-    uint32_t flags;
+    uint32_t flags = ascii_shape[c & 0x7F];
     size_t s = i;
     if (k & C_PUNCT) {
-      unsigned c = z[i];
       if (c < 64 && ((QUOTE_MARKS >> c) & 1)) break;
-      if (c < 64 && ((RUN_MARKS >> c) & 1) && i + 1 < end && z[i + 1] < 64 && ((RUN_MARKS >> z[i + 1]) & 1)) break;
-      flags = ascii_shape[c];
+      if (c < 64 && ((RUN_MARKS >> c) & 1) && i + 1 < n && z[i + 1] < 64 && ((RUN_MARKS >> z[i + 1]) & 1)) break;
       if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
       i++;
     } else {
       if (!(k & C_ALNUM)) break;
-      unsigned upper = 0, lower = 0, digit = 0;
-      i = ascii_run(z, i, end, &upper, &lower, &digit);
-      flags = 0;
-      if (i < end) {
-        unsigned kb = byte_class[z[i]];
-        if (kb & C_HIGH) { i = s; break; }   /* a non-ASCII letter may go on with the word */
-        if (kb & C_JOIN) {
-          /* ". , - ' & : /": the word goes on if a letter or digit (or a
-             non-ASCII character, which might be one) follows */
-          if (i + 1 < end && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) { i = s; break; }
-          /* Rule 2: an abbreviation keeps its period. */
-          if (z[i] == '.' && keeps_period(z + s, i - s, digit != 0, 0)) { i++; flags = ART_TOK_PERIOD; }
+      /* Most words are a first character and lower-case letters: then
+         ascii_shape[] of the first gave the whole shape. */
+      i = next_clear(lower, s + 1);
+      int plain = 1;
+      unsigned kb = i < n ? byte_class[z[i]] : 0;
+      if (kb & C_ALNUM) {
+        /* capitals or digits further on: the rest of the word a byte at a time */
+        while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
+        plain = 0;
+        kb = i < n ? byte_class[z[i]] : 0;
+      }
+      if (kb & C_HIGH) { i = s; break; }   /* a non-ASCII letter may go on with the word */
+      if (!plain) flags |= word_shape_rest(z + s, i - s);
+      if (kb & C_JOIN) {
+        /* ". , - ' & : /": the word goes on if a letter or digit (or a
+           non-ASCII character, which might be one) follows */
+        if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) { i = s; break; }
+        /* Rule 2: an abbreviation keeps its period. */
+        if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
+          i++;
+          flags |= ART_TOK_PERIOD;
         }
       }
-      flags |= ART_TOK_WORD | (k & C_LOWER) / C_LOWER * ART_TOK_LOWER | (k & C_UPPER) / C_UPPER * ART_TOK_CAP |
-               (uint32_t)(digit != 0) * ART_TOK_DIGIT | (uint32_t)(upper != 0) * ART_TOK_HAS_UPPER |
-               (uint32_t)((upper >= 2) & (lower == 0)) * ART_TOK_ALLCAPS | initial;
+      flags |= initial;
       initial = 0;
     }
-    if (push_shaped(out, s, i, flags | space_after(z, i, end))) return SIZE_MAX;
+    tok->start = base + s;
+    tok->end = base + i;
+    tok->flags = flags | (i < n ? space_after_of[z[i]] : ART_TOK_SPACE_AFTER);
+    tok++;
+    if (i < n && z[i] == ' ') i++;   /* the usual single space, without a turn of the loop */
   }
+  out->count = (size_t)(tok - out->items);
   *initial_io = initial;
-  return i;
+  return base + i;
 }
+
+static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_bits *b, art_tokens *out,
+                          uint32_t initial);
 
 long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
   const unsigned char *z = (const unsigned char *)doc;
   uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
-  size_t i = start;
   out->count = 0;
+  if (end <= start) return 0;
+  /* A token holds at least one byte: room for end - start tokens is room for all. */
+  while (out->cap < end - start) if (grow(out)) return -1;
+  uint64_t stack_bits[BITS_WORDS(BITS_STACK_BYTES)], *heap_bits = NULL, *bits = stack_bits;
+  size_t words = BITS_WORDS(end - start);
+  if (end - start > BITS_STACK_BYTES) {
+    /* a sentence of more than 4 KB: rare enough to pay for an allocation */
+    bits = heap_bits = malloc(words * sizeof *bits);
+    if (!bits) return -1;
+  }
+  byte_bits b = { bits, start };
+  build_bits(z + start, end - start, end >= 16, &b);
+  long rc = tokenize_rest(doc, start, end, &b, out, initial);
+  free(heap_bits);
+  return rc;
+}
+
+/* art_tokenize() once the masks are built. */
+static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_bits *b, art_tokens *out,
+                          uint32_t initial) {
+  const unsigned char *z = (const unsigned char *)doc;
+  size_t i = start;
   while (i < end) {
-    i = fast_run(z, i, end, out, &initial);
-    if (i == SIZE_MAX) return -1;
+    i = fast_run(z, i, end, b, out, &initial);
     if (i >= end) break;
     uchar c = { z[i], 1, byte_class[z[i]] };
     if (c.cls & C_SPACE) { i++; continue; }
