@@ -250,13 +250,14 @@ void art_ent_doc_buffers_release(doc_buffers *b) {
   free(b->order);
   free(b->winner);
   free(b->text);
+  free(b->by_text);
   memset(b, 0, sizeof *b);
 }
 
 size_t art_ent_doc_buffers_bytes(const doc_buffers *b) {
   size_t bytes = b->votes_cap * sizeof *b->votes + b->acr_cap + b->canon_cap * sizeof *b->canon_off +
                  b->order_cap * sizeof *b->order + b->winner_cap +
-                 b->text_cap * sizeof *b->text;
+                 b->text_cap * sizeof *b->text + b->by_text_cap * sizeof *b->by_text;
   for (size_t k = 0; k < sizeof b->spans / sizeof b->spans[0]; k++)
     bytes += b->spans[k].cap * (sizeof *b->spans[k].slot + sizeof *b->spans[k].used);
   return bytes;
@@ -759,18 +760,24 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
   size_t count = w->count, org_suffixes = 0;
   int rc = -1;
-  /* Seven maps over two tables: a step's map is emptied and reused by a
+  /* Six maps over two tables: a step's map is emptied and reused by a
      later step (the comments say which), so a huge document holds two
-     tables of its mentions, not seven.  `names` lives from A2 to C and
-     overlaps `surnames` (B); every other pair is used one after the other. */
-  span_map *mid = &b->spans[0], *surnames = &b->spans[0], *groups = &b->spans[0], *acronyms = &b->spans[0],
+     tables of its mentions, not six.  `names` (one-word names) lives in A2
+     and overlaps `surnames` (B); every other pair is used one after the
+     other.  Look-ups of a mention's own text in A, C and D need no map:
+     `texts` numbers the texts once, and an array indexed by that number
+     (by_text) serves each of these steps in turn. */
+  span_map *texts = &b->spans[0], *surnames = &b->spans[0], *acronyms = &b->spans[0],
            *prefixes = &b->spans[0];
   span_map *names = &b->spans[1], *suffixes = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
   uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
-  size_t ntext = 0;
-  if (!text || sm_init(mid, count) || sm_init(names, count)) goto done;
+  size_t ntext = 0, ntexts = 0;
+  /* A number per distinct text of a mention: the steps that look mentions
+     up by their own text (A, C, D) index an array by it instead of hashing */
+  int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
+  if (!text || !by_text || sm_init(texts, count) || sm_init(names, count)) goto done;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
@@ -787,8 +794,12 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (m->is_value) continue;
     text[ntext++] = (uint32_t)i;
     m->hash = art_table_hash(doc + m->start, m->end - m->start);
+    int32_t *id = sm_mention(texts, doc, m, 1);
+    if (*id < 0) { *id = (int32_t)ntexts++; by_text[*id] = 0; }
+    m->text_id = *id;
     if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
-    if (!m->initial && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
+    /* by_text: 1 for a text used mid-sentence */
+    if (!m->initial && !m->orphan) by_text[m->text_id] = 1;
   }
   w->text = text;
   w->ntext = ntext;
@@ -796,20 +807,20 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = text[k];
     mention *m = &w->m[i];
     if (m->initial && m->ntok == 1 && !m->from_lexicon && !m->dateline && !m->orphan) {
-      if (common_word(tb, doc, m) && !sm_mention(mid, doc, m, 0)) m->dropped = 1;
+      if (common_word(tb, doc, m) && !by_text[m->text_id]) m->dropped = 1;
       /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
          sentence, no one's name, is not a person */
       size_t len = m->end - m->start;
       if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
           doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
           !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-          !sm_mention(mid, doc, m, 0))
+          !by_text[m->text_id])
         m->dropped = 1;
     }
     /* for A2: the one-word names */
     if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
   }
-  sm_clear(mid);              /* its table becomes `surnames` */
+  sm_clear(texts);            /* its table becomes `surnames` */
 
   /* A2. A two- or three-word name the tagger took for an organisation or a
          place, with no organisation, facility or place word in it, is a
@@ -840,7 +851,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
     else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
   }
-  sm_clear(names);   /* reused below for names of any length */
+  sm_clear(names);            /* its table becomes `suffixes` */
 
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
@@ -859,13 +870,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   event_short_names(w, tb);
   state_abbreviations(w);
 
-  /* C. Runs left as O that match a name used elsewhere become that name. */
+  /* C. Runs left as O that match a name used elsewhere become that name.
+        by_text: the first name (not from a headline) with the text, or -1. */
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     const mention *m = &w->m[i];
     if (!is_name(m) || m->weak) continue;
-    int32_t *v = sm_mention(names, doc, m, 1);
-    if (*v < 0) *v = (int32_t)i;
+    if (by_text[m->text_id] < 0) by_text[m->text_id] = (int32_t)i;
   }
   /* ... and, in the same pass (each changes only the mention it looks at,
      and the names in the map are neither runs left as O nor weak): a name
@@ -873,28 +885,21 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    int32_t *v = NULL;
-    int looked = 0;
-    if (m->orphan) {
-      v = sm_mention(names, doc, m, 0);
-      looked = 1;
-      /* "Arsenal visits ...": a sentence's opening common word is the name
-         only when its context elsewhere made it a team or company */
-      if (v && *v >= 0 && !(m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[*v].context_org)) {
-        m->orphan = 0;
-        m->type = w->m[*v].type;
-        m->canon = w->m[*v].canon;
-        m->context_org = w->m[*v].context_org;
-        m->score = 0;
-      }
+    int32_t v = by_text[m->text_id];
+    /* "Arsenal visits ...": a sentence's opening common word is the name
+       only when its context elsewhere made it a team or company */
+    if (m->orphan && v >= 0 && !(m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[v].context_org)) {
+      m->orphan = 0;
+      m->type = w->m[v].type;
+      m->canon = w->m[v].canon;
+      m->context_org = w->m[v].context_org;
+      m->score = 0;
     }
     if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
-    if (!looked) v = sm_mention(names, doc, m, 0);
-    if (v && *v >= 0 && !w->m[*v].weak) { m->type = w->m[*v].type; m->canon = w->m[*v].canon; }
+    if (v >= 0 && !w->m[v].weak) { m->type = w->m[v].type; m->canon = w->m[v].canon; }
     else m->dropped = 1;
   }
 
-  sm_clear(surnames);         /* its table becomes `groups` */
 
   /* D. One label per surface form: a confidence-weighted vote. */
   /* Each group's winner: the first type (from 1) with the most votes, kept
@@ -902,6 +907,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      keeps its own.  A vote that does not grow marks the group for a recount.
      Groups are numbered as they are met, in the pass that votes. */
   size_t ngroups = 0, most = ntext ? ntext : 1;
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: the text's group, or -1 */
   votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
   uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, most, 1);
   if (!votes || !winner) goto done;
@@ -910,7 +916,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    int32_t *v = sm_mention(groups, doc, m, 1);
+    int32_t *v = &by_text[m->text_id];
     if (*v < 0) {
       *v = (int32_t)ngroups++;
       memset(votes + (size_t)*v * ART_ENT_TYPE_COUNT, 0, ART_ENT_TYPE_COUNT * sizeof *votes);
@@ -954,8 +960,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     m->type = (art_etype)best;
   }
 
-  sm_clear(groups);           /* its table becomes `acronyms` */
-  sm_clear(names);            /* its table becomes `suffixes` */
+  sm_clear(surnames);         /* its table becomes `acronyms` */
   if (sm_init(suffixes, org_suffixes)) goto done;
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */

@@ -35,6 +35,7 @@ typedef struct mention {
   int he, she;                /* pronouns seen after the mention in its sentence */
   uint32_t hash;              /* art_table_hash of its text, set by the document pass */
   int32_t group;              /* the document pass's vote: the mention's surface form */
+  int32_t text_id;            /* the document pass's number of its text (equal texts, equal numbers) */
 } mention;
 
 typedef struct work {
@@ -90,7 +91,8 @@ typedef struct doc_buffers {
   order_key *order;
   uint8_t *winner;
   uint32_t *text;
-  size_t votes_cap, acr_cap, canon_cap, order_cap, winner_cap, text_cap;
+  int32_t *by_text;
+  size_t votes_cap, acr_cap, canon_cap, order_cap, winner_cap, text_cap, by_text_cap;
 } doc_buffers;
 
 /* A new mention at the end of w (zeroed, canon -1), or NULL when out of memory. */
