@@ -697,11 +697,11 @@ static void person_by_shape(work *w, span_map *names, mention *m) {
 }
 
 /* B for one one-word mention m (the i-th): a surname alone -> the full name. */
-static void surname_alone(work *w, const tables *tb, span_map *surnames, mention *m, size_t i) {
+static void surname_alone(work *w, const tables *tb, const int32_t *surnames, mention *m, size_t i) {
   const char *doc = w->doc;
   if (m->dropped || m->from_lexicon || m->dateline) return;
-  int32_t *v = sm_mention(surnames, doc, m, 0);
-  if (!v || *v < 0) return;
+  const int32_t *v = &surnames[m->text_id];
+  if (*v < 0) return;
   if (m->orphan && m->initial && common_word(tb, doc, m)) return;
   if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) return;
   m->type = ART_ENT_PERSON;
@@ -758,18 +758,18 @@ static void lone_org_word(mention *m, const char *doc) {
 
 int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
-  size_t count = w->count, org_suffixes = 0;
+  size_t count = w->count;
   int rc = -1;
-  /* Six maps over two tables: a step's map is emptied and reused by a
-     later step (the comments say which), so a huge document holds two
-     tables of its mentions, not six.  `names` (one-word names) lives in A2
-     and overlaps `surnames` (B); every other pair is used one after the
-     other.  Look-ups of a mention's own text in A, C and D need no map:
-     `texts` numbers the texts once, and an array indexed by that number
-     (by_text) serves each of these steps in turn. */
-  span_map *texts = &b->spans[0], *surnames = &b->spans[0], *acronyms = &b->spans[0],
-           *prefixes = &b->spans[0];
-  span_map *names = &b->spans[1], *suffixes = &b->spans[1];
+  /* Two hash maps: `texts` numbers each distinct text of a mention once,
+     and every step that keys a map by spans of the document (A's
+     mid-sentence texts, B's surnames, C's names, D's groups, E's suffixes,
+     E2's prefixes) uses an array indexed by that number instead (by_text,
+     emptied between steps): a key that is no mention's text is never
+     looked up, so it need not be kept.  The other map holds keys that are
+     not spans of the text: A2's one-word names (looked up by a name's
+     first and last words), then E's acronyms. */
+  span_map *texts = &b->spans[0];
+  span_map *names = &b->spans[1], *acronyms = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
   uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
@@ -783,7 +783,6 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         the article also uses it as a name mid-sentence. */
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
-    if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
     /* after a dateline's dash or a colon a capital is expected too */
     const char *p = doc + m->prev_start;
     size_t pl = m->prev_end - m->prev_start;
@@ -820,7 +819,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     /* for A2: the one-word names */
     if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
   }
-  sm_clear(texts);            /* its table becomes `surnames` */
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: B's surnames */
 
   /* A2. A two- or three-word name the tagger took for an organisation or a
          place, with no organisation, facility or place word in it, is a
@@ -841,7 +840,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     const mention *f = m;
     size_t ss, se;
     surname_of(doc, f, &ss, &se);
-    int32_t *v = sm_get(surnames, doc + ss, se - ss, 1);
+    /* a surname that is no mention's text is never looked up */
+    int32_t *id = sm_get(texts, doc + ss, se - ss, 0);
+    if (!id) continue;
+    int32_t *v = &by_text[*id];
     if (*v == -1) { *v = (int32_t)i; continue; }
     if (*v < 0) continue;                        /* already ambiguous */
     const mention *a = &w->m[*v];
@@ -851,14 +853,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
     else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
   }
-  sm_clear(names);            /* its table becomes `suffixes` */
+  sm_clear(names);            /* its table becomes `acronyms` */
 
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
   for (size_t k = 0; k < ntext; k++) {
     size_t i = text[k];
     mention *m = &w->m[i];
-    if (m->ntok == 1) surname_alone(w, tb, surnames, m, i);
+    if (m->ntok == 1) surname_alone(w, tb, by_text, m, i);
     else particle_surname(w, tb, m, i);
   }
 
@@ -960,8 +962,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     m->type = (art_etype)best;
   }
 
-  sm_clear(surnames);         /* its table becomes `acronyms` */
-  if (sm_init(suffixes, org_suffixes)) goto done;
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E's suffixes */
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
   acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
@@ -993,7 +994,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       /* what follows "of" is another body: "European Union" of "Court of
          Justice of the European Union" is not short for it */
       if (f->end - p > 3 && doc[p] == 'o' && doc[p + 1] == 'f' && doc[p + 2] == ' ') break;
-      int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
+      int32_t *id = sm_get(texts, doc + p, f->end - p, 0);
+      if (!id) continue;           /* no mention's text: never looked up */
+      int32_t *v = &by_text[*id];
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
     }
   }
@@ -1011,7 +1014,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       continue;
     }
     if (m->type != ART_ENT_ORG) continue;
-    v = sm_mention(suffixes, doc, m, 0);
+    v = &by_text[m->text_id];
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start && !other_body(doc, m, &w->m[*v]))
       m->canon = *v;
   }
@@ -1019,8 +1022,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   parenthesized_short_forms(w);
   if (spelled_out_acronyms(w)) goto done;
 
-  sm_clear(acronyms);         /* its table becomes `prefixes` */
-  if (sm_init(prefixes, org_suffixes)) goto done;
+  sm_clear(acronyms);
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E2's prefixes */
 
   /* E2. A company or party named in full once and by its first words later
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
@@ -1047,7 +1050,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (art_ent_lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
           (doc[q] >= 'A' && doc[q] <= 'Z' && art_ent_lookup_lower(&art_table_place_body_words, doc + q, ql, 0)))
         continue;
-      int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
+      int32_t *id = sm_get(texts, doc + f->start, p - f->start, 0);
+      if (!id) continue;           /* no mention's text: never looked up */
+      int32_t *v = &by_text[*id];
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
   }
@@ -1056,8 +1061,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
     if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
-    int32_t *v = sm_mention(prefixes, doc, m, 0);
-    if (!v || *v < 0 || (size_t)*v == i) continue;
+    int32_t *v = &by_text[m->text_id];
+    if (*v < 0 || (size_t)*v == i) continue;
     /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
     char acr[ACRONYM_MAX];
     if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
