@@ -1685,7 +1685,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   size_t i = 0;
   while (i < n) {
     /* most tokens are O and no such token: passed over in one tight loop */
-    while (i < n && tags[i] == ART_TAG_O && (!want_names || (toks[i].flags & run_mask) != run_flags || s->taken[i])) i++;
+    if (!want_names) while (i < n && tags[i] == ART_TAG_O) i++;
+    else while (i < n && tags[i] == ART_TAG_O && ((toks[i].flags & run_mask) != run_flags || s->taken[i])) i++;
     if (i == n) break;
     int tag = tags[i];
     if (tag == ART_TAG_O) {
