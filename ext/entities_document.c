@@ -284,22 +284,18 @@ static int coordinated(const char *doc, const mention *x, const mention *y) {
 ** "from"...; listed with other places: "Scotland, Wales and ...") is the
 ** place.  Runs after surnames are linked.
 */
-static void unlinked_places(work *w) {
+static int unlinked_place(work *w, mention *m, size_t i) {
   const char *doc = w->doc;
-  for (size_t x = 0; x < w->ntext; x++) {
-    size_t i = w->text[x];
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
-    uint32_t bits = art_ent_gaz_bits(doc + m->start, m->end - m->start, 1);
-    if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
-      continue;
-    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
-    int listed = (before && is_name(before) && before->type == ART_ENT_GPE && coordinated(doc, before, m)) ||
-                 (after && is_name(after) && after->type == ART_ENT_GPE && coordinated(doc, m, after));
-    if (!listed && !after_preposition(doc, m)) continue;
-    m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
-            ? ART_ENT_LOC : ART_ENT_GPE;
-  }
+  uint32_t bits = art_ent_gaz_bits(doc + m->start, m->end - m->start, 1);
+  if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
+    return 0;
+  const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+  int listed = (before && is_name(before) && before->type == ART_ENT_GPE && coordinated(doc, before, m)) ||
+               (after && is_name(after) && after->type == ART_ENT_GPE && coordinated(doc, m, after));
+  if (!listed && !after_preposition(doc, m)) return 0;
+  m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
+          ? ART_ENT_LOC : ART_ENT_GPE;
+  return 1;
 }
 
 /*
@@ -308,23 +304,32 @@ static void unlinked_places(work *w) {
 ** that no list of names knows and that no pronoun follows, listed with an
 ** organisation, is an organisation.  Runs after surnames are linked.
 */
-static void listed_with_orgs(work *w) {
+static void listed_with_org(work *w, mention *m, size_t i) {
   const char *doc = w->doc;
+  if (m->he || m->she) return;
+  const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+  int listed = (before && is_name(before) && before->type == ART_ENT_ORG && joined_by_and(doc, before, m)) ||
+               (after && is_name(after) && after->type == ART_ENT_ORG && joined_by_and(doc, m, after));
+  if (!listed || (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+                  (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON)))
+    return;
+  m->type = ART_ENT_ORG;
+  m->context_org = 1;
+  m->score = 1 << 20;
+}
+
+/*
+** B3 and B3b over the one-word "persons" no full name explains, in one pass:
+** a mention that B3 makes a place is no longer a person for B3b, and
+** neither step's test of a neighbour's type (a place for B3, an
+** organisation for B3b) changes with what the other step does to it.
+*/
+static void one_word_persons(work *w) {
   for (size_t x = 0; x < w->ntext; x++) {
     size_t i = w->text[x];
     mention *m = &w->m[i];
-    if (m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || !is_name(m) || m->from_lexicon ||
-        m->he || m->she)
-      continue;
-    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
-    int listed = (before && is_name(before) && before->type == ART_ENT_ORG && joined_by_and(doc, before, m)) ||
-                 (after && is_name(after) && after->type == ART_ENT_ORG && joined_by_and(doc, m, after));
-    if (!listed || (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
-                    (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON)))
-      continue;
-    m->type = ART_ENT_ORG;
-    m->context_org = 1;
-    m->score = 1 << 20;
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    if (!unlinked_place(w, m, i)) listed_with_org(w, m, i);
   }
 }
 
@@ -864,8 +869,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     else particle_surname(w, tb, m, i);
   }
 
-  unlinked_places(w);
-  listed_with_orgs(w);
+  one_word_persons(w);
   business_story_companies(w);
   facility_short_names(w, tb);
   match_report_teams(w);
