@@ -898,6 +898,13 @@ static const art_table_entry *noun_ahead(const char *doc, const art_token *toks,
 ** in a model code ("X9", "XT", "Pro"), as companies are named before their
 ** products ("Pfizer vaccine").
 */
+/* Is every byte of t an ASCII capital? */
+static int all_ascii_caps(const char *doc, const art_token *t) {
+  for (size_t k = t->start; k < t->end; k++)
+    if (!(doc[k] >= 'A' && doc[k] <= 'Z')) return 0;
+  return 1;
+}
+
 static art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                                int confident) {
   const art_token *first = &toks[a], *last = &toks[b - 1];
@@ -911,17 +918,23 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   if (!comma_before && !noun_after && !(last->flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
   if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   size_t ll = tok_len(last);
-  int letters = 0, digits = 0, caps = 1;
-  for (size_t k = last->start; k < last->end; k++) {
-    char c = doc[k];
-    letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    digits += c >= '0' && c <= '9';
-    if (!(c >= 'A' && c <= 'Z')) caps = 0;
+  /* the last word's letters and digits: looked at only when it holds a
+     digit (the flag); whether it is all capitals, only when MODEL() asks */
+  int letters = 0, digits = 0, caps = -1;
+  if (last->flags & ART_TOK_DIGIT) {
+    caps = 1;
+    for (size_t k = last->start; k < last->end; k++) {
+      char c = doc[k];
+      letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      digits += c >= '0' && c <= '9';
+      if (!(c >= 'A' && c <= 'Z')) caps = 0;
+    }
   }
   /* a model code or a product-name ending: computed when a cue needs it (-1: not yet) */
   int model = letters && digits ? 1 : -1;
+#define CAPS() (caps >= 0 ? caps : (caps = all_ascii_caps(doc, last)))
 #define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
-                 (b - a >= 2 && caps && ll >= 2 && ll <= 3 && !art_ent_lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
+                 (b - a >= 2 && ll >= 2 && ll <= 3 && CAPS() && !art_ent_lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
   art_etype found = ART_ENT_NONE;
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
   if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
@@ -955,6 +968,7 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   if (e && type == ART_ENT_ORG && strcmp(e->value, "PRODUCT") == 0 && !MODEL()) e = NULL;
   if (e && type == ART_ENT_LOC && strcmp(e->value, "FAC") == 0) e = NULL;
 #undef MODEL
+#undef CAPS
   /* an appositive after: ", a ... headset" */
   if (!found && !e && b + 2 < n && tok_is(doc, &toks[b], ",") &&
       (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an") || tok_is(doc, &toks[b + 1], "the")))
