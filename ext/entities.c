@@ -57,18 +57,24 @@
 
 #include "entities_internal.h"
 
-mention *art_ent_add_mention(work *w) {
-  if (w->count == w->cap) {
-    size_t cap = w->cap ? w->cap * 2 : 64;
-    mention *p = realloc(w->m, cap * sizeof *p);
-    if (!p) return NULL;
-    w->m = p;
-    w->cap = cap;
-  }
+static __attribute__((noinline)) int grow_mentions(work *w) {
+  size_t cap = w->cap ? w->cap * 2 : 64;
+  mention *p = realloc(w->m, cap * sizeof *p);
+  if (!p) return -1;
+  w->m = p;
+  w->cap = cap;
+  return 0;
+}
+
+/* art_ent_add_mention(), inlined where the rules add mentions (one per name and value) */
+static inline mention *new_mention(work *w) {
+  if (w->count == w->cap && grow_mentions(w)) return NULL;
   mention *m = &w->m[w->count++];
   *m = (mention){ .canon = -1, .lex_canon = -1 };
   return m;
 }
+
+mention *art_ent_add_mention(work *w) { return new_mention(w); }
 
 /* ---- small helpers -------------------------------------------------------- */
 
@@ -1572,7 +1578,7 @@ static int any_taken(const scratch *s, size_t a, size_t b) {
    "Egypt's Ministry of ..."); its tokens are taken.  NULL when out of memory. */
 static mention *split_off(work *w, scratch *s, const art_token *toks, size_t a, size_t b, const art_sentence *st,
                           art_etype type, int32_t score) {
-  mention *g = art_ent_add_mention(w);
+  mention *g = new_mention(w);
   if (!g) return NULL;
   set_tokens(g, toks, a, b, st);
   g->type = type;
@@ -1646,7 +1652,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       size_t j = i;
       while (j < n && toks[j].end <= toks[i].start + len) j++;
       if (j == i || toks[j - 1].end != toks[i].start + len) continue;   /* must end on a token */
-      mention *m = art_ent_add_mention(w);
+      mention *m = new_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, i, j, st);
       m->type = opts->lexicon[entry].type;
@@ -1684,7 +1690,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     int taken = 0;
     for (size_t i = a; i < b; i++) taken |= s->taken[i];
     if (a == b || taken) continue;
-    mention *m = art_ent_add_mention(w);
+    mention *m = new_mention(w);
     if (!m) return -1;
     set_tokens(m, toks, a, b, st);
     m->type = ART_ENT_GPE;
@@ -1733,7 +1739,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         }
         if (a < b) {
           size_t j = b;
-          mention *m = art_ent_add_mention(w);
+          mention *m = new_mention(w);
           if (!m) return -1;
           set_tokens(m, toks, a, j, st);
           m->orphan = 1;
@@ -2127,7 +2133,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
                           join_connected_org(doc, toks, n, a, b, retype, prev, 0))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
-      mention *m = art_ent_add_mention(w);
+      mention *m = new_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, a, b, st);
       m->type = retype;
@@ -2156,7 +2162,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       if (s->taken[k] && toks[k].end > val->start) clash = 1;
     if (clash && !(val->type == ART_ENT_MONEY && value_over_nationality(w, first_mention, val->start, val->end)))
       continue;
-    mention *m = art_ent_add_mention(w);
+    mention *m = new_mention(w);
     if (!m) return -1;
     m->start = val->start;
     m->end = val->end;
