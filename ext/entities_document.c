@@ -1237,21 +1237,12 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
       out->cap = cap;
     }
     art_entity *e = &out->items[out->count++];
-    memset(e, 0, sizeof *e);
-    e->start = m->start;
-    e->end = m->end;
-    e->sentence = m->sentence;
-    e->paragraph = m->paragraph;
-    e->type = m->type;
-    e->canonical = (const char *)(uintptr_t)canon_off[i];
-    e->has_value = m->has_value;
-    e->value = m->value;
+    /* the arena is filled above and no longer moves: offsets become pointers here */
+    *e = (art_entity){ .start = m->start, .end = m->end, .sentence = m->sentence, .paragraph = m->paragraph,
+                       .type = m->type, .canonical = out->arena + canon_off[i], .has_value = m->has_value,
+                       .value = m->value, .gender = m->type == ART_ENT_PERSON ? m->gender : 0 };
     memcpy(e->date, m->date, sizeof e->date);
-    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
     last_end = m->end;
   }
-  /* The arena no longer moves: turn offsets into pointers. */
-  for (size_t i = 0; i < out->count; i++)
-    out->items[i].canonical = out->arena + (size_t)(uintptr_t)out->items[i].canonical;
   return 0;
 }
