@@ -57,18 +57,24 @@
 
 #include "entities_internal.h"
 
-mention *art_ent_add_mention(work *w) {
-  if (w->count == w->cap) {
-    size_t cap = w->cap ? w->cap * 2 : 64;
-    mention *p = realloc(w->m, cap * sizeof *p);
-    if (!p) return NULL;
-    w->m = p;
-    w->cap = cap;
-  }
+static __attribute__((noinline)) int grow_mentions(work *w) {
+  size_t cap = w->cap ? w->cap * 2 : 64;
+  mention *p = realloc(w->m, cap * sizeof *p);
+  if (!p) return -1;
+  w->m = p;
+  w->cap = cap;
+  return 0;
+}
+
+/* art_ent_add_mention(), inlined where the rules add mentions (one per name and value) */
+static inline mention *new_mention(work *w) {
+  if (w->count == w->cap && grow_mentions(w)) return NULL;
   mention *m = &w->m[w->count++];
   *m = (mention){ .canon = -1, .lex_canon = -1 };
   return m;
 }
+
+mention *art_ent_add_mention(work *w) { return new_mention(w); }
 
 /* ---- small helpers -------------------------------------------------------- */
 
@@ -898,6 +904,13 @@ static const art_table_entry *noun_ahead(const char *doc, const art_token *toks,
 ** in a model code ("X9", "XT", "Pro"), as companies are named before their
 ** products ("Pfizer vaccine").
 */
+/* Is every byte of t an ASCII capital? */
+static int all_ascii_caps(const char *doc, const art_token *t) {
+  for (size_t k = t->start; k < t->end; k++)
+    if (!(doc[k] >= 'A' && doc[k] <= 'Z')) return 0;
+  return 1;
+}
+
 static art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                                int confident) {
   const art_token *first = &toks[a], *last = &toks[b - 1];
@@ -911,17 +924,23 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   if (!comma_before && !noun_after && !(last->flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
   if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   size_t ll = tok_len(last);
-  int letters = 0, digits = 0, caps = 1;
-  for (size_t k = last->start; k < last->end; k++) {
-    char c = doc[k];
-    letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    digits += c >= '0' && c <= '9';
-    if (!(c >= 'A' && c <= 'Z')) caps = 0;
+  /* the last word's letters and digits: looked at only when it holds a
+     digit (the flag); whether it is all capitals, only when MODEL() asks */
+  int letters = 0, digits = 0, caps = -1;
+  if (last->flags & ART_TOK_DIGIT) {
+    caps = 1;
+    for (size_t k = last->start; k < last->end; k++) {
+      char c = doc[k];
+      letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      digits += c >= '0' && c <= '9';
+      if (!(c >= 'A' && c <= 'Z')) caps = 0;
+    }
   }
   /* a model code or a product-name ending: computed when a cue needs it (-1: not yet) */
   int model = letters && digits ? 1 : -1;
+#define CAPS() (caps >= 0 ? caps : (caps = all_ascii_caps(doc, last)))
 #define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
-                 (b - a >= 2 && caps && ll >= 2 && ll <= 3 && !art_ent_lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
+                 (b - a >= 2 && ll >= 2 && ll <= 3 && CAPS() && !art_ent_lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
   art_etype found = ART_ENT_NONE;
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
   if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
@@ -955,6 +974,7 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
   if (e && type == ART_ENT_ORG && strcmp(e->value, "PRODUCT") == 0 && !MODEL()) e = NULL;
   if (e && type == ART_ENT_LOC && strcmp(e->value, "FAC") == 0) e = NULL;
 #undef MODEL
+#undef CAPS
   /* an appositive after: ", a ... headset" */
   if (!found && !e && b + 2 < n && tok_is(doc, &toks[b], ",") &&
       (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an") || tok_is(doc, &toks[b + 1], "the")))
@@ -1562,7 +1582,7 @@ static int any_taken(const scratch *s, size_t a, size_t b) {
    "Egypt's Ministry of ..."); its tokens are taken.  NULL when out of memory. */
 static mention *split_off(work *w, scratch *s, const art_token *toks, size_t a, size_t b, const art_sentence *st,
                           art_etype type, int32_t score) {
-  mention *g = art_ent_add_mention(w);
+  mention *g = new_mention(w);
   if (!g) return NULL;
   set_tokens(g, toks, a, b, st);
   g->type = type;
@@ -1636,7 +1656,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       size_t j = i;
       while (j < n && toks[j].end <= toks[i].start + len) j++;
       if (j == i || toks[j - 1].end != toks[i].start + len) continue;   /* must end on a token */
-      mention *m = art_ent_add_mention(w);
+      mention *m = new_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, i, j, st);
       m->type = opts->lexicon[entry].type;
@@ -1674,7 +1694,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     int taken = 0;
     for (size_t i = a; i < b; i++) taken |= s->taken[i];
     if (a == b || taken) continue;
-    mention *m = art_ent_add_mention(w);
+    mention *m = new_mention(w);
     if (!m) return -1;
     set_tokens(m, toks, a, b, st);
     m->type = ART_ENT_GPE;
@@ -1689,7 +1709,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   size_t i = 0;
   while (i < n) {
     /* most tokens are O and no such token: passed over in one tight loop */
-    while (i < n && tags[i] == ART_TAG_O && (!want_names || (toks[i].flags & run_mask) != run_flags || s->taken[i])) i++;
+    if (!want_names) while (i < n && tags[i] == ART_TAG_O) i++;
+    else while (i < n && tags[i] == ART_TAG_O && ((toks[i].flags & run_mask) != run_flags || s->taken[i])) i++;
     if (i == n) break;
     int tag = tags[i];
     if (tag == ART_TAG_O) {
@@ -1722,7 +1743,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         }
         if (a < b) {
           size_t j = b;
-          mention *m = art_ent_add_mention(w);
+          mention *m = new_mention(w);
           if (!m) return -1;
           set_tokens(m, toks, a, j, st);
           m->orphan = 1;
@@ -2116,7 +2137,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
                           join_connected_org(doc, toks, n, a, b, retype, prev, 0))) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
-      mention *m = art_ent_add_mention(w);
+      mention *m = new_mention(w);
       if (!m) return -1;
       set_tokens(m, toks, a, b, st);
       m->type = retype;
@@ -2145,7 +2166,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       if (s->taken[k] && toks[k].end > val->start) clash = 1;
     if (clash && !(val->type == ART_ENT_MONEY && value_over_nationality(w, first_mention, val->start, val->end)))
       continue;
-    mention *m = art_ent_add_mention(w);
+    mention *m = new_mention(w);
     if (!m) return -1;
     m->start = val->start;
     m->end = val->end;

@@ -249,12 +249,15 @@ void art_ent_doc_buffers_release(doc_buffers *b) {
   free(b->canon_off);
   free(b->order);
   free(b->winner);
+  free(b->text);
+  free(b->by_text);
   memset(b, 0, sizeof *b);
 }
 
 size_t art_ent_doc_buffers_bytes(const doc_buffers *b) {
   size_t bytes = b->votes_cap * sizeof *b->votes + b->acr_cap + b->canon_cap * sizeof *b->canon_off +
-                 b->order_cap * sizeof *b->order + b->winner_cap;
+                 b->order_cap * sizeof *b->order + b->winner_cap +
+                 b->text_cap * sizeof *b->text + b->by_text_cap * sizeof *b->by_text;
   for (size_t k = 0; k < sizeof b->spans / sizeof b->spans[0]; k++)
     bytes += b->spans[k].cap * (sizeof *b->spans[k].slot + sizeof *b->spans[k].used);
   return bytes;
@@ -281,21 +284,18 @@ static int coordinated(const char *doc, const mention *x, const mention *y) {
 ** "from"...; listed with other places: "Scotland, Wales and ...") is the
 ** place.  Runs after surnames are linked.
 */
-static void unlinked_places(work *w) {
+static int unlinked_place(work *w, mention *m, size_t i) {
   const char *doc = w->doc;
-  for (size_t i = 0; i < w->count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
-    uint32_t bits = art_ent_gaz_bits(doc + m->start, m->end - m->start, 1);
-    if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
-      continue;
-    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
-    int listed = (before && is_name(before) && before->type == ART_ENT_GPE && coordinated(doc, before, m)) ||
-                 (after && is_name(after) && after->type == ART_ENT_GPE && coordinated(doc, m, after));
-    if (!listed && !after_preposition(doc, m)) continue;
-    m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
-            ? ART_ENT_LOC : ART_ENT_GPE;
-  }
+  uint32_t bits = art_ent_gaz_bits(doc + m->start, m->end - m->start, 1);
+  if (!(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS)))
+    return 0;
+  const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+  int listed = (before && is_name(before) && before->type == ART_ENT_GPE && coordinated(doc, before, m)) ||
+               (after && is_name(after) && after->type == ART_ENT_GPE && coordinated(doc, m, after));
+  if (!listed && !after_preposition(doc, m)) return 0;
+  m->type = (bits & ART_GAZ_REGIONS_LOC) && !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES))
+          ? ART_ENT_LOC : ART_ENT_GPE;
+  return 1;
 }
 
 /*
@@ -304,22 +304,32 @@ static void unlinked_places(work *w) {
 ** that no list of names knows and that no pronoun follows, listed with an
 ** organisation, is an organisation.  Runs after surnames are linked.
 */
-static void listed_with_orgs(work *w) {
+static void listed_with_org(work *w, mention *m, size_t i) {
   const char *doc = w->doc;
-  for (size_t i = 0; i < w->count; i++) {
+  if (m->he || m->she) return;
+  const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
+  int listed = (before && is_name(before) && before->type == ART_ENT_ORG && joined_by_and(doc, before, m)) ||
+               (after && is_name(after) && after->type == ART_ENT_ORG && joined_by_and(doc, m, after));
+  if (!listed || (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+                  (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON)))
+    return;
+  m->type = ART_ENT_ORG;
+  m->context_org = 1;
+  m->score = 1 << 20;
+}
+
+/*
+** B3 and B3b over the one-word "persons" no full name explains, in one pass:
+** a mention that B3 makes a place is no longer a person for B3b, and
+** neither step's test of a neighbour's type (a place for B3, an
+** organisation for B3b) changes with what the other step does to it.
+*/
+static void one_word_persons(work *w) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
-    if (m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || !is_name(m) || m->from_lexicon ||
-        m->he || m->she)
-      continue;
-    const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
-    int listed = (before && is_name(before) && before->type == ART_ENT_ORG && joined_by_and(doc, before, m)) ||
-                 (after && is_name(after) && after->type == ART_ENT_ORG && joined_by_and(doc, m, after));
-    if (!listed || (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
-                    (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON)))
-      continue;
-    m->type = ART_ENT_ORG;
-    m->context_org = 1;
-    m->score = 1 << 20;
+    if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
+    if (!unlinked_place(w, m, i)) listed_with_org(w, m, i);
   }
 }
 
@@ -345,17 +355,18 @@ static void business_story_companies(work *w) {
                                        "of", NULL};
   const char *doc = w->doc;
   size_t companies = 0, first = 0;
-  for (size_t i = 0; i < w->count && companies < 2; i++)
-    if (w->m[i].context_org && !w->m[i].team && is_name(&w->m[i]) && !companies++) first = i;
+  for (size_t x = 0, i; x < w->ntext && companies < 2; x++)
+    if (i = w->text[x], w->m[i].context_org && !w->m[i].team && is_name(&w->m[i]) && !companies++) first = i;
   if (companies == 1) {
     /* one company by its words, named three times or more: the story's subject */
     size_t named = 0;
-    for (size_t i = 0; i < w->count && named < 3; i++)
-      named += w->m[i].hash == w->m[first].hash && !w->m[i].is_value && same_text(doc, &w->m[i], &w->m[first]);
+    for (size_t x = 0, i; x < w->ntext && named < 3; x++)
+      i = w->text[x], named += w->m[i].hash == w->m[first].hash && !w->m[i].is_value && same_text(doc, &w->m[i], &w->m[first]);
     if (named >= 3) companies = 2;
   }
   if (companies < 2) return;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || (m->type != ART_ENT_GPE && m->type != ART_ENT_PERSON) || m->dateline ||
         m->from_lexicon || m->canon >= 0 || m->context_org)
@@ -398,12 +409,14 @@ static void facility_short_names(work *w, const tables *tb) {
   enum { FACILITIES = 16 };
   int fac[FACILITIES];
   size_t nfac = 0;
-  for (size_t i = 0; i < w->count && nfac < FACILITIES; i++) {
+  for (size_t x = 0; x < w->ntext && nfac < FACILITIES; x++) {
+    size_t i = w->text[x];
     const mention *m = &w->m[i];
     if (m->type == ART_ENT_FAC && m->ntok >= 2 && m->canon < 0 && is_name(m)) fac[nfac++] = (int)i;
   }
   if (!nfac) return;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->type == ART_ENT_FAC || m->from_lexicon || m->canon >= 0) continue;
     size_t ml = m->end - m->start;
@@ -432,10 +445,11 @@ static void match_report_teams(work *w) {
                                        "toward", "towards", NULL};
   const char *doc = w->doc;
   size_t teams = 0;
-  for (size_t i = 0; i < w->count && teams < 2; i++) teams += w->m[i].team && is_name(&w->m[i]);
+  for (size_t x = 0; x < w->ntext && teams < 2; x++) teams += w->m[w->text[x]].team && is_name(&w->m[w->text[x]]);
   if (teams < 2) return;
   w->match_report = 1;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->dateline || m->from_lexicon || m->ntok > 3) continue;
     mention *nx = i + 1 < w->count ? &w->m[i + 1] : NULL;
@@ -469,14 +483,16 @@ static void match_report_teams(work *w) {
 static void event_short_names(work *w, const tables *tb) {
   const char *doc = w->doc;
   size_t events[8], nev = 0;
-  for (size_t i = 0; i < w->count && nev < 8; i++) {
+  for (size_t x = 0; x < w->ntext && nev < 8; x++) {
+    size_t i = w->text[x];
     const mention *e = &w->m[i];
     if (is_name(e) && e->ntok >= 2 &&
         ((e->type == ART_ENT_EVENT && art_ent_lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0)) ||
          e->type == ART_ENT_PRODUCT))
       events[nev++] = i;
   }
-  for (size_t i = 0; nev && i < w->count; i++) {
+  for (size_t x = 0; nev && x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0) continue;
     size_t ml = m->end - m->start;
@@ -565,7 +581,8 @@ static void parenthesized_short_forms(work *w) {
     }
   }
   if (!ndef) return;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
     for (size_t d = 0; d < ndef; d++) {
@@ -588,14 +605,14 @@ static void parenthesized_short_forms(work *w) {
 */
 static int spelled_out_acronyms(work *w) {
   const char *doc = w->doc;
-  size_t count = w->count;
   /* what each distinct acronym found: the hidden mention, or -2 (not in the
      document); at most ACRONYM_SEARCHES searches, so the step stays linear */
   enum { ACRONYM_SEARCHES = 16 };
   const art_table_entry *asked[ACRONYM_SEARCHES];
   int found[ACRONYM_SEARCHES];
   size_t nasked = 0;
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
@@ -642,7 +659,8 @@ static void state_abbreviations(work *w) {
   const char *asked[8];                    /* each state is looked for once */
   int found[8];
   size_t nasked = 0;
-  for (size_t i = 0; i < w->count; i++) {
+  for (size_t x = 0; x < w->ntext; x++) {
+    size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
     const art_table_entry *e = art_ent_lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
@@ -666,26 +684,105 @@ static void state_abbreviations(work *w) {
   }
 }
 
+/* A2 for one mention m (a two- or three-word organisation or place): a person? */
+static void person_by_shape(work *w, span_map *names, mention *m) {
+  const char *doc = w->doc;
+  if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+       ART_GAZ_ACRONYMS))
+    return;
+  if (!person_shaped(doc, m)) return;
+  uint32_t first = art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0);
+  int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
+  int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
+  int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
+  if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
+      (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
+    m->type = ART_ENT_PERSON;
+}
+
+/* B for one one-word mention m (the i-th): a surname alone -> the full name. */
+static void surname_alone(work *w, const tables *tb, const int32_t *surnames, mention *m, size_t i) {
+  const char *doc = w->doc;
+  if (m->dropped || m->from_lexicon || m->dateline) return;
+  const int32_t *v = &surnames[m->text_id];
+  if (*v < 0) return;
+  if (m->orphan && m->initial && common_word(tb, doc, m)) return;
+  if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) return;
+  m->type = ART_ENT_PERSON;
+  m->orphan = 0;
+  m->canon = *v;
+  m->score = 1 << 22;
+}
+
+/* B2 for one mention m (the i-th) of two words or more: a surname with
+   particles, capitalised at a sentence's start or by house style ("Van der
+   Berg"), -> the full name that ends with it ("Annelies van der Berg").
+   Few people per article: a plain scan. */
+static void particle_surname(work *w, const tables *tb, mention *m, size_t i) {
+  const char *doc = w->doc;
+  size_t count = w->count;
+  if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0 || m->ntok < 2) return;
+  size_t fl = m->first_end - m->start;
+  char low[8];
+  if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) return;
+  memcpy(low, doc + m->start, fl);
+  low[0] = (char)(low[0] + 32);
+  if (!art_ent_is_particle(tb, low, fl)) return;
+  size_t ml = m->end - m->start;
+  for (size_t j = 0; j < count && j < 4096; j++) {
+    const mention *f = &w->m[j];
+    size_t jl = f->end - f->start;
+    if (j == i || !is_full_person(f) || jl <= ml + 1 || doc[f->end - ml - 1] != ' ') continue;
+    const char *tail = doc + f->end - ml;
+    if (tail[0] == low[0] && memcmp(tail + 1, doc + m->start + 1, ml - 1) == 0) {
+      m->canon = (int)j;
+      break;
+    }
+  }
+}
+
+/* E3 for one mention m: a lone capitalised common word or organisation word
+   left as an organisation that links to no longer name is dropped. */
+static void lone_org_word(mention *m, const char *doc) {
+  if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) return;
+  /* "the Ministry", "the Council" on their own: a word of a name, not one,
+     even when it points back to the full name */
+  if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
+      !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
+    m->dropped = 1;
+    return;
+  }
+  if (m->canon >= 0) return;
+  int all_caps = 1;
+  for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
+  if (all_caps) return;
+  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
+  if (e && atoi(e->value) >= 90) m->dropped = 1;
+}
+
 int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
-  size_t count = w->count, org_suffixes = 0;
+  size_t count = w->count;
   int rc = -1;
-  /* Seven maps over two tables: a step's map is emptied and reused by a
-     later step (the comments say which), so a huge document holds two
-     tables of its mentions, not seven.  `names` lives from A2 to C and
-     overlaps `surnames` (B); every other pair is used one after the other. */
-  span_map *mid = &b->spans[0], *surnames = &b->spans[0], *groups = &b->spans[0], *acronyms = &b->spans[0],
-           *prefixes = &b->spans[0];
-  span_map *names = &b->spans[1], *suffixes = &b->spans[1];
+  /* Two hash maps: `texts` numbers each distinct text of a mention once,
+     and every step that keys a map by spans of the document (A's
+     mid-sentence texts, B's surnames, C's names, D's groups, E's suffixes,
+     E2's prefixes) uses an array indexed by that number instead (by_text,
+     emptied between steps): a key that is no mention's text is never
+     looked up, so it need not be kept.  The other map holds keys that are
+     not spans of the text: A2's one-word names (looked up by a name's
+     first and last words), then E's acronyms. */
+  span_map *texts = &b->spans[0];
+  span_map *names = &b->spans[1], *acronyms = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    /* values (a number, a date) are never looked up by their text */
-    if (!m->is_value) m->hash = art_table_hash(doc + m->start, m->end - m->start);
-    if (m->type == ART_ENT_ORG && m->ntok > 1) org_suffixes += (size_t)m->ntok;
-  }
-  if (sm_init(mid, count) || sm_init(names, count)) goto done;
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
+  size_t ntext = 0, ntexts = 0;
+  /* A number per distinct text of a mention: the steps that look mentions
+     up by their own text (A, C, D) index an array by it instead of hashing */
+  int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
+  if (!text || !by_text || sm_init(texts, count) || sm_init(names, count)) goto done;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
@@ -697,60 +794,61 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
         text_is(p, 0, pl, ":", 1))
       m->initial = 1;
-    if (m->ntok == 1 && !m->is_value && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
-    if (!m->initial && !m->is_value && !m->orphan) *sm_mention(mid, doc, m, 1) = 1;
+    /* values (a number, a date) are never looked up by their text */
+    if (m->is_value) continue;
+    text[ntext++] = (uint32_t)i;
+    m->hash = art_table_hash(doc + m->start, m->end - m->start);
+    int32_t *id = sm_mention(texts, doc, m, 1);
+    if (*id < 0) { *id = (int32_t)ntexts++; by_text[*id] = 0; }
+    m->text_id = *id;
+    if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
+    /* by_text: 1 for a text used mid-sentence */
+    if (!m->initial && !m->orphan) by_text[m->text_id] = 1;
   }
-  for (size_t i = 0; i < count; i++) {
+  w->text = text;
+  w->ntext = ntext;
+  for (size_t k = 0; k < ntext; k++) {
+    size_t i = text[k];
     mention *m = &w->m[i];
-    if (!m->initial || m->ntok != 1 || m->from_lexicon || m->dateline || m->is_value || m->orphan) continue;
-    if (common_word(tb, doc, m) && !sm_mention(mid, doc, m, 0)) m->dropped = 1;
-    /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
-       sentence, no one's name, is not a person */
-    size_t len = m->end - m->start;
-    if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
-        doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
-        !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-        !sm_mention(mid, doc, m, 0))
-      m->dropped = 1;
+    if (m->initial && m->ntok == 1 && !m->from_lexicon && !m->dateline && !m->orphan) {
+      if (common_word(tb, doc, m) && !by_text[m->text_id]) m->dropped = 1;
+      /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
+         sentence, no one's name, is not a person */
+      size_t len = m->end - m->start;
+      if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
+          doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
+          !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+          !by_text[m->text_id])
+        m->dropped = 1;
+    }
+    /* for A2: the one-word names */
+    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
   }
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: B's surnames */
 
   /* A2. A two- or three-word name the tagger took for an organisation or a
          place, with no organisation, facility or place word in it, is a
          person when it opens with a given name or initials ("Faith
          Chepkoech", "R.J. Millbank") or when its last word is used alone
-         elsewhere in the article ("Alemu"), as people are. */
-  for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
-    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
-  }
-  for (size_t i = 0; i < count; i++) {
+         elsewhere in the article ("Alemu"), as people are.
+     B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"): the
+        map of surnames, built in the same pass, as A2 changes only the
+        mention it looks at. */
+  for (size_t k = 0; k < ntext; k++) {
+    size_t i = text[k];
     mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon || m->dateline || m->ntok < 2 || m->ntok > 3) continue;
-    if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
-    if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
-         ART_GAZ_ACRONYMS))
-      continue;
-    if (!person_shaped(doc, m)) continue;
-    uint32_t first = art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0);
-    int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
-    int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
-    int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
-    if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
-        (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
-      m->type = ART_ENT_PERSON;
-  }
-  sm_clear(names);   /* reused below for names of any length */
-
-  sm_clear(mid);              /* its table becomes `surnames` */
-
-  /* B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"). */
-  for (size_t i = 0; i < count; i++) {
-    const mention *f = &w->m[i];
-    if (!is_full_person(f)) continue;
+    if (!is_name(m)) continue;
+    if (!m->from_lexicon && !m->dateline && m->ntok >= 2 && m->ntok <= 3 &&
+        (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE))
+      person_by_shape(w, names, m);
+    if (!is_full_person(m)) continue;
+    const mention *f = m;
     size_t ss, se;
     surname_of(doc, f, &ss, &se);
-    int32_t *v = sm_get(surnames, doc + ss, se - ss, 1);
+    /* a surname that is no mention's text is never looked up */
+    int32_t *id = sm_get(texts, doc + ss, se - ss, 0);
+    if (!id) continue;
+    int32_t *v = &by_text[*id];
     if (*v == -1) { *v = (int32_t)i; continue; }
     if (*v < 0) continue;                        /* already ambiguous */
     const mention *a = &w->m[*v];
@@ -760,108 +858,77 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
     else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
   }
-  for (size_t i = 0; i < count; i++) {
+  sm_clear(names);            /* its table becomes `acronyms` */
+
+  /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
+     changes only the mention it looks at and reads no other's type. */
+  for (size_t k = 0; k < ntext; k++) {
+    size_t i = text[k];
     mention *m = &w->m[i];
-    if (m->dropped || m->is_value || m->from_lexicon || m->ntok != 1 || m->dateline) continue;
-    int32_t *v = sm_mention(surnames, doc, m, 0);
-    if (!v || *v < 0) continue;
-    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
-    if (m->type == ART_ENT_GPE && after_preposition(doc, m) && m->score > 2000) continue;
-    m->type = ART_ENT_PERSON;
-    m->orphan = 0;
-    m->canon = *v;
-    m->score = 1 << 22;
+    if (m->ntok == 1) surname_alone(w, tb, by_text, m, i);
+    else particle_surname(w, tb, m, i);
   }
 
-  /* B2. A surname with particles, capitalised at a sentence's start or by
-         house style ("Van der Berg"), -> the full name that ends with it
-         ("Annelies van der Berg").  Few people per article: a plain scan. */
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0 || m->ntok < 2) continue;
-    size_t fl = m->first_end - m->start;
-    char low[8];
-    if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) continue;
-    memcpy(low, doc + m->start, fl);
-    low[0] = (char)(low[0] + 32);
-    if (!art_ent_is_particle(tb, low, fl)) continue;
-    size_t ml = m->end - m->start;
-    for (size_t j = 0; j < count && j < 4096; j++) {
-      const mention *f = &w->m[j];
-      size_t jl = f->end - f->start;
-      if (j == i || !is_full_person(f) || jl <= ml + 1 || doc[f->end - ml - 1] != ' ') continue;
-      const char *tail = doc + f->end - ml;
-      if (tail[0] == low[0] && memcmp(tail + 1, doc + m->start + 1, ml - 1) == 0) {
-        m->canon = (int)j;
-        break;
-      }
-    }
-  }
-
-  unlinked_places(w);
-  listed_with_orgs(w);
+  one_word_persons(w);
   business_story_companies(w);
   facility_short_names(w, tb);
   match_report_teams(w);
   event_short_names(w, tb);
   state_abbreviations(w);
 
-  /* C. Runs left as O that match a name used elsewhere become that name. */
-  for (size_t i = 0; i < count; i++) {
+  /* C. Runs left as O that match a name used elsewhere become that name.
+        by_text: the first name (not from a headline) with the text, or -1. */
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *m = &w->m[i];
     if (!is_name(m) || m->weak) continue;
-    int32_t *v = sm_mention(names, doc, m, 1);
-    if (*v < 0) *v = (int32_t)i;
+    if (by_text[m->text_id] < 0) by_text[m->text_id] = (int32_t)i;
   }
-  for (size_t i = 0; i < count; i++) {
+  /* ... and, in the same pass (each changes only the mention it looks at,
+     and the names in the map are neither runs left as O nor weak): a name
+     from a Title Case headline stays only when the body names it too. */
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
-    if (!m->orphan) continue;
-    int32_t *v = sm_mention(names, doc, m, 0);
-    if (!v || *v < 0) continue;
+    int32_t v = by_text[m->text_id];
     /* "Arsenal visits ...": a sentence's opening common word is the name
        only when its context elsewhere made it a team or company */
-    if (m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[*v].context_org) continue;
-    m->orphan = 0;
-    m->type = w->m[*v].type;
-    m->canon = w->m[*v].canon;
-    m->context_org = w->m[*v].context_org;
-    m->score = 0;
-  }
-
-  /* A name from a Title Case headline stays only when the body names it too. */
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
+    if (m->orphan && v >= 0 && !(m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[v].context_org)) {
+      m->orphan = 0;
+      m->type = w->m[v].type;
+      m->canon = w->m[v].canon;
+      m->context_org = w->m[v].context_org;
+      m->score = 0;
+    }
     if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
-    int32_t *v = sm_mention(names, doc, m, 0);
-    if (v && *v >= 0 && !w->m[*v].weak) { m->type = w->m[*v].type; m->canon = w->m[*v].canon; }
+    if (v >= 0 && !w->m[v].weak) { m->type = w->m[v].type; m->canon = w->m[v].canon; }
     else m->dropped = 1;
   }
 
-  sm_clear(surnames);         /* its table becomes `groups` */
 
   /* D. One label per surface form: a confidence-weighted vote. */
-  size_t ngroups = 0;
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon) continue;
-    int32_t *v = sm_mention(groups, doc, m, 1);
-    if (*v < 0) *v = (int32_t)ngroups++;
-    m->group = *v;                 /* the steps below ask again: no more look-ups */
-  }
-  size_t nvotes = ngroups ? ngroups * ART_ENT_TYPE_COUNT : 1;
-  votes = b->votes = reserve(b->votes, &b->votes_cap, nvotes, sizeof *votes);
-  if (!votes) goto done;
-  memset(votes, 0, nvotes * sizeof *votes);
   /* Each group's winner: the first type (from 1) with the most votes, kept
      up to date as votes only grow; a mention whose own type ties with it
-     keeps its own.  A vote that does not grow marks the group for a recount. */
-  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, ngroups ? ngroups : 1, 1);
-  if (!winner) goto done;
+     keeps its own.  A vote that does not grow marks the group for a recount.
+     Groups are numbered as they are met, in the pass that votes. */
+  size_t ngroups = 0, most = ntext ? ntext : 1;
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: the text's group, or -1 */
+  votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
+  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, most, 1);
+  if (!votes || !winner) goto done;
   enum { RECOUNT = 0xFF };
-  memset(winner, 1, ngroups);
-  for (size_t i = 0; i < count; i++) {
-    const mention *m = &w->m[i];
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
+    mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
+    int32_t *v = &by_text[m->text_id];
+    if (*v < 0) {
+      *v = (int32_t)ngroups++;
+      memset(votes + (size_t)*v * ART_ENT_TYPE_COUNT, 0, ART_ENT_TYPE_COUNT * sizeof *votes);
+      winner[*v] = 1;
+    }
+    m->group = *v;                 /* the steps below ask again: no more look-ups */
     size_t g = (size_t)m->group;
     int64_t *vt = votes + g * ART_ENT_TYPE_COUNT, vote = (int64_t)m->score + 1;
     int t = m->type;
@@ -879,11 +946,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
   /* a group with a mention its context made a team or company: the high bit */
   enum { CONTEXT_ORG = 0x80 };
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *m = &w->m[i];
     if (m->context_org && is_name(m) && !m->from_lexicon) winner[m->group] |= CONTEXT_ORG;
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
     size_t g = (size_t)m->group;
@@ -897,14 +966,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     m->type = (art_etype)best;
   }
 
-  sm_clear(groups);           /* its table becomes `acronyms` */
-  sm_clear(names);            /* its table becomes `suffixes` */
-  if (sm_init(suffixes, org_suffixes)) goto done;
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E's suffixes */
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
   acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
   if (!acr_keys) goto done;
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
@@ -930,11 +998,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       /* what follows "of" is another body: "European Union" of "Court of
          Justice of the European Union" is not short for it */
       if (f->end - p > 3 && doc[p] == 'o' && doc[p + 1] == 'f' && doc[p + 2] == ' ') break;
-      int32_t *v = sm_get(suffixes, doc + p, f->end - p, 1);
+      int32_t *id = sm_get(texts, doc + p, f->end - p, 0);
+      if (!id) continue;           /* no mention's text: never looked up */
+      int32_t *v = &by_text[*id];
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
     }
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
@@ -947,7 +1018,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       continue;
     }
     if (m->type != ART_ENT_ORG) continue;
-    v = sm_mention(suffixes, doc, m, 0);
+    v = &by_text[m->text_id];
     if (v && *v >= 0 && w->m[*v].end - w->m[*v].start > m->end - m->start && !other_body(doc, m, &w->m[*v]))
       m->canon = *v;
   }
@@ -955,14 +1026,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   parenthesized_short_forms(w);
   if (spelled_out_acronyms(w)) goto done;
 
-  sm_clear(acronyms);         /* its table becomes `prefixes` */
-  if (sm_init(prefixes, org_suffixes)) goto done;
+  sm_clear(acronyms);
+  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E2's prefixes */
 
   /* E2. A company or party named in full once and by its first words later
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
          Party"): the full name must close with an organisation word, and the
          short form must not be a place the gazetteers know. */
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
@@ -982,16 +1054,19 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (art_ent_lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
           (doc[q] >= 'A' && doc[q] <= 'Z' && art_ent_lookup_lower(&art_table_place_body_words, doc + q, ql, 0)))
         continue;
-      int32_t *v = sm_get(prefixes, doc + f->start, p - f->start, 1);
+      int32_t *id = sm_get(texts, doc + f->start, p - f->start, 0);
+      if (!id) continue;           /* no mention's text: never looked up */
+      int32_t *v = &by_text[*id];
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
     if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
-    int32_t *v = sm_mention(prefixes, doc, m, 0);
-    if (!v || *v < 0 || (size_t)*v == i) continue;
+    int32_t *v = &by_text[m->text_id];
+    if (*v < 0 || (size_t)*v == i) continue;
     /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
     char acr[ACRONYM_MAX];
     if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
@@ -1014,28 +1089,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* E3. A lone capitalised common word or organisation word left as an
          organisation ("Senators", "Financial", "Ministry") that links to no
-         longer name names nothing by itself; acronyms stay. */
-  for (size_t i = 0; i < count; i++) {
+         longer name names nothing by itself; acronyms stay.
+     F. Gender of each person, gathered on the mention that names it in
+        full.  One pass: E3 drops organisations, F counts on persons. */
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
-    if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) continue;
-    /* "the Ministry", "the Council" on their own: a word of a name, not one,
-       even when it points back to the full name */
-    if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
-        !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
-      m->dropped = 1;
-      continue;
-    }
-    if (m->canon >= 0) continue;
-    int all_caps = 1;
-    for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
-    if (all_caps) continue;
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
-    if (e && atoi(e->value) >= 90) m->dropped = 1;
-  }
-
-  /* F. Gender of each person, gathered on the mention that names it in full. */
-  for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
+    if (m->type == ART_ENT_ORG) { lone_org_word(m, doc); continue; }
     if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
     mention *r = &w->m[root_of(w, (int)i)];
     if (r != m) { r->he += m->he; r->she += m->she; }
@@ -1045,7 +1105,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (text_is(p, 0, pl, "Ms.", 3) || text_is(p, 0, pl, "Ms", 2) || text_is(p, 0, pl, "Mrs.", 4) ||
         text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0) continue;
     int he = m->he, she = m->she;
@@ -1062,7 +1123,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     m->gender = he > she ? 1 : she > he ? 2 : 0;
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t x = 0; x < ntext; x++) {
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (is_name(m) && m->type == ART_ENT_PERSON && m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
   }
@@ -1075,7 +1137,7 @@ done:
 
 /* ---- output ------------------------------------------------------------------ */
 
-static int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
+static inline int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
   if (out->arena_len + n + 1 > out->arena_cap) {
     size_t cap = out->arena_cap ? out->arena_cap : 1024;
     while (cap < out->arena_len + n + 1) cap *= 2;
@@ -1139,13 +1201,19 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
   out->arena_len = 0;
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
+    order[i] = (order_key){m->start, m->end, i};
     canon_off[i] = (size_t)-1;
     if (m->dropped || m->orphan) continue;
-    const mention *r = &w->m[root_of(w, (int)i)];
+    size_t root = (size_t)root_of(w, (int)i);
+    const mention *r = &w->m[root];
     int rc;
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
       const char *c = opts->lexicon[m->lex_canon].canonical;
       rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
+    } else if (root < i && r->canon < 0 && !r->from_lexicon && canon_off[root] != (size_t)-1) {
+      /* the root, put before from its own text (it is its own root), wrote the same string */
+      canon_off[i] = canon_off[root];
+      continue;
     } else {
       int title = r->dateline;
       /* A dateline whose place the article also writes normally takes that spelling. */
@@ -1153,7 +1221,6 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     }
     if (rc) return -1;
   }
-  for (size_t i = 0; i < w->count; i++) order[i] = (order_key){w->m[i].start, w->m[i].end, i};
   sort_keys(order, w->count);
   size_t last_end = 0;
   for (size_t k = 0; k < w->count; k++) {
@@ -1170,21 +1237,12 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
       out->cap = cap;
     }
     art_entity *e = &out->items[out->count++];
-    memset(e, 0, sizeof *e);
-    e->start = m->start;
-    e->end = m->end;
-    e->sentence = m->sentence;
-    e->paragraph = m->paragraph;
-    e->type = m->type;
-    e->canonical = (const char *)(uintptr_t)canon_off[i];
-    e->has_value = m->has_value;
-    e->value = m->value;
+    /* the arena is filled above and no longer moves: offsets become pointers here */
+    *e = (art_entity){ .start = m->start, .end = m->end, .sentence = m->sentence, .paragraph = m->paragraph,
+                       .type = m->type, .canonical = out->arena + canon_off[i], .has_value = m->has_value,
+                       .value = m->value, .gender = m->type == ART_ENT_PERSON ? m->gender : 0 };
     memcpy(e->date, m->date, sizeof e->date);
-    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
     last_end = m->end;
   }
-  /* The arena no longer moves: turn offsets into pointers. */
-  for (size_t i = 0; i < out->count; i++)
-    out->items[i].canonical = out->arena + (size_t)(uintptr_t)out->items[i].canonical;
   return 0;
 }

@@ -35,6 +35,7 @@ typedef struct mention {
   int he, she;                /* pronouns seen after the mention in its sentence */
   uint32_t hash;              /* art_table_hash of its text, set by the document pass */
   int32_t group;              /* the document pass's vote: the mention's surface form */
+  int32_t text_id;            /* the document pass's number of its text (equal texts, equal numbers) */
 } mention;
 
 typedef struct work {
@@ -43,6 +44,8 @@ typedef struct work {
   mention *m;
   size_t count, cap;
   int match_report;           /* two teams or more by their words: set by the document pass */
+  const uint32_t *text;       /* the document pass's list of the mentions that are not values, */
+  size_t ntext;               /* in order: most of its steps look at names only */
 } work;
 
 /* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */
@@ -87,7 +90,9 @@ typedef struct doc_buffers {
   size_t *canon_off;
   order_key *order;
   uint8_t *winner;
-  size_t votes_cap, acr_cap, canon_cap, order_cap, winner_cap;
+  uint32_t *text;
+  int32_t *by_text;
+  size_t votes_cap, acr_cap, canon_cap, order_cap, winner_cap, text_cap, by_text_cap;
 } doc_buffers;
 
 /* A new mention at the end of w (zeroed, canon -1), or NULL when out of memory. */
