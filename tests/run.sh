@@ -140,7 +140,7 @@ unit_part() {
   out=$TEST_DIR/$kind.tap
   mkdir -p "$dir/obj" "$dir/bin"
   : > "$out"
-  headers=$(ls include/*.h build/gen/*.h tests/unit/*.h 2>/dev/null)
+  headers=$(ls include/*.h ext/*.h build/gen/*.h tests/unit/*.h 2>/dev/null)
   objs=""
   build_ok=1
   for src in ext/*.c $(table_sources); do
