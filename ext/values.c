@@ -75,6 +75,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -418,9 +419,15 @@ COLD static void build_state(void) {
   }
 }
 
+/* Built once; after that every sentence sees g_state_ready set and skips
+** pthread_once(), a library call per sentence otherwise. */
+static atomic_int g_state_ready;
+
 static const art_values_state *values_state(const char **err) {
+  if (atomic_load_explicit(&g_state_ready, memory_order_acquire)) return &g_state;
   pthread_once(&g_state_once, build_state);
   if (g_state_err) { if (err) *err = g_state_err; return NULL; }
+  atomic_store_explicit(&g_state_ready, 1, memory_order_release);
   return &g_state;
 }
 
