@@ -234,7 +234,7 @@ typedef struct art_values_state {
   uint32_t vocab_mask;
   int vocab_shift;          /* 64 - log2(slots): a slot is the hash's top bits */
   uint16_t index_mask;      /* the low bits of a slot that hold the index; the rest is a tag */
-  uint64_t shapes[128];     /* 8192-bit Bloom filter of value word shapes, see shape_bit() */
+  uint64_t shapes[256];     /* 16384-bit Bloom filter of value word shapes, see shape_bit() */
 } art_values_state;
 
 static art_values_state g_state;
@@ -243,8 +243,8 @@ static pthread_once_t g_state_once = PTHREAD_ONCE_INIT;
 
 /*
 ** A word's shape: its length and its first two and last two letters,
-** folded to lower case, hashed to one of 8192 bits.  The scan asks the
-** shape filter about every word before it asks the vocabulary: 1 KB stays
+** folded to lower case, hashed to one of 16384 bits.  The scan asks the
+** shape filter about every word before it asks the vocabulary: 2 KB stays
 ** in the cache where the vocabulary might not, and only a few words in a
 ** hundred that are not value words share a value word's bit.  The letters
 ** are read as two 16-bit loads, so w[0..len) must hold at least two bytes.
@@ -254,7 +254,7 @@ static inline uint32_t shape_bit(const unsigned char *w, unsigned len) {
   memcpy(&head, w, 2);
   memcpy(&tail, w + len - 2, 2);
   uint64_t x = (uint64_t)len << 32 | (uint32_t)head << 16 | tail | 0x20202020u;
-  return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 51);
+  return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 50);
 }
 
 /* Multiplicative hashing: the top bits pick the slot, and the slot's bits
