@@ -92,6 +92,12 @@
 #else
 #define COLD
 #endif
+/* Run for every block of every sentence: worth a copy at each call. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
 
 /* ---------------------------------------------------------------------------
 ** Read-only state: what each table entry means, decoded once.
@@ -483,6 +489,8 @@ typedef struct vscan {
   after_tokens *after;   /* scratch on the scan's stack */
   before_phrases *before;
   word_memo *memo;
+  const uint64_t *letters;  /* bit i: z[lo + i] is an ASCII letter (and a zero word after
+                            ** the last block); NULL for a sentence too long to keep them */
 } vscan;
 
 typedef struct vmatch {
@@ -537,6 +545,42 @@ static size_t skip_ws_back(const vscan *vs, size_t p) {
   size_t n;
   while ((n = ws_before(vs, p, vs->floor)) != 0) p -= n;
   return p;
+}
+
+/* The end of the run of ASCII letters at p (p <= hi): the first q >= p
+** that holds no letter, or hi.  The words the grammars read are found this
+** way a mask word at a time rather than a byte at a time. */
+static inline size_t letters_end(const vscan *vs, size_t p) {
+  if (!vs->letters) {
+    while (p < vs->hi && IS_ALPHA(vs->z[p])) p++;
+    return p;
+  }
+  size_t i = p - vs->lo;
+  for (;;) {
+    uint64_t other = ~vs->letters[i >> 6] >> (i & 63);   /* the mask is zero past hi */
+    if (other) return vs->lo + i + (size_t)__builtin_ctzll(other);
+    i = (i | 63) + 1;
+  }
+}
+
+/* The start of the run of ASCII letters that ends at q, not below stop (lo <= stop <= q). */
+static inline size_t letters_start(const vscan *vs, size_t q, size_t stop) {
+  if (!vs->letters) {
+    while (q > stop && IS_ALPHA(vs->z[q - 1])) q--;
+    return q;
+  }
+  size_t i = q - vs->lo;   /* bits [0, i) are the bytes before q */
+  while (i > stop - vs->lo) {
+    size_t w = (i - 1) >> 6;
+    unsigned k = (unsigned)(i - (w << 6));   /* 1..64 bits of mask word w lie before q */
+    uint64_t other = ~vs->letters[w] & (k == 64 ? ~0ull : (1ull << k) - 1);
+    if (other) {
+      size_t s = vs->lo + (w << 6) + 64 - (size_t)__builtin_clzll(other);
+      return s > stop ? s : stop;
+    }
+    i = w << 6;
+  }
+  return stop;
 }
 
 COLD static int is_letter_cp(int32_t cp) {
@@ -624,8 +668,7 @@ static unsigned phrase_roles(const vscan *vs, const char *key, size_t n) {
 static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   word_memo *m = vs->memo;
   if (m->next_at != p) {
-    size_t s = skip_ws(vs, p), q = s;
-    while (q < vs->hi && IS_ALPHA(vs->z[q])) q++;
+    size_t s = skip_ws(vs, p), q = letters_end(vs, s);
     m->next_at = p;
     m->next_found = q > s && !wordchar_at(vs, q);
     m->next_ws = s;
@@ -640,8 +683,7 @@ static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
 static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   size_t q = skip_ws_back(vs, p);
   if (q <= vs->floor || !IS_ALPHA(vs->z[q - 1])) return 0;
-  size_t s = q;
-  while (s > vs->floor && IS_ALPHA(vs->z[s - 1])) s--;
+  size_t s = letters_start(vs, q, vs->floor);
   if (wordchar_before(vs, s)) return 0;
   *ws = s; *we = q;
   return 1;
@@ -1869,8 +1911,7 @@ static size_t duration_tail(const vscan *vs, size_t e, art_etype t) {
   art_etype t2;
   double unit = 0, unit2 = 0;
   /* the unit of the duration that ends at e (its last word) */
-  ws = e;
-  while (ws > vs->lo && IS_ALPHA(vs->z[ws - 1])) ws--;
+  ws = letters_start(vs, e, vs->lo);
   we = e;
   if (word_class(vs, ws, we, &unit) == W_FRACTION) unit = 91;  /* quarters */
   next_word_is(vs, e, "and", &q);
@@ -2048,8 +2089,7 @@ static size_t money_prefix(const vscan *vs, size_t s) {
   size_t e = q;
   if (c == '.') e = q - 1;
   if (e <= vs->floor || !IS_ALPHA(z[e - 1])) return s;
-  size_t b = e;
-  while (b > vs->floor && IS_ALPHA(z[b - 1])) b--;
+  size_t b = letters_start(vs, e, vs->floor);
   if (wordchar_before(vs, b) || e - b > 3) return s;
   en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
   if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return b;
@@ -2071,8 +2111,7 @@ static int name_number(const vscan *vs, size_t s) {
   size_t e = q;
   if (z[e - 1] == '.') e--;
   if (e <= vs->lo || !IS_ALPHA(z[e - 1])) return 0;
-  size_t b = e;
-  while (b > vs->lo && IS_ALPHA(z[b - 1])) b--;
+  size_t b = letters_start(vs, e, vs->lo);
   if (!IS_UPPER(z[b]) || sentence_initial(vs, b)) return 0;
   if (e < q && (b == 0 || z[b - 1] != '.') && e - b > 3) return 0;  /* a sentence-final word */
   if (word_class(vs, b, e, NULL) != W_NONE) return 0;
@@ -2602,7 +2641,7 @@ static inline uint64_t byte_range16(__m128i v, unsigned char lo, unsigned char h
   return (uint16_t)_mm_movemask_epi8(in);
 }
 
-static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
+static inline ALWAYS_INLINE void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
   uint64_t l = 0, d = 0;
   for (int k = 0; k < 4; k++) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + 16 * k));
@@ -2613,7 +2652,7 @@ static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *d
   *digits = d;
 }
 #else
-static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
+static inline ALWAYS_INLINE void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
   uint64_t l = 0, d = 0;
   for (size_t k = 0; k < 64; k++) {
     unsigned char c = src[k];
@@ -2626,6 +2665,9 @@ static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *d
 #endif
 
 static inline int lowest_bit(uint64_t x) { return __builtin_ctzll(x); }
+
+/* Sentences up to this many blocks (4 KB) keep their masks for the grammars. */
+#define MASK_BLOCKS 64
 
 /* Could the letters z[p..q) be a value word, by their shape?  (No value
 ** word is shorter than two letters.) */
@@ -2668,26 +2710,41 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   after.pos = before.pos = (size_t)-1;
   for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
   memo.next_at = (size_t)-1;
-  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, &memo};
+  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, &memo, NULL};
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
   uint64_t carry_l = 0, carry_d = 0;
-  unsigned char blk[8 + 64 + 8] = {0};   /* the block, with a byte to spare either side */
-  for (size_t b = start; b < end; b += 64) {
+  /* the block, and the sentence's last partial block, with a byte to spare either side */
+  unsigned char blk[8 + 64 + 8] = {0}, tail[8 + 64 + 8] = {0};
+  size_t full_end = start + (end - start) / 64 * 64;   /* blocks before it are whole */
+  if (full_end < end) memcpy(tail + 8, z + full_end, end - full_end);   /* zero past the sentence */
+  /* The masks of the whole sentence first, when it is short enough to keep
+  ** them: the grammars then find word edges in them (letters_end()). */
+  uint64_t lmask[MASK_BLOCKS + 1], dmask[MASK_BLOCKS];
+  size_t nblocks = (end - start + 63) / 64;
+  if (nblocks <= MASK_BLOCKS) {
+    size_t k = 0;
+    for (size_t b = start; b < end; b += 64, k++)
+      block_masks(b < full_end ? z + b : tail + 8, &lmask[k], &dmask[k]);
+    lmask[nblocks] = 0;
+    vs.letters = lmask;
+  }
+  for (size_t b = start, k = 0; b < end; b += 64, k++) {
     uint64_t letters, digits;
-    if (end - b >= 64) memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
-    else {
-      memset(blk + 8, 0, 64);
-      memcpy(blk + 8, z + b, end - b);
+    const unsigned char *src = tail + 8;
+    if (b < full_end) {
+      memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
+      src = blk + 8;
     }
-    block_masks(blk + 8, &letters, &digits);
+    if (vs.letters) { letters = lmask[k]; digits = dmask[k]; }
+    else block_masks(src, &letters, &digits);
     uint64_t word_starts = letters & ~((letters << 1) | carry_l);
     uint64_t num_starts = digits & ~((digits << 1) | carry_d);
     /* the last word of the block may run on into the next one: tested on its own */
     uint64_t runs_on = (letters >> 63) && word_starts ? 1ull << (63 - __builtin_clzll(word_starts)) : 0;
     carry_l = letters >> 63;
     carry_d = digits >> 63;
-    uint64_t starts = value_word_starts(st, blk + 8, word_starts & ~runs_on, letters) | runs_on | num_starts;
+    uint64_t starts = value_word_starts(st, src, word_starts & ~runs_on, letters) | runs_on | num_starts;
     while (starts) {
       int i = lowest_bit(starts);
       starts &= starts - 1;
@@ -2706,8 +2763,7 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
       /* a word that may be a value word: its end from the letter mask, past the block if need be */
       size_t q;
       if ((runs_on >> i) & 1) {
-        q = b + 64;
-        while (q < end && IS_ALPHA(z[q])) q++;
+        q = letters_end(&vs, b + 64);
         if (!value_word_shape(st, z, p, q)) continue;
       } else {
         q = p + (size_t)lowest_bit(~(letters >> i));
