@@ -2682,8 +2682,10 @@ static inline int value_word_shape(const art_values_state *st, const unsigned ch
 ** and ends in it, without a branch per word: a test that fails for nine
 ** words in ten is mispredicted often enough to cost more than the test
 ** itself.  Returns the starts of the words that pass.  The word lengths
-** come from the letter mask; blk has a byte to spare on either side, so a
-** one-letter word can be tested like the others and then dropped.
+** come from the letter mask; blk[-1] must be readable, so that a
+** one-letter word can be tested like the others (its shape reads the byte
+** before it) and then dropped.  Nothing past blk[63] is read: a word that
+** reaches it runs on and is not tested here.
 */
 static uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk, uint64_t starts,
                                   uint64_t letters) {
@@ -2732,7 +2734,8 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   for (size_t b = start, k = 0; b < end; b += 64, k++) {
     uint64_t letters, digits;
     const unsigned char *src = tail + 8;
-    if (b < full_end) {
+    if (b > 0 && b < full_end) src = z + b;   /* a whole block: the spare byte before it is the document's */
+    else if (b < full_end) {
       memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
       src = blk + 8;
     }
