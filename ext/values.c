@@ -2684,8 +2684,9 @@ static inline int value_word_shape(const art_values_state *st, const unsigned ch
 ** itself.  Returns the starts of the words that pass.  The word lengths
 ** come from the letter mask; blk[-1] must be readable, so that a
 ** one-letter word can be tested like the others (its shape reads the byte
-** before it) and then dropped.  Nothing past blk[63] is read: a word that
-** reaches it runs on and is not tested here.
+** before it).  Nothing past blk[63] is read: a word that reaches it runs on
+** and is not tested here.  The length is not checked here: the few words
+** too short or too long that pass are dropped by the caller.
 */
 static uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk, uint64_t starts,
                                   uint64_t letters) {
@@ -2695,8 +2696,7 @@ static uint64_t value_word_starts(const art_values_state *st, const unsigned cha
     starts &= starts - 1;
     unsigned len = (unsigned)lowest_bit(~(letters >> i));  /* the run ends inside the block */
     uint32_t bit = shape_bit(blk + i, len);
-    uint64_t ok = (st->shapes[bit >> 6] >> (bit & 63)) & (len - 2 <= MAX_WORD - 2);  /* 2 <= len <= MAX_WORD */
-    pass |= ok << i;
+    pass |= ((st->shapes[bit >> 6] >> (bit & 63)) & 1) << i;
   }
   return pass;
 }
@@ -2770,6 +2770,7 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
         if (!value_word_shape(st, z, p, q)) continue;
       } else {
         q = p + (size_t)lowest_bit(~(letters >> i));
+        if (q - p < 2 || q - p > MAX_WORD) continue;   /* no value word is that short or long */
       }
       if (wordchar_at(&vs, q) || wordchar_before(&vs, p)) continue;
       double num;
