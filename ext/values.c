@@ -268,6 +268,7 @@ static inline uint32_t shape_bit(const unsigned char *w, unsigned len) {
 ** that meets another word rarely has to read that word's entry.  Slots are
 ** 16 bits: the index is a few KB, small enough to stay in the cache. */
 static inline uint64_t vkey_hash(const vkey *k, size_t len) {
+  if (len <= 8) return (k->w[0] ^ len) * 0x9E3779B97F4A7C15ull;   /* the same: w[1] = w[2] = 0 */
   return (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] * 0x165667B19E3779F9ull) ^ len) *
          0x9E3779B97F4A7C15ull;
 }
@@ -280,6 +281,18 @@ static const vword *vocab_find(const art_values_state *st, const vkey *k, size_t
   uint64_t h = vkey_hash(k, len);
   uint32_t i = (uint32_t)(h >> st->vocab_shift);
   uint16_t tag = vkey_tag(st, h);
+  if (len <= 8) {
+    /* most words: one 64-bit word of key (the others are zero in both keys) */
+    for (;;) {
+      uint16_t slot = st->vocab_slots[i];
+      if (!slot) return NULL;
+      if ((slot & ~st->index_mask) == tag) {
+        const vword *w = &st->vocab[(slot & st->index_mask) - 1];
+        if (w->key.w[0] == k->w[0] && w->len == len) return w;
+      }
+      i = (i + 1) & st->vocab_mask;
+    }
+  }
   for (;;) {
     uint16_t slot = st->vocab_slots[i];
     if (!slot) return NULL;
