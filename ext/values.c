@@ -9,7 +9,7 @@
 **
 **   - the start of a run of digits, and
 **   - the start of a word whose length and first and last two letters fit
-**     some key of ext/data/value_words.tsv (a 1 KB Bloom filter of those
+**     some key of ext/data/value_words.tsv (a 2 KB Bloom filter of those
 **     "shapes" answers for a whole block without a branch per word), and
 **     then only if the folded word is in that table (one hash probe).
 **     About one word in twenty gets that far.
