@@ -9,7 +9,7 @@
 **
 **   - the start of a run of digits, and
 **   - the start of a word whose length and first and last two letters fit
-**     some key of ext/data/value_words.tsv (a 1 KB Bloom filter of those
+**     some key of ext/data/value_words.tsv (a 2 KB Bloom filter of those
 **     "shapes" answers for a whole block without a branch per word), and
 **     then only if the folded word is in that table (one hash probe).
 **     About one word in twenty gets that far.
@@ -75,6 +75,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -90,6 +91,12 @@
 #define COLD __attribute__((cold))
 #else
 #define COLD
+#endif
+/* Run for every block of every sentence: worth a copy at each call. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE
 #endif
 
 /* ---------------------------------------------------------------------------
@@ -233,7 +240,7 @@ typedef struct art_values_state {
   uint32_t vocab_mask;
   int vocab_shift;          /* 64 - log2(slots): a slot is the hash's top bits */
   uint16_t index_mask;      /* the low bits of a slot that hold the index; the rest is a tag */
-  uint64_t shapes[128];     /* 8192-bit Bloom filter of value word shapes, see shape_bit() */
+  uint64_t shapes[256];     /* 16384-bit Bloom filter of value word shapes, see shape_bit() */
 } art_values_state;
 
 static art_values_state g_state;
@@ -242,8 +249,8 @@ static pthread_once_t g_state_once = PTHREAD_ONCE_INIT;
 
 /*
 ** A word's shape: its length and its first two and last two letters,
-** folded to lower case, hashed to one of 8192 bits.  The scan asks the
-** shape filter about every word before it asks the vocabulary: 1 KB stays
+** folded to lower case, hashed to one of 16384 bits.  The scan asks the
+** shape filter about every word before it asks the vocabulary: 2 KB stays
 ** in the cache where the vocabulary might not, and only a few words in a
 ** hundred that are not value words share a value word's bit.  The letters
 ** are read as two 16-bit loads, so w[0..len) must hold at least two bytes.
@@ -253,7 +260,7 @@ static inline uint32_t shape_bit(const unsigned char *w, unsigned len) {
   memcpy(&head, w, 2);
   memcpy(&tail, w + len - 2, 2);
   uint64_t x = (uint64_t)len << 32 | (uint32_t)head << 16 | tail | 0x20202020u;
-  return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 51);
+  return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 50);
 }
 
 /* Multiplicative hashing: the top bits pick the slot, and the slot's bits
@@ -261,6 +268,7 @@ static inline uint32_t shape_bit(const unsigned char *w, unsigned len) {
 ** that meets another word rarely has to read that word's entry.  Slots are
 ** 16 bits: the index is a few KB, small enough to stay in the cache. */
 static inline uint64_t vkey_hash(const vkey *k, size_t len) {
+  if (len <= 8) return (k->w[0] ^ len) * 0x9E3779B97F4A7C15ull;   /* the same: w[1] = w[2] = 0 */
   return (k->w[0] ^ (k->w[1] * 0xC2B2AE3D27D4EB4Full) ^ (k->w[2] * 0x165667B19E3779F9ull) ^ len) *
          0x9E3779B97F4A7C15ull;
 }
@@ -273,6 +281,18 @@ static const vword *vocab_find(const art_values_state *st, const vkey *k, size_t
   uint64_t h = vkey_hash(k, len);
   uint32_t i = (uint32_t)(h >> st->vocab_shift);
   uint16_t tag = vkey_tag(st, h);
+  if (len <= 8) {
+    /* most words: one 64-bit word of key (the others are zero in both keys) */
+    for (;;) {
+      uint16_t slot = st->vocab_slots[i];
+      if (!slot) return NULL;
+      if ((slot & ~st->index_mask) == tag) {
+        const vword *w = &st->vocab[(slot & st->index_mask) - 1];
+        if (w->key.w[0] == k->w[0] && w->len == len) return w;
+      }
+      i = (i + 1) & st->vocab_mask;
+    }
+  }
   for (;;) {
     uint16_t slot = st->vocab_slots[i];
     if (!slot) return NULL;
@@ -418,9 +438,15 @@ COLD static void build_state(void) {
   }
 }
 
+/* Built once; after that every sentence sees g_state_ready set and skips
+** pthread_once(), a library call per sentence otherwise. */
+static atomic_int g_state_ready;
+
 static const art_values_state *values_state(const char **err) {
+  if (atomic_load_explicit(&g_state_ready, memory_order_acquire)) return &g_state;
   pthread_once(&g_state_once, build_state);
   if (g_state_err) { if (err) *err = g_state_err; return NULL; }
+  atomic_store_explicit(&g_state_ready, 1, memory_order_release);
   return &g_state;
 }
 
@@ -476,6 +502,8 @@ typedef struct vscan {
   after_tokens *after;   /* scratch on the scan's stack */
   before_phrases *before;
   word_memo *memo;
+  const uint64_t *letters;  /* bit i: z[lo + i] is an ASCII letter (and a zero word after
+                            ** the last block); NULL for a sentence too long to keep them */
 } vscan;
 
 typedef struct vmatch {
@@ -530,6 +558,42 @@ static size_t skip_ws_back(const vscan *vs, size_t p) {
   size_t n;
   while ((n = ws_before(vs, p, vs->floor)) != 0) p -= n;
   return p;
+}
+
+/* The end of the run of ASCII letters at p (p <= hi): the first q >= p
+** that holds no letter, or hi.  The words the grammars read are found this
+** way a mask word at a time rather than a byte at a time. */
+static inline size_t letters_end(const vscan *vs, size_t p) {
+  if (!vs->letters) {
+    while (p < vs->hi && IS_ALPHA(vs->z[p])) p++;
+    return p;
+  }
+  size_t i = p - vs->lo;
+  for (;;) {
+    uint64_t other = ~vs->letters[i >> 6] >> (i & 63);   /* the mask is zero past hi */
+    if (other) return vs->lo + i + (size_t)__builtin_ctzll(other);
+    i = (i | 63) + 1;
+  }
+}
+
+/* The start of the run of ASCII letters that ends at q, not below stop (lo <= stop <= q). */
+static inline size_t letters_start(const vscan *vs, size_t q, size_t stop) {
+  if (!vs->letters) {
+    while (q > stop && IS_ALPHA(vs->z[q - 1])) q--;
+    return q;
+  }
+  size_t i = q - vs->lo;   /* bits [0, i) are the bytes before q */
+  while (i > stop - vs->lo) {
+    size_t w = (i - 1) >> 6;
+    unsigned k = (unsigned)(i - (w << 6));   /* 1..64 bits of mask word w lie before q */
+    uint64_t other = ~vs->letters[w] & (k == 64 ? ~0ull : (1ull << k) - 1);
+    if (other) {
+      size_t s = vs->lo + (w << 6) + 64 - (size_t)__builtin_clzll(other);
+      return s > stop ? s : stop;
+    }
+    i = w << 6;
+  }
+  return stop;
 }
 
 COLD static int is_letter_cp(int32_t cp) {
@@ -617,8 +681,7 @@ static unsigned phrase_roles(const vscan *vs, const char *key, size_t n) {
 static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   word_memo *m = vs->memo;
   if (m->next_at != p) {
-    size_t s = skip_ws(vs, p), q = s;
-    while (q < vs->hi && IS_ALPHA(vs->z[q])) q++;
+    size_t s = skip_ws(vs, p), q = letters_end(vs, s);
     m->next_at = p;
     m->next_found = q > s && !wordchar_at(vs, q);
     m->next_ws = s;
@@ -633,8 +696,7 @@ static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
 static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   size_t q = skip_ws_back(vs, p);
   if (q <= vs->floor || !IS_ALPHA(vs->z[q - 1])) return 0;
-  size_t s = q;
-  while (s > vs->floor && IS_ALPHA(vs->z[s - 1])) s--;
+  size_t s = letters_start(vs, q, vs->floor);
   if (wordchar_before(vs, s)) return 0;
   *ws = s; *we = q;
   return 1;
@@ -1862,8 +1924,7 @@ static size_t duration_tail(const vscan *vs, size_t e, art_etype t) {
   art_etype t2;
   double unit = 0, unit2 = 0;
   /* the unit of the duration that ends at e (its last word) */
-  ws = e;
-  while (ws > vs->lo && IS_ALPHA(vs->z[ws - 1])) ws--;
+  ws = letters_start(vs, e, vs->lo);
   we = e;
   if (word_class(vs, ws, we, &unit) == W_FRACTION) unit = 91;  /* quarters */
   next_word_is(vs, e, "and", &q);
@@ -2041,8 +2102,7 @@ static size_t money_prefix(const vscan *vs, size_t s) {
   size_t e = q;
   if (c == '.') e = q - 1;
   if (e <= vs->floor || !IS_ALPHA(z[e - 1])) return s;
-  size_t b = e;
-  while (b > vs->floor && IS_ALPHA(z[b - 1])) b--;
+  size_t b = letters_start(vs, e, vs->floor);
   if (wordchar_before(vs, b) || e - b > 3) return s;
   en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
   if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return b;
@@ -2064,8 +2124,7 @@ static int name_number(const vscan *vs, size_t s) {
   size_t e = q;
   if (z[e - 1] == '.') e--;
   if (e <= vs->lo || !IS_ALPHA(z[e - 1])) return 0;
-  size_t b = e;
-  while (b > vs->lo && IS_ALPHA(z[b - 1])) b--;
+  size_t b = letters_start(vs, e, vs->lo);
   if (!IS_UPPER(z[b]) || sentence_initial(vs, b)) return 0;
   if (e < q && (b == 0 || z[b - 1] != '.') && e - b > 3) return 0;  /* a sentence-final word */
   if (word_class(vs, b, e, NULL) != W_NONE) return 0;
@@ -2595,7 +2654,7 @@ static inline uint64_t byte_range16(__m128i v, unsigned char lo, unsigned char h
   return (uint16_t)_mm_movemask_epi8(in);
 }
 
-static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
+static inline ALWAYS_INLINE void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
   uint64_t l = 0, d = 0;
   for (int k = 0; k < 4; k++) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + 16 * k));
@@ -2606,7 +2665,7 @@ static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *d
   *digits = d;
 }
 #else
-static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
+static inline ALWAYS_INLINE void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *digits) {
   uint64_t l = 0, d = 0;
   for (size_t k = 0; k < 64; k++) {
     unsigned char c = src[k];
@@ -2619,6 +2678,9 @@ static void block_masks(const unsigned char *src, uint64_t *letters, uint64_t *d
 #endif
 
 static inline int lowest_bit(uint64_t x) { return __builtin_ctzll(x); }
+
+/* Sentences up to this many blocks (4 KB) keep their masks for the grammars. */
+#define MASK_BLOCKS 64
 
 /* Could the letters z[p..q) be a value word, by their shape?  (No value
 ** word is shorter than two letters.) */
@@ -2633,8 +2695,11 @@ static inline int value_word_shape(const art_values_state *st, const unsigned ch
 ** and ends in it, without a branch per word: a test that fails for nine
 ** words in ten is mispredicted often enough to cost more than the test
 ** itself.  Returns the starts of the words that pass.  The word lengths
-** come from the letter mask; blk has a byte to spare on either side, so a
-** one-letter word can be tested like the others and then dropped.
+** come from the letter mask; blk[-1] must be readable, so that a
+** one-letter word can be tested like the others (its shape reads the byte
+** before it).  Nothing past blk[63] is read: a word that reaches it runs on
+** and is not tested here.  The length is not checked here: the few words
+** too short or too long that pass are dropped by the caller.
 */
 static uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk, uint64_t starts,
                                   uint64_t letters) {
@@ -2644,8 +2709,7 @@ static uint64_t value_word_starts(const art_values_state *st, const unsigned cha
     starts &= starts - 1;
     unsigned len = (unsigned)lowest_bit(~(letters >> i));  /* the run ends inside the block */
     uint32_t bit = shape_bit(blk + i, len);
-    uint64_t ok = (st->shapes[bit >> 6] >> (bit & 63)) & (len - 2 <= MAX_WORD - 2);  /* 2 <= len <= MAX_WORD */
-    pass |= ok << i;
+    pass |= ((st->shapes[bit >> 6] >> (bit & 63)) & 1) << i;
   }
   return pass;
 }
@@ -2661,26 +2725,42 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   after.pos = before.pos = (size_t)-1;
   for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
   memo.next_at = (size_t)-1;
-  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, &memo};
+  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, &memo, NULL};
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
   uint64_t carry_l = 0, carry_d = 0;
-  unsigned char blk[8 + 64 + 8] = {0};   /* the block, with a byte to spare either side */
-  for (size_t b = start; b < end; b += 64) {
+  /* the block, and the sentence's last partial block, with a byte to spare either side */
+  unsigned char blk[8 + 64 + 8] = {0}, tail[8 + 64 + 8] = {0};
+  size_t full_end = start + (end - start) / 64 * 64;   /* blocks before it are whole */
+  if (full_end < end) memcpy(tail + 8, z + full_end, end - full_end);   /* zero past the sentence */
+  /* The masks of the whole sentence first, when it is short enough to keep
+  ** them: the grammars then find word edges in them (letters_end()). */
+  uint64_t lmask[MASK_BLOCKS + 1], dmask[MASK_BLOCKS];
+  size_t nblocks = (end - start + 63) / 64;
+  if (nblocks <= MASK_BLOCKS) {
+    size_t k = 0;
+    for (size_t b = start; b < end; b += 64, k++)
+      block_masks(b < full_end ? z + b : tail + 8, &lmask[k], &dmask[k]);
+    lmask[nblocks] = 0;
+    vs.letters = lmask;
+  }
+  for (size_t b = start, k = 0; b < end; b += 64, k++) {
     uint64_t letters, digits;
-    if (end - b >= 64) memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
-    else {
-      memset(blk + 8, 0, 64);
-      memcpy(blk + 8, z + b, end - b);
+    const unsigned char *src = tail + 8;
+    if (b > 0 && b < full_end) src = z + b;   /* a whole block: the spare byte before it is the document's */
+    else if (b < full_end) {
+      memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
+      src = blk + 8;
     }
-    block_masks(blk + 8, &letters, &digits);
+    if (vs.letters) { letters = lmask[k]; digits = dmask[k]; }
+    else block_masks(src, &letters, &digits);
     uint64_t word_starts = letters & ~((letters << 1) | carry_l);
     uint64_t num_starts = digits & ~((digits << 1) | carry_d);
     /* the last word of the block may run on into the next one: tested on its own */
     uint64_t runs_on = (letters >> 63) && word_starts ? 1ull << (63 - __builtin_clzll(word_starts)) : 0;
     carry_l = letters >> 63;
     carry_d = digits >> 63;
-    uint64_t starts = value_word_starts(st, blk + 8, word_starts & ~runs_on, letters) | runs_on | num_starts;
+    uint64_t starts = value_word_starts(st, src, word_starts & ~runs_on, letters) | runs_on | num_starts;
     while (starts) {
       int i = lowest_bit(starts);
       starts &= starts - 1;
@@ -2699,11 +2779,11 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
       /* a word that may be a value word: its end from the letter mask, past the block if need be */
       size_t q;
       if ((runs_on >> i) & 1) {
-        q = b + 64;
-        while (q < end && IS_ALPHA(z[q])) q++;
+        q = letters_end(&vs, b + 64);
         if (!value_word_shape(st, z, p, q)) continue;
       } else {
         q = p + (size_t)lowest_bit(~(letters >> i));
+        if (q - p < 2 || q - p > MAX_WORD) continue;   /* no value word is that short or long */
       }
       if (wordchar_at(&vs, q) || wordchar_before(&vs, p)) continue;
       double num;

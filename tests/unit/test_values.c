@@ -468,6 +468,33 @@ static void test_scan_contract(void) {
   CHECK("state init", art_values_state_init(NULL, &err) == 0);
 }
 
+/* Word edges at every offset from the scan's 64-byte blocks, in a sentence
+** short enough for the scanner to keep its letter masks and in one too long
+** for that (over 4 KB), where it reads bytes instead: the same spans. */
+static void test_block_edges(void) {
+  static const char phrase[] = "They left in the past three years, about 200 people, and some rejoined on Monday morning; ";
+  static const char *const want[3] = {"the past three years", "about 200", "Monday morning"};
+  static char doc[64 + 60 * sizeof phrase];
+  size_t plen = sizeof phrase - 1;
+  const size_t repeats[2] = {40, 60};   /* about 3.6 KB and 5.4 KB */
+  for (int r = 0; r < 2; r++) {
+    int all = 1;
+    for (size_t pad = 0; pad < 64; pad++) {
+      memset(doc, ' ', pad);
+      for (size_t k = 0; k < repeats[r]; k++) memcpy(doc + pad + k * plen, phrase, plen);
+      doc[pad + repeats[r] * plen] = 0;
+      scan(doc);
+      if (nspans != 3 * repeats[r]) { all = 0; continue; }
+      for (size_t i = 0; i < nspans; i++) {
+        const char *w = want[i % 3];
+        size_t len = strlen(w), at = pad + (i / 3) * plen + (size_t)(strstr(phrase, w) - phrase);
+        if (spans[i].start != at || spans[i].end != at + len) all = 0;
+      }
+    }
+    CHECK(r == 0 ? "spans at every block offset (letter masks)" : "spans at every block offset (long sentence)", all);
+  }
+}
+
 /* The cases tests/sql/values_more.sql checks through the whole stage, here
 ** at the scanner, with the near misses each rule must leave alone. */
 static void test_more(void) {
@@ -524,6 +551,7 @@ int main(void) {
   test_not_values();
   test_reported();
   test_scan_contract();
+  test_block_edges();
   test_more();
   free(spans);
   CHECK_DONE();
