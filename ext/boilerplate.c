@@ -11,7 +11,10 @@
 ** paragraph rather than standing alone.  A short label and a web address
 ** alone on a line ("AP NBA: https://apnews.com/hub/NBA") is a link, not
 ** prose: those patterns are tried only when the line's last word is an
-** address, so prose pays one look at its last word.
+** address, so prose pays one look at its last word.  The patterns for an
+** article's last paragraph (author notes) name the words that must stand
+** among its first few words ("is", "was", "wrote"); a paragraph without one
+** is not matched at all.
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -66,23 +69,31 @@ static int word_set_has(const word_set *ws, const char *w, size_t n) {
   return 0;
 }
 
+/* Does the third column start with the marker word (then a space or its end)? */
+static int has_marker(const char *extra, const char *marker, size_t n) {
+  return strncmp(extra, marker, n) == 0 && (extra[n] == 0 || extra[n] == ' ');
+}
+
 /* Which group a pattern belongs to: 0 tail, 1 anchored, 2 last paragraph
-   only, 3 lines that end in a web address. */
+   only ("$last" and its words), 3 lines that end in a web address. */
 static int pattern_group(const art_table_entry *e) {
-  if (strcmp(e->extra, "$last") == 0) return 2;
+  if (has_marker(e->extra, "$last", 5)) return 2;
   if (strcmp(e->extra, "$url") == 0) return 3;
   return e->key[0] == '^';
 }
 
-/* Fill ws with the third-column words of the anchored (or tail) patterns. */
-static int word_set_build(word_set *ws, int anchored) {
+/* Fill ws with the third-column words of the patterns of a group (the
+   "$last" marker itself left out). */
+static int word_set_build(word_set *ws, int group) {
   size_t used = 1;                       /* offset 0 is never a word start */
   const art_table *t = &art_table_boilerplate;
   for (uint32_t i = 0; i < t->count; i++) {
     const art_table_entry *e = &t->entries[i];
-    if (pattern_group(e) != anchored) continue;
-    if (!e->extra[0]) return -1;         /* every pattern must name its words */
-    for (const char *w = e->extra; *w;) {
+    if (pattern_group(e) != group) continue;
+    const char *words = group == 2 ? e->extra + 5 : e->extra;
+    while (*words == ' ') words++;
+    if (!words[0]) return -1;            /* every pattern must name its words */
+    for (const char *w = words; *w;) {
       size_t l = strcspn(w, " ");
       if (l && word_set_add(ws, &used, w, l)) return -1;
       w += l;
@@ -112,6 +123,7 @@ struct art_segment_state {
   pcre2_match_data *match;
   word_set lead_words;          /* third column of anchored patterns */
   word_set tail_words;          /* third column of tail patterns */
+  word_set last_words;          /* third column of last-paragraph patterns */
 };
 
 static pcre2_code *compile(const char *pattern, size_t len, const char **err) {
@@ -165,7 +177,8 @@ int art_segment_state_init(art_context *ctx, const char **err) {
   if (!st->boilerplate_last) return -1;
   st->boilerplate_url = join_patterns(3, err);
   if (!st->boilerplate_url) return -1;
-  if (word_set_build(&st->lead_words, 1) || word_set_build(&st->tail_words, 0)) {
+  if (word_set_build(&st->lead_words, 1) || word_set_build(&st->tail_words, 0) ||
+      word_set_build(&st->last_words, 2)) {
     *err = "article: ext/data/boilerplate.tsv: a pattern lacks its words, or too many words";
     return -1;
   }
@@ -227,6 +240,34 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
   return word_set_has(&st->tail_words, w, e - b);
 }
 
+static int is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* How many words from the start a last-paragraph pattern's word may stand:
+   "Jane Q. Roe Smith wrote", four names and the word. */
+#define LAST_WORD_SCAN 5
+
+/* Is one of the last-paragraph patterns' words (lower-cased) one of the
+   paragraph's first LAST_WORD_SCAN words, between ASCII white space?  A
+   byte beyond ASCII among them might be a space of another kind (the
+   patterns' \s) or a letter: then the answer is yes, and the pattern
+   decides. */
+static int leads_with_last_word(const struct art_segment_state *st, const unsigned char *z, size_t start,
+                                size_t end) {
+  size_t i = start;
+  for (int w = 0; w < LAST_WORD_SCAN; w++) {
+    while (i < end && is_ascii_space(z[i])) i++;
+    if (i >= end) return 0;
+    char word[16];
+    size_t n = 0;
+    for (; i < end && !is_ascii_space(z[i]); i++) {
+      if (z[i] >= 0x80) return 1;
+      if (n < sizeof word) word[n++] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] | 0x20 : z[i]);
+    }
+    if (n < sizeof word && word_set_has(&st->last_words, word, n)) return 1;
+  }
+  return 0;
+}
+
 int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, size_t end) {
   if (end - start > BOILERPLATE_MAX_BYTES || end <= start) return 0;
   /* Such notes open with a name: two capitalised words.  Checked in C first,
@@ -237,7 +278,8 @@ int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, siz
   while (i < end && z[i] != ' ') i++;
   while (i < end && z[i] == ' ') i++;
   if (i >= end || (!(z[i] >= 'A' && z[i] <= 'Z') && z[i] < 0x80)) return 0;
-  return matches(ctx, ctx->segment->boilerplate_last, doc, start, end, 0);
+  return leads_with_last_word(ctx->segment, z, start, end) &&
+         matches(ctx, ctx->segment->boilerplate_last, doc, start, end, 0);
 }
 
 /* Does the paragraph's last run of non-space bytes start like a web
