@@ -580,7 +580,7 @@ static NOINLINE uint32_t word_shape_rest(const unsigned char *z, size_t n) {
 #define FT_QUOTE (1u << 24)       /* ' or ": a possessive or an opening quote, for the general loop */
 #define FT_RUN (1u << 25)         /* . - ! ?: may run on ("...", "--") */
 #define FT_WORD_GOES_ON (1u << 26)/* after a word: a letter, digit, joiner or non-ASCII byte */
-#define FT_BLANK (1u << 27)       /* ' ', the usual single space between tokens */
+#define FT_BLANK (1u << 31)       /* ' ', the usual single space between tokens (the top bit: one shift) */
 #define FT_SHAPE_MASK (0x7FFFu & ~(uint32_t)ART_TOK_SPACE_AFTER)
 #define FAST_ENTRY(c) \
   (((c) < 0x80 ? (uint32_t)ONE_BYTE_SHAPE(c) : 0u) | (uint32_t)SPACE_AFTER_OF(c) | FT_CLASS(c) | \
@@ -658,7 +658,7 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
     tok->end = base + i;
     tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
     tok++;
-    i += (after & FT_BLANK) != 0;   /* the usual single space, without a turn of the loop */
+    i += after >> 31;   /* FT_BLANK: the usual single space, without a turn of the loop */
   }
   out->count = (size_t)(tok - out->items);
   *initial_io = initial;
