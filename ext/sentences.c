@@ -64,9 +64,12 @@ static inline int32_t prev_cp(const uchar *z, size_t begin, size_t i, size_t *le
   return c;
 }
 
+/* ASCII white space as bits: \t \n \v \f \r and ' '. */
+#define ASCII_SPACE_BITS ((1ull << '\t') | (1ull << '\n') | (1ull << '\v') | (1ull << '\f') | (1ull << '\r') | (1ull << ' '))
+
 static inline int is_space(int32_t c) {
   if (c < 0) return 0;
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  if (c < 0x80) return c < 64 && ((ASCII_SPACE_BITS >> c) & 1);
   return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
@@ -506,9 +509,15 @@ static void ensure_marks(splitter *sp) {
 }
 
 /* The mark that starts exactly at byte i, or NULL.  i must not go backwards
-   by more than the marks already passed. */
-static mark *mark_at(splitter *sp, size_t i) {
+   by more than the marks already passed.  Most bytes asked about cannot
+   begin a mark: that test is inlined, the search is not. */
+static mark *find_mark(splitter *sp, size_t i);
+static inline mark *mark_at(splitter *sp, size_t i) {
   if (i >= sp->end || !(byte_class[sp->z[i]] & MARK_BYTE)) return NULL;
+  return find_mark(sp, i);
+}
+
+static mark *find_mark(splitter *sp, size_t i) {
   ensure_marks(sp);
   scratch *s = sp->s;
   while (sp->mark_i < s->nmarks && s->marks[sp->mark_i].pos < i) sp->mark_i++;
@@ -527,14 +536,14 @@ static int inside_suppressing(splitter *sp, size_t q) {
 }
 
 static int emit(splitter *sp, size_t a, size_t b) {
-  /* Trim whitespace on both ends. */
+  /* Trim whitespace on both ends (usually there is none: two bytes tell). */
   size_t l;
-  while (a < b) {
+  while (a < b && !(sp->z[a] < 0x80 && !is_space(sp->z[a]))) {
     int32_t c = next_cp(sp->z, b, a, &l);
     if (!is_space(c)) break;
     a += l;
   }
-  while (b > a) {
+  while (b > a && !(sp->z[b - 1] < 0x80 && !is_space(sp->z[b - 1]))) {
     int32_t c = prev_cp(sp->z, a, b, &l);
     if (!is_space(c)) break;
     b -= l;
@@ -546,7 +555,7 @@ static int emit(splitter *sp, size_t a, size_t b) {
   return 0;
 }
 
-static size_t skip_spaces(const uchar *z, size_t end, size_t i) {
+static size_t skip_spaces_slow(const uchar *z, size_t end, size_t i) {
   size_t l;
   while (i < end) {
     int32_t c = next_cp(z, end, i, &l);
@@ -554,6 +563,14 @@ static size_t skip_spaces(const uchar *z, size_t end, size_t i) {
     i += l;
   }
   return i;
+}
+
+/* Past the white space at i: ASCII spaces here, anything else in the loop
+   above. */
+static inline size_t skip_spaces(const uchar *z, size_t end, size_t i) {
+  while (i < end && z[i] == ' ') i++;
+  if (i >= end || (z[i] < 0x80 && !is_space(z[i]))) return i;
+  return skip_spaces_slow(z, end, i);
 }
 
 /* Lower-case ASCII copy of z[a..b) into buf (cap bytes); 0 if it does not fit
@@ -573,8 +590,17 @@ static size_t fold_word(const uchar *z, size_t a, size_t b, char *buf, size_t ca
 /* A list marker at i: optional bullet, then 1-3 digits or one lower-case
    letter, then "." ")" or ".)", then a space.  Returns the byte after the
    marker's delimiter, or 0. */
-static size_t list_marker(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
-                          char delim[3]) {
+static size_t list_marker_at(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
+                             char delim[3]);
+/* Most sentences start with a capital or a quote mark: no marker there. */
+static inline size_t list_marker(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
+                                 char delim[3]) {
+  if (i < end && z[i] < 0x80 && !(z[i] >= '0' && z[i] <= '9') && !(z[i] >= 'a' && z[i] <= 'z')) return 0;
+  return list_marker_at(z, end, i, value, is_letter, delim);
+}
+
+static size_t list_marker_at(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
+                             char delim[3]) {
   size_t j = i, l;
   int32_t c = next_cp(z, end, j, &l);
   if (is_bullet(c)) { j += l; j = skip_spaces(z, end, j); }
@@ -666,6 +692,9 @@ static size_t word_start(splitter *sp, size_t wb) {
   size_t i = wb, l, floor = sp->sent_start > sp->begin ? sp->sent_start : sp->begin;
   if (wb - floor > MAX_TOKEN_SCAN) floor = wb - MAX_TOKEN_SCAN;
   while (i > floor) {
+    /* ASCII letters and digits never stop the walk: skip them without decoding */
+    uchar b = z[i - 1];
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) { i--; continue; }
     int32_t c = prev_cp(z, floor, i, &l);
     if (is_space(c) || c == '/' || c == '(' || c == '[' || c == '{' || c == '"' || c == '`' ||
         c == 0x201C || c == 0x2018 || c == 0x2014 || c == 0x2013 || c == 0xAB)
@@ -737,9 +766,17 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
   size_t j = i;
   int roman = 1;
   while (j < sp->end) {
+    if (z[j] < 0x80) {   /* ASCII, without the decoding: l is 1 as next_cp() would leave it */
+      uchar d = z[j];
+      l = 1;
+      if (!((d | 0x20) >= 'a' && (d | 0x20) <= 'z')) break;
+      if (!(d == 'I' || d == 'V' || d == 'X' || d == 'L' || d == 'C')) roman = 0;
+      j++;
+      continue;
+    }
     int32_t d = next_cp(z, sp->end, j, &l);
     if (!is_letter(d)) break;
-    if (!(d == 'I' || d == 'V' || d == 'X' || d == 'L' || d == 'C')) roman = 0;
+    roman = 0;
     j += l;
   }
   n->word = i;
