@@ -232,12 +232,13 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
   if (e == start) return 0;
   char word[16];
   if (z[e - 1] == ')') return word_set_has(&st->tail_words, ")", 1);
-  /* the last letters (at most 15), lower-cased as they are read backwards */
-  char *w = word + sizeof word;
+  /* the last letters (at most 15); the set's length and first-letter
+     filter turns most away before they are copied lower-cased */
   size_t b = e;
-  while (b > start && e - b < sizeof word - 1 && ((z[b - 1] | 0x20) >= 'a' && (z[b - 1] | 0x20) <= 'z'))
-    *--w = (char)(z[--b] | 0x20);
-  return word_set_has(&st->tail_words, w, e - b);
+  while (b > start && e - b < sizeof word - 1 && is_ascii_letter(z[b - 1])) b--;
+  if (!((st->tail_words.first[e - b] >> first_bit(z[b] | 0x20)) & 1)) return 0;
+  for (size_t i = b; i < e; i++) word[i - b] = (char)(z[i] | 0x20);
+  return word_set_has(&st->tail_words, word, e - b);
 }
 
 static int is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }

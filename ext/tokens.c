@@ -146,25 +146,35 @@ static int is_open_quote(int32_t cp) {
   return cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x201E || cp == 0x201A || cp == 0x2039;
 }
 
+/* What shape_of() asks of an ASCII byte, as bits (SB_UPPER is 1: it is counted). */
+enum { SB_UPPER = 1, SB_LOWER = 2, SB_DIGIT = 4, SB_PERIOD = 8, SB_HYPHEN = 16, SB_HIGH = 32 };
+#define SHAPE_BYTE(c) \
+  ((c) >= 0x80 ? SB_HIGH : (BYTE_CLASS(c) & C_UPPER) ? SB_UPPER : (BYTE_CLASS(c) & C_LOWER) ? SB_LOWER : \
+   (BYTE_CLASS(c) & C_DIGIT) ? SB_DIGIT : (c) == '.' ? SB_PERIOD : (c) == '-' ? SB_HYPHEN : 0)
+static const unsigned char shape_byte[256] = {
+  R64(SHAPE_BYTE, 0), R64(SHAPE_BYTE, 64), R64(SHAPE_BYTE, 128), R64(SHAPE_BYTE, 192)
+};
+
 static uint32_t shape_of(const char *zs, size_t n) {
   const unsigned char *z = (const unsigned char *)zs;
   uint32_t f = 0;
   size_t i = 0, upper = 0, lower = 0;
-  /* The common case, a plain ASCII word, without the general loop. */
+  /* The common case, a plain ASCII word, without the general loop: one
+     look-up a byte, its facts OR-ed together (a '-' first is not a word). */
   if (n && (byte_class[z[0]] & C_ALNUM)) {
-    unsigned k0 = byte_class[z[0]];
+    unsigned k0 = byte_class[z[0]], any = 0;
     f = ART_TOK_WORD | (k0 & C_LOWER ? ART_TOK_LOWER : 0) | (k0 & C_UPPER ? ART_TOK_CAP : 0);
-    for (; i < n && z[i] < 0x80; i++) {
-      unsigned k = byte_class[z[i]];
-      upper += (k & C_UPPER) != 0;
-      lower += (k & C_LOWER) != 0;
-      if (k & C_DIGIT) f |= ART_TOK_DIGIT;
-      else if (z[i] == '.') f |= ART_TOK_PERIOD;
-      else if (z[i] == '-' && i > 0) f |= ART_TOK_HYPHEN;
+    for (; i < n; i++) {
+      unsigned k = shape_byte[z[i]];
+      if (k & SB_HIGH) break;
+      any |= k;
+      upper += k & SB_UPPER;
     }
     if (i == n) {
+      f |= (any & SB_DIGIT ? ART_TOK_DIGIT : 0) | (any & SB_PERIOD ? ART_TOK_PERIOD : 0) |
+           (any & SB_HYPHEN ? ART_TOK_HYPHEN : 0);
       if (upper) f |= ART_TOK_HAS_UPPER;
-      if (upper >= 2 && lower == 0) f |= ART_TOK_ALLCAPS;
+      if (upper >= 2 && !(any & SB_LOWER)) f |= ART_TOK_ALLCAPS;
       return f;
     }
     f = 0; i = 0; upper = 0; lower = 0;   /* non-ASCII inside: take the general loop */
