@@ -308,7 +308,14 @@ static int classify_mark(const uchar *z, size_t begin, size_t end, size_t i, siz
    or bullet; the scans skip everything else a byte at a time. */
 #define MARK_BYTE 1
 #define STOP_BYTE 2
+#define ALPHA_BYTE 4   /* A-Z a-z: the walks over a word need no decoding there */
+#define DIGIT_BYTE 8   /* 0-9 */
+#define AZ(v) [v] = ALPHA_BYTE, [v + 32] = ALPHA_BYTE
+#define AZ4(v) AZ(v), AZ(v + 1), AZ(v + 2), AZ(v + 3)
 static const unsigned char byte_class[256] = {
+  AZ4('A'), AZ4('E'), AZ4('I'), AZ4('M'), AZ4('Q'), AZ4('U'), AZ('Y'), AZ('Z'),
+  ['0'] = DIGIT_BYTE, ['1'] = DIGIT_BYTE, ['2'] = DIGIT_BYTE, ['3'] = DIGIT_BYTE, ['4'] = DIGIT_BYTE,
+  ['5'] = DIGIT_BYTE, ['6'] = DIGIT_BYTE, ['7'] = DIGIT_BYTE, ['8'] = DIGIT_BYTE, ['9'] = DIGIT_BYTE,
   ['"'] = MARK_BYTE, ['\''] = MARK_BYTE, ['`'] = MARK_BYTE, ['('] = MARK_BYTE,
   [')'] = MARK_BYTE, ['['] = MARK_BYTE, [']'] = MARK_BYTE, ['{'] = MARK_BYTE,
   ['}'] = MARK_BYTE, [0xC2] = MARK_BYTE,
@@ -693,8 +700,7 @@ static size_t word_start(splitter *sp, size_t wb) {
   if (wb - floor > MAX_TOKEN_SCAN) floor = wb - MAX_TOKEN_SCAN;
   while (i > floor) {
     /* ASCII letters and digits never stop the walk: skip them without decoding */
-    uchar b = z[i - 1];
-    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) { i--; continue; }
+    if (byte_class[z[i - 1]] & (ALPHA_BYTE | DIGIT_BYTE)) { i--; continue; }
     int32_t c = prev_cp(z, floor, i, &l);
     if (is_space(c) || c == '/' || c == '(' || c == '[' || c == '{' || c == '"' || c == '`' ||
         c == 0x201C || c == 0x2018 || c == 0x2014 || c == 0x2013 || c == 0xAB)
@@ -764,21 +770,18 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
   if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
   n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
   size_t j = i;
-  int roman = 1;
-  while (j < sp->end) {
-    if (z[j] < 0x80) {   /* ASCII, without the decoding: l is 1 as next_cp() would leave it */
-      uchar d = z[j];
-      l = 1;
-      if (!((d | 0x20) >= 'a' && (d | 0x20) <= 'z')) break;
-      if (!(d == 'I' || d == 'V' || d == 'X' || d == 'L' || d == 'C')) roman = 0;
-      j++;
-      continue;
-    }
+  for (;;) {
+    while (j < sp->end && (byte_class[z[j]] & ALPHA_BYTE)) j++;   /* ASCII letters, no decoding */
+    l = 1;   /* as next_cp() of the ASCII byte that stops the word (or of its last letter) leaves it */
+    if (j >= sp->end || z[j] < 0x80) break;
     int32_t d = next_cp(z, sp->end, j, &l);
     if (!is_letter(d)) break;
-    roman = 0;
     j += l;
   }
+  /* II, IV…: only a short word of Roman digits (a non-ASCII letter is none) */
+  int roman = j - i <= 4;
+  for (size_t k = i; k < j && roman; k++)
+    roman = z[k] == 'I' || z[k] == 'V' || z[k] == 'X' || z[k] == 'L' || z[k] == 'C';
   n->word = i;
   n->word_end = j;
   n->is_initial = (j - i == l || j - i == 1) && j < sp->end && z[j] == '.' && is_upper(c);
