@@ -408,6 +408,50 @@ static ALWAYS_INLINE size_t scan_maybe_mark(const uchar *z, size_t i, size_t end
   return i;
 }
 
+#ifdef __SSE2__
+/* Bit k set when z[k] (k < 16) is an ASCII letter, or with `digits` an
+   ASCII letter or digit. */
+static ALWAYS_INLINE unsigned alnum_bits16(const uchar *z, int digits) {
+  __m128i v = _mm_loadu_si128((const __m128i *)z);
+  __m128i f = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(f, _mm_set1_epi8(25)), f);
+  if (digits) {
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d));
+  }
+  return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+/* The end of the run of ASCII letters at j (j itself when there is none),
+   at most `end`.  Words are short and their lengths vary: sixteen bytes a
+   step spare a loop whose exit the processor cannot guess. */
+static ALWAYS_INLINE size_t ascii_letters_end(const uchar *z, size_t j, size_t end) {
+#ifdef __SSE2__
+  while (j + 16 <= end) {
+    unsigned stop = ~alnum_bits16(z + j, 0) & 0xFFFFu;
+    if (stop) return j + (size_t)__builtin_ctz(stop);
+    j += 16;
+  }
+#endif
+  while (j < end && (byte_class[z[j]] & ALPHA_BYTE)) j++;
+  return j;
+}
+
+/* The start of the run of ASCII letters and digits that ends at i (i itself
+   when there is none), at least `floor`. */
+static ALWAYS_INLINE size_t ascii_alnum_start(const uchar *z, size_t floor, size_t i) {
+#ifdef __SSE2__
+  while (i - floor >= 16) {
+    unsigned stop = ~alnum_bits16(z + i - 16, 1) & 0xFFFFu;   /* bit 15 is z[i - 1] */
+    if (stop) return i - 16 + (size_t)(32 - __builtin_clz(stop));
+    i -= 16;
+  }
+#endif
+  while (i > floor && (byte_class[z[i - 1]] & (ALPHA_BYTE | DIGIT_BYTE))) i--;
+  return i;
+}
+
 /* Two quotes in a row ('' or ``) are one mark in tokenised text. */
 static void collect_marks(const uchar *z, size_t begin, size_t end, scratch *s, int *oom) {
   s->nmarks = 0;
@@ -728,7 +772,8 @@ static size_t word_start(splitter *sp, size_t wb) {
   if (wb - floor > MAX_TOKEN_SCAN) floor = wb - MAX_TOKEN_SCAN;
   while (i > floor) {
     /* ASCII letters and digits never stop the walk: skip them without decoding */
-    if (byte_class[z[i - 1]] & (ALPHA_BYTE | DIGIT_BYTE)) { i--; continue; }
+    i = ascii_alnum_start(z, floor, i);
+    if (i <= floor) break;
     int32_t c = prev_cp(z, floor, i, &l);
     if (is_space(c) || c == '/' || c == '(' || c == '[' || c == '{' || c == '"' || c == '`' ||
         c == 0x201C || c == 0x2018 || c == 0x2014 || c == 0x2013 || c == 0xAB)
@@ -799,7 +844,7 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
   n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
   size_t j = i;
   for (;;) {
-    while (j < sp->end && (byte_class[z[j]] & ALPHA_BYTE)) j++;   /* ASCII letters, no decoding */
+    j = ascii_letters_end(z, j, sp->end);   /* ASCII letters, no decoding */
     l = 1;   /* as next_cp() of the ASCII byte that stops the word (or of its last letter) leaves it */
     if (j >= sp->end || z[j] < 0x80) break;
     int32_t d = next_cp(z, sp->end, j, &l);
