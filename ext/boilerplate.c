@@ -20,6 +20,10 @@
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define HAVE_SSE2_LETTERS 1
+#endif
 #include "article_context.h"
 #include "article_segment.h"
 #include "article_tables.h"
@@ -105,13 +109,17 @@ static int word_set_build(word_set *ws, int group) {
 
 static int is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-/* The paragraph's first word in lower case, or "#" when it does not begin
-   with a letter. */
-static size_t first_word(const unsigned char *z, size_t start, size_t end, char *buf, size_t cap) {
-  if (!is_ascii_letter(z[start])) { buf[0] = '#'; return 1; }
+/* Is the paragraph's first word (its first letters, at most cap, in lower
+   case; "#" when it does not begin with a letter) in the set?  The set's
+   length and first-letter filter is asked before the word is copied. */
+static int first_word_in(const word_set *ws, const unsigned char *z, size_t start, size_t end, size_t cap) {
+  if (!is_ascii_letter(z[start])) return word_set_has(ws, "#", 1);
   size_t n = 0;
-  for (size_t i = start; i < end && is_ascii_letter(z[i]) && n < cap; i++) buf[n++] = (char)(z[i] | 0x20);
-  return n;
+  while (start + n < end && n < cap && is_ascii_letter(z[start + n])) n++;
+  if (n < 32 && !((ws->first[n] >> first_bit(z[start] | 0x20)) & 1)) return 0;
+  char buf[32];
+  for (size_t i = 0; i < n; i++) buf[i] = (char)(z[start + i] | 0x20);
+  return word_set_has(ws, buf, n);
 }
 
 struct art_segment_state {
@@ -235,6 +243,16 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
   /* the last letters (at most 15); the set's length and first-letter
      filter turns most away before they are copied lower-cased */
   size_t b = e;
+#ifdef HAVE_SSE2_LETTERS
+  if (e - start >= 16) {
+    /* the 16 bytes that end at e as a mask of letters: the run is its top bits */
+    __m128i v = _mm_loadu_si128((const __m128i *)(z + e - 16));
+    __m128i f = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(f, _mm_set1_epi8(25)), f)) & 0xFFFFu;
+    b = stop ? e - 16 + (size_t)(32 - __builtin_clz(stop)) : e - 16;
+    if (e - b > sizeof word - 1) b = e - (sizeof word - 1);
+  } else
+#endif
   while (b > start && e - b < sizeof word - 1 && is_ascii_letter(z[b - 1])) b--;
   if (!((st->tail_words.first[e - b] >> first_bit(z[b] | 0x20)) & 1)) return 0;
   for (size_t i = b; i < e; i++) word[i - b] = (char)(z[i] | 0x20);
@@ -287,6 +305,15 @@ int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, siz
    address ("https://…", "www.…")?  Only such lines meet the "$url" patterns
    ("AP NBA: https://apnews.com/hub/NBA", a label and a link). */
 static int ends_in_url(const unsigned char *z, size_t start, size_t end) {
+  /* An address is at least 8 bytes: a space or tab among the last 8 says no
+     at once (most lines of prose end in a short word). */
+  if (end - start >= 8) {
+    uint64_t v;
+    memcpy(&v, z + end - 8, 8);
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t sp = v ^ (ones * ' '), tab = v ^ (ones * '\t');   /* a zero byte where the byte is ' ' or '\t' */
+    if ((((sp - ones) & ~sp) | ((tab - ones) & ~tab)) & highs) return 0;
+  }
   size_t b = end;
   while (b > start && z[b - 1] != ' ' && z[b - 1] != '\t') b--;
   size_t n = end - b;
@@ -301,9 +328,7 @@ int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, siz
     if (ends_in_url((const unsigned char *)doc, start, end) &&
         matches(ctx, ctx->segment->boilerplate_url, doc, start, end, 0))
       return 1;
-    char lead[24];
-    size_t lead_len = first_word((const unsigned char *)doc, start, end, lead, sizeof lead);
-    if (word_set_has(&ctx->segment->lead_words, lead, lead_len) &&
+    if (first_word_in(&ctx->segment->lead_words, (const unsigned char *)doc, start, end, 24) &&
         matches(ctx, ctx->segment->boilerplate, doc, start, end, 0))
       return 1;
   }
