@@ -24,6 +24,22 @@
 #include <emmintrin.h>
 #define HAVE_SSE2_LETTERS 1
 #endif
+
+#ifdef HAVE_SSE2_LETTERS
+/* Bit k set when z[k] (k < 16) is an ASCII letter. */
+static inline unsigned letter_bits16(const unsigned char *z) {
+  __m128i v = _mm_loadu_si128((const __m128i *)z);
+  __m128i f = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(f, _mm_set1_epi8(25)), f));
+}
+
+/* Bit k set when z[k] (k < 16) is a space or a tab. */
+static inline unsigned blank_bits16(const unsigned char *z) {
+  __m128i v = _mm_loadu_si128((const __m128i *)z);
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+}
+#endif
 #include "article_context.h"
 #include "article_segment.h"
 #include "article_tables.h"
@@ -115,7 +131,18 @@ static int is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0
 static int first_word_in(const word_set *ws, const unsigned char *z, size_t start, size_t end, size_t cap) {
   if (!is_ascii_letter(z[start])) return word_set_has(ws, "#", 1);
   size_t n = 0;
+#ifdef HAVE_SSE2_LETTERS
+  if (end - start >= 16) {   /* words are short: one mask usually holds the whole word */
+    unsigned stop = ~letter_bits16(z + start) & 0xFFFFu;
+    n = stop ? (size_t)__builtin_ctz(stop) : 16;
+    if (n > cap) n = cap;
+    if (stop) goto counted;
+  }
+#endif
   while (start + n < end && n < cap && is_ascii_letter(z[start + n])) n++;
+#ifdef HAVE_SSE2_LETTERS
+counted:
+#endif
   if (n < 32 && !((ws->first[n] >> first_bit(z[start] | 0x20)) & 1)) return 0;
   char buf[32];
   for (size_t i = 0; i < n; i++) buf[i] = (char)(z[start + i] | 0x20);
@@ -315,7 +342,19 @@ static int ends_in_url(const unsigned char *z, size_t start, size_t end) {
     if ((((sp - ones) & ~sp) | ((tab - ones) & ~tab)) & highs) return 0;
   }
   size_t b = end;
+#ifdef HAVE_SSE2_LETTERS
+  /* back to the last space or tab, 16 bytes a step */
+  for (;;) {
+    if (b - start < 16) break;
+    unsigned blank = blank_bits16(z + b - 16);
+    if (blank) { b = b - 16 + (size_t)(32 - __builtin_clz(blank)); goto found; }
+    b -= 16;
+  }
+#endif
   while (b > start && z[b - 1] != ' ' && z[b - 1] != '\t') b--;
+#ifdef HAVE_SSE2_LETTERS
+found:
+#endif
   size_t n = end - b;
   if (n < 8) return 0;
   if (memcmp(z + b, "http://", 7) == 0 || memcmp(z + b, "https://", 8) == 0) return 1;
