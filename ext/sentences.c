@@ -1029,8 +1029,10 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   }
   /* Acronyms with inner periods: U.S., N.E. */
   int dots = 0, letters = 0, shape_ok = 1;
-  for (size_t i = wa; i < wb; i++) {
-    if (z[i] == '.') dots++;
+  for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
+  /* most words before a period hold no other: then this is no acronym */
+  for (size_t i = wa; i < wb && dots > 0; i++) {
+    if (z[i] == '.') continue;
     else if (is_letter(z[i])) letters++;
     else shape_ok = 0;
   }
