@@ -11,12 +11,35 @@
 ** paragraph rather than standing alone.  A short label and a web address
 ** alone on a line ("AP NBA: https://apnews.com/hub/NBA") is a link, not
 ** prose: those patterns are tried only when the line's last word is an
-** address, so prose pays one look at its last word.
+** address, so prose pays one look at its last word.  The patterns for an
+** article's last paragraph (author notes) name the words that must stand
+** among its first few words ("is", "was", "wrote"); a paragraph without one
+** is not matched at all.
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define HAVE_SSE2_LETTERS 1
+#endif
+
+#ifdef HAVE_SSE2_LETTERS
+/* Bit k set when z[k] (k < 16) is an ASCII letter. */
+static inline unsigned letter_bits16(const unsigned char *z) {
+  __m128i v = _mm_loadu_si128((const __m128i *)z);
+  __m128i f = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(f, _mm_set1_epi8(25)), f));
+}
+
+/* Bit k set when z[k] (k < 16) is a space or a tab. */
+static inline unsigned blank_bits16(const unsigned char *z) {
+  __m128i v = _mm_loadu_si128((const __m128i *)z);
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+}
+#endif
 #include "article_context.h"
 #include "article_segment.h"
 #include "article_tables.h"
@@ -66,23 +89,31 @@ static int word_set_has(const word_set *ws, const char *w, size_t n) {
   return 0;
 }
 
+/* Does the third column start with the marker word (then a space or its end)? */
+static int has_marker(const char *extra, const char *marker, size_t n) {
+  return strncmp(extra, marker, n) == 0 && (extra[n] == 0 || extra[n] == ' ');
+}
+
 /* Which group a pattern belongs to: 0 tail, 1 anchored, 2 last paragraph
-   only, 3 lines that end in a web address. */
+   only ("$last" and its words), 3 lines that end in a web address. */
 static int pattern_group(const art_table_entry *e) {
-  if (strcmp(e->extra, "$last") == 0) return 2;
+  if (has_marker(e->extra, "$last", 5)) return 2;
   if (strcmp(e->extra, "$url") == 0) return 3;
   return e->key[0] == '^';
 }
 
-/* Fill ws with the third-column words of the anchored (or tail) patterns. */
-static int word_set_build(word_set *ws, int anchored) {
+/* Fill ws with the third-column words of the patterns of a group (the
+   "$last" marker itself left out). */
+static int word_set_build(word_set *ws, int group) {
   size_t used = 1;                       /* offset 0 is never a word start */
   const art_table *t = &art_table_boilerplate;
   for (uint32_t i = 0; i < t->count; i++) {
     const art_table_entry *e = &t->entries[i];
-    if (pattern_group(e) != anchored) continue;
-    if (!e->extra[0]) return -1;         /* every pattern must name its words */
-    for (const char *w = e->extra; *w;) {
+    if (pattern_group(e) != group) continue;
+    const char *words = group == 2 ? e->extra + 5 : e->extra;
+    while (*words == ' ') words++;
+    if (!words[0]) return -1;            /* every pattern must name its words */
+    for (const char *w = words; *w;) {
       size_t l = strcspn(w, " ");
       if (l && word_set_add(ws, &used, w, l)) return -1;
       w += l;
@@ -94,13 +125,28 @@ static int word_set_build(word_set *ws, int anchored) {
 
 static int is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-/* The paragraph's first word in lower case, or "#" when it does not begin
-   with a letter. */
-static size_t first_word(const unsigned char *z, size_t start, size_t end, char *buf, size_t cap) {
-  if (!is_ascii_letter(z[start])) { buf[0] = '#'; return 1; }
+/* Is the paragraph's first word (its first letters, at most cap, in lower
+   case; "#" when it does not begin with a letter) in the set?  The set's
+   length and first-letter filter is asked before the word is copied. */
+static int first_word_in(const word_set *ws, const unsigned char *z, size_t start, size_t end, size_t cap) {
+  if (!is_ascii_letter(z[start])) return word_set_has(ws, "#", 1);
   size_t n = 0;
-  for (size_t i = start; i < end && is_ascii_letter(z[i]) && n < cap; i++) buf[n++] = (char)(z[i] | 0x20);
-  return n;
+#ifdef HAVE_SSE2_LETTERS
+  if (end - start >= 16) {   /* words are short: one mask usually holds the whole word */
+    unsigned stop = ~letter_bits16(z + start) & 0xFFFFu;
+    n = stop ? (size_t)__builtin_ctz(stop) : 16;
+    if (n > cap) n = cap;
+    if (stop) goto counted;
+  }
+#endif
+  while (start + n < end && n < cap && is_ascii_letter(z[start + n])) n++;
+#ifdef HAVE_SSE2_LETTERS
+counted:
+#endif
+  if (n < 32 && !((ws->first[n] >> first_bit(z[start] | 0x20)) & 1)) return 0;
+  char buf[32];
+  for (size_t i = 0; i < n; i++) buf[i] = (char)(z[start + i] | 0x20);
+  return word_set_has(ws, buf, n);
 }
 
 struct art_segment_state {
@@ -112,6 +158,7 @@ struct art_segment_state {
   pcre2_match_data *match;
   word_set lead_words;          /* third column of anchored patterns */
   word_set tail_words;          /* third column of tail patterns */
+  word_set last_words;          /* third column of last-paragraph patterns */
 };
 
 static pcre2_code *compile(const char *pattern, size_t len, const char **err) {
@@ -165,7 +212,8 @@ int art_segment_state_init(art_context *ctx, const char **err) {
   if (!st->boilerplate_last) return -1;
   st->boilerplate_url = join_patterns(3, err);
   if (!st->boilerplate_url) return -1;
-  if (word_set_build(&st->lead_words, 1) || word_set_build(&st->tail_words, 0)) {
+  if (word_set_build(&st->lead_words, 1) || word_set_build(&st->tail_words, 0) ||
+      word_set_build(&st->last_words, 2)) {
     *err = "article: ext/data/boilerplate.tsv: a pattern lacks its words, or too many words";
     return -1;
   }
@@ -219,12 +267,51 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
   if (e == start) return 0;
   char word[16];
   if (z[e - 1] == ')') return word_set_has(&st->tail_words, ")", 1);
-  /* the last letters (at most 15), lower-cased as they are read backwards */
-  char *w = word + sizeof word;
+  /* the last letters (at most 15); the set's length and first-letter
+     filter turns most away before they are copied lower-cased */
   size_t b = e;
-  while (b > start && e - b < sizeof word - 1 && ((z[b - 1] | 0x20) >= 'a' && (z[b - 1] | 0x20) <= 'z'))
-    *--w = (char)(z[--b] | 0x20);
-  return word_set_has(&st->tail_words, w, e - b);
+#ifdef HAVE_SSE2_LETTERS
+  if (e - start >= 16) {
+    /* the 16 bytes that end at e as a mask of letters: the run is its top bits */
+    __m128i v = _mm_loadu_si128((const __m128i *)(z + e - 16));
+    __m128i f = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(f, _mm_set1_epi8(25)), f)) & 0xFFFFu;
+    b = stop ? e - 16 + (size_t)(32 - __builtin_clz(stop)) : e - 16;
+    if (e - b > sizeof word - 1) b = e - (sizeof word - 1);
+  } else
+#endif
+  while (b > start && e - b < sizeof word - 1 && is_ascii_letter(z[b - 1])) b--;
+  if (!((st->tail_words.first[e - b] >> first_bit(z[b] | 0x20)) & 1)) return 0;
+  for (size_t i = b; i < e; i++) word[i - b] = (char)(z[i] | 0x20);
+  return word_set_has(&st->tail_words, word, e - b);
+}
+
+static int is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* How many words from the start a last-paragraph pattern's word may stand:
+   "Jane Q. Roe Smith wrote", four names and the word. */
+#define LAST_WORD_SCAN 5
+
+/* Is one of the last-paragraph patterns' words (lower-cased) one of the
+   paragraph's first LAST_WORD_SCAN words, between ASCII white space?  A
+   byte beyond ASCII among them might be a space of another kind (the
+   patterns' \s) or a letter: then the answer is yes, and the pattern
+   decides. */
+static int leads_with_last_word(const struct art_segment_state *st, const unsigned char *z, size_t start,
+                                size_t end) {
+  size_t i = start;
+  for (int w = 0; w < LAST_WORD_SCAN; w++) {
+    while (i < end && is_ascii_space(z[i])) i++;
+    if (i >= end) return 0;
+    char word[16];
+    size_t n = 0;
+    for (; i < end && !is_ascii_space(z[i]); i++) {
+      if (z[i] >= 0x80) return 1;
+      if (n < sizeof word) word[n++] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] | 0x20 : z[i]);
+    }
+    if (n < sizeof word && word_set_has(&st->last_words, word, n)) return 1;
+  }
+  return 0;
 }
 
 int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, size_t end) {
@@ -237,15 +324,37 @@ int art_is_boilerplate_last(art_context *ctx, const char *doc, size_t start, siz
   while (i < end && z[i] != ' ') i++;
   while (i < end && z[i] == ' ') i++;
   if (i >= end || (!(z[i] >= 'A' && z[i] <= 'Z') && z[i] < 0x80)) return 0;
-  return matches(ctx, ctx->segment->boilerplate_last, doc, start, end, 0);
+  return leads_with_last_word(ctx->segment, z, start, end) &&
+         matches(ctx, ctx->segment->boilerplate_last, doc, start, end, 0);
 }
 
 /* Does the paragraph's last run of non-space bytes start like a web
    address ("https://…", "www.…")?  Only such lines meet the "$url" patterns
    ("AP NBA: https://apnews.com/hub/NBA", a label and a link). */
 static int ends_in_url(const unsigned char *z, size_t start, size_t end) {
+  /* An address is at least 8 bytes: a space or tab among the last 8 says no
+     at once (most lines of prose end in a short word). */
+  if (end - start >= 8) {
+    uint64_t v;
+    memcpy(&v, z + end - 8, 8);
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t sp = v ^ (ones * ' '), tab = v ^ (ones * '\t');   /* a zero byte where the byte is ' ' or '\t' */
+    if ((((sp - ones) & ~sp) | ((tab - ones) & ~tab)) & highs) return 0;
+  }
   size_t b = end;
+#ifdef HAVE_SSE2_LETTERS
+  /* back to the last space or tab, 16 bytes a step */
+  for (;;) {
+    if (b - start < 16) break;
+    unsigned blank = blank_bits16(z + b - 16);
+    if (blank) { b = b - 16 + (size_t)(32 - __builtin_clz(blank)); goto found; }
+    b -= 16;
+  }
+#endif
   while (b > start && z[b - 1] != ' ' && z[b - 1] != '\t') b--;
+#ifdef HAVE_SSE2_LETTERS
+found:
+#endif
   size_t n = end - b;
   if (n < 8) return 0;
   if (memcmp(z + b, "http://", 7) == 0 || memcmp(z + b, "https://", 8) == 0) return 1;
@@ -258,9 +367,7 @@ int art_is_boilerplate_line(art_context *ctx, const char *doc, size_t start, siz
     if (ends_in_url((const unsigned char *)doc, start, end) &&
         matches(ctx, ctx->segment->boilerplate_url, doc, start, end, 0))
       return 1;
-    char lead[24];
-    size_t lead_len = first_word((const unsigned char *)doc, start, end, lead, sizeof lead);
-    if (word_set_has(&ctx->segment->lead_words, lead, lead_len) &&
+    if (first_word_in(&ctx->segment->lead_words, (const unsigned char *)doc, start, end, 24) &&
         matches(ctx, ctx->segment->boilerplate, doc, start, end, 0))
       return 1;
   }

@@ -83,6 +83,8 @@ static size_t line_end(const uchar *z, size_t n, size_t i, int has_cr, size_t *c
 
 /* Trim ASCII and Unicode spaces from both ends of [*a, *b). */
 static void trim(const uchar *z, size_t *a, size_t *b) {
+  /* Most lines start and end with a printable ASCII byte: nothing to trim. */
+  if (*a < *b && z[*a] > ' ' && z[*a] < 0x80 && z[*b - 1] > ' ' && z[*b - 1] < 0x80) return;
   while (*a < *b) {
     if (is_hspace(z[*a]) || z[*a] == '\n' || z[*a] == '\r') { (*a)++; continue; }
     if (z[*a] == 0xC2 && *a + 1 < *b && z[*a + 1] == 0xA0) { *a += 2; continue; }

@@ -64,9 +64,12 @@ static inline int32_t prev_cp(const uchar *z, size_t begin, size_t i, size_t *le
   return c;
 }
 
+/* ASCII white space as bits: \t \n \v \f \r and ' '. */
+#define ASCII_SPACE_BITS ((1ull << '\t') | (1ull << '\n') | (1ull << '\v') | (1ull << '\f') | (1ull << '\r') | (1ull << ' '))
+
 static inline int is_space(int32_t c) {
   if (c < 0) return 0;
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  if (c < 0x80) return c < 64 && ((ASCII_SPACE_BITS >> c) & 1);
   return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
@@ -305,7 +308,14 @@ static int classify_mark(const uchar *z, size_t begin, size_t end, size_t i, siz
    or bullet; the scans skip everything else a byte at a time. */
 #define MARK_BYTE 1
 #define STOP_BYTE 2
+#define ALPHA_BYTE 4   /* A-Z a-z: the walks over a word need no decoding there */
+#define DIGIT_BYTE 8   /* 0-9 */
+#define AZ(v) [v] = ALPHA_BYTE, [v + 32] = ALPHA_BYTE
+#define AZ4(v) AZ(v), AZ(v + 1), AZ(v + 2), AZ(v + 3)
 static const unsigned char byte_class[256] = {
+  AZ4('A'), AZ4('E'), AZ4('I'), AZ4('M'), AZ4('Q'), AZ4('U'), AZ('Y'), AZ('Z'),
+  ['0'] = DIGIT_BYTE, ['1'] = DIGIT_BYTE, ['2'] = DIGIT_BYTE, ['3'] = DIGIT_BYTE, ['4'] = DIGIT_BYTE,
+  ['5'] = DIGIT_BYTE, ['6'] = DIGIT_BYTE, ['7'] = DIGIT_BYTE, ['8'] = DIGIT_BYTE, ['9'] = DIGIT_BYTE,
   ['"'] = MARK_BYTE, ['\''] = MARK_BYTE, ['`'] = MARK_BYTE, ['('] = MARK_BYTE,
   [')'] = MARK_BYTE, ['['] = MARK_BYTE, [']'] = MARK_BYTE, ['{'] = MARK_BYTE,
   ['}'] = MARK_BYTE, [0xC2] = MARK_BYTE,
@@ -324,50 +334,121 @@ static const unsigned char byte_class[256] = {
 #endif
 
 #ifdef __SSE2__
-/* The bytes of v whose class has `want`, as a 16-bit mask: exactly the
-   bytes of byte_class[], found with as few compares as the pairs allow. */
-static ALWAYS_INLINE unsigned class_bits16(__m128i v, unsigned char want) {
-  __m128i even = _mm_andnot_si128(_mm_set1_epi8(1), v);      /* E2 E3, ( ) differ in bit 0 */
-  __m128i hit = _mm_cmpeq_epi8(even, _mm_set1_epi8((char)0xE2));
-  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
-  if (want & STOP_BYTE) {
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+/* The bytes of v that may begin a terminator or a bullet: . ? ! and every
+   byte from 0xE2 up (lead bytes of … 。 ！ ？ • ‼, and of other characters
+   too, which split() steps over), as a 16-bit mask. */
+static ALWAYS_INLINE unsigned stop_bits16(__m128i v) {
+  __m128i hit = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xE2)), v);
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+  return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+/* The first byte at or after i in [i, end) that may begin a terminator or
+   a bullet (STOP_BYTE, or another byte from 0xE2 up); end if none.  z is
+   the whole document (offsets are absolute).  32 bytes a step where SSE2
+   is available: this scan and the one for quote marks are most of the
+   splitter's time on ordinary prose.  The last few bytes are taken as the
+   16 that end at `end`, those before i dropped, so no scan ends in a loop
+   of single bytes. */
+static ALWAYS_INLINE size_t scan_stop(const uchar *z, size_t i, size_t end) {
+#ifdef __SSE2__
+  while (i + 32 <= end) {
+    unsigned bits = stop_bits16(_mm_loadu_si128((const __m128i *)(z + i))) |
+                    stop_bits16(_mm_loadu_si128((const __m128i *)(z + i + 16))) << 16;
+    if (bits) return i + (size_t)__builtin_ctz(bits);
+    i += 32;
   }
-  if (want & MARK_BYTE) {
-    __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));   /* [ {, ] } differ in bit 5 */
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(even, _mm_set1_epi8('(')));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(folded, _mm_set1_epi8('{')));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(folded, _mm_set1_epi8('}')));
+  if (i + 16 <= end) {
+    unsigned bits = stop_bits16(_mm_loadu_si128((const __m128i *)(z + i)));
+    if (bits) return i + (size_t)__builtin_ctz(bits);
+    i += 16;
+  }
+  if (i < end && end >= 16) {
+    unsigned bits = stop_bits16(_mm_loadu_si128((const __m128i *)(z + end - 16))) >> (16 - (end - i));
+    return bits ? i + (size_t)__builtin_ctz(bits) : end;
+  }
+#endif
+  while (i < end && !(byte_class[z[i]] & STOP_BYTE)) i++;
+  return i;
+}
+
+#ifdef __SSE2__
+/* A few more bytes than MARK_BYTE's, in fewer steps: " # $ % & ' ( ),
+   [ \ ], { | }, ` and every byte from 0xC2 up (lead bytes of « » “ ” …,
+   but of other characters too).  The caller looks each up in byte_class[]. */
+static ALWAYS_INLINE unsigned maybe_mark_bits16(__m128i v) {
+  __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xC2)), v);
+  __m128i q = _mm_sub_epi8(v, _mm_set1_epi8('"'));                      /* " to ) */
+  __m128i quote_paren = _mm_cmpeq_epi8(_mm_min_epu8(q, _mm_set1_epi8(')' - '"')), q);
+  __m128i b = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('{'));   /* [ to ], { to } */
+  __m128i bracket = _mm_cmpeq_epi8(_mm_min_epu8(b, _mm_set1_epi8('}' - '{')), b);
+  __m128i tick = _mm_cmpeq_epi8(v, _mm_set1_epi8('`'));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(high, quote_paren), _mm_or_si128(bracket, tick)));
+}
+#endif
+
+/* The first byte at or after i in [i, end) that may begin a mark (a
+   superset of MARK_BYTE: see maybe_mark_bits16()); end if none. */
+static ALWAYS_INLINE size_t scan_maybe_mark(const uchar *z, size_t i, size_t end) {
+#ifdef __SSE2__
+  while (i + 16 <= end) {
+    unsigned bits = maybe_mark_bits16(_mm_loadu_si128((const __m128i *)(z + i)));
+    if (bits) return i + (size_t)__builtin_ctz(bits);
+    i += 16;
+  }
+  if (i < end && end >= 16) {
+    unsigned bits = maybe_mark_bits16(_mm_loadu_si128((const __m128i *)(z + end - 16))) >> (16 - (end - i));
+    return bits ? i + (size_t)__builtin_ctz(bits) : end;
+  }
+#endif
+  while (i < end && !(byte_class[z[i]] & MARK_BYTE)) i++;
+  return i;
+}
+
+#ifdef __SSE2__
+/* Bit k set when z[k] (k < 16) is an ASCII letter, or with `digits` an
+   ASCII letter or digit. */
+static ALWAYS_INLINE unsigned alnum_bits16(const uchar *z, int digits) {
+  __m128i v = _mm_loadu_si128((const __m128i *)z);
+  __m128i f = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(f, _mm_set1_epi8(25)), f);
+  if (digits) {
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d));
   }
   return (unsigned)_mm_movemask_epi8(hit);
 }
 #endif
 
-/* The first byte at or after i in [i, end) whose class has `want`; end if
-   none.  z is the whole document (offsets are absolute).  Sixteen bytes at
-   a time where SSE2 is available: these two scans are most of the
-   splitter's time on ordinary prose.  The last few bytes are taken as the
-   16 that end at `end`, those before i dropped, so no scan ends in a loop
-   of single bytes. */
-static ALWAYS_INLINE size_t scan_for(const uchar *z, size_t i, size_t end, unsigned char want) {
+/* The end of the run of ASCII letters at j (j itself when there is none),
+   at most `end`.  Words are short and their lengths vary: sixteen bytes a
+   step spare a loop whose exit the processor cannot guess. */
+static ALWAYS_INLINE size_t ascii_letters_end(const uchar *z, size_t j, size_t end) {
 #ifdef __SSE2__
-  while (i + 16 <= end) {
-    unsigned bits = class_bits16(_mm_loadu_si128((const __m128i *)(z + i)), want);
-    if (bits) return i + (size_t)__builtin_ctz(bits);
-    i += 16;
-  }
-  if (i < end && end >= 16) {
-    unsigned bits = class_bits16(_mm_loadu_si128((const __m128i *)(z + end - 16)), want) >> (16 - (end - i));
-    return bits ? i + (size_t)__builtin_ctz(bits) : end;
+  while (j + 16 <= end) {
+    unsigned stop = ~alnum_bits16(z + j, 0) & 0xFFFFu;
+    if (stop) return j + (size_t)__builtin_ctz(stop);
+    j += 16;
   }
 #endif
-  while (i < end && !(byte_class[z[i]] & want)) i++;
+  while (j < end && (byte_class[z[j]] & ALPHA_BYTE)) j++;
+  return j;
+}
+
+/* The start of the run of ASCII letters and digits that ends at i (i itself
+   when there is none), at least `floor`. */
+static ALWAYS_INLINE size_t ascii_alnum_start(const uchar *z, size_t floor, size_t i) {
+#ifdef __SSE2__
+  while (i - floor >= 16) {
+    unsigned stop = ~alnum_bits16(z + i - 16, 1) & 0xFFFFu;   /* bit 15 is z[i - 1] */
+    if (stop) return i - 16 + (size_t)(32 - __builtin_clz(stop));
+    i -= 16;
+  }
+#endif
+  while (i > floor && (byte_class[z[i - 1]] & (ALPHA_BYTE | DIGIT_BYTE))) i--;
   return i;
 }
 
@@ -376,8 +457,9 @@ static void collect_marks(const uchar *z, size_t begin, size_t end, scratch *s, 
   s->nmarks = 0;
   int seen_quote = 0;
   for (size_t i = begin; i < end;) {
-    i = scan_for(z, i, end, MARK_BYTE);
+    i = scan_maybe_mark(z, i, end);
     if (i >= end) break;
+    if (!(byte_class[z[i]] & MARK_BYTE)) { i++; continue; }
     uchar b = z[i];
     size_t len = 1;
     int32_t c = b < 0x80 ? b : art_utf8_decode(z + i, end - i, &len);
@@ -506,9 +588,15 @@ static void ensure_marks(splitter *sp) {
 }
 
 /* The mark that starts exactly at byte i, or NULL.  i must not go backwards
-   by more than the marks already passed. */
-static mark *mark_at(splitter *sp, size_t i) {
+   by more than the marks already passed.  Most bytes asked about cannot
+   begin a mark: that test is inlined, the search is not. */
+static mark *find_mark(splitter *sp, size_t i);
+static inline mark *mark_at(splitter *sp, size_t i) {
   if (i >= sp->end || !(byte_class[sp->z[i]] & MARK_BYTE)) return NULL;
+  return find_mark(sp, i);
+}
+
+static mark *find_mark(splitter *sp, size_t i) {
   ensure_marks(sp);
   scratch *s = sp->s;
   while (sp->mark_i < s->nmarks && s->marks[sp->mark_i].pos < i) sp->mark_i++;
@@ -527,14 +615,14 @@ static int inside_suppressing(splitter *sp, size_t q) {
 }
 
 static int emit(splitter *sp, size_t a, size_t b) {
-  /* Trim whitespace on both ends. */
+  /* Trim whitespace on both ends (usually there is none: two bytes tell). */
   size_t l;
-  while (a < b) {
+  while (a < b && !(sp->z[a] < 0x80 && !is_space(sp->z[a]))) {
     int32_t c = next_cp(sp->z, b, a, &l);
     if (!is_space(c)) break;
     a += l;
   }
-  while (b > a) {
+  while (b > a && !(sp->z[b - 1] < 0x80 && !is_space(sp->z[b - 1]))) {
     int32_t c = prev_cp(sp->z, a, b, &l);
     if (!is_space(c)) break;
     b -= l;
@@ -546,7 +634,7 @@ static int emit(splitter *sp, size_t a, size_t b) {
   return 0;
 }
 
-static size_t skip_spaces(const uchar *z, size_t end, size_t i) {
+static size_t skip_spaces_slow(const uchar *z, size_t end, size_t i) {
   size_t l;
   while (i < end) {
     int32_t c = next_cp(z, end, i, &l);
@@ -554,6 +642,14 @@ static size_t skip_spaces(const uchar *z, size_t end, size_t i) {
     i += l;
   }
   return i;
+}
+
+/* Past the white space at i: ASCII spaces here, anything else in the loop
+   above. */
+static inline size_t skip_spaces(const uchar *z, size_t end, size_t i) {
+  while (i < end && z[i] == ' ') i++;
+  if (i >= end || (z[i] < 0x80 && !is_space(z[i]))) return i;
+  return skip_spaces_slow(z, end, i);
 }
 
 /* Lower-case ASCII copy of z[a..b) into buf (cap bytes); 0 if it does not fit
@@ -573,8 +669,17 @@ static size_t fold_word(const uchar *z, size_t a, size_t b, char *buf, size_t ca
 /* A list marker at i: optional bullet, then 1-3 digits or one lower-case
    letter, then "." ")" or ".)", then a space.  Returns the byte after the
    marker's delimiter, or 0. */
-static size_t list_marker(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
-                          char delim[3]) {
+static size_t list_marker_at(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
+                             char delim[3]);
+/* Most sentences start with a capital or a quote mark: no marker there. */
+static inline size_t list_marker(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
+                                 char delim[3]) {
+  if (i < end && z[i] < 0x80 && !(z[i] >= '0' && z[i] <= '9') && !(z[i] >= 'a' && z[i] <= 'z')) return 0;
+  return list_marker_at(z, end, i, value, is_letter, delim);
+}
+
+static size_t list_marker_at(const uchar *z, size_t end, size_t i, int *value, int *is_letter,
+                             char delim[3]) {
   size_t j = i, l;
   int32_t c = next_cp(z, end, j, &l);
   if (is_bullet(c)) { j += l; j = skip_spaces(z, end, j); }
@@ -666,6 +771,9 @@ static size_t word_start(splitter *sp, size_t wb) {
   size_t i = wb, l, floor = sp->sent_start > sp->begin ? sp->sent_start : sp->begin;
   if (wb - floor > MAX_TOKEN_SCAN) floor = wb - MAX_TOKEN_SCAN;
   while (i > floor) {
+    /* ASCII letters and digits never stop the walk: skip them without decoding */
+    i = ascii_alnum_start(z, floor, i);
+    if (i <= floor) break;
     int32_t c = prev_cp(z, floor, i, &l);
     if (is_space(c) || c == '/' || c == '(' || c == '[' || c == '{' || c == '"' || c == '`' ||
         c == 0x201C || c == 0x2018 || c == 0x2014 || c == 0x2013 || c == 0xAB)
@@ -735,13 +843,18 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
   if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
   n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
   size_t j = i;
-  int roman = 1;
-  while (j < sp->end) {
+  for (;;) {
+    j = ascii_letters_end(z, j, sp->end);   /* ASCII letters, no decoding */
+    l = 1;   /* as next_cp() of the ASCII byte that stops the word (or of its last letter) leaves it */
+    if (j >= sp->end || z[j] < 0x80) break;
     int32_t d = next_cp(z, sp->end, j, &l);
     if (!is_letter(d)) break;
-    if (!(d == 'I' || d == 'V' || d == 'X' || d == 'L' || d == 'C')) roman = 0;
     j += l;
   }
+  /* II, IV…: only a short word of Roman digits (a non-ASCII letter is none) */
+  int roman = j - i <= 4;
+  for (size_t k = i; k < j && roman; k++)
+    roman = z[k] == 'I' || z[k] == 'V' || z[k] == 'X' || z[k] == 'L' || z[k] == 'C';
   n->word = i;
   n->word_end = j;
   n->is_initial = (j - i == l || j - i == 1) && j < sp->end && z[j] == '.' && is_upper(c);
@@ -916,8 +1029,10 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   }
   /* Acronyms with inner periods: U.S., N.E. */
   int dots = 0, letters = 0, shape_ok = 1;
-  for (size_t i = wa; i < wb; i++) {
-    if (z[i] == '.') dots++;
+  for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
+  /* most words before a period hold no other: then this is no acronym */
+  for (size_t i = wa; i < wb && dots > 0; i++) {
+    if (z[i] == '.') continue;
     else if (is_letter(z[i])) letters++;
     else shape_ok = 0;
   }
@@ -1008,7 +1123,7 @@ static int split(splitter *sp) {
   while (i < sp->end) {
     /* Fast path: bytes that can start nothing of interest. */
     if (!sp->list_active) {
-      i = scan_for(z, i, sp->end, STOP_BYTE);
+      i = scan_stop(z, i, sp->end);
       if (i >= sp->end) break;
     } else if (!(byte_class[z[i]] & STOP_BYTE) && !is_space(z[i])) {
       i++;

@@ -146,25 +146,35 @@ static int is_open_quote(int32_t cp) {
   return cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x201E || cp == 0x201A || cp == 0x2039;
 }
 
+/* What shape_of() asks of an ASCII byte, as bits (SB_UPPER is 1: it is counted). */
+enum { SB_UPPER = 1, SB_LOWER = 2, SB_DIGIT = 4, SB_PERIOD = 8, SB_HYPHEN = 16, SB_HIGH = 32 };
+#define SHAPE_BYTE(c) \
+  ((c) >= 0x80 ? SB_HIGH : (BYTE_CLASS(c) & C_UPPER) ? SB_UPPER : (BYTE_CLASS(c) & C_LOWER) ? SB_LOWER : \
+   (BYTE_CLASS(c) & C_DIGIT) ? SB_DIGIT : (c) == '.' ? SB_PERIOD : (c) == '-' ? SB_HYPHEN : 0)
+static const unsigned char shape_byte[256] = {
+  R64(SHAPE_BYTE, 0), R64(SHAPE_BYTE, 64), R64(SHAPE_BYTE, 128), R64(SHAPE_BYTE, 192)
+};
+
 static uint32_t shape_of(const char *zs, size_t n) {
   const unsigned char *z = (const unsigned char *)zs;
   uint32_t f = 0;
   size_t i = 0, upper = 0, lower = 0;
-  /* The common case, a plain ASCII word, without the general loop. */
+  /* The common case, a plain ASCII word, without the general loop: one
+     look-up a byte, its facts OR-ed together (a '-' first is not a word). */
   if (n && (byte_class[z[0]] & C_ALNUM)) {
-    unsigned k0 = byte_class[z[0]];
+    unsigned k0 = byte_class[z[0]], any = 0;
     f = ART_TOK_WORD | (k0 & C_LOWER ? ART_TOK_LOWER : 0) | (k0 & C_UPPER ? ART_TOK_CAP : 0);
-    for (; i < n && z[i] < 0x80; i++) {
-      unsigned k = byte_class[z[i]];
-      upper += (k & C_UPPER) != 0;
-      lower += (k & C_LOWER) != 0;
-      if (k & C_DIGIT) f |= ART_TOK_DIGIT;
-      else if (z[i] == '.') f |= ART_TOK_PERIOD;
-      else if (z[i] == '-' && i > 0) f |= ART_TOK_HYPHEN;
+    for (; i < n; i++) {
+      unsigned k = shape_byte[z[i]];
+      if (k & SB_HIGH) break;
+      any |= k;
+      upper += k & SB_UPPER;
     }
     if (i == n) {
+      f |= (any & SB_DIGIT ? ART_TOK_DIGIT : 0) | (any & SB_PERIOD ? ART_TOK_PERIOD : 0) |
+           (any & SB_HYPHEN ? ART_TOK_HYPHEN : 0);
       if (upper) f |= ART_TOK_HAS_UPPER;
-      if (upper >= 2 && lower == 0) f |= ART_TOK_ALLCAPS;
+      if (upper >= 2 && !(any & SB_LOWER)) f |= ART_TOK_ALLCAPS;
       return f;
     }
     f = 0; i = 0; upper = 0; lower = 0;   /* non-ASCII inside: take the general loop */
@@ -568,6 +578,31 @@ static NOINLINE uint32_t word_shape_rest(const unsigned char *z, size_t n) {
 }
 
 /*
+** What fast_run() needs to know of a byte, in one 32-bit entry: the shape
+** of the byte as a one-byte token (bits 0-14; SPACE_AFTER is never part of
+** a shape, so its bit 11 says instead whether the byte counts as space
+** after a token), its class (bits 16-23) and three tests of the loop as
+** bits of their own.  Byte 0 stands for the end of the sentence too: it is
+** space after a token, and nothing else the loop asks about.
+*/
+#define FT_CLASS_SHIFT 16
+#define FT_CLASS(c) ((uint32_t)BYTE_CLASS(c) << FT_CLASS_SHIFT)
+#define FT_QUOTE (1u << 24)       /* ' or ": a possessive or an opening quote, for the general loop */
+#define FT_RUN (1u << 25)         /* . - ! ?: may run on ("...", "--") */
+#define FT_WORD_GOES_ON (1u << 26)/* after a word: a letter, digit, joiner or non-ASCII byte */
+#define FT_BLANK (1u << 31)       /* ' ', the usual single space between tokens (the top bit: one shift) */
+#define FT_SHAPE_MASK (0x7FFFu & ~(uint32_t)ART_TOK_SPACE_AFTER)
+#define FAST_ENTRY(c) \
+  (((c) < 0x80 ? (uint32_t)ONE_BYTE_SHAPE(c) : 0u) | (uint32_t)SPACE_AFTER_OF(c) | FT_CLASS(c) | \
+   ((c) == '\'' || (c) == '"' ? FT_QUOTE : 0u) | \
+   ((c) == '.' || (c) == '-' || (c) == '!' || (c) == '?' ? FT_RUN : 0u) | \
+   (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u))
+static const uint32_t fast_entry[256] = {
+  R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192)
+};
+#define FT_HAS(t, cls) ((t) & ((uint32_t)(cls) << FT_CLASS_SHIFT))
+
+/*
 ** The common case, in a small loop of its own: ASCII spaces, plain ASCII
 ** words that end before a space or a mark that cannot join them, and marks
 ** that are a token by themselves (',', '(', ')', a lone '.'...).  It stops
@@ -575,7 +610,8 @@ static NOINLINE uint32_t word_shape_rest(const unsigned char *z, size_t n) {
 ** a period, quotes and apostrophes, runs of marks) for the general loop in
 ** art_tokenize().  The loop works in positions relative to the masks'
 ** base and keeps out of function calls in the common case, so that what it
-** needs stays in registers.  The token array has room for every token
+** needs stays in registers; one look-up in fast_entry[] answers all it
+** asks of a byte.  The token array has room for every token
 ** (art_tokenize() reserved it).
 */
 static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
@@ -587,38 +623,42 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
   art_token *tok = out->items + out->count;
   i -= base;
   while (i < n) {
-    unsigned c = z[i], k = byte_class[c];
-    if (k & C_SPACE) { i++; continue; }
-    uint32_t flags = ascii_shape[c & 0x7F];
+    uint32_t t = fast_entry[z[i]];
+    if (FT_HAS(t, C_SPACE)) { i++; continue; }
+    uint32_t flags = t & FT_SHAPE_MASK, after;
     size_t s = i;
-    if (k & C_PUNCT) {
-      if (c < 64 && ((QUOTE_MARKS >> c) & 1)) break;
-      if (c < 64 && ((RUN_MARKS >> c) & 1) && i + 1 < n && z[i + 1] < 64 && ((RUN_MARKS >> z[i + 1]) & 1)) break;
+    if (FT_HAS(t, C_PUNCT)) {
+      if (t & FT_QUOTE) break;
+      if ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN)) break;
       if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
       i++;
+      after = fast_entry[i < n ? z[i] : 0];
     } else {
-      if (!(k & C_ALNUM)) break;
+      if (!FT_HAS(t, C_ALNUM)) break;
       /* Most words are a first character and lower-case letters: then
-         ascii_shape[] of the first gave the whole shape. */
+         the entry of the first gave the whole shape. */
       i = next_clear(lower, s + 1);
-      int plain = 1;
-      unsigned kb = i < n ? byte_class[z[i]] : 0;
-      if (kb & C_ALNUM) {
-        /* capitals or digits further on: the rest of the word a byte at a time */
-        while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
-        plain = 0;
-        kb = i < n ? byte_class[z[i]] : 0;
-      }
-      if (kb & C_HIGH) { i = s; break; }   /* a non-ASCII letter may go on with the word */
-      if (!plain) flags |= word_shape_rest(z + s, i - s);
-      if (kb & C_JOIN) {
-        /* ". , - ' & : /": the word goes on if a letter or digit (or a
-           non-ASCII character, which might be one) follows */
-        if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) { i = s; break; }
-        /* Rule 2: an abbreviation keeps its period. */
-        if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
-          i++;
-          flags |= ART_TOK_PERIOD;
+      after = fast_entry[i < n ? z[i] : 0];
+      if (after & FT_WORD_GOES_ON) {
+        int plain = 1;
+        if (FT_HAS(after, C_ALNUM)) {
+          /* capitals or digits further on: the rest of the word a byte at a time */
+          while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
+          plain = 0;
+          after = fast_entry[i < n ? z[i] : 0];
+        }
+        if (FT_HAS(after, C_HIGH)) { i = s; break; }   /* a non-ASCII letter may go on with the word */
+        if (!plain) flags |= word_shape_rest(z + s, i - s);
+        if (FT_HAS(after, C_JOIN)) {
+          /* ". , - ' & : /": the word goes on if a letter or digit (or a
+             non-ASCII character, which might be one) follows */
+          if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) { i = s; break; }
+          /* Rule 2: an abbreviation keeps its period. */
+          if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
+            i++;
+            flags |= ART_TOK_PERIOD;
+            after = fast_entry[i < n ? z[i] : 0];
+          }
         }
       }
       flags |= initial;
@@ -626,9 +666,11 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
     }
     tok->start = base + s;
     tok->end = base + i;
-    tok->flags = flags | (i < n ? space_after_of[z[i]] : ART_TOK_SPACE_AFTER);
+    tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
     tok++;
-    if (i < n && z[i] == ' ') i++;   /* the usual single space, without a turn of the loop */
+    /* the usual single space, without a turn of the loop: a branch, well predicted, where
+       arithmetic on the byte would make the next token wait for this one's loads */
+    if (i < n && z[i] == ' ') i++;
   }
   out->count = (size_t)(tok - out->items);
   *initial_io = initial;
