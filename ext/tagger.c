@@ -327,27 +327,39 @@ uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
 #define READY_CACHED(sc) ((sc)->stamp)
 #define READY_PLAIN(sc) ((sc)->stamp + 1)
 
+/*
+** info[-1], info[n] and info[n + 1] exist too: art_tagger_tag() puts the
+** sentence boundary's facts there, so that a token's neighbours are read
+** without a test for the ends of the sentence.
+*/
+#define INFO_BEFORE 1
+#define INFO_AFTER 2
+
 int art_tagger_scratch_reset(art_tagger_scratch *sc, size_t n) {
   if (n > sc->cap) {
     size_t cap = sc->cap ? sc->cap : 64;
     while (cap < n) cap *= 2;
-    art_tok_info *p = realloc(sc->info, cap * sizeof *p);
+    art_tok_info *p = realloc(sc->info ? sc->info - INFO_BEFORE : NULL,
+                              (cap + INFO_BEFORE + INFO_AFTER) * sizeof *p);
     if (!p) return -1;
-    for (size_t i = sc->cap; i < cap; i++) p[i].ready = 0;
-    sc->info = p;
+    for (size_t i = sc->info ? sc->cap + INFO_BEFORE + INFO_AFTER : 0; i < cap + INFO_BEFORE + INFO_AFTER; i++)
+      p[i].ready = 0;
+    sc->info = p + INFO_BEFORE;
     sc->cap = cap;
   }
   sc->stamp += 2;
   if (sc->stamp < 2) {   /* wrapped (or new): no entry may hold a current stamp */
-    for (size_t i = 0; i < sc->cap; i++) sc->info[i].ready = 0;
+    for (size_t i = 0; i < sc->cap + INFO_AFTER; i++) sc->info[i].ready = 0;
     sc->stamp = 2;
   }
   return 0;
 }
 
+static void word_cache_free(struct art_word_cache *wc);
+
 void art_tagger_scratch_free(art_tagger_scratch *sc) {
-  free(sc->info);
-  free(sc->cache);
+  free(sc->info ? sc->info - INFO_BEFORE : NULL);
+  word_cache_free(sc->cache);
   sc->info = NULL;
   sc->cache = NULL;
   sc->cap = 0;
@@ -439,6 +451,17 @@ static ALWAYS_INLINE void acc_add_i32(score_acc *a, const int32_t *v) {
 #endif
 }
 
+/* The same, v 16-byte aligned: the loads then fold into the adds (SSE2 needs aligned operands for that). */
+static ALWAYS_INLINE void acc_add_i32_aligned(score_acc *a, const int32_t *v) {
+#if defined(__SSE2__)
+#define ADD_VEC(k) a->v[k] = _mm_add_epi32(a->v[k], _mm_load_si128((const __m128i *)(v + 4 * k)));
+  EACH_VEC(ADD_VEC)
+#undef ADD_VEC
+#else
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] += v[t];
+#endif
+}
+
 /* a += v[0..24), 16-bit lanes sign-extended. */
 static ALWAYS_INLINE void acc_add_i16(score_acc *a, const int16_t *v) {
 #if defined(__SSE2__)
@@ -466,10 +489,13 @@ static ALWAYS_INLINE void acc_finish(score_acc *a, int32_t *out) {
 #endif
 }
 
-static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, uint32_t row) {
+/* dense: the model's dense rows, or a copy of them; aligned: it is 16-byte aligned. */
+static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, int aligned,
+                                      uint32_t row) {
   uint32_t len = row & 31;
   if (len == ART_TAGGER_DENSE_ROW) {
-    acc_add_i32(a, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+    if (aligned) acc_add_i32_aligned(a, dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+    else acc_add_i32(a, dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
     return;
   }
   const uint32_t *c = m->cells + (row >> 5);
@@ -493,7 +519,13 @@ static ALWAYS_INLINE size_t model_rows(const art_tagger_model *m, const uint32_t
 }
 
 static ALWAYS_INLINE void acc_rows(score_acc *a, const art_tagger_model *m, const uint32_t *rows, size_t nr) {
-  for (size_t k = 0; k < nr; k++) acc_add_row(a, m, rows[k]);
+  for (size_t k = 0; k < nr; k++) acc_add_row(a, m, m->dense, 0, rows[k]);
+}
+
+/* The same, with the dense rows at `dense`, 16-byte aligned. */
+static ALWAYS_INLINE void acc_rows_aligned(score_acc *a, const art_tagger_model *m, const int32_t *dense,
+                                           const uint32_t *rows, size_t nr) {
+  for (size_t k = 0; k < nr; k++) acc_add_row(a, m, dense, 1, rows[k]);
 }
 
 static ALWAYS_INLINE void acc_features(score_acc *a, const art_tagger_model *m, const uint32_t *feats, size_t nf) {
@@ -593,12 +625,24 @@ typedef struct art_word_cache {
   /* rows of the self features that take few values (self_sum()) */
   uint32_t bias_row, initial_rows[2], initial_common_rows[4], gaz_self_rows[GAZ_BITS];
   uint32_t flag_rows[FEATURE_FLAGS + 1];   /* by flags & FEATURE_FLAGS */
-  int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
+  _Alignas(16) int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
-  int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* 0 where a label may follow, else -2^30 */
+  _Alignas(16) int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* 0 where allowed, else -2^30 */
   int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
+  /*
+  ** The model's dense rows, 16-byte aligned (the adds then read them
+  ** straight from memory): the model's own (those of model_weights.c
+  ** are), or else dense_copy.
+  */
+  const int32_t *dense;
+  int32_t *dense_copy;
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
+
+static void word_cache_free(word_cache *wc) {
+  if (wc) free(wc->dense_copy);
+  free(wc);
+}
 
 /* The rows of a word's features as a neighbour (see cached_word). */
 static void neighbour_rows(const art_tagger_model *m, uint32_t h_lower, cached_word *r) {
@@ -620,9 +664,18 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
     wc = sc->cache = aligned_alloc(64, (sizeof *wc + 63) / 64 * 64);
     if (!wc) return NULL;
     memset(&wc->model, 0, sizeof wc->model);
+    wc->dense_copy = NULL;
   }
   if (!same_model(&wc->model, m)) {
+    free(wc->dense_copy);
     memset(wc, 0, sizeof *wc);
+    wc->dense = m->dense;
+    if ((uintptr_t)m->dense & 15) {
+      size_t bytes = ((size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense + 63) / 64 * 64;
+      wc->dense = wc->dense_copy = aligned_alloc(64, bytes ? bytes : 64);
+      if (!wc->dense_copy) return NULL;   /* wc->model stays empty: the next call tries again */
+      memcpy(wc->dense_copy, m->dense, (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense);
+    }
     for (uint32_t t = 0; t < ART_TAGGER_LABELS; t++) {
       uint32_t f = feat(T_PREV_TAG, t);
       art_tagger_score(m, &f, 1, wc->prev_tag[t]);
@@ -817,31 +870,39 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
 
 /* ---- features ----------------------------------------------------------- */
 
+/* The facts of the sentence boundary, as a neighbour (never current: ready 0, so never a token's). */
+static inline void boundary_info(const word_cache *wc, art_tok_info *b) {
+  b->h_lower = b->h_shape = BOUNDARY_HASH;
+  b->gaz = b->gaz_span = 0;
+  b->ready = 0;
+  b->row_as_prev = wc->boundary.as_prev;
+  b->row_as_next = wc->boundary.as_next;
+  b->row_as_next2 = wc->boundary.as_next2;
+}
+
 /*
 ** The rows of the features that look at the neighbours, except the previous
 ** label's own row: four are hashed and probed, the neighbour words' rows
 ** come with their facts, and gazetteer features from a table.
 */
-static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc, size_t n,
+static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc,
                            size_t i, int prev_tag, uint32_t *rows) {
-  const art_tok_info *in = &sc->info[i], *prev = i >= 1 ? &sc->info[i - 1] : NULL;
-  const art_tok_info *next = i + 1 < n ? &sc->info[i + 1] : NULL, *next2 = i + 2 < n ? &sc->info[i + 2] : NULL;
-  uint32_t next_w = next ? next->h_lower : BOUNDARY_HASH;
+  /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
+  const art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
   uint32_t f[4];
-  f[0] = feat(T_PREV_SHAPE, (prev ? prev->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
-  f[1] = feat(T_NEXT_SHAPE, (next ? next->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
+  f[0] = feat(T_PREV_SHAPE, prev->h_shape * 31u + in->h_shape);
+  f[1] = feat(T_NEXT_SHAPE, next->h_shape * 31u + in->h_shape);
   f[2] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-  f[3] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
+  f[3] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower);
   size_t k = model_rows(m, f, 4, rows);
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
-  rows[k] = prev ? prev->row_as_prev : wc->boundary.as_prev;
+  rows[k] = prev->row_as_prev;
   k += rows[k] != NO_ROW;
-  rows[k] = next ? next->row_as_next : wc->boundary.as_next;
+  rows[k] = next->row_as_next;
   k += rows[k] != NO_ROW;
-  rows[k] = next2 ? next2->row_as_next2 : wc->boundary.as_next2;
+  rows[k] = next2->row_as_next2;
   k += rows[k] != NO_ROW;
-  uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev ? prev->gaz & GAZ_FEATURE_MASK : 0,
-                         next ? next->gaz & GAZ_FEATURE_MASK : 0 };
+  uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev->gaz & GAZ_FEATURE_MASK, next->gaz & GAZ_FEATURE_MASK };
   if (groups[0] | groups[1] | groups[2])
     for (int q = 0; q < 3; q++)
       for (uint32_t bits = groups[q]; bits; bits &= bits - 1) {
@@ -922,7 +983,7 @@ static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_
     if (wc->gaz_self_rows[lowest_bit(bits)] != NO_ROW) rows[k++] = wc->gaz_self_rows[lowest_bit(bits)];
   score_acc a;
   acc_init(&a, NULL);
-  acc_rows(&a, m, rows, k);
+  acc_rows_aligned(&a, m, wc->dense, rows, k);
   acc_finish(&a, sum);
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
     if (sum[l] > 32767 || sum[l] < -32767) return;   /* too big for the cache: recomputed each time */
@@ -957,10 +1018,10 @@ static COLD int count_would_overflow(const uint32_t *g) {
   return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
 }
 
-static inline int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i) {
+static inline int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
+  /* the boundary's gaz (info[-1], info[n]) is 0 */
   uint32_t g[4] = { sc->info[i].gaz & GAZ_FEATURE_MASK, sc->info[i].gaz_span & GAZ_FEATURE_MASK,
-                    i >= 1 ? sc->info[i - 1].gaz & GAZ_FEATURE_MASK : 0,
-                    i + 1 < n ? sc->info[i + 1].gaz & GAZ_FEATURE_MASK : 0 };
+                    sc->info[i - 1].gaz & GAZ_FEATURE_MASK, sc->info[i + 1].gaz & GAZ_FEATURE_MASK };
   if (LIKELY(g[0] < 0x1FFF && g[1] < 0x1FFF && g[2] < 0x1FFF && g[3] < 0x1FFF)) return 0;
   return count_would_overflow(g);
 }
@@ -986,7 +1047,7 @@ static inline int best_label(const word_cache *wc, const score_acc *a, const int
   if (LIKELY(wc->sums_fit_float)) {
     const int32_t *pen = wc->penalty[prev];
     __m128 v[ACC_VECS], t;
-#define TO_FLOAT(k) v[k] = _mm_cvtepi32_ps(_mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(pen + 4 * k))));
+#define TO_FLOAT(k) v[k] = _mm_cvtepi32_ps(_mm_add_epi32(a->v[k], _mm_load_si128((const __m128i *)(pen + 4 * k))));
     EACH_VEC(TO_FLOAT)
 #undef TO_FLOAT
     __m128 hi = v[0], lo = _mm_set1_ps(-2147483648.0f);
@@ -1049,6 +1110,9 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
   if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) return 0;
   word_cache *wc = LIKELY(sc->cache && same_model(&sc->cache->model, m)) ? sc->cache : cache_for(sc, m);
   if (!wc) return -1;
+  boundary_info(wc, &sc->info[-1]);
+  boundary_info(wc, &sc->info[n]);
+  boundary_info(wc, &sc->info[n + 1]);
   uint32_t feats[ART_TAGGER_MAX_FEATURES];
   int prev = ART_TAG_O;
 #if ART_TAGGER_CHECK
@@ -1083,14 +1147,14 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
 
     score_acc acc;
     int32_t scores[ART_TAGGER_DENSE_WIDTH];
-    if (UNLIKELY(list_would_overflow(sc, n, i))) {
+    if (UNLIKELY(list_would_overflow(sc, i))) {
       int32_t ref[ART_TAGGER_DENSE_WIDTH];
       reference_sums(m, doc, toks, n, sc, i, prev, ref);
       acc_init(&acc, ref);
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
       add_self(m, wc, doc, &toks[i], in, &acc);
-      acc_rows(&acc, m, feats, context_rows(wc, m, sc, n, i, prev, feats));
+      acc_rows_aligned(&acc, m, wc->dense, feats, context_rows(wc, m, sc, i, prev, feats));
     }
     acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK
