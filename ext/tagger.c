@@ -607,6 +607,13 @@ typedef struct cached_word {
   uint32_t as_prev, as_next, as_next2;
 } cached_word;
 _Static_assert(sizeof(cached_word) == 32, "two cached words are a cache line");
+_Static_assert(offsetof(cached_word, h_lower) == offsetof(art_tok_info, h_lower) &&
+               offsetof(cached_word, h_shape) == offsetof(art_tok_info, h_shape) &&
+               offsetof(cached_word, gaz) == offsetof(art_tok_info, gaz) &&
+               offsetof(cached_word, as_prev) == offsetof(art_tok_info, row_as_prev) &&
+               offsetof(cached_word, as_next) == offsetof(art_tok_info, row_as_next) &&
+               offsetof(cached_word, as_next2) == offsetof(art_tok_info, row_as_next2) &&
+               sizeof(cached_word) == offsetof(art_tok_info, gaz_span), "a cached word is the head of a token's facts");
 typedef struct self_line { int16_t v[32]; } self_line;   /* lanes 0..22: the sums; 23: zero */
 
 /*
@@ -732,13 +739,14 @@ static NOINLINE cached_word *cache_miss(word_cache *wc, cached_word *set, uint64
 /* The entry of key, filled from the token if the cache does not hold it. */
 static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
   cached_word *set = &wc->w[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
-  if (LIKELY(set[0].key == key)) {
-    set[0].gaz &= ~WAY1_NEWER;
-    return &set[0];
-  }
-  if (set[1].key == key) {
+  /* the second way first: a set's first word goes there, and most hits are on it */
+  if (LIKELY(set[1].key == key)) {
     set[0].gaz |= WAY1_NEWER;
     return &set[1];
+  }
+  if (set[0].key == key) {
+    set[0].gaz &= ~WAY1_NEWER;
+    return &set[0];
   }
   return cache_miss(wc, set, key, doc, t);
 }
@@ -747,16 +755,10 @@ static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const
 static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
-  uint64_t key = word_key(doc, &toks[i]);
-  const cached_word *e = cache_find(wc, key, doc, &toks[i]);
+  const cached_word *e = cache_find(wc, word_key(doc, &toks[i]), doc, &toks[i]);
   if (in->ready != READY_PLAIN(sc)) in->gaz_span = 0;   /* a plain token keeps the spans marked on it */
-  in->key = key;
-  in->h_lower = e->h_lower;
-  in->h_shape = e->h_shape;
-  in->gaz = e->gaz & ~(SELF_VALID | WAY1_NEWER);
-  in->row_as_prev = e->as_prev;
-  in->row_as_next = e->as_next;
-  in->row_as_next2 = e->as_next2;
+  memcpy(in, e, sizeof *e);   /* key, hashes, gaz and rows: the same layout (see cached_word) */
+  in->gaz &= ~(SELF_VALID | WAY1_NEWER);
   in->ready = READY_CACHED(sc);
   return in;
 }
@@ -886,7 +888,7 @@ static inline void boundary_info(const word_cache *wc, art_tok_info *b) {
 ** come with their facts, and gazetteer features from a table.
 */
 static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc,
-                           size_t i, int prev_tag, uint32_t *rows) {
+                           size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
   const art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
   uint32_t f[4];
@@ -903,6 +905,9 @@ static size_t context_rows(const word_cache *wc, const art_tagger_model *m, cons
   rows[k] = next2->row_as_next2;
   k += rows[k] != NO_ROW;
   uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev->gaz & GAZ_FEATURE_MASK, next->gaz & GAZ_FEATURE_MASK };
+  /* the reference list can be cut short only when some group has 13 of its 14 bits (list_would_overflow()) */
+  *may_overflow = ((in->gaz & GAZ_FEATURE_MASK) >= 0x1FFF) | (groups[0] >= 0x1FFF) | (groups[1] >= 0x1FFF) |
+                  (groups[2] >= 0x1FFF);
   if (groups[0] | groups[1] | groups[2])
     for (int q = 0; q < 3; q++)
       for (uint32_t bits = groups[q]; bits; bits &= bits - 1) {
@@ -1012,17 +1017,16 @@ static int popcount32(uint32_t x) {
 /*
 ** Would the reference list of token i be cut at ART_TAGGER_MAX_FEATURES?
 ** Only with more than 48 gazetteer features, so only when some group has
-** 13 or more of its 14 bits (value >= 0x1FFF): then count.
+** 13 or more of its 14 bits (value >= 0x1FFF: context_rows() tells): then count.
 */
 static COLD int count_would_overflow(const uint32_t *g) {
   return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
 }
 
-static inline int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
+static COLD int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
   /* the boundary's gaz (info[-1], info[n]) is 0 */
   uint32_t g[4] = { sc->info[i].gaz & GAZ_FEATURE_MASK, sc->info[i].gaz_span & GAZ_FEATURE_MASK,
                     sc->info[i - 1].gaz & GAZ_FEATURE_MASK, sc->info[i + 1].gaz & GAZ_FEATURE_MASK };
-  if (LIKELY(g[0] < 0x1FFF && g[1] < 0x1FFF && g[2] < 0x1FFF && g[3] < 0x1FFF)) return 0;
   return count_would_overflow(g);
 }
 
@@ -1147,14 +1151,16 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
 
     score_acc acc;
     int32_t scores[ART_TAGGER_DENSE_WIDTH];
-    if (UNLIKELY(list_would_overflow(sc, i))) {
+    int may_overflow;
+    size_t nrows = context_rows(wc, m, sc, i, prev, feats, &may_overflow);
+    if (UNLIKELY(may_overflow) && list_would_overflow(sc, i)) {
       int32_t ref[ART_TAGGER_DENSE_WIDTH];
       reference_sums(m, doc, toks, n, sc, i, prev, ref);
       acc_init(&acc, ref);
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
       add_self(m, wc, doc, &toks[i], in, &acc);
-      acc_rows_aligned(&acc, m, wc->dense, feats, context_rows(wc, m, sc, i, prev, feats));
+      acc_rows_aligned(&acc, m, wc->dense, feats, nrows);
     }
     acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK
