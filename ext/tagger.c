@@ -502,6 +502,24 @@ static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, c
   for (uint32_t j = 0; j < len; j++) a->cell[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
 }
 
+/* a -= the row (dense rows 16-byte aligned at `dense`). */
+static inline void acc_sub_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, uint32_t row) {
+  uint32_t len = row & 31;
+  if (len == ART_TAGGER_DENSE_ROW) {
+    const int32_t *v = dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH;
+#if defined(__SSE2__)
+#define SUB_VEC(k) a->v[k] = _mm_sub_epi32(a->v[k], _mm_load_si128((const __m128i *)(v + 4 * k)));
+    EACH_VEC(SUB_VEC)
+#undef SUB_VEC
+#else
+    for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] -= v[t];
+#endif
+    return;
+  }
+  const uint32_t *c = m->cells + (row >> 5);
+  for (uint32_t j = 0; j < len; j++) a->cell[c[j] >> 16] -= (int16_t)(c[j] & 0xFFFF);
+}
+
 /*
 ** Add the weights of the features to the accumulator: first every probe,
 ** then every add.  The probes do not wait on each other, so the processor
@@ -614,7 +632,18 @@ _Static_assert(offsetof(cached_word, h_lower) == offsetof(art_tok_info, h_lower)
                offsetof(cached_word, as_next) == offsetof(art_tok_info, row_as_next) &&
                offsetof(cached_word, as_next2) == offsetof(art_tok_info, row_as_next2) &&
                sizeof(cached_word) == offsetof(art_tok_info, gaz_span), "a cached word is the head of a token's facts");
-typedef struct self_line { int16_t v[32]; } self_line;   /* lanes 0..22: the sums; 23: zero */
+/*
+** Lanes 0..22: the sums; 23: zero.  Three tokens in four that are scored
+** follow an O, so the sums include the row of T_PREV_TAG_SHAPE after an O
+** (the word's shape with the previous label O), kept in after_o_row too:
+** after another label it is taken off again (art_tagger_tag()).
+*/
+typedef struct self_line {
+  int16_t v[ART_TAGGER_DENSE_WIDTH];
+  uint32_t after_o_row;
+  uint32_t unused[3];
+} self_line;
+_Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
 /*
 ** 16,384 word types: the VOA corpus has some 26,000 (scored words and their
@@ -894,9 +923,11 @@ static size_t context_rows(const word_cache *wc, const art_tagger_model *m, cons
   uint32_t f[4];
   f[0] = feat(T_PREV_SHAPE, prev->h_shape * 31u + in->h_shape);
   f[1] = feat(T_NEXT_SHAPE, next->h_shape * 31u + in->h_shape);
-  f[2] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-  f[3] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower);
-  size_t k = model_rows(m, f, 4, rows);
+  f[2] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower);
+  size_t nf = 3;
+  if (prev_tag != ART_TAG_O)   /* after an O, in the self sum (see self_line) */
+    f[nf++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
+  size_t k = model_rows(m, f, nf, rows);
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
   rows[k] = prev->row_as_prev;
   k += rows[k] != NO_ROW;
@@ -967,18 +998,20 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
 /* The self sum of token t, summed from the model (the cache did not hold it); kept when it fits. */
-static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
-                              const art_token *t, const art_tok_info *in, int32_t *sum) {
+static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
+                                  const art_token *t, const art_tok_info *in, int32_t *sum) {
   /*
   ** The features of the token alone (T_BIAS, T_WORD, T_LOWER, T_SHAPE,
   ** T_INITIAL, T_INITIAL_COMMON, T_FLAGS, T_GAZ), those that take few values
-  ** with their rows from tables.
+  ** with their rows from tables, and T_PREV_TAG_SHAPE after an O (see self_line).
   */
-  uint32_t f[3], rows[8 + GAZ_BITS];
+  uint32_t f[3], rows[9 + GAZ_BITS];
   f[0] = feat(T_WORD, hash_bytes((const unsigned char *)doc + t->start, t->end - t->start));
   f[1] = feat(T_LOWER, in->h_lower);
   f[2] = feat(T_SHAPE, in->h_shape);
   size_t k = model_rows(m, f, 3, rows);
+  uint32_t after_o = model_row(m, feat(T_PREV_TAG_SHAPE, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape));
+  if (after_o != NO_ROW) rows[k++] = after_o;
   uint32_t initial = (t->flags & ART_TOK_INITIAL) ? 1 : 0;
   uint32_t few[4] = { wc->bias_row, wc->initial_rows[initial], wc->flag_rows[t->flags & FEATURE_FLAGS],
                       initial ? wc->initial_common_rows[(in->gaz & 1u) | ((in->gaz & 0x7Eu) ? 2u : 0u)] : NO_ROW };
@@ -991,21 +1024,31 @@ static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_
   acc_rows_aligned(&a, m, wc->dense, rows, k);
   acc_finish(&a, sum);
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
-    if (sum[l] > 32767 || sum[l] < -32767) return;   /* too big for the cache: recomputed each time */
+    if (sum[l] > 32767 || sum[l] < -32767) return after_o;   /* too big for the cache: recomputed each time */
   self_line *line = &wc->self[e - wc->w];
   memset(line, 0, sizeof *line);
   for (int l = 0; l < ART_TAGGER_LABELS; l++) line->v[l] = (int16_t)sum[l];
+  line->after_o_row = after_o;
   e->gaz |= SELF_VALID;
+  return after_o;
 }
 
-/* a += the self sum of token t, from the cache when it holds it. */
-static inline void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
-                            const art_tok_info *in, score_acc *a) {
+/*
+** a += the self sum of token t (with T_PREV_TAG_SHAPE after an O), from the
+** cache when it holds it; returns the row of that feature (or NO_ROW).
+*/
+static inline uint32_t add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+                                const art_tok_info *in, score_acc *a) {
   cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
-  if (LIKELY(e->gaz & SELF_VALID)) { acc_add_i16(a, wc->self[e - wc->w].v); return; }
+  if (LIKELY(e->gaz & SELF_VALID)) {
+    const self_line *line = &wc->self[e - wc->w];
+    acc_add_i16(a, line->v);
+    return line->after_o_row;
+  }
   int32_t sum[ART_TAGGER_DENSE_WIDTH];
-  self_sum(m, wc, e, doc, t, in, sum);
+  uint32_t after_o = self_sum(m, wc, e, doc, t, in, sum);
   acc_add_i32(a, sum);
+  return after_o;
 }
 
 static int popcount32(uint32_t x) {
@@ -1159,8 +1202,9 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
       acc_init(&acc, ref);
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
-      add_self(m, wc, doc, &toks[i], in, &acc);
+      uint32_t after_o = add_self(m, wc, doc, &toks[i], in, &acc);
       acc_rows_aligned(&acc, m, wc->dense, feats, nrows);
+      if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, after_o);   /* see self_line */
     }
     acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK
