@@ -581,9 +581,13 @@ static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, u
 #define KEY_FLAGS ((uint32_t)~(ART_TOK_SPACE_AFTER | ART_TOK_OPEN))
 
 static ALWAYS_INLINE uint64_t word_key(const char *doc, const art_token *t) {
-  /* the flags go through the mixer first: XORed in raw, they could cancel a byte difference */
-  uint64_t k = hash64_mem((const unsigned char *)doc + t->start, t->end - t->start,
-                          art_fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
+  /*
+  ** The flags go through the mixer first: XORed in raw, they could cancel a
+  ** byte difference.  The core's own last multiply mixes enough for a key
+  ** (no second round as in hash64_mem()).
+  */
+  uint64_t k = art_hash_core((const unsigned char *)doc + t->start, t->end - t->start,
+                             art_fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
   return k ? k : 1;
 }
 
@@ -1023,11 +1027,26 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   acc_init(&a, NULL);
   acc_rows_aligned(&a, m, wc->dense, rows, k);
   acc_finish(&a, sum);
+  self_line *line = &wc->self[e - wc->w];
+#if defined(__SSE2__)
+  /* lanes 0..22 within +-32767 (lane 23, padding, cleared), packed to 16 bits: vector compares and packs */
+  __m128i v5 = _mm_and_si128(a.v[5], _mm_set_epi32(0, -1, -1, -1));
+  __m128i hi = _mm_set1_epi32(32767), lo = _mm_set1_epi32(-32767), out = _mm_setzero_si128();
+#define OUT_OF_RANGE(x) out = _mm_or_si128(out, _mm_or_si128(_mm_cmpgt_epi32(x, hi), _mm_cmplt_epi32(x, lo)));
+  OUT_OF_RANGE(a.v[0]) OUT_OF_RANGE(a.v[1]) OUT_OF_RANGE(a.v[2]) OUT_OF_RANGE(a.v[3]) OUT_OF_RANGE(a.v[4])
+  OUT_OF_RANGE(v5)
+#undef OUT_OF_RANGE
+  if (_mm_movemask_epi8(out)) return after_o;   /* too big for the cache: recomputed each time */
+  _mm_storeu_si128((__m128i *)(line->v + 0), _mm_packs_epi32(a.v[0], a.v[1]));
+  _mm_storeu_si128((__m128i *)(line->v + 8), _mm_packs_epi32(a.v[2], a.v[3]));
+  _mm_storeu_si128((__m128i *)(line->v + 16), _mm_packs_epi32(a.v[4], v5));
+  memset(line->unused, 0, sizeof line->unused);
+#else
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
     if (sum[l] > 32767 || sum[l] < -32767) return after_o;   /* too big for the cache: recomputed each time */
-  self_line *line = &wc->self[e - wc->w];
   memset(line, 0, sizeof *line);
   for (int l = 0; l < ART_TAGGER_LABELS; l++) line->v[l] = (int16_t)sum[l];
+#endif
   line->after_o_row = after_o;
   e->gaz |= SELF_VALID;
   return after_o;
