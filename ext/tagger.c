@@ -77,7 +77,9 @@
 #define NOINLINE __attribute__((noinline))
 #define COLD __attribute__((noinline, cold))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define FLATTEN __attribute__((flatten))   /* the hash inlined: these are called for every word */
 #else
+#define FLATTEN
 #define ALWAYS_INLINE inline
 #define NOINLINE
 #define COLD
@@ -303,7 +305,7 @@ static inline uint32_t gaz_find(const gaz_set *set, const char *key, size_t len)
 static _Atomic uint64_t gaz_memo[1u << GAZ_MEMO_BITS];
 _Static_assert(GAZ_ANSWER == 0xFFFFFu, "the memo keeps 20 answer bits");
 
-uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
+FLATTEN uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
   gaz_ensure();
   uint64_t hv = hash64_mem((const unsigned char *)lower_key, len, GAZ_SEED);
   /* identity: the 32 bits of gaz_lo() (never 0, so neither is id) and the 12 of gaz_check() */
@@ -782,7 +784,7 @@ static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const
 }
 
 /* The facts of token i, through the cache. */
-static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
+static NOINLINE FLATTEN art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
   const cached_word *e = cache_find(wc, word_key(doc, &toks[i]), doc, &toks[i]);
