@@ -566,7 +566,7 @@ void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t n
 /* ---- token facts ------------------------------------------------------------ */
 
 /* The facts about token t that do not depend on its neighbours. */
-static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, uint32_t *h_shape, uint32_t *gaz) {
+static FLATTEN void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, uint32_t *h_shape, uint32_t *gaz) {
   const unsigned char *z = (const unsigned char *)doc + t->start;
   size_t len = t->end - t->start;
   char low[LOWER_MAX];
@@ -802,7 +802,7 @@ static inline art_tok_info *ensure(word_cache *wc, const char *doc, const art_to
 }
 
 /* Multi-word gazetteer entries starting at token i: mark the tokens they cover (the search). */
-static NOINLINE void mark_spans_from(word_cache *wc, const char *doc, const art_token *toks, size_t n,
+static NOINLINE FLATTEN void mark_spans_from(word_cache *wc, const char *doc, const art_token *toks, size_t n,
                                      art_tagger_scratch *sc, size_t i) {
   char key[96];
   size_t kl = 0;
