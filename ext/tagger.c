@@ -33,7 +33,8 @@
 **   - a word cache.  Half of a token's features depend on the token alone
 **     (spelling, shape, flags, gazetteer hits), and names recur: "U.S.",
 **     "Iraq", "President".  The sum of those features' weights is kept per
-**     word type, with the word's hashes, gazetteer bits and the rows of its
+**     word type (with the word's shape after an O, the usual previous
+**     label), with the word's hashes, gazetteer bits and the rows of its
 **     features as a neighbour; a word seen before costs one probe instead
 **     of three hashes, two gazetteer probes and eleven model probes.  The
 **     cache (16,384 word types in sets of two, 1.5 MB) lives in the

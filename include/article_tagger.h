@@ -79,7 +79,7 @@ typedef struct art_tok_info {
 
 struct art_word_cache;   /* tagger.c: per-word feature sums, kept across sentences */
 typedef struct art_tagger_scratch {
-  art_tok_info *info;
+  art_tok_info *info;             /* info[-1] .. info[cap + 1]: the boundary sits past the ends (tagger.c) */
   size_t cap;
   uint32_t stamp;                 /* this sentence's mark in info[].ready (a reset is no sweep) */
   struct art_word_cache *cache;   /* allocated by the first art_tagger_tag() */
