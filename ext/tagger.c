@@ -33,7 +33,8 @@
 **   - a word cache.  Half of a token's features depend on the token alone
 **     (spelling, shape, flags, gazetteer hits), and names recur: "U.S.",
 **     "Iraq", "President".  The sum of those features' weights is kept per
-**     word type, with the word's hashes, gazetteer bits and the rows of its
+**     word type (with the word's shape after an O, the usual previous
+**     label), with the word's hashes, gazetteer bits and the rows of its
 **     features as a neighbour; a word seen before costs one probe instead
 **     of three hashes, two gazetteer probes and eleven model probes.  The
 **     cache (16,384 word types in sets of two, 1.5 MB) lives in the
@@ -77,7 +78,9 @@
 #define NOINLINE __attribute__((noinline))
 #define COLD __attribute__((noinline, cold))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define FLATTEN __attribute__((flatten))   /* the hash inlined: these are called for every word */
 #else
+#define FLATTEN
 #define ALWAYS_INLINE inline
 #define NOINLINE
 #define COLD
@@ -109,11 +112,12 @@ static uint32_t feat(uint32_t template_id, uint32_t value) {
 /*
 ** A 64-bit hash for the tables that are private to this file (gazetteers,
 ** word cache), which identify a key by its hash alone: the scheme of
-** include/article_hash.h (two overlapping words, folded multiplies), kept
-** whole to 64 bits and seeded by the caller.
+** include/article_hash.h (two overlapping words, a folded multiply), kept
+** whole to 64 bits and seeded by the caller.  (A second folded multiply
+** over the result changed no probe count and cost six instructions a key.)
 */
 static ALWAYS_INLINE uint64_t hash64_mem(const unsigned char *p, size_t len, uint64_t seed) {
-  return art_fold_mul(art_hash_core(p, len, seed) ^ 0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull ^ len);
+  return art_hash_core(p, len, seed);
 }
 
 /* ASCII lower case of z[0..n) into buf (at most cap bytes); returns the length. */
@@ -302,7 +306,7 @@ static inline uint32_t gaz_find(const gaz_set *set, const char *key, size_t len)
 static _Atomic uint64_t gaz_memo[1u << GAZ_MEMO_BITS];
 _Static_assert(GAZ_ANSWER == 0xFFFFFu, "the memo keeps 20 answer bits");
 
-uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
+FLATTEN uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
   gaz_ensure();
   uint64_t hv = hash64_mem((const unsigned char *)lower_key, len, GAZ_SEED);
   /* identity: the 32 bits of gaz_lo() (never 0, so neither is id) and the 12 of gaz_check() */
@@ -327,27 +331,39 @@ uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
 #define READY_CACHED(sc) ((sc)->stamp)
 #define READY_PLAIN(sc) ((sc)->stamp + 1)
 
+/*
+** info[-1], info[n] and info[n + 1] exist too: art_tagger_tag() puts the
+** sentence boundary's facts there, so that a token's neighbours are read
+** without a test for the ends of the sentence.
+*/
+#define INFO_BEFORE 1
+#define INFO_AFTER 2
+
 int art_tagger_scratch_reset(art_tagger_scratch *sc, size_t n) {
   if (n > sc->cap) {
     size_t cap = sc->cap ? sc->cap : 64;
     while (cap < n) cap *= 2;
-    art_tok_info *p = realloc(sc->info, cap * sizeof *p);
+    art_tok_info *p = realloc(sc->info ? sc->info - INFO_BEFORE : NULL,
+                              (cap + INFO_BEFORE + INFO_AFTER) * sizeof *p);
     if (!p) return -1;
-    for (size_t i = sc->cap; i < cap; i++) p[i].ready = 0;
-    sc->info = p;
+    for (size_t i = sc->info ? sc->cap + INFO_BEFORE + INFO_AFTER : 0; i < cap + INFO_BEFORE + INFO_AFTER; i++)
+      p[i].ready = 0;
+    sc->info = p + INFO_BEFORE;
     sc->cap = cap;
   }
   sc->stamp += 2;
   if (sc->stamp < 2) {   /* wrapped (or new): no entry may hold a current stamp */
-    for (size_t i = 0; i < sc->cap; i++) sc->info[i].ready = 0;
+    for (size_t i = 0; i < sc->cap + INFO_AFTER; i++) sc->info[i].ready = 0;
     sc->stamp = 2;
   }
   return 0;
 }
 
+static void word_cache_free(struct art_word_cache *wc);
+
 void art_tagger_scratch_free(art_tagger_scratch *sc) {
-  free(sc->info);
-  free(sc->cache);
+  free(sc->info ? sc->info - INFO_BEFORE : NULL);
+  word_cache_free(sc->cache);
   sc->info = NULL;
   sc->cache = NULL;
   sc->cap = 0;
@@ -439,6 +455,17 @@ static ALWAYS_INLINE void acc_add_i32(score_acc *a, const int32_t *v) {
 #endif
 }
 
+/* The same, v 16-byte aligned: the loads then fold into the adds (SSE2 needs aligned operands for that). */
+static ALWAYS_INLINE void acc_add_i32_aligned(score_acc *a, const int32_t *v) {
+#if defined(__SSE2__)
+#define ADD_VEC(k) a->v[k] = _mm_add_epi32(a->v[k], _mm_load_si128((const __m128i *)(v + 4 * k)));
+  EACH_VEC(ADD_VEC)
+#undef ADD_VEC
+#else
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] += v[t];
+#endif
+}
+
 /* a += v[0..24), 16-bit lanes sign-extended. */
 static ALWAYS_INLINE void acc_add_i16(score_acc *a, const int16_t *v) {
 #if defined(__SSE2__)
@@ -466,14 +493,35 @@ static ALWAYS_INLINE void acc_finish(score_acc *a, int32_t *out) {
 #endif
 }
 
-static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, uint32_t row) {
+/* dense: the model's dense rows, or a copy of them; aligned: it is 16-byte aligned. */
+static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, int aligned,
+                                      uint32_t row) {
   uint32_t len = row & 31;
   if (len == ART_TAGGER_DENSE_ROW) {
-    acc_add_i32(a, m->dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+    if (aligned) acc_add_i32_aligned(a, dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+    else acc_add_i32(a, dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
     return;
   }
   const uint32_t *c = m->cells + (row >> 5);
   for (uint32_t j = 0; j < len; j++) a->cell[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
+}
+
+/* a -= the row (dense rows 16-byte aligned at `dense`). */
+static inline void acc_sub_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, uint32_t row) {
+  uint32_t len = row & 31;
+  if (len == ART_TAGGER_DENSE_ROW) {
+    const int32_t *v = dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH;
+#if defined(__SSE2__)
+#define SUB_VEC(k) a->v[k] = _mm_sub_epi32(a->v[k], _mm_load_si128((const __m128i *)(v + 4 * k)));
+    EACH_VEC(SUB_VEC)
+#undef SUB_VEC
+#else
+    for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] -= v[t];
+#endif
+    return;
+  }
+  const uint32_t *c = m->cells + (row >> 5);
+  for (uint32_t j = 0; j < len; j++) a->cell[c[j] >> 16] -= (int16_t)(c[j] & 0xFFFF);
 }
 
 /*
@@ -493,7 +541,13 @@ static ALWAYS_INLINE size_t model_rows(const art_tagger_model *m, const uint32_t
 }
 
 static ALWAYS_INLINE void acc_rows(score_acc *a, const art_tagger_model *m, const uint32_t *rows, size_t nr) {
-  for (size_t k = 0; k < nr; k++) acc_add_row(a, m, rows[k]);
+  for (size_t k = 0; k < nr; k++) acc_add_row(a, m, m->dense, 0, rows[k]);
+}
+
+/* The same, with the dense rows at `dense`, 16-byte aligned. */
+static ALWAYS_INLINE void acc_rows_aligned(score_acc *a, const art_tagger_model *m, const int32_t *dense,
+                                           const uint32_t *rows, size_t nr) {
+  for (size_t k = 0; k < nr; k++) acc_add_row(a, m, dense, 1, rows[k]);
 }
 
 static ALWAYS_INLINE void acc_features(score_acc *a, const art_tagger_model *m, const uint32_t *feats, size_t nf) {
@@ -513,7 +567,7 @@ void art_tagger_score(const art_tagger_model *m, const uint32_t *feats, size_t n
 /* ---- token facts ------------------------------------------------------------ */
 
 /* The facts about token t that do not depend on its neighbours. */
-static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, uint32_t *h_shape, uint32_t *gaz) {
+static FLATTEN void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, uint32_t *h_shape, uint32_t *gaz) {
   const unsigned char *z = (const unsigned char *)doc + t->start;
   size_t len = t->end - t->start;
   char low[LOWER_MAX];
@@ -533,7 +587,7 @@ static void word_facts(const char *doc, const art_token *t, uint32_t *h_lower, u
 static ALWAYS_INLINE uint64_t word_key(const char *doc, const art_token *t) {
   /* the flags go through the mixer first: XORed in raw, they could cancel a byte difference */
   uint64_t k = hash64_mem((const unsigned char *)doc + t->start, t->end - t->start,
-                          art_fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
+                             art_fold_mul(0x9ae16a3b2f90404full ^ (t->flags & KEY_FLAGS), 0xd6e8feb86659fd93ull));
   return k ? k : 1;
 }
 
@@ -575,7 +629,25 @@ typedef struct cached_word {
   uint32_t as_prev, as_next, as_next2;
 } cached_word;
 _Static_assert(sizeof(cached_word) == 32, "two cached words are a cache line");
-typedef struct self_line { int16_t v[32]; } self_line;   /* lanes 0..22: the sums; 23: zero */
+_Static_assert(offsetof(cached_word, h_lower) == offsetof(art_tok_info, h_lower) &&
+               offsetof(cached_word, h_shape) == offsetof(art_tok_info, h_shape) &&
+               offsetof(cached_word, gaz) == offsetof(art_tok_info, gaz) &&
+               offsetof(cached_word, as_prev) == offsetof(art_tok_info, row_as_prev) &&
+               offsetof(cached_word, as_next) == offsetof(art_tok_info, row_as_next) &&
+               offsetof(cached_word, as_next2) == offsetof(art_tok_info, row_as_next2) &&
+               sizeof(cached_word) == offsetof(art_tok_info, gaz_span), "a cached word is the head of a token's facts");
+/*
+** Lanes 0..22: the sums; 23: zero.  Three tokens in four that are scored
+** follow an O, so the sums include the row of T_PREV_TAG_SHAPE after an O
+** (the word's shape with the previous label O), kept in after_o_row too:
+** after another label it is taken off again (art_tagger_tag()).
+*/
+typedef struct self_line {
+  int16_t v[ART_TAGGER_DENSE_WIDTH];
+  uint32_t after_o_row;
+  uint32_t unused[3];
+} self_line;
+_Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
 /*
 ** 16,384 word types: the VOA corpus has some 26,000 (scored words and their
@@ -593,12 +665,24 @@ typedef struct art_word_cache {
   /* rows of the self features that take few values (self_sum()) */
   uint32_t bias_row, initial_rows[2], initial_common_rows[4], gaz_self_rows[GAZ_BITS];
   uint32_t flag_rows[FEATURE_FLAGS + 1];   /* by flags & FEATURE_FLAGS */
-  int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
+  _Alignas(16) int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
-  int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* 0 where a label may follow, else -2^30 */
+  _Alignas(16) int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* 0 where allowed, else -2^30 */
   int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
+  /*
+  ** The model's dense rows, 16-byte aligned (the adds then read them
+  ** straight from memory): the model's own (those of model_weights.c
+  ** are), or else dense_copy.
+  */
+  const int32_t *dense;
+  int32_t *dense_copy;
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
+
+static void word_cache_free(word_cache *wc) {
+  if (wc) free(wc->dense_copy);
+  free(wc);
+}
 
 /* The rows of a word's features as a neighbour (see cached_word). */
 static void neighbour_rows(const art_tagger_model *m, uint32_t h_lower, cached_word *r) {
@@ -620,9 +704,18 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
     wc = sc->cache = aligned_alloc(64, (sizeof *wc + 63) / 64 * 64);
     if (!wc) return NULL;
     memset(&wc->model, 0, sizeof wc->model);
+    wc->dense_copy = NULL;
   }
   if (!same_model(&wc->model, m)) {
+    free(wc->dense_copy);
     memset(wc, 0, sizeof *wc);
+    wc->dense = m->dense;
+    if ((uintptr_t)m->dense & 15) {
+      size_t bytes = ((size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense + 63) / 64 * 64;
+      wc->dense = wc->dense_copy = aligned_alloc(64, bytes ? bytes : 64);
+      if (!wc->dense_copy) return NULL;   /* wc->model stays empty: the next call tries again */
+      memcpy(wc->dense_copy, m->dense, (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense);
+    }
     for (uint32_t t = 0; t < ART_TAGGER_LABELS; t++) {
       uint32_t f = feat(T_PREV_TAG, t);
       art_tagger_score(m, &f, 1, wc->prev_tag[t]);
@@ -679,31 +772,26 @@ static NOINLINE cached_word *cache_miss(word_cache *wc, cached_word *set, uint64
 /* The entry of key, filled from the token if the cache does not hold it. */
 static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const char *doc, const art_token *t) {
   cached_word *set = &wc->w[((key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
-  if (LIKELY(set[0].key == key)) {
-    set[0].gaz &= ~WAY1_NEWER;
-    return &set[0];
-  }
-  if (set[1].key == key) {
+  /* the second way first: a set's first word goes there, and most hits are on it */
+  if (LIKELY(set[1].key == key)) {
     set[0].gaz |= WAY1_NEWER;
     return &set[1];
+  }
+  if (set[0].key == key) {
+    set[0].gaz &= ~WAY1_NEWER;
+    return &set[0];
   }
   return cache_miss(wc, set, key, doc, t);
 }
 
 /* The facts of token i, through the cache. */
-static NOINLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
+static NOINLINE FLATTEN art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
-  uint64_t key = word_key(doc, &toks[i]);
-  const cached_word *e = cache_find(wc, key, doc, &toks[i]);
+  const cached_word *e = cache_find(wc, word_key(doc, &toks[i]), doc, &toks[i]);
   if (in->ready != READY_PLAIN(sc)) in->gaz_span = 0;   /* a plain token keeps the spans marked on it */
-  in->key = key;
-  in->h_lower = e->h_lower;
-  in->h_shape = e->h_shape;
-  in->gaz = e->gaz & ~(SELF_VALID | WAY1_NEWER);
-  in->row_as_prev = e->as_prev;
-  in->row_as_next = e->as_next;
-  in->row_as_next2 = e->as_next2;
+  memcpy(in, e, sizeof *e);   /* key, hashes, gaz and rows: the same layout (see cached_word) */
+  in->gaz &= ~(SELF_VALID | WAY1_NEWER);
   in->ready = READY_CACHED(sc);
   return in;
 }
@@ -715,7 +803,7 @@ static inline art_tok_info *ensure(word_cache *wc, const char *doc, const art_to
 }
 
 /* Multi-word gazetteer entries starting at token i: mark the tokens they cover (the search). */
-static NOINLINE void mark_spans_from(word_cache *wc, const char *doc, const art_token *toks, size_t n,
+static NOINLINE FLATTEN void mark_spans_from(word_cache *wc, const char *doc, const art_token *toks, size_t n,
                                      art_tagger_scratch *sc, size_t i) {
   char key[96];
   size_t kl = 0;
@@ -817,31 +905,44 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
 
 /* ---- features ----------------------------------------------------------- */
 
+/* The facts of the sentence boundary, as a neighbour (never current: ready 0, so never a token's). */
+static inline void boundary_info(const word_cache *wc, art_tok_info *b) {
+  b->h_lower = b->h_shape = BOUNDARY_HASH;
+  b->gaz = b->gaz_span = 0;
+  b->ready = 0;
+  b->row_as_prev = wc->boundary.as_prev;
+  b->row_as_next = wc->boundary.as_next;
+  b->row_as_next2 = wc->boundary.as_next2;
+}
+
 /*
 ** The rows of the features that look at the neighbours, except the previous
 ** label's own row: four are hashed and probed, the neighbour words' rows
 ** come with their facts, and gazetteer features from a table.
 */
-static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc, size_t n,
-                           size_t i, int prev_tag, uint32_t *rows) {
-  const art_tok_info *in = &sc->info[i], *prev = i >= 1 ? &sc->info[i - 1] : NULL;
-  const art_tok_info *next = i + 1 < n ? &sc->info[i + 1] : NULL, *next2 = i + 2 < n ? &sc->info[i + 2] : NULL;
-  uint32_t next_w = next ? next->h_lower : BOUNDARY_HASH;
+static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc,
+                           size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
+  /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
+  const art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
   uint32_t f[4];
-  f[0] = feat(T_PREV_SHAPE, (prev ? prev->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
-  f[1] = feat(T_NEXT_SHAPE, (next ? next->h_shape : BOUNDARY_HASH) * 31u + in->h_shape);
-  f[2] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-  f[3] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
-  size_t k = model_rows(m, f, 4, rows);
+  f[0] = feat(T_PREV_SHAPE, prev->h_shape * 31u + in->h_shape);
+  f[1] = feat(T_NEXT_SHAPE, next->h_shape * 31u + in->h_shape);
+  f[2] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower);
+  size_t nf = 3;
+  if (prev_tag != ART_TAG_O)   /* after an O, in the self sum (see self_line) */
+    f[nf++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
+  size_t k = model_rows(m, f, nf, rows);
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
-  rows[k] = prev ? prev->row_as_prev : wc->boundary.as_prev;
+  rows[k] = prev->row_as_prev;
   k += rows[k] != NO_ROW;
-  rows[k] = next ? next->row_as_next : wc->boundary.as_next;
+  rows[k] = next->row_as_next;
   k += rows[k] != NO_ROW;
-  rows[k] = next2 ? next2->row_as_next2 : wc->boundary.as_next2;
+  rows[k] = next2->row_as_next2;
   k += rows[k] != NO_ROW;
-  uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev ? prev->gaz & GAZ_FEATURE_MASK : 0,
-                         next ? next->gaz & GAZ_FEATURE_MASK : 0 };
+  uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev->gaz & GAZ_FEATURE_MASK, next->gaz & GAZ_FEATURE_MASK };
+  /* the reference list can be cut short only when some group has 13 of its 14 bits (list_would_overflow()) */
+  *may_overflow = ((in->gaz & GAZ_FEATURE_MASK) >= 0x1FFF) | (groups[0] >= 0x1FFF) | (groups[1] >= 0x1FFF) |
+                  (groups[2] >= 0x1FFF);
   if (groups[0] | groups[1] | groups[2])
     for (int q = 0; q < 3; q++)
       for (uint32_t bits = groups[q]; bits; bits &= bits - 1) {
@@ -901,18 +1002,20 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
 /* The self sum of token t, summed from the model (the cache did not hold it); kept when it fits. */
-static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
-                              const art_token *t, const art_tok_info *in, int32_t *sum) {
+static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
+                                  const art_token *t, const art_tok_info *in, int32_t *sum) {
   /*
   ** The features of the token alone (T_BIAS, T_WORD, T_LOWER, T_SHAPE,
   ** T_INITIAL, T_INITIAL_COMMON, T_FLAGS, T_GAZ), those that take few values
-  ** with their rows from tables.
+  ** with their rows from tables, and T_PREV_TAG_SHAPE after an O (see self_line).
   */
-  uint32_t f[3], rows[8 + GAZ_BITS];
+  uint32_t f[3], rows[9 + GAZ_BITS];
   f[0] = feat(T_WORD, hash_bytes((const unsigned char *)doc + t->start, t->end - t->start));
   f[1] = feat(T_LOWER, in->h_lower);
   f[2] = feat(T_SHAPE, in->h_shape);
   size_t k = model_rows(m, f, 3, rows);
+  uint32_t after_o = model_row(m, feat(T_PREV_TAG_SHAPE, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape));
+  if (after_o != NO_ROW) rows[k++] = after_o;
   uint32_t initial = (t->flags & ART_TOK_INITIAL) ? 1 : 0;
   uint32_t few[4] = { wc->bias_row, wc->initial_rows[initial], wc->flag_rows[t->flags & FEATURE_FLAGS],
                       initial ? wc->initial_common_rows[(in->gaz & 1u) | ((in->gaz & 0x7Eu) ? 2u : 0u)] : NO_ROW };
@@ -922,24 +1025,49 @@ static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_
     if (wc->gaz_self_rows[lowest_bit(bits)] != NO_ROW) rows[k++] = wc->gaz_self_rows[lowest_bit(bits)];
   score_acc a;
   acc_init(&a, NULL);
-  acc_rows(&a, m, rows, k);
+  acc_rows_aligned(&a, m, wc->dense, rows, k);
   acc_finish(&a, sum);
-  for (int l = 0; l < ART_TAGGER_LABELS; l++)
-    if (sum[l] > 32767 || sum[l] < -32767) return;   /* too big for the cache: recomputed each time */
   self_line *line = &wc->self[e - wc->w];
+#if defined(__SSE2__)
+  /* lanes 0..22 within +-32767 (lane 23, padding, cleared), packed to 16 bits: vector compares and packs */
+  __m128i v5 = _mm_and_si128(a.v[5], _mm_set_epi32(0, -1, -1, -1));
+  __m128i hi = _mm_set1_epi32(32767), lo = _mm_set1_epi32(-32767), out = _mm_setzero_si128();
+#define OUT_OF_RANGE(x) out = _mm_or_si128(out, _mm_or_si128(_mm_cmpgt_epi32(x, hi), _mm_cmplt_epi32(x, lo)));
+  OUT_OF_RANGE(a.v[0]) OUT_OF_RANGE(a.v[1]) OUT_OF_RANGE(a.v[2]) OUT_OF_RANGE(a.v[3]) OUT_OF_RANGE(a.v[4])
+  OUT_OF_RANGE(v5)
+#undef OUT_OF_RANGE
+  if (_mm_movemask_epi8(out)) return after_o;   /* too big for the cache: recomputed each time */
+  _mm_storeu_si128((__m128i *)(line->v + 0), _mm_packs_epi32(a.v[0], a.v[1]));
+  _mm_storeu_si128((__m128i *)(line->v + 8), _mm_packs_epi32(a.v[2], a.v[3]));
+  _mm_storeu_si128((__m128i *)(line->v + 16), _mm_packs_epi32(a.v[4], v5));
+  memset(line->unused, 0, sizeof line->unused);
+#else
+  for (int l = 0; l < ART_TAGGER_LABELS; l++)
+    if (sum[l] > 32767 || sum[l] < -32767) return after_o;   /* too big for the cache: recomputed each time */
   memset(line, 0, sizeof *line);
   for (int l = 0; l < ART_TAGGER_LABELS; l++) line->v[l] = (int16_t)sum[l];
+#endif
+  line->after_o_row = after_o;
   e->gaz |= SELF_VALID;
+  return after_o;
 }
 
-/* a += the self sum of token t, from the cache when it holds it. */
-static inline void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
-                            const art_tok_info *in, score_acc *a) {
+/*
+** a += the self sum of token t (with T_PREV_TAG_SHAPE after an O), from the
+** cache when it holds it; returns the row of that feature (or NO_ROW).
+*/
+static inline uint32_t add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+                                const art_tok_info *in, score_acc *a) {
   cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
-  if (LIKELY(e->gaz & SELF_VALID)) { acc_add_i16(a, wc->self[e - wc->w].v); return; }
+  if (LIKELY(e->gaz & SELF_VALID)) {
+    const self_line *line = &wc->self[e - wc->w];
+    acc_add_i16(a, line->v);
+    return line->after_o_row;
+  }
   int32_t sum[ART_TAGGER_DENSE_WIDTH];
-  self_sum(m, wc, e, doc, t, in, sum);
+  uint32_t after_o = self_sum(m, wc, e, doc, t, in, sum);
   acc_add_i32(a, sum);
+  return after_o;
 }
 
 static int popcount32(uint32_t x) {
@@ -951,17 +1079,16 @@ static int popcount32(uint32_t x) {
 /*
 ** Would the reference list of token i be cut at ART_TAGGER_MAX_FEATURES?
 ** Only with more than 48 gazetteer features, so only when some group has
-** 13 or more of its 14 bits (value >= 0x1FFF): then count.
+** 13 or more of its 14 bits (value >= 0x1FFF: context_rows() tells): then count.
 */
 static COLD int count_would_overflow(const uint32_t *g) {
   return 16 + popcount32(g[0]) + popcount32(g[1]) + popcount32(g[2]) + popcount32(g[3]) > ART_TAGGER_MAX_FEATURES;
 }
 
-static inline int list_would_overflow(const art_tagger_scratch *sc, size_t n, size_t i) {
+static COLD int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
+  /* the boundary's gaz (info[-1], info[n]) is 0 */
   uint32_t g[4] = { sc->info[i].gaz & GAZ_FEATURE_MASK, sc->info[i].gaz_span & GAZ_FEATURE_MASK,
-                    i >= 1 ? sc->info[i - 1].gaz & GAZ_FEATURE_MASK : 0,
-                    i + 1 < n ? sc->info[i + 1].gaz & GAZ_FEATURE_MASK : 0 };
-  if (LIKELY(g[0] < 0x1FFF && g[1] < 0x1FFF && g[2] < 0x1FFF && g[3] < 0x1FFF)) return 0;
+                    sc->info[i - 1].gaz & GAZ_FEATURE_MASK, sc->info[i + 1].gaz & GAZ_FEATURE_MASK };
   return count_would_overflow(g);
 }
 
@@ -986,7 +1113,7 @@ static inline int best_label(const word_cache *wc, const score_acc *a, const int
   if (LIKELY(wc->sums_fit_float)) {
     const int32_t *pen = wc->penalty[prev];
     __m128 v[ACC_VECS], t;
-#define TO_FLOAT(k) v[k] = _mm_cvtepi32_ps(_mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(pen + 4 * k))));
+#define TO_FLOAT(k) v[k] = _mm_cvtepi32_ps(_mm_add_epi32(a->v[k], _mm_load_si128((const __m128i *)(pen + 4 * k))));
     EACH_VEC(TO_FLOAT)
 #undef TO_FLOAT
     __m128 hi = v[0], lo = _mm_set1_ps(-2147483648.0f);
@@ -1049,6 +1176,9 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
   if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) return 0;
   word_cache *wc = LIKELY(sc->cache && same_model(&sc->cache->model, m)) ? sc->cache : cache_for(sc, m);
   if (!wc) return -1;
+  boundary_info(wc, &sc->info[-1]);
+  boundary_info(wc, &sc->info[n]);
+  boundary_info(wc, &sc->info[n + 1]);
   uint32_t feats[ART_TAGGER_MAX_FEATURES];
   int prev = ART_TAG_O;
 #if ART_TAGGER_CHECK
@@ -1083,14 +1213,17 @@ int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *
 
     score_acc acc;
     int32_t scores[ART_TAGGER_DENSE_WIDTH];
-    if (UNLIKELY(list_would_overflow(sc, n, i))) {
+    int may_overflow;
+    size_t nrows = context_rows(wc, m, sc, i, prev, feats, &may_overflow);
+    if (UNLIKELY(may_overflow) && list_would_overflow(sc, i)) {
       int32_t ref[ART_TAGGER_DENSE_WIDTH];
       reference_sums(m, doc, toks, n, sc, i, prev, ref);
       acc_init(&acc, ref);
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
-      add_self(m, wc, doc, &toks[i], in, &acc);
-      acc_rows(&acc, m, feats, context_rows(wc, m, sc, n, i, prev, feats));
+      uint32_t after_o = add_self(m, wc, doc, &toks[i], in, &acc);
+      acc_rows_aligned(&acc, m, wc->dense, feats, nrows);
+      if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, after_o);   /* see self_line */
     }
     acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK

@@ -67,17 +67,19 @@ extern const art_tagger_model art_tagger_default_model;
 
 /* Per-token facts computed once per sentence (lazily, for scored tokens). */
 typedef struct art_tok_info {
+  /* key .. row_as_next2: the layout of an entry of the word cache, copied whole from it (tagger.c) */
   uint64_t key;          /* the token's key in the tagger's word cache (bytes and flags) */
-  uint32_t h_word, h_lower, h_shape;   /* h_word: on the reference path only */
+  uint32_t h_lower, h_shape;
   uint32_t gaz;          /* bit g: the lower-cased word is in gazetteer g */
+  uint32_t row_as_prev, row_as_next, row_as_next2;   /* cached path: model rows of the word as a neighbour */
   uint32_t gaz_span;     /* bit g: the token starts or continues a multi-word gazetteer entry */
   uint32_t ready;        /* which facts are set: compared with the scratch's stamp */
-  uint32_t row_as_prev, row_as_next, row_as_next2;   /* cached path: model rows of the word as a neighbour */
+  uint32_t h_word;       /* on the reference path only */
 } art_tok_info;
 
 struct art_word_cache;   /* tagger.c: per-word feature sums, kept across sentences */
 typedef struct art_tagger_scratch {
-  art_tok_info *info;
+  art_tok_info *info;             /* info[-1] .. info[cap + 1]: the boundary sits past the ends (tagger.c) */
   size_t cap;
   uint32_t stamp;                 /* this sentence's mark in info[].ready (a reset is no sweep) */
   struct art_word_cache *cache;   /* allocated by the first art_tagger_tag() */
