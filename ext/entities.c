@@ -1561,9 +1561,11 @@ static int pronoun_kind(const char *doc, const art_token *t) {
   }
 }
 
-/* The facts of the tokens toks[0..n) (FACT_*). */
+/* The facts of the tokens toks[0..n) (FACT_*).  Unrolled: the loop's own
+   counting was a quarter of its work over a million tokens. */
 static void token_facts(const char *doc, const art_token *toks, size_t n, uint8_t *facts) {
   const uint32_t run_mask = ART_TOK_HAS_UPPER | ART_TOK_WORD | ART_TOK_DIGIT, run_flags = ART_TOK_HAS_UPPER | ART_TOK_WORD;
+#pragma GCC unroll 4
   for (size_t i = 0; i < n; i++) {
     uint8_t f = ((toks[i].flags & run_mask) == run_flags ? FACT_OPENS : 0) | (toks[i].flags & FACT_DIGIT);
     if (toks[i].end - toks[i].start - 2 <= 1) {   /* two- and three-letter words only */
