@@ -226,6 +226,14 @@ typedef struct token_memo {
   const uint8_t *facts;      /* the sentence's token_facts() (prepare_batch()) */
 } token_memo;
 
+static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
+  char buf[64];
+  size_t n = tok_len(t);
+  const char *key = lower_key(doc + t->start, n, buf);   /* title_phrase() passes words of at most 63 bytes */
+  tm->word[i] = art_gazetteer_bits(key, n) | MEMO_KNOWN;
+  tm->stripped[i] = n > 1 && key[n - 1] == '.' ? art_gazetteer_bits(key, n - 1) : 0;
+}
+
 static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
                             uint32_t *word, uint32_t *stripped) {
   if (!(tm->word[i] & MEMO_KNOWN)) {
@@ -317,10 +325,15 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
                                   int at_end) {
   if (b > a) {
     size_t at = at_end ? b - 1 : a;
-    uint32_t word = tm->word[at];
-    if (!(toks[at].flags & ART_TOK_WORD) ||
-        ((word & MEMO_KNOWN) &&
-         !((word | tm->stripped[at]) & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))))
+    if (!(toks[at].flags & ART_TOK_WORD)) return 0;
+    /* a word the memo does not know yet is asked about here, out of line
+       (the search's first step would ask the same), so that most calls
+       never set up the search's key */
+    if (!(tm->word[at] & MEMO_KNOWN)) {
+      if (tok_len(&toks[at]) + 1 > 64) return 0;   /* the search's KEY_MAX: no title */
+      token_memo_fill(tm, doc, &toks[at], at);
+    }
+    if (!((tm->word[at] | tm->stripped[at]) & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START))))
       return 0;
   }
   return title_phrase_search(tm, doc, toks, a, b, at_end);
