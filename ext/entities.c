@@ -179,15 +179,30 @@ static inline const char *lower_key(const char *z, size_t n, char *buf) {
   return buf;
 }
 
-/* Look the token up lower-cased (and without a final period) in a table. */
-const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
-  char buf[64];
-  if (!tab || n == 0 || n > sizeof buf) return NULL;
-  const char *key = lower_key(z, n, buf);
+/* key[0..n), lower case already, in tab (or without a final period when strip_period and not there). */
+static inline const art_table_entry *lookup_lowered(const art_table *tab, const char *key, size_t n, int strip_period) {
   const art_table_entry *e = table_may_hold(tab, key, n) ? art_table_find(tab, key, n) : NULL;
   if (!e && strip_period && n > 1 && key[n - 1] == '.' && table_may_hold(tab, key, n - 1))
     e = art_table_find(tab, key, n - 1);
   return e;
+}
+
+/* art_ent_lookup_lower() of a key outside the document: lower-cased into a buffer. */
+static __attribute__((noinline)) const art_table_entry *lookup_lower_copy(const art_table *tab, const char *z, size_t n,
+                                                                         int strip_period) {
+  char buf[64];
+  art_ascii_lower(buf, z, n);
+  return lookup_lowered(tab, buf, n, strip_period);
+}
+
+/* Look the token up lower-cased (and without a final period) in a table.
+   Nearly every key lies in the document and is read from its lower-case
+   copy; the copying path is a call of its own, which keeps this one light. */
+const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
+  if (!tab || n == 0 || n > 64) return NULL;
+  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
+  if (off < len && n <= len - off) return lookup_lowered(tab, lowered.low + off, n, strip_period);
+  return lookup_lower_copy(tab, z, n, strip_period);
 }
 
 /* Lower-case particles inside names ("van", "der", "de", "bin"), as
@@ -201,14 +216,27 @@ int art_ent_is_particle(const tables *tb, const char *z, size_t n) {
 }
 
 
-/* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit). */
-uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
-  char buf[64];
-  if (n == 0 || n > sizeof buf) return 0;
-  const char *key = lower_key(z, n, buf);
+/* Gazetteer bits of key[0..n), lower case already (and without a final period when strip_period and no hit). */
+static inline uint32_t gaz_bits_lowered(const char *key, size_t n, int strip_period) {
   uint32_t bits = art_gazetteer_bits(key, n);
   if (!bits && strip_period && n > 1 && key[n - 1] == '.') bits = art_gazetteer_bits(key, n - 1);
   return bits;
+}
+
+/* art_ent_gaz_bits() of a key outside the document: lower-cased into a buffer. */
+static __attribute__((noinline)) uint32_t gaz_bits_copy(const char *z, size_t n, int strip_period) {
+  char buf[64];
+  art_ascii_lower(buf, z, n);
+  return gaz_bits_lowered(buf, n, strip_period);
+}
+
+/* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit),
+   from the document's lower-case copy as art_ent_lookup_lower() does. */
+uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
+  if (n == 0 || n > 64) return 0;
+  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
+  if (off < len && n <= len - off) return gaz_bits_lowered(lowered.low + off, n, strip_period);
+  return gaz_bits_copy(z, n, strip_period);
 }
 
 /*
