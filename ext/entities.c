@@ -179,15 +179,30 @@ static inline const char *lower_key(const char *z, size_t n, char *buf) {
   return buf;
 }
 
-/* Look the token up lower-cased (and without a final period) in a table. */
-const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
-  char buf[64];
-  if (!tab || n == 0 || n > sizeof buf) return NULL;
-  const char *key = lower_key(z, n, buf);
+/* key[0..n), lower case already, in tab (or without a final period when strip_period and not there). */
+static inline const art_table_entry *lookup_lowered(const art_table *tab, const char *key, size_t n, int strip_period) {
   const art_table_entry *e = table_may_hold(tab, key, n) ? art_table_find(tab, key, n) : NULL;
   if (!e && strip_period && n > 1 && key[n - 1] == '.' && table_may_hold(tab, key, n - 1))
     e = art_table_find(tab, key, n - 1);
   return e;
+}
+
+/* art_ent_lookup_lower() of a key outside the document: lower-cased into a buffer. */
+static __attribute__((noinline)) const art_table_entry *lookup_lower_copy(const art_table *tab, const char *z, size_t n,
+                                                                         int strip_period) {
+  char buf[64];
+  art_ascii_lower(buf, z, n);
+  return lookup_lowered(tab, buf, n, strip_period);
+}
+
+/* Look the token up lower-cased (and without a final period) in a table.
+   Nearly every key lies in the document and is read from its lower-case
+   copy; the copying path is a call of its own, which keeps this one light. */
+const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
+  if (!tab || n == 0 || n > 64) return NULL;
+  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
+  if (off < len && n <= len - off) return lookup_lowered(tab, lowered.low + off, n, strip_period);
+  return lookup_lower_copy(tab, z, n, strip_period);
 }
 
 /* Lower-case particles inside names ("van", "der", "de", "bin"), as
@@ -201,14 +216,27 @@ int art_ent_is_particle(const tables *tb, const char *z, size_t n) {
 }
 
 
-/* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit). */
-uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
-  char buf[64];
-  if (n == 0 || n > sizeof buf) return 0;
-  const char *key = lower_key(z, n, buf);
+/* Gazetteer bits of key[0..n), lower case already (and without a final period when strip_period and no hit). */
+static inline uint32_t gaz_bits_lowered(const char *key, size_t n, int strip_period) {
   uint32_t bits = art_gazetteer_bits(key, n);
   if (!bits && strip_period && n > 1 && key[n - 1] == '.') bits = art_gazetteer_bits(key, n - 1);
   return bits;
+}
+
+/* art_ent_gaz_bits() of a key outside the document: lower-cased into a buffer. */
+static __attribute__((noinline)) uint32_t gaz_bits_copy(const char *z, size_t n, int strip_period) {
+  char buf[64];
+  art_ascii_lower(buf, z, n);
+  return gaz_bits_lowered(buf, n, strip_period);
+}
+
+/* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit),
+   from the document's lower-case copy as art_ent_lookup_lower() does. */
+uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
+  if (n == 0 || n > 64) return 0;
+  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
+  if (off < len && n <= len - off) return gaz_bits_lowered(lowered.low + off, n, strip_period);
+  return gaz_bits_copy(z, n, strip_period);
 }
 
 /*
@@ -223,7 +251,16 @@ typedef struct token_memo {
   /* count_pronouns(): tokens [scan_lo, scan_hi) were looked at; the first
      pronoun among them is scan_at (scan_hi when none) */
   size_t scan_lo, scan_hi, scan_at;
+  const uint8_t *facts;      /* the sentence's token_facts() (prepare_batch()) */
 } token_memo;
+
+static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
+  char buf[64];
+  size_t n = tok_len(t);
+  const char *key = lower_key(doc + t->start, n, buf);   /* title_phrase() passes words of at most 63 bytes */
+  tm->word[i] = art_gazetteer_bits(key, n) | MEMO_KNOWN;
+  tm->stripped[i] = n > 1 && key[n - 1] == '.' ? art_gazetteer_bits(key, n - 1) : 0;
+}
 
 static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
                             uint32_t *word, uint32_t *stripped) {
@@ -316,10 +353,15 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
                                   int at_end) {
   if (b > a) {
     size_t at = at_end ? b - 1 : a;
-    uint32_t word = tm->word[at];
-    if (!(toks[at].flags & ART_TOK_WORD) ||
-        ((word & MEMO_KNOWN) &&
-         !((word | tm->stripped[at]) & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))))
+    if (!(toks[at].flags & ART_TOK_WORD)) return 0;
+    /* a word the memo does not know yet is asked about here, out of line
+       (the search's first step would ask the same), so that most calls
+       never set up the search's key */
+    if (!(tm->word[at] & MEMO_KNOWN)) {
+      if (tok_len(&toks[at]) + 1 > 64) return 0;   /* the search's KEY_MAX: no title */
+      token_memo_fill(tm, doc, &toks[at], at);
+    }
+    if (!((tm->word[at] | tm->stripped[at]) & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START))))
       return 0;
   }
   return title_phrase_search(tm, doc, toks, a, b, at_end);
@@ -911,18 +953,12 @@ static int all_ascii_caps(const char *doc, const art_token *t) {
   return 1;
 }
 
-static art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
-                               int confident) {
+static art_etype context_type_search(const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+                                      art_etype type, int confident) {
   const art_token *first = &toks[a], *last = &toks[b - 1];
-  /* most names have none of the cues below: a word after them that is not
-     lower case or "and"/"or"/",", no comma before, no digit in the last word;
-     a person or place the tagger is sure of is not looked at for the noun
-     after it ("Biden said") */
   const art_token *next = b < n ? &toks[b] : NULL;
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
   int noun_after = next && !confident && ((next->flags & ART_TOK_LOWER) || doc[next->start] == ',');
-  if (!comma_before && !noun_after && !(last->flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
-  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   size_t ll = tok_len(last);
   /* the last word's letters and digits: looked at only when it holds a
      digit (the flag); whether it is all capitals, only when MODEL() asks */
@@ -1009,6 +1045,19 @@ static art_etype context_type(const char *doc, const art_token *toks, size_t n, 
     if (art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
       return ART_ENT_NONE;
   return found;
+}
+
+/* Most names have none of context_type_search()'s cues: a word after them
+   that is not lower case or a comma, a comma before, a digit in the last
+   word; a person or place the tagger is sure of is not looked at for the
+   noun after it ("Biden said").  Tested here, where the call is. */
+static inline art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+                                     art_etype type, int confident) {
+  int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
+  int noun_after = b < n && !confident && ((toks[b].flags & ART_TOK_LOWER) || doc[toks[b].start] == ',');
+  if (!comma_before && !noun_after && !(toks[b - 1].flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
+  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
+  return context_type_search(doc, toks, n, a, b, type, confident);
 }
 
 /*
@@ -1160,6 +1209,36 @@ static int short_number(const char *doc, const art_token *t) {
 }
 
 /*
+** Facts of a token that the rules ask about over and over, one byte each,
+** worked out once as the batch is tokenized: can it open a capitalised run
+** (a word with a capital and no digit), and is it a pronoun.
+*/
+enum { FACT_OPENS = 1, FACT_HE = 2, FACT_SHE = 4, FACT_PRONOUN = FACT_HE | FACT_SHE, FACT_DIGIT = ART_TOK_DIGIT };
+_Static_assert(ART_TOK_DIGIT < 256 && !(ART_TOK_DIGIT & (FACT_OPENS | FACT_PRONOUN)), "FACT_DIGIT is the token flag's bit");
+/* skip_plain() and next_fact() read the batch arrays sixteen bytes at a time, past a sentence's end. */
+#define SKIP_SLACK 16
+
+/* The first token from i on (before n) with a fact of mask, or n: sixteen
+   tokens a step where SSE2 is there. */
+static inline size_t next_fact(const uint8_t *facts, size_t i, size_t n, uint8_t mask) {
+#ifdef __SSE2__
+  const __m128i bits = _mm_set1_epi8((char)mask), zero = _mm_setzero_si128();
+  for (; i < n; i += 16) {
+    unsigned none = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(_mm_loadu_si128((const __m128i *)(facts + i)), bits), zero));
+    if (none != 0xFFFF) {
+      size_t at = i + (size_t)__builtin_ctz(~none);
+      return at < n ? at : n;
+    }
+  }
+  return n;
+#else
+  while (i < n && !(facts[i] & mask)) i++;
+  return i;
+#endif
+}
+
+/*
 ** The tokens of a match score starting at token k ("3-1" as one token, or
 ** "3", a dash, "1" written together), or 0.  Each side has one to three
 ** digits: "2024-25" is a season, not a score.
@@ -1194,7 +1273,8 @@ static int score_ends_at(const char *doc, const art_token *toks, size_t n, size_
 ** A country's name stays a place: national teams go by it.  A name that
 ** opens with a given name is a player's unless a sports job follows it.
 */
-static int team_context(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, int *has_score) {
+static int team_context(const char *doc, const art_token *toks, const uint8_t *facts, size_t n, size_t a, size_t b,
+                        int *has_score) {
   /* the cues first, by token shape, then their words: most names have none */
   size_t k = b < n && (toks[b].flags & ART_TOK_POSSESSIVE) ? b + 1 : b;
   int cue = k + 1 < n && (toks[k].flags & ART_TOK_LOWER) && tok_len(&toks[k]) >= 5 && (toks[k + 1].flags & ART_TOK_CAP) &&
@@ -1203,8 +1283,8 @@ static int team_context(const char *doc, const art_token *toks, size_t n, size_t
     /* the other cues need a score in the sentence: looked for once */
     if (*has_score < 0) {
       *has_score = 0;
-      for (size_t j = 0; j < n && !*has_score; j++)
-        if (toks[j].flags & ART_TOK_DIGIT) *has_score = score_at(doc, toks, n, j) != 0;
+      for (size_t j = next_fact(facts, 0, n, FACT_DIGIT); j < n && !*has_score; j = next_fact(facts, j + 1, n, FACT_DIGIT))
+        *has_score = score_at(doc, toks, n, j) != 0;
     }
     if (!*has_score) return 0;
     int scored = b < n && (toks[b].flags & ART_TOK_DIGIT) && score_at(doc, toks, n, b);
@@ -1451,7 +1531,8 @@ typedef struct scratch {
   art_token *btoks;          /* the batch's tokens, sentence after sentence */
   uint8_t *tags;             /* the tagger's labels of btoks */
   int32_t *margin;           /* and its confidences */
-  size_t bcap;               /* room in btoks, tags and margin */
+  uint8_t *facts;            /* token_facts() of btoks */
+  size_t bcap;               /* room in btoks, tags, margin and facts */
   uint8_t *taken;
   size_t cap;
   art_value_span *values;    /* the batch's values, sentence after sentence */
@@ -1466,12 +1547,15 @@ static int grow_batch(scratch *s, size_t n) {
   art_token *t = realloc(s->btoks, cap * sizeof *t);
   if (!t) return -1;
   s->btoks = t;
-  uint8_t *g = realloc(s->tags, cap);
+  uint8_t *g = realloc(s->tags, cap + SKIP_SLACK);
   if (!g) return -1;
   s->tags = g;
   int32_t *m = realloc(s->margin, cap * sizeof *m);
   if (!m) return -1;
   s->margin = m;
+  uint8_t *f = realloc(s->facts, cap + SKIP_SLACK);
+  if (!f) return -1;
+  s->facts = f;
   s->bcap = cap;
   return 0;
 }
@@ -1480,7 +1564,7 @@ static int grow_scratch(scratch *s, size_t n) {
   if (n <= s->cap) return 0;
   size_t cap = s->cap ? s->cap : 64;
   while (cap < n) cap *= 2;
-  uint8_t *k = realloc(s->taken, cap);
+  uint8_t *k = realloc(s->taken, cap + SKIP_SLACK);
   if (!k) return -1;
   s->taken = k;
   uint32_t *mw = realloc(s->memo.word, cap * sizeof *mw);
@@ -1525,6 +1609,21 @@ static int pronoun_kind(const char *doc, const art_token *t) {
   }
 }
 
+/* The facts of the tokens toks[0..n) (FACT_*).  Unrolled: the loop's own
+   counting was a quarter of its work over a million tokens. */
+static void token_facts(const char *doc, const art_token *toks, size_t n, uint8_t *facts) {
+  const uint32_t run_mask = ART_TOK_HAS_UPPER | ART_TOK_WORD | ART_TOK_DIGIT, run_flags = ART_TOK_HAS_UPPER | ART_TOK_WORD;
+#pragma GCC unroll 4
+  for (size_t i = 0; i < n; i++) {
+    uint8_t f = ((toks[i].flags & run_mask) == run_flags ? FACT_OPENS : 0) | (toks[i].flags & FACT_DIGIT);
+    if (toks[i].end - toks[i].start - 2 <= 1) {   /* two- and three-letter words only */
+      int kind = pronoun_kind(doc, &toks[i]);
+      f |= kind == 1 ? FACT_HE : kind == 2 ? FACT_SHE : 0;
+    }
+    facts[i] = f;
+  }
+}
+
 /* Pronouns after token b in the sentence: the first of he/his/him or she/her
    within 25 tokens counts.  Mentions come mostly in order, so the tokens
    looked at for one mention are not looked at again for the next: the scan
@@ -1535,15 +1634,14 @@ static void count_pronouns(token_memo *tm, mention *m, const char *doc, const ar
   if (b < tm->scan_lo || b > tm->scan_hi || tm->scan_at < b) tm->scan_lo = tm->scan_hi = tm->scan_at = b;
   if (tm->scan_at == tm->scan_hi) {         /* none seen from b on: look further, up to the limit */
     size_t i = tm->scan_hi;
-    /* the call only for two- and three-letter words */
-    while (i < limit && !(toks[i].end - toks[i].start - 2 <= 1 && pronoun_kind(doc, &toks[i]))) i++;
+    i = next_fact(tm->facts, i, limit, FACT_PRONOUN);
     tm->scan_at = i;
     tm->scan_hi = i < limit ? i + 1 : limit;
     if (i == limit) tm->scan_at = tm->scan_hi;
   }
   size_t i = tm->scan_at;
   if (i >= tm->scan_hi || i >= limit) return;
-  if (pronoun_kind(doc, &toks[i]) == 1) m->he++;
+  if (tm->facts[i] & FACT_HE) m->he++;
   else m->she++;
 }
 
@@ -1597,6 +1695,30 @@ static int wants_names(const art_ent_options *opts) {
   return !opts || !opts->type_mask || (opts->type_mask & name_types);
 }
 
+/* The first token from i on that is not O, or that can open a capitalised
+   run and is in no mention yet (n when none): sixteen tokens a step where
+   SSE2 is there, as most tokens are O and open nothing. */
+static inline size_t skip_plain(const uint8_t *tags, const uint8_t *facts, const uint8_t *taken, size_t i, size_t n) {
+#ifdef __SSE2__
+  const __m128i o = _mm_set1_epi8((char)ART_TAG_O), opens = _mm_set1_epi8(FACT_OPENS), zero = _mm_setzero_si128();
+  for (; i < n; i += 16) {   /* the arrays have 16 bytes of room past n (SKIP_SLACK) */
+    __m128i is_o = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(tags + i)), o);
+    /* taken[] holds 0 or 1, so FACT_OPENS (bit 0) and not taken is one and-not */
+    __m128i free_opener = _mm_and_si128(_mm_andnot_si128(_mm_loadu_si128((const __m128i *)(taken + i)),
+                                                         _mm_loadu_si128((const __m128i *)(facts + i))), opens);
+    unsigned pass = (unsigned)_mm_movemask_epi8(_mm_and_si128(is_o, _mm_cmpeq_epi8(free_opener, zero)));
+    if (pass != 0xFFFF) {
+      size_t at = i + (size_t)__builtin_ctz(~pass);
+      return at < n ? at : n;
+    }
+  }
+  return n;
+#else
+  while (i < n && tags[i] == ART_TAG_O && (!(facts[i] & FACT_OPENS) || taken[i])) i++;
+  return i;
+#endif
+}
+
 /* The batch's stages that look at one sentence alone: tokens, the tagger's labels, values. */
 static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t nb, const art_ent_options *opts) {
   size_t total = 0;
@@ -1605,10 +1727,14 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
     if (art_tokenize(doc, bs->st.start, bs->st.end, &s->tk) < 0) return -1;
     if (grow_batch(s, total + s->tk.count)) return -1;
     if (s->tk.count) memcpy(s->btoks + total, s->tk.items, s->tk.count * sizeof *s->tk.items);
+    token_facts(doc, s->tk.items, s->tk.count, s->facts + total);
     bs->tok0 = total;
     bs->ntok = s->tk.count;
     total += s->tk.count;
   }
+  if (grow_batch(s, total + 1)) return -1;
+  memset(s->tags + total, ART_TAG_O, SKIP_SLACK);   /* read by skip_plain(), never used */
+  memset(s->facts + total, 0, SKIP_SLACK);
   int want_names = wants_names(opts);
   for (size_t k = 0; k < nb; k++) {
     const batch_sentence *bs = &s->batch[k];
@@ -1643,9 +1769,10 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   int32_t *margin = s->margin + bs->tok0;
   if (n == 0) return 0;
   if (grow_scratch(s, n)) return -1;
-  memset(s->taken, 0, n);
+  memset(s->taken, 0, n + SKIP_SLACK);
   memset(s->memo.word, 0, n * sizeof *s->memo.word);
   s->memo.scan_lo = s->memo.scan_hi = s->memo.scan_at = 0;
+  s->memo.facts = s->facts + bs->tok0;
 
   /* 2. The caller's lexicon comes first. */
   if (opts && opts->lexicon_count) {
@@ -1705,12 +1832,12 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   }
 
   /* A token that can open a capitalised run the tagger left as O (step 6). */
-  const uint32_t run_mask = ART_TOK_HAS_UPPER | ART_TOK_WORD | ART_TOK_DIGIT, run_flags = ART_TOK_HAS_UPPER | ART_TOK_WORD;
+  const uint8_t *facts = s->memo.facts;
   size_t i = 0;
   while (i < n) {
     /* most tokens are O and no such token: passed over in one tight loop */
     if (!want_names) while (i < n && tags[i] == ART_TAG_O) i++;
-    else while (i < n && tags[i] == ART_TAG_O && ((toks[i].flags & run_mask) != run_flags || s->taken[i])) i++;
+    else i = skip_plain(tags, facts, s->taken, i, n);
     if (i == n) break;
     int tag = tags[i];
     if (tag == ART_TAG_O) {
@@ -1793,7 +1920,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           if ((g == ART_ENT_NONE || g == ART_ENT_GPE || g == ART_ENT_PERSON || g == ART_ENT_LOC) &&
               !(m->initial && (s->memo.word[a] & MEMO_KNOWN) && (s->memo.word[a] & ART_GAZ_COMMON)) &&
               !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
-              ((team = team_context(doc, toks, n, a, j, &has_score)) || company_context(tb, doc, toks, n, a, j, g) ||
+              ((team = team_context(doc, toks, s->memo.facts, n, a, j, &has_score)) || company_context(tb, doc, toks, n, a, j, g) ||
                (!m->initial && unknown_word_which(doc, toks, n, a, j))) &&
               !art_ent_lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
             m->team = team != 0;
@@ -2108,7 +2235,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     }
     /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
     if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
-        ((team = team_context(doc, toks, n, a, b, &has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
+        ((team = team_context(doc, toks, s->memo.facts, n, a, b, &has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
       retype = ART_ENT_ORG;
       boost = 1 << 20;
       context_org = 1;
@@ -2218,6 +2345,7 @@ static void entity_state_release(struct art_entity_state *st) {
   free(st->s.btoks);
   free(st->s.tags);
   free(st->s.margin);
+  free(st->s.facts);
   free(st->s.taken);
   free(st->s.memo.word);
   free(st->s.memo.stripped);
@@ -2235,7 +2363,7 @@ static size_t entity_state_bytes(const struct art_entity_state *st) {
   return st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
          st->s.tsc.cap * sizeof *st->s.tsc.info +
          st->s.cap * (1 + 2 * sizeof *st->s.memo.word) +
-         st->s.bcap * (sizeof *st->s.btoks + 1 + sizeof *st->s.margin) +
+         st->s.bcap * (sizeof *st->s.btoks + 2 + sizeof *st->s.margin) +
          st->s.values_cap * sizeof *st->s.values + st->low_cap + art_ent_doc_buffers_bytes(&st->b);
 }
 
