@@ -63,7 +63,7 @@
 **   "5p", "136.4p"                                     MONEY
 **   "$2-3 billion", "$25 to $50", "between 10% and 15%", "1 in 5"  one span,
 **   no value; "rose from $25 to $43", "fell 12% to 6%": two (a change)
-**   "Dortmund 2-1", "voted 52-48"                      CARDINAL (scores, votes)
+**   "Dortmund 2-1", "voted 52-48", "Knicks 118-112"    CARDINAL (scores, votes)
 ** Not values: "no one", "a new one", "one can", "one-time", "net zero",
 ** parts of names and codes ("F-16", "COVID-19", "Flight 370", "G7"), phone
 ** numbers, versions, "24/7"; rates after an amount ("20 minutes a day",
@@ -2134,12 +2134,17 @@ static int name_number(const vscan *vs, size_t s) {
 }
 
 /* A score or vote after a name: "beat Borussia Dortmund 2-1", "Chelsea
-** 3–0".  Two numbers of one or two digits and a dash, nothing glued on. */
+** 3–0", "the Knicks 118-112".  Two numbers and a dash, nothing glued on. */
 static int score_at(const vscan *vs, const vnum *n) {
   size_t d = dash_at(vs, n->e), e;
-  if (!(n->f & N_PLAIN) || n->ndig > 2 || !d || n->attached) return 0;
-  return read_int(vs, n->e + d, 2, &e) >= 0 && !wordchar_at(vs, e) && !dash_at(vs, e) &&
-         !(e + 1 < vs->hi && (vs->z[e] == '.' || vs->z[e] == ',' || vs->z[e] == ':') && IS_DIGIT(vs->z[e + 1]));
+  if (!(n->f & N_PLAIN) || n->ndig > 3 || !d || n->attached) return 0;
+  long second = read_int(vs, n->e + d, 3, &e);
+  if (second < 0 || wordchar_at(vs, e) || dash_at(vs, e) ||
+      (e + 1 < vs->hi && (vs->z[e] == '.' || vs->z[e] == ',' || vs->z[e] == ':') && IS_DIGIT(vs->z[e + 1])))
+    return 0;
+  /* three digits a side, "Knicks 118-112", "passed 341-86": the winner's
+  ** number comes first, which a model number ("Boeing 737-800") breaks */
+  return (n->ndig <= 2 && e - (n->e + d) <= 2) || (double)second <= n->v;
 }
 
 /* A part of a year named by capitals glued to the digits at p: "Q3", "H1",
