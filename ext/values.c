@@ -52,7 +52,7 @@
 **   "6 p.m. to 2 a.m.", "9am-5pm" one TIME; "11:52 p.m. local time": "local
 **   time" left out (tests/eval), "9 a.m. GMT" kept
 **   "above 30%", "below 5 percent" keep the word; "above 100 pounds" does not
-**   "Maria Lopez, 64,", "Chirwa, 66,", "aged 45" (ages)  DATE
+**   "Maria Lopez, 64,", "aged 45" (ages)                DATE
 **   "the first six months of this year", "three months ended Sept. 30",
 **   "2 hours and 21 minutes", "one more year", "last quarter"  one span each
 **   "$4 million over three years": "over" means "during", left out; "for
@@ -1323,10 +1323,33 @@ static size_t date_mods_left(const vscan *vs, size_t s, int numbered, int *mod) 
   return s;
 }
 
-static size_t approx_left(const vscan *vs, size_t s) {
+/* Is the approximator [ps, s) one that tests/eval keeps only in a PERCENT
+** ("above 30%", but "above 100 pounds", "above 38 degrees")?  Those say
+** "percent" in the third column of value_context.tsv. */
+COLD static int percent_only_approx(const vscan *vs, size_t ps, size_t s) {
+  char buf[MAX_PHRASE];
+  size_t len = 0, q = skip_ws_back(vs, s), ws = ps, we;
+  while (ws < q) {
+    we = letters_end(vs, ws);
+    if (we == ws || we > q || len + (we - ws) + 1 >= sizeof buf || we - ws > MAX_WORD) return 0;
+    if (len) buf[len++] = ' ';
+    len += fold_letters(vs, ws, we, buf + len);
+    ws = skip_ws(vs, we);
+  }
+  const art_table_entry *en = art_table_find(&art_table_value_context, buf, len);
+  return en && en->extra[0] == 'p' && strcmp(en->extra, "percent") == 0;
+}
+
+/* The approximator before a mention of type t starting at s: its start, else s. */
+static size_t approx_left_for(const vscan *vs, size_t s, art_etype t) {
   size_t ps;
-  if (phrase_before(vs, s, R_APPROX, &ps) & R_APPROX) return ps;
-  return s;
+  if (!(phrase_before(vs, s, R_APPROX, &ps) & R_APPROX)) return s;
+  if (t != ART_ENT_PERCENT && percent_only_approx(vs, ps, s)) return s;
+  return ps;
+}
+
+static size_t approx_left(const vscan *vs, size_t s) {
+  return approx_left_for(vs, s, ART_ENT_NONE);
 }
 
 /* The approximator before a duration [s, e).  "over" alone means "during"
@@ -1335,7 +1358,7 @@ static size_t approx_left(const vscan *vs, size_t s) {
 ** span ends in "ago", "later", "of age" ("over a year ago"). */
 static size_t duration_approx_left(const vscan *vs, size_t s, size_t e) {
   size_t ps, ws, we, os, b = e;
-  if (!(phrase_before(vs, s, R_APPROX, &ps) & R_APPROX)) return s;
+  if (!(phrase_before(vs, s, R_APPROX, &ps) & R_APPROX) || percent_only_approx(vs, ps, s)) return s;
   if (prev_word(vs, s, &ws, &we) && ws == ps && word_is(vs, ws, we, "over") &&
       !(phrase_before(vs, ps, R_OVERMORE, &os) & R_OVERMORE)) {
     /* the span's last word, or last two ("of age"), say "ago" */
@@ -1804,7 +1827,9 @@ static int year_number(const vscan *vs, const vnum *n, vmatch *m) {
   unsigned before = phrase_before(vs, s, R_YEARPREP | R_APPROX, &ps);
   int yearish = n->v >= 1800 && n->v <= 2099;
   if (before & R_YEARPREP) {}
-  else if ((before & R_APPROX) || !yearish) return 0;
+  /* "about 1990" is a count; "below 1990 levels" a year ("below" is an
+  ** approximator of percentages only) */
+  else if (((before & R_APPROX) && !percent_only_approx(vs, ps, s)) || !yearish) return 0;
   size_t st = glued_relpos_left(vs, s);
   if (st == s && (phrase_before(vs, s, R_RELPOS, &ps) & R_RELPOS)) st = ps;
   if (phrase_before(vs, st, R_BOUNDARY, &ps) & R_BOUNDARY) st = ps;
@@ -2023,7 +2048,7 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
     int btw = prev_word_is(vs, s, "between", &bws);
     if ((e2 = percent_range_tail(vs, n, e, btw)) != 0) {
       n->f |= N_RANGE;
-      set_number(m, btw ? bws : approx_left(vs, s), e2, t, n);
+      set_number(m, btw ? bws : approx_left_for(vs, s, t), e2, t, n);
       return 1;
     }
   }
@@ -2049,7 +2074,7 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
     else if (prev_word_is(vs, s, "a", &aws) || prev_word_is(vs, s, "an", &aws)) s = aws;
   }
   int duration = t == ART_ENT_DATE || t == ART_ENT_TIME;
-  size_t st = duration ? duration_approx_left(vs, s, e) : approx_left(vs, s);
+  size_t st = duration ? duration_approx_left(vs, s, e) : approx_left_for(vs, s, t);
   if (duration && st == s) st = date_mods_left(vs, s, 1, NULL);
   if (duration && !dash_at(vs, n->e)) e = duration_tail(vs, e, t);  /* not after "25-year-old" */
   set_number(m, st, e, t, n);
