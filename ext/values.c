@@ -52,7 +52,7 @@
 **   "6 p.m. to 2 a.m.", "9am-5pm" one TIME; "11:52 p.m. local time": "local
 **   time" left out (tests/eval), "9 a.m. GMT" kept
 **   "above 30%", "below 5 percent" keep the word; "above 100 pounds" does not
-**   "Maria Lopez, 64,", "aged 45" (ages)                DATE
+**   "Maria Lopez, 64,", "Chirwa, 66,", "aged 45" (ages)  DATE
 **   "the first six months of this year", "three months ended Sept. 30",
 **   "2 hours and 21 minutes", "one more year", "last quarter"  one span each
 **   "$4 million over three years": "over" means "during", left out; "for
@@ -1915,6 +1915,18 @@ static int not_a_count(const vscan *vs, const vnum *n) {
   return 0;
 }
 
+/* Is the capitalised word z[s..e) a name rather than a common word written
+** first in a sentence?  common_words.tsv lists words news writes in lower
+** case mid-sentence; a word never seen there, or seen mostly capitalised,
+** is taken for a name. */
+COLD static int capitalised_name(const vscan *vs, size_t s, size_t e) {
+  char buf[MAX_WORD + 1];
+  if (e - s > MAX_WORD) return 0;
+  size_t n = fold_letters(vs, s, e, buf);
+  const art_table_entry *en = art_table_find(&art_table_common_words, buf, n);
+  return !en || atoi(en->value) < 50;
+}
+
 /*
 ** An age, which OntoNotes tags DATE: "aged 45", "aged 40 to 79" (s is the
 ** range's start, "between" included), or a bare number set off
@@ -1947,8 +1959,10 @@ static int age_number(const vscan *vs, const vnum *n, size_t s, vmatch *m) {
   if (we <= vs->lo || !IS_ALPHA(z[we - 1])) return 0;
   size_t b = we;
   while (b > vs->lo && IS_ALPHA(z[b - 1])) b--;
-  if (!IS_UPPER(z[b]) || wordchar_before(vs, b) || sentence_initial(vs, b) || word_class(vs, b, we, NULL) != W_NONE)
-    return 0;
+  if (!IS_UPPER(z[b]) || wordchar_before(vs, b) || word_class(vs, b, we, NULL) != W_NONE) return 0;
+  /* first in its sentence, it is a name ("Chirwa, 66, won") unless it is
+  ** a common lower-case word there ("Overall, 12, ..." is no age) */
+  if (sentence_initial(vs, b) && !capitalised_name(vs, b, we)) return 0;
   set_match(m, n->s, n->e, ART_ENT_DATE);
   return 1;
 }
