@@ -2199,6 +2199,13 @@ static int name_number(const vscan *vs, size_t s) {
   return 1;
 }
 
+/* Is the word after e a scale word of a thousand or more (" billion")? */
+static int scale_word_after(const vscan *vs, size_t e) {
+  size_t ws, we;
+  double v;
+  return next_word(vs, e, &ws, &we) && word_class(vs, ws, we, &v) == W_SCALE && v >= 1000;
+}
+
 /* A score or vote after a name: "beat Borussia Dortmund 2-1", "Chelsea
 ** 3–0", "the Knicks 118-112".  Two numbers and a dash, nothing glued on. */
 static int score_at(const vscan *vs, const vnum *n) {
@@ -2209,8 +2216,10 @@ static int score_at(const vscan *vs, const vnum *n) {
       (e + 1 < vs->hi && (vs->z[e] == '.' || vs->z[e] == ',' || vs->z[e] == ':') && IS_DIGIT(vs->z[e + 1])))
     return 0;
   /* three digits a side, "Knicks 118-112", "passed 341-86": the winner's
-  ** number comes first, which a model number ("Boeing 737-800") breaks */
-  return (n->ndig <= 2 && e - (n->e + d) <= 2) || (double)second <= n->v;
+  ** number comes first, and a model number's variant is a round hundred
+  ** or one digit ("Boeing 737-800", "777-200", "787-9") */
+  if (n->ndig <= 2 && e - (n->e + d) <= 2) return 1;
+  return (double)second <= n->v && e - (n->e + d) >= 2 && second % 100 != 0;
 }
 
 /* A part of a year named by capitals glued to the digits at p: "Q3", "H1",
@@ -2348,8 +2357,10 @@ static int match_digits(const vscan *vs, size_t p, vmatch *m, size_t *skip) {
     m->has_value = 1; m->value = n.v * sv;
     return 1;
   }
+  /* a number after a name is part of it ("Flight 370"), unless a scale
+  ** word follows: "fined Meta 1.2 billion euros" */
   if (name_number(vs, p) && !((n.f & N_PLAIN) && n.ndig == 4 && n.v >= 1800 && n.v <= 2099) &&
-      !(n.f & N_DECADE) && !score_at(vs, &n))
+      !(n.f & N_DECADE) && !score_at(vs, &n) && !(!n.attached && scale_word_after(vs, n.e)))
     return 0;
   /* a digit number followed by a scale word: "1.2 million", "32 billion" */
   if (!n.attached && !(n.f & (N_ORD | N_DECADE))) {

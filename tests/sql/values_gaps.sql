@@ -1,5 +1,6 @@
 -- SQL tests for value mentions (ext/values.c): gaps seen in blind batches.
--- Basketball scores and lopsided votes with three digits a side, clock
+-- Basketball scores and lopsided votes with three digits a side, amounts
+-- after a name ("fined Vexon 1.2 billion euros"), clock
 -- times before "local time", ranges of clock times, vague counts at the
 -- start of a sentence, approximators of percentages, and ages after a name
 -- that opens its sentence.  Conventions follow tests/eval's annotations
@@ -16,7 +17,11 @@ INSERT INTO value_gap VALUES
   ('score three and two digits', 'Denver edged the Hornets 102-99 in overtime.', '102-99:CARDINAL'),
   ('vote three digits', 'The bill passed the Senate 341-86 after midnight.', '341-86:CARDINAL|midnight:TIME'),
   ('model number is no score', 'The airline flies the Boeing 737-800 to Lagos.', NULL),
+  ('model number, variant below', 'The Boeing 777-200 and the Boeing 787-9 were grounded.', NULL),
   ('score two digits still', 'Leeds beat Fulham 3-1 at home.', '3-1:CARDINAL'),
+-- a scale word after a name's number: an amount, not part of the name
+  ('amount after a company name', 'Regulators fined Vexon 1.2 billion euros in 2023.', '1.2 billion euros:MONEY=1.2e+09|2023:DATE'),
+  ('number in a name still', 'Searchers never found Flight 370 in the ocean.', NULL),
 -- "local time" shows a clock time but stays out of the span
   ('local time left out', 'The rocket lifted off at 10:05 p.m. local time on Monday.', '10:05 p.m.:TIME|Monday:DATE'),
   ('four digits with local time', 'The ceasefire starts at 0600 local time.', '0600:TIME'),
