@@ -64,7 +64,8 @@
 **   "the next financial year", "fiscal year 2025", "Q3", "H1", "FY2025",
 **   "the first half" in a sentence about money        DATE
 **   "5p", "136.4p"                                     MONEY
-**   "$2-3 billion", "$25 to $50", "between 10% and 15%", "1 in 5"  one span,
+**   "$2-3 billion", "$25 to $50", "between 10% and 15%", "1 in 5",
+**   "between 250 euros and 600 euros", "5 to 8 million dollars"  one span,
 **   no value; "rose from $25 to $43", "fell 12% to 6%": two (a change)
 **   "Dortmund 2-1", "voted 52-48", "Knicks 118-112"    CARDINAL (scores, votes)
 ** Not values: "no one", "a new one", "one can", "one-time", "net zero",
@@ -1524,6 +1525,17 @@ static void set_number(vmatch *m, size_t s, size_t e, art_etype t, const vnum *n
   if (!(n->f & (N_VAGUE | N_RANGE))) { m->has_value = 1; m->value = n->v; }
 }
 
+/* A scale word after the number n ("8 million"): taken into it. */
+static void scale_into(const vscan *vs, vnum *n) {
+  size_t ws, we;
+  double sv;
+  if (!n->attached && !(n->f & (N_SCALED | N_ORD | N_DECADE)) && next_word(vs, n->e, &ws, &we) &&
+      word_class(vs, ws, we, &sv) == W_SCALE) {
+    n->v *= sv; n->e = we;
+    n->f = (n->f | N_SCALED) & ~N_PLAIN;
+  }
+}
+
 /*
 ** Ranges: "10 to 15 percent", "two or three", "between 10 and 20", "10-15",
 ** "2008-09"; and ratios, "1 in 5".  Joins the second number into *n (N_RANGE) and returns 1; *s
@@ -1552,6 +1564,7 @@ static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
       (word_is(vs, jws, jwe, "to") || word_is(vs, jws, jwe, "or") ||
        (between && word_is(vs, jws, jwe, "and")))) {
     if (!number_at(vs, jwe, &n2) || (n2.f & (N_ORD | N_VAGUE)) || n2.attached) return 0;
+    scale_into(vs, &n2);   /* "between 5 and 8 million dollars" */
     /* "two or three" and "between" ranges stand alone, and so do ages
     ** ("aged 40 to 79"); "10 to 15" needs the word that types it ("10 to
     ** 15 percent"), else it is two numbers.  Words and digits mix only
@@ -1565,6 +1578,8 @@ static int join_range(const vscan *vs, vnum *n, size_t *s, vmatch *m) {
     if (!keep) {
       size_t q = skip_ws(vs, n2.e);
       keep = (q < vs->hi && z[q] == '%') || context_after(vs, n2.e, 2, R_PERCENT, &te) ||
+             (((n2.f & N_SCALED) || phrase_after(vs, T_CURRENCIES, n2.e, 3, &te)) &&
+              !(phrase_before(vs, approx_left(vs, *s), R_CHANGE, &ps) & R_CHANGE)) ||
              phrase_after(vs, T_UNITS, n2.e, 3, &te) || period_after(vs, n2.e, &pt, NULL);
     }
     if (!keep) return 0;
@@ -2043,6 +2058,19 @@ static size_t percent_range_tail(const vscan *vs, const vnum *n, size_t e, int b
   return q < vs->hi && vs->z[q] == '%' ? q + 1 : 0;
 }
 
+/* After an amount of type t ending at e, after "between": " and 600 euros",
+** " and 15 km", the second amount with a word of the same type.  Its end,
+** else 0. */
+static size_t typed_range_tail(const vscan *vs, size_t e, art_etype t) {
+  size_t ws, we, e2;
+  vnum n2;
+  if (!next_word(vs, e, &ws, &we) || !word_is(vs, ws, we, "and") || !number_at(vs, we, &n2) ||
+      (n2.f & (N_ORD | N_DECADE | N_VAGUE)))
+    return 0;
+  scale_into(vs, &n2);
+  return type_after(vs, &n2, &e2) == t ? e2 : 0;
+}
+
 /*
 ** After a number: the words that decide its type, then the words before it
 ** that belong to the span.  Fills *m and returns 1, or 0 when the number is
@@ -2063,6 +2091,15 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
     if ((e2 = percent_range_tail(vs, n, e, btw)) != 0) {
       n->f |= N_RANGE;
       set_number(m, btw ? bws : approx_left_for(vs, s, t), e2, t, n);
+      return 1;
+    }
+  }
+  if ((t == ART_ENT_MONEY || t == ART_ENT_QUANTITY) && !joined) {
+    /* "between 250 euros and 600 euros", "between 10 km and 15 km": one span, no value */
+    size_t bws, e2;
+    if (prev_word_is(vs, s, "between", &bws) && (e2 = typed_range_tail(vs, e, t)) != 0) {
+      n->f |= N_RANGE;
+      set_number(m, bws, e2, t, n);
       return 1;
     }
   }

@@ -1,6 +1,6 @@
 -- SQL tests for value mentions (ext/values.c): gaps seen in blind batches.
 -- Basketball scores and lopsided votes with three digits a side, amounts
--- after a name ("fined Vexon 1.2 billion euros"), clock
+-- after a name ("fined Vexon 1.2 billion euros"), ranges of amounts, clock
 -- times before "local time", ranges of clock times, vague counts at the
 -- start of a sentence, approximators of percentages, and ages after a name
 -- that opens its sentence.  Conventions follow tests/eval's annotations
@@ -22,6 +22,13 @@ INSERT INTO value_gap VALUES
 -- a scale word after a name's number: an amount, not part of the name
   ('amount after a company name', 'Regulators fined Vexon 1.2 billion euros in 2023.', '1.2 billion euros:MONEY=1.2e+09|2023:DATE'),
   ('number in a name still', 'Searchers never found Flight 370 in the ocean.', NULL),
+-- money and quantity ranges with the unit after each number, or a scale after the second
+  ('between amounts with currency words', 'Travellers can claim between 250 euros and 600 euros each.', 'between 250 euros and 600 euros:MONEY'),
+  ('between lengths', 'The cracks run between 10 km and 15 km.', 'between 10 km and 15 km:QUANTITY'),
+  ('between with a scale', 'Repairs will cost between 5 and 8 million dollars.', 'between 5 and 8 million dollars:MONEY'),
+  ('to range with a currency word', 'Tickets cost 250 to 600 euros each.', '250 to 600 euros:MONEY'),
+  ('to range of a count with a scale', 'Some 2 to 3 million people fled.', 'Some 2 to 3 million:CARDINAL'),
+  ('a change stays two', 'Sales fell from 250 to 200 euros.', '250:CARDINAL=250|200 euros:MONEY=200'),
 -- "local time" shows a clock time but stays out of the span
   ('local time left out', 'The rocket lifted off at 10:05 p.m. local time on Monday.', '10:05 p.m.:TIME|Monday:DATE'),
   ('four digits with local time', 'The ceasefire starts at 0600 local time.', '0600:TIME'),
