@@ -1407,6 +1407,15 @@ COLD static size_t part_of_day_after(const vscan *vs, size_t e) {
 */
 static size_t clock_range_tail(const vscan *vs, size_t e, size_t *s);
 
+/* A time zone after a time ending at e, kept in its span: "9 a.m. GMT",
+** "noon ET".  "11:52 p.m. local time" is left out (tests/eval annotates it
+** so): such zones say "outside" in their third column.  The new end, or e. */
+static size_t zone_after(const vscan *vs, size_t e) {
+  size_t ce;
+  const art_table_entry *zone = find_after(vs, T_CONTEXT, e, 2, R_ZONE, &ce);
+  return zone && strcmp(zone->extra, "outside") != 0 ? ce : e;
+}
+
 static int clock_time(const vscan *vs, const vnum *n, vmatch *m) {
   size_t e = n->e, ce;
   const unsigned char *z = vs->z;
@@ -1440,10 +1449,7 @@ static int clock_time(const vscan *vs, const vnum *n, vmatch *m) {
     clock = 3;
   }
   if (!clock) return 0;
-  /* "9 a.m. GMT" keeps its zone; "11:52 p.m. local time" does not (tests/eval
-  ** annotates it so): such zones say "outside" in their third column */
-  const art_table_entry *zone = find_after(vs, T_CONTEXT, e, 2, R_ZONE, &ce);
-  if (zone && strcmp(zone->extra, "outside") != 0) e = ce;
+  e = zone_after(vs, e);
   e = part_of_day_after(vs, e);
   size_t s = approx_left(vs, n->s);
   e = clock_range_tail(vs, e, &s);
@@ -2710,7 +2716,7 @@ static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num
     case W_TIMEWORD: {
       size_t end = we;
       if (IS_UPPER(z[ws]) && !sentence_initial(vs, ws)) return 0;
-      context_after(vs, we, 2, R_ZONE, &end);  /* "noon ET" */
+      end = zone_after(vs, we);  /* "noon ET" */
       set_match(m, approx_left(vs, ws), end, ART_ENT_TIME);
       return 1;
     }

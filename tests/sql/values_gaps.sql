@@ -32,6 +32,8 @@ INSERT INTO value_gap VALUES
 -- "local time" shows a clock time but stays out of the span
   ('local time left out', 'The rocket lifted off at 10:05 p.m. local time on Monday.', '10:05 p.m.:TIME|Monday:DATE'),
   ('four digits with local time', 'The ceasefire starts at 0600 local time.', '0600:TIME'),
+  ('local time after a time word', 'The torch arrived shortly before midday local time.', 'midday:TIME'),
+  ('zone after a time word kept', 'The market opens at noon ET.', 'noon ET:TIME'),
   ('zone kept', 'Trading resumes at 9 a.m. GMT.', '9 a.m. GMT:TIME'),
 -- a range of clock times is one span, as a range of dates is
   ('clock range with to', 'The shelter stays open from 7 p.m. to 6 a.m. all winter.', '7 p.m. to 6 a.m.:TIME'),
