@@ -970,6 +970,22 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
   return PRODUCT_NONE;
 }
 
+/*
+** "the Ravi, Sutlej and Chenab rivers": a name in a list of names that a
+** plural feature noun closes (ext/data/place_plurals.tsv) is a location.
+** The walk from token b passes commas, "and", "or" and capitalised words;
+** most names stop at the first word (only a plural is looked up).
+*/
+static int listed_feature(const char *doc, const art_token *toks, size_t n, size_t b) {
+  for (size_t k = b; k < n && k < b + 12; k++) {
+    const art_token *t = &toks[k];
+    if (tok_is(doc, t, ",") || tok_is(doc, t, "and") || tok_is(doc, t, "or") || (t->flags & ART_TOK_CAP)) continue;
+    if (!(t->flags & ART_TOK_LOWER) || doc[t->end - 1] != 's') return 0;
+    return art_ent_lookup_lower(&art_table_place_plurals, doc + t->start, tok_len(t), 0) != NULL;
+  }
+  return 0;
+}
+
 /* The noun of context_words.tsv that heads tokens from k on, within max words: "a $1,499 mixed-reality headset". */
 static const art_table_entry *noun_ahead(const char *doc, const art_token *toks, size_t n, size_t k, size_t max) {
   for (size_t end = k + max; k < n && k < end && !clause_punct(doc, &toks[k]); k++) {
@@ -1049,6 +1065,10 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
      after a name that is no company's) */
   int owner = cue_before == PRODUCT_OWNER;
   int extra_nouns = owner || (type != ART_ENT_ORG && a >= 1 && tok_is(doc, &toks[a - 1], "the"));
+  /* "the Ravi, Sutlej and Chenab rivers" */
+  if (!found && noun_after && type != ART_ENT_FAC && listed_feature(doc, toks, n, b))
+    return art_ent_gaz_bits(doc + first->start, last->end - first->start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_DEMONYMS) ? ART_ENT_NONE : ART_ENT_LOC;
   const art_table_entry *e = NULL;
   /* a noun right after, or after "and" and the next name */
   size_t k = b;
