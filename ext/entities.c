@@ -642,6 +642,13 @@ static int contains_of(const char *z, size_t n) {
 **     with an organisation word and has "of" inside, or that closes with
 **     one ("Russian Foreign Ministry").
 */
+/* Does z[0..n) hold " for the " ("Office for the Coordination")? */
+static int has_for_the(const char *z, size_t n) {
+  for (size_t p = 0; p + 9 <= n; p++)
+    if (z[p] == ' ' && z[p + 1] == 'f' && memcmp(z + p, " for the ", 9) == 0) return 1;
+  return 0;
+}
+
 static int join_connected_org(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                               mention *prev, size_t first_tok) {
   const art_table_entry *tail_of = NULL;
@@ -660,6 +667,21 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
     extend_mention(prev, toks, b, (int)(b - a + 1));
     return 1;
+  }
+  /* "Institute for the Study" + "of War": a body "for" something goes on
+     through "of" and capitalised words to the end of what it is for */
+  size_t of_the = a >= 3 && tok_is(doc, &toks[a - 1], "the") ? 1 : 0;   /* "... of the Niger Delta" */
+  if (a >= 2 + of_the && prev->type == ART_ENT_ORG && !prev->orphan && !prev->dateline &&
+      tok_is(doc, &toks[a - 1 - of_the], "of") && toks[a - 2 - of_the].end == prev->end &&
+      (type == ART_ENT_ORG || type == ART_ENT_NONE || (type == ART_ENT_GPE && b - a == 1)) && b - a <= 4 &&
+      has_for_the(doc + prev->start, prev->end - prev->start)) {
+    int caps = 1;
+    for (size_t q = a; q < b && caps; q++) caps = (toks[q].flags & ART_TOK_CAP) != 0;
+    if (caps) {
+      extend_mention(prev, toks, b, (int)(b - a + 1 + of_the));
+      prev->type = ART_ENT_ORG;
+      return 1;
+    }
   }
   /* "Court of Justice" + "of the European Union": a body named "X of Y"
      goes on through "of (the)" to the name of what it belongs to */
@@ -1987,6 +2009,21 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
             s->taken[b] = 1;
             j = b + 1;
           }
+          i = j;
+          continue;
+        }
+        /* "National Endowment" + "for the" + "Arts": a body's name the
+           tagger cut after "for (the)"/"in (the)" goes on through a
+           capitalised run it left as O (join_connected_org() decides) */
+        if (a < b && a >= 2 && pm && !pm->orphan && pm->type == ART_ENT_ORG && !(toks[a].flags & ART_TOK_INITIAL) &&
+            /* not a modifier: "the Committee for the Olympic games" */
+            !(b < n && (toks[b].flags & ART_TOK_LOWER) && !function_word(doc + toks[b].start, tok_len(&toks[b]))) &&
+            !(b < n && tok_is(doc, &toks[b], "of")) &&   /* what follows "of" may be a place's name of its own */
+            (tok_is(doc, &toks[a - 1], "for") || tok_is(doc, &toks[a - 1], "in") || tok_is(doc, &toks[a - 1], "of") ||
+             (a >= 3 && tok_is(doc, &toks[a - 1], "the") &&
+              (tok_is(doc, &toks[a - 2], "for") || tok_is(doc, &toks[a - 2], "in")))) &&
+            join_connected_org(doc, toks, n, a, b, ART_ENT_NONE, pm, 0)) {
+          memset(s->taken + a, 1, b - a);
           i = j;
           continue;
         }
