@@ -642,6 +642,13 @@ static int contains_of(const char *z, size_t n) {
 **     with an organisation word and has "of" inside, or that closes with
 **     one ("Russian Foreign Ministry").
 */
+/* Does z[0..n) hold " for the " ("Office for the Coordination")? */
+static int has_for_the(const char *z, size_t n) {
+  for (size_t p = 0; p + 9 <= n; p++)
+    if (z[p] == ' ' && z[p + 1] == 'f' && memcmp(z + p, " for the ", 9) == 0) return 1;
+  return 0;
+}
+
 static int join_connected_org(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                               mention *prev, size_t first_tok) {
   const art_table_entry *tail_of = NULL;
@@ -660,6 +667,21 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
     extend_mention(prev, toks, b, (int)(b - a + 1));
     return 1;
+  }
+  /* "Institute for the Study" + "of War": a body "for" something goes on
+     through "of" and capitalised words to the end of what it is for */
+  size_t of_the = a >= 3 && tok_is(doc, &toks[a - 1], "the") ? 1 : 0;   /* "... of the Niger Delta" */
+  if (a >= 2 + of_the && prev->type == ART_ENT_ORG && !prev->orphan && !prev->dateline &&
+      tok_is(doc, &toks[a - 1 - of_the], "of") && toks[a - 2 - of_the].end == prev->end &&
+      (type == ART_ENT_ORG || type == ART_ENT_NONE || (type == ART_ENT_GPE && b - a == 1)) && b - a <= 4 &&
+      has_for_the(doc + prev->start, prev->end - prev->start)) {
+    int caps = 1;
+    for (size_t q = a; q < b && caps; q++) caps = (toks[q].flags & ART_TOK_CAP) != 0;
+    if (caps) {
+      extend_mention(prev, toks, b, (int)(b - a + 1 + of_the));
+      prev->type = ART_ENT_ORG;
+      return 1;
+    }
   }
   /* "Court of Justice" + "of the European Union": a body named "X of Y"
      goes on through "of (the)" to the name of what it belongs to */
@@ -920,6 +942,72 @@ static int clause_punct(const char *doc, const art_token *t) {
          tok_is(doc, t, ";") || tok_is(doc, t, ":") || tok_is(doc, t, ")") || tok_is(doc, t, "(");
 }
 
+/* The product_cues.tsv entry of a lower-case token with the given kind ("maker", "owner"...), or NULL.
+   Asked only where product_cue_filter() or a rare cue let it: it takes no
+   word filter (their slots are few, and the lists asked more need them). */
+static const art_table_entry *product_cue(const char *doc, const art_token *t, const char *kind) {
+  size_t n = tok_len(t);
+  if (!(t->flags & ART_TOK_LOWER) || n >= 64) return NULL;
+  char buf[64];
+  const art_table_entry *e = art_table_find(&art_table_product_cues, lower_key(doc + t->start, n, buf), n);
+  return e && strcmp(e->extra, kind) == 0 ? e : NULL;
+}
+
+/* A product noun: context_words.tsv's, or one of product_cues.tsv's that
+   count only after an owner word ("its Nova assistant") when extra_nouns. */
+static int product_noun(const char *doc, const art_token *t, int extra_nouns) {
+  const art_table_entry *e = context_word(doc, t, "noun");
+  if (e) return strcmp(e->value, "PRODUCT") == 0;
+  return extra_nouns && product_cue(doc, t, "noun") != NULL;
+}
+
+/*
+** Words before tokens [a, b) that say the name is a product, whatever
+** the tagger made of it (a new drug's name reads like a town or a firm):
+**   PRODUCT_CUE      "the drug Veltrana"        a product noun after "the", "a";
+**                    "the drugmaker's Lunessa"  a maker's possessive;
+**                    "will be sold as Lunavia"  a selling verb and "as";
+**                    "a drug called Veltrana"   a naming verb after a product noun;
+**   PRODUCT_OWNER    "its Corvara vaccine"      an owner word: a product noun
+**                    after the name decides (context_type_search()).
+** Asked of every name after a lower-case word, so the cheap tests come
+** first and the common case costs one filtered look-up.
+*/
+enum { PRODUCT_NONE, PRODUCT_CUE, PRODUCT_OWNER };
+static int product_cue_before(const char *doc, const art_token *toks, size_t a) {
+  const art_token *p = &toks[a - 1], *pp = &toks[a - 2];
+  if (p->flags & ART_TOK_POSSESSIVE) return product_cue(doc, pp, "maker") ? PRODUCT_CUE : PRODUCT_NONE;
+  if (!(p->flags & ART_TOK_LOWER)) return PRODUCT_NONE;
+  if (tok_is(doc, p, "as")) return product_cue(doc, pp, "as") ? PRODUCT_CUE : PRODUCT_NONE;
+  if (tok_is(doc, pp, "the") || tok_is(doc, pp, "a") || tok_is(doc, pp, "an"))
+    return product_noun(doc, p, 0) ? PRODUCT_CUE : PRODUCT_NONE;
+  char buf[64];
+  size_t pl = tok_len(p);
+  const art_table_entry *e = pl < 64 ? art_table_find(&art_table_product_cues, lower_key(doc + p->start, pl, buf), pl) : NULL;
+  if (!e) return PRODUCT_NONE;
+  if (strcmp(e->extra, "owner") == 0) return PRODUCT_OWNER;
+  if (strcmp(e->extra, "called") == 0)
+    for (size_t k = a - 1; k > 0 && k + 4 > a; k--)
+      if (product_noun(doc, &toks[k - 1], 1)) return PRODUCT_CUE;
+  return PRODUCT_NONE;
+}
+
+/*
+** "the Ravi, Sutlej and Chenab rivers": a name in a list of names that a
+** plural feature noun closes (ext/data/place_plurals.tsv) is a location.
+** The walk from token b passes commas, "and", "or" and capitalised words;
+** most names stop at the first word (only a plural is looked up).
+*/
+static int listed_feature(const char *doc, const art_token *toks, size_t n, size_t b) {
+  for (size_t k = b; k < n && k < b + 12; k++) {
+    const art_token *t = &toks[k];
+    if (tok_is(doc, t, ",") || tok_is(doc, t, "and") || tok_is(doc, t, "or") || (t->flags & ART_TOK_CAP)) continue;
+    if (!(t->flags & ART_TOK_LOWER) || doc[t->end - 1] != 's') return 0;
+    return art_ent_lookup_lower(&art_table_place_plurals, doc + t->start, tok_len(t), 0) != NULL;
+  }
+  return 0;
+}
+
 /* The noun of context_words.tsv that heads tokens from k on, within max words: "a $1,499 mixed-reality headset". */
 static const art_table_entry *noun_ahead(const char *doc, const art_token *toks, size_t n, size_t k, size_t max) {
   for (size_t end = k + max; k < n && k < end && !clause_punct(doc, &toks[k]); k++) {
@@ -929,8 +1017,9 @@ static const art_table_entry *noun_ahead(const char *doc, const art_token *toks,
     const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
     if (!nx || clause_punct(doc, nx) || art_ent_lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
         ((nx->flags & ART_TOK_LOWER) && !(nx->flags & ART_TOK_HYPHEN) && tok_len(nx) > 4 &&
-         doc[nx->end - 2] == 'e' && doc[nx->end - 1] == 'd'))
-      return e;                            /* "... drugmaker based in" */
+         doc[nx->end - 2] == 'e' && doc[nx->end - 1] == 'd') ||
+        product_cue(doc, nx, "head") || product_cue(doc, nx, "as"))
+      return e;                            /* "... drugmaker based in", "a drug made by" */
   }
   return NULL;
 }
@@ -956,12 +1045,16 @@ static int all_ascii_caps(const char *doc, const art_token *t) {
   return 1;
 }
 
-static art_etype context_type_search(const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
-                                      art_etype type, int confident) {
+static __attribute__((noinline)) art_etype context_type_search(const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+                                      art_etype type, int confident, int maybe_cue) {
+  int cue_before = maybe_cue ? product_cue_before(doc, toks, a) : PRODUCT_NONE;
+  if (cue_before == PRODUCT_OWNER && !(b < n && (toks[b].flags & ART_TOK_LOWER))) cue_before = PRODUCT_NONE;
   const art_token *first = &toks[a], *last = &toks[b - 1];
   const art_token *next = b < n ? &toks[b] : NULL;
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
-  int noun_after = next && !confident && ((next->flags & ART_TOK_LOWER) || doc[next->start] == ',');
+  int noun_after = next && (!confident || cue_before == PRODUCT_OWNER) &&
+                   ((next->flags & ART_TOK_LOWER) || doc[next->start] == ',');
+  if (!comma_before && !noun_after && !cue_before && !(last->flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
   size_t ll = tok_len(last);
   /* the last word's letters and digits: looked at only when it holds a
      digit (the flag); whether it is all capitals, only when MODEL() asks */
@@ -986,6 +1079,18 @@ static art_etype context_type_search(const char *doc, const art_token *toks, siz
     if (art_ent_gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
     found = ART_ENT_PRODUCT;
   }
+  /* "the drug Veltrana", "sold as Lunavia" */
+  if (!found && cue_before == PRODUCT_CUE) found = ART_ENT_PRODUCT;
+  /* "its Corvara vaccine", "the drugmaker's Lunessa pill": an owner before
+     makes the noun after count even after a company's name, and adds the
+     nouns of product_cues.tsv ("its Nova assistant", and "the Trellic app"
+     after a name that is no company's) */
+  int owner = cue_before == PRODUCT_OWNER;
+  int extra_nouns = owner || (type != ART_ENT_ORG && a >= 1 && tok_is(doc, &toks[a - 1], "the"));
+  /* "the Ravi, Sutlej and Chenab rivers" */
+  if (!found && noun_after && type != ART_ENT_FAC && listed_feature(doc, toks, n, b))
+    return art_ent_gaz_bits(doc + first->start, last->end - first->start, 1) &
+           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_DEMONYMS) ? ART_ENT_NONE : ART_ENT_LOC;
   const art_table_entry *e = NULL;
   /* a noun right after, or after "and" and the next name */
   size_t k = b;
@@ -998,6 +1103,7 @@ static art_etype context_type_search(const char *doc, const art_token *toks, siz
     const art_token *t = &toks[k + gap];
     if (!(t->flags & ART_TOK_LOWER)) break;
     e = context_word(doc, t, "noun");
+    if (!e && extra_nouns) e = product_cue(doc, t, "noun");
     /* the noun must head its phrase: not "the Cannes film festival", "Sinaloa
        drug cartels" */
     const art_token *after = k + gap + 1 < n ? &toks[k + gap + 1] : NULL;
@@ -1010,7 +1116,9 @@ static art_etype context_type_search(const char *doc, const art_token *toks, siz
   /* companies are named before their products ("Pfizer vaccine"): after an
      organisation the product noun counts only with a model code; a region
      keeps its type before a facility noun ("Middle East port") */
-  if (e && type == ART_ENT_ORG && strcmp(e->value, "PRODUCT") == 0 && !MODEL()) e = NULL;
+  if (e && type == ART_ENT_ORG && strcmp(e->value, "PRODUCT") == 0 && !MODEL() &&
+      !(owner && !(first->flags & ART_TOK_ALLCAPS)))   /* "their UNICEF vehicle" */
+    e = NULL;
   if (e && type == ART_ENT_LOC && strcmp(e->value, "FAC") == 0) e = NULL;
 #undef MODEL
 #undef CAPS
@@ -1041,8 +1149,8 @@ static art_etype context_type_search(const char *doc, const art_token *toks, siz
   if (!found) return ART_ENT_NONE;
   /* the words of the name may still say otherwise (checked last: cues are rare) */
   if (art_ent_gaz_bits(doc + first->start, last->end - first->start, 1) &
-      (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
-    return ART_ENT_NONE;
+      (ART_GAZ_COUNTRIES | (owner ? 0 : ART_GAZ_CITIES) | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
+    return ART_ENT_NONE;   /* a town's name after "its" and before a product noun is the product's */
   /* "an African Union helicopter": a body's or a building's name is no product */
   for (size_t q = a; found != ART_ENT_ORG && q < b; q++)
     if (art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
@@ -1054,13 +1162,25 @@ static art_etype context_type_search(const char *doc, const art_token *toks, siz
    that is not lower case or a comma, a comma before, a digit in the last
    word; a person or place the tagger is sure of is not looked at for the
    noun after it ("Biden said").  Tested here, where the call is. */
-static inline art_etype context_type(const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+static inline art_etype context_type(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
                                      art_etype type, int confident) {
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
   int noun_after = b < n && !confident && ((toks[b].flags & ART_TOK_LOWER) || doc[toks[b].start] == ',');
-  if (!comma_before && !noun_after && !(toks[b - 1].flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
+  /* a lower-case word or a possessive right before that may be a cue:
+     product_cue_before() tells, out of line */
+  int maybe_cue = 0;
+  if (a >= 2 && (toks[a - 1].flags & (ART_TOK_LOWER | ART_TOK_POSSESSIVE))) {
+    const art_token *p = &toks[a - 1];
+    /* "sold as Lunavia": the verb before "as" is the word to ask about */
+    if (tok_len(p) == 2 && doc[p->start] == 'a' && doc[p->start + 1] == 's') p = &toks[a - 2];
+    size_t pl = tok_len(p);
+    unsigned c = (unsigned char)doc[p->start] - 'a', c2 = (unsigned char)doc[p->start + 1] - 'a';
+    maybe_cue = (toks[a - 1].flags & ART_TOK_POSSESSIVE) ||
+                (c < 26 && c2 < 26 && (tb->cue_firsts[pl & 15] >> c & tb->cue_firsts[16 + (pl & 15)] >> c2 & 1));
+  }
+  if (!comma_before && !noun_after && !maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
   if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
-  return context_type_search(doc, toks, n, a, b, type, confident);
+  return context_type_search(doc, toks, n, a, b, type, confident, maybe_cue);
 }
 
 /*
@@ -1177,6 +1297,27 @@ static void particle_filter(uint32_t firsts[16]) {
     unsigned char c = e->key_len ? (unsigned char)e->key[0] : 0;
     firsts[e->key_len < 15 ? e->key_len : 15] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0x3FFFFFFu;
   }
+}
+
+/* For product_cue_before(): which lower-case words could be a cue, by
+   length (modulo 16) and first letter (firsts[0..15]) and second letter
+   (firsts[16..31]) -- the owner, naming and selling words of
+   product_cues.tsv and the nouns of context_words.tsv.  Most words before a name ("the", "in",
+   "said", "from") are turned away without a look-up. */
+static void product_cue_filter(uint32_t firsts[32]) {
+  memset(firsts, 0, 32 * sizeof *firsts);
+  const art_table *lists[2] = { &art_table_product_cues, &art_table_context_words };
+  for (int l = 0; l < 2; l++)
+    for (uint32_t i = 0; i < lists[l]->count; i++) {
+      const art_table_entry *e = &lists[l]->entries[i];
+      if (l == 0 ? strcmp(e->extra, "owner") != 0 && strcmp(e->extra, "called") != 0 && strcmp(e->extra, "as") != 0
+                 : strcmp(e->extra, "noun") != 0)
+        continue;                  /* the other kinds are asked two words before */
+      for (size_t at = 0; at < 2; at++) {
+        unsigned char c = e->key_len > at ? (unsigned char)e->key[at] : 0;
+        firsts[at * 16 + (e->key_len & 15)] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0x3FFFFFFu;
+      }
+    }
 }
 
 /* The class ext/data/org_context.tsv gives word t ("team", "result", ...),
@@ -1871,6 +2012,21 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           i = j;
           continue;
         }
+        /* "National Endowment" + "for the" + "Arts": a body's name the
+           tagger cut after "for (the)"/"in (the)" goes on through a
+           capitalised run it left as O (join_connected_org() decides) */
+        if (a < b && a >= 2 && pm && !pm->orphan && pm->type == ART_ENT_ORG && !(toks[a].flags & ART_TOK_INITIAL) &&
+            /* not a modifier: "the Committee for the Olympic games" */
+            !(b < n && (toks[b].flags & ART_TOK_LOWER) && !function_word(doc + toks[b].start, tok_len(&toks[b]))) &&
+            !(b < n && tok_is(doc, &toks[b], "of")) &&   /* what follows "of" may be a place's name of its own */
+            (tok_is(doc, &toks[a - 1], "for") || tok_is(doc, &toks[a - 1], "in") || tok_is(doc, &toks[a - 1], "of") ||
+             (a >= 3 && tok_is(doc, &toks[a - 1], "the") &&
+              (tok_is(doc, &toks[a - 2], "for") || tok_is(doc, &toks[a - 2], "in")))) &&
+            join_connected_org(doc, toks, n, a, b, ART_ENT_NONE, pm, 0)) {
+          memset(s->taken + a, 1, b - a);
+          i = j;
+          continue;
+        }
         if (a < b) {
           size_t j = b;
           mention *m = new_mention(w);
@@ -1884,7 +2040,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           if (j - a >= 2 && j - a <= 4 && a > 0 && tok_is(doc, &toks[a], "The") && !m->initial &&
               (toks[a - 1].flags & ART_TOK_WORD) && !the_is_part_of_name(doc, toks, a, j) &&
               !place_type(doc, &toks[a + 1], &toks[j - 1])) {
-            art_etype c = context_type(doc, toks, n, a + 1, j, ART_ENT_ORG, 0);
+            art_etype c = context_type(tb, doc, toks, n, a + 1, j, ART_ENT_ORG, 0);
             set_tokens(m, toks, a + 1, j, st);
             m->orphan = 0;
             m->type = c != ART_ENT_NONE ? c : ART_ENT_ORG;
@@ -2245,7 +2401,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     }
     if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
       int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
-      art_etype c = context_type(doc, toks, n, a, b, retype, confident);
+      art_etype c = context_type(tb, doc, toks, n, a, b, retype, confident);
       if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
     }
     /* "before Christmas", "during Ramadan": a holiday alone after a word
@@ -2329,6 +2485,7 @@ struct art_entity_state {
   uint32_t business_ends;   /* see business_endings() */
   uint32_t fac_heads;       /* see facility_heads() */
   uint32_t particle_firsts[16];   /* see particle_filter() */
+  uint32_t cue_firsts[32];        /* see product_cue_filter() */
   int particles_ready;
   work w;
   scratch s;
@@ -2395,10 +2552,11 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
   if (!es->fac_heads) es->fac_heads = facility_heads();
   if (!es->particles_ready) {
     particle_filter(es->particle_firsts);
+    product_cue_filter(es->cue_firsts);
     es->particles_ready = 1;
   }
   tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends,
-                es->fac_heads, es->particle_firsts };
+                es->fac_heads, es->particle_firsts, es->cue_firsts };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;
   if (n > es->low_cap) {

@@ -368,12 +368,22 @@ static void business_story_companies(work *w) {
     if (named >= 3) companies = 2;
   }
   if (companies < 2) return;
+  /* one-word products the words around them named ("sold as Lunavia"):
+     the same name elsewhere is that product, not a company */
+  enum { PRODUCTS = 8 };
+  size_t products[PRODUCTS], nprod = 0;
+  for (size_t x = 0, i; x < w->ntext && nprod < PRODUCTS; x++)
+    if (i = w->text[x], w->m[i].type == ART_ENT_PRODUCT && w->m[i].ntok == 1 && is_name(&w->m[i])) products[nprod++] = i;
   for (size_t x = 0; x < w->ntext; x++) {
     size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || (m->type != ART_ENT_GPE && m->type != ART_ENT_PERSON) || m->dateline ||
         m->from_lexicon || m->canon >= 0 || m->context_org)
       continue;
+    int product = 0;
+    for (size_t k = 0; k < nprod && !product; k++)
+      product = w->m[products[k]].hash == m->hash && same_text(doc, &w->m[products[k]], m);
+    if (product) continue;
     if (m->type == ART_ENT_PERSON && (m->he || m->she)) continue;   /* a pronoun after a place tells nothing */
     size_t ml = m->end - m->start;
     if (ml < 3 || !(doc[m->start + 1] >= 'a' && doc[m->start + 1] <= 'z')) continue;   /* not "U.S.", "EU" */

@@ -54,6 +54,8 @@ typedef struct tables {
   uint32_t business_ends;     /* last letters ('a' = bit 0) of org_context.tsv's company nouns, and 's' */
   uint32_t fac_heads;         /* first letters of fac_words.tsv's "head" words ("Avenida", "Plaza") */
   const uint32_t *particle_firsts; /* [min(length, 15)]: first letters of quote_words.tsv's particles ("van") */
+  const uint32_t *cue_firsts; /* [min(length, 15)], [16 + min(length, 15)]: first and second letters of the
+                                 words before a name that may say "product" ("the drug Veltrana") */
 } tables;
 
 /*
