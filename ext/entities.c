@@ -91,14 +91,21 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 ** the cache.  So each list gets a filter, built at its first look-up on a
 ** connection: 512 bits, one set for each key's (first byte, last byte,
 ** length).  A key whose bit is clear is not in the list.  Filters sit in
-** one of two slots found by the list's address; a list whose slots others
-** took has none.
+** an open-addressed table keyed by the list's address, with room for twice
+** as many lists as ext/data holds, so every list gets one and adding a
+** list does not push another out.
 */
 typedef struct word_filter {
   const art_table *table;     /* NULL: a free slot */
   uint64_t bits[8];
 } word_filter;
-#define WORD_FILTERS 64
+#define WORD_FILTERS 128   /* a power of two, at least twice the number of ext/data lists */
+enum { DATA_LISTS = 0
+#define ART_TABLE(name) + 1
+#include "article_table_list.h"
+#undef ART_TABLE
+};
+_Static_assert(2 * DATA_LISTS <= WORD_FILTERS, "WORD_FILTERS: room for twice the ext/data lists");
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
   return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 23;
@@ -137,15 +144,13 @@ static void build_filter(word_filter *f, const art_table *tab) {
 static inline int table_may_hold(const art_table *tab, const char *key, size_t n) {
   word_filter *fs = lowered.filters;
   if (!fs) return 1;
-  size_t h = (size_t)(((uint64_t)(uintptr_t)tab * 0x9E3779B97F4A7C15ull) >> 58);   /* 6 bits */
+  size_t h = (size_t)(((uint64_t)(uintptr_t)tab * 0x9E3779B97F4A7C15ull) >> 57);   /* 7 bits */
   word_filter *f = &fs[h];
-  if (f->table != tab) {
-    f = &fs[(h + 1) % WORD_FILTERS];   /* a second place for a list whose first is taken */
-    if (f->table != tab) {
-      if (!fs[h].table) f = &fs[h];
-      else if (f->table) return 1;
-      build_filter(f, tab);
-    }
+  for (size_t probes = 1; f->table != tab; probes++) {
+    if (!f->table) { build_filter(f, tab); break; }
+    if (probes == WORD_FILTERS) return 1;    /* full (cannot happen with ext/data's lists) */
+    h = (h + 1) & (WORD_FILTERS - 1);
+    f = &fs[h];
   }
   unsigned bit = filter_bit((unsigned char)key[0], (unsigned char)key[n - 1], n);
   return (f->bits[bit >> 6] >> (bit & 63)) & 1;
