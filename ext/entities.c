@@ -999,16 +999,27 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
 
 /*
 ** "the Ravi, Sutlej and Chenab rivers": a name in a list of names that a
-** plural feature noun closes (ext/data/place_plurals.tsv) is a location.
+** plural feature noun closes is a location.  The feature nouns are the
+** natural-feature words of ext/data/fac_words.tsv (value LOC: "river",
+** "lake", "islands"), found by the plural itself or without its "s".
 ** The walk from token b passes commas, "and", "or" and capitalised words;
 ** most names stop at the first word (only a plural is looked up).
 */
+static int natural_feature_plural(const char *doc, const art_token *t) {
+  size_t len = tok_len(t);
+  for (size_t cut = 0; cut < 2 && len > cut + 2; cut++) {
+    const art_table_entry *e = art_ent_lookup_lower(&art_table_fac_words, doc + t->start, len - cut, 0);
+    if (e) return strcmp(e->value, "LOC") == 0;
+  }
+  return 0;
+}
+
 static int listed_feature(const char *doc, const art_token *toks, size_t n, size_t b) {
   for (size_t k = b; k < n && k < b + 12; k++) {
     const art_token *t = &toks[k];
     if (tok_is(doc, t, ",") || tok_is(doc, t, "and") || tok_is(doc, t, "or") || (t->flags & ART_TOK_CAP)) continue;
     if (!(t->flags & ART_TOK_LOWER) || doc[t->end - 1] != 's') return 0;
-    return art_ent_lookup_lower(&art_table_place_plurals, doc + t->start, tok_len(t), 0) != NULL;
+    return natural_feature_plural(doc, t);
   }
   return 0;
 }
