@@ -1,5 +1,5 @@
 -- SQL tests for natural features named in a list before a plural noun
--- (ext/entities.c listed_feature(), ext/data/place_plurals.tsv).
+-- (ext/entities.c listed_feature(); the feature nouns are ext/data/fac_words.tsv LOC words).
 -- Every row must read `name|1`.  Sentences written for these tests.
 
 SELECT 'each name of a list closed by "rivers" is a location',
