@@ -38,10 +38,11 @@ GLUE_OBJ := $(patsubst ext/%.c,build/obj/%.o,$(GLUE_SRC))
 STATIC_GLUE_OBJ := $(patsubst ext/%.c,build/obj/static_%.o,$(GLUE_SRC))
 
 .PHONY: all deps demo test bench eval model clean check-deps FORCE
+# The first target is the default: a plain `make` builds the library.
+all: dist/article.so dist/libarticle.a
 FORCE:
 # Keep generated table sources between builds (they are intermediate files).
 .SECONDARY:
-all: dist/article.so dist/libarticle.a
 
 # ---- dependencies -----------------------------------------------------------
 deps:
@@ -86,7 +87,7 @@ build/obj/static_%.o: ext/%.c $(HEADERS)
 
 dist/article.so: $(CORE_OBJ) $(GLUE_OBJ)
 	@mkdir -p dist
-	$(CC) -shared -o $@ $^ $(PKG_LIBS) -lm
+	$(CC) -shared -Wl,-Bsymbolic -o $@ $^ $(PKG_LIBS) -lm
 
 dist/libarticle.a: $(CORE_OBJ) $(STATIC_GLUE_OBJ)
 	@mkdir -p dist
