@@ -2424,8 +2424,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        of time is a date the values step finds (not "that Ramadan will be
        hanged", "members of Ramadan's family": a man of that name) */
     if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
-        tok_len(&toks[a]) >= 3 && word_has_role(doc, &toks[a - 1], "time", 0) &&
-        !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) && holiday(doc, &toks[a]))
+        tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
+        holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
       b = a;
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
