@@ -89,7 +89,7 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 ** Most look-ups in the short word lists miss (four in five on news copy),
 ** and a miss still costs a hash and a visit to the list's index, cold in
 ** the cache.  So each list gets a filter, built at its first look-up on a
-** connection: 512 bits, one set for each key's (first byte, last byte,
+** connection: 2,048 bits, one set for each key's (first byte, last byte,
 ** length).  A key whose bit is clear is not in the list.  Filters sit in
 ** an open-addressed table keyed by the list's address, with room for twice
 ** as many lists as ext/data holds, so every list gets one and adding a
@@ -97,7 +97,7 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 */
 typedef struct word_filter {
   const art_table *table;     /* NULL: a free slot */
-  uint64_t bits[8];
+  uint64_t bits[32];
 } word_filter;
 #define WORD_FILTERS 128   /* a power of two, at least twice the number of ext/data lists */
 enum { DATA_LISTS = 0
@@ -108,7 +108,7 @@ enum { DATA_LISTS = 0
 _Static_assert(2 * DATA_LISTS <= WORD_FILTERS, "WORD_FILTERS: room for twice the ext/data lists");
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
-  return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 23;
+  return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 21;
 }
 
 /*
