@@ -866,6 +866,26 @@ static int name_possessive(const char *doc, const art_token *toks, size_t p) {
 ** started after such a possessive joins the words before it.  Returns 1 when
 ** prev was extended over tokens [a, b).
 */
+/*
+** Could one of the join_*() rules take tokens from a on into prev?  Each
+** needs prev to end right before a or one or two tokens before, or a run
+** of name particles (join_particle_name()) or connectors
+** (join_connected_org()) between: a walk over the few tokens between
+** spares most names the six calls.
+*/
+static int may_join(const tables *tb, const char *doc, const art_token *toks, size_t a, const mention *prev) {
+  size_t k = a;
+  int joiners = 1;                       /* every token between so far is a particle or a connector */
+  while (k > 0 && toks[k - 1].end > prev->end) {
+    const art_token *t = &toks[k - 1];
+    joiners = joiners && (is_name_connector(doc, t) ||
+                          ((t->flags & ART_TOK_LOWER) && art_ent_is_particle(tb, doc + t->start, tok_len(t))));
+    if (!joiners && a - k >= 2) return 0;   /* a third token between, and not all joiners */
+    k--;
+  }
+  return k > 0 && toks[k - 1].end == prev->end;
+}
+
 static int join_possessive_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                                 mention *prev) {
   if (type != ART_ENT_ORG && type != ART_ENT_FAC) return 0;
@@ -2431,7 +2451,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
     if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
-    if (a < b && prev && (join_feature_word(tb, doc, toks, a, b, prev) ||
+    if (a < b && prev && may_join(tb, doc, toks, a, prev) &&
+        (join_feature_word(tb, doc, toks, a, b, prev) ||
                           join_org_name(doc, toks, a, b, retype, prev) ||
                           join_particle_name(tb, doc, toks, a, b, retype, prev) ||
                           join_possessive_name(doc, toks, a, b, retype, prev) ||
