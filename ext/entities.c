@@ -254,13 +254,66 @@ uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
 ** asks about the same tokens again and again while spans are trimmed.
 */
 #define MEMO_KNOWN (1u << 31)
+#define MEMO_NO_TITLE (1u << 30)   /* alone: not known, but surely no title's word (title_phrase()) */
 typedef struct token_memo {
   uint32_t *word, *stripped;
   /* count_pronouns(): tokens [scan_lo, scan_hi) were looked at; the first
      pronoun among them is scan_at (scan_hi when none) */
   size_t scan_lo, scan_hi, scan_at;
   const uint8_t *facts;      /* the sentence's token_facts() (prepare_batch()) */
+  /* title_word_filter(): built at the connection's first sentence */
+  int title_filter_ready;
+  uint64_t title_filter[64];
 } token_memo;
+
+/*
+** Most words that open or close a span are no title's word, and their
+** memo entry is wanted only to say so.  A filter of 4,096 bits, one set
+** for each (first byte, last byte, length) of the words of titles.tsv's
+** entries (whole keys, first and last words), is the only source of the
+** gazetteers' TITLES, TITLE_START and TITLE_END bits: a word whose bit is
+** clear (and, with a final period, whose bit without it is clear too)
+** has none of them, and needs no look-up.
+*/
+static inline unsigned title_bit(unsigned char first, unsigned char last, size_t len) {
+  return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 20;
+}
+
+static void title_filter_add(token_memo *tm, const char *key, size_t len) {
+  if (len == 0) return;
+  unsigned bit = title_bit((unsigned char)key[0] | 0x20, (unsigned char)key[len - 1] | 0x20, len);
+  tm->title_filter[bit >> 6] |= 1ull << (bit & 63);
+}
+
+static __attribute__((noinline)) void title_word_filter(token_memo *tm) {
+  memset(tm->title_filter, 0, sizeof tm->title_filter);
+  for (uint32_t i = 0; i < art_table_titles.count; i++) {
+    const art_table_entry *e = &art_table_titles.entries[i];
+    const char *first = memchr(e->key, ' ', e->key_len), *last = e->key + e->key_len;
+    title_filter_add(tm, e->key, e->key_len);
+    if (!first) continue;
+    while (last[-1] != ' ') last--;
+    title_filter_add(tm, e->key, (size_t)(first - e->key));
+    title_filter_add(tm, last, (size_t)(e->key + e->key_len - last));
+  }
+  tm->title_filter_ready = 1;
+}
+
+/* May token t, lower-cased (or without its final period), be a word of a
+   title?  Bytes go in with bit 5 set, in the filter and here: an ASCII
+   capital and its lower case become one, so does every byte and its
+   art_ascii_lower(). */
+static inline int may_be_title_word(const token_memo *tm, const char *doc, const art_token *t) {
+  size_t n = tok_len(t);
+  const unsigned char *z = (const unsigned char *)doc + t->start;
+  if (n == 0) return 0;
+  unsigned char first = z[0] | 0x20, last = z[n - 1] | 0x20;
+  unsigned bit = title_bit(first, last, n);
+  if ((tm->title_filter[bit >> 6] >> (bit & 63)) & 1) return 1;
+  if (n < 2 || last != '.') return 0;
+  bit = title_bit(first, z[n - 2] | 0x20, n - 1);
+  return (tm->title_filter[bit >> 6] >> (bit & 63)) & 1;
+}
 
 static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
   char buf[64];
@@ -355,6 +408,28 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
   return best;
 }
 
+/* title_phrase()'s first look at a word the memo does not know: the
+   word's and its stripped form's bits (filled in the memo), or 0 when the
+   word is too long for a title's key or surely none of a title's words
+   (then marked MEMO_NO_TITLE, and the gazetteers are not asked). */
+static __attribute__((noinline)) uint32_t memo_title_bits(token_memo *tm, const char *doc, const art_token *toks,
+                                                          size_t at) {
+  if (tok_len(&toks[at]) + 1 > 64) return 0;   /* the search's KEY_MAX: no title */
+  if (!may_be_title_word(tm, doc, &toks[at])) {
+    tm->word[at] = MEMO_NO_TITLE;
+    return 0;
+  }
+  token_memo_fill(tm, doc, &toks[at], at);
+  return tm->word[at] | tm->stripped[at];
+}
+
+/* The gazetteer bits of token i (art_ent_gaz_bits() of the word, a word
+   of at most 63 bytes), from the memo. */
+static inline uint32_t memo_word_bits(token_memo *tm, const char *doc, const art_token *toks, size_t i) {
+  if (!(tm->word[i] & MEMO_KNOWN)) token_memo_fill(tm, doc, &toks[i], i);
+  return tm->word[i] & ~MEMO_KNOWN;
+}
+
 /* The rules ask about most spans' first and last words several times, and
    most words open and close no title: the memo says so without a search. */
 static inline size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b,
@@ -365,12 +440,9 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
     /* a word the memo does not know yet is asked about here, out of line
        (the search's first step would ask the same), so that most calls
        never set up the search's key */
-    if (!(tm->word[at] & MEMO_KNOWN)) {
-      if (tok_len(&toks[at]) + 1 > 64) return 0;   /* the search's KEY_MAX: no title */
-      token_memo_fill(tm, doc, &toks[at], at);
-    }
-    if (!((tm->word[at] | tm->stripped[at]) & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START))))
-      return 0;
+    uint32_t w = tm->word[at];
+    uint32_t bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+    if (!(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))) return 0;
   }
   return title_phrase_search(tm, doc, toks, a, b, at_end);
 }
@@ -1951,6 +2023,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   if (grow_scratch(s, n)) return -1;
   memset(s->taken, 0, n + SKIP_SLACK);
   memset(s->memo.word, 0, n * sizeof *s->memo.word);
+  if (!s->memo.title_filter_ready) title_word_filter(&s->memo);
   s->memo.scan_lo = s->memo.scan_hi = s->memo.scan_at = 0;
   s->memo.facts = s->facts + bs->tok0;
 
@@ -2113,7 +2186,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           /* (a sentence's opening common word, "The", "But", is none: its
              memo from the title search says so without a look-up) */
           if ((g == ART_ENT_NONE || g == ART_ENT_GPE || g == ART_ENT_PERSON || g == ART_ENT_LOC) &&
-              !(m->initial && (s->memo.word[a] & MEMO_KNOWN) && (s->memo.word[a] & ART_GAZ_COMMON)) &&
+              !(m->initial && tok_len(&toks[a]) < 64 && (memo_word_bits(&s->memo, doc, toks, a) & ART_GAZ_COMMON)) &&
               !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
               ((team = team_context(doc, toks, s->memo.facts, n, a, j, &has_score)) || company_context(tb, doc, toks, n, a, j, g) ||
                (!m->initial && unknown_word_which(doc, toks, n, a, j))) &&
