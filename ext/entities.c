@@ -1351,20 +1351,20 @@ static int word_has_role(const char *doc, const art_token *t, const char *role, 
 ** by businesses": a language's name (ext/data/languages.tsv) the tagger or
 ** the gazetteers made a nationality stands where a language does -- before
 ** punctuation or a verb or preposition, not before a noun ("French
-** officials"), nor after "the" or a copula ("the French", "he is Irish").
+** officials"), nor after "the" or a copula ("the French", "he is Irish"):
+** 2.  Else 1 when it is a nationality for sure ("French officials", "the
+** French"), 0 when neither or no language's name (one look-up for both).
 */
-static int language_use(const char *doc, const art_token *toks, size_t n, size_t a) {
+static int language_role(const char *doc, const art_token *toks, size_t n, size_t a) {
   if (!art_ent_lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
-  if (a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)) return 0;
-  return a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0);
-}
-
-/* A language's name used as a nationality for sure: "French officials", "the French". */
-static int nationality_use(const char *doc, const art_token *toks, size_t n, size_t a) {
-  if (!art_ent_lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  /* used as a language */
+  if (!(a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)) &&
+      (a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0)))
+    return 2;
+  /* a nationality for sure: "French officials", "the French" */
   if (a > 0 && (tok_is(doc, &toks[a - 1], "the") || tok_is(doc, &toks[a - 1], "The"))) return 1;
   if (a + 1 >= n || tok_is(doc, &toks[a + 1], "and") || tok_is(doc, &toks[a + 1], "or")) return 0;
-  return ((toks[a + 1].flags & ART_TOK_LOWER) && !language_use(doc, toks, n, a)) || (toks[a + 1].flags & ART_TOK_CAP);
+  return (toks[a + 1].flags & (ART_TOK_LOWER | ART_TOK_CAP)) != 0;
 }
 
 /* ---- teams and companies ------------------------------------------------------ */
@@ -2200,8 +2200,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
             continue;
           }
           if (g == ART_ENT_NORP && j - a == 1) {
-            if (language_use(doc, toks, n, a)) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
-            else m->fixed = nationality_use(doc, toks, n, a) != 0;
+            int role = language_role(doc, toks, n, a);
+            if (role == 2) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
+            else m->fixed = role != 0;
           }
           if (g != ART_ENT_NONE) {
             m->orphan = 0;
@@ -2458,8 +2459,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     int32_t boost = 0;
     int fixed = 0, context_org = 0, team = 0;
     if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
-      if (language_use(doc, toks, n, a)) { retype = ART_ENT_LANGUAGE; fixed = 1; }
-      else fixed = nationality_use(doc, toks, n, a);
+      int role = language_role(doc, toks, n, a);
+      if (role == 2) { retype = ART_ENT_LANGUAGE; fixed = 1; }
+      else fixed = role;
     }
     /* "Northlink, which is owned by", "Northlink said its network": no
        person's name (a body, as a place would be known) */
