@@ -195,7 +195,7 @@ static inline const art_table_entry *lookup_lowered(const art_table *tab, const 
   return e;
 }
 
-/* art_ent_lookup_lower() of a key outside the document: lower-cased into a buffer. */
+/* lookup_lower() of a key outside the document: lower-cased into a buffer. */
 static __attribute__((noinline)) const art_table_entry *lookup_lower_copy(const art_table *tab, const char *z, size_t n,
                                                                          int strip_period) {
   char buf[64];
@@ -206,22 +206,30 @@ static __attribute__((noinline)) const art_table_entry *lookup_lower_copy(const 
 /* Look the token up lower-cased (and without a final period) in a table.
    Nearly every key lies in the document and is read from its lower-case
    copy; the copying path is a call of its own, which keeps this one light. */
-const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
+static const art_table_entry *lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
   if (!tab || n == 0 || n > 64) return NULL;
   size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
   if (off < len && n <= len - off) return lookup_lowered(tab, lowered.low + off, n, strip_period);
   return lookup_lower_copy(tab, z, n, strip_period);
 }
 
+/* The exported names, for ext/entities_document.c: calls in this file go
+   straight to the static functions, not through the PLT. */
+const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
+  return lookup_lower(tab, z, n, strip_period);
+}
+
 /* Lower-case particles inside names ("van", "der", "de", "bin"), as
    ext/data/quote_words.tsv lists them. */
-int art_ent_is_particle(const tables *tb, const char *z, size_t n) {
+static int is_particle(const tables *tb, const char *z, size_t n) {
   /* most words asked about ("the", "said") have a length and first letter no particle has */
   unsigned char c = n ? (unsigned char)z[0] : 0;
   if (tb && c >= 'a' && c <= 'z' && !(tb->particle_firsts[n < 15 ? n : 15] & (1u << (c - 'a')))) return 0;
   const art_table_entry *e = art_table_find(&art_table_quote_words, z, n);
   return e && strcmp(e->value, "particle") == 0;
 }
+
+int art_ent_is_particle(const tables *tb, const char *z, size_t n) { return is_particle(tb, z, n); }
 
 
 /* Gazetteer bits of key[0..n), lower case already (and without a final period when strip_period and no hit). */
@@ -231,7 +239,7 @@ static inline uint32_t gaz_bits_lowered(const char *key, size_t n, int strip_per
   return bits;
 }
 
-/* art_ent_gaz_bits() of a key outside the document: lower-cased into a buffer. */
+/* gaz_bits() of a key outside the document: lower-cased into a buffer. */
 static __attribute__((noinline)) uint32_t gaz_bits_copy(const char *z, size_t n, int strip_period) {
   char buf[64];
   art_ascii_lower(buf, z, n);
@@ -239,13 +247,15 @@ static __attribute__((noinline)) uint32_t gaz_bits_copy(const char *z, size_t n,
 }
 
 /* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit),
-   from the document's lower-case copy as art_ent_lookup_lower() does. */
-uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
+   from the document's lower-case copy as lookup_lower() does. */
+static uint32_t gaz_bits(const char *z, size_t n, int strip_period) {
   if (n == 0 || n > 64) return 0;
   size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
   if (off < len && n <= len - off) return gaz_bits_lowered(lowered.low + off, n, strip_period);
   return gaz_bits_copy(z, n, strip_period);
 }
+
+uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) { return gaz_bits(z, n, strip_period); }
 
 /*
 ** A sentence's memo of one-token gazetteer bits: for token i, the bits of
@@ -423,7 +433,7 @@ static __attribute__((noinline)) uint32_t memo_title_bits(token_memo *tm, const 
   return tm->word[at] | tm->stripped[at];
 }
 
-/* The gazetteer bits of token i (art_ent_gaz_bits() of the word, a word
+/* The gazetteer bits of token i (gaz_bits() of the word, a word
    of at most 63 bytes), from the memo. */
 static inline uint32_t memo_word_bits(token_memo *tm, const char *doc, const art_token *toks, size_t i) {
   if (!(tm->word[i] & MEMO_KNOWN)) token_memo_fill(tm, doc, &toks[i], i);
@@ -450,7 +460,7 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
 /* "The Hague": a capitalised "The" that the gazetteer lists as part of the name stays. */
 static int the_is_part_of_name(const char *doc, const art_token *toks, size_t a, size_t b) {
   if (doc[toks[a].start] != 'T' || b - a < 2) return 0;
-  return (art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0) & ART_GAZ_CITIES) != 0;
+  return (gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0) & ART_GAZ_CITIES) != 0;
 }
 
 /* The type a gazetteer gives a single token ("U.S." GPE, "Israeli" NORP), or NONE. */
@@ -458,7 +468,7 @@ static art_etype gazetteer_type(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   const art_table_entry *acr = find_as_written(&art_table_acronyms, doc + t->start, tok_len(t));
   if (acr) return art_etype_from_name(acr->value, strlen(acr->value));   /* "U.N.", "Nasdaq" */
-  uint32_t bits = art_ent_gaz_bits(doc + t->start, tok_len(t), 0);
+  uint32_t bits = gaz_bits(doc + t->start, tok_len(t), 0);
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
   if (bits & ART_GAZ_DEMONYMS) return ART_ENT_NORP;
   return ART_ENT_NONE;
@@ -466,7 +476,7 @@ static art_etype gazetteer_type(const char *doc, const art_token *t) {
 
 /* A multi-word name the place gazetteers list whole: their type (GPE, or LOC for natural features). */
 static art_etype place_type(const char *doc, const art_token *first, const art_token *last) {
-  uint32_t bits = art_ent_gaz_bits(doc + first->start, last->end - first->start, 0);
+  uint32_t bits = gaz_bits(doc + first->start, last->end - first->start, 0);
   if (bits & ART_GAZ_REGIONS_LOC) return ART_ENT_LOC;
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_REGIONS | ART_GAZ_PROVINCES))
     return ART_ENT_GPE;
@@ -478,8 +488,8 @@ static art_etype place_type(const char *doc, const art_token *first, const art_t
 ** followed by a name, not by another ordinary word ("Tropical Storm").
 */
 static int event_name(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
-  return (first->flags & ART_TOK_CAP) && art_ent_lookup_lower(tb->event_words, doc + first->start, tok_len(first), 0) &&
-         !(art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
+  return (first->flags & ART_TOK_CAP) && lookup_lower(tb->event_words, doc + first->start, tok_len(first), 0) &&
+         !(gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
 }
 
 /* The type a closing facility word gives a name ("Airport", "Crossing" FAC;
@@ -489,11 +499,11 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
      of another language opens the facility's name */
   unsigned char c0 = (unsigned char)(doc[first->start] | 0x20);
   if (first != last && (first->flags & ART_TOK_CAP) && c0 >= 'a' && c0 <= 'z' && (tb->fac_heads & (1u << (c0 - 'a')))) {
-    const art_table_entry *h = art_ent_lookup_lower(tb->fac_words, doc + first->start, tok_len(first), 0);
+    const art_table_entry *h = lookup_lower(tb->fac_words, doc + first->start, tok_len(first), 0);
     if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
   }
-  const art_table_entry *e = art_ent_lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
-  if (e && (art_ent_gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
+  const art_table_entry *e = lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
+  if (e && (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   return art_etype_from_name(e->value, strlen(e->value));
 }
@@ -543,24 +553,24 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* "Chicago Marathon", "False Claims Act": the closing word names the type;
      so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
     if (e) return art_etype_from_name(e->value, strlen(e->value));
     for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
       if (!tok_is(doc, &toks[k], "of")) continue;
-      e = art_ent_lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
+      e = lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
       if (e && strcmp(e->value, "LAW") == 0) return ART_ENT_LAW;
       break;
     }
   }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
     if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
         type == ART_ENT_GPE || type == ART_ENT_LOC))
       return ART_ENT_ORG;
   }
   /* the gazetteer bits of the whole span, asked for once (ORG and PERSON use them twice) */
   uint32_t span_bits = type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC
-                       ? art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0) : 0;
+                       ? gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0) : 0;
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE) {
     uint32_t bits = span_bits;
     uint32_t states = ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES;
@@ -573,10 +583,10 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* "Statistics Canada", "Air India": a capitalised common word before a
      country names a body, unless it qualifies the place ("Northern Canada") */
   if (type == ART_ENT_GPE && b - a == 2 && (toks[a].flags & ART_TOK_CAP) &&
-      (art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COUNTRIES) &&
-      (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
+      (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COUNTRIES) &&
+      (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
                                                                ART_GAZ_COUNTRIES)) == ART_GAZ_COMMON &&
-      !art_ent_lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+      !lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
       !place_type(doc, &toks[a], last))
     return ART_ENT_ORG;
   /* "Rhode Island": a state, country or city the gazetteers list whole is no
@@ -591,8 +601,8 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
     uint32_t bits = span_bits;
     /* a city of two words or more ("Addis Ababa") is no one's name */
     int full_name = type == ART_ENT_PERSON && b - a >= 2 && (bits & ART_GAZ_CITIES) &&
-                    (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
-                    (art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
+                    (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+                    (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
     uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
                       (type == ART_ENT_ORG || (b - a >= 2 && !full_name) ? ART_GAZ_CITIES : 0);
     if ((bits & places) && !(bits & ART_GAZ_ACRONYMS) &&
@@ -614,28 +624,28 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   if (type != ART_ENT_ORG || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (prev->type != ART_ENT_GPE && prev->type != ART_ENT_LOC && !prev->orphan) return 0;
   /* Not a sentence's opening "The" or "A" */
-  if (prev->ntok == 1 && art_ent_lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
+  if (prev->ntok == 1 && lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
     return 0;
   /* ...nor a common word opening it ("Rival" + "Orbis Labs") */
   if (prev->orphan && prev->initial && prev->ntok == 1 &&
-      (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
+      (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
     return 0;
   /* A country, city or state written as an acronym stays apart ("U.S." +
      "State Department"), and so does a place before a body named by its
      function ("Texas" + "Department of Transportation"); a place's name
      opening a body's own name joins it ("Quebec" + "Community Groups
      Network", "Japan" + "Meteorological Agency"). */
-  if (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
+  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) {
     int acronym = prev->ntok != 1 || prev->end - prev->start < 3 || doc[prev->start + 1] < 'a' ||
                   doc[prev->start + 1] > 'z' || memchr(doc + prev->start, '.', prev->end - prev->start);
     if (acronym || prev->dateline ||
-        (b - a > 1 && art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
-        (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
+        (b - a > 1 && lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
+        (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
       return 0;
   }
   const art_token *last = &toks[b - 1];
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
   if (!e || strcmp(e->value, "ORG") != 0 || strstr(e->extra, "start")) return 0;
   prev->end = last->end;
   prev->last_start = last->start;
@@ -652,7 +662,7 @@ static int is_name_connector(const char *doc, const art_token *t) {
 
 /* An organisation word ("University", "Inc.", "Council") that may close a name. */
 static int closing_org_word(const char *doc, const art_token *t) {
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
@@ -660,9 +670,9 @@ static int closing_org_word(const char *doc, const art_token *t) {
    of Sydney", "Bank of England" (not "Department of Health"). */
 static int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
   if (p - a < 3 || !tok_is(doc, &toks[a + 1], "of") || !(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
   if (!e || strcmp(e->extra, "end") == 0 || strcmp(e->extra, "media") == 0) return 0;
-  return (art_ent_gaz_bits(doc + toks[a + 2].start, toks[p - 1].end - toks[a + 2].start, 1) &
+  return (gaz_bits(doc + toks[a + 2].start, toks[p - 1].end - toks[a + 2].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) != 0;
 }
 
@@ -670,7 +680,7 @@ static int body_of_place(const char *doc, const art_token *toks, size_t a, size_
 static int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++)
     if (!(toks[k].flags & ART_TOK_CAP) ||
-        !(art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
+        !(gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
   return 1;
 }
 
@@ -686,13 +696,13 @@ static int field_of_study(const char *doc, const art_token *toks, size_t a, size
     size_t el = strlen(endings[k]);
     hit = n > el + 2 && memcmp(z + n - el, endings[k], el) == 0;
   }
-  return hit && !(art_ent_gaz_bits(z, n, 0) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES |
+  return hit && !(gaz_bits(z, n, 0) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES |
                                                ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS));
 }
 
 /* Is z[0..n) a function word ("The", "A") by ext/data/common_words.tsv? */
 static int function_word(const char *z, size_t n) {
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, z, n, 0);
+  const art_table_entry *e = lookup_lower(&art_table_common_words, z, n, 0);
   return e && strcmp(e->extra, "function") == 0;
 }
 
@@ -740,7 +750,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
        (prev->type == ART_ENT_ORG && type == ART_ENT_GPE && !prev->dateline && b - a <= 2 &&
         /* not a company's base: "... Services of Houston, Texas" */
         !(b + 1 < n && tok_is(doc, &toks[b], ",") && (toks[b + 1].flags & ART_TOK_CAP)) &&
-        (tail_of = art_ent_lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
+        (tail_of = lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
     extend_mention(prev, toks, b, (int)(b - a + 1));
     return 1;
@@ -766,7 +776,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
       (type == ART_ENT_ORG || type == ART_ENT_GPE) && (toks[a].flags & ART_TOK_CAP) &&
       tok_is(doc, &toks[a - 1], "the") && tok_is(doc, &toks[a - 2], "of") && toks[a - 3].end == prev->end &&
       prev->end - prev->start > 4 && contains_of(doc + prev->start, prev->end - prev->start)) {
-    const art_table_entry *head = art_ent_lookup_lower(&art_table_org_words, doc + prev->start,
+    const art_table_entry *head = lookup_lower(&art_table_org_words, doc + prev->start,
                                                        prev->first_end - prev->start, 0);
     if (head && strcmp(head->extra, "end") != 0 && strcmp(head->extra, "media") != 0) {
       extend_mention(prev, toks, b, (int)(b - a + 2));
@@ -786,7 +796,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
       (toks[b - 1].flags & ART_TOK_CAP)) {
     int ok = 1;
     for (size_t q = a; q < b && ok; q++) {
-      uint32_t bits = art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
       ok = tok_is(doc, &toks[q], "and") || tok_is(doc, &toks[q], "&") ||
            ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||     /* the last may be rarer: "Sport" */
             (q == b - 1 && q > a && tok_is(doc, &toks[q - 1], "and") &&
@@ -801,13 +811,13 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
      words before a body's name is part of it */
   if (a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end && prev->ntok <= 2 &&
       (prev->orphan || prev->type == ART_ENT_ORG) && b - a >= 3 && closing_org_word(doc, &toks[b - 1])) {
-    uint32_t pbits = art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0);
+    uint32_t pbits = gaz_bits(doc + prev->start, prev->end - prev->start, 0);
     int ok = (pbits & ART_GAZ_COMMON) ||
              !(pbits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS)),
         has_and = 0;
     for (size_t q = a; q + 1 < b && ok; q++) {
       has_and |= tok_is(doc, &toks[q], "and");
-      uint32_t bits = art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
       ok = tok_is(doc, &toks[q], "and") ||
            ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||
             !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))));
@@ -824,8 +834,8 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
   size_t gap = a - k;
   const char *lastw = doc + prev->last_start;
   size_t lastl = prev->end - prev->last_start;
-  const art_table_entry *tail = art_ent_lookup_lower(&art_table_org_words, lastw, lastl, 0);
-  if (tail && art_ent_lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
+  const art_table_entry *tail = lookup_lower(&art_table_org_words, lastw, lastl, 0);
+  if (tail && lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
   int ok = 0;
   if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
@@ -834,7 +844,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
            (common_words_only(doc, toks, a, b) || field_of_study(doc, toks, a, b)))
     ok = 1;
   else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
-           art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+           lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
            tok_is(doc, &toks[a + 1], "of"))
     ok = 1;
   /* "Russian" + "Foreign Ministry", "Norwegian" + "Energy Regulatory
@@ -846,7 +856,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
               a function word opening the sentence ("The") */
            !(prev->prev_end + 1 == prev->start && doc[prev->prev_start] >= 'A' && doc[prev->prev_start] <= 'Z' &&
              !function_word(doc + prev->prev_start, prev->prev_end - prev->prev_start)) &&
-           !art_ent_lookup_lower(&art_table_org_legal_forms, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0))
+           !lookup_lower(&art_table_org_legal_forms, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0))
     ok = 1;
   if (!ok) return 0;
   extend_mention(prev, toks, b, (int)(b - k));
@@ -865,7 +875,7 @@ static int join_particle_name(const tables *tb, const char *doc, const art_token
   size_t k = a;
   while (k > 0 && toks[k - 1].end > prev->end) {
     const art_token *t = &toks[k - 1];
-    if (!(t->flags & ART_TOK_LOWER) || !art_ent_is_particle(tb, doc + t->start, tok_len(t))) return 0;
+    if (!(t->flags & ART_TOK_LOWER) || !is_particle(tb, doc + t->start, tok_len(t))) return 0;
     k--;
   }
   if (k == a || toks[k - 1].end != prev->end) return 0;
@@ -873,7 +883,7 @@ static int join_particle_name(const tables *tb, const char *doc, const art_token
      opened by a head word of another language goes on the same way */
   const art_table_entry *head = NULL;
   if (prev->type != ART_ENT_PERSON &&
-      !((head = art_ent_lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
+      !((head = lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
         strstr(head->extra, "head")))
     return 0;
   if (!head && type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE) return 0;
@@ -893,17 +903,17 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
                              mention *prev) {
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
   if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak"))
-    e = art_ent_lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
+    e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
   if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
   /* a capitalised run the tagger left ("Finance" + "Bill") is a name now,
      unless it is a sentence's opening word ("The" + "Act") */
   if (prev->orphan) {
     if (prev->initial && prev->ntok == 1 &&
-        (art_ent_lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
-         (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
+        (lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
+         (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
       return 0;
     prev->orphan = 0;
     if (prev->score < 1) prev->score = 1;
@@ -928,7 +938,7 @@ static int all_digits(const char *doc, const art_token *t) {
 */
 static int name_possessive(const char *doc, const art_token *toks, size_t p) {
   if (p == 0 || !(toks[p].flags & ART_TOK_POSSESSIVE) || !(toks[p - 1].flags & ART_TOK_CAP)) return 0;
-  if (art_ent_lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
+  if (lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
   return p >= 2 && (tok_is(doc, &toks[p - 2], "St.") || tok_is(doc, &toks[p - 2], "St") ||
                     tok_is(doc, &toks[p - 2], "Saint"));
 }
@@ -951,7 +961,7 @@ static int may_join(const tables *tb, const char *doc, const art_token *toks, si
   while (k > 0 && toks[k - 1].end > prev->end) {
     const art_token *t = &toks[k - 1];
     joiners = joiners && (is_name_connector(doc, t) ||
-                          ((t->flags & ART_TOK_LOWER) && art_ent_is_particle(tb, doc + t->start, tok_len(t))));
+                          ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t))));
     if (!joiners && a - k >= 2) return 0;   /* a third token between, and not all joiners */
     k--;
   }
@@ -995,7 +1005,7 @@ static int join_model_code(const char *doc, const art_token *toks, size_t a, siz
   if (!model_code(doc, &toks[a]) || !(toks[a].flags & ART_TOK_CAP) || prev->orphan) return 0;
   if (find_as_written(&art_table_acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
   if (prev->type == ART_ENT_PERSON || prev->type == ART_ENT_NORP || prev->dateline) return 0;
-  if (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
+  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
   prev->end = toks[a].end;
   prev->last_start = toks[a].start;
   prev->ntok++;
@@ -1014,10 +1024,10 @@ static int person_words(const char *doc, const art_token *toks, size_t a, size_t
   const art_token *f = &toks[a];
   size_t fl = tok_len(f);
   int initials = fl >= 2 && fl <= 5 && doc[f->end - 1] == '.' && (f->flags & ART_TOK_ALLCAPS);
-  if (!initials && !(art_ent_gaz_bits(doc + f->start, fl, 0) & ART_GAZ_FIRST_NAMES)) return 0;
+  if (!initials && !(gaz_bits(doc + f->start, fl, 0) & ART_GAZ_FIRST_NAMES)) return 0;
   for (size_t k = a; k < p; k++) {
     if (!(toks[k].flags & ART_TOK_CAP)) return 0;
-    if (art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
         (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
          ART_GAZ_TITLES))
       return 0;
@@ -1028,7 +1038,7 @@ static int person_words(const char *doc, const art_token *toks, size_t a, size_t
 /* The context_words.tsv entry of a token with the given extra ("noun", "suffix"), or NULL. */
 static const art_table_entry *context_word(const char *doc, const art_token *t, const char *kind) {
   if (!(t->flags & ART_TOK_WORD)) return NULL;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, kind) == 0 ? e : NULL;
 }
 
@@ -1100,7 +1110,7 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
 static int natural_feature_plural(const char *doc, const art_token *t) {
   size_t len = tok_len(t);
   for (size_t cut = 0; cut < 2 && len > cut + 2; cut++) {
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_fac_words, doc + t->start, len - cut, 0);
+    const art_table_entry *e = lookup_lower(&art_table_fac_words, doc + t->start, len - cut, 0);
     if (e) return strcmp(e->value, "LOC") == 0;
   }
   return 0;
@@ -1123,7 +1133,7 @@ static const art_table_entry *noun_ahead(const char *doc, const art_token *toks,
     if (!e) continue;
     /* the noun must head its phrase: "plane" of "plane maker" does not */
     const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
-    if (!nx || clause_punct(doc, nx) || art_ent_lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
+    if (!nx || clause_punct(doc, nx) || lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
         ((nx->flags & ART_TOK_LOWER) && !(nx->flags & ART_TOK_HYPHEN) && tok_len(nx) > 4 &&
          doc[nx->end - 2] == 'e' && doc[nx->end - 1] == 'd') ||
         product_cue(doc, nx, "head") || product_cue(doc, nx, "as"))
@@ -1180,11 +1190,11 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   int model = letters && digits ? 1 : -1;
 #define CAPS() (caps >= 0 ? caps : (caps = all_ascii_caps(doc, last)))
 #define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
-                 (b - a >= 2 && ll >= 2 && ll <= 3 && CAPS() && !art_ent_lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
+                 (b - a >= 2 && ll >= 2 && ll <= 3 && CAPS() && !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
   art_etype found = ART_ENT_NONE;
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
   if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
-    if (art_ent_gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
+    if (gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
     found = ART_ENT_PRODUCT;
   }
   /* "the drug Veltrana", "sold as Lunavia" */
@@ -1197,7 +1207,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   int extra_nouns = owner || (type != ART_ENT_ORG && a >= 1 && tok_is(doc, &toks[a - 1], "the"));
   /* "the Ravi, Sutlej and Chenab rivers" */
   if (!found && noun_after && type != ART_ENT_FAC && listed_feature(doc, toks, n, b))
-    return art_ent_gaz_bits(doc + first->start, last->end - first->start, 1) &
+    return gaz_bits(doc + first->start, last->end - first->start, 1) &
            (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_DEMONYMS) ? ART_ENT_NONE : ART_ENT_LOC;
   const art_table_entry *e = NULL;
   /* a noun right after, or after "and" and the next name */
@@ -1218,7 +1228,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
     if (e && after && (after->flags & ART_TOK_LOWER) &&
         (context_word(doc, after, "compound") || context_word(doc, after, "noun") ||
          (strcmp(e->value, "WORK_OF_ART") == 0 &&
-          !art_ent_lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
+          !lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
       e = NULL;
   }
   /* companies are named before their products ("Pfizer vaccine"): after an
@@ -1248,7 +1258,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
       if (j == c || tok_is(doc, next, "already") || tok_is(doc, next, "now") || tok_is(doc, next, "also") ||
           tok_is(doc, next, "currently") || tok_is(doc, next, "still") ||
           ((next->flags & ART_TOK_LOWER) &&
-           art_ent_lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
+           lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
         e = context_word(doc, t, "noun");
       break;
     }
@@ -1256,12 +1266,12 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   if (e) found = art_etype_from_name(e->value, strlen(e->value));
   if (!found) return ART_ENT_NONE;
   /* the words of the name may still say otherwise (checked last: cues are rare) */
-  if (art_ent_gaz_bits(doc + first->start, last->end - first->start, 1) &
+  if (gaz_bits(doc + first->start, last->end - first->start, 1) &
       (ART_GAZ_COUNTRIES | (owner ? 0 : ART_GAZ_CITIES) | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
     return ART_ENT_NONE;   /* a town's name after "its" and before a product noun is the product's */
   /* "an African Union helicopter": a body's or a building's name is no product */
   for (size_t q = a; found != ART_ENT_ORG && q < b; q++)
-    if (art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
+    if (gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
       return ART_ENT_NONE;
   return found;
 }
@@ -1304,7 +1314,7 @@ static int after_role_at(const char *doc, const art_token *toks, size_t n, size_
   size_t k = a;
   if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
   if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
+  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
@@ -1313,7 +1323,7 @@ static int after_role_at(const char *doc, const art_token *toks, size_t n, size_
 static int plain_name_words(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++) {
     if (!(toks[k].flags & ART_TOK_CAP) || !(toks[k].flags & ART_TOK_WORD) || (toks[k].flags & ART_TOK_DIGIT)) return 0;
-    if (art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
         (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
          ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS | ART_GAZ_COMMON))
       return 0;
@@ -1325,7 +1335,7 @@ static int plain_name_words(const char *doc, const art_token *toks, size_t a, si
 static int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
   if (a < 2 || b >= n || !tok_is(doc, &toks[a - 1], ",") || !(toks[a - 2].flags & ART_TOK_LOWER)) return 0;
   if (!tok_is(doc, &toks[b], ",") && !tok_is(doc, &toks[b], ".")) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
+  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
@@ -1341,7 +1351,7 @@ static int list_has(const char *list, const char *word) {
    in any case ("The"), else as written (the list is lower case). */
 static int word_has_role(const char *doc, const art_token *t, const char *role, int fold) {
   size_t n = tok_len(t);
-  const art_table_entry *e = fold ? art_ent_lookup_lower(&art_table_function_words, doc + t->start, n, 0)
+  const art_table_entry *e = fold ? lookup_lower(&art_table_function_words, doc + t->start, n, 0)
                                   : find_as_written(&art_table_function_words, doc + t->start, n);
   return e && list_has(e->value, role);
 }
@@ -1356,7 +1366,7 @@ static int word_has_role(const char *doc, const art_token *t, const char *role, 
 ** French"), 0 when neither or no language's name (one look-up for both).
 */
 static int language_role(const char *doc, const art_token *toks, size_t n, size_t a) {
-  if (!art_ent_lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
   /* used as a language */
   if (!(a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)) &&
       (a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0)))
@@ -1432,7 +1442,7 @@ static void product_cue_filter(uint32_t firsts[32]) {
    written in lower case or capitalised as a sentence's first, or NULL. */
 static const char *org_cue(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_LOWER) && !((t->flags & ART_TOK_INITIAL) && !(t->flags & ART_TOK_ALLCAPS))) return NULL;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
   return e ? e->extra : NULL;
 }
 
@@ -1444,14 +1454,14 @@ static int cue_is(const char *doc, const art_token *t, const char *cls) {
 /* "Tuesday", "March": a date word is no team or company ("The carrier
    Tuesday said", "Thursday's profit"). */
 static int date_word(const char *doc, const art_token *t) {
-  return art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
+  return lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
 }
 
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
 static int holiday(const char *doc, const art_token *t) {
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->value, "holiday") == 0;
 }
 
@@ -1551,16 +1561,16 @@ static int team_context(const char *doc, const art_token *toks, const uint8_t *f
     }
     if (!scored) return 0;
     /* "Jannik Sinner beat Carlos Alcaraz 6-3": players win matches too */
-    if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) return 0;
+    if (b - a >= 2 && (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) return 0;
   }
   if (date_word(doc, &toks[a]) || date_word(doc, &toks[b - 1])) return 0;   /* "Running March 23-25" */
-  return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
+  return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
 }
 
 /* A capitalised cue of the "owned" class ("Shares" after a dateline's dash). */
 static int owned_word(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_CAP) || (t->flags & ART_TOK_ALLCAPS)) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "owned") == 0;
 }
 
@@ -1580,9 +1590,9 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
       last >= 'a' && last <= 'z' && (tb->business_ends & (1u << (last - 'a')))) {
     const art_token *t = &toks[a - 1];
     size_t len = tok_len(t);
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len, 0);
+    const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, len, 0);
     if (!e && len > 4 && doc[t->end - 1] == 's')
-      e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
+      e = lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
     cue = before = e && strcmp(e->extra, "business") == 0;
   }
   if (!cue && a >= 2 && tok_len(&toks[a - 1]) == 2 &&
@@ -1600,7 +1610,7 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
       tok_len(&toks[b]) >= 5 &&
       !(toks[a].flags & (ART_TOK_PERIOD | ART_TOK_INITIAL)) && cue_is(doc, &toks[b], "owned") &&
       !word_has_role(doc, &toks[b + 1], "object", 0) &&
-      !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
+      !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
         (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_CITIES | ART_GAZ_PROVINCES |
          ART_GAZ_REGIONS)))
     cue = 1;
@@ -1611,13 +1621,13 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
      modifier, and before punctuation or a verb a company goes with
      ("budget carrier Aviana said") */
   if (before && type == ART_ENT_PERSON &&
-      (b - a >= 2 || ((art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
+      (b - a >= 2 || ((gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
                        (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
                       (a < 2 || !(toks[a - 2].flags & ART_TOK_WORD) || word_has_role(doc, &toks[a - 2], "determiner", 0) ||
                        (b < n && (toks[b].flags & ART_TOK_WORD) && !word_has_role(doc, &toks[b], "company_verb", 0))))))
     return 0;
   /* a city may share its name with a company ("Toyota"), a country not */
-  return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+  return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
            (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS));
 }
 
@@ -1630,8 +1640,8 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
 static int unknown_word_which(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
   if (b - a != 1 || b + 1 >= n || doc[toks[b].start] != ',' || !tok_is(doc, &toks[b + 1], "which")) return 0;
   if (toks[a].flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) return 0;
-  if (art_ent_lookup_lower(&art_table_value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
-  return !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
+  if (lookup_lower(&art_table_value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  return !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
            (ART_GAZ_COMMON | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
             ART_GAZ_REGIONS | ART_GAZ_DEMONYMS | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_TITLES));
 }
@@ -2159,7 +2169,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           /* "an analyst at Morningstar" */
           if (!m->initial && after_role_at(doc, toks, n, a, j) &&
-              !(art_ent_gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
+              !(gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
                 (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_COMMON))) {
             m->orphan = 0;
             m->type = ART_ENT_ORG;
@@ -2178,7 +2188,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           art_etype g = j - a >= 2 && event_name(tb, doc, &toks[a], &toks[j - 1]) ? ART_ENT_EVENT
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
-                      : !m->initial || !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
+                      : !m->initial || !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
                       ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
           /* "lost 1-0 to Newcastle", "Shares in Nokia", "China's Huawei, which
              is": a team or a company, whatever the gazetteers say */
@@ -2190,7 +2200,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
               !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
               ((team = team_context(doc, toks, s->memo.facts, n, a, j, &has_score)) || company_context(tb, doc, toks, n, a, j, g) ||
                (!m->initial && unknown_word_which(doc, toks, n, a, j))) &&
-              !art_ent_lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
+              !lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
             m->team = team != 0;
             m->orphan = 0;
             m->type = ART_ENT_ORG;
@@ -2227,7 +2237,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     if (j < n && ART_TAG_IS_B(tags[j]) && (toks[i].flags & ART_TOK_CAP)) {
       for (size_t end = i + 5 < n ? i + 5 : n; end > j; end--) {
         if (!(toks[end - 1].flags & ART_TOK_CAP) ||
-            !(art_ent_gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
+            !(gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
           continue;
         type = ART_ENT_GPE;
         while (j < end) score += margin[j++];
@@ -2250,7 +2260,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
          of" + "State Antony Blinken"): the name is what follows the title.
          Its first word must then end a title. */
       if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
-          !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) & ART_GAZ_TITLE_END))
+          !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) & ART_GAZ_TITLE_END))
         from = a;
       for (; b > a && from < a; from++) {
         k = title_phrase(&s->memo, doc, toks, from, b, 0);
@@ -2270,8 +2280,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     /* ...but not off an organisation ("Justice Department"), nor off a
        law's or an event's name ("General Data Protection Regulation") */
     for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
-                   !art_ent_lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
-                   !(b - a - k >= 2 && art_ent_lookup_lower(&art_table_name_ends, doc + toks[b - 1].start,
+                   !lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
+                   !(b - a - k >= 2 && lookup_lower(&art_table_name_ends, doc + toks[b - 1].start,
                                                             tok_len(&toks[b - 1]), 0));) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
@@ -2283,9 +2293,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
                                                          : ART_ENT_NONE;
       if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
-          !art_ent_lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
+          !lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
           (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
-          (art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
+          (gaz_bits(doc + ot->start, tok_len(ot), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
               ART_GAZ_COMMON) {
         o->dropped = 1;
         o->orphan = 0;
@@ -2314,7 +2324,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        person, whatever else the given name is */
     if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
         (toks[a - 1].flags & ART_TOK_CAP) &&
-        (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
         plain_name_words(doc, toks, a + 1, b) &&
         title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
       type = ART_ENT_PERSON;
@@ -2334,16 +2344,16 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         o->orphan = 0;
         a--;
         type = ART_ENT_EVENT;
-      } else if (same && o->initial && (art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_FIRST_NAMES) &&
-                 !(art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_TITLES) &&
-                 !art_ent_lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
+      } else if (same && o->initial && (gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_FIRST_NAMES) &&
+                 !(gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_TITLES) &&
+                 !lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
         o->dropped = 1;
         o->orphan = 0;
         a--;
       } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
                  (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
-                 !art_ent_lookup_lower(&art_table_value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
-                 !(art_ent_gaz_bits(doc + ot->start, tok_len(ot), 1) &
+                 !lookup_lower(&art_table_value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
+                 !(gaz_bits(doc + ot->start, tok_len(ot), 1) &
                    (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
                     ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
         /* "a corner from Tomás" + "Ferreira": a capitalised word no list
@@ -2362,7 +2372,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     for (size_t p = a + 1; p + 1 < b; p++) {
       size_t q = p + 1;
       art_etype first_type = ART_ENT_ORG;
-      int legal = art_ent_lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+      int legal = lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
       if (legal) {
         while (q < b && is_name_connector(doc, &toks[q])) q++;
       } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
@@ -2427,7 +2437,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     art_etype group_owner = b - a >= 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
     if (group_owner != ART_ENT_GPE)
       group_owner = b - a == 2 && gazetteer_type(doc, &toks[a]) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
-    if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
+    if (b - a >= 2 && (gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
         (toks[b - 1].flags & ART_TOK_CAP) && group_owner != ART_ENT_NONE) {
       if (!any_taken(s, a, b)) {
         if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
@@ -2442,14 +2452,14 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         all_digits(doc, &toks[b])) {
       b++;
       if (b - a >= 3) {
-        const art_table_entry *f = art_ent_lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+        const art_table_entry *f = lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
         if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
       }
     }
     /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
     int law_word = retype == ART_ENT_LAW ||
                    (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
-                    (e_law = art_ent_lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                    (e_law = lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
                     strcmp(e_law->value, "LAW") == 0);
     if (a < b && law_word && b < n && !s->taken[b]) {
       if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
@@ -2468,16 +2478,16 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
         ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
          ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
-        !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
-        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
       retype = ART_ENT_ORG;
       boost = 1 << 18;
     }
     if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
         !(retype == ART_ENT_PERSON && b - a >= 2 &&
-          (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&
-        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
+          (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
       retype = ART_ENT_ORG;
       boost = 1 << 16;
     }
@@ -2486,11 +2496,11 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
     if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
         (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
-        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
       for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
         const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
-                                   ? art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+                                   ? lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
         if (!r) continue;
         /* the job heads the appositive: not "a militant group", "a tourist destination" */
         const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
