@@ -440,6 +440,15 @@ static inline uint32_t memo_word_bits(token_memo *tm, const char *doc, const art
   return tm->word[i] & ~MEMO_KNOWN;
 }
 
+/* gaz_bits() of token i alone, through the memo (words of up to 63 bytes):
+   the rules ask about a span's first and last words again and again. */
+static inline uint32_t token_gaz(token_memo *tm, const char *doc, const art_token *toks, size_t i, int strip_period) {
+  size_t n = tok_len(&toks[i]);
+  if (n >= 64) return gaz_bits(doc + toks[i].start, n, strip_period);
+  uint32_t w = memo_word_bits(tm, doc, toks, i);
+  return w || !strip_period ? w : tm->stripped[i];
+}
+
 /* The rules ask about most spans' first and last words several times, and
    most words open and close no title: the memo says so without a search. */
 static inline size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b,
@@ -464,23 +473,27 @@ static int the_is_part_of_name(const char *doc, const art_token *toks, size_t a,
 }
 
 /* The type a gazetteer gives a single token ("U.S." GPE, "Israeli" NORP), or NONE. */
-static art_etype gazetteer_type(const char *doc, const art_token *t) {
+static art_etype gazetteer_type(token_memo *tm, const char *doc, const art_token *toks, size_t i) {
+  const art_token *t = &toks[i];
   if (!(t->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   const art_table_entry *acr = find_as_written(&art_table_acronyms, doc + t->start, tok_len(t));
   if (acr) return art_etype_from_name(acr->value, strlen(acr->value));   /* "U.N.", "Nasdaq" */
-  uint32_t bits = gaz_bits(doc + t->start, tok_len(t), 0);
+  uint32_t bits = token_gaz(tm, doc, toks, i, 0);
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
   if (bits & ART_GAZ_DEMONYMS) return ART_ENT_NORP;
   return ART_ENT_NONE;
 }
 
 /* A multi-word name the place gazetteers list whole: their type (GPE, or LOC for natural features). */
-static art_etype place_type(const char *doc, const art_token *first, const art_token *last) {
-  uint32_t bits = gaz_bits(doc + first->start, last->end - first->start, 0);
+static art_etype place_type_of(uint32_t bits) {
   if (bits & ART_GAZ_REGIONS_LOC) return ART_ENT_LOC;
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_REGIONS | ART_GAZ_PROVINCES))
     return ART_ENT_GPE;
   return ART_ENT_NONE;
+}
+
+static art_etype place_type(const char *doc, const art_token *first, const art_token *last) {
+  return place_type_of(gaz_bits(doc + first->start, last->end - first->start, 0));
 }
 
 /*
@@ -533,7 +546,7 @@ static void name_mention(mention *prev, art_etype type) {
   if (prev->score < 1) prev->score = 1;
 }
 
-static art_etype decided_type(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
+static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
   const art_token *last = &toks[b - 1];
   /* a name the news corpus nearly always tags as an organisation
      (ext/data/org_names.tsv: "Gazprom", "Human Rights Watch") */
@@ -570,7 +583,7 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   }
   /* the gazetteer bits of the whole span, asked for once (ORG and PERSON use them twice) */
   uint32_t span_bits = type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC
-                       ? gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0) : 0;
+                       ? (b - a == 1 ? token_gaz(tm, doc, toks, a, 0) : gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0)) : 0;
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE) {
     uint32_t bits = span_bits;
     uint32_t states = ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES;
@@ -583,8 +596,8 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* "Statistics Canada", "Air India": a capitalised common word before a
      country names a body, unless it qualifies the place ("Northern Canada") */
   if (type == ART_ENT_GPE && b - a == 2 && (toks[a].flags & ART_TOK_CAP) &&
-      (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COUNTRIES) &&
-      (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
+      (token_gaz(tm, doc, toks, b - 1, 0) & ART_GAZ_COUNTRIES) &&
+      (token_gaz(tm, doc, toks, a, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
                                                                ART_GAZ_COUNTRIES)) == ART_GAZ_COMMON &&
       !lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
       !place_type(doc, &toks[a], last))
@@ -601,8 +614,8 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
     uint32_t bits = span_bits;
     /* a city of two words or more ("Addis Ababa") is no one's name */
     int full_name = type == ART_ENT_PERSON && b - a >= 2 && (bits & ART_GAZ_CITIES) &&
-                    (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
-                    (gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
+                    (token_gaz(tm, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
+                    (token_gaz(tm, doc, toks, b - 1, 0) & ART_GAZ_SURNAMES);
     uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
                       (type == ART_ENT_ORG || (b - a >= 2 && !full_name) ? ART_GAZ_CITIES : 0);
     if ((bits & places) && !(bits & ART_GAZ_ACRONYMS) &&
@@ -2188,8 +2201,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           art_etype g = j - a >= 2 && event_name(tb, doc, &toks[a], &toks[j - 1]) ? ART_ENT_EVENT
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
-                      : !m->initial || !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
-                      ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+                      : !m->initial || !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_COMMON)
+                      ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
           /* "lost 1-0 to Newcastle", "Shares in Nokia", "China's Huawei, which
              is": a team or a company, whatever the gazetteers say */
           int team = 0;
@@ -2260,7 +2273,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
          of" + "State Antony Blinken"): the name is what follows the title.
          Its first word must then end a title. */
       if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
-          !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) & ART_GAZ_TITLE_END))
+          !(token_gaz(&s->memo, doc, toks, a, 1) & ART_GAZ_TITLE_END))
         from = a;
       for (; b > a && from < a; from++) {
         k = title_phrase(&s->memo, doc, toks, from, b, 0);
@@ -2295,7 +2308,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
           !lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
           (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
-          (gaz_bits(doc + ot->start, tok_len(ot), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
+          (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
               ART_GAZ_COMMON) {
         o->dropped = 1;
         o->orphan = 0;
@@ -2312,7 +2325,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       if (!k || p + k >= b || b - (p + k) > 3 ||
           !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
         continue;
-      art_etype left = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
+      art_etype left = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
       if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
       if (left != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, left, score)) return -1;
       a = p + k;
@@ -2324,7 +2337,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        person, whatever else the given name is */
     if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
         (toks[a - 1].flags & ART_TOK_CAP) &&
-        (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
         plain_name_words(doc, toks, a + 1, b) &&
         title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
       type = ART_ENT_PERSON;
@@ -2344,8 +2357,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         o->orphan = 0;
         a--;
         type = ART_ENT_EVENT;
-      } else if (same && o->initial && (gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_FIRST_NAMES) &&
-                 !(gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_TITLES) &&
+      } else if (same && o->initial && (token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_FIRST_NAMES) &&
+                 !(token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_TITLES) &&
                  !lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
         o->dropped = 1;
         o->orphan = 0;
@@ -2353,7 +2366,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
                  (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
                  !lookup_lower(&art_table_value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
-                 !(gaz_bits(doc + ot->start, tok_len(ot), 1) &
+                 !(token_gaz(&s->memo, doc, toks, a - 1, 1) &
                    (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
                     ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
         /* "a corner from Tomás" + "Ferreira": a capitalised word no list
@@ -2392,7 +2405,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       if (!g) return -1;
       if (first_type == ART_ENT_PERSON) count_pronouns(&s->memo, g, doc, toks, n, p + 1);
       a = q;
-      art_etype g2 = b - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[b - 1]);
+      art_etype g2 = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[b - 1]);
       if (g2 != ART_ENT_NONE) type = (int)g2;
       break;
     }
@@ -2404,7 +2417,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
                      !tok_is(doc, &toks[b - k - 1], "of");) {
         b -= k;
-        art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+        art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
         if (g != ART_ENT_NONE) retype = g;
       }
     }
@@ -2413,7 +2426,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       size_t k = title_phrase(&s->memo, doc, toks, p, n < p + 4 ? n : p + 4, 0);
       if (k == 0 || p + k <= b) continue;
       b = p;                               /* the title starts inside the span */
-      art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+      art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
       if (g != ART_ENT_NONE) retype = g;
       break;
     }
@@ -2427,17 +2440,18 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        span ends the owner's name; the rest is the organisation. */
     for (size_t p = a + 1; p + 1 < b; p++) {
       if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
-      art_etype owner = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
+      art_etype owner = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
       if (owner != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, owner, score)) return -1;
       a = p + 1;
       break;
     }
     /* "New Mexico Democrat": a place, then a group word, are two names; so
        are a one-word body and its members ("Senate Republicans"). */
-    art_etype group_owner = b - a >= 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
+    art_etype group_owner = b - a == 2 ? place_type_of(token_gaz(&s->memo, doc, toks, a, 0))
+                           : b - a > 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
     if (group_owner != ART_ENT_GPE)
-      group_owner = b - a == 2 && gazetteer_type(doc, &toks[a]) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
-    if (b - a >= 2 && (gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
+      group_owner = b - a == 2 && gazetteer_type(&s->memo, doc, toks, a) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
+    if (b - a >= 2 && (token_gaz(&s->memo, doc, toks, b - 1, 0) & ART_GAZ_DEMONYMS) &&
         (toks[b - 1].flags & ART_TOK_CAP) && group_owner != ART_ENT_NONE) {
       if (!any_taken(s, a, b)) {
         if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
@@ -2445,7 +2459,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         retype = ART_ENT_NORP;
       }
     }
-    if (a < b) retype = decided_type(doc, toks, a, b, retype);
+    if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
     /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
        facility when the word before "No." says so */
     if (a < b && b < n && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) && !s->taken[b] &&
@@ -2478,7 +2492,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
         ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
          ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
-        !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
         !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
       retype = ART_ENT_ORG;
@@ -2486,7 +2500,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     }
     if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
         !(retype == ART_ENT_PERSON && b - a >= 2 &&
-          (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&
+          (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES)) &&
         !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
       retype = ART_ENT_ORG;
       boost = 1 << 16;
