@@ -76,6 +76,11 @@ static inline mention *new_mention(work *w) {
 
 mention *art_ent_add_mention(work *w) { return new_mention(w); }
 
+/* Rules that fire on a few names in a thousand: out of line and out of
+   the hot code's way, so that the rules every name goes through stay
+   together in the instruction cache. */
+#define RARE __attribute__((cold, noinline))
+
 /* ---- small helpers -------------------------------------------------------- */
 
 static size_t tok_len(const art_token *t) { return t->end - t->start; }
@@ -467,7 +472,7 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
 }
 
 /* "The Hague": a capitalised "The" that the gazetteer lists as part of the name stays. */
-static int the_is_part_of_name(const char *doc, const art_token *toks, size_t a, size_t b) {
+static RARE int the_is_part_of_name(const char *doc, const art_token *toks, size_t a, size_t b) {
   if (doc[toks[a].start] != 'T' || b - a < 2) return 0;
   return (gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0) & ART_GAZ_CITIES) != 0;
 }
@@ -674,14 +679,14 @@ static int is_name_connector(const char *doc, const art_token *t) {
 }
 
 /* An organisation word ("University", "Inc.", "Council") that may close a name. */
-static int closing_org_word(const char *doc, const art_token *t) {
+static RARE int closing_org_word(const char *doc, const art_token *t) {
   const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
 /* Tokens [a, p) are a body "of" a place, complete in itself: "University
    of Sydney", "Bank of England" (not "Department of Health"). */
-static int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
+static RARE int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
   if (p - a < 3 || !tok_is(doc, &toks[a + 1], "of") || !(toks[a].flags & ART_TOK_CAP)) return 0;
   const art_table_entry *e = lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
   if (!e || strcmp(e->extra, "end") == 0 || strcmp(e->extra, "media") == 0) return 0;
@@ -690,7 +695,7 @@ static int body_of_place(const char *doc, const art_token *toks, size_t a, size_
 }
 
 /* Every word of tokens [a, b) is a capitalised common word ("Water Resources"). */
-static int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
+static RARE int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++)
     if (!(toks[k].flags & ART_TOK_CAP) ||
         !(gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
@@ -700,7 +705,7 @@ static int common_words_only(const char *doc, const art_token *toks, size_t a, s
 /* Tokens [a, b) are one capitalised word naming a field, by its ending
    ("Seismology", "Geophysics", "Development", "Fisheries"), and no name the
    gazetteers know: the second field of "Institute of Volcanology and ...". */
-static int field_of_study(const char *doc, const art_token *toks, size_t a, size_t b) {
+static RARE int field_of_study(const char *doc, const art_token *toks, size_t a, size_t b) {
   static const char *const endings[] = {"ology", "ics", "ment", "tion", "ture", "ries", "ence", "ance"};
   if (b - a != 1 || !(toks[a].flags & ART_TOK_CAP)) return 0;
   const char *z = doc + toks[a].start;
@@ -949,7 +954,7 @@ static int all_digits(const char *doc, const art_token *t) {
 ** that belongs to the name, after a plural noun of ext/data/name_possessives.tsv
 ** or a saint's name, where "Egypt's Health Ministry" has an owner's.
 */
-static int name_possessive(const char *doc, const art_token *toks, size_t p) {
+static RARE int name_possessive(const char *doc, const art_token *toks, size_t p) {
   if (p == 0 || !(toks[p].flags & ART_TOK_POSSESSIVE) || !(toks[p - 1].flags & ART_TOK_CAP)) return 0;
   if (lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
   return p >= 2 && (tok_is(doc, &toks[p - 2], "St.") || tok_is(doc, &toks[p - 2], "St") ||
@@ -1033,7 +1038,7 @@ static int join_model_code(const char *doc, const art_token *toks, size_t a, siz
 ** ("J.R. Okonkwo", "Sam Okonjo"), then capitalised words that are no
 ** organisation, facility or place word.
 */
-static int person_words(const char *doc, const art_token *toks, size_t a, size_t p) {
+static RARE int person_words(const char *doc, const art_token *toks, size_t a, size_t p) {
   const art_token *f = &toks[a];
   size_t fl = tok_len(f);
   int initials = fl >= 2 && fl <= 5 && doc[f->end - 1] == '.' && (f->flags & ART_TOK_ALLCAPS);
@@ -1140,7 +1145,7 @@ static int listed_feature(const char *doc, const art_token *toks, size_t n, size
 }
 
 /* The noun of context_words.tsv that heads tokens from k on, within max words: "a $1,499 mixed-reality headset". */
-static const art_table_entry *noun_ahead(const char *doc, const art_token *toks, size_t n, size_t k, size_t max) {
+static RARE const art_table_entry *noun_ahead(const char *doc, const art_token *toks, size_t n, size_t k, size_t max) {
   for (size_t end = k + max; k < n && k < end && !clause_punct(doc, &toks[k]); k++) {
     const art_table_entry *e = (toks[k].flags & ART_TOK_LOWER) ? context_word(doc, &toks[k], "noun") : NULL;
     if (!e) continue;
@@ -1333,7 +1338,7 @@ static int after_role_at(const char *doc, const art_token *toks, size_t n, size_
 
 /* Tokens [a, b) are capitalised words none of which is an organisation,
    facility, place or title word: could be anyone's name ("Zhou Wenbin"). */
-static int plain_name_words(const char *doc, const art_token *toks, size_t a, size_t b) {
+static RARE int plain_name_words(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++) {
     if (!(toks[k].flags & ART_TOK_CAP) || !(toks[k].flags & ART_TOK_WORD) || (toks[k].flags & ART_TOK_DIGIT)) return 0;
     if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
@@ -1345,7 +1350,7 @@ static int plain_name_words(const char *doc, const art_token *toks, size_t a, si
 }
 
 /* "the ambassador, Zhou Wenbin, was": a name set off by commas after a job. */
-static int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+static RARE int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
   if (a < 2 || b >= n || !tok_is(doc, &toks[a - 1], ",") || !(toks[a - 2].flags & ART_TOK_LOWER)) return 0;
   if (!tok_is(doc, &toks[b], ",") && !tok_is(doc, &toks[b], ".")) return 0;
   const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
@@ -1473,7 +1478,7 @@ static int date_word(const char *doc, const art_token *t) {
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
-static int holiday(const char *doc, const art_token *t) {
+static RARE int holiday(const char *doc, const art_token *t) {
   const art_table_entry *e = lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->value, "holiday") == 0;
 }
@@ -1666,7 +1671,7 @@ static int unknown_word_which(const char *doc, const art_token *toks, size_t n, 
 ** [vs, ve) must lie inside it and be a nationality or a place; they are
 ** dropped and 1 returned.  Only asked when a value clashes with a name.
 */
-static int value_over_nationality(work *w, size_t first, size_t vs, size_t ve) {
+static RARE int value_over_nationality(work *w, size_t first, size_t vs, size_t ve) {
   int inside = 0;
   for (size_t k = first; k < w->count; k++) {
     const mention *m = &w->m[k];
@@ -1730,7 +1735,7 @@ static void lexicon_try(const art_ent_options *opts, size_t e, const char *doc, 
 ** boundary, or 0.  A sorted lexicon is searched only where names start
 ** with the same one or two bytes; an unsorted one row by row.
 */
-static size_t lexicon_match(const art_ent_options *opts, const char *doc, size_t at, size_t end,
+static RARE size_t lexicon_match(const art_ent_options *opts, const char *doc, size_t at, size_t end,
                             long *entry) {
   size_t best = 0, count = opts->lexicon_count;
   if (!opts->lexicon_sorted) {
@@ -1925,7 +1930,7 @@ static void count_pronouns(token_memo *tm, mention *m, const char *doc, const ar
 ** "BERGEN, Norway —")?  Returns the tokens of the city, or 0; *region_a and
 ** *region_b get the tokens of a region written after a comma (equal: none).
 */
-static size_t dateline_tokens(const char *doc, const art_token *toks, size_t n, size_t *region_a, size_t *region_b) {
+static RARE size_t dateline_tokens(const char *doc, const art_token *toks, size_t n, size_t *region_a, size_t *region_b) {
   size_t i = 0;
   *region_a = *region_b = 0;
   while (i < n && i < 4 && (toks[i].flags & ART_TOK_ALLCAPS) && !(toks[i].flags & ART_TOK_DIGIT)) i++;
@@ -1953,7 +1958,7 @@ static int any_taken(const scratch *s, size_t a, size_t b) {
 
 /* A mention of type over tokens [a, b), split off a longer span ("Egypt" of
    "Egypt's Ministry of ..."); its tokens are taken.  NULL when out of memory. */
-static mention *split_off(work *w, scratch *s, const art_token *toks, size_t a, size_t b, const art_sentence *st,
+static RARE mention *split_off(work *w, scratch *s, const art_token *toks, size_t a, size_t b, const art_sentence *st,
                           art_etype type, int32_t score) {
   mention *g = new_mention(w);
   if (!g) return NULL;
