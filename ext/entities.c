@@ -1298,7 +1298,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
    that is not lower case or a comma, a comma before, a digit in the last
    word; a person or place the tagger is sure of is not looked at for the
    noun after it ("Biden said").  Tested here, where the call is. */
-static inline art_etype context_type(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+static inline __attribute__((always_inline)) art_etype context_type(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
                                      art_etype type, int confident) {
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
   int noun_after = b < n && !confident && ((toks[b].flags & ART_TOK_LOWER) || doc[toks[b].start] == ',');
