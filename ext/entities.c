@@ -1478,7 +1478,7 @@ static int date_word(const char *doc, const art_token *t) {
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
-static RARE int holiday(const char *doc, const art_token *t) {
+static int holiday(const char *doc, const art_token *t) {
   const art_table_entry *e = lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->value, "holiday") == 0;
 }
