@@ -76,6 +76,11 @@ static inline mention *new_mention(work *w) {
 
 mention *art_ent_add_mention(work *w) { return new_mention(w); }
 
+/* Rules that fire on a few names in a thousand: out of line and out of
+   the hot code's way, so that the rules every name goes through stay
+   together in the instruction cache. */
+#define RARE __attribute__((cold, noinline))
+
 /* ---- small helpers -------------------------------------------------------- */
 
 static size_t tok_len(const art_token *t) { return t->end - t->start; }
@@ -89,7 +94,7 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 ** Most look-ups in the short word lists miss (four in five on news copy),
 ** and a miss still costs a hash and a visit to the list's index, cold in
 ** the cache.  So each list gets a filter, built at its first look-up on a
-** connection: 512 bits, one set for each key's (first byte, last byte,
+** connection: 2,048 bits, one set for each key's (first byte, last byte,
 ** length).  A key whose bit is clear is not in the list.  Filters sit in
 ** an open-addressed table keyed by the list's address, with room for twice
 ** as many lists as ext/data holds, so every list gets one and adding a
@@ -97,7 +102,7 @@ static int tok_is(const char *doc, const art_token *t, const char *word) {
 */
 typedef struct word_filter {
   const art_table *table;     /* NULL: a free slot */
-  uint64_t bits[8];
+  uint64_t bits[32];
 } word_filter;
 #define WORD_FILTERS 128   /* a power of two, at least twice the number of ext/data lists */
 enum { DATA_LISTS = 0
@@ -108,7 +113,7 @@ enum { DATA_LISTS = 0
 _Static_assert(2 * DATA_LISTS <= WORD_FILTERS, "WORD_FILTERS: room for twice the ext/data lists");
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
-  return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 23;
+  return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 21;
 }
 
 /*
@@ -195,7 +200,7 @@ static inline const art_table_entry *lookup_lowered(const art_table *tab, const 
   return e;
 }
 
-/* art_ent_lookup_lower() of a key outside the document: lower-cased into a buffer. */
+/* lookup_lower() of a key outside the document: lower-cased into a buffer. */
 static __attribute__((noinline)) const art_table_entry *lookup_lower_copy(const art_table *tab, const char *z, size_t n,
                                                                          int strip_period) {
   char buf[64];
@@ -206,22 +211,30 @@ static __attribute__((noinline)) const art_table_entry *lookup_lower_copy(const 
 /* Look the token up lower-cased (and without a final period) in a table.
    Nearly every key lies in the document and is read from its lower-case
    copy; the copying path is a call of its own, which keeps this one light. */
-const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
+static const art_table_entry *lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
   if (!tab || n == 0 || n > 64) return NULL;
   size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
   if (off < len && n <= len - off) return lookup_lowered(tab, lowered.low + off, n, strip_period);
   return lookup_lower_copy(tab, z, n, strip_period);
 }
 
+/* The exported names, for ext/entities_document.c: calls in this file go
+   straight to the static functions, not through the PLT. */
+const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z, size_t n, int strip_period) {
+  return lookup_lower(tab, z, n, strip_period);
+}
+
 /* Lower-case particles inside names ("van", "der", "de", "bin"), as
    ext/data/quote_words.tsv lists them. */
-int art_ent_is_particle(const tables *tb, const char *z, size_t n) {
+static int is_particle(const tables *tb, const char *z, size_t n) {
   /* most words asked about ("the", "said") have a length and first letter no particle has */
   unsigned char c = n ? (unsigned char)z[0] : 0;
   if (tb && c >= 'a' && c <= 'z' && !(tb->particle_firsts[n < 15 ? n : 15] & (1u << (c - 'a')))) return 0;
   const art_table_entry *e = art_table_find(&art_table_quote_words, z, n);
   return e && strcmp(e->value, "particle") == 0;
 }
+
+int art_ent_is_particle(const tables *tb, const char *z, size_t n) { return is_particle(tb, z, n); }
 
 
 /* Gazetteer bits of key[0..n), lower case already (and without a final period when strip_period and no hit). */
@@ -231,7 +244,7 @@ static inline uint32_t gaz_bits_lowered(const char *key, size_t n, int strip_per
   return bits;
 }
 
-/* art_ent_gaz_bits() of a key outside the document: lower-cased into a buffer. */
+/* gaz_bits() of a key outside the document: lower-cased into a buffer. */
 static __attribute__((noinline)) uint32_t gaz_bits_copy(const char *z, size_t n, int strip_period) {
   char buf[64];
   art_ascii_lower(buf, z, n);
@@ -239,13 +252,15 @@ static __attribute__((noinline)) uint32_t gaz_bits_copy(const char *z, size_t n,
 }
 
 /* Gazetteer bits of z[0..n) lower-cased (and without a final period when strip_period and no hit),
-   from the document's lower-case copy as art_ent_lookup_lower() does. */
-uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
+   from the document's lower-case copy as lookup_lower() does. */
+static uint32_t gaz_bits(const char *z, size_t n, int strip_period) {
   if (n == 0 || n > 64) return 0;
   size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
   if (off < len && n <= len - off) return gaz_bits_lowered(lowered.low + off, n, strip_period);
   return gaz_bits_copy(z, n, strip_period);
 }
+
+uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) { return gaz_bits(z, n, strip_period); }
 
 /*
 ** A sentence's memo of one-token gazetteer bits: for token i, the bits of
@@ -254,13 +269,66 @@ uint32_t art_ent_gaz_bits(const char *z, size_t n, int strip_period) {
 ** asks about the same tokens again and again while spans are trimmed.
 */
 #define MEMO_KNOWN (1u << 31)
+#define MEMO_NO_TITLE (1u << 30)   /* alone: not known, but surely no title's word (title_phrase()) */
 typedef struct token_memo {
   uint32_t *word, *stripped;
   /* count_pronouns(): tokens [scan_lo, scan_hi) were looked at; the first
      pronoun among them is scan_at (scan_hi when none) */
   size_t scan_lo, scan_hi, scan_at;
   const uint8_t *facts;      /* the sentence's token_facts() (prepare_batch()) */
+  /* title_word_filter(): built at the connection's first sentence */
+  int title_filter_ready;
+  uint64_t title_filter[64];
 } token_memo;
+
+/*
+** Most words that open or close a span are no title's word, and their
+** memo entry is wanted only to say so.  A filter of 4,096 bits, one set
+** for each (first byte, last byte, length) of the words of titles.tsv's
+** entries (whole keys, first and last words), is the only source of the
+** gazetteers' TITLES, TITLE_START and TITLE_END bits: a word whose bit is
+** clear (and, with a final period, whose bit without it is clear too)
+** has none of them, and needs no look-up.
+*/
+static inline unsigned title_bit(unsigned char first, unsigned char last, size_t len) {
+  return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 20;
+}
+
+static void title_filter_add(token_memo *tm, const char *key, size_t len) {
+  if (len == 0) return;
+  unsigned bit = title_bit((unsigned char)key[0] | 0x20, (unsigned char)key[len - 1] | 0x20, len);
+  tm->title_filter[bit >> 6] |= 1ull << (bit & 63);
+}
+
+static __attribute__((noinline)) void title_word_filter(token_memo *tm) {
+  memset(tm->title_filter, 0, sizeof tm->title_filter);
+  for (uint32_t i = 0; i < art_table_titles.count; i++) {
+    const art_table_entry *e = &art_table_titles.entries[i];
+    const char *first = memchr(e->key, ' ', e->key_len), *last = e->key + e->key_len;
+    title_filter_add(tm, e->key, e->key_len);
+    if (!first) continue;
+    while (last[-1] != ' ') last--;
+    title_filter_add(tm, e->key, (size_t)(first - e->key));
+    title_filter_add(tm, last, (size_t)(e->key + e->key_len - last));
+  }
+  tm->title_filter_ready = 1;
+}
+
+/* May token t, lower-cased (or without its final period), be a word of a
+   title?  Bytes go in with bit 5 set, in the filter and here: an ASCII
+   capital and its lower case become one, so does every byte and its
+   art_ascii_lower(). */
+static inline int may_be_title_word(const token_memo *tm, const char *doc, const art_token *t) {
+  size_t n = tok_len(t);
+  const unsigned char *z = (const unsigned char *)doc + t->start;
+  if (n == 0) return 0;
+  unsigned char first = z[0] | 0x20, last = z[n - 1] | 0x20;
+  unsigned bit = title_bit(first, last, n);
+  if ((tm->title_filter[bit >> 6] >> (bit & 63)) & 1) return 1;
+  if (n < 2 || last != '.') return 0;
+  bit = title_bit(first, z[n - 2] | 0x20, n - 1);
+  return (tm->title_filter[bit >> 6] >> (bit & 63)) & 1;
+}
 
 static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
   char buf[64];
@@ -355,6 +423,37 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
   return best;
 }
 
+/* title_phrase()'s first look at a word the memo does not know: the
+   word's and its stripped form's bits (filled in the memo), or 0 when the
+   word is too long for a title's key or surely none of a title's words
+   (then marked MEMO_NO_TITLE, and the gazetteers are not asked). */
+static __attribute__((noinline)) uint32_t memo_title_bits(token_memo *tm, const char *doc, const art_token *toks,
+                                                          size_t at) {
+  if (tok_len(&toks[at]) + 1 > 64) return 0;   /* the search's KEY_MAX: no title */
+  if (!may_be_title_word(tm, doc, &toks[at])) {
+    tm->word[at] = MEMO_NO_TITLE;
+    return 0;
+  }
+  token_memo_fill(tm, doc, &toks[at], at);
+  return tm->word[at] | tm->stripped[at];
+}
+
+/* The gazetteer bits of token i (gaz_bits() of the word, a word
+   of at most 63 bytes), from the memo. */
+static inline uint32_t memo_word_bits(token_memo *tm, const char *doc, const art_token *toks, size_t i) {
+  if (!(tm->word[i] & MEMO_KNOWN)) token_memo_fill(tm, doc, &toks[i], i);
+  return tm->word[i] & ~MEMO_KNOWN;
+}
+
+/* gaz_bits() of token i alone, through the memo (words of up to 63 bytes):
+   the rules ask about a span's first and last words again and again. */
+static inline uint32_t token_gaz(token_memo *tm, const char *doc, const art_token *toks, size_t i, int strip_period) {
+  size_t n = tok_len(&toks[i]);
+  if (n >= 64) return gaz_bits(doc + toks[i].start, n, strip_period);
+  uint32_t w = memo_word_bits(tm, doc, toks, i);
+  return w || !strip_period ? w : tm->stripped[i];
+}
+
 /* The rules ask about most spans' first and last words several times, and
    most words open and close no title: the memo says so without a search. */
 static inline size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b,
@@ -365,40 +464,41 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
     /* a word the memo does not know yet is asked about here, out of line
        (the search's first step would ask the same), so that most calls
        never set up the search's key */
-    if (!(tm->word[at] & MEMO_KNOWN)) {
-      if (tok_len(&toks[at]) + 1 > 64) return 0;   /* the search's KEY_MAX: no title */
-      token_memo_fill(tm, doc, &toks[at], at);
-    }
-    if (!((tm->word[at] | tm->stripped[at]) & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START))))
-      return 0;
+    uint32_t w = tm->word[at];
+    uint32_t bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+    if (!(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))) return 0;
   }
   return title_phrase_search(tm, doc, toks, a, b, at_end);
 }
 
 /* "The Hague": a capitalised "The" that the gazetteer lists as part of the name stays. */
-static int the_is_part_of_name(const char *doc, const art_token *toks, size_t a, size_t b) {
+static RARE int the_is_part_of_name(const char *doc, const art_token *toks, size_t a, size_t b) {
   if (doc[toks[a].start] != 'T' || b - a < 2) return 0;
-  return (art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0) & ART_GAZ_CITIES) != 0;
+  return (gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0) & ART_GAZ_CITIES) != 0;
 }
 
 /* The type a gazetteer gives a single token ("U.S." GPE, "Israeli" NORP), or NONE. */
-static art_etype gazetteer_type(const char *doc, const art_token *t) {
+static art_etype gazetteer_type(token_memo *tm, const char *doc, const art_token *toks, size_t i) {
+  const art_token *t = &toks[i];
   if (!(t->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   const art_table_entry *acr = find_as_written(&art_table_acronyms, doc + t->start, tok_len(t));
   if (acr) return art_etype_from_name(acr->value, strlen(acr->value));   /* "U.N.", "Nasdaq" */
-  uint32_t bits = art_ent_gaz_bits(doc + t->start, tok_len(t), 0);
+  uint32_t bits = token_gaz(tm, doc, toks, i, 0);
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
   if (bits & ART_GAZ_DEMONYMS) return ART_ENT_NORP;
   return ART_ENT_NONE;
 }
 
 /* A multi-word name the place gazetteers list whole: their type (GPE, or LOC for natural features). */
-static art_etype place_type(const char *doc, const art_token *first, const art_token *last) {
-  uint32_t bits = art_ent_gaz_bits(doc + first->start, last->end - first->start, 0);
+static art_etype place_type_of(uint32_t bits) {
   if (bits & ART_GAZ_REGIONS_LOC) return ART_ENT_LOC;
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_REGIONS | ART_GAZ_PROVINCES))
     return ART_ENT_GPE;
   return ART_ENT_NONE;
+}
+
+static art_etype place_type(const char *doc, const art_token *first, const art_token *last) {
+  return place_type_of(gaz_bits(doc + first->start, last->end - first->start, 0));
 }
 
 /*
@@ -406,8 +506,8 @@ static art_etype place_type(const char *doc, const art_token *first, const art_t
 ** followed by a name, not by another ordinary word ("Tropical Storm").
 */
 static int event_name(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
-  return (first->flags & ART_TOK_CAP) && art_ent_lookup_lower(tb->event_words, doc + first->start, tok_len(first), 0) &&
-         !(art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
+  return (first->flags & ART_TOK_CAP) && lookup_lower(tb->event_words, doc + first->start, tok_len(first), 0) &&
+         !(gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
 }
 
 /* The type a closing facility word gives a name ("Airport", "Crossing" FAC;
@@ -417,11 +517,11 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
      of another language opens the facility's name */
   unsigned char c0 = (unsigned char)(doc[first->start] | 0x20);
   if (first != last && (first->flags & ART_TOK_CAP) && c0 >= 'a' && c0 <= 'z' && (tb->fac_heads & (1u << (c0 - 'a')))) {
-    const art_table_entry *h = art_ent_lookup_lower(tb->fac_words, doc + first->start, tok_len(first), 0);
+    const art_table_entry *h = lookup_lower(tb->fac_words, doc + first->start, tok_len(first), 0);
     if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
   }
-  const art_table_entry *e = art_ent_lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
-  if (e && (art_ent_gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
+  const art_table_entry *e = lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
+  if (e && (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   return art_etype_from_name(e->value, strlen(e->value));
 }
@@ -451,7 +551,7 @@ static void name_mention(mention *prev, art_etype type) {
   if (prev->score < 1) prev->score = 1;
 }
 
-static art_etype decided_type(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
+static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
   const art_token *last = &toks[b - 1];
   /* a name the news corpus nearly always tags as an organisation
      (ext/data/org_names.tsv: "Gazprom", "Human Rights Watch") */
@@ -471,24 +571,24 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* "Chicago Marathon", "False Claims Act": the closing word names the type;
      so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
     if (e) return art_etype_from_name(e->value, strlen(e->value));
     for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
       if (!tok_is(doc, &toks[k], "of")) continue;
-      e = art_ent_lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
+      e = lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
       if (e && strcmp(e->value, "LAW") == 0) return ART_ENT_LAW;
       break;
     }
   }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
     if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
         type == ART_ENT_GPE || type == ART_ENT_LOC))
       return ART_ENT_ORG;
   }
   /* the gazetteer bits of the whole span, asked for once (ORG and PERSON use them twice) */
   uint32_t span_bits = type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC
-                       ? art_ent_gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0) : 0;
+                       ? (b - a == 1 ? token_gaz(tm, doc, toks, a, 0) : gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0)) : 0;
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE) {
     uint32_t bits = span_bits;
     uint32_t states = ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES;
@@ -501,10 +601,10 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
   /* "Statistics Canada", "Air India": a capitalised common word before a
      country names a body, unless it qualifies the place ("Northern Canada") */
   if (type == ART_ENT_GPE && b - a == 2 && (toks[a].flags & ART_TOK_CAP) &&
-      (art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COUNTRIES) &&
-      (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
+      (token_gaz(tm, doc, toks, b - 1, 0) & ART_GAZ_COUNTRIES) &&
+      (token_gaz(tm, doc, toks, a, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
                                                                ART_GAZ_COUNTRIES)) == ART_GAZ_COMMON &&
-      !art_ent_lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+      !lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
       !place_type(doc, &toks[a], last))
     return ART_ENT_ORG;
   /* "Rhode Island": a state, country or city the gazetteers list whole is no
@@ -519,8 +619,8 @@ static art_etype decided_type(const char *doc, const art_token *toks, size_t a, 
     uint32_t bits = span_bits;
     /* a city of two words or more ("Addis Ababa") is no one's name */
     int full_name = type == ART_ENT_PERSON && b - a >= 2 && (bits & ART_GAZ_CITIES) &&
-                    (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
-                    (art_ent_gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_SURNAMES);
+                    (token_gaz(tm, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
+                    (token_gaz(tm, doc, toks, b - 1, 0) & ART_GAZ_SURNAMES);
     uint32_t places = ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
                       (type == ART_ENT_ORG || (b - a >= 2 && !full_name) ? ART_GAZ_CITIES : 0);
     if ((bits & places) && !(bits & ART_GAZ_ACRONYMS) &&
@@ -542,28 +642,28 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   if (type != ART_ENT_ORG || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (prev->type != ART_ENT_GPE && prev->type != ART_ENT_LOC && !prev->orphan) return 0;
   /* Not a sentence's opening "The" or "A" */
-  if (prev->ntok == 1 && art_ent_lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
+  if (prev->ntok == 1 && lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
     return 0;
   /* ...nor a common word opening it ("Rival" + "Orbis Labs") */
   if (prev->orphan && prev->initial && prev->ntok == 1 &&
-      (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
+      (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON))
     return 0;
   /* A country, city or state written as an acronym stays apart ("U.S." +
      "State Department"), and so does a place before a body named by its
      function ("Texas" + "Department of Transportation"); a place's name
      opening a body's own name joins it ("Quebec" + "Community Groups
      Network", "Japan" + "Meteorological Agency"). */
-  if (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
+  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) {
     int acronym = prev->ntok != 1 || prev->end - prev->start < 3 || doc[prev->start + 1] < 'a' ||
                   doc[prev->start + 1] > 'z' || memchr(doc + prev->start, '.', prev->end - prev->start);
     if (acronym || prev->dateline ||
-        (b - a > 1 && art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
-        (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
+        (b - a > 1 && lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
+        (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
       return 0;
   }
   const art_token *last = &toks[b - 1];
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
   if (!e || strcmp(e->value, "ORG") != 0 || strstr(e->extra, "start")) return 0;
   prev->end = last->end;
   prev->last_start = last->start;
@@ -579,33 +679,33 @@ static int is_name_connector(const char *doc, const art_token *t) {
 }
 
 /* An organisation word ("University", "Inc.", "Council") that may close a name. */
-static int closing_org_word(const char *doc, const art_token *t) {
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
+static RARE int closing_org_word(const char *doc, const art_token *t) {
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
 /* Tokens [a, p) are a body "of" a place, complete in itself: "University
    of Sydney", "Bank of England" (not "Department of Health"). */
-static int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
+static RARE int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
   if (p - a < 3 || !tok_is(doc, &toks[a + 1], "of") || !(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
   if (!e || strcmp(e->extra, "end") == 0 || strcmp(e->extra, "media") == 0) return 0;
-  return (art_ent_gaz_bits(doc + toks[a + 2].start, toks[p - 1].end - toks[a + 2].start, 1) &
+  return (gaz_bits(doc + toks[a + 2].start, toks[p - 1].end - toks[a + 2].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) != 0;
 }
 
 /* Every word of tokens [a, b) is a capitalised common word ("Water Resources"). */
-static int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
+static RARE int common_words_only(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++)
     if (!(toks[k].flags & ART_TOK_CAP) ||
-        !(art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
+        !(gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 0) & ART_GAZ_COMMON)) return 0;
   return 1;
 }
 
 /* Tokens [a, b) are one capitalised word naming a field, by its ending
    ("Seismology", "Geophysics", "Development", "Fisheries"), and no name the
    gazetteers know: the second field of "Institute of Volcanology and ...". */
-static int field_of_study(const char *doc, const art_token *toks, size_t a, size_t b) {
+static RARE int field_of_study(const char *doc, const art_token *toks, size_t a, size_t b) {
   static const char *const endings[] = {"ology", "ics", "ment", "tion", "ture", "ries", "ence", "ance"};
   if (b - a != 1 || !(toks[a].flags & ART_TOK_CAP)) return 0;
   const char *z = doc + toks[a].start;
@@ -614,13 +714,13 @@ static int field_of_study(const char *doc, const art_token *toks, size_t a, size
     size_t el = strlen(endings[k]);
     hit = n > el + 2 && memcmp(z + n - el, endings[k], el) == 0;
   }
-  return hit && !(art_ent_gaz_bits(z, n, 0) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES |
+  return hit && !(gaz_bits(z, n, 0) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES |
                                                ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS));
 }
 
 /* Is z[0..n) a function word ("The", "A") by ext/data/common_words.tsv? */
 static int function_word(const char *z, size_t n) {
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, z, n, 0);
+  const art_table_entry *e = lookup_lower(&art_table_common_words, z, n, 0);
   return e && strcmp(e->extra, "function") == 0;
 }
 
@@ -668,7 +768,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
        (prev->type == ART_ENT_ORG && type == ART_ENT_GPE && !prev->dateline && b - a <= 2 &&
         /* not a company's base: "... Services of Houston, Texas" */
         !(b + 1 < n && tok_is(doc, &toks[b], ",") && (toks[b + 1].flags & ART_TOK_CAP)) &&
-        (tail_of = art_ent_lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
+        (tail_of = lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
     extend_mention(prev, toks, b, (int)(b - a + 1));
     return 1;
@@ -694,7 +794,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
       (type == ART_ENT_ORG || type == ART_ENT_GPE) && (toks[a].flags & ART_TOK_CAP) &&
       tok_is(doc, &toks[a - 1], "the") && tok_is(doc, &toks[a - 2], "of") && toks[a - 3].end == prev->end &&
       prev->end - prev->start > 4 && contains_of(doc + prev->start, prev->end - prev->start)) {
-    const art_table_entry *head = art_ent_lookup_lower(&art_table_org_words, doc + prev->start,
+    const art_table_entry *head = lookup_lower(&art_table_org_words, doc + prev->start,
                                                        prev->first_end - prev->start, 0);
     if (head && strcmp(head->extra, "end") != 0 && strcmp(head->extra, "media") != 0) {
       extend_mention(prev, toks, b, (int)(b - a + 2));
@@ -714,7 +814,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
       (toks[b - 1].flags & ART_TOK_CAP)) {
     int ok = 1;
     for (size_t q = a; q < b && ok; q++) {
-      uint32_t bits = art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
       ok = tok_is(doc, &toks[q], "and") || tok_is(doc, &toks[q], "&") ||
            ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||     /* the last may be rarer: "Sport" */
             (q == b - 1 && q > a && tok_is(doc, &toks[q - 1], "and") &&
@@ -729,13 +829,13 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
      words before a body's name is part of it */
   if (a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end && prev->ntok <= 2 &&
       (prev->orphan || prev->type == ART_ENT_ORG) && b - a >= 3 && closing_org_word(doc, &toks[b - 1])) {
-    uint32_t pbits = art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0);
+    uint32_t pbits = gaz_bits(doc + prev->start, prev->end - prev->start, 0);
     int ok = (pbits & ART_GAZ_COMMON) ||
              !(pbits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_ACRONYMS)),
         has_and = 0;
     for (size_t q = a; q + 1 < b && ok; q++) {
       has_and |= tok_is(doc, &toks[q], "and");
-      uint32_t bits = art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
+      uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
       ok = tok_is(doc, &toks[q], "and") ||
            ((toks[q].flags & ART_TOK_CAP) && ((bits & ART_GAZ_COMMON) ||
             !(bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES))));
@@ -752,8 +852,8 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
   size_t gap = a - k;
   const char *lastw = doc + prev->last_start;
   size_t lastl = prev->end - prev->last_start;
-  const art_table_entry *tail = art_ent_lookup_lower(&art_table_org_words, lastw, lastl, 0);
-  if (tail && art_ent_lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
+  const art_table_entry *tail = lookup_lower(&art_table_org_words, lastw, lastl, 0);
+  if (tail && lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
   int ok = 0;
   if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
@@ -762,7 +862,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
            (common_words_only(doc, toks, a, b) || field_of_study(doc, toks, a, b)))
     ok = 1;
   else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
-           art_ent_lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+           lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
            tok_is(doc, &toks[a + 1], "of"))
     ok = 1;
   /* "Russian" + "Foreign Ministry", "Norwegian" + "Energy Regulatory
@@ -774,7 +874,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
               a function word opening the sentence ("The") */
            !(prev->prev_end + 1 == prev->start && doc[prev->prev_start] >= 'A' && doc[prev->prev_start] <= 'Z' &&
              !function_word(doc + prev->prev_start, prev->prev_end - prev->prev_start)) &&
-           !art_ent_lookup_lower(&art_table_org_legal_forms, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0))
+           !lookup_lower(&art_table_org_legal_forms, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0))
     ok = 1;
   if (!ok) return 0;
   extend_mention(prev, toks, b, (int)(b - k));
@@ -793,7 +893,7 @@ static int join_particle_name(const tables *tb, const char *doc, const art_token
   size_t k = a;
   while (k > 0 && toks[k - 1].end > prev->end) {
     const art_token *t = &toks[k - 1];
-    if (!(t->flags & ART_TOK_LOWER) || !art_ent_is_particle(tb, doc + t->start, tok_len(t))) return 0;
+    if (!(t->flags & ART_TOK_LOWER) || !is_particle(tb, doc + t->start, tok_len(t))) return 0;
     k--;
   }
   if (k == a || toks[k - 1].end != prev->end) return 0;
@@ -801,7 +901,7 @@ static int join_particle_name(const tables *tb, const char *doc, const art_token
      opened by a head word of another language goes on the same way */
   const art_table_entry *head = NULL;
   if (prev->type != ART_ENT_PERSON &&
-      !((head = art_ent_lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
+      !((head = lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
         strstr(head->extra, "head")))
     return 0;
   if (!head && type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE) return 0;
@@ -821,17 +921,17 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
                              mention *prev) {
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
   if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak"))
-    e = art_ent_lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
+    e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
   if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
   /* a capitalised run the tagger left ("Finance" + "Bill") is a name now,
      unless it is a sentence's opening word ("The" + "Act") */
   if (prev->orphan) {
     if (prev->initial && prev->ntok == 1 &&
-        (art_ent_lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
-         (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
+        (lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
+         (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
       return 0;
     prev->orphan = 0;
     if (prev->score < 1) prev->score = 1;
@@ -854,9 +954,9 @@ static int all_digits(const char *doc, const art_token *t) {
 ** that belongs to the name, after a plural noun of ext/data/name_possessives.tsv
 ** or a saint's name, where "Egypt's Health Ministry" has an owner's.
 */
-static int name_possessive(const char *doc, const art_token *toks, size_t p) {
+static RARE int name_possessive(const char *doc, const art_token *toks, size_t p) {
   if (p == 0 || !(toks[p].flags & ART_TOK_POSSESSIVE) || !(toks[p - 1].flags & ART_TOK_CAP)) return 0;
-  if (art_ent_lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
+  if (lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
   return p >= 2 && (tok_is(doc, &toks[p - 2], "St.") || tok_is(doc, &toks[p - 2], "St") ||
                     tok_is(doc, &toks[p - 2], "Saint"));
 }
@@ -866,6 +966,26 @@ static int name_possessive(const char *doc, const art_token *toks, size_t p) {
 ** started after such a possessive joins the words before it.  Returns 1 when
 ** prev was extended over tokens [a, b).
 */
+/*
+** Could one of the join_*() rules take tokens from a on into prev?  Each
+** needs prev to end right before a or one or two tokens before, or a run
+** of name particles (join_particle_name()) or connectors
+** (join_connected_org()) between: a walk over the few tokens between
+** spares most names the six calls.
+*/
+static int may_join(const tables *tb, const char *doc, const art_token *toks, size_t a, const mention *prev) {
+  size_t k = a;
+  int joiners = 1;                       /* every token between so far is a particle or a connector */
+  while (k > 0 && toks[k - 1].end > prev->end) {
+    const art_token *t = &toks[k - 1];
+    joiners = joiners && (is_name_connector(doc, t) ||
+                          ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t))));
+    if (!joiners && a - k >= 2) return 0;   /* a third token between, and not all joiners */
+    k--;
+  }
+  return k > 0 && toks[k - 1].end == prev->end;
+}
+
 static int join_possessive_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                                 mention *prev) {
   if (type != ART_ENT_ORG && type != ART_ENT_FAC) return 0;
@@ -903,7 +1023,7 @@ static int join_model_code(const char *doc, const art_token *toks, size_t a, siz
   if (!model_code(doc, &toks[a]) || !(toks[a].flags & ART_TOK_CAP) || prev->orphan) return 0;
   if (find_as_written(&art_table_acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
   if (prev->type == ART_ENT_PERSON || prev->type == ART_ENT_NORP || prev->dateline) return 0;
-  if (art_ent_gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
+  if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
   prev->end = toks[a].end;
   prev->last_start = toks[a].start;
   prev->ntok++;
@@ -918,14 +1038,14 @@ static int join_model_code(const char *doc, const art_token *toks, size_t a, siz
 ** ("J.R. Okonkwo", "Sam Okonjo"), then capitalised words that are no
 ** organisation, facility or place word.
 */
-static int person_words(const char *doc, const art_token *toks, size_t a, size_t p) {
+static RARE int person_words(const char *doc, const art_token *toks, size_t a, size_t p) {
   const art_token *f = &toks[a];
   size_t fl = tok_len(f);
   int initials = fl >= 2 && fl <= 5 && doc[f->end - 1] == '.' && (f->flags & ART_TOK_ALLCAPS);
-  if (!initials && !(art_ent_gaz_bits(doc + f->start, fl, 0) & ART_GAZ_FIRST_NAMES)) return 0;
+  if (!initials && !(gaz_bits(doc + f->start, fl, 0) & ART_GAZ_FIRST_NAMES)) return 0;
   for (size_t k = a; k < p; k++) {
     if (!(toks[k].flags & ART_TOK_CAP)) return 0;
-    if (art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
         (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
          ART_GAZ_TITLES))
       return 0;
@@ -936,7 +1056,7 @@ static int person_words(const char *doc, const art_token *toks, size_t a, size_t
 /* The context_words.tsv entry of a token with the given extra ("noun", "suffix"), or NULL. */
 static const art_table_entry *context_word(const char *doc, const art_token *t, const char *kind) {
   if (!(t->flags & ART_TOK_WORD)) return NULL;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, kind) == 0 ? e : NULL;
 }
 
@@ -1008,7 +1128,7 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
 static int natural_feature_plural(const char *doc, const art_token *t) {
   size_t len = tok_len(t);
   for (size_t cut = 0; cut < 2 && len > cut + 2; cut++) {
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_fac_words, doc + t->start, len - cut, 0);
+    const art_table_entry *e = lookup_lower(&art_table_fac_words, doc + t->start, len - cut, 0);
     if (e) return strcmp(e->value, "LOC") == 0;
   }
   return 0;
@@ -1025,13 +1145,13 @@ static int listed_feature(const char *doc, const art_token *toks, size_t n, size
 }
 
 /* The noun of context_words.tsv that heads tokens from k on, within max words: "a $1,499 mixed-reality headset". */
-static const art_table_entry *noun_ahead(const char *doc, const art_token *toks, size_t n, size_t k, size_t max) {
+static RARE const art_table_entry *noun_ahead(const char *doc, const art_token *toks, size_t n, size_t k, size_t max) {
   for (size_t end = k + max; k < n && k < end && !clause_punct(doc, &toks[k]); k++) {
     const art_table_entry *e = (toks[k].flags & ART_TOK_LOWER) ? context_word(doc, &toks[k], "noun") : NULL;
     if (!e) continue;
     /* the noun must head its phrase: "plane" of "plane maker" does not */
     const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
-    if (!nx || clause_punct(doc, nx) || art_ent_lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
+    if (!nx || clause_punct(doc, nx) || lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
         ((nx->flags & ART_TOK_LOWER) && !(nx->flags & ART_TOK_HYPHEN) && tok_len(nx) > 4 &&
          doc[nx->end - 2] == 'e' && doc[nx->end - 1] == 'd') ||
         product_cue(doc, nx, "head") || product_cue(doc, nx, "as"))
@@ -1088,11 +1208,11 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   int model = letters && digits ? 1 : -1;
 #define CAPS() (caps >= 0 ? caps : (caps = all_ascii_caps(doc, last)))
 #define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
-                 (b - a >= 2 && ll >= 2 && ll <= 3 && CAPS() && !art_ent_lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
+                 (b - a >= 2 && ll >= 2 && ll <= 3 && CAPS() && !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
   art_etype found = ART_ENT_NONE;
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
   if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
-    if (art_ent_gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
+    if (gaz_bits(doc + first->start, tok_len(first), 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return ART_ENT_NONE;
     found = ART_ENT_PRODUCT;
   }
   /* "the drug Veltrana", "sold as Lunavia" */
@@ -1105,7 +1225,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   int extra_nouns = owner || (type != ART_ENT_ORG && a >= 1 && tok_is(doc, &toks[a - 1], "the"));
   /* "the Ravi, Sutlej and Chenab rivers" */
   if (!found && noun_after && type != ART_ENT_FAC && listed_feature(doc, toks, n, b))
-    return art_ent_gaz_bits(doc + first->start, last->end - first->start, 1) &
+    return gaz_bits(doc + first->start, last->end - first->start, 1) &
            (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_DEMONYMS) ? ART_ENT_NONE : ART_ENT_LOC;
   const art_table_entry *e = NULL;
   /* a noun right after, or after "and" and the next name */
@@ -1126,7 +1246,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
     if (e && after && (after->flags & ART_TOK_LOWER) &&
         (context_word(doc, after, "compound") || context_word(doc, after, "noun") ||
          (strcmp(e->value, "WORK_OF_ART") == 0 &&
-          !art_ent_lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
+          !lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
       e = NULL;
   }
   /* companies are named before their products ("Pfizer vaccine"): after an
@@ -1156,7 +1276,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
       if (j == c || tok_is(doc, next, "already") || tok_is(doc, next, "now") || tok_is(doc, next, "also") ||
           tok_is(doc, next, "currently") || tok_is(doc, next, "still") ||
           ((next->flags & ART_TOK_LOWER) &&
-           art_ent_lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
+           lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
         e = context_word(doc, t, "noun");
       break;
     }
@@ -1164,12 +1284,12 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   if (e) found = art_etype_from_name(e->value, strlen(e->value));
   if (!found) return ART_ENT_NONE;
   /* the words of the name may still say otherwise (checked last: cues are rare) */
-  if (art_ent_gaz_bits(doc + first->start, last->end - first->start, 1) &
+  if (gaz_bits(doc + first->start, last->end - first->start, 1) &
       (ART_GAZ_COUNTRIES | (owner ? 0 : ART_GAZ_CITIES) | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS))
     return ART_ENT_NONE;   /* a town's name after "its" and before a product noun is the product's */
   /* "an African Union helicopter": a body's or a building's name is no product */
   for (size_t q = a; found != ART_ENT_ORG && q < b; q++)
-    if (art_ent_gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
+    if (gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 1) & (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS))
       return ART_ENT_NONE;
   return found;
 }
@@ -1178,7 +1298,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
    that is not lower case or a comma, a comma before, a digit in the last
    word; a person or place the tagger is sure of is not looked at for the
    noun after it ("Biden said").  Tested here, where the call is. */
-static inline art_etype context_type(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+static inline __attribute__((always_inline)) art_etype context_type(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
                                      art_etype type, int confident) {
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
   int noun_after = b < n && !confident && ((toks[b].flags & ART_TOK_LOWER) || doc[toks[b].start] == ',');
@@ -1212,16 +1332,16 @@ static int after_role_at(const char *doc, const art_token *toks, size_t n, size_
   size_t k = a;
   if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
   if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
+  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
 /* Tokens [a, b) are capitalised words none of which is an organisation,
    facility, place or title word: could be anyone's name ("Zhou Wenbin"). */
-static int plain_name_words(const char *doc, const art_token *toks, size_t a, size_t b) {
+static RARE int plain_name_words(const char *doc, const art_token *toks, size_t a, size_t b) {
   for (size_t k = a; k < b; k++) {
     if (!(toks[k].flags & ART_TOK_CAP) || !(toks[k].flags & ART_TOK_WORD) || (toks[k].flags & ART_TOK_DIGIT)) return 0;
-    if (art_ent_gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
+    if (gaz_bits(doc + toks[k].start, tok_len(&toks[k]), 1) &
         (ART_GAZ_ORG_WORDS | ART_GAZ_FAC_WORDS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES |
          ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_ACRONYMS | ART_GAZ_COMMON))
       return 0;
@@ -1230,10 +1350,10 @@ static int plain_name_words(const char *doc, const art_token *toks, size_t a, si
 }
 
 /* "the ambassador, Zhou Wenbin, was": a name set off by commas after a job. */
-static int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+static RARE int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
   if (a < 2 || b >= n || !tok_is(doc, &toks[a - 1], ",") || !(toks[a - 2].flags & ART_TOK_LOWER)) return 0;
   if (!tok_is(doc, &toks[b], ",") && !tok_is(doc, &toks[b], ".")) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
+  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
@@ -1249,7 +1369,7 @@ static int list_has(const char *list, const char *word) {
    in any case ("The"), else as written (the list is lower case). */
 static int word_has_role(const char *doc, const art_token *t, const char *role, int fold) {
   size_t n = tok_len(t);
-  const art_table_entry *e = fold ? art_ent_lookup_lower(&art_table_function_words, doc + t->start, n, 0)
+  const art_table_entry *e = fold ? lookup_lower(&art_table_function_words, doc + t->start, n, 0)
                                   : find_as_written(&art_table_function_words, doc + t->start, n);
   return e && list_has(e->value, role);
 }
@@ -1259,20 +1379,20 @@ static int word_has_role(const char *doc, const art_token *t, const char *role, 
 ** by businesses": a language's name (ext/data/languages.tsv) the tagger or
 ** the gazetteers made a nationality stands where a language does -- before
 ** punctuation or a verb or preposition, not before a noun ("French
-** officials"), nor after "the" or a copula ("the French", "he is Irish").
+** officials"), nor after "the" or a copula ("the French", "he is Irish"):
+** 2.  Else 1 when it is a nationality for sure ("French officials", "the
+** French"), 0 when neither or no language's name (one look-up for both).
 */
-static int language_use(const char *doc, const art_token *toks, size_t n, size_t a) {
-  if (!art_ent_lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
-  if (a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)) return 0;
-  return a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0);
-}
-
-/* A language's name used as a nationality for sure: "French officials", "the French". */
-static int nationality_use(const char *doc, const art_token *toks, size_t n, size_t a) {
-  if (!art_ent_lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+static int language_role(const char *doc, const art_token *toks, size_t n, size_t a) {
+  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  /* used as a language */
+  if (!(a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)) &&
+      (a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0)))
+    return 2;
+  /* a nationality for sure: "French officials", "the French" */
   if (a > 0 && (tok_is(doc, &toks[a - 1], "the") || tok_is(doc, &toks[a - 1], "The"))) return 1;
   if (a + 1 >= n || tok_is(doc, &toks[a + 1], "and") || tok_is(doc, &toks[a + 1], "or")) return 0;
-  return ((toks[a + 1].flags & ART_TOK_LOWER) && !language_use(doc, toks, n, a)) || (toks[a + 1].flags & ART_TOK_CAP);
+  return (toks[a + 1].flags & (ART_TOK_LOWER | ART_TOK_CAP)) != 0;
 }
 
 /* ---- teams and companies ------------------------------------------------------ */
@@ -1340,7 +1460,7 @@ static void product_cue_filter(uint32_t firsts[32]) {
    written in lower case or capitalised as a sentence's first, or NULL. */
 static const char *org_cue(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_LOWER) && !((t->flags & ART_TOK_INITIAL) && !(t->flags & ART_TOK_ALLCAPS))) return NULL;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
   return e ? e->extra : NULL;
 }
 
@@ -1352,14 +1472,14 @@ static int cue_is(const char *doc, const art_token *t, const char *cls) {
 /* "Tuesday", "March": a date word is no team or company ("The carrier
    Tuesday said", "Thursday's profit"). */
 static int date_word(const char *doc, const art_token *t) {
-  return art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
+  return lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
 }
 
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
 static int holiday(const char *doc, const art_token *t) {
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->value, "holiday") == 0;
 }
 
@@ -1459,16 +1579,16 @@ static int team_context(const char *doc, const art_token *toks, const uint8_t *f
     }
     if (!scored) return 0;
     /* "Jannik Sinner beat Carlos Alcaraz 6-3": players win matches too */
-    if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) return 0;
+    if (b - a >= 2 && (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) return 0;
   }
   if (date_word(doc, &toks[a]) || date_word(doc, &toks[b - 1])) return 0;   /* "Running March 23-25" */
-  return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
+  return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
 }
 
 /* A capitalised cue of the "owned" class ("Shares" after a dateline's dash). */
 static int owned_word(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_CAP) || (t->flags & ART_TOK_ALLCAPS)) return 0;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "owned") == 0;
 }
 
@@ -1488,9 +1608,9 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
       last >= 'a' && last <= 'z' && (tb->business_ends & (1u << (last - 'a')))) {
     const art_token *t = &toks[a - 1];
     size_t len = tok_len(t);
-    const art_table_entry *e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len, 0);
+    const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, len, 0);
     if (!e && len > 4 && doc[t->end - 1] == 's')
-      e = art_ent_lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
+      e = lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
     cue = before = e && strcmp(e->extra, "business") == 0;
   }
   if (!cue && a >= 2 && tok_len(&toks[a - 1]) == 2 &&
@@ -1508,7 +1628,7 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
       tok_len(&toks[b]) >= 5 &&
       !(toks[a].flags & (ART_TOK_PERIOD | ART_TOK_INITIAL)) && cue_is(doc, &toks[b], "owned") &&
       !word_has_role(doc, &toks[b + 1], "object", 0) &&
-      !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
+      !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
         (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_CITIES | ART_GAZ_PROVINCES |
          ART_GAZ_REGIONS)))
     cue = 1;
@@ -1519,13 +1639,13 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
      modifier, and before punctuation or a verb a company goes with
      ("budget carrier Aviana said") */
   if (before && type == ART_ENT_PERSON &&
-      (b - a >= 2 || ((art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
+      (b - a >= 2 || ((gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) &
                        (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
                       (a < 2 || !(toks[a - 2].flags & ART_TOK_WORD) || word_has_role(doc, &toks[a - 2], "determiner", 0) ||
                        (b < n && (toks[b].flags & ART_TOK_WORD) && !word_has_role(doc, &toks[b], "company_verb", 0))))))
     return 0;
   /* a city may share its name with a company ("Toyota"), a country not */
-  return !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+  return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
            (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS));
 }
 
@@ -1538,8 +1658,8 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
 static int unknown_word_which(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
   if (b - a != 1 || b + 1 >= n || doc[toks[b].start] != ',' || !tok_is(doc, &toks[b + 1], "which")) return 0;
   if (toks[a].flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) return 0;
-  if (art_ent_lookup_lower(&art_table_value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
-  return !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
+  if (lookup_lower(&art_table_value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  return !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
            (ART_GAZ_COMMON | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
             ART_GAZ_REGIONS | ART_GAZ_DEMONYMS | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_TITLES));
 }
@@ -1551,7 +1671,7 @@ static int unknown_word_which(const char *doc, const art_token *toks, size_t n, 
 ** [vs, ve) must lie inside it and be a nationality or a place; they are
 ** dropped and 1 returned.  Only asked when a value clashes with a name.
 */
-static int value_over_nationality(work *w, size_t first, size_t vs, size_t ve) {
+static RARE int value_over_nationality(work *w, size_t first, size_t vs, size_t ve) {
   int inside = 0;
   for (size_t k = first; k < w->count; k++) {
     const mention *m = &w->m[k];
@@ -1615,7 +1735,7 @@ static void lexicon_try(const art_ent_options *opts, size_t e, const char *doc, 
 ** boundary, or 0.  A sorted lexicon is searched only where names start
 ** with the same one or two bytes; an unsorted one row by row.
 */
-static size_t lexicon_match(const art_ent_options *opts, const char *doc, size_t at, size_t end,
+static RARE size_t lexicon_match(const art_ent_options *opts, const char *doc, size_t at, size_t end,
                             long *entry) {
   size_t best = 0, count = opts->lexicon_count;
   if (!opts->lexicon_sorted) {
@@ -1810,7 +1930,7 @@ static void count_pronouns(token_memo *tm, mention *m, const char *doc, const ar
 ** "BERGEN, Norway —")?  Returns the tokens of the city, or 0; *region_a and
 ** *region_b get the tokens of a region written after a comma (equal: none).
 */
-static size_t dateline_tokens(const char *doc, const art_token *toks, size_t n, size_t *region_a, size_t *region_b) {
+static RARE size_t dateline_tokens(const char *doc, const art_token *toks, size_t n, size_t *region_a, size_t *region_b) {
   size_t i = 0;
   *region_a = *region_b = 0;
   while (i < n && i < 4 && (toks[i].flags & ART_TOK_ALLCAPS) && !(toks[i].flags & ART_TOK_DIGIT)) i++;
@@ -1838,7 +1958,7 @@ static int any_taken(const scratch *s, size_t a, size_t b) {
 
 /* A mention of type over tokens [a, b), split off a longer span ("Egypt" of
    "Egypt's Ministry of ..."); its tokens are taken.  NULL when out of memory. */
-static mention *split_off(work *w, scratch *s, const art_token *toks, size_t a, size_t b, const art_sentence *st,
+static RARE mention *split_off(work *w, scratch *s, const art_token *toks, size_t a, size_t b, const art_sentence *st,
                           art_etype type, int32_t score) {
   mention *g = new_mention(w);
   if (!g) return NULL;
@@ -1931,6 +2051,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   if (grow_scratch(s, n)) return -1;
   memset(s->taken, 0, n + SKIP_SLACK);
   memset(s->memo.word, 0, n * sizeof *s->memo.word);
+  if (!s->memo.title_filter_ready) title_word_filter(&s->memo);
   s->memo.scan_lo = s->memo.scan_hi = s->memo.scan_at = 0;
   s->memo.facts = s->facts + bs->tok0;
 
@@ -2066,7 +2187,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           /* "an analyst at Morningstar" */
           if (!m->initial && after_role_at(doc, toks, n, a, j) &&
-              !(art_ent_gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
+              !(gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
                 (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_COMMON))) {
             m->orphan = 0;
             m->type = ART_ENT_ORG;
@@ -2085,19 +2206,19 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           art_etype g = j - a >= 2 && event_name(tb, doc, &toks[a], &toks[j - 1]) ? ART_ENT_EVENT
                       : j - a >= 2 ? facility_type(tb, doc, &toks[a], &toks[j - 1])
-                      : !m->initial || !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_COMMON)
-                      ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+                      : !m->initial || !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_COMMON)
+                      ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
           /* "lost 1-0 to Newcastle", "Shares in Nokia", "China's Huawei, which
              is": a team or a company, whatever the gazetteers say */
           int team = 0;
           /* (a sentence's opening common word, "The", "But", is none: its
              memo from the title search says so without a look-up) */
           if ((g == ART_ENT_NONE || g == ART_ENT_GPE || g == ART_ENT_PERSON || g == ART_ENT_LOC) &&
-              !(m->initial && (s->memo.word[a] & MEMO_KNOWN) && (s->memo.word[a] & ART_GAZ_COMMON)) &&
+              !(m->initial && tok_len(&toks[a]) < 64 && (memo_word_bits(&s->memo, doc, toks, a) & ART_GAZ_COMMON)) &&
               !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
               ((team = team_context(doc, toks, s->memo.facts, n, a, j, &has_score)) || company_context(tb, doc, toks, n, a, j, g) ||
                (!m->initial && unknown_word_which(doc, toks, n, a, j))) &&
-              !art_ent_lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
+              !lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
             m->team = team != 0;
             m->orphan = 0;
             m->type = ART_ENT_ORG;
@@ -2107,8 +2228,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
             continue;
           }
           if (g == ART_ENT_NORP && j - a == 1) {
-            if (language_use(doc, toks, n, a)) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
-            else m->fixed = nationality_use(doc, toks, n, a) != 0;
+            int role = language_role(doc, toks, n, a);
+            if (role == 2) { g = ART_ENT_LANGUAGE; m->fixed = 1; }
+            else m->fixed = role != 0;
           }
           if (g != ART_ENT_NONE) {
             m->orphan = 0;
@@ -2133,7 +2255,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     if (j < n && ART_TAG_IS_B(tags[j]) && (toks[i].flags & ART_TOK_CAP)) {
       for (size_t end = i + 5 < n ? i + 5 : n; end > j; end--) {
         if (!(toks[end - 1].flags & ART_TOK_CAP) ||
-            !(art_ent_gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
+            !(gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
           continue;
         type = ART_ENT_GPE;
         while (j < end) score += margin[j++];
@@ -2156,7 +2278,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
          of" + "State Antony Blinken"): the name is what follows the title.
          Its first word must then end a title. */
       if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
-          !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) & ART_GAZ_TITLE_END))
+          !(token_gaz(&s->memo, doc, toks, a, 1) & ART_GAZ_TITLE_END))
         from = a;
       for (; b > a && from < a; from++) {
         k = title_phrase(&s->memo, doc, toks, from, b, 0);
@@ -2176,8 +2298,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     /* ...but not off an organisation ("Justice Department"), nor off a
        law's or an event's name ("General Data Protection Regulation") */
     for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
-                   !art_ent_lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
-                   !(b - a - k >= 2 && art_ent_lookup_lower(&art_table_name_ends, doc + toks[b - 1].start,
+                   !lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
+                   !(b - a - k >= 2 && lookup_lower(&art_table_name_ends, doc + toks[b - 1].start,
                                                             tok_len(&toks[b - 1]), 0));) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
@@ -2189,9 +2311,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
                                                          : ART_ENT_NONE;
       if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
-          !art_ent_lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
+          !lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
           (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
-          (art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
+          (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
               ART_GAZ_COMMON) {
         o->dropped = 1;
         o->orphan = 0;
@@ -2208,7 +2330,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       if (!k || p + k >= b || b - (p + k) > 3 ||
           !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
         continue;
-      art_etype left = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
+      art_etype left = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
       if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
       if (left != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, left, score)) return -1;
       a = p + k;
@@ -2220,7 +2342,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        person, whatever else the given name is */
     if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
         (toks[a - 1].flags & ART_TOK_CAP) &&
-        (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
+        (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
         plain_name_words(doc, toks, a + 1, b) &&
         title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
       type = ART_ENT_PERSON;
@@ -2240,16 +2362,16 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         o->orphan = 0;
         a--;
         type = ART_ENT_EVENT;
-      } else if (same && o->initial && (art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_FIRST_NAMES) &&
-                 !(art_ent_gaz_bits(doc + ot->start, tok_len(ot), 0) & ART_GAZ_TITLES) &&
-                 !art_ent_lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
+      } else if (same && o->initial && (token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_FIRST_NAMES) &&
+                 !(token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_TITLES) &&
+                 !lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
         o->dropped = 1;
         o->orphan = 0;
         a--;
       } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
                  (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
-                 !art_ent_lookup_lower(&art_table_value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
-                 !(art_ent_gaz_bits(doc + ot->start, tok_len(ot), 1) &
+                 !lookup_lower(&art_table_value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
+                 !(token_gaz(&s->memo, doc, toks, a - 1, 1) &
                    (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
                     ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
         /* "a corner from Tomás" + "Ferreira": a capitalised word no list
@@ -2268,7 +2390,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     for (size_t p = a + 1; p + 1 < b; p++) {
       size_t q = p + 1;
       art_etype first_type = ART_ENT_ORG;
-      int legal = art_ent_lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+      int legal = lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
       if (legal) {
         while (q < b && is_name_connector(doc, &toks[q])) q++;
       } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
@@ -2288,7 +2410,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       if (!g) return -1;
       if (first_type == ART_ENT_PERSON) count_pronouns(&s->memo, g, doc, toks, n, p + 1);
       a = q;
-      art_etype g2 = b - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[b - 1]);
+      art_etype g2 = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[b - 1]);
       if (g2 != ART_ENT_NONE) type = (int)g2;
       break;
     }
@@ -2300,7 +2422,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
                      !tok_is(doc, &toks[b - k - 1], "of");) {
         b -= k;
-        art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+        art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
         if (g != ART_ENT_NONE) retype = g;
       }
     }
@@ -2309,7 +2431,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       size_t k = title_phrase(&s->memo, doc, toks, p, n < p + 4 ? n : p + 4, 0);
       if (k == 0 || p + k <= b) continue;
       b = p;                               /* the title starts inside the span */
-      art_etype g = b - a == 1 ? gazetteer_type(doc, &toks[a]) : ART_ENT_NONE;
+      art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
       if (g != ART_ENT_NONE) retype = g;
       break;
     }
@@ -2323,17 +2445,18 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        span ends the owner's name; the rest is the organisation. */
     for (size_t p = a + 1; p + 1 < b; p++) {
       if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
-      art_etype owner = p - a == 1 ? gazetteer_type(doc, &toks[a]) : place_type(doc, &toks[a], &toks[p - 1]);
+      art_etype owner = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
       if (owner != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, owner, score)) return -1;
       a = p + 1;
       break;
     }
     /* "New Mexico Democrat": a place, then a group word, are two names; so
        are a one-word body and its members ("Senate Republicans"). */
-    art_etype group_owner = b - a >= 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
+    art_etype group_owner = b - a == 2 ? place_type_of(token_gaz(&s->memo, doc, toks, a, 0))
+                           : b - a > 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
     if (group_owner != ART_ENT_GPE)
-      group_owner = b - a == 2 && gazetteer_type(doc, &toks[a]) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
-    if (b - a >= 2 && (art_ent_gaz_bits(doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0) & ART_GAZ_DEMONYMS) &&
+      group_owner = b - a == 2 && gazetteer_type(&s->memo, doc, toks, a) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
+    if (b - a >= 2 && (token_gaz(&s->memo, doc, toks, b - 1, 0) & ART_GAZ_DEMONYMS) &&
         (toks[b - 1].flags & ART_TOK_CAP) && group_owner != ART_ENT_NONE) {
       if (!any_taken(s, a, b)) {
         if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
@@ -2341,21 +2464,21 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         retype = ART_ENT_NORP;
       }
     }
-    if (a < b) retype = decided_type(doc, toks, a, b, retype);
+    if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
     /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
        facility when the word before "No." says so */
     if (a < b && b < n && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) && !s->taken[b] &&
         all_digits(doc, &toks[b])) {
       b++;
       if (b - a >= 3) {
-        const art_table_entry *f = art_ent_lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+        const art_table_entry *f = lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
         if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
       }
     }
     /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
     int law_word = retype == ART_ENT_LAW ||
                    (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
-                    (e_law = art_ent_lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                    (e_law = lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
                     strcmp(e_law->value, "LAW") == 0);
     if (a < b && law_word && b < n && !s->taken[b]) {
       if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
@@ -2365,24 +2488,25 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     int32_t boost = 0;
     int fixed = 0, context_org = 0, team = 0;
     if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
-      if (language_use(doc, toks, n, a)) { retype = ART_ENT_LANGUAGE; fixed = 1; }
-      else fixed = nationality_use(doc, toks, n, a);
+      int role = language_role(doc, toks, n, a);
+      if (role == 2) { retype = ART_ENT_LANGUAGE; fixed = 1; }
+      else fixed = role;
     }
     /* "Northlink, which is owned by", "Northlink said its network": no
        person's name (a body, as a place would be known) */
     if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
         ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
          ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
-        !(art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES) &&
-        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
       retype = ART_ENT_ORG;
       boost = 1 << 18;
     }
     if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
         !(retype == ART_ENT_PERSON && b - a >= 2 &&
-          (art_ent_gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & ART_GAZ_FIRST_NAMES)) &&
-        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
+          (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES)) &&
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
       retype = ART_ENT_ORG;
       boost = 1 << 16;
     }
@@ -2391,11 +2515,11 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
     if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
         (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
-        !(art_ent_gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
       for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
         const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
-                                   ? art_ent_lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+                                   ? lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
         if (!r) continue;
         /* the job heads the appositive: not "a militant group", "a tourist destination" */
         const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
@@ -2424,14 +2548,15 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        of time is a date the values step finds (not "that Ramadan will be
        hanged", "members of Ramadan's family": a man of that name) */
     if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
-        tok_len(&toks[a]) >= 3 && word_has_role(doc, &toks[a - 1], "time", 0) &&
-        !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) && holiday(doc, &toks[a]))
+        tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
+        holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
       b = a;
     int clash = 0;
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
     if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
-    if (a < b && prev && (join_feature_word(tb, doc, toks, a, b, prev) ||
+    if (a < b && prev && may_join(tb, doc, toks, a, prev) &&
+        (join_feature_word(tb, doc, toks, a, b, prev) ||
                           join_org_name(doc, toks, a, b, retype, prev) ||
                           join_particle_name(tb, doc, toks, a, b, retype, prev) ||
                           join_possessive_name(doc, toks, a, b, retype, prev) ||
