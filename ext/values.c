@@ -102,6 +102,12 @@
 #else
 #define ALWAYS_INLINE
 #endif
+/* The slow half of a helper whose fast half is inlined at every call. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
 
 /* ---------------------------------------------------------------------------
 ** Read-only state: what each table entry means, decoded once.
@@ -245,6 +251,7 @@ typedef struct art_values_state {
   int vocab_shift;          /* 64 - log2(slots): a slot is the hash's top bits */
   uint16_t index_mask;      /* the low bits of a slot that hold the index; the rest is a tag */
   uint64_t shapes[256];     /* 16384-bit Bloom filter of value word shapes, see shape_bit() */
+  unsigned min_shape_len;   /* the shortest word in that filter: shorter runs are never tested */
 } art_values_state;
 
 static art_values_state g_state;
@@ -438,6 +445,7 @@ COLD static void build_state(void) {
     if (IS_LOWER(k[0]) && n >= 2) {
       uint32_t bit = shape_bit(k, (unsigned)n);
       st->shapes[bit >> 6] |= 1ull << (bit & 63);
+      if (!st->min_shape_len || n < st->min_shape_len) st->min_shape_len = (unsigned)n;
     }
   }
 }
@@ -475,7 +483,7 @@ typedef struct after_tokens {
   size_t buf_len[3];              /* length of tokens 0..k in buf */
   const vword *first;             /* token 0 in the vocabulary, or NULL */
   const vword *first_nodot;       /* token 0 without its final '.', or NULL */
-  char buf[MAX_PHRASE];
+  char buf[MAX_PHRASE + 8];       /* + 8: read_token() folds eight bytes at a time */
 } after_tokens;
 
 typedef struct before_phrases {
@@ -682,15 +690,17 @@ static unsigned phrase_roles(const vscan *vs, const char *key, size_t n) {
 }
 
 /* The ASCII word that follows p after optional whitespace; 0 if none. */
-static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+NOINLINE static void read_next_word(const vscan *vs, word_memo *m, size_t p) {
+  size_t s = skip_ws(vs, p), q = letters_end(vs, s);
+  m->next_at = p;
+  m->next_found = q > s && !wordchar_at(vs, q);
+  m->next_ws = s;
+  m->next_we = q;
+}
+
+static inline ALWAYS_INLINE int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   word_memo *m = vs->memo;
-  if (m->next_at != p) {
-    size_t s = skip_ws(vs, p), q = letters_end(vs, s);
-    m->next_at = p;
-    m->next_found = q > s && !wordchar_at(vs, q);
-    m->next_ws = s;
-    m->next_we = q;
-  }
+  if (m->next_at != p) read_next_word(vs, m, p);
   if (!m->next_found) return 0;
   *ws = m->next_ws; *we = m->next_we;
   return 1;
@@ -814,6 +824,26 @@ static int read_token(const vscan *vs, after_tokens *a) {
   if (tok + MAX_WORD + 1 > sizeof a->buf) return 0;
   char *o = a->buf + tok;
   size_t k = 0;
+  if (vs->letters) {
+    /* most tokens are a run of ASCII letters: its end from the letter mask,
+    ** folded without a test per byte (the loop below would stop at the same
+    ** place, k > MAX_WORD, for a longer run) */
+    size_t r = letters_end(vs, q), n = r - q;
+    if (n > MAX_WORD) return 0;
+    if (vs->hi - q >= 24) {
+      /* eight letters at a time (a few bytes past the run are written, and overwritten below) */
+      for (size_t i = 0; i < n; i += 8) {
+        uint64_t x;
+        memcpy(&x, z + q + i, 8);
+        x |= 0x2020202020202020ull;
+        memcpy(o + i, &x, 8);
+      }
+    } else {
+      for (size_t i = 0; i < n; i++) o[i] = (char)(z[q + i] | 0x20);
+    }
+    k = n;
+    q = r;
+  }
   /* one pass: find the token's end and fold it */
   while (q < vs->hi && k <= MAX_WORD) {
     unsigned char c = z[q];
@@ -843,7 +873,7 @@ static int read_token(const vscan *vs, after_tokens *a) {
   return 1;
 }
 
-static void read_tokens_after(const vscan *vs, after_tokens *a, size_t p) {
+NOINLINE static void read_tokens_after(const vscan *vs, after_tokens *a, size_t p) {
   a->pos = p;
   a->n = 0;
   a->more = 1;
@@ -861,7 +891,7 @@ static void read_tokens_after(const vscan *vs, after_tokens *a, size_t p) {
   }
 }
 
-static inline after_tokens *tokens_after(const vscan *vs, size_t p) {
+static inline ALWAYS_INLINE after_tokens *tokens_after(const vscan *vs, size_t p) {
   after_tokens *a = vs->after;
   if (a->pos != p) read_tokens_after(vs, a, p);
   return a;
@@ -875,7 +905,7 @@ static inline after_tokens *tokens_after(const vscan *vs, size_t p) {
 ** entry and sets *end.  The vocabulary entry of the first token says which
 ** phrase lengths can start there, so most calls return after no lookup.
 */
-static const art_table_entry *find_after_in(const vscan *vs, after_tokens *a, int which, int maxw, unsigned want,
+NOINLINE static const art_table_entry *find_after_in(const vscan *vs, after_tokens *a, int which, int maxw, unsigned want,
                                             size_t *end) {
   static const art_table *const tables[T_COUNT] = {&art_table_value_context, &art_table_units,
                                                    &art_table_currencies};
@@ -911,14 +941,15 @@ static const art_table_entry *find_after_in(const vscan *vs, after_tokens *a, in
 }
 
 /* Most calls end here: the token after p is in no table at all. */
-static inline const art_table_entry *find_after(const vscan *vs, int which, size_t p, int maxw, unsigned want,
-                                                size_t *end) {
+static inline ALWAYS_INLINE const art_table_entry *find_after(const vscan *vs, int which, size_t p, int maxw,
+                                                              unsigned want, size_t *end) {
   after_tokens *a = tokens_after(vs, p);
   if (!a->first && !a->first_nodot) return NULL;
   return find_after_in(vs, a, which, maxw, want, end);
 }
 
-static const art_table_entry *phrase_after(const vscan *vs, int which, size_t p, int maxw, size_t *end) {
+static inline ALWAYS_INLINE const art_table_entry *phrase_after(const vscan *vs, int which, size_t p, int maxw,
+                                                                size_t *end) {
   return find_after(vs, which, p, maxw, 0, end);
 }
 
@@ -932,7 +963,7 @@ static size_t currency_code_after(const vscan *vs, size_t p) {
 }
 
 /* Roles in `want` of the context phrase at p; *end is set only on a match. */
-static unsigned context_after(const vscan *vs, size_t p, int maxw, unsigned want, size_t *end) {
+static inline ALWAYS_INLINE unsigned context_after(const vscan *vs, size_t p, int maxw, unsigned want, size_t *end) {
   const art_table_entry *en = find_after(vs, T_CONTEXT, p, maxw, want, end);
   return en ? vs->st->roles[en - art_table_value_context.entries] & want : 0;
 }
@@ -2749,14 +2780,17 @@ static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num
 ** The scan loop.
 */
 
-static int emit(art_value_span **out, size_t *count, size_t *cap, const vmatch *m) {
-  if (*count == *cap) {
-    size_t ncap = *cap ? *cap * 2 : 16;
-    art_value_span *grown = realloc(*out, ncap * sizeof **out);
-    if (!grown) return -1;
-    *out = grown;
-    *cap = ncap;
-  }
+COLD static int grow_output(art_value_span **out, size_t *cap) {
+  size_t ncap = *cap ? *cap * 2 : 16;
+  art_value_span *grown = realloc(*out, ncap * sizeof **out);
+  if (!grown) return -1;
+  *out = grown;
+  *cap = ncap;
+  return 0;
+}
+
+static inline ALWAYS_INLINE int emit(art_value_span **out, size_t *count, size_t *cap, const vmatch *m) {
+  if (*count == *cap && grow_output(out, cap)) return -1;
   art_value_span *o = &(*out)[(*count)++];
   o->start = m->s; o->end = m->e; o->type = m->type;
   o->has_value = m->has_value; o->value = m->value;
@@ -2885,7 +2919,11 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
     uint64_t runs_on = (letters >> 63) && word_starts ? 1ull << (63 - __builtin_clzll(word_starts)) : 0;
     carry_l = letters >> 63;
     carry_d = digits >> 63;
-    uint64_t starts = value_word_starts(st, src, word_starts & ~runs_on, letters) | runs_on | num_starts;
+    /* a run shorter than every value word is no value word: most "a", "of",
+    ** "to", "in" are dropped here, before their shape is hashed */
+    uint64_t testable = word_starts & ~runs_on & (letters >> 1);
+    if (st->min_shape_len >= 3) testable &= letters >> 2;
+    uint64_t starts = value_word_starts(st, src, testable, letters) | runs_on | num_starts;
     while (starts) {
       int i = lowest_bit(starts);
       starts &= starts - 1;
