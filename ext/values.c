@@ -726,7 +726,7 @@ static int word_is_n(const vscan *vs, size_t s, size_t e, const char *w, size_t 
 
 /* prev_word() and word_is() in one, comparing from the word's end so that
 ** most calls stop at the first letter; w is lower-case letters. */
-static int prev_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, size_t *ws) {
+NOINLINE static int prev_word_is_slow(const vscan *vs, size_t p, const char *w, size_t n, size_t *ws) {
   size_t q = skip_ws_back(vs, p);
   if (q < vs->floor + n) return 0;
   size_t s = q - n;
@@ -734,6 +734,14 @@ static int prev_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, si
   if (wordchar_before(vs, s)) return 0;   /* a longer word, or one cut by floor */
   if (ws) *ws = s;
   return 1;
+}
+
+static inline ALWAYS_INLINE int prev_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, size_t *ws) {
+  /* most calls: one space, then a printable ASCII byte that is not the word's last letter */
+  if (p >= vs->floor + 2 + n && vs->z[p - 1] == ' ' && vs->z[p - 2] > ' ' && vs->z[p - 2] < 0x80 &&
+      (unsigned char)LOWER(vs->z[p - 2]) != (unsigned char)w[n - 1])
+    return 0;
+  return prev_word_is_slow(vs, p, w, n, ws);
 }
 
 /* next_word() and word_is() in one. */
