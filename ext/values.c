@@ -288,7 +288,7 @@ static inline uint16_t vkey_tag(const art_values_state *st, uint64_t h) {
   return (uint16_t)(h >> 16) & (uint16_t)~st->index_mask;
 }
 
-static const vword *vocab_find(const art_values_state *st, const vkey *k, size_t len) {
+static inline ALWAYS_INLINE const vword *vocab_find(const art_values_state *st, const vkey *k, size_t len) {
   uint64_t h = vkey_hash(k, len);
   uint32_t i = (uint32_t)(h >> st->vocab_shift);
   uint16_t tag = vkey_tag(st, h);
@@ -598,9 +598,10 @@ static inline size_t letters_start(const vscan *vs, size_t q, size_t stop) {
   while (i > stop - vs->lo) {
     size_t w = (i - 1) >> 6;
     unsigned k = (unsigned)(i - (w << 6));   /* 1..64 bits of mask word w lie before q */
-    uint64_t other = ~vs->letters[w] & (k == 64 ? ~0ull : (1ull << k) - 1);
+    /* those k bits moved to the top: the highest non-letter is clz bytes before i */
+    uint64_t other = ~vs->letters[w] << (64 - k);
     if (other) {
-      size_t s = vs->lo + (w << 6) + 64 - (size_t)__builtin_clzll(other);
+      size_t s = vs->lo + i - (size_t)__builtin_clzll(other);
       return s > stop ? s : stop;
     }
     i = w << 6;
@@ -708,8 +709,13 @@ static inline ALWAYS_INLINE int next_word(const vscan *vs, size_t p, size_t *ws,
 
 /* The ASCII word that ends at p after optional whitespace, not below floor. */
 static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
-  size_t q = skip_ws_back(vs, p);
-  if (q <= vs->floor || !IS_ALPHA(vs->z[q - 1])) return 0;
+  const unsigned char *z = vs->z;
+  size_t q = p;
+  if (q > vs->floor + 1 && z[q - 1] == ' ' && IS_ALPHA(z[q - 2])) q--;   /* the usual: one space */
+  else {
+    q = skip_ws_back(vs, p);
+    if (q <= vs->floor || !IS_ALPHA(z[q - 1])) return 0;
+  }
   size_t s = letters_start(vs, q, vs->floor);
   if (wordchar_before(vs, s)) return 0;
   *ws = s; *we = q;
