@@ -634,7 +634,7 @@ static inline int wordchar_at(const vscan *vs, size_t p) {
 }
 
 /* Apostrophe (ASCII or U+2019) at p: its length, else 0. */
-static size_t apostrophe_at(const vscan *vs, size_t p) {
+COLD static size_t apostrophe_at(const vscan *vs, size_t p) {
   if (p < vs->hi && vs->z[p] == '\'') return 1;
   if (p + 2 < vs->hi && vs->z[p] == 0xE2 && vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x99) return 3;
   return 0;
@@ -766,7 +766,7 @@ static int next_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, si
 
 /* The ASCII word that ends at p, looking back to the sentence start even
 ** past an earlier match (a look, not an extension: "the second one"). */
-static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+COLD static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   size_t n, q = p;
   while ((n = ws_before(vs, q, vs->lo)) != 0) q -= n;
   if (q <= vs->lo || !IS_ALPHA(vs->z[q - 1])) return 0;
@@ -983,7 +983,7 @@ static inline ALWAYS_INLINE unsigned context_after(const vscan *vs, size_t p, in
 }
 
 /* Is the word at s the first of the sentence (or of a quotation)? */
-static int sentence_initial(const vscan *vs, size_t s) {
+COLD static int sentence_initial(const vscan *vs, size_t s) {
   size_t p = s;
   while (p > vs->lo) {
     unsigned char c = vs->z[p - 1];
@@ -1039,7 +1039,7 @@ static long read_int(const vscan *vs, size_t p, int maxd, size_t *end) {
   return v;
 }
 
-static double scale_suffix_value(const char *s, size_t n) {
+COLD static double scale_suffix_value(const char *s, size_t n) {
   static const struct { const char *suf; double v; } sfx[] = {
     {"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"mln", 1e6}, {"bn", 1e9}, {"b", 1e9}, {"bln", 1e9},
     {"tn", 1e12}, {"trn", 1e12}
@@ -1050,7 +1050,7 @@ static double scale_suffix_value(const char *s, size_t n) {
 }
 
 /* Is the folded suffix s[0..n) a currency written glued to digits ("5p")? */
-static int glued_currency(const vscan *vs, const char *s, size_t n) {
+COLD static int glued_currency(const vscan *vs, const char *s, size_t n) {
   const art_table_entry *en = art_table_find(&art_table_currencies, s, n);
   return en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_GLUED;
 }
@@ -1278,7 +1278,7 @@ COLD static void set_date(vmatch *m, int y, int mo, int d) {
 }
 
 /* A four-digit year at p ("2024", not "2024.5" or "2024,"-grouped); -1 if none. */
-static long year_at(const vscan *vs, size_t p, size_t *end) {
+COLD static long year_at(const vscan *vs, size_t p, size_t *end) {
   size_t e;
   long y = read_int(vs, p, 4, &e);
   if (y < 1000 || y > 2999 || e - p != 4) return -1;
@@ -1290,7 +1290,7 @@ static long year_at(const vscan *vs, size_t p, size_t *end) {
 }
 
 /* A day of the month at p: "7", "07", "7th"; -1 if none.  Not "7:30", "7%", "7,000". */
-static long day_at(const vscan *vs, size_t p, size_t *end) {
+COLD static long day_at(const vscan *vs, size_t p, size_t *end) {
   size_t e;
   long d = read_int(vs, p, 2, &e);
   if (d < 1 || d > 31) return -1;
@@ -1455,7 +1455,7 @@ static size_t clock_range_tail(const vscan *vs, size_t e, size_t *s);
 /* A time zone after a time ending at e, kept in its span: "9 a.m. GMT",
 ** "noon ET".  "11:52 p.m. local time" is left out (tests/eval annotates it
 ** so): such zones say "outside" in their third column.  The new end, or e. */
-static size_t zone_after(const vscan *vs, size_t e) {
+COLD static size_t zone_after(const vscan *vs, size_t e) {
   size_t ce;
   const art_table_entry *zone = find_after(vs, T_CONTEXT, e, 2, R_ZONE, &ce);
   return zone && strcmp(zone->extra, "outside") != 0 ? ce : e;
@@ -1577,7 +1577,7 @@ static void set_number(vmatch *m, size_t s, size_t e, art_etype t, const vnum *n
 }
 
 /* A scale word after the number n ("8 million"): taken into it. */
-static void scale_into(const vscan *vs, vnum *n) {
+COLD static void scale_into(const vscan *vs, vnum *n) {
   size_t ws, we;
   double sv;
   if (!n->attached && !(n->f & (N_SCALED | N_ORD | N_DECADE)) && next_word(vs, n->e, &ws, &we) &&
@@ -1764,7 +1764,7 @@ static size_t of_year(const vscan *vs, size_t p) {
 /* After "of": a year or a period that dates a part of it: "of 2023", "of
 ** this year", "of October", "of the decade", "of the 19th century".  Its
 ** end, or 0. */
-static size_t of_period(const vscan *vs, size_t p) {
+COLD static size_t of_period(const vscan *vs, size_t p) {
   size_t ow, a, b, q, e, skip, wd;
   int abbr;
   vnum n;
@@ -2087,14 +2087,14 @@ COLD static int quarters_are_periods(const vscan *vs, const vnum *n, size_t s) {
 ** from $25 to $43", "fell $4 to $14.75", "led 36 percent to 31 percent")?
 ** It must go up, and no word of change (value_context role change) or
 ** "from" may come before it. */
-static int to_range(const vscan *vs, size_t s, double v1, double v2) {
+COLD static int to_range(const vscan *vs, size_t s, double v1, double v2) {
   size_t ps;
   return v2 > v1 && !(phrase_before(vs, approx_left(vs, s), R_CHANGE, &ps) & R_CHANGE);
 }
 
 /* After a percentage n ending in "%" at e: " to 15%", " or 15%", " and
 ** 15%" (after "between"): the end of the second, else 0. */
-static size_t percent_range_tail(const vscan *vs, const vnum *n, size_t e, int between) {
+COLD static size_t percent_range_tail(const vscan *vs, const vnum *n, size_t e, int between) {
   size_t ws, we, q, skip;
   int to = 0;
   vnum n2;
@@ -2112,7 +2112,7 @@ static size_t percent_range_tail(const vscan *vs, const vnum *n, size_t e, int b
 /* After an amount of type t ending at e, after "between": " and 600 euros",
 ** " and 15 km", the second amount with a word of the same type.  Its end,
 ** else 0. */
-static size_t typed_range_tail(const vscan *vs, size_t e, art_etype t) {
+COLD static size_t typed_range_tail(const vscan *vs, size_t e, art_etype t) {
   size_t ws, we, e2;
   vnum n2;
   if (!next_word(vs, e, &ws, &we) || !word_is(vs, ws, we, "and") || !number_at(vs, we, &n2) ||
@@ -2185,7 +2185,7 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
 
 /* A scale word after an amount ending at e, " billion" or "-million": its
 ** end, with *sv its value; else e. */
-static size_t money_scale_after(const vscan *vs, size_t e, double *sv) {
+COLD static size_t money_scale_after(const vscan *vs, size_t e, double *sv) {
   const unsigned char *z = vs->z;
   size_t ws, we;
   double v;
@@ -2288,7 +2288,7 @@ static int name_number(const vscan *vs, size_t s) {
 }
 
 /* Is the word after e a scale word of a thousand or more (" billion")? */
-static int scale_word_after(const vscan *vs, size_t e) {
+COLD static int scale_word_after(const vscan *vs, size_t e) {
   size_t ws, we;
   double v;
   return next_word(vs, e, &ws, &we) && word_class(vs, ws, we, &v) == W_SCALE && v >= 1000;
@@ -2296,7 +2296,7 @@ static int scale_word_after(const vscan *vs, size_t e) {
 
 /* A score or vote after a name: "beat Borussia Dortmund 2-1", "Chelsea
 ** 3–0", "the Knicks 118-112".  Two numbers and a dash, nothing glued on. */
-static int score_at(const vscan *vs, const vnum *n) {
+COLD static int score_at(const vscan *vs, const vnum *n) {
   size_t d = dash_at(vs, n->e), e;
   if (!(n->f & N_PLAIN) || n->ndig > 3 || !d || n->attached) return 0;
   long second = read_int(vs, n->e + d, 3, &e);
@@ -2550,7 +2550,7 @@ static int match_weekday(const vscan *vs, size_t ws, size_t we, vmatch *m) {
 ** their DATE), and no "of", "after" or "before" after it ("a day of
 ** mourning", "a week after the vote").  tests/eval annotates no rate.
 */
-static int rate_after_amount(const vscan *vs, size_t aws, size_t we) {
+COLD static int rate_after_amount(const vscan *vs, size_t aws, size_t we) {
   size_t ws;
   if (vs->floor <= vs->lo || vs->last_type == ART_ENT_DATE) return 0;
   if (next_word(vs, we, &ws, &we) &&
