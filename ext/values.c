@@ -102,6 +102,12 @@
 #else
 #define ALWAYS_INLINE
 #endif
+/* The slow half of a helper whose fast half is inlined at every call. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
 
 /* ---------------------------------------------------------------------------
 ** Read-only state: what each table entry means, decoded once.
@@ -245,6 +251,7 @@ typedef struct art_values_state {
   int vocab_shift;          /* 64 - log2(slots): a slot is the hash's top bits */
   uint16_t index_mask;      /* the low bits of a slot that hold the index; the rest is a tag */
   uint64_t shapes[256];     /* 16384-bit Bloom filter of value word shapes, see shape_bit() */
+  unsigned min_shape_len;   /* the shortest word in that filter: shorter runs are never tested */
 } art_values_state;
 
 static art_values_state g_state;
@@ -281,7 +288,7 @@ static inline uint16_t vkey_tag(const art_values_state *st, uint64_t h) {
   return (uint16_t)(h >> 16) & (uint16_t)~st->index_mask;
 }
 
-static const vword *vocab_find(const art_values_state *st, const vkey *k, size_t len) {
+static inline ALWAYS_INLINE const vword *vocab_find(const art_values_state *st, const vkey *k, size_t len) {
   uint64_t h = vkey_hash(k, len);
   uint32_t i = (uint32_t)(h >> st->vocab_shift);
   uint16_t tag = vkey_tag(st, h);
@@ -438,6 +445,7 @@ COLD static void build_state(void) {
     if (IS_LOWER(k[0]) && n >= 2) {
       uint32_t bit = shape_bit(k, (unsigned)n);
       st->shapes[bit >> 6] |= 1ull << (bit & 63);
+      if (!st->min_shape_len || n < st->min_shape_len) st->min_shape_len = (unsigned)n;
     }
   }
 }
@@ -475,7 +483,7 @@ typedef struct after_tokens {
   size_t buf_len[3];              /* length of tokens 0..k in buf */
   const vword *first;             /* token 0 in the vocabulary, or NULL */
   const vword *first_nodot;       /* token 0 without its final '.', or NULL */
-  char buf[MAX_PHRASE];
+  char buf[MAX_PHRASE + 8];       /* + 8: read_token() folds eight bytes at a time */
 } after_tokens;
 
 typedef struct before_phrases {
@@ -590,9 +598,10 @@ static inline size_t letters_start(const vscan *vs, size_t q, size_t stop) {
   while (i > stop - vs->lo) {
     size_t w = (i - 1) >> 6;
     unsigned k = (unsigned)(i - (w << 6));   /* 1..64 bits of mask word w lie before q */
-    uint64_t other = ~vs->letters[w] & (k == 64 ? ~0ull : (1ull << k) - 1);
+    /* those k bits moved to the top: the highest non-letter is clz bytes before i */
+    uint64_t other = ~vs->letters[w] << (64 - k);
     if (other) {
-      size_t s = vs->lo + (w << 6) + 64 - (size_t)__builtin_clzll(other);
+      size_t s = vs->lo + i - (size_t)__builtin_clzll(other);
       return s > stop ? s : stop;
     }
     i = w << 6;
@@ -625,7 +634,7 @@ static inline int wordchar_at(const vscan *vs, size_t p) {
 }
 
 /* Apostrophe (ASCII or U+2019) at p: its length, else 0. */
-static size_t apostrophe_at(const vscan *vs, size_t p) {
+COLD static size_t apostrophe_at(const vscan *vs, size_t p) {
   if (p < vs->hi && vs->z[p] == '\'') return 1;
   if (p + 2 < vs->hi && vs->z[p] == 0xE2 && vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x99) return 3;
   return 0;
@@ -682,15 +691,17 @@ static unsigned phrase_roles(const vscan *vs, const char *key, size_t n) {
 }
 
 /* The ASCII word that follows p after optional whitespace; 0 if none. */
-static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+NOINLINE static void read_next_word(const vscan *vs, word_memo *m, size_t p) {
+  size_t s = skip_ws(vs, p), q = letters_end(vs, s);
+  m->next_at = p;
+  m->next_found = q > s && !wordchar_at(vs, q);
+  m->next_ws = s;
+  m->next_we = q;
+}
+
+static inline ALWAYS_INLINE int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   word_memo *m = vs->memo;
-  if (m->next_at != p) {
-    size_t s = skip_ws(vs, p), q = letters_end(vs, s);
-    m->next_at = p;
-    m->next_found = q > s && !wordchar_at(vs, q);
-    m->next_ws = s;
-    m->next_we = q;
-  }
+  if (m->next_at != p) read_next_word(vs, m, p);
   if (!m->next_found) return 0;
   *ws = m->next_ws; *we = m->next_we;
   return 1;
@@ -698,8 +709,13 @@ static int next_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
 
 /* The ASCII word that ends at p after optional whitespace, not below floor. */
 static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
-  size_t q = skip_ws_back(vs, p);
-  if (q <= vs->floor || !IS_ALPHA(vs->z[q - 1])) return 0;
+  const unsigned char *z = vs->z;
+  size_t q = p;
+  if (q > vs->floor + 1 && z[q - 1] == ' ' && IS_ALPHA(z[q - 2])) q--;   /* the usual: one space */
+  else {
+    q = skip_ws_back(vs, p);
+    if (q <= vs->floor || !IS_ALPHA(z[q - 1])) return 0;
+  }
   size_t s = letters_start(vs, q, vs->floor);
   if (wordchar_before(vs, s)) return 0;
   *ws = s; *we = q;
@@ -716,7 +732,7 @@ static int word_is_n(const vscan *vs, size_t s, size_t e, const char *w, size_t 
 
 /* prev_word() and word_is() in one, comparing from the word's end so that
 ** most calls stop at the first letter; w is lower-case letters. */
-static int prev_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, size_t *ws) {
+NOINLINE static int prev_word_is_slow(const vscan *vs, size_t p, const char *w, size_t n, size_t *ws) {
   size_t q = skip_ws_back(vs, p);
   if (q < vs->floor + n) return 0;
   size_t s = q - n;
@@ -724,6 +740,14 @@ static int prev_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, si
   if (wordchar_before(vs, s)) return 0;   /* a longer word, or one cut by floor */
   if (ws) *ws = s;
   return 1;
+}
+
+static inline ALWAYS_INLINE int prev_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, size_t *ws) {
+  /* most calls: one space, then a printable ASCII byte that is not the word's last letter */
+  if (p >= vs->floor + 2 + n && vs->z[p - 1] == ' ' && vs->z[p - 2] > ' ' && vs->z[p - 2] < 0x80 &&
+      (unsigned char)LOWER(vs->z[p - 2]) != (unsigned char)w[n - 1])
+    return 0;
+  return prev_word_is_slow(vs, p, w, n, ws);
 }
 
 /* next_word() and word_is() in one. */
@@ -742,7 +766,7 @@ static int next_word_is_n(const vscan *vs, size_t p, const char *w, size_t n, si
 
 /* The ASCII word that ends at p, looking back to the sentence start even
 ** past an earlier match (a look, not an extension: "the second one"). */
-static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+COLD static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   size_t n, q = p;
   while ((n = ws_before(vs, q, vs->lo)) != 0) q -= n;
   if (q <= vs->lo || !IS_ALPHA(vs->z[q - 1])) return 0;
@@ -814,6 +838,26 @@ static int read_token(const vscan *vs, after_tokens *a) {
   if (tok + MAX_WORD + 1 > sizeof a->buf) return 0;
   char *o = a->buf + tok;
   size_t k = 0;
+  if (vs->letters) {
+    /* most tokens are a run of ASCII letters: its end from the letter mask,
+    ** folded without a test per byte (the loop below would stop at the same
+    ** place, k > MAX_WORD, for a longer run) */
+    size_t r = letters_end(vs, q), n = r - q;
+    if (n > MAX_WORD) return 0;
+    if (vs->hi - q >= 24) {
+      /* eight letters at a time (a few bytes past the run are written, and overwritten below) */
+      for (size_t i = 0; i < n; i += 8) {
+        uint64_t x;
+        memcpy(&x, z + q + i, 8);
+        x |= 0x2020202020202020ull;
+        memcpy(o + i, &x, 8);
+      }
+    } else {
+      for (size_t i = 0; i < n; i++) o[i] = (char)(z[q + i] | 0x20);
+    }
+    k = n;
+    q = r;
+  }
   /* one pass: find the token's end and fold it */
   while (q < vs->hi && k <= MAX_WORD) {
     unsigned char c = z[q];
@@ -843,7 +887,7 @@ static int read_token(const vscan *vs, after_tokens *a) {
   return 1;
 }
 
-static void read_tokens_after(const vscan *vs, after_tokens *a, size_t p) {
+NOINLINE static void read_tokens_after(const vscan *vs, after_tokens *a, size_t p) {
   a->pos = p;
   a->n = 0;
   a->more = 1;
@@ -861,7 +905,7 @@ static void read_tokens_after(const vscan *vs, after_tokens *a, size_t p) {
   }
 }
 
-static inline after_tokens *tokens_after(const vscan *vs, size_t p) {
+static inline ALWAYS_INLINE after_tokens *tokens_after(const vscan *vs, size_t p) {
   after_tokens *a = vs->after;
   if (a->pos != p) read_tokens_after(vs, a, p);
   return a;
@@ -875,7 +919,7 @@ static inline after_tokens *tokens_after(const vscan *vs, size_t p) {
 ** entry and sets *end.  The vocabulary entry of the first token says which
 ** phrase lengths can start there, so most calls return after no lookup.
 */
-static const art_table_entry *find_after_in(const vscan *vs, after_tokens *a, int which, int maxw, unsigned want,
+NOINLINE static const art_table_entry *find_after_in(const vscan *vs, after_tokens *a, int which, int maxw, unsigned want,
                                             size_t *end) {
   static const art_table *const tables[T_COUNT] = {&art_table_value_context, &art_table_units,
                                                    &art_table_currencies};
@@ -911,14 +955,15 @@ static const art_table_entry *find_after_in(const vscan *vs, after_tokens *a, in
 }
 
 /* Most calls end here: the token after p is in no table at all. */
-static inline const art_table_entry *find_after(const vscan *vs, int which, size_t p, int maxw, unsigned want,
-                                                size_t *end) {
+static inline ALWAYS_INLINE const art_table_entry *find_after(const vscan *vs, int which, size_t p, int maxw,
+                                                              unsigned want, size_t *end) {
   after_tokens *a = tokens_after(vs, p);
   if (!a->first && !a->first_nodot) return NULL;
   return find_after_in(vs, a, which, maxw, want, end);
 }
 
-static const art_table_entry *phrase_after(const vscan *vs, int which, size_t p, int maxw, size_t *end) {
+static inline ALWAYS_INLINE const art_table_entry *phrase_after(const vscan *vs, int which, size_t p, int maxw,
+                                                                size_t *end) {
   return find_after(vs, which, p, maxw, 0, end);
 }
 
@@ -932,13 +977,13 @@ static size_t currency_code_after(const vscan *vs, size_t p) {
 }
 
 /* Roles in `want` of the context phrase at p; *end is set only on a match. */
-static unsigned context_after(const vscan *vs, size_t p, int maxw, unsigned want, size_t *end) {
+static inline ALWAYS_INLINE unsigned context_after(const vscan *vs, size_t p, int maxw, unsigned want, size_t *end) {
   const art_table_entry *en = find_after(vs, T_CONTEXT, p, maxw, want, end);
   return en ? vs->st->roles[en - art_table_value_context.entries] & want : 0;
 }
 
 /* Is the word at s the first of the sentence (or of a quotation)? */
-static int sentence_initial(const vscan *vs, size_t s) {
+COLD static int sentence_initial(const vscan *vs, size_t s) {
   size_t p = s;
   while (p > vs->lo) {
     unsigned char c = vs->z[p - 1];
@@ -994,7 +1039,7 @@ static long read_int(const vscan *vs, size_t p, int maxd, size_t *end) {
   return v;
 }
 
-static double scale_suffix_value(const char *s, size_t n) {
+COLD static double scale_suffix_value(const char *s, size_t n) {
   static const struct { const char *suf; double v; } sfx[] = {
     {"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"mln", 1e6}, {"bn", 1e9}, {"b", 1e9}, {"bln", 1e9},
     {"tn", 1e12}, {"trn", 1e12}
@@ -1005,7 +1050,7 @@ static double scale_suffix_value(const char *s, size_t n) {
 }
 
 /* Is the folded suffix s[0..n) a currency written glued to digits ("5p")? */
-static int glued_currency(const vscan *vs, const char *s, size_t n) {
+COLD static int glued_currency(const vscan *vs, const char *s, size_t n) {
   const art_table_entry *en = art_table_find(&art_table_currencies, s, n);
   return en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_GLUED;
 }
@@ -1233,7 +1278,7 @@ COLD static void set_date(vmatch *m, int y, int mo, int d) {
 }
 
 /* A four-digit year at p ("2024", not "2024.5" or "2024,"-grouped); -1 if none. */
-static long year_at(const vscan *vs, size_t p, size_t *end) {
+COLD static long year_at(const vscan *vs, size_t p, size_t *end) {
   size_t e;
   long y = read_int(vs, p, 4, &e);
   if (y < 1000 || y > 2999 || e - p != 4) return -1;
@@ -1245,7 +1290,7 @@ static long year_at(const vscan *vs, size_t p, size_t *end) {
 }
 
 /* A day of the month at p: "7", "07", "7th"; -1 if none.  Not "7:30", "7%", "7,000". */
-static long day_at(const vscan *vs, size_t p, size_t *end) {
+COLD static long day_at(const vscan *vs, size_t p, size_t *end) {
   size_t e;
   long d = read_int(vs, p, 2, &e);
   if (d < 1 || d > 31) return -1;
@@ -1410,7 +1455,7 @@ static size_t clock_range_tail(const vscan *vs, size_t e, size_t *s);
 /* A time zone after a time ending at e, kept in its span: "9 a.m. GMT",
 ** "noon ET".  "11:52 p.m. local time" is left out (tests/eval annotates it
 ** so): such zones say "outside" in their third column.  The new end, or e. */
-static size_t zone_after(const vscan *vs, size_t e) {
+COLD static size_t zone_after(const vscan *vs, size_t e) {
   size_t ce;
   const art_table_entry *zone = find_after(vs, T_CONTEXT, e, 2, R_ZONE, &ce);
   return zone && strcmp(zone->extra, "outside") != 0 ? ce : e;
@@ -1532,7 +1577,7 @@ static void set_number(vmatch *m, size_t s, size_t e, art_etype t, const vnum *n
 }
 
 /* A scale word after the number n ("8 million"): taken into it. */
-static void scale_into(const vscan *vs, vnum *n) {
+COLD static void scale_into(const vscan *vs, vnum *n) {
   size_t ws, we;
   double sv;
   if (!n->attached && !(n->f & (N_SCALED | N_ORD | N_DECADE)) && next_word(vs, n->e, &ws, &we) &&
@@ -1719,7 +1764,7 @@ static size_t of_year(const vscan *vs, size_t p) {
 /* After "of": a year or a period that dates a part of it: "of 2023", "of
 ** this year", "of October", "of the decade", "of the 19th century".  Its
 ** end, or 0. */
-static size_t of_period(const vscan *vs, size_t p) {
+COLD static size_t of_period(const vscan *vs, size_t p) {
   size_t ow, a, b, q, e, skip, wd;
   int abbr;
   vnum n;
@@ -2042,14 +2087,14 @@ COLD static int quarters_are_periods(const vscan *vs, const vnum *n, size_t s) {
 ** from $25 to $43", "fell $4 to $14.75", "led 36 percent to 31 percent")?
 ** It must go up, and no word of change (value_context role change) or
 ** "from" may come before it. */
-static int to_range(const vscan *vs, size_t s, double v1, double v2) {
+COLD static int to_range(const vscan *vs, size_t s, double v1, double v2) {
   size_t ps;
   return v2 > v1 && !(phrase_before(vs, approx_left(vs, s), R_CHANGE, &ps) & R_CHANGE);
 }
 
 /* After a percentage n ending in "%" at e: " to 15%", " or 15%", " and
 ** 15%" (after "between"): the end of the second, else 0. */
-static size_t percent_range_tail(const vscan *vs, const vnum *n, size_t e, int between) {
+COLD static size_t percent_range_tail(const vscan *vs, const vnum *n, size_t e, int between) {
   size_t ws, we, q, skip;
   int to = 0;
   vnum n2;
@@ -2067,7 +2112,7 @@ static size_t percent_range_tail(const vscan *vs, const vnum *n, size_t e, int b
 /* After an amount of type t ending at e, after "between": " and 600 euros",
 ** " and 15 km", the second amount with a word of the same type.  Its end,
 ** else 0. */
-static size_t typed_range_tail(const vscan *vs, size_t e, art_etype t) {
+COLD static size_t typed_range_tail(const vscan *vs, size_t e, art_etype t) {
   size_t ws, we, e2;
   vnum n2;
   if (!next_word(vs, e, &ws, &we) || !word_is(vs, ws, we, "and") || !number_at(vs, we, &n2) ||
@@ -2140,7 +2185,7 @@ static int classify_number(const vscan *vs, vnum *n, vmatch *m) {
 
 /* A scale word after an amount ending at e, " billion" or "-million": its
 ** end, with *sv its value; else e. */
-static size_t money_scale_after(const vscan *vs, size_t e, double *sv) {
+COLD static size_t money_scale_after(const vscan *vs, size_t e, double *sv) {
   const unsigned char *z = vs->z;
   size_t ws, we;
   double v;
@@ -2243,7 +2288,7 @@ static int name_number(const vscan *vs, size_t s) {
 }
 
 /* Is the word after e a scale word of a thousand or more (" billion")? */
-static int scale_word_after(const vscan *vs, size_t e) {
+COLD static int scale_word_after(const vscan *vs, size_t e) {
   size_t ws, we;
   double v;
   return next_word(vs, e, &ws, &we) && word_class(vs, ws, we, &v) == W_SCALE && v >= 1000;
@@ -2251,7 +2296,7 @@ static int scale_word_after(const vscan *vs, size_t e) {
 
 /* A score or vote after a name: "beat Borussia Dortmund 2-1", "Chelsea
 ** 3–0", "the Knicks 118-112".  Two numbers and a dash, nothing glued on. */
-static int score_at(const vscan *vs, const vnum *n) {
+COLD static int score_at(const vscan *vs, const vnum *n) {
   size_t d = dash_at(vs, n->e), e;
   if (!(n->f & N_PLAIN) || n->ndig > 3 || !d || n->attached) return 0;
   long second = read_int(vs, n->e + d, 3, &e);
@@ -2505,7 +2550,7 @@ static int match_weekday(const vscan *vs, size_t ws, size_t we, vmatch *m) {
 ** their DATE), and no "of", "after" or "before" after it ("a day of
 ** mourning", "a week after the vote").  tests/eval annotates no rate.
 */
-static int rate_after_amount(const vscan *vs, size_t aws, size_t we) {
+COLD static int rate_after_amount(const vscan *vs, size_t aws, size_t we) {
   size_t ws;
   if (vs->floor <= vs->lo || vs->last_type == ART_ENT_DATE) return 0;
   if (next_word(vs, we, &ws, &we) &&
@@ -2749,14 +2794,17 @@ static int match_word(const vscan *vs, size_t ws, size_t we, int cls, double num
 ** The scan loop.
 */
 
-static int emit(art_value_span **out, size_t *count, size_t *cap, const vmatch *m) {
-  if (*count == *cap) {
-    size_t ncap = *cap ? *cap * 2 : 16;
-    art_value_span *grown = realloc(*out, ncap * sizeof **out);
-    if (!grown) return -1;
-    *out = grown;
-    *cap = ncap;
-  }
+COLD static int grow_output(art_value_span **out, size_t *cap) {
+  size_t ncap = *cap ? *cap * 2 : 16;
+  art_value_span *grown = realloc(*out, ncap * sizeof **out);
+  if (!grown) return -1;
+  *out = grown;
+  *cap = ncap;
+  return 0;
+}
+
+static inline ALWAYS_INLINE int emit(art_value_span **out, size_t *count, size_t *cap, const vmatch *m) {
+  if (*count == *cap && grow_output(out, cap)) return -1;
   art_value_span *o = &(*out)[(*count)++];
   o->start = m->s; o->end = m->e; o->type = m->type;
   o->has_value = m->has_value; o->value = m->value;
@@ -2885,7 +2933,11 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
     uint64_t runs_on = (letters >> 63) && word_starts ? 1ull << (63 - __builtin_clzll(word_starts)) : 0;
     carry_l = letters >> 63;
     carry_d = digits >> 63;
-    uint64_t starts = value_word_starts(st, src, word_starts & ~runs_on, letters) | runs_on | num_starts;
+    /* a run shorter than every value word is no value word: most "a", "of",
+    ** "to", "in" are dropped here, before their shape is hashed */
+    uint64_t testable = word_starts & ~runs_on & (letters >> 1);
+    if (st->min_shape_len >= 3) testable &= letters >> 2;
+    uint64_t starts = value_word_starts(st, src, testable, letters) | runs_on | num_starts;
     while (starts) {
       int i = lowest_bit(starts);
       starts &= starts - 1;

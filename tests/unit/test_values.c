@@ -495,6 +495,22 @@ static void test_block_edges(void) {
   }
 }
 
+/* The scanner's shortcuts for the usual spacing (one space, ASCII) must give
+** what its general paths give: two spaces, a no-break space, a word near the
+** sentence's end or longer than eight letters. */
+static void test_spacing(void) {
+  span("approximator, one space", "It rose about 200 points.", "about 200", ART_ENT_CARDINAL);
+  span("approximator, two spaces", "It rose about  200 points.", "about  200", ART_ENT_CARDINAL);
+  span("approximator, no-break space", "It rose about\xC2\xA0" "200 points.", "about\xC2\xA0" "200", ART_ENT_CARDINAL);
+  novalue("between, two spaces", "Rates are between  10% and 15% now.", "between  10% and 15%", ART_ENT_PERCENT);
+  novalue("between after a non-letter", "Rates (between 10% and 15%) held.", "between 10% and 15%", ART_ENT_PERCENT);
+  span("unit at the sentence's end", "It weighed 5 kilograms", "5 kilograms", ART_ENT_QUANTITY);
+  span("long unit, text after it", "The road runs 12 kilometres through the hills north of the town.", "12 kilometres",
+       ART_ENT_QUANTITY);
+  span("long unit at the end", "The road runs 12 kilometres", "12 kilometres", ART_ENT_QUANTITY);
+  span("unit then a period", "The road runs 12 kilometres.", "12 kilometres", ART_ENT_QUANTITY);
+}
+
 /* The cases tests/sql/values_more.sql checks through the whole stage, here
 ** at the scanner, with the near misses each rule must leave alone. */
 static void test_more(void) {
@@ -552,6 +568,7 @@ int main(void) {
   test_reported();
   test_scan_contract();
   test_block_edges();
+  test_spacing();
   test_more();
   free(spans);
   CHECK_DONE();
