@@ -88,6 +88,18 @@
 #define UNLIKELY(x) (x)
 #endif
 
+/*
+** art_tagger_tag() is compiled twice, for AVX2 and for any x86-64, and the
+** loader picks one per process (an ifunc): the AVX2 copy's three-operand
+** vector instructions need fewer register copies.  The helpers it calls in
+** its loop are inlined (ALWAYS_INLINE) so that they come in both copies.
+*/
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(ART_NO_CLONES)
+#define TAG_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define TAG_CLONES
+#endif
+
 /* ---- hashing ------------------------------------------------------------ */
 
 static uint32_t fmix32(uint32_t h) {
@@ -920,7 +932,7 @@ static inline void boundary_info(const word_cache *wc, art_tok_info *b) {
 ** label's own row: four are hashed and probed, the neighbour words' rows
 ** come with their facts, and gazetteer features from a table.
 */
-static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc,
+static ALWAYS_INLINE size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc,
                            size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
   const art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
@@ -1056,7 +1068,7 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
 ** a += the self sum of token t (with T_PREV_TAG_SHAPE after an O), from the
 ** cache when it holds it; returns the row of that feature (or NO_ROW).
 */
-static inline uint32_t add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+static ALWAYS_INLINE uint32_t add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
                                 const art_tok_info *in, score_acc *a) {
   cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
   if (LIKELY(e->gaz & SELF_VALID)) {
@@ -1107,7 +1119,7 @@ static COLD int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
 ** and second largest value are kept per lane, the lanes merged, and the
 ** first lane holding the largest found from one compare mask.
 */
-static inline int best_label(const word_cache *wc, const score_acc *a, const int32_t *scores, int prev,
+static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, const int32_t *scores, int prev,
                              int32_t *best_score, int32_t *second) {
 #if defined(__SSE2__)
   if (LIKELY(wc->sums_fit_float)) {
@@ -1168,8 +1180,8 @@ static COLD void reference_sums(const art_tagger_model *m, const char *doc, cons
   art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), sums);
 }
 
-int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
-                   art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
+TAG_CLONES int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
+                              art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
   if (art_tagger_scratch_reset(sc, n)) return -1;
   memset(tags, ART_TAG_O, n);
   if (margin) memset(margin, 0, n * sizeof *margin);
