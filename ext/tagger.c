@@ -621,7 +621,7 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 ** and the model rows of three features that depend on the word alone but
 ** are read when it is a neighbour: the previous, next and next-but-one
 ** word (T_PREV_WORD, T_NEXT_WORD, T_NEXT2_WORD of its lower case; NO_ROW
-** when the model has no such feature).  They spare a scored token three
+** when the model has no such feature, ROW_UNSET until first needed).  They spare a scored token three
 ** hashes and probes.  key 0 = empty.
 **
 ** Two word types make a set, one cache line: a key may sit in either, and
@@ -755,10 +755,18 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
   return wc;
 }
 
+/*
+** A word's rows as a neighbour are probed when first needed, not when the
+** word enters the cache: most words are met in one or two of the three
+** places (a word after a name is seldom the word before one), and each
+** probe is a cache miss in the model.
+*/
+#define ROW_UNSET 0xFFFFFFFFu   /* no row has it: dense offsets are far below 2^27 */
+
 static void fill_entry(word_cache *wc, cached_word *e, uint64_t key, const char *doc, const art_token *t) {
   word_facts(doc, t, &e->h_lower, &e->h_shape, &e->gaz);   /* the answer's bits are below SELF_VALID */
   e->key = key;
-  neighbour_rows(&wc->model, e->h_lower, e);
+  e->as_prev = e->as_next = e->as_next2 = ROW_UNSET;
 }
 
 /*
@@ -796,8 +804,8 @@ static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const
   return cache_miss(wc, set, key, doc, t);
 }
 
-/* The facts of token i, through the cache. */
-static NOINLINE FLATTEN art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
+/* The facts of token i, through the cache (inlined: a call cost more than the look-up's own work). */
+static ALWAYS_INLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
   const cached_word *e = cache_find(wc, word_key(doc, &toks[i]), doc, &toks[i]);
@@ -932,10 +940,30 @@ static inline void boundary_info(const word_cache *wc, art_tok_info *b) {
 ** label's own row: four are hashed and probed, the neighbour words' rows
 ** come with their facts, and gazetteer features from a table.
 */
-static ALWAYS_INLINE size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc,
+/*
+** The row of token `in` as a neighbour (role 0: the previous word, 1: the
+** next, 2: the one after), probed now (see ROW_UNSET) and kept in the
+** token's facts and in its cache entry if the entry still holds the word.
+*/
+static NOINLINE uint32_t neighbour_row(word_cache *wc, art_tok_info *in, int role) {
+  static const uint32_t template_of[3] = { T_PREV_WORD, T_NEXT_WORD, T_NEXT2_WORD };
+  _Static_assert(offsetof(cached_word, as_next) == offsetof(cached_word, as_prev) + 4 &&
+                 offsetof(cached_word, as_next2) == offsetof(cached_word, as_prev) + 8 &&
+                 offsetof(art_tok_info, row_as_next) == offsetof(art_tok_info, row_as_prev) + 4 &&
+                 offsetof(art_tok_info, row_as_next2) == offsetof(art_tok_info, row_as_prev) + 8,
+                 "the three rows follow each other");
+  uint32_t r = model_row(&wc->model, feat(template_of[role], in->h_lower));
+  (&in->row_as_prev)[role] = r;
+  cached_word *set = &wc->w[((in->key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
+  for (int way = 0; way < 2; way++)
+    if (set[way].key == in->key) (&set[way].as_prev)[role] = r;
+  return r;
+}
+
+static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model *m, art_tagger_scratch *sc,
                            size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
-  const art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
+  art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
   uint32_t f[4];
   f[0] = feat(T_PREV_SHAPE, prev->h_shape * 31u + in->h_shape);
   f[1] = feat(T_NEXT_SHAPE, next->h_shape * 31u + in->h_shape);
@@ -945,11 +973,17 @@ static ALWAYS_INLINE size_t context_rows(const word_cache *wc, const art_tagger_
     f[nf++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
   size_t k = model_rows(m, f, nf, rows);
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
-  rows[k] = prev->row_as_prev;
+  uint32_t as_prev = prev->row_as_prev, as_next = next->row_as_next, as_next2 = next2->row_as_next2;
+  if (UNLIKELY((as_prev == ROW_UNSET) | (as_next == ROW_UNSET) | (as_next2 == ROW_UNSET))) {
+    if (as_prev == ROW_UNSET) as_prev = neighbour_row(wc, prev, 0);
+    if (as_next == ROW_UNSET) as_next = neighbour_row(wc, next, 1);
+    if (as_next2 == ROW_UNSET) as_next2 = neighbour_row(wc, next2, 2);
+  }
+  rows[k] = as_prev;
   k += rows[k] != NO_ROW;
-  rows[k] = next->row_as_next;
+  rows[k] = as_next;
   k += rows[k] != NO_ROW;
-  rows[k] = next2->row_as_next2;
+  rows[k] = as_next2;
   k += rows[k] != NO_ROW;
   uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev->gaz & GAZ_FEATURE_MASK, next->gaz & GAZ_FEATURE_MASK };
   /* the reference list can be cut short only when some group has 13 of its 14 bits (list_would_overflow()) */
@@ -1180,7 +1214,7 @@ static COLD void reference_sums(const art_tagger_model *m, const char *doc, cons
   art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), sums);
 }
 
-TAG_CLONES int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
+TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
                               art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
   if (art_tagger_scratch_reset(sc, n)) return -1;
   memset(tags, ART_TAG_O, n);
