@@ -37,7 +37,7 @@
 **     label), with the word's hashes, gazetteer bits and the rows of its
 **     features as a neighbour; a word seen before costs one probe instead
 **     of three hashes, two gazetteer probes and eleven model probes.  The
-**     cache (16,384 word types in sets of two, 1.5 MB) lives in the
+**     cache (32,768 word types in sets of two, 3 MB) lives in the
 **     caller's scratch, one per connection (the model is read-only and
 **     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
 **     exact integer sums, so it changes no result, only the time;
@@ -668,11 +668,14 @@ typedef struct self_line {
 _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
 /*
-** 16,384 word types: the VOA corpus has some 26,000 (scored words and their
-** neighbours); at 8,192 half its refills were words evicted earlier.
-** 32,768 saves a few more instructions but no more cache misses.
+** 32,768 word types: the VOA corpus has some 26,000 (scored words and their
+** neighbours); at 8,192 half its refills were words evicted earlier, and
+** since the neighbour rows are probed lazily (ROW_UNSET) 32,768 beats
+** 16,384 too (est 1,220.7 -> 1,215.3 M on the VOA corpus; cgcost.sh).  The
+** memory comes zeroed from calloc(), so lines no word reaches are never
+** touched.
 */
-#define WORD_CACHE_SIZE 16384u
+#define WORD_CACHE_SIZE 32768u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
 
 typedef struct art_word_cache {
@@ -694,12 +697,14 @@ typedef struct art_word_cache {
   */
   const int32_t *dense;
   int32_t *dense_copy;
+  void *allocated;                 /* what calloc() returned (the cache is aligned within it) */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
 
 static void word_cache_free(word_cache *wc) {
-  if (wc) free(wc->dense_copy);
-  free(wc);
+  if (!wc) return;
+  free(wc->dense_copy);
+  free(wc->allocated);
 }
 
 /* The rows of a word's features as a neighbour (see cached_word). */
@@ -718,15 +723,18 @@ static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
 static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) {
   word_cache *wc = sc->cache;
   if (!wc) {
-    /* aligned_alloc: the entries are cache lines; the size is a multiple of 64 */
-    wc = sc->cache = aligned_alloc(64, (sizeof *wc + 63) / 64 * 64);
-    if (!wc) return NULL;
-    memset(&wc->model, 0, sizeof wc->model);
-    wc->dense_copy = NULL;
+    /* zeroed (an empty cache, no model), and aligned by hand: the entries are cache lines */
+    void *allocated = calloc(1, sizeof *wc + 63);
+    if (!allocated) return NULL;
+    wc = sc->cache = (word_cache *)(((uintptr_t)allocated + 63) & ~(uintptr_t)63);
+    wc->allocated = allocated;
   }
   if (!same_model(&wc->model, m)) {
+    void *allocated = wc->allocated;
     free(wc->dense_copy);
-    memset(wc, 0, sizeof *wc);
+    if (wc->model.nslots) memset(wc, 0, sizeof *wc);   /* a new cache is zero already */
+    wc->dense_copy = NULL;
+    wc->allocated = allocated;
     wc->dense = m->dense;
     if ((uintptr_t)m->dense & 15) {
       size_t bytes = ((size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense + 63) / 64 * 64;
