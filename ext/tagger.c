@@ -37,7 +37,7 @@
 **     label), with the word's hashes, gazetteer bits and the rows of its
 **     features as a neighbour; a word seen before costs one probe instead
 **     of three hashes, two gazetteer probes and eleven model probes.  The
-**     cache (16,384 word types in sets of two, 1.5 MB) lives in the
+**     cache (32,768 word types in sets of two, 3 MB) lives in the
 **     caller's scratch, one per connection (the model is read-only and
 **     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
 **     exact integer sums, so it changes no result, only the time;
@@ -86,6 +86,18 @@
 #define COLD
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
+#endif
+
+/*
+** art_tagger_tag() is compiled twice, for AVX2 and for any x86-64, and the
+** loader picks one per process (an ifunc): the AVX2 copy's three-operand
+** vector instructions need fewer register copies.  The helpers it calls in
+** its loop are inlined (ALWAYS_INLINE) so that they come in both copies.
+*/
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(ART_NO_CLONES)
+#define TAG_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define TAG_CLONES
 #endif
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -502,8 +514,14 @@ static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, c
     else acc_add_i32(a, dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
     return;
   }
-  const uint32_t *c = m->cells + (row >> 5);
-  for (uint32_t j = 0; j < len; j++) a->cell[c[j] >> 16] += (int16_t)(c[j] & 0xFFFF);
+  /* two cells a turn: the loop's own count and branch are a third of its work */
+  const uint32_t *c = m->cells + (row >> 5), *end = c + len;
+  if (len & 1) a->cell[c[0] >> 16] += (int16_t)(c[0] & 0xFFFF), c++;
+  for (; c < end; c += 2) {
+    uint32_t x = c[0], y = c[1];
+    a->cell[x >> 16] += (int16_t)(x & 0xFFFF);
+    a->cell[y >> 16] += (int16_t)(y & 0xFFFF);
+  }
 }
 
 /* a -= the row (dense rows 16-byte aligned at `dense`). */
@@ -609,7 +627,7 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 ** and the model rows of three features that depend on the word alone but
 ** are read when it is a neighbour: the previous, next and next-but-one
 ** word (T_PREV_WORD, T_NEXT_WORD, T_NEXT2_WORD of its lower case; NO_ROW
-** when the model has no such feature).  They spare a scored token three
+** when the model has no such feature, ROW_UNSET until first needed).  They spare a scored token three
 ** hashes and probes.  key 0 = empty.
 **
 ** Two word types make a set, one cache line: a key may sit in either, and
@@ -650,11 +668,14 @@ typedef struct self_line {
 _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
 /*
-** 16,384 word types: the VOA corpus has some 26,000 (scored words and their
-** neighbours); at 8,192 half its refills were words evicted earlier.
-** 32,768 saves a few more instructions but no more cache misses.
+** 32,768 word types: the VOA corpus has some 26,000 (scored words and their
+** neighbours); at 8,192 half its refills were words evicted earlier, and
+** since the neighbour rows are probed lazily (ROW_UNSET) 32,768 beats
+** 16,384 too (est 1,220.7 -> 1,215.3 M on the VOA corpus; cgcost.sh).  The
+** memory comes zeroed from calloc(), so lines no word reaches are never
+** touched.
 */
-#define WORD_CACHE_SIZE 16384u
+#define WORD_CACHE_SIZE 32768u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
 
 typedef struct art_word_cache {
@@ -676,12 +697,14 @@ typedef struct art_word_cache {
   */
   const int32_t *dense;
   int32_t *dense_copy;
+  void *allocated;                 /* what calloc() returned (the cache is aligned within it) */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
 
 static void word_cache_free(word_cache *wc) {
-  if (wc) free(wc->dense_copy);
-  free(wc);
+  if (!wc) return;
+  free(wc->dense_copy);
+  free(wc->allocated);
 }
 
 /* The rows of a word's features as a neighbour (see cached_word). */
@@ -700,15 +723,18 @@ static int same_model(const art_tagger_model *a, const art_tagger_model *b) {
 static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_model *m) {
   word_cache *wc = sc->cache;
   if (!wc) {
-    /* aligned_alloc: the entries are cache lines; the size is a multiple of 64 */
-    wc = sc->cache = aligned_alloc(64, (sizeof *wc + 63) / 64 * 64);
-    if (!wc) return NULL;
-    memset(&wc->model, 0, sizeof wc->model);
-    wc->dense_copy = NULL;
+    /* zeroed (an empty cache, no model), and aligned by hand: the entries are cache lines */
+    void *allocated = calloc(1, sizeof *wc + 63);
+    if (!allocated) return NULL;
+    wc = sc->cache = (word_cache *)(((uintptr_t)allocated + 63) & ~(uintptr_t)63);
+    wc->allocated = allocated;
   }
   if (!same_model(&wc->model, m)) {
+    void *allocated = wc->allocated;
     free(wc->dense_copy);
-    memset(wc, 0, sizeof *wc);
+    if (wc->model.nslots) memset(wc, 0, sizeof *wc);   /* a new cache is zero already */
+    wc->dense_copy = NULL;
+    wc->allocated = allocated;
     wc->dense = m->dense;
     if ((uintptr_t)m->dense & 15) {
       size_t bytes = ((size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense + 63) / 64 * 64;
@@ -743,10 +769,18 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
   return wc;
 }
 
+/*
+** A word's rows as a neighbour are probed when first needed, not when the
+** word enters the cache: most words are met in one or two of the three
+** places (a word after a name is seldom the word before one), and each
+** probe is a cache miss in the model.
+*/
+#define ROW_UNSET 0xFFFFFFFFu   /* no row has it: dense offsets are far below 2^27 */
+
 static void fill_entry(word_cache *wc, cached_word *e, uint64_t key, const char *doc, const art_token *t) {
   word_facts(doc, t, &e->h_lower, &e->h_shape, &e->gaz);   /* the answer's bits are below SELF_VALID */
   e->key = key;
-  neighbour_rows(&wc->model, e->h_lower, e);
+  e->as_prev = e->as_next = e->as_next2 = ROW_UNSET;
 }
 
 /*
@@ -784,8 +818,8 @@ static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const
   return cache_miss(wc, set, key, doc, t);
 }
 
-/* The facts of token i, through the cache. */
-static NOINLINE FLATTEN art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
+/* The facts of token i, through the cache (inlined: a call cost more than the look-up's own work). */
+static ALWAYS_INLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
   const cached_word *e = cache_find(wc, word_key(doc, &toks[i]), doc, &toks[i]);
@@ -920,10 +954,30 @@ static inline void boundary_info(const word_cache *wc, art_tok_info *b) {
 ** label's own row: four are hashed and probed, the neighbour words' rows
 ** come with their facts, and gazetteer features from a table.
 */
-static size_t context_rows(const word_cache *wc, const art_tagger_model *m, const art_tagger_scratch *sc,
+/*
+** The row of token `in` as a neighbour (role 0: the previous word, 1: the
+** next, 2: the one after), probed now (see ROW_UNSET) and kept in the
+** token's facts and in its cache entry if the entry still holds the word.
+*/
+static NOINLINE uint32_t neighbour_row(word_cache *wc, art_tok_info *in, int role) {
+  static const uint32_t template_of[3] = { T_PREV_WORD, T_NEXT_WORD, T_NEXT2_WORD };
+  _Static_assert(offsetof(cached_word, as_next) == offsetof(cached_word, as_prev) + 4 &&
+                 offsetof(cached_word, as_next2) == offsetof(cached_word, as_prev) + 8 &&
+                 offsetof(art_tok_info, row_as_next) == offsetof(art_tok_info, row_as_prev) + 4 &&
+                 offsetof(art_tok_info, row_as_next2) == offsetof(art_tok_info, row_as_prev) + 8,
+                 "the three rows follow each other");
+  uint32_t r = model_row(&wc->model, feat(template_of[role], in->h_lower));
+  (&in->row_as_prev)[role] = r;
+  cached_word *set = &wc->w[((in->key >> 40) & (WORD_CACHE_SETS - 1)) * 2];
+  for (int way = 0; way < 2; way++)
+    if (set[way].key == in->key) (&set[way].as_prev)[role] = r;
+  return r;
+}
+
+static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model *m, art_tagger_scratch *sc,
                            size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
-  const art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
+  art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
   uint32_t f[4];
   f[0] = feat(T_PREV_SHAPE, prev->h_shape * 31u + in->h_shape);
   f[1] = feat(T_NEXT_SHAPE, next->h_shape * 31u + in->h_shape);
@@ -933,11 +987,17 @@ static size_t context_rows(const word_cache *wc, const art_tagger_model *m, cons
     f[nf++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
   size_t k = model_rows(m, f, nf, rows);
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
-  rows[k] = prev->row_as_prev;
+  uint32_t as_prev = prev->row_as_prev, as_next = next->row_as_next, as_next2 = next2->row_as_next2;
+  if (UNLIKELY((as_prev == ROW_UNSET) | (as_next == ROW_UNSET) | (as_next2 == ROW_UNSET))) {
+    if (as_prev == ROW_UNSET) as_prev = neighbour_row(wc, prev, 0);
+    if (as_next == ROW_UNSET) as_next = neighbour_row(wc, next, 1);
+    if (as_next2 == ROW_UNSET) as_next2 = neighbour_row(wc, next2, 2);
+  }
+  rows[k] = as_prev;
   k += rows[k] != NO_ROW;
-  rows[k] = next->row_as_next;
+  rows[k] = as_next;
   k += rows[k] != NO_ROW;
-  rows[k] = next2->row_as_next2;
+  rows[k] = as_next2;
   k += rows[k] != NO_ROW;
   uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev->gaz & GAZ_FEATURE_MASK, next->gaz & GAZ_FEATURE_MASK };
   /* the reference list can be cut short only when some group has 13 of its 14 bits (list_would_overflow()) */
@@ -1056,7 +1116,7 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
 ** a += the self sum of token t (with T_PREV_TAG_SHAPE after an O), from the
 ** cache when it holds it; returns the row of that feature (or NO_ROW).
 */
-static inline uint32_t add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+static ALWAYS_INLINE uint32_t add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
                                 const art_tok_info *in, score_acc *a) {
   cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
   if (LIKELY(e->gaz & SELF_VALID)) {
@@ -1107,7 +1167,7 @@ static COLD int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
 ** and second largest value are kept per lane, the lanes merged, and the
 ** first lane holding the largest found from one compare mask.
 */
-static inline int best_label(const word_cache *wc, const score_acc *a, const int32_t *scores, int prev,
+static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, const int32_t *scores, int prev,
                              int32_t *best_score, int32_t *second) {
 #if defined(__SSE2__)
   if (LIKELY(wc->sums_fit_float)) {
@@ -1168,8 +1228,8 @@ static COLD void reference_sums(const art_tagger_model *m, const char *doc, cons
   art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), sums);
 }
 
-int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
-                   art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
+TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
+                              art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
   if (art_tagger_scratch_reset(sc, n)) return -1;
   memset(tags, ART_TAG_O, n);
   if (margin) memset(margin, 0, n * sizeof *margin);
