@@ -2735,10 +2735,11 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
 int art_entities_extract(art_context *ctx, const char *doc, size_t n,
                          const art_seg_options *seg, const art_ent_options *opts,
                          art_entity_list *out) {
-  struct art_entity_state own, *es = ctx ? ctx->entities : NULL;
+  /* without a connection's state, or inside a call that holds it: a state of our own, on the
+     heap (its word filters are tens of KB: too much for a caller's thread stack) */
+  struct art_entity_state *own = NULL, *es = ctx ? ctx->entities : NULL;
   if (!es || es->busy) {
-    memset(&own, 0, sizeof own);
-    es = &own;
+    if (!(es = own = calloc(1, sizeof *own))) return -1;
   }
   es->busy = 1;
   struct lowered_doc outer = lowered;      /* a nested call's document is not ours */
@@ -2746,8 +2747,9 @@ int art_entities_extract(art_context *ctx, const char *doc, size_t n,
   lowered = outer;
   es->busy = 0;
   es->w.doc = NULL;
-  if (es == &own || n > ENTITY_KEEP_BYTES || entity_state_bytes(es) > ENTITY_KEEP_BYTES)
+  if (own || n > ENTITY_KEEP_BYTES || entity_state_bytes(es) > ENTITY_KEEP_BYTES)
     entity_state_release(es);
+  free(own);
   return rc;
 }
 
