@@ -94,7 +94,8 @@
 ** vector instructions need fewer register copies.  The helpers it calls in
 ** its loop are inlined (ALWAYS_INLINE) so that they come in both copies.
 */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(ART_NO_CLONES)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__) && \
+    !defined(ART_NO_CLONES)   /* clones are resolved by ifunc: glibc only */
 #define TAG_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define TAG_CLONES
