@@ -53,8 +53,10 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE inline
 #endif
 
 /* Character classes. */
@@ -577,27 +579,64 @@ static NOINLINE uint32_t word_shape_rest(const unsigned char *z, size_t n) {
          (uint32_t)((upper >= 2) & (lower == 0)) * ART_TOK_ALLCAPS;
 }
 
+/* ART_TF_HE or ART_TF_SHE when z[0..n) (two or three bytes, the first h,
+   H, s or S) is one of the pronouns of article_tokens.h, else 0. */
+static NOINLINE uint8_t pronoun_fact(const unsigned char *z, size_t n) {
+  int h = z[0] == 'h' || z[0] == 'H', sh = z[0] == 's' || z[0] == 'S';
+  if (n == 2) return h && z[1] == 'e' ? ART_TF_HE : 0;
+  if (h && z[1] == 'i' && z[2] == 's') return ART_TF_HE;
+  if (z[0] == 'h' && z[1] == 'i' && z[2] == 'm') return ART_TF_HE;   /* "Him" is not asked for */
+  if (h && z[1] == 'e' && z[2] == 'r') return ART_TF_SHE;
+  if (sh && z[1] == 'h' && z[2] == 'e') return ART_TF_SHE;
+  return 0;
+}
+
+/* The ART_TF_* byte of the token z[0..n) of shape flags: most tokens are
+   decided by their flags and length, pronouns need a look at the bytes. */
+static inline uint8_t token_fact(const unsigned char *z, size_t n, uint32_t flags) {
+  const uint32_t opens_mask = ART_TOK_WORD | ART_TOK_HAS_UPPER | ART_TOK_DIGIT;
+  uint8_t f = (uint8_t)(((flags & opens_mask) == (ART_TOK_WORD | ART_TOK_HAS_UPPER) ? ART_TF_OPENS : 0) |
+                        (flags & ART_TOK_DIGIT));
+  if (n - 2 <= 1 && ((z[0] | 0x20) == 'h' || (z[0] | 0x20) == 's')) f |= pronoun_fact(z, n);
+  return f;
+}
+
+/* The facts of the tokens out->items[from..) the general loop pushed. */
+static void fill_facts(const unsigned char *z, const art_tokens *out, size_t from, uint8_t *facts) {
+  for (size_t t = from; t < out->count; t++) {
+    const art_token *tk = &out->items[t];
+    facts[t] = token_fact(z + tk->start, tk->end - tk->start, tk->flags);
+  }
+}
+
 /*
-** What fast_run() needs to know of a byte, in one 32-bit entry: the shape
+** What fast_run() needs to know of a byte, in one 64-bit entry: the shape
 ** of the byte as a one-byte token (bits 0-14; SPACE_AFTER is never part of
 ** a shape, so its bit 11 says instead whether the byte counts as space
-** after a token), its class (bits 16-23) and three tests of the loop as
-** bits of their own.  Byte 0 stands for the end of the sentence too: it is
-** space after a token, and nothing else the loop asks about.
+** after a token), its class (bits 16-23), tests of the loop as bits of
+** their own, and in bits 32-39 the ART_TF_* byte of a word that starts
+** with it and goes on in lower case (ART_TF_OPENS after a capital,
+** ART_TF_DIGIT after a digit).  Byte 0 stands for the end of the sentence
+** too: it is space after a token, and nothing else the loop asks about.
 */
 #define FT_CLASS_SHIFT 16
 #define FT_CLASS(c) ((uint32_t)BYTE_CLASS(c) << FT_CLASS_SHIFT)
 #define FT_QUOTE (1u << 24)       /* ' or ": a possessive or an opening quote, for the general loop */
 #define FT_RUN (1u << 25)         /* . - ! ?: may run on ("...", "--") */
 #define FT_WORD_GOES_ON (1u << 26)/* after a word: a letter, digit, joiner or non-ASCII byte */
+#define FT_H_OR_S (1u << 27)      /* h H s S: a word of two or three letters may be a pronoun (token_fact()) */
+#define FT_FACT_SHIFT 32
+#define FT_FACT(c) ((uint64_t)((BYTE_CLASS(c) & C_UPPER) ? ART_TF_OPENS : (BYTE_CLASS(c) & C_DIGIT) ? ART_TF_DIGIT : 0) \
+                    << FT_FACT_SHIFT)
 #define FT_BLANK (1u << 31)       /* ' ', the usual single space between tokens (the top bit: one shift) */
 #define FT_SHAPE_MASK (0x7FFFu & ~(uint32_t)ART_TOK_SPACE_AFTER)
 #define FAST_ENTRY(c) \
-  (((c) < 0x80 ? (uint32_t)ONE_BYTE_SHAPE(c) : 0u) | (uint32_t)SPACE_AFTER_OF(c) | FT_CLASS(c) | \
+  (((c) < 0x80 ? (uint32_t)ONE_BYTE_SHAPE(c) : 0u) | (uint32_t)SPACE_AFTER_OF(c) | FT_CLASS(c) | FT_FACT(c) | \
    ((c) == '\'' || (c) == '"' ? FT_QUOTE : 0u) | \
    ((c) == '.' || (c) == '-' || (c) == '!' || (c) == '?' ? FT_RUN : 0u) | \
-   (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u))
-static const uint32_t fast_entry[256] = {
+   (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u) | \
+   (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u))
+static const uint64_t fast_entry[256] = {
   R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192)
 };
 #define FT_HAS(t, cls) ((t) & ((uint32_t)(cls) << FT_CLASS_SHIFT))
@@ -614,18 +653,21 @@ static const uint32_t fast_entry[256] = {
 ** asks of a byte.  The token array has room for every token
 ** (art_tokenize() reserved it).
 */
-static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
-                                art_tokens *out, uint32_t *initial_io) {
+static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
+                                      art_tokens *out, const int with_facts, uint8_t *facts, uint32_t *initial_io) {
   uint32_t initial = *initial_io;
   const size_t base = b->base, n = end - base;
   const unsigned char *z = doc + base;
   const uint64_t *lower = b->lower;
   art_token *tok = out->items + out->count;
+  uint8_t *fact_at = with_facts ? facts + out->count : NULL;
   i -= base;
   while (i < n) {
-    uint32_t t = fast_entry[z[i]];
+    uint64_t t = fast_entry[z[i]];
     if (FT_HAS(t, C_SPACE)) { i++; continue; }
-    uint32_t flags = t & FT_SHAPE_MASK, after;
+    uint32_t flags = t & FT_SHAPE_MASK;
+    uint64_t after;
+    uint8_t fact = (uint8_t)(t >> FT_FACT_SHIFT);   /* a mark's: none; a word's as if it were plain */
     size_t s = i;
     if (FT_HAS(t, C_PUNCT)) {
       if (t & FT_QUOTE) break;
@@ -648,7 +690,10 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
           after = fast_entry[i < n ? z[i] : 0];
         }
         if (FT_HAS(after, C_HIGH)) { i = s; break; }   /* a non-ASCII letter may go on with the word */
-        if (!plain) flags |= word_shape_rest(z + s, i - s);
+        if (!plain) {
+          flags |= word_shape_rest(z + s, i - s);
+          fact = token_fact(z + s, 0, flags);   /* the flags part (no pronoun has more than lower case) */
+        }
         if (FT_HAS(after, C_JOIN)) {
           /* ". , - ' & : /": the word goes on if a letter or digit (or a
              non-ASCII character, which might be one) follows */
@@ -661,9 +706,11 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
           }
         }
       }
+      if ((t & FT_H_OR_S) && i - s - 2 <= 1) fact |= pronoun_fact(z + s, i - s);
       flags |= initial;
       initial = 0;
     }
+    if (with_facts) *fact_at++ = fact;
     tok->start = base + s;
     tok->end = base + i;
     tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
@@ -677,16 +724,32 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
   return base + i;
 }
 
+/* fast_loop() made twice, so that art_tokenize() does not pay for facts it is not asked for. */
+static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
+                                art_tokens *out, uint8_t *facts, uint32_t *initial_io) {
+  return fast_loop(doc, i, end, b, out, 0, NULL, initial_io);
+}
+static NOINLINE size_t fast_run_facts(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
+                                      art_tokens *out, uint8_t *facts, uint32_t *initial_io) {
+  return fast_loop(doc, i, end, b, out, 1, facts, initial_io);
+}
+
 static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_bits *b, art_tokens *out,
-                          uint32_t initial);
+                          uint8_t *facts, uint32_t initial);
 
 long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
+  out->count = 0;
+  return art_tokenize_append(doc, start, end, out, NULL);
+}
+
+long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
   const unsigned char *z = (const unsigned char *)doc;
   uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
-  out->count = 0;
   if (end <= start) return 0;
   /* A token holds at least one byte: room for end - start tokens is room for all. */
-  while (out->cap < end - start) if (grow(out)) return -1;
+  while (out->cap - out->count < end - start) {
+    if (facts || grow(out)) return -1;   /* facts[] cannot grow with the array */
+  }
   uint64_t stack_bits[BITS_WORDS(BITS_STACK_BYTES)], *heap_bits = NULL, *bits = stack_bits;
   size_t words = BITS_WORDS(end - start);
   if (end - start > BITS_STACK_BYTES) {
@@ -696,18 +759,21 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
   }
   byte_bits b = { bits, start };
   build_bits(z + start, end - start, end >= 16, &b);
-  long rc = tokenize_rest(doc, start, end, &b, out, initial);
+  long rc = tokenize_rest(doc, start, end, &b, out, facts, initial);
   free(heap_bits);
   return rc;
 }
 
 /* art_tokenize() once the masks are built. */
 static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_bits *b, art_tokens *out,
-                          uint32_t initial) {
+                          uint8_t *facts, uint32_t initial) {
   const unsigned char *z = (const unsigned char *)doc;
-  size_t i = start;
+  const size_t from0 = out->count;   /* the tokens before are another sentence's */
+  size_t i = start, first = from0;
   while (i < end) {
-    i = fast_run(z, i, end, b, out, &initial);
+    if (facts) fill_facts(z, out, first, facts);   /* the general loop's tokens since */
+    i = (facts ? fast_run_facts : fast_run)(z, i, end, b, out, facts, &initial);
+    first = out->count;
     if (i >= end) break;
     uchar c = { z[i], 1, byte_class[z[i]] };
     if (c.cls & C_SPACE) { i++; continue; }
@@ -741,7 +807,7 @@ static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_
              (z[i] == (unsigned char)cp || cp != '-')) i++;
     }
     uint32_t flags = i - s == 1 && cp < 0x80 ? ascii_shape[cp] : art_token_shape(doc + s, i - s);
-    if (is_apostrophe(cp) && s > start && out->count > 0 && out->items[out->count - 1].end == s &&
+    if (is_apostrophe(cp) && s > start && out->count > from0 && out->items[out->count - 1].end == s &&
         (z[s - 1] == 's' || z[s - 1] == 'S') && (out->items[out->count - 1].flags & ART_TOK_WORD)) {
       /* Rule 3: "officials’" — a possessive, unless a word follows directly. */
       if (i >= end || !(uchar_at(z, i, end).cls & C_ALNUM))
@@ -752,7 +818,8 @@ static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_
     if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
     if (push_shaped(out, s, i, flags | space_after(z, i, end))) return -1;
   }
-  return (long)out->count;
+  if (facts) fill_facts(z, out, first, facts);
+  return (long)(out->count - from0);
 }
 
 void art_tokens_mark_initial(const char *doc, art_token *toks, size_t n) {
