@@ -579,16 +579,19 @@ static NOINLINE uint32_t word_shape_rest(const unsigned char *z, size_t n) {
          (uint32_t)((upper >= 2) & (lower == 0)) * ART_TOK_ALLCAPS;
 }
 
-/* ART_TF_HE or ART_TF_SHE when z[0..n) (two or three bytes, the first h,
-   H, s or S) is one of the pronouns of article_tokens.h, else 0. */
-static NOINLINE uint8_t pronoun_fact(const unsigned char *z, size_t n) {
-  int h = z[0] == 'h' || z[0] == 'H', sh = z[0] == 's' || z[0] == 'S';
-  if (n == 2) return h && z[1] == 'e' ? ART_TF_HE : 0;
-  if (h && z[1] == 'i' && z[2] == 's') return ART_TF_HE;
-  if (z[0] == 'h' && z[1] == 'i' && z[2] == 'm') return ART_TF_HE;   /* "Him" is not asked for */
-  if (h && z[1] == 'e' && z[2] == 'r') return ART_TF_SHE;
-  if (sh && z[1] == 'h' && z[2] == 'e') return ART_TF_SHE;
-  return 0;
+/* ART_TF_HE or ART_TF_SHE when z[0..n) (two or three bytes) is one of the
+   pronouns of article_tokens.h, else 0.  One switch on the bytes as a
+   number, and no call: fast_run() keeps its state in registers. */
+#define KEY3(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+static inline uint8_t pronoun_fact(const unsigned char *z, size_t n) {
+  switch (KEY3(z[0], z[1], n == 3 ? z[2] : 0)) {
+    case KEY3('h', 'e', 0): case KEY3('H', 'e', 0): case KEY3('h', 'i', 's'): case KEY3('H', 'i', 's'):
+    case KEY3('h', 'i', 'm'):   /* "Him" is not asked for */
+      return ART_TF_HE;
+    case KEY3('s', 'h', 'e'): case KEY3('S', 'h', 'e'): case KEY3('h', 'e', 'r'): case KEY3('H', 'e', 'r'):
+      return ART_TF_SHE;
+    default: return 0;
+  }
 }
 
 /* The ART_TF_* byte of the token z[0..n) of shape flags: most tokens are
@@ -653,6 +656,45 @@ static const uint64_t fast_entry[256] = {
 ** asks of a byte.  The token array has room for every token
 ** (art_tokenize() reserved it).
 */
+/*
+** The end of the ASCII word z[s..i) of fast_loop() when the byte after its
+** lower-case run, of entry *after, may go on with it (a letter, digit,
+** joiner or non-ASCII byte): the rest of the word, its shape and facts
+** (in *t_io, the entry of its first byte) completed, and the period of an
+** abbreviation.  Returns where the word ends, or s when the general loop
+** must take it.
+*/
+static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i, size_t n, uint32_t *flags_io,
+                                      uint64_t *t_io, uint64_t *after_io) {
+  uint64_t after = *after_io;
+  uint32_t flags = *flags_io;
+  if (FT_HAS(after, C_ALNUM)) {
+    /* capitals or digits further on: the rest of the word a byte at a time */
+    while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
+    after = fast_entry[i < n ? z[i] : 0];
+    if (FT_HAS(after, C_HIGH)) return s;   /* a non-ASCII letter may go on with the word */
+    flags |= word_shape_rest(z + s, i - s);
+    /* the facts, from the whole word's flags (no pronoun has more than lower case) */
+    *t_io = (*t_io & ~((uint64_t)0xFF << FT_FACT_SHIFT)) | (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
+  } else if (FT_HAS(after, C_HIGH)) {
+    return s;
+  }
+  if (FT_HAS(after, C_JOIN)) {
+    /* ". , - ' & : /": the word goes on if a letter or digit (or a
+       non-ASCII character, which might be one) follows */
+    if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) return s;
+    /* Rule 2: an abbreviation keeps its period. */
+    if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
+      i++;
+      flags |= ART_TOK_PERIOD;
+      after = fast_entry[i < n ? z[i] : 0];
+    }
+  }
+  *flags_io = flags;
+  *after_io = after;
+  return i;
+}
+
 static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
                                       art_tokens *out, const int with_facts, uint8_t *facts, uint32_t *initial_io) {
   uint32_t initial = *initial_io;
@@ -663,54 +705,32 @@ static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t
   uint8_t *fact_at = with_facts ? facts + out->count : NULL;
   i -= base;
   while (i < n) {
-    uint64_t t = fast_entry[z[i]];
-    if (FT_HAS(t, C_SPACE)) { i++; continue; }
-    uint32_t flags = t & FT_SHAPE_MASK;
-    uint64_t after;
-    uint8_t fact = (uint8_t)(t >> FT_FACT_SHIFT);   /* a mark's: none; a word's as if it were plain */
+    uint64_t t = fast_entry[z[i]], after;
+    uint32_t flags = t & FT_SHAPE_MASK;   /* t's bits 32-39 become the token's facts as they are known */
     size_t s = i;
-    if (FT_HAS(t, C_PUNCT)) {
-      if (t & FT_QUOTE) break;
-      if ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN)) break;
-      if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
-      i++;
-      after = fast_entry[i < n ? z[i] : 0];
-    } else {
-      if (!FT_HAS(t, C_ALNUM)) break;
+    if (FT_HAS(t, C_ALNUM)) {
       /* Most words are a first character and lower-case letters: then
          the entry of the first gave the whole shape. */
       i = next_clear(lower, s + 1);
       after = fast_entry[i < n ? z[i] : 0];
       if (after & FT_WORD_GOES_ON) {
-        int plain = 1;
-        if (FT_HAS(after, C_ALNUM)) {
-          /* capitals or digits further on: the rest of the word a byte at a time */
-          while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
-          plain = 0;
-          after = fast_entry[i < n ? z[i] : 0];
-        }
-        if (FT_HAS(after, C_HIGH)) { i = s; break; }   /* a non-ASCII letter may go on with the word */
-        if (!plain) {
-          flags |= word_shape_rest(z + s, i - s);
-          fact = token_fact(z + s, 0, flags);   /* the flags part (no pronoun has more than lower case) */
-        }
-        if (FT_HAS(after, C_JOIN)) {
-          /* ". , - ' & : /": the word goes on if a letter or digit (or a
-             non-ASCII character, which might be one) follows */
-          if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) { i = s; break; }
-          /* Rule 2: an abbreviation keeps its period. */
-          if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
-            i++;
-            flags |= ART_TOK_PERIOD;
-            after = fast_entry[i < n ? z[i] : 0];
-          }
-        }
+        i = word_tail(z, s, i, n, &flags, &t, &after);
+        if (i == s) break;
       }
-      if ((t & FT_H_OR_S) && i - s - 2 <= 1) fact |= pronoun_fact(z + s, i - s);
-      flags |= initial;
-      initial = 0;
+      if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
+      if (initial) { flags |= initial; initial = 0; }
+    } else if (FT_HAS(t, C_SPACE)) {
+      i++;
+      continue;
+    } else {
+      if (!FT_HAS(t, C_PUNCT)) break;
+      if (t & FT_QUOTE) break;
+      if ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN)) break;
+      if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
+      i++;
+      after = fast_entry[i < n ? z[i] : 0];
     }
-    if (with_facts) *fact_at++ = fact;
+    if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);   /* a mark's: none */
     tok->start = base + s;
     tok->end = base + i;
     tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
