@@ -1851,25 +1851,21 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
   _Static_assert((int)FACT_OPENS == (int)ART_TF_OPENS && (int)FACT_HE == (int)ART_TF_HE &&
                  (int)FACT_SHE == (int)ART_TF_SHE && (int)FACT_DIGIT == (int)ART_TF_DIGIT,
                  "the tokenizer writes the facts (FACT_*)");
-  size_t total = 0;
+  /* Room for a token per byte of the batch first, so that the tokenizer
+     writes the tokens and their facts straight into the batch arrays. */
+  size_t bytes = 0, total = 0;
+  for (size_t k = 0; k < nb; k++) bytes += s->batch[k].st.end - s->batch[k].st.start;
+  if (grow_batch(s, bytes + 1)) return -1;
+  int want_names = wants_names(opts);
   for (size_t k = 0; k < nb; k++) {
     batch_sentence *bs = &s->batch[k];
-    /* The tokens go straight into the batch arrays, with their facts: room
-       for a token per byte first, so that the tokenizer need not grow them. */
-    if (grow_batch(s, total + (bs->st.end - bs->st.start))) return -1;
     art_tokens into = { s->btoks, total, s->bcap };
     long got = art_tokenize_append(doc, bs->st.start, bs->st.end, &into, s->facts);
     if (got < 0) return -1;
     bs->tok0 = total;
     bs->ntok = (size_t)got;
     total += (size_t)got;
-  }
-  if (grow_batch(s, total + 1)) return -1;
-  memset(s->tags + total, ART_TAG_O, SKIP_SLACK);   /* read by skip_plain(), never used */
-  memset(s->facts + total, 0, SKIP_SLACK);
-  int want_names = wants_names(opts);
-  for (size_t k = 0; k < nb; k++) {
-    const batch_sentence *bs = &s->batch[k];
+    /* tagged while its tokens are still in the first-level cache */
     if (bs->ntok == 0) continue;
     if (!want_names) {
       memset(s->tags + bs->tok0, ART_TAG_O, bs->ntok);
@@ -1879,6 +1875,8 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
       return -1;
     }
   }
+  memset(s->tags + total, ART_TAG_O, SKIP_SLACK);   /* read by skip_plain(), never used */
+  memset(s->facts + total, 0, SKIP_SLACK);
   s->nvalues = 0;
   for (size_t k = 0; k < nb; k++) {
     batch_sentence *bs = &s->batch[k];
