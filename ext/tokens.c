@@ -791,7 +791,7 @@ static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_
   const size_t from0 = out->count;   /* the tokens before are another sentence's */
   size_t i = start, first = from0;
   while (i < end) {
-    if (facts) fill_facts(z, out, first, facts);   /* the general loop's tokens since */
+    if (facts && out->count > first) fill_facts(z, out, first, facts);   /* the general loop's tokens since */
     i = (facts ? fast_run_facts : fast_run)(z, i, end, b, out, facts, &initial);
     first = out->count;
     if (i >= end) break;
@@ -838,7 +838,7 @@ static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_
     if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
     if (push_shaped(out, s, i, flags | space_after(z, i, end))) return -1;
   }
-  if (facts) fill_facts(z, out, first, facts);
+  if (facts && out->count > first) fill_facts(z, out, first, facts);
   return (long)(out->count - from0);
 }
 
