@@ -629,6 +629,7 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
 #define FT_WORD_GOES_ON (1u << 26)/* after a word: a letter, digit, joiner or non-ASCII byte */
 #define FT_H_OR_S (1u << 27)      /* h H s S: a word of two or three letters may be a pronoun (token_fact()) */
 #define FT_FACT_SHIFT 32
+#define FT_POSSESSIVE ((uint64_t)1 << 40)   /* never in the table: fast_loop()'s mark of a word with "'s" after it */
 #define FT_FACT(c) ((uint64_t)((BYTE_CLASS(c) & C_UPPER) ? ART_TF_OPENS : (BYTE_CLASS(c) & C_DIGIT) ? ART_TF_DIGIT : 0) \
                     << FT_FACT_SHIFT)
 #define FT_BLANK (1u << 31)       /* ' ', the usual single space between tokens (the top bit: one shift) */
@@ -662,7 +663,7 @@ static const uint64_t fast_entry[256] = {
 ** joiner or non-ASCII byte): the rest of the word, its shape and facts
 ** (in *t_io, the entry of its first byte) completed, and the period of an
 ** abbreviation.  Returns where the word ends, or s when the general loop
-** must take it.
+** must take it; FT_POSSESSIVE is set in *t_io when a possessive "'s" follows the end.
 */
 static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i, size_t n, uint32_t *flags_io,
                                       uint64_t *t_io, uint64_t *after_io) {
@@ -682,7 +683,17 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
   if (FT_HAS(after, C_JOIN)) {
     /* ". , - ' & : /": the word goes on if a letter or digit (or a
        non-ASCII character, which might be one) follows */
-    if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) return s;
+    if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) {
+      /* Rule 3's "Iran's" (most of the words that go on): the word, then
+         "'s" for the caller, when nothing can go on after the s */
+      if (z[i] == '\'' && (z[i + 1] | 0x20) == 's' && !(fast_entry[i + 2 < n ? z[i + 2] : 0] & FT_WORD_GOES_ON)) {
+        *t_io |= FT_POSSESSIVE;
+        *flags_io = flags;
+        *after_io = after;
+        return i;
+      }
+      return s;
+    }
     /* Rule 2: an abbreviation keeps its period. */
     if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
       i++;
@@ -716,6 +727,23 @@ static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t
       if (after & FT_WORD_GOES_ON) {
         i = word_tail(z, s, i, n, &flags, &t, &after);
         if (i == s) break;
+        if (t & FT_POSSESSIVE) {
+          /* the word, then "'s" with its shape as emit_word() gives it (no facts) */
+          if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
+          if (initial) { flags |= initial; initial = 0; }
+          if (with_facts) { *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT); *fact_at++ = 0; }
+          tok[0].start = base + s;
+          tok[0].end = base + i;
+          tok[0].flags = flags;   /* the apostrophe follows: no space */
+          after = fast_entry[i + 2 < n ? z[i + 2] : 0];
+          tok[1].start = base + i;
+          tok[1].end = base + i + 2;
+          tok[1].flags = shape_of((const char *)z + i, 2) | ART_TOK_POSSESSIVE | (uint32_t)(after & ART_TOK_SPACE_AFTER);
+          tok += 2;
+          i += 2;
+          if (i < n && z[i] == ' ') i++;
+          continue;
+        }
       }
       if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
       if (initial) { flags |= initial; initial = 0; }
