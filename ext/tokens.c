@@ -692,6 +692,17 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
         *after_io = after;
         return i;
       }
+      /* Rules 1 and 2's "U.S.", "a.m.": two letters joined by a period, and
+         the period after them, when nothing can go on after that */
+      if (z[i] == '.' && i == s + 1 && i + 2 < n && z[i + 2] == '.' &&
+          (byte_class[z[s]] & (C_UPPER | C_LOWER)) && (byte_class[z[i + 1]] & (C_UPPER | C_LOWER)) &&
+          (i + 3 >= n || !(byte_class[z[i + 3]] & (C_ALNUM | C_HIGH)))) {
+        flags = shape_of((const char *)z + s, 4);
+        *t_io = (*t_io & ~((uint64_t)0xFF << FT_FACT_SHIFT)) | (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
+        *flags_io = flags;
+        *after_io = fast_entry[i + 3 < n ? z[i + 3] : 0];
+        return i + 3;
+      }
       return s;
     }
     /* Rule 2: an abbreviation keeps its period. */
