@@ -669,7 +669,9 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
                                       uint64_t *t_io, uint64_t *after_io) {
   uint64_t after = *after_io;
   uint32_t flags = *flags_io;
+  int lower_case = (byte_class[z[s]] & C_LOWER) != 0;   /* so far, the whole word */
   if (FT_HAS(after, C_ALNUM)) {
+    lower_case = 0;
     /* capitals or digits further on: the rest of the word a byte at a time */
     while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
     after = fast_entry[i < n ? z[i] : 0];
@@ -702,6 +704,28 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
         *flags_io = flags;
         *after_io = fast_entry[i + 3 < n ? z[i + 3] : 0];
         return i + 3;
+      }
+      /* "two-year", "so-called": lower-case parts joined by hyphens, which
+         rule 4 never splits; they end as a word does */
+      if (z[i] == '-' && lower_case && (byte_class[z[i + 1]] & C_LOWER)) {
+        size_t e = i + 1;
+        for (;;) {
+          while (e < n && (byte_class[z[e]] & C_LOWER)) e++;
+          if (e + 1 < n && z[e] == '-' && (byte_class[z[e + 1]] & C_LOWER)) { e++; continue; }
+          break;
+        }
+        after = fast_entry[e < n ? z[e] : 0];
+        if (after & FT_WORD_GOES_ON) {
+          if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) return s;
+          if (z[e] == '.' && keeps_period(z + s, e - s, 0, 0)) {
+            e++;
+            after = fast_entry[e < n ? z[e] : 0];
+          }
+        }
+        flags = shape_of((const char *)z + s, e - s);
+        *flags_io = flags;   /* lower case and no digit: no facts */
+        *after_io = after;
+        return e;
       }
       return s;
     }

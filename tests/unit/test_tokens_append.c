@@ -28,7 +28,7 @@ int main(void) {
       "He said his plan works. She met him and her aide at 7:30 p.m. in Z\xc3\xbcrich. "
       "\xe2\x80\x9cHis iPhone,\xe2\x80\x9d Her Majesty's H2O-maker F-16s cost $3.5 million. "
       "HE SHE Him hers shed she's he'd hi. Sen. Ana-Maria Ruiz of U.S.-led talks said: 'she' "
-      "in Iran's and IRAN'S or Gates'S, he's";
+      "in Iran's and IRAN'S or Gates'S, he's so-called two-year-old cease-fire, by-election. re-run";
   size_t len = strlen(doc), cuts[8], ncut = 0, at = 0;
   /* sentence ends: after ". " */
   for (size_t i = 0; i + 1 < len; i++)
