@@ -699,7 +699,10 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
       if (z[i] == '.' && i == s + 1 && i + 2 < n && z[i + 2] == '.' &&
           (byte_class[z[s]] & (C_UPPER | C_LOWER)) && (byte_class[z[i + 1]] & (C_UPPER | C_LOWER)) &&
           (i + 3 >= n || !(byte_class[z[i + 3]] & (C_ALNUM | C_HIGH)))) {
-        flags = shape_of((const char *)z + s, 4);
+        /* art_token_shape()'s flags, without a call in the loop */
+        unsigned ka = byte_class[z[s]], kb = byte_class[z[i + 1]];
+        flags = ART_TOK_WORD | ART_TOK_PERIOD | (ka & C_UPPER ? ART_TOK_CAP : ART_TOK_LOWER) |
+                ((ka | kb) & C_UPPER ? ART_TOK_HAS_UPPER : 0) | (ka & kb & C_UPPER ? ART_TOK_ALLCAPS : 0);
         *t_io = (*t_io & ~((uint64_t)0xFF << FT_FACT_SHIFT)) | (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
         *flags_io = flags;
         *after_io = fast_entry[i + 3 < n ? z[i + 3] : 0];
@@ -715,14 +718,15 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
           break;
         }
         after = fast_entry[e < n ? z[e] : 0];
+        flags = ART_TOK_WORD | ART_TOK_LOWER | ART_TOK_HYPHEN;   /* art_token_shape()'s */
         if (after & FT_WORD_GOES_ON) {
           if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) return s;
           if (z[e] == '.' && keeps_period(z + s, e - s, 0, 0)) {
             e++;
+            flags |= ART_TOK_PERIOD;
             after = fast_entry[e < n ? z[e] : 0];
           }
         }
-        flags = shape_of((const char *)z + s, e - s);
         *flags_io = flags;   /* lower case and no digit: no facts */
         *after_io = after;
         return e;
@@ -763,7 +767,7 @@ static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t
         i = word_tail(z, s, i, n, &flags, &t, &after);
         if (i == s) break;
         if (t & FT_POSSESSIVE) {
-          /* the word, then "'s" with its shape as emit_word() gives it (no facts) */
+          /* the word, then "'s" with the shape emit_word() gives it (art_token_shape()'s; no facts) */
           if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
           if (initial) { flags |= initial; initial = 0; }
           if (with_facts) { *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT); *fact_at++ = 0; }
@@ -773,7 +777,8 @@ static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t
           after = fast_entry[i + 2 < n ? z[i + 2] : 0];
           tok[1].start = base + i;
           tok[1].end = base + i + 2;
-          tok[1].flags = shape_of((const char *)z + i, 2) | ART_TOK_POSSESSIVE | (uint32_t)(after & ART_TOK_SPACE_AFTER);
+          tok[1].flags = ART_TOK_PUNCT | ART_TOK_QUOTE | (z[i + 1] == 'S' ? ART_TOK_HAS_UPPER : 0) | ART_TOK_POSSESSIVE |
+                         (uint32_t)(after & ART_TOK_SPACE_AFTER);
           tok += 2;
           i += 2;
           if (i < n && z[i] == ' ') i++;
