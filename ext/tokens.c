@@ -790,13 +790,21 @@ static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t
     } else if (FT_HAS(t, C_SPACE)) {
       i++;
       continue;
-    } else {
-      if (!FT_HAS(t, C_PUNCT)) break;
+    } else if (FT_HAS(t, C_PUNCT)) {
       if (t & FT_QUOTE) break;
       if ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN)) break;
       if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
       i++;
       after = fast_entry[i < n ? z[i] : 0];
+    } else if (z[i] == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && (z[i + 2] == 0x9C || z[i + 2] == 0x9D)) {
+      /* the curly double quotes of most news copy, a token each, with the
+         shape art_token_shape() gives them (the opening one opens) */
+      flags = ART_TOK_PUNCT | ART_TOK_QUOTE;
+      if (z[i + 2] == 0x9C) { flags |= ART_TOK_OPEN; initial = ART_TOK_INITIAL; }
+      i += 3;
+      after = fast_entry[i < n ? z[i] : 0];
+    } else {
+      break;
     }
     if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);   /* a mark's: none */
     tok->start = base + s;
