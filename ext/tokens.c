@@ -23,21 +23,25 @@
 **   - Every byte is classified by one constant 256-entry table; only bytes
 **     of 0x80 and above (C_HIGH) pay for a UTF-8 decode and a utf8proc
 **     category lookup.
-**   - Before the loop, the sentence becomes two bit masks, ASCII letters
-**     and digits, and lower-case letters, built 16 bytes a step with SSE2
-**     (a byte at a time elsewhere).  The end of a word is then a
-**     count-trailing-zeros, and a word that is a first character and lower
-**     case letters, most of them, has its whole shape from its first byte.
+**   - Before the loop, the sentence's lower-case letters become a bit
+**     mask, built 16 bytes a step with SSE2 (a byte at a time elsewhere).
+**     The end of a word is then a count-trailing-zeros, and a word that is
+**     a first character and lower case letters, most of them, has its
+**     whole shape from its first byte.
 **   - fast_run() takes the common tokens (plain ASCII words, with an
-**     abbreviation's period, single marks, spaces) in a small loop of its
-**     own that calls nothing in the common case, so its state stays in
-**     registers; anything with a rule to apply (joined words, possessives,
-**     quotes, runs of marks, non-ASCII text) goes to the general loop in
-**     art_tokenize(), one token, and back.  The token array is grown once
-**     per sentence, to a token per byte, so the fast loop never checks
-**     for room.
+**     abbreviation's period, single marks, spaces, and the commonest
+**     joined forms: "Iran's", "U.S.", "two-year", curly double quotes) in
+**     a small loop of its own that calls nothing in the common case, so
+**     its state stays in registers; anything else with a rule to apply
+**     (other joined words, other quotes and apostrophes, runs of marks,
+**     non-ASCII text) goes to the general loop, one token, and back.  The
+**     token array has room for a token per byte before the loop starts,
+**     so the loop never checks for room.
 **   - The flags that depend on the neighbours (SPACE_AFTER, INITIAL) are
-**     set as each token is pushed.
+**     set as each token is pushed, and so is the ART_TF_* byte that
+**     art_tokenize_append() can write beside each token: the entity stage
+**     tokenizes a batch of sentences into one array, without a copy, and
+**     gets the facts its scans need without a second pass.
 */
 #include <pthread.h>
 #include <stdint.h>
