@@ -1871,39 +1871,6 @@ static void set_tokens(mention *m, const art_token *toks, size_t a, size_t b, co
   m->initial = (toks[a].flags & ART_TOK_INITIAL) != 0;
 }
 
-/* 1 for he, his, him, He, His; 2 for she, her, She, Her; else 0.  Compares
-   bytes directly: this runs for every token after every name. */
-static int pronoun_kind(const char *doc, const art_token *t) {
-  const char *z = doc + t->start;
-  size_t len = tok_len(t);
-  if (len - 2 > 1 || ((z[0] | 0x20) != 'h' && (z[0] | 0x20) != 's')) return 0;   /* most words: one test */
-  switch (len) {
-    case 2: return (z[0] == 'h' || z[0] == 'H') && z[1] == 'e' ? 1 : 0;
-    case 3:
-      if ((z[0] == 'h' || z[0] == 'H') && z[1] == 'i' && z[2] == 's') return 1;
-      if (z[0] == 'h' && z[1] == 'i' && z[2] == 'm') return 1;
-      if ((z[0] == 'h' || z[0] == 'H') && z[1] == 'e' && z[2] == 'r') return 2;
-      if ((z[0] == 's' || z[0] == 'S') && z[1] == 'h' && z[2] == 'e') return 2;
-      return 0;
-    default: return 0;
-  }
-}
-
-/* The facts of the tokens toks[0..n) (FACT_*).  Unrolled: the loop's own
-   counting was a quarter of its work over a million tokens. */
-static void token_facts(const char *doc, const art_token *toks, size_t n, uint8_t *facts) {
-  const uint32_t run_mask = ART_TOK_HAS_UPPER | ART_TOK_WORD | ART_TOK_DIGIT, run_flags = ART_TOK_HAS_UPPER | ART_TOK_WORD;
-#pragma GCC unroll 4
-  for (size_t i = 0; i < n; i++) {
-    uint8_t f = ((toks[i].flags & run_mask) == run_flags ? FACT_OPENS : 0) | (toks[i].flags & FACT_DIGIT);
-    if (toks[i].end - toks[i].start - 2 <= 1) {   /* two- and three-letter words only */
-      int kind = pronoun_kind(doc, &toks[i]);
-      f |= kind == 1 ? FACT_HE : kind == 2 ? FACT_SHE : 0;
-    }
-    facts[i] = f;
-  }
-}
-
 /* Pronouns after token b in the sentence: the first of he/his/him or she/her
    within 25 tokens counts.  Mentions come mostly in order, so the tokens
    looked at for one mention are not looked at again for the next: the scan
@@ -2001,23 +1968,24 @@ static inline size_t skip_plain(const uint8_t *tags, const uint8_t *facts, const
 
 /* The batch's stages that look at one sentence alone: tokens, the tagger's labels, values. */
 static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t nb, const art_ent_options *opts) {
-  size_t total = 0;
-  for (size_t k = 0; k < nb; k++) {
-    batch_sentence *bs = &s->batch[k];
-    if (art_tokenize(doc, bs->st.start, bs->st.end, &s->tk) < 0) return -1;
-    if (grow_batch(s, total + s->tk.count)) return -1;
-    if (s->tk.count) memcpy(s->btoks + total, s->tk.items, s->tk.count * sizeof *s->tk.items);
-    token_facts(doc, s->tk.items, s->tk.count, s->facts + total);
-    bs->tok0 = total;
-    bs->ntok = s->tk.count;
-    total += s->tk.count;
-  }
-  if (grow_batch(s, total + 1)) return -1;
-  memset(s->tags + total, ART_TAG_O, SKIP_SLACK);   /* read by skip_plain(), never used */
-  memset(s->facts + total, 0, SKIP_SLACK);
+  _Static_assert((int)FACT_OPENS == (int)ART_TF_OPENS && (int)FACT_HE == (int)ART_TF_HE &&
+                 (int)FACT_SHE == (int)ART_TF_SHE && (int)FACT_DIGIT == (int)ART_TF_DIGIT,
+                 "the tokenizer writes the facts (FACT_*)");
+  /* Room for a token per byte of the batch first, so that the tokenizer
+     writes the tokens and their facts straight into the batch arrays. */
+  size_t bytes = 0, total = 0;
+  for (size_t k = 0; k < nb; k++) bytes += s->batch[k].st.end - s->batch[k].st.start;
+  if (grow_batch(s, bytes + 1)) return -1;
   int want_names = wants_names(opts);
   for (size_t k = 0; k < nb; k++) {
-    const batch_sentence *bs = &s->batch[k];
+    batch_sentence *bs = &s->batch[k];
+    art_tokens into = { s->btoks, total, s->bcap };
+    long got = art_tokenize_append(doc, bs->st.start, bs->st.end, &into, s->facts);
+    if (got < 0) return -1;
+    bs->tok0 = total;
+    bs->ntok = (size_t)got;
+    total += (size_t)got;
+    /* tagged while its tokens are still in the first-level cache */
     if (bs->ntok == 0) continue;
     if (!want_names) {
       memset(s->tags + bs->tok0, ART_TAG_O, bs->ntok);
@@ -2027,6 +1995,8 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
       return -1;
     }
   }
+  memset(s->tags + total, ART_TAG_O, SKIP_SLACK);   /* read by skip_plain(), never used */
+  memset(s->facts + total, 0, SKIP_SLACK);
   s->nvalues = 0;
   for (size_t k = 0; k < nb; k++) {
     batch_sentence *bs = &s->batch[k];

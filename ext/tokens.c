@@ -23,21 +23,25 @@
 **   - Every byte is classified by one constant 256-entry table; only bytes
 **     of 0x80 and above (C_HIGH) pay for a UTF-8 decode and a utf8proc
 **     category lookup.
-**   - Before the loop, the sentence becomes two bit masks, ASCII letters
-**     and digits, and lower-case letters, built 16 bytes a step with SSE2
-**     (a byte at a time elsewhere).  The end of a word is then a
-**     count-trailing-zeros, and a word that is a first character and lower
-**     case letters, most of them, has its whole shape from its first byte.
+**   - Before the loop, the sentence's lower-case letters become a bit
+**     mask, built 16 bytes a step with SSE2 (a byte at a time elsewhere).
+**     The end of a word is then a count-trailing-zeros, and a word that is
+**     a first character and lower case letters, most of them, has its
+**     whole shape from its first byte.
 **   - fast_run() takes the common tokens (plain ASCII words, with an
-**     abbreviation's period, single marks, spaces) in a small loop of its
-**     own that calls nothing in the common case, so its state stays in
-**     registers; anything with a rule to apply (joined words, possessives,
-**     quotes, runs of marks, non-ASCII text) goes to the general loop in
-**     art_tokenize(), one token, and back.  The token array is grown once
-**     per sentence, to a token per byte, so the fast loop never checks
-**     for room.
+**     abbreviation's period, single marks, spaces, and the commonest
+**     joined forms: "Iran's", "U.S.", "two-year", curly double quotes) in
+**     a small loop of its own that calls nothing in the common case, so
+**     its state stays in registers; anything else with a rule to apply
+**     (other joined words, other quotes and apostrophes, runs of marks,
+**     non-ASCII text) goes to the general loop, one token, and back.  The
+**     token array has room for a token per byte before the loop starts,
+**     so the loop never checks for room.
 **   - The flags that depend on the neighbours (SPACE_AFTER, INITIAL) are
-**     set as each token is pushed.
+**     set as each token is pushed, and so is the ART_TF_* byte that
+**     art_tokenize_append() can write beside each token: the entity stage
+**     tokenizes a batch of sentences into one array, without a copy, and
+**     gets the facts its scans need without a second pass.
 */
 #include <pthread.h>
 #include <stdint.h>
@@ -53,8 +57,10 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE inline
 #endif
 
 /* Character classes. */
@@ -577,27 +583,68 @@ static NOINLINE uint32_t word_shape_rest(const unsigned char *z, size_t n) {
          (uint32_t)((upper >= 2) & (lower == 0)) * ART_TOK_ALLCAPS;
 }
 
+/* ART_TF_HE or ART_TF_SHE when z[0..n) (two or three bytes) is one of the
+   pronouns of article_tokens.h, else 0.  One switch on the bytes as a
+   number, and no call: fast_run() keeps its state in registers. */
+#define KEY3(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+static inline uint8_t pronoun_fact(const unsigned char *z, size_t n) {
+  switch (KEY3(z[0], z[1], n == 3 ? z[2] : 0)) {
+    case KEY3('h', 'e', 0): case KEY3('H', 'e', 0): case KEY3('h', 'i', 's'): case KEY3('H', 'i', 's'):
+    case KEY3('h', 'i', 'm'):   /* "Him" is not asked for */
+      return ART_TF_HE;
+    case KEY3('s', 'h', 'e'): case KEY3('S', 'h', 'e'): case KEY3('h', 'e', 'r'): case KEY3('H', 'e', 'r'):
+      return ART_TF_SHE;
+    default: return 0;
+  }
+}
+
+/* The ART_TF_* byte of the token z[0..n) of shape flags: most tokens are
+   decided by their flags and length, pronouns need a look at the bytes. */
+static inline uint8_t token_fact(const unsigned char *z, size_t n, uint32_t flags) {
+  const uint32_t opens_mask = ART_TOK_WORD | ART_TOK_HAS_UPPER | ART_TOK_DIGIT;
+  uint8_t f = (uint8_t)(((flags & opens_mask) == (ART_TOK_WORD | ART_TOK_HAS_UPPER) ? ART_TF_OPENS : 0) |
+                        (flags & ART_TOK_DIGIT));
+  if (n - 2 <= 1 && ((z[0] | 0x20) == 'h' || (z[0] | 0x20) == 's')) f |= pronoun_fact(z, n);
+  return f;
+}
+
+/* The facts of the tokens out->items[from..) the general loop pushed. */
+static void fill_facts(const unsigned char *z, const art_tokens *out, size_t from, uint8_t *facts) {
+  for (size_t t = from; t < out->count; t++) {
+    const art_token *tk = &out->items[t];
+    facts[t] = token_fact(z + tk->start, tk->end - tk->start, tk->flags);
+  }
+}
+
 /*
-** What fast_run() needs to know of a byte, in one 32-bit entry: the shape
+** What fast_run() needs to know of a byte, in one 64-bit entry: the shape
 ** of the byte as a one-byte token (bits 0-14; SPACE_AFTER is never part of
 ** a shape, so its bit 11 says instead whether the byte counts as space
-** after a token), its class (bits 16-23) and three tests of the loop as
-** bits of their own.  Byte 0 stands for the end of the sentence too: it is
-** space after a token, and nothing else the loop asks about.
+** after a token), its class (bits 16-23), tests of the loop as bits of
+** their own, and in bits 32-39 the ART_TF_* byte of a word that starts
+** with it and goes on in lower case (ART_TF_OPENS after a capital,
+** ART_TF_DIGIT after a digit).  Byte 0 stands for the end of the sentence
+** too: it is space after a token, and nothing else the loop asks about.
 */
 #define FT_CLASS_SHIFT 16
 #define FT_CLASS(c) ((uint32_t)BYTE_CLASS(c) << FT_CLASS_SHIFT)
 #define FT_QUOTE (1u << 24)       /* ' or ": a possessive or an opening quote, for the general loop */
 #define FT_RUN (1u << 25)         /* . - ! ?: may run on ("...", "--") */
 #define FT_WORD_GOES_ON (1u << 26)/* after a word: a letter, digit, joiner or non-ASCII byte */
+#define FT_H_OR_S (1u << 27)      /* h H s S: a word of two or three letters may be a pronoun (token_fact()) */
+#define FT_FACT_SHIFT 32
+#define FT_POSSESSIVE ((uint64_t)1 << 40)   /* never in the table: fast_loop()'s mark of a word with "'s" after it */
+#define FT_FACT(c) ((uint64_t)((BYTE_CLASS(c) & C_UPPER) ? ART_TF_OPENS : (BYTE_CLASS(c) & C_DIGIT) ? ART_TF_DIGIT : 0) \
+                    << FT_FACT_SHIFT)
 #define FT_BLANK (1u << 31)       /* ' ', the usual single space between tokens (the top bit: one shift) */
 #define FT_SHAPE_MASK (0x7FFFu & ~(uint32_t)ART_TOK_SPACE_AFTER)
 #define FAST_ENTRY(c) \
-  (((c) < 0x80 ? (uint32_t)ONE_BYTE_SHAPE(c) : 0u) | (uint32_t)SPACE_AFTER_OF(c) | FT_CLASS(c) | \
+  (((c) < 0x80 ? (uint32_t)ONE_BYTE_SHAPE(c) : 0u) | (uint32_t)SPACE_AFTER_OF(c) | FT_CLASS(c) | FT_FACT(c) | \
    ((c) == '\'' || (c) == '"' ? FT_QUOTE : 0u) | \
    ((c) == '.' || (c) == '-' || (c) == '!' || (c) == '?' ? FT_RUN : 0u) | \
-   (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u))
-static const uint32_t fast_entry[256] = {
+   (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u) | \
+   (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u))
+static const uint64_t fast_entry[256] = {
   R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192)
 };
 #define FT_HAS(t, cls) ((t) & ((uint32_t)(cls) << FT_CLASS_SHIFT))
@@ -614,56 +661,156 @@ static const uint32_t fast_entry[256] = {
 ** asks of a byte.  The token array has room for every token
 ** (art_tokenize() reserved it).
 */
-static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
-                                art_tokens *out, uint32_t *initial_io) {
+/*
+** The end of the ASCII word z[s..i) of fast_loop() when the byte after its
+** lower-case run, of entry *after, may go on with it (a letter, digit,
+** joiner or non-ASCII byte): the rest of the word, its shape and facts
+** (in *t_io, the entry of its first byte) completed, and the period of an
+** abbreviation.  Returns where the word ends, or s when the general loop
+** must take it; FT_POSSESSIVE is set in *t_io when a possessive "'s" follows the end.
+*/
+static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i, size_t n, uint32_t *flags_io,
+                                      uint64_t *t_io, uint64_t *after_io) {
+  uint64_t after = *after_io;
+  uint32_t flags = *flags_io;
+  int lower_case = (byte_class[z[s]] & C_LOWER) != 0;   /* so far, the whole word */
+  if (FT_HAS(after, C_ALNUM)) {
+    lower_case = 0;
+    /* capitals or digits further on: the rest of the word a byte at a time */
+    while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
+    after = fast_entry[i < n ? z[i] : 0];
+    if (FT_HAS(after, C_HIGH)) return s;   /* a non-ASCII letter may go on with the word */
+    flags |= word_shape_rest(z + s, i - s);
+    /* the facts, from the whole word's flags (no pronoun has more than lower case) */
+    *t_io = (*t_io & ~((uint64_t)0xFF << FT_FACT_SHIFT)) | (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
+  } else if (FT_HAS(after, C_HIGH)) {
+    return s;
+  }
+  if (FT_HAS(after, C_JOIN)) {
+    /* ". , - ' & : /": the word goes on if a letter or digit (or a
+       non-ASCII character, which might be one) follows */
+    if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) {
+      /* Rule 3's "Iran's" (most of the words that go on): the word, then
+         "'s" for the caller, when nothing can go on after the s */
+      if (z[i] == '\'' && (z[i + 1] | 0x20) == 's' && !(fast_entry[i + 2 < n ? z[i + 2] : 0] & FT_WORD_GOES_ON)) {
+        *t_io |= FT_POSSESSIVE;
+        *flags_io = flags;
+        *after_io = after;
+        return i;
+      }
+      /* Rules 1 and 2's "U.S.", "a.m.": two letters joined by a period, and
+         the period after them, when nothing can go on after that */
+      if (z[i] == '.' && i == s + 1 && i + 2 < n && z[i + 2] == '.' &&
+          (byte_class[z[s]] & (C_UPPER | C_LOWER)) && (byte_class[z[i + 1]] & (C_UPPER | C_LOWER)) &&
+          (i + 3 >= n || !(byte_class[z[i + 3]] & (C_ALNUM | C_HIGH)))) {
+        /* art_token_shape()'s flags, without a call in the loop */
+        unsigned ka = byte_class[z[s]], kb = byte_class[z[i + 1]];
+        flags = ART_TOK_WORD | ART_TOK_PERIOD | (ka & C_UPPER ? ART_TOK_CAP : ART_TOK_LOWER) |
+                ((ka | kb) & C_UPPER ? ART_TOK_HAS_UPPER : 0) | (ka & kb & C_UPPER ? ART_TOK_ALLCAPS : 0);
+        *t_io = (*t_io & ~((uint64_t)0xFF << FT_FACT_SHIFT)) | (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
+        *flags_io = flags;
+        *after_io = fast_entry[i + 3 < n ? z[i + 3] : 0];
+        return i + 3;
+      }
+      /* "two-year", "so-called": lower-case parts joined by hyphens, which
+         rule 4 never splits; they end as a word does */
+      if (z[i] == '-' && lower_case && (byte_class[z[i + 1]] & C_LOWER)) {
+        size_t e = i + 1;
+        for (;;) {
+          while (e < n && (byte_class[z[e]] & C_LOWER)) e++;
+          if (e + 1 < n && z[e] == '-' && (byte_class[z[e + 1]] & C_LOWER)) { e++; continue; }
+          break;
+        }
+        after = fast_entry[e < n ? z[e] : 0];
+        flags = ART_TOK_WORD | ART_TOK_LOWER | ART_TOK_HYPHEN;   /* art_token_shape()'s */
+        if (after & FT_WORD_GOES_ON) {
+          if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) return s;
+          if (z[e] == '.' && keeps_period(z + s, e - s, 0, 0)) {
+            e++;
+            flags |= ART_TOK_PERIOD;
+            after = fast_entry[e < n ? z[e] : 0];
+          }
+        }
+        *flags_io = flags;   /* lower case and no digit: no facts */
+        *after_io = after;
+        return e;
+      }
+      return s;
+    }
+    /* Rule 2: an abbreviation keeps its period. */
+    if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
+      i++;
+      flags |= ART_TOK_PERIOD;
+      after = fast_entry[i < n ? z[i] : 0];
+    }
+  }
+  *flags_io = flags;
+  *after_io = after;
+  return i;
+}
+
+static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
+                                      art_tokens *out, const int with_facts, uint8_t *facts, uint32_t *initial_io) {
   uint32_t initial = *initial_io;
   const size_t base = b->base, n = end - base;
   const unsigned char *z = doc + base;
   const uint64_t *lower = b->lower;
   art_token *tok = out->items + out->count;
+  uint8_t *fact_at = with_facts ? facts + out->count : NULL;
   i -= base;
   while (i < n) {
-    uint32_t t = fast_entry[z[i]];
-    if (FT_HAS(t, C_SPACE)) { i++; continue; }
-    uint32_t flags = t & FT_SHAPE_MASK, after;
+    uint64_t t = fast_entry[z[i]], after;
+    uint32_t flags = t & FT_SHAPE_MASK;   /* t's bits 32-39 become the token's facts as they are known */
     size_t s = i;
-    if (FT_HAS(t, C_PUNCT)) {
-      if (t & FT_QUOTE) break;
-      if ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN)) break;
-      if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
-      i++;
-      after = fast_entry[i < n ? z[i] : 0];
-    } else {
-      if (!FT_HAS(t, C_ALNUM)) break;
+    if (FT_HAS(t, C_ALNUM)) {
       /* Most words are a first character and lower-case letters: then
          the entry of the first gave the whole shape. */
       i = next_clear(lower, s + 1);
       after = fast_entry[i < n ? z[i] : 0];
       if (after & FT_WORD_GOES_ON) {
-        int plain = 1;
-        if (FT_HAS(after, C_ALNUM)) {
-          /* capitals or digits further on: the rest of the word a byte at a time */
-          while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
-          plain = 0;
-          after = fast_entry[i < n ? z[i] : 0];
-        }
-        if (FT_HAS(after, C_HIGH)) { i = s; break; }   /* a non-ASCII letter may go on with the word */
-        if (!plain) flags |= word_shape_rest(z + s, i - s);
-        if (FT_HAS(after, C_JOIN)) {
-          /* ". , - ' & : /": the word goes on if a letter or digit (or a
-             non-ASCII character, which might be one) follows */
-          if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) { i = s; break; }
-          /* Rule 2: an abbreviation keeps its period. */
-          if (z[i] == '.' && keeps_period(z + s, i - s, (flags & ART_TOK_DIGIT) != 0, 0)) {
-            i++;
-            flags |= ART_TOK_PERIOD;
-            after = fast_entry[i < n ? z[i] : 0];
-          }
+        i = word_tail(z, s, i, n, &flags, &t, &after);
+        if (i == s) break;
+        if (t & FT_POSSESSIVE) {
+          /* the word, then "'s" with the shape emit_word() gives it (art_token_shape()'s; no facts) */
+          if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
+          if (initial) { flags |= initial; initial = 0; }
+          if (with_facts) { *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT); *fact_at++ = 0; }
+          tok[0].start = base + s;
+          tok[0].end = base + i;
+          tok[0].flags = flags;   /* the apostrophe follows: no space */
+          after = fast_entry[i + 2 < n ? z[i + 2] : 0];
+          tok[1].start = base + i;
+          tok[1].end = base + i + 2;
+          tok[1].flags = ART_TOK_PUNCT | ART_TOK_QUOTE | (z[i + 1] == 'S' ? ART_TOK_HAS_UPPER : 0) | ART_TOK_POSSESSIVE |
+                         (uint32_t)(after & ART_TOK_SPACE_AFTER);
+          tok += 2;
+          i += 2;
+          if (i < n && z[i] == ' ') i++;
+          continue;
         }
       }
-      flags |= initial;
-      initial = 0;
+      if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
+      if (initial) { flags |= initial; initial = 0; }
+    } else if (FT_HAS(t, C_SPACE)) {
+      i++;
+      continue;
+    } else if (FT_HAS(t, C_PUNCT)) {
+      if (t & FT_QUOTE) break;
+      if ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN)) break;
+      if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
+      i++;
+      after = fast_entry[i < n ? z[i] : 0];
+    } else if (z[i] == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && (z[i + 2] == 0x9C || z[i + 2] == 0x9D)) {
+      /* the curly double quotes of most news copy, a token each, with the
+         shape art_token_shape() gives them (the opening one opens) */
+      flags = ART_TOK_PUNCT | ART_TOK_QUOTE;
+      if (z[i + 2] == 0x9C) { flags |= ART_TOK_OPEN; initial = ART_TOK_INITIAL; }
+      i += 3;
+      after = fast_entry[i < n ? z[i] : 0];
+    } else {
+      break;
     }
+    if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);   /* a mark's: none */
     tok->start = base + s;
     tok->end = base + i;
     tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
@@ -677,16 +824,32 @@ static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, 
   return base + i;
 }
 
+/* fast_loop() made twice, so that art_tokenize() does not pay for facts it is not asked for. */
+static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
+                                art_tokens *out, uint8_t *facts, uint32_t *initial_io) {
+  return fast_loop(doc, i, end, b, out, 0, NULL, initial_io);
+}
+static NOINLINE size_t fast_run_facts(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
+                                      art_tokens *out, uint8_t *facts, uint32_t *initial_io) {
+  return fast_loop(doc, i, end, b, out, 1, facts, initial_io);
+}
+
 static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_bits *b, art_tokens *out,
-                          uint32_t initial);
+                          uint8_t *facts, uint32_t initial);
 
 long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
+  out->count = 0;
+  return art_tokenize_append(doc, start, end, out, NULL);
+}
+
+long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
   const unsigned char *z = (const unsigned char *)doc;
   uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
-  out->count = 0;
   if (end <= start) return 0;
   /* A token holds at least one byte: room for end - start tokens is room for all. */
-  while (out->cap < end - start) if (grow(out)) return -1;
+  while (out->cap - out->count < end - start) {
+    if (facts || grow(out)) return -1;   /* facts[] cannot grow with the array */
+  }
   uint64_t stack_bits[BITS_WORDS(BITS_STACK_BYTES)], *heap_bits = NULL, *bits = stack_bits;
   size_t words = BITS_WORDS(end - start);
   if (end - start > BITS_STACK_BYTES) {
@@ -696,18 +859,21 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
   }
   byte_bits b = { bits, start };
   build_bits(z + start, end - start, end >= 16, &b);
-  long rc = tokenize_rest(doc, start, end, &b, out, initial);
+  long rc = tokenize_rest(doc, start, end, &b, out, facts, initial);
   free(heap_bits);
   return rc;
 }
 
 /* art_tokenize() once the masks are built. */
 static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_bits *b, art_tokens *out,
-                          uint32_t initial) {
+                          uint8_t *facts, uint32_t initial) {
   const unsigned char *z = (const unsigned char *)doc;
-  size_t i = start;
+  const size_t from0 = out->count;   /* the tokens before are another sentence's */
+  size_t i = start, first = from0;
   while (i < end) {
-    i = fast_run(z, i, end, b, out, &initial);
+    if (facts && out->count > first) fill_facts(z, out, first, facts);   /* the general loop's tokens since */
+    i = (facts ? fast_run_facts : fast_run)(z, i, end, b, out, facts, &initial);
+    first = out->count;
     if (i >= end) break;
     uchar c = { z[i], 1, byte_class[z[i]] };
     if (c.cls & C_SPACE) { i++; continue; }
@@ -741,7 +907,7 @@ static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_
              (z[i] == (unsigned char)cp || cp != '-')) i++;
     }
     uint32_t flags = i - s == 1 && cp < 0x80 ? ascii_shape[cp] : art_token_shape(doc + s, i - s);
-    if (is_apostrophe(cp) && s > start && out->count > 0 && out->items[out->count - 1].end == s &&
+    if (is_apostrophe(cp) && s > start && out->count > from0 && out->items[out->count - 1].end == s &&
         (z[s - 1] == 's' || z[s - 1] == 'S') && (out->items[out->count - 1].flags & ART_TOK_WORD)) {
       /* Rule 3: "officials’" — a possessive, unless a word follows directly. */
       if (i >= end || !(uchar_at(z, i, end).cls & C_ALNUM))
@@ -752,7 +918,8 @@ static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_
     if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
     if (push_shaped(out, s, i, flags | space_after(z, i, end))) return -1;
   }
-  return (long)out->count;
+  if (facts && out->count > first) fill_facts(z, out, first, facts);
+  return (long)(out->count - from0);
 }
 
 void art_tokens_mark_initial(const char *doc, art_token *toks, size_t n) {

@@ -60,6 +60,24 @@ typedef struct art_tokens {
 ** Returns the number of tokens, or -1 when out of memory.
 */
 long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out);
+
+/*
+** What a scan over many tokens asks first, one byte a token, so that it
+** can take sixteen tokens a step: can the token open a capitalised name
+** (a word with an upper-case letter and no digit), is it a he/she pronoun
+** (he, his, him, He, His / she, her, She, Her), does it hold a digit.
+*/
+enum { ART_TF_OPENS = 1, ART_TF_HE = 2, ART_TF_SHE = 4, ART_TF_DIGIT = ART_TOK_DIGIT };
+
+/*
+** art_tokenize() that appends the sentence's tokens to *out, keeping the
+** tokens it holds (one array for many sentences, without a copy).  Returns
+** the number of tokens added, or -1.  When facts is not NULL, facts[k] gets
+** the ART_TF_* byte of each new token out->items[k]; the caller then makes
+** the room: out->cap - out->count >= end - start (a token per byte), and
+** facts as long as that (else -1, as the array is not grown under it).
+*/
+long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts);
 void art_tokens_free(art_tokens *t);
 
 /* Shape flags of the single token z[0..n) (no INITIAL/SPACE_AFTER/POSSESSIVE context). */
