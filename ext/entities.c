@@ -275,7 +275,7 @@ typedef struct token_memo {
   /* count_pronouns(): tokens [scan_lo, scan_hi) were looked at; the first
      pronoun among them is scan_at (scan_hi when none) */
   size_t scan_lo, scan_hi, scan_at;
-  const uint8_t *facts;      /* the sentence's token_facts() (prepare_batch()) */
+  const uint8_t *facts;      /* the sentence's ART_TF_* facts bytes (prepare_batch()) */
   /* title_word_filter(): built at the connection's first sentence */
   int title_filter_ready;
   uint64_t title_filter[64];
@@ -1804,14 +1804,13 @@ typedef struct batch_sentence {
 } batch_sentence;
 
 typedef struct scratch {
-  art_tokens tk;             /* one sentence's tokens, copied into btoks */
   token_memo memo;
   art_tagger_scratch tsc;
   batch_sentence batch[BATCH_SENTENCES];
   art_token *btoks;          /* the batch's tokens, sentence after sentence */
   uint8_t *tags;             /* the tagger's labels of btoks */
   int32_t *margin;           /* and its confidences */
-  uint8_t *facts;            /* token_facts() of btoks */
+  uint8_t *facts;            /* ART_TF_* facts of btoks, written by art_tokenize_append() */
   size_t bcap;               /* room in btoks, tags, margin and facts */
   uint8_t *taken;
   size_t cap;
@@ -2610,7 +2609,6 @@ struct art_entity_state {
 static void entity_state_release(struct art_entity_state *st) {
   free(st->w.m);
   memset(&st->w, 0, sizeof st->w);
-  art_tokens_free(&st->s.tk);
   art_tagger_scratch_free(&st->s.tsc);
   free(st->s.values);
   free(st->s.btoks);
@@ -2631,7 +2629,7 @@ static void entity_state_release(struct art_entity_state *st) {
 
 /* Bytes held for the next document (the segmenter's grow with the document's size). */
 static size_t entity_state_bytes(const struct art_entity_state *st) {
-  return st->w.cap * sizeof *st->w.m + st->s.tk.cap * sizeof *st->s.tk.items +
+  return st->w.cap * sizeof *st->w.m +
          st->s.tsc.cap * sizeof *st->s.tsc.info +
          st->s.cap * (1 + 2 * sizeof *st->s.memo.word) +
          st->s.bcap * (sizeof *st->s.btoks + 2 + sizeof *st->s.margin) +
