@@ -307,18 +307,19 @@ static int unlinked_place(work *w, mention *m, size_t i) {
 ** that no list of names knows and that no pronoun follows, listed with an
 ** organisation, is an organisation.  Runs after surnames are linked.
 */
-static void listed_with_org(work *w, mention *m, size_t i) {
+static int listed_with_org(work *w, mention *m, size_t i) {
   const char *doc = w->doc;
-  if (m->he || m->she) return;
+  if (m->he || m->she) return 0;
   const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
   int listed = (before && is_name(before) && before->type == ART_ENT_ORG && joined_by_and(doc, before, m)) ||
                (after && is_name(after) && after->type == ART_ENT_ORG && joined_by_and(doc, m, after));
   if (!listed || (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
                   (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON)))
-    return;
+    return 0;
   m->type = ART_ENT_ORG;
   m->context_org = 1;
   m->score = 1 << 20;
+  return 1;
 }
 
 /*
@@ -326,14 +327,17 @@ static void listed_with_org(work *w, mention *m, size_t i) {
 ** a mention that B3 makes a place is no longer a person for B3b, and
 ** neither step's test of a neighbour's type (a place for B3, an
 ** organisation for B3b) changes with what the other step does to it.
+** Returns how many mentions B3b made organisations.
 */
-static void one_word_persons(work *w) {
+static size_t one_word_persons(work *w) {
+  size_t orgs = 0;
   for (size_t x = 0; x < w->ntext; x++) {
     size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
-    if (!unlinked_place(w, m, i)) listed_with_org(w, m, i);
+    if (!unlinked_place(w, m, i)) orgs += (size_t)listed_with_org(w, m, i);
   }
+  return orgs;
 }
 
 /* A place name the gazetteers know, used as a place. */
@@ -792,6 +796,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   char *acr_keys = NULL;
   uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
   size_t ntext = 0, ntexts = 0;
+  /* upper bounds on what steps B3b to E0 look for (types and flags they
+     test only change later in ways the comments at their calls give) */
+  size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, abbreviations = 0, parenthesized = 0;
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
   int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
@@ -810,6 +817,16 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     /* values (a number, a date) are never looked up by their text */
     if (m->is_value) continue;
     text[ntext++] = (uint32_t)i;
+    /* what the later steps look for, counted while the mentions are walked
+       anyway: a step whose trigger no mention has is skipped */
+    teams += m->team;
+    companies += m->context_org && !m->team;
+    if (m->ntok >= 2) {
+      long_facilities += m->type == ART_ENT_FAC;
+      long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
+    }
+    abbreviations += m->ntok <= 2 && doc[m->end - 1] == '.';
+    parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
     m->hash = art_table_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
     if (*id < 0) { *id = (int32_t)ntexts++; by_text[*id] = 0; }
@@ -882,12 +899,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     else particle_surname(w, tb, m, i);
   }
 
-  one_word_persons(w);
-  business_story_companies(w);
-  facility_short_names(w, tb);
-  match_report_teams(w);
-  event_short_names(w, tb);
-  state_abbreviations(w);
+  /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
+     step before them makes a facility, an event or a product of a longer
+     name, nor makes a name shorter */
+  companies += one_word_persons(w);
+  if (companies) business_story_companies(w);
+  if (long_facilities) facility_short_names(w, tb);
+  if (teams >= 2) match_report_teams(w);
+  if (long_events) event_short_names(w, tb);
+  if (abbreviations) state_abbreviations(w);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
         by_text: the first name (not from a headline) with the text, or -1. */
@@ -1036,7 +1056,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       m->canon = *v;
   }
 
-  parenthesized_short_forms(w);
+  if (parenthesized) parenthesized_short_forms(w);
   if (spelled_out_acronyms(w)) goto done;
 
   sm_clear(acronyms);
