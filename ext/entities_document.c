@@ -227,6 +227,14 @@ static int other_body(const char *doc, const mention *m, const mention *longer) 
            (ART_GAZ_COUNTRIES | ART_GAZ_DEMONYMS));
 }
 
+/* D's vote on one surface form: the sum of its votes while its mentions
+   agree on a type, then a row of `votes` (row >= 0). */
+typedef struct vote_group {
+  int64_t sum;
+  int32_t row;
+  uint8_t type, winner, context_org;
+} vote_group;
+
 static int root_of(const work *w, int i) {
   for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
   return i;
@@ -940,17 +948,20 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
 
 
-  /* D. One label per surface form: a confidence-weighted vote. */
-  /* Each group's winner: the first type (from 1) with the most votes, kept
-     up to date as votes only grow; a mention whose own type ties with it
-     keeps its own.  A vote that does not grow marks the group for a recount.
-     Groups are numbered as they are met, in the pass that votes. */
-  size_t ngroups = 0, most = ntext ? ntext : 1;
+  /* D. One label per surface form: a confidence-weighted vote.  Each
+        group's winner is the first type (from 1) with the most votes; a
+        mention keeps its own type unless the winner has more votes than it.
+        Most groups hold one type only: such a group keeps the sum of its
+        votes, and only a group whose mentions disagree gets a row of votes
+        per type (from `votes`, rows handed out in order).  Groups are
+        numbered as they are met, in the pass that votes, which also notes
+        a group with a mention its context made a team or company. */
+  size_t ngroups = 0, nrows = 0, most = ntext ? ntext : 1;
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: the text's group, or -1 */
   votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
-  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, most, 1);
-  if (!votes || !winner) goto done;
-  enum { RECOUNT = 0xFF };
+  /* b->winner's bytes hold the groups */
+  vote_group *groups = (vote_group *)(b->winner = reserve(b->winner, &b->winner_cap, most * sizeof(vote_group), 1));
+  if (!votes || !groups) goto done;
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
@@ -958,41 +969,51 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     int32_t *v = &by_text[m->text_id];
     if (*v < 0) {
       *v = (int32_t)ngroups++;
-      memset(votes + (size_t)*v * ART_ENT_TYPE_COUNT, 0, ART_ENT_TYPE_COUNT * sizeof *votes);
-      winner[*v] = 1;
+      groups[*v] = (vote_group){.sum = 0, .row = -1, .type = (uint8_t)m->type};
     }
     m->group = *v;                 /* the steps below ask again: no more look-ups */
-    size_t g = (size_t)m->group;
-    int64_t *vt = votes + g * ART_ENT_TYPE_COUNT, vote = (int64_t)m->score + 1;
-    int t = m->type;
-    vt[t] += vote;
-    if (vote <= 0) winner[g] = RECOUNT;
-    else if (winner[g] != RECOUNT && t >= 1 && (vt[t] > vt[winner[g]] || (vt[t] == vt[winner[g]] && t < winner[g])))
-      winner[g] = (uint8_t)t;
+    vote_group *g = &groups[*v];
+    int64_t vote = (int64_t)m->score + 1;
+    g->context_org |= m->context_org;
+    if (g->row < 0) {
+      if (m->type == g->type) { g->sum += vote; continue; }
+      g->row = (int32_t)nrows++;   /* a second type: the group gets its row */
+      int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
+      memset(vt, 0, ART_ENT_TYPE_COUNT * sizeof *vt);
+      vt[g->type] = g->sum;
+    }
+    votes[(size_t)g->row * ART_ENT_TYPE_COUNT + m->type] += vote;
   }
-  for (size_t g = 0; g < ngroups; g++) {
-    if (winner[g] != RECOUNT) continue;
-    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    int best = 1;
-    for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
-    winner[g] = (uint8_t)best;
-  }
-  /* a group with a mention its context made a team or company: the high bit */
-  enum { CONTEXT_ORG = 0x80 };
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    const mention *m = &w->m[i];
-    if (m->context_org && is_name(m) && !m->from_lexicon) winner[m->group] |= CONTEXT_ORG;
+  for (size_t k = 0; k < ngroups; k++) {
+    vote_group *g = &groups[k];
+    if (g->row >= 0) {
+      const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
+      int best = 1;
+      for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
+      g->winner = (uint8_t)best;
+    } else {
+      /* one type t with sum s, every other type 0: t wins when s > 0; else
+         the first type (from 1) at 0 does (not t itself when s < 0) */
+      g->winner = g->type >= 1 && g->sum > 0 ? g->type : g->type == 1 && g->sum < 0 ? 2 : 1;
+    }
   }
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->from_lexicon) continue;
-    size_t g = (size_t)m->group;
-    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    int win = winner[g] & ~CONTEXT_ORG;
-    int best = vt[win] > vt[m->type] ? win : (int)m->type;
-    if (best == ART_ENT_ORG && (winner[g] & CONTEXT_ORG)) m->context_org = 1;
+    const vote_group *g = &groups[m->group];
+    int win = g->winner;
+    int64_t top, own;
+    if (g->row >= 0) {
+      const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
+      top = vt[win];
+      own = vt[m->type];
+    } else {
+      top = win == g->type ? g->sum : 0;
+      own = g->sum;
+    }
+    int best = top > own ? win : (int)m->type;
+    if (best == ART_ENT_ORG && g->context_org) m->context_org = 1;
     /* "French" the language and "French" the people share a surface form:
        where the context decided, each keeps its own */
     if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
