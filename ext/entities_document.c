@@ -69,7 +69,7 @@ static void sm_clear(span_map *m) {
 
 /* The value slot for z[0..n), whose art_table_hash is hash: existing, or
    (insert) new with value -1; NULL if absent. */
-static int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
+static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
   if (!m->slot) return NULL;
   for (size_t h = hash & m->mask;; h = (h + 1) & m->mask) {
     sm_slot *s = &m->slot[h];
