@@ -229,6 +229,7 @@ static int other_body(const char *doc, const mention *m, const mention *longer) 
 
 /* D's vote on one surface form: the sum of its votes while its mentions
    agree on a type, then a row of `votes` (row >= 0). */
+enum { NO_VOTES = -2 };              /* a vote_group's row before its first vote */
 typedef struct vote_group {
   int64_t sum;
   int32_t row;
@@ -786,6 +787,47 @@ static void lone_org_word(mention *m, const char *doc) {
   if (e && atoi(e->value) >= 90) m->dropped = 1;
 }
 
+/* C's second half for one mention m, v the first name (not from a
+   headline) with its text, or -1: a run left as O that matches a name used
+   elsewhere becomes that name; a name from a Title Case headline stays only
+   when the body names it too. */
+static void headline_and_orphan(work *w, const tables *tb, mention *m, int32_t v) {
+  const char *doc = w->doc;
+  /* "Arsenal visits ...": a sentence's opening common word is the name
+     only when its context elsewhere made it a team or company */
+  if (m->orphan && v >= 0 && !(m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[v].context_org)) {
+    m->orphan = 0;
+    m->type = w->m[v].type;
+    m->canon = w->m[v].canon;
+    m->context_org = w->m[v].context_org;
+    m->score = 0;
+  }
+  if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; return; }
+  if (v >= 0 && !w->m[v].weak) { m->type = w->m[v].type; m->canon = w->m[v].canon; }
+  else m->dropped = 1;
+}
+
+/* D's outcome for one mention m of its text's group. */
+static void vote_outcome(mention *m, const vote_group *groups, const int64_t *votes) {
+  const vote_group *g = &groups[m->text_id];
+  int win = g->winner;
+  int64_t top, own;
+  if (g->row >= 0) {
+    const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
+    top = vt[win];
+    own = vt[m->type];
+  } else {
+    top = win == g->type ? g->sum : 0;
+    own = g->sum;
+  }
+  int best = top > own ? win : (int)m->type;
+  if (best == ART_ENT_ORG && g->context_org) m->context_org = 1;
+  /* "French" the language and "French" the people share a surface form:
+     where the context decided, each keeps its own */
+  if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
+  m->type = (art_etype)best;
+}
+
 int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
   size_t count = w->count;
@@ -926,56 +968,33 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!is_name(m) || m->weak) continue;
     if (by_text[m->text_id] < 0) by_text[m->text_id] = (int32_t)i;
   }
-  /* ... and, in the same pass (each changes only the mention it looks at,
-     and the names in the map are neither runs left as O nor weak): a name
-     from a Title Case headline stays only when the body names it too. */
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    mention *m = &w->m[i];
-    int32_t v = by_text[m->text_id];
-    /* "Arsenal visits ...": a sentence's opening common word is the name
-       only when its context elsewhere made it a team or company */
-    if (m->orphan && v >= 0 && !(m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[v].context_org)) {
-      m->orphan = 0;
-      m->type = w->m[v].type;
-      m->canon = w->m[v].canon;
-      m->context_org = w->m[v].context_org;
-      m->score = 0;
-    }
-    if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
-    if (v >= 0 && !w->m[v].weak) { m->type = w->m[v].type; m->canon = w->m[v].canon; }
-    else m->dropped = 1;
-  }
-
-
   /* D. One label per surface form: a confidence-weighted vote.  Each
-        group's winner is the first type (from 1) with the most votes; a
-        mention keeps its own type unless the winner has more votes than it.
-        Most groups hold one type only: such a group keeps the sum of its
-        votes, and only a group whose mentions disagree gets a row of votes
-        per type (from `votes`, rows handed out in order).  Groups are
-        numbered as they are met, in the pass that votes, which also notes
-        a group with a mention its context made a team or company. */
-  size_t ngroups = 0, nrows = 0, most = ntext ? ntext : 1;
-  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: the text's group, or -1 */
+        group of mentions with one text (numbered like the texts) has a
+        winner, the first type (from 1) with the most votes; a mention keeps
+        its own type unless the winner has more votes than it.  Most groups
+        hold one type only: such a group keeps the sum of its votes, and
+        only a group whose mentions disagree gets a row of votes per type
+        (from `votes`, rows handed out in order).  The pass that votes also
+        notes a group with a mention its context made a team or company. */
+  size_t nrows = 0, most = ntext ? ntext : 1;
   votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
   /* b->winner's bytes hold the groups */
   vote_group *groups = (vote_group *)(b->winner = reserve(b->winner, &b->winner_cap, most * sizeof(vote_group), 1));
   if (!votes || !groups) goto done;
+  for (size_t k = 0; k < ntexts; k++) groups[k] = (vote_group){.row = NO_VOTES};
+  /* C's second half and D's vote, in one pass: C changes only the mention
+     it looks at, and the names in C's map are neither runs left as O nor
+     weak, so C never changes them; D votes with the mention as C left it. */
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
+    headline_and_orphan(w, tb, m, by_text[m->text_id]);
     if (!is_name(m) || m->from_lexicon) continue;
-    int32_t *v = &by_text[m->text_id];
-    if (*v < 0) {
-      *v = (int32_t)ngroups++;
-      groups[*v] = (vote_group){.sum = 0, .row = -1, .type = (uint8_t)m->type};
-    }
-    m->group = *v;                 /* the steps below ask again: no more look-ups */
-    vote_group *g = &groups[*v];
+    vote_group *g = &groups[m->text_id];
     int64_t vote = (int64_t)m->score + 1;
     g->context_org |= m->context_org;
     if (g->row < 0) {
+      if (g->row == NO_VOTES) { g->row = -1; g->type = (uint8_t)m->type; }
       if (m->type == g->type) { g->sum += vote; continue; }
       g->row = (int32_t)nrows++;   /* a second type: the group gets its row */
       int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
@@ -984,7 +1003,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     votes[(size_t)g->row * ART_ENT_TYPE_COUNT + m->type] += vote;
   }
-  for (size_t k = 0; k < ngroups; k++) {
+  for (size_t k = 0; k < ntexts; k++) {
     vote_group *g = &groups[k];
     if (g->row >= 0) {
       const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
@@ -997,37 +1016,18 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       g->winner = g->type >= 1 && g->sum > 0 ? g->type : g->type == 1 && g->sum < 0 ? 2 : 1;
     }
   }
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon) continue;
-    const vote_group *g = &groups[m->group];
-    int win = g->winner;
-    int64_t top, own;
-    if (g->row >= 0) {
-      const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
-      top = vt[win];
-      own = vt[m->type];
-    } else {
-      top = win == g->type ? g->sum : 0;
-      own = g->sum;
-    }
-    int best = top > own ? win : (int)m->type;
-    if (best == ART_ENT_ORG && g->context_org) m->context_org = 1;
-    /* "French" the language and "French" the people share a surface form:
-       where the context decided, each keeps its own */
-    if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
-    m->type = (art_etype)best;
-  }
 
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E's suffixes */
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
   acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
   if (!acr_keys) goto done;
+  /* D's outcome and E's first half, in one pass: E's first half reads
+     only the type of the mention it looks at, once D has set it */
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
-    const mention *f = &w->m[i];
+    mention *f = &w->m[i];
+    if (is_name(f) && !f->from_lexicon) vote_outcome(f, groups, votes);
     if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
