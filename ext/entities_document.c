@@ -1253,11 +1253,16 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
   if (!canon_off || !order) return -1;
   out->count = 0;
   out->arena_len = 0;
+  /* only the mentions that may be written get a key and a canonical text:
+     a mention dropped, left as O, of no type or of a type not asked for is
+     skipped below anyway, and never sets where the previous one ended */
+  size_t nkeys = 0;
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
-    order[i] = (order_key){m->start, m->end, i};
     canon_off[i] = (size_t)-1;
-    if (m->dropped || m->orphan) continue;
+    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
+    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
+    order[nkeys++] = (order_key){m->start, m->end, i};
     size_t root = (size_t)root_of(w, (int)i);
     const mention *r = &w->m[root];
     int rc;
@@ -1275,13 +1280,11 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     }
     if (rc) return -1;
   }
-  sort_keys(order, w->count);
+  sort_keys(order, nkeys);
   size_t last_end = 0;
-  for (size_t k = 0; k < w->count; k++) {
+  for (size_t k = 0; k < nkeys; k++) {
     size_t i = order[k].index;
     mention *m = &w->m[i];
-    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
-    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
     if (out->count && m->start < last_end) continue;   /* overlaps the previous kept mention */
     if (out->count == out->cap) {
       size_t cap = out->cap ? out->cap * 2 : 32;
