@@ -1145,12 +1145,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
          organisation ("Senators", "Financial", "Ministry") that links to no
          longer name names nothing by itself; acronyms stay.
      F. Gender of each person, gathered on the mention that names it in
-        full.  One pass: E3 drops organisations, F counts on persons. */
+        full.  One pass: E3 drops organisations, F counts on persons, and
+        lists them (in by_text) for F's other two passes. */
+  size_t npersons = 0;
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
     if (m->type == ART_ENT_ORG) { lone_org_word(m, doc); continue; }
     if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
+    by_text[npersons++] = (int32_t)i;
     mention *r = &w->m[root_of(w, (int)i)];
     if (r != m) { r->he += m->he; r->she += m->she; }
     const char *p = doc + m->prev_start;
@@ -1159,10 +1162,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (text_is(p, 0, pl, "Ms.", 3) || text_is(p, 0, pl, "Ms", 2) || text_is(p, 0, pl, "Mrs.", 4) ||
         text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
   }
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
+  for (size_t x = 0; x < npersons; x++) {
+    size_t i = (size_t)by_text[x];
     mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0) continue;
+    if (m->canon >= 0) continue;
     int he = m->he, she = m->she;
     if (m->ntok >= 2 && tb->first_names) {
       /* "Van der Berg": a particle gives no gender */
@@ -1177,10 +1180,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     m->gender = he > she ? 1 : she > he ? 2 : 0;
   }
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
+  for (size_t x = 0; x < npersons; x++) {
+    size_t i = (size_t)by_text[x];
     mention *m = &w->m[i];
-    if (is_name(m) && m->type == ART_ENT_PERSON && m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
+    if (m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
   }
   rc = 0;
 done:
