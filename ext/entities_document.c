@@ -828,6 +828,34 @@ static void vote_outcome(mention *m, const vote_group *groups, const int64_t *vo
   m->type = (art_etype)best;
 }
 
+/* E2's second half for one mention m (the i-th), prefixes[text number]: the
+   longest company or party name that opens with the text, or -1. */
+static void company_short_form(work *w, const tables *tb, const int32_t *prefixes, mention *m, size_t i) {
+  const char *doc = w->doc;
+  if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) return;
+  if (m->type == ART_ENT_PERSON && m->ntok >= 2) return;
+  const int32_t *v = &prefixes[m->text_id];
+  if (*v < 0 || (size_t)*v == i) return;
+  /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
+  char acr[ACRONYM_MAX];
+  if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) return;
+  /* "Senate" is a body of its own, not short for "Senate Appropriations
+     Committee" that merely opens with it */
+  if (m->ntok == 1 && art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) return;
+  /* a place's name is not short for a body that opens with it ("Boston"
+     of "Boston University"), unless it names a club in a match report
+     ("New York led 58-44" -> "New York Knicks") */
+  if (!((m->team || w->match_report) && m->type == ART_ENT_ORG) &&
+      (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+        ART_GAZ_DEMONYMS)))
+    return;                  /* nor a nationality: "European" of "European Union" */
+  if (m->orphan && m->initial && common_word(tb, doc, m)) return;
+  m->orphan = 0;
+  m->type = ART_ENT_ORG;
+  m->canon = *v;
+}
+
 int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   const char *doc = w->doc;
   size_t count = w->count;
@@ -1114,46 +1142,27 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
   }
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    mention *m = &w->m[i];
-    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
-    if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
-    int32_t *v = &by_text[m->text_id];
-    if (*v < 0 || (size_t)*v == i) continue;
-    /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
-    char acr[ACRONYM_MAX];
-    if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
-    /* "Senate" is a body of its own, not short for "Senate Appropriations
-       Committee" that merely opens with it */
-    if (m->ntok == 1 && art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) continue;
-    /* a place's name is not short for a body that opens with it ("Boston"
-       of "Boston University"), unless it names a club in a match report
-       ("New York led 58-44" -> "New York Knicks") */
-    if (!((m->team || w->match_report) && m->type == ART_ENT_ORG) &&
-        (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
-         (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
-          ART_GAZ_DEMONYMS)))
-      continue;                  /* nor a nationality: "European" of "European Union" */
-    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
-    m->orphan = 0;
-    m->type = ART_ENT_ORG;
-    m->canon = *v;
-  }
-
-  /* E3. A lone capitalised common word or organisation word left as an
-         organisation ("Senators", "Financial", "Ministry") that links to no
-         longer name names nothing by itself; acronyms stay.
-     F. Gender of each person, gathered on the mention that names it in
-        full.  One pass: E3 drops organisations, F counts on persons, and
-        lists them (in by_text) for F's other two passes. */
+  /* E2's second half, E3 and F's first pass, in one pass: E3 looks at an
+     organisation as E2 left it, and no step after E2 changes a person's
+     links; the persons are listed (in place, at the front of text) for
+     F's passes. */
   size_t npersons = 0;
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    if (m->type == ART_ENT_ORG) { lone_org_word(m, doc); continue; }
-    if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
-    by_text[npersons++] = (int32_t)i;
+    company_short_form(w, tb, by_text, m, i);
+    if (m->type == ART_ENT_ORG) lone_org_word(m, doc);
+    else if (is_name(m) && m->type == ART_ENT_PERSON) text[npersons++] = (uint32_t)i;
+  }
+
+  /* E3. A lone capitalised common word or organisation word left as an
+         organisation ("Senators", "Financial", "Ministry") that links to no
+         longer name names nothing by itself; acronyms stay (in the pass above).
+     F. Gender of each person, gathered on the mention that names it in
+        full. */
+  for (size_t x = 0; x < npersons; x++) {
+    size_t i = text[x];
+    mention *m = &w->m[i];
     mention *r = &w->m[root_of(w, (int)i)];
     if (r != m) { r->he += m->he; r->she += m->she; }
     const char *p = doc + m->prev_start;
@@ -1163,7 +1172,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
   }
   for (size_t x = 0; x < npersons; x++) {
-    size_t i = (size_t)by_text[x];
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (m->canon >= 0) continue;
     int he = m->he, she = m->she;
@@ -1181,7 +1190,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     m->gender = he > she ? 1 : she > he ? 2 : 0;
   }
   for (size_t x = 0; x < npersons; x++) {
-    size_t i = (size_t)by_text[x];
+    size_t i = text[x];
     mention *m = &w->m[i];
     if (m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
   }
