@@ -1130,14 +1130,16 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       continue;
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
+      /* a prefix that is no mention's text is never looked up: asked
+         first, as most are not, and it is cheaper than the word lists */
+      int32_t *id = sm_get(texts, doc + f->start, p - f->start, 0);
+      if (!id) continue;
       /* "Rochdale" of "Rochdale Borough Council" is the town */
       size_t q = p + 1, ql = 0;
       while (q + ql < f->end && doc[q + ql] != ' ') ql++;
       if (art_ent_lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
           (doc[q] >= 'A' && doc[q] <= 'Z' && art_ent_lookup_lower(&art_table_place_body_words, doc + q, ql, 0)))
         continue;
-      int32_t *id = sm_get(texts, doc + f->start, p - f->start, 0);
-      if (!id) continue;           /* no mention's text: never looked up */
       int32_t *v = &by_text[*id];
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
     }
