@@ -234,7 +234,19 @@ typedef struct vote_group {
   int64_t sum;
   int32_t row;
   uint8_t type, winner, context_org;
+  uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
 } vote_group;
+
+/* What steps after D learn about a one-word text, kept per text number
+   (a one-word mention's text is its text number's: only B3c's merges,
+   into two words or more, make them differ). */
+enum {
+  KNOWN_NO_EXPANSION = 1,            /* E1: acronyms.tsv gives it no other name */
+  KNOWN_ORG_WORD_ASKED = 2,          /* E3 looked it up... */
+  KNOWN_ORG_WORD = 4,                /*   an organisation word, no acronym */
+  KNOWN_COMMON_ASKED = 8,            /* E3 looked it up... */
+  KNOWN_COMMON = 16                  /*   not all capitals, a common word (>= 90) */
+};
 
 static int root_of(const work *w, int i) {
   for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
@@ -629,7 +641,7 @@ static void parenthesized_short_forms(work *w) {
 ** carries the canonical name.  Acronyms are few: one search of the document
 ** per distinct acronym.
 */
-static int spelled_out_acronyms(work *w) {
+static int spelled_out_acronyms(work *w, vote_group *known) {
   const char *doc = w->doc;
   /* what each distinct acronym found: the hidden mention, or -2 (not in the
      document); at most ACRONYM_SEARCHES searches, so the step stays linear */
@@ -643,10 +655,12 @@ static int spelled_out_acronyms(work *w) {
     if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
     size_t ml = m->end - m->start;
+    uint8_t *facts = &known[m->text_id].known;
+    if (*facts & KNOWN_NO_EXPANSION) continue;
     const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
-    if (!e || !e->extra[0]) continue;
-    size_t el = strlen(e->extra);
-    if (el == ml && memcmp(e->extra, doc + m->start, ml) == 0) continue;   /* "BBC" is its own name */
+    size_t el = e ? strlen(e->extra) : 0;
+    /* "BBC" is its own name */
+    if (!el || (el == ml && memcmp(e->extra, doc + m->start, ml) == 0)) { *facts |= KNOWN_NO_EXPANSION; continue; }
     size_t q = 0;
     while (q < nasked && asked[q] != e) q++;
     if (q == nasked) {
@@ -770,21 +784,27 @@ static void particle_surname(work *w, const tables *tb, mention *m, size_t i) {
 
 /* E3 for one mention m: a lone capitalised common word or organisation word
    left as an organisation that links to no longer name is dropped. */
-static void lone_org_word(mention *m, const char *doc) {
+static void lone_org_word(mention *m, const char *doc, uint8_t *facts) {
   if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) return;
+  size_t n = m->end - m->start;
   /* "the Ministry", "the Council" on their own: a word of a name, not one,
      even when it points back to the full name */
-  if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
-      !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
-    m->dropped = 1;
-    return;
+  if (!(*facts & KNOWN_ORG_WORD_ASKED)) {
+    *facts |= KNOWN_ORG_WORD_ASKED;
+    if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, n, 0) &&
+        !art_table_find(&art_table_acronyms, doc + m->start, n))
+      *facts |= KNOWN_ORG_WORD;
   }
+  if (*facts & KNOWN_ORG_WORD) { m->dropped = 1; return; }
   if (m->canon >= 0) return;
-  int all_caps = 1;
-  for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
-  if (all_caps) return;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
-  if (e && atoi(e->value) >= 90) m->dropped = 1;
+  if (!(*facts & KNOWN_COMMON_ASKED)) {
+    *facts |= KNOWN_COMMON_ASKED;
+    int all_caps = 1;
+    for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
+    const art_table_entry *e = all_caps ? NULL : art_ent_lookup_lower(&art_table_common_words, doc + m->start, n, 0);
+    if (e && atoi(e->value) >= 90) *facts |= KNOWN_COMMON;
+  }
+  if (*facts & KNOWN_COMMON) m->dropped = 1;
 }
 
 /* C's second half for one mention m, v the first name (not from a
@@ -1106,7 +1126,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   }
 
   if (parenthesized) parenthesized_short_forms(w);
-  if (spelled_out_acronyms(w)) goto done;
+  if (spelled_out_acronyms(w, groups)) goto done;
 
   sm_clear(acronyms);
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E2's prefixes */
@@ -1153,7 +1173,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = text[x];
     mention *m = &w->m[i];
     company_short_form(w, tb, by_text, m, i);
-    if (m->type == ART_ENT_ORG) lone_org_word(m, doc);
+    if (m->type == ART_ENT_ORG) lone_org_word(m, doc, &groups[m->text_id].known);
     else if (is_name(m) && m->type == ART_ENT_PERSON) text[npersons++] = (uint32_t)i;
   }
 
