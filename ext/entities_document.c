@@ -227,14 +227,16 @@ static int other_body(const char *doc, const mention *m, const mention *longer) 
            (ART_GAZ_COUNTRIES | ART_GAZ_DEMONYMS));
 }
 
-/* D's vote on one surface form: the sum of its votes while its mentions
-   agree on a type, then a row of `votes` (row >= 0). */
+/* What the document pass keeps per text number.  D's vote on one surface
+   form: the sum of its votes while its mentions agree on a type, then a row
+   of `votes` (row >= 0). */
 enum { NO_VOTES = -2 };              /* a vote_group's row before its first vote */
 typedef struct vote_group {
   int64_t sum;
   int32_t row;
   uint8_t type, winner, context_org;
   uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
+  int32_t one_word;                  /* A2: the last one-word name with the text, or -1 */
 } vote_group;
 
 /* What steps after D learn about a one-word text, kept per text number
@@ -725,7 +727,7 @@ static void state_abbreviations(work *w) {
 }
 
 /* A2 for one mention m (a two- or three-word organisation or place): a person? */
-static void person_by_shape(work *w, span_map *names, mention *m) {
+static void person_by_shape(work *w, span_map *texts, const vote_group *facts, mention *m) {
   const char *doc = w->doc;
   if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
@@ -734,10 +736,12 @@ static void person_by_shape(work *w, span_map *names, mention *m) {
   if (!person_shaped(doc, m)) return;
   uint32_t first = art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0);
   int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
-  int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
-  int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
-  if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
-      (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
+  /* a one-word name's text is a mention's text: asked through `texts` */
+  const int32_t *id = sm_get(texts, doc + m->last_start, m->end - m->last_start, 0);
+  const int32_t *id1 = sm_get(texts, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
+  int32_t alone = id ? facts[*id].one_word : -1, alone1 = id1 ? facts[*id1].one_word : -1;
+  if ((first & ART_GAZ_FIRST_NAMES) || initials_first || alone >= 0 ||
+      (alone1 >= 0 && w->m[alone1].type == ART_ENT_PERSON))
     m->type = ART_ENT_PERSON;
 }
 
@@ -882,14 +886,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   int rc = -1;
   /* Two hash maps: `texts` numbers each distinct text of a mention once,
      and every step that keys a map by spans of the document (A's
-     mid-sentence texts, B's surnames, C's names, D's groups, E's suffixes,
-     E2's prefixes) uses an array indexed by that number instead (by_text,
-     emptied between steps): a key that is no mention's text is never
+     mid-sentence texts, A2's one-word names, B's surnames, C's names, D's
+     groups, E's suffixes, E2's prefixes) uses an array indexed by that
+     number instead (by_text, emptied between steps, and `groups`, whose
+     fields are the steps' own): a key that is no mention's text is never
      looked up, so it need not be kept.  The other map holds keys that are
-     not spans of the text: A2's one-word names (looked up by a name's
-     first and last words), then E's acronyms. */
+     not spans of the text: E's acronyms. */
   span_map *texts = &b->spans[0];
-  span_map *names = &b->spans[1], *acronyms = &b->spans[1];
+  span_map *acronyms = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
   uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
@@ -900,7 +904,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
   int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
-  if (!text || !by_text || sm_init(texts, count) || sm_init(names, count)) goto done;
+  /* b->winner's bytes hold the groups: one per text number */
+  vote_group *groups = (vote_group *)(b->winner = reserve(b->winner, &b->winner_cap,
+                                                          (count ? count : 1) * sizeof(vote_group), 1));
+  if (!text || !by_text || !groups || sm_init(texts, count) || sm_init(acronyms, count)) goto done;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
@@ -927,7 +934,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
     m->hash = art_table_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
-    if (*id < 0) { *id = (int32_t)ntexts++; by_text[*id] = 0; }
+    if (*id < 0) {
+      *id = (int32_t)ntexts++;
+      by_text[*id] = 0;
+      groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1};
+    }
     m->text_id = *id;
     if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     /* by_text: 1 for a text used mid-sentence */
@@ -950,7 +961,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         m->dropped = 1;
     }
     /* for A2: the one-word names */
-    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
+    if (is_name(m) && m->ntok == 1) groups[m->text_id].one_word = (int32_t)i;
   }
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: B's surnames */
 
@@ -968,7 +979,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!is_name(m)) continue;
     if (!m->from_lexicon && !m->dateline && m->ntok >= 2 && m->ntok <= 3 &&
         (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE))
-      person_by_shape(w, names, m);
+      person_by_shape(w, texts, groups, m);
     if (!is_full_person(m)) continue;
     const mention *f = m;
     size_t ss, se;
@@ -986,7 +997,6 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
     else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
   }
-  sm_clear(names);            /* its table becomes `acronyms` */
 
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
@@ -1026,10 +1036,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         notes a group with a mention its context made a team or company. */
   size_t nrows = 0, most = ntext ? ntext : 1;
   votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
-  /* b->winner's bytes hold the groups */
-  vote_group *groups = (vote_group *)(b->winner = reserve(b->winner, &b->winner_cap, most * sizeof(vote_group), 1));
-  if (!votes || !groups) goto done;
-  for (size_t k = 0; k < ntexts; k++) groups[k] = (vote_group){.row = NO_VOTES};
+  if (!votes) goto done;
   /* C's second half and D's vote, in one pass: C changes only the mention
      it looks at, and the names in C's map are neither runs left as O nor
      weak, so C never changes them; D votes with the mention as C left it. */
