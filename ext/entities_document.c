@@ -900,7 +900,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   size_t ntext = 0, ntexts = 0;
   /* upper bounds on what steps B3b to E0 look for (types and flags they
      test only change later in ways the comments at their calls give) */
-  size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, abbreviations = 0, parenthesized = 0;
+  size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, parenthesized = 0;
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
   int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
@@ -930,7 +930,6 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       long_facilities += m->type == ART_ENT_FAC;
       long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
     }
-    abbreviations += m->ntok <= 2 && doc[m->end - 1] == '.';
     parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
     m->hash = art_table_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
@@ -1009,13 +1008,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
      step before them makes a facility, an event or a product of a longer
-     name, nor makes a name shorter */
+     name */
   companies += one_word_persons(w);
   if (companies) business_story_companies(w);
   if (long_facilities) facility_short_names(w, tb);
   if (teams >= 2) match_report_teams(w);
   if (long_events) event_short_names(w, tb);
-  if (abbreviations) state_abbreviations(w);
+  state_abbreviations(w);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
         by_text: the first name (not from a headline) with the text, or -1. */
