@@ -898,6 +898,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   char *acr_keys = NULL;
   uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
   size_t ntext = 0, ntexts = 0;
+  size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
   /* upper bounds on what steps B3b to E0 look for (types and flags they
      test only change later in ways the comments at their calls give) */
   size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, parenthesized = 0;
@@ -1110,9 +1111,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (!id) continue;           /* no mention's text: never looked up */
       int32_t *v = &by_text[*id];
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
+      suffixes++;
     }
   }
-  for (size_t x = 0; x < ntext; x++) {
+  /* no acronym key and no suffix: nothing to link to */
+  for (size_t x = 0; (acronyms->nused || suffixes) && x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
@@ -1168,6 +1171,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         continue;
       int32_t *v = &by_text[*id];
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
+      prefixes++;
     }
   }
   /* E2's second half, E3 and F's first pass, in one pass: E3 looks at an
@@ -1178,7 +1182,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    company_short_form(w, tb, by_text, m, i);
+    if (prefixes) company_short_form(w, tb, by_text, m, i);   /* none: no short form to find */
     if (m->type == ART_ENT_ORG) lone_org_word(m, doc, &groups[m->text_id].known);
     else if (is_name(m) && m->type == ART_ENT_PERSON) text[npersons++] = (uint32_t)i;
   }
