@@ -67,10 +67,9 @@ static void sm_clear(span_map *m) {
   m->nused = 0;
 }
 
-/* The value slot for z[0..n), whose art_table_hash is hash: existing, or
-   (insert) new with value -1; NULL if absent. */
+/* The value slot for z[0..n), whose art_table_hash is hash, in a map that
+   sm_init() set up: existing, or (insert) new with value -1; NULL if absent. */
 static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
-  if (!m->slot) return NULL;
   for (size_t h = hash & m->mask;; h = (h + 1) & m->mask) {
     sm_slot *s = &m->slot[h];
     if (!s->z) {
@@ -925,8 +924,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     text[ntext++] = (uint32_t)i;
     /* what the later steps look for, counted while the mentions are walked
        anyway: a step whose trigger no mention has is skipped */
-    teams += m->team;
-    companies += m->context_org && !m->team;
+    if (m->team || m->context_org) {        /* rare: one test for both */
+      teams += m->team;
+      companies += !m->team;
+    }
     if (m->ntok >= 2) {
       long_facilities += m->type == ART_ENT_FAC;
       long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
