@@ -1149,21 +1149,23 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = text[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
-    /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
-    /* ... or, in a match report, be a city's club: "Boston Celtics", "New York Knicks" */
-    if (!art_ent_lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) &&
-        !(f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
-          (art_ent_gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
-           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))) &&
-        !(w->match_report && (art_ent_gaz_bits(doc + f->start, f->last_start - 1 - f->start, 0) &
-                               (ART_GAZ_CITIES | ART_GAZ_US_STATES))))
-      continue;
+    int qualifies = -1;          /* the test of the full name, made once a prefix needs it */
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
       /* a prefix that is no mention's text is never looked up: asked
          first, as most are not, and it is cheaper than the word lists */
       int32_t *id = sm_get(texts, doc + f->start, p - f->start, 0);
       if (!id) continue;
+      /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
+      /* ... or, in a match report, be a city's club: "Boston Celtics", "New York Knicks" */
+      if (qualifies < 0)
+        qualifies = art_ent_lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) ||
+                    (f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
+                     (art_ent_gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
+                      (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))) ||
+                    (w->match_report && (art_ent_gaz_bits(doc + f->start, f->last_start - 1 - f->start, 0) &
+                                         (ART_GAZ_CITIES | ART_GAZ_US_STATES)));
+      if (!qualifies) break;
       /* "Rochdale" of "Rochdale Borough Council" is the town */
       size_t q = p + 1, ql = 0;
       while (q + ql < f->end && doc[q + ql] != ' ') ql++;
