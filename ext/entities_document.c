@@ -732,15 +732,20 @@ static void person_by_shape(work *w, span_map *texts, const vote_group *facts, m
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
        ART_GAZ_ACRONYMS))
     return;
-  if (!person_shaped(doc, m)) return;
-  uint32_t first = art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0);
+  /* the cheap signs first; the word-by-word shape only when one holds */
   int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
-  /* a one-word name's text is a mention's text: asked through `texts` */
-  const int32_t *id = sm_get(texts, doc + m->last_start, m->end - m->last_start, 0);
-  const int32_t *id1 = sm_get(texts, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
-  int32_t alone = id ? facts[*id].one_word : -1, alone1 = id1 ? facts[*id1].one_word : -1;
-  if ((first & ART_GAZ_FIRST_NAMES) || initials_first || alone >= 0 ||
-      (alone1 >= 0 && w->m[alone1].type == ART_ENT_PERSON))
+  int sign = initials_first;
+  if (!sign) {
+    /* a one-word name's text is a mention's text: asked through `texts` */
+    const int32_t *id = sm_get(texts, doc + m->last_start, m->end - m->last_start, 0);
+    sign = id && facts[*id].one_word >= 0;
+  }
+  if (!sign) {
+    const int32_t *id1 = sm_get(texts, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
+    sign = id1 && facts[*id1].one_word >= 0 && w->m[facts[*id1].one_word].type == ART_ENT_PERSON;
+  }
+  if (!sign) sign = (art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0) & ART_GAZ_FIRST_NAMES) != 0;
+  if (sign && person_shaped(doc, m))
     m->type = ART_ENT_PERSON;
 }
 
