@@ -67,10 +67,9 @@ static void sm_clear(span_map *m) {
   m->nused = 0;
 }
 
-/* The value slot for z[0..n), whose art_table_hash is hash: existing, or
-   (insert) new with value -1; NULL if absent. */
-static int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
-  if (!m->slot) return NULL;
+/* The value slot for z[0..n), whose art_table_hash is hash, in a map that
+   sm_init() set up: existing, or (insert) new with value -1; NULL if absent. */
+static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
   for (size_t h = hash & m->mask;; h = (h + 1) & m->mask) {
     sm_slot *s = &m->slot[h];
     if (!s->z) {
@@ -227,6 +226,29 @@ static int other_body(const char *doc, const mention *m, const mention *longer) 
            (ART_GAZ_COUNTRIES | ART_GAZ_DEMONYMS));
 }
 
+/* What the document pass keeps per text number.  D's vote on one surface
+   form: the sum of its votes while its mentions agree on a type, then a row
+   of `votes` (row >= 0). */
+enum { NO_VOTES = -2 };              /* a vote_group's row before its first vote */
+typedef struct vote_group {
+  int64_t sum;
+  int32_t row;
+  uint8_t type, winner, context_org;
+  uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
+  int32_t one_word;                  /* A2: the last one-word name with the text, or -1 */
+} vote_group;
+
+/* What steps after D learn about a one-word text, kept per text number
+   (a one-word mention's text is its text number's: only B3c's merges,
+   into two words or more, make them differ). */
+enum {
+  KNOWN_NO_EXPANSION = 1,            /* E1: acronyms.tsv gives it no other name */
+  KNOWN_ORG_WORD_ASKED = 2,          /* E3 looked it up... */
+  KNOWN_ORG_WORD = 4,                /*   an organisation word, no acronym */
+  KNOWN_COMMON_ASKED = 8,            /* E3 looked it up... */
+  KNOWN_COMMON = 16                  /*   not all capitals, a common word (>= 90) */
+};
+
 static int root_of(const work *w, int i) {
   for (int hop = 0; hop < 4 && w->m[i].canon >= 0; hop++) i = w->m[i].canon;
   return i;
@@ -307,18 +329,19 @@ static int unlinked_place(work *w, mention *m, size_t i) {
 ** that no list of names knows and that no pronoun follows, listed with an
 ** organisation, is an organisation.  Runs after surnames are linked.
 */
-static void listed_with_org(work *w, mention *m, size_t i) {
+static int listed_with_org(work *w, mention *m, size_t i) {
   const char *doc = w->doc;
-  if (m->he || m->she) return;
+  if (m->he || m->she) return 0;
   const mention *before = i > 0 ? &w->m[i - 1] : NULL, *after = i + 1 < w->count ? &w->m[i + 1] : NULL;
   int listed = (before && is_name(before) && before->type == ART_ENT_ORG && joined_by_and(doc, before, m)) ||
                (after && is_name(after) && after->type == ART_ENT_ORG && joined_by_and(doc, m, after));
   if (!listed || (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
                   (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON)))
-    return;
+    return 0;
   m->type = ART_ENT_ORG;
   m->context_org = 1;
   m->score = 1 << 20;
+  return 1;
 }
 
 /*
@@ -326,14 +349,17 @@ static void listed_with_org(work *w, mention *m, size_t i) {
 ** a mention that B3 makes a place is no longer a person for B3b, and
 ** neither step's test of a neighbour's type (a place for B3, an
 ** organisation for B3b) changes with what the other step does to it.
+** Returns how many mentions B3b made organisations.
 */
-static void one_word_persons(work *w) {
+static size_t one_word_persons(work *w) {
+  size_t orgs = 0;
   for (size_t x = 0; x < w->ntext; x++) {
     size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
-    if (!unlinked_place(w, m, i)) listed_with_org(w, m, i);
+    if (!unlinked_place(w, m, i)) orgs += (size_t)listed_with_org(w, m, i);
   }
+  return orgs;
 }
 
 /* A place name the gazetteers know, used as a place. */
@@ -616,7 +642,7 @@ static void parenthesized_short_forms(work *w) {
 ** carries the canonical name.  Acronyms are few: one search of the document
 ** per distinct acronym.
 */
-static int spelled_out_acronyms(work *w) {
+static int spelled_out_acronyms(work *w, vote_group *known) {
   const char *doc = w->doc;
   /* what each distinct acronym found: the hidden mention, or -2 (not in the
      document); at most ACRONYM_SEARCHES searches, so the step stays linear */
@@ -630,10 +656,12 @@ static int spelled_out_acronyms(work *w) {
     if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
     size_t ml = m->end - m->start;
+    uint8_t *facts = &known[m->text_id].known;
+    if (*facts & KNOWN_NO_EXPANSION) continue;
     const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
-    if (!e || !e->extra[0]) continue;
-    size_t el = strlen(e->extra);
-    if (el == ml && memcmp(e->extra, doc + m->start, ml) == 0) continue;   /* "BBC" is its own name */
+    size_t el = e ? strlen(e->extra) : 0;
+    /* "BBC" is its own name */
+    if (!el || (el == ml && memcmp(e->extra, doc + m->start, ml) == 0)) { *facts |= KNOWN_NO_EXPANSION; continue; }
     size_t q = 0;
     while (q < nasked && asked[q] != e) q++;
     if (q == nasked) {
@@ -698,19 +726,26 @@ static void state_abbreviations(work *w) {
 }
 
 /* A2 for one mention m (a two- or three-word organisation or place): a person? */
-static void person_by_shape(work *w, span_map *names, mention *m) {
+static void person_by_shape(work *w, span_map *texts, const vote_group *facts, mention *m) {
   const char *doc = w->doc;
   if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
        ART_GAZ_ACRONYMS))
     return;
-  if (!person_shaped(doc, m)) return;
-  uint32_t first = art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0);
+  /* the cheap signs first; the word-by-word shape only when one holds */
   int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
-  int32_t *alone = sm_get(names, doc + m->last_start, m->end - m->last_start, 0);
-  int32_t *alone1 = sm_get(names, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
-  if ((first & ART_GAZ_FIRST_NAMES) || initials_first || (alone && *alone >= 0) ||
-      (alone1 && *alone1 >= 0 && w->m[*alone1].type == ART_ENT_PERSON))
+  int sign = initials_first;
+  if (!sign) {
+    /* a one-word name's text is a mention's text: asked through `texts` */
+    const int32_t *id = sm_get(texts, doc + m->last_start, m->end - m->last_start, 0);
+    sign = id && facts[*id].one_word >= 0;
+  }
+  if (!sign) {
+    const int32_t *id1 = sm_get(texts, doc + m->start, m->first_end - m->start, 0);   /* "Zhou" of "Zhou Wenbin" */
+    sign = id1 && facts[*id1].one_word >= 0 && w->m[facts[*id1].one_word].type == ART_ENT_PERSON;
+  }
+  if (!sign) sign = (art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0) & ART_GAZ_FIRST_NAMES) != 0;
+  if (sign && person_shaped(doc, m))
     m->type = ART_ENT_PERSON;
 }
 
@@ -757,21 +792,96 @@ static void particle_surname(work *w, const tables *tb, mention *m, size_t i) {
 
 /* E3 for one mention m: a lone capitalised common word or organisation word
    left as an organisation that links to no longer name is dropped. */
-static void lone_org_word(mention *m, const char *doc) {
+static void lone_org_word(mention *m, const char *doc, uint8_t *facts) {
   if (!is_name(m) || m->ntok != 1 || m->type != ART_ENT_ORG || m->from_lexicon || m->context_org) return;
+  size_t n = m->end - m->start;
   /* "the Ministry", "the Council" on their own: a word of a name, not one,
      even when it points back to the full name */
-  if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0) &&
-      !art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start)) {
-    m->dropped = 1;
-    return;
+  if (!(*facts & KNOWN_ORG_WORD_ASKED)) {
+    *facts |= KNOWN_ORG_WORD_ASKED;
+    if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, n, 0) &&
+        !art_table_find(&art_table_acronyms, doc + m->start, n))
+      *facts |= KNOWN_ORG_WORD;
   }
+  if (*facts & KNOWN_ORG_WORD) { m->dropped = 1; return; }
   if (m->canon >= 0) return;
-  int all_caps = 1;
-  for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
-  if (all_caps) return;
-  const art_table_entry *e = art_ent_lookup_lower(&art_table_common_words, doc + m->start, m->end - m->start, 0);
-  if (e && atoi(e->value) >= 90) m->dropped = 1;
+  if (!(*facts & KNOWN_COMMON_ASKED)) {
+    *facts |= KNOWN_COMMON_ASKED;
+    int all_caps = 1;
+    for (size_t k = m->start; k < m->end; k++) if (doc[k] >= 'a' && doc[k] <= 'z') all_caps = 0;
+    const art_table_entry *e = all_caps ? NULL : art_ent_lookup_lower(&art_table_common_words, doc + m->start, n, 0);
+    if (e && atoi(e->value) >= 90) *facts |= KNOWN_COMMON;
+  }
+  if (*facts & KNOWN_COMMON) m->dropped = 1;
+}
+
+/* C's second half for one mention m, v the first name (not from a
+   headline) with its text, or -1: a run left as O that matches a name used
+   elsewhere becomes that name; a name from a Title Case headline stays only
+   when the body names it too. */
+static void headline_and_orphan(work *w, const tables *tb, mention *m, int32_t v) {
+  const char *doc = w->doc;
+  /* "Arsenal visits ...": a sentence's opening common word is the name
+     only when its context elsewhere made it a team or company */
+  if (m->orphan && v >= 0 && !(m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[v].context_org)) {
+    m->orphan = 0;
+    m->type = w->m[v].type;
+    m->canon = w->m[v].canon;
+    m->context_org = w->m[v].context_org;
+    m->score = 0;
+  }
+  if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; return; }
+  if (v >= 0 && !w->m[v].weak) { m->type = w->m[v].type; m->canon = w->m[v].canon; }
+  else m->dropped = 1;
+}
+
+/* D's outcome for one mention m of its text's group. */
+static void vote_outcome(mention *m, const vote_group *groups, const int64_t *votes) {
+  const vote_group *g = &groups[m->text_id];
+  int win = g->winner;
+  int64_t top, own;
+  if (g->row >= 0) {
+    const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
+    top = vt[win];
+    own = vt[m->type];
+  } else {
+    top = win == g->type ? g->sum : 0;
+    own = g->sum;
+  }
+  int best = top > own ? win : (int)m->type;
+  if (best == ART_ENT_ORG && g->context_org) m->context_org = 1;
+  /* "French" the language and "French" the people share a surface form:
+     where the context decided, each keeps its own */
+  if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
+  m->type = (art_etype)best;
+}
+
+/* E2's second half for one mention m (the i-th), prefixes[text number]: the
+   longest company or party name that opens with the text, or -1. */
+static void company_short_form(work *w, const tables *tb, const int32_t *prefixes, mention *m, size_t i) {
+  const char *doc = w->doc;
+  if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) return;
+  if (m->type == ART_ENT_PERSON && m->ntok >= 2) return;
+  const int32_t *v = &prefixes[m->text_id];
+  if (*v < 0 || (size_t)*v == i) return;
+  /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
+  char acr[ACRONYM_MAX];
+  if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) return;
+  /* "Senate" is a body of its own, not short for "Senate Appropriations
+     Committee" that merely opens with it */
+  if (m->ntok == 1 && art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) return;
+  /* a place's name is not short for a body that opens with it ("Boston"
+     of "Boston University"), unless it names a club in a match report
+     ("New York led 58-44" -> "New York Knicks") */
+  if (!((m->team || w->match_report) && m->type == ART_ENT_ORG) &&
+      (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
+       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
+        ART_GAZ_DEMONYMS)))
+    return;                  /* nor a nationality: "European" of "European Union" */
+  if (m->orphan && m->initial && common_word(tb, doc, m)) return;
+  m->orphan = 0;
+  m->type = ART_ENT_ORG;
+  m->canon = *v;
 }
 
 int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
@@ -780,22 +890,29 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   int rc = -1;
   /* Two hash maps: `texts` numbers each distinct text of a mention once,
      and every step that keys a map by spans of the document (A's
-     mid-sentence texts, B's surnames, C's names, D's groups, E's suffixes,
-     E2's prefixes) uses an array indexed by that number instead (by_text,
-     emptied between steps): a key that is no mention's text is never
+     mid-sentence texts, A2's one-word names, B's surnames, C's names, D's
+     groups, E's suffixes, E2's prefixes) uses an array indexed by that
+     number instead (by_text, emptied between steps, and `groups`, whose
+     fields are the steps' own): a key that is no mention's text is never
      looked up, so it need not be kept.  The other map holds keys that are
-     not spans of the text: A2's one-word names (looked up by a name's
-     first and last words), then E's acronyms. */
+     not spans of the text: E's acronyms. */
   span_map *texts = &b->spans[0];
-  span_map *names = &b->spans[1], *acronyms = &b->spans[1];
+  span_map *acronyms = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
   uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
   size_t ntext = 0, ntexts = 0;
+  size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
+  /* upper bounds on what steps B3b to E0 look for (types and flags they
+     test only change later in ways the comments at their calls give) */
+  size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, parenthesized = 0;
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
   int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
-  if (!text || !by_text || sm_init(texts, count) || sm_init(names, count)) goto done;
+  /* b->winner's bytes hold the groups: one per text number */
+  vote_group *groups = (vote_group *)(b->winner = reserve(b->winner, &b->winner_cap,
+                                                          (count ? count : 1) * sizeof(vote_group), 1));
+  if (!text || !by_text || !groups || sm_init(texts, count) || sm_init(acronyms, count)) goto done;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
@@ -810,9 +927,24 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     /* values (a number, a date) are never looked up by their text */
     if (m->is_value) continue;
     text[ntext++] = (uint32_t)i;
+    /* what the later steps look for, counted while the mentions are walked
+       anyway: a step whose trigger no mention has is skipped */
+    if (m->team || m->context_org) {        /* rare: one test for both */
+      teams += m->team;
+      companies += !m->team;
+    }
+    if (m->ntok >= 2) {
+      long_facilities += m->type == ART_ENT_FAC;
+      long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
+    }
+    parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
     m->hash = art_table_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
-    if (*id < 0) { *id = (int32_t)ntexts++; by_text[*id] = 0; }
+    if (*id < 0) {
+      *id = (int32_t)ntexts++;
+      by_text[*id] = 0;
+      groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1};
+    }
     m->text_id = *id;
     if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     /* by_text: 1 for a text used mid-sentence */
@@ -835,7 +967,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         m->dropped = 1;
     }
     /* for A2: the one-word names */
-    if (is_name(m) && m->ntok == 1) *sm_mention(names, doc, m, 1) = (int32_t)i;
+    if (is_name(m) && m->ntok == 1) groups[m->text_id].one_word = (int32_t)i;
   }
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: B's surnames */
 
@@ -853,7 +985,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!is_name(m)) continue;
     if (!m->from_lexicon && !m->dateline && m->ntok >= 2 && m->ntok <= 3 &&
         (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE))
-      person_by_shape(w, names, m);
+      person_by_shape(w, texts, groups, m);
     if (!is_full_person(m)) continue;
     const mention *f = m;
     size_t ss, se;
@@ -871,7 +1003,6 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (fl > al && contains(doc + f->start, fl, doc + a->start, a->last_start - a->start)) *v = (int32_t)i;
     else if (!(al > fl && contains(doc + a->start, al, doc + f->start, f->last_start - f->start))) *v = -2;
   }
-  sm_clear(names);            /* its table becomes `acronyms` */
 
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
@@ -882,11 +1013,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     else particle_surname(w, tb, m, i);
   }
 
-  one_word_persons(w);
-  business_story_companies(w);
-  facility_short_names(w, tb);
-  match_report_teams(w);
-  event_short_names(w, tb);
+  /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
+     step before them makes a facility, an event or a product of a longer
+     name */
+  companies += one_word_persons(w);
+  if (companies) business_story_companies(w);
+  if (long_facilities) facility_short_names(w, tb);
+  if (teams >= 2) match_report_teams(w);
+  if (long_events) event_short_names(w, tb);
   state_abbreviations(w);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
@@ -898,85 +1032,50 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!is_name(m) || m->weak) continue;
     if (by_text[m->text_id] < 0) by_text[m->text_id] = (int32_t)i;
   }
-  /* ... and, in the same pass (each changes only the mention it looks at,
-     and the names in the map are neither runs left as O nor weak): a name
-     from a Title Case headline stays only when the body names it too. */
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    mention *m = &w->m[i];
-    int32_t v = by_text[m->text_id];
-    /* "Arsenal visits ...": a sentence's opening common word is the name
-       only when its context elsewhere made it a team or company */
-    if (m->orphan && v >= 0 && !(m->initial && m->ntok == 1 && common_word(tb, doc, m) && !w->m[v].context_org)) {
-      m->orphan = 0;
-      m->type = w->m[v].type;
-      m->canon = w->m[v].canon;
-      m->context_org = w->m[v].context_org;
-      m->score = 0;
-    }
-    if (!m->weak || m->canon >= 0 || !is_name(m)) { if (m->weak && m->orphan) m->dropped = 1; continue; }
-    if (v >= 0 && !w->m[v].weak) { m->type = w->m[v].type; m->canon = w->m[v].canon; }
-    else m->dropped = 1;
-  }
-
-
-  /* D. One label per surface form: a confidence-weighted vote. */
-  /* Each group's winner: the first type (from 1) with the most votes, kept
-     up to date as votes only grow; a mention whose own type ties with it
-     keeps its own.  A vote that does not grow marks the group for a recount.
-     Groups are numbered as they are met, in the pass that votes. */
-  size_t ngroups = 0, most = ntext ? ntext : 1;
-  memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: the text's group, or -1 */
+  /* D. One label per surface form: a confidence-weighted vote.  Each
+        group of mentions with one text (numbered like the texts) has a
+        winner, the first type (from 1) with the most votes; a mention keeps
+        its own type unless the winner has more votes than it.  Most groups
+        hold one type only: such a group keeps the sum of its votes, and
+        only a group whose mentions disagree gets a row of votes per type
+        (from `votes`, rows handed out in order).  The pass that votes also
+        notes a group with a mention its context made a team or company. */
+  size_t nrows = 0, most = ntext ? ntext : 1;
   votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
-  uint8_t *winner = b->winner = reserve(b->winner, &b->winner_cap, most, 1);
-  if (!votes || !winner) goto done;
-  enum { RECOUNT = 0xFF };
+  if (!votes) goto done;
+  /* C's second half and D's vote, in one pass: C changes only the mention
+     it looks at, and the names in C's map are neither runs left as O nor
+     weak, so C never changes them; D votes with the mention as C left it. */
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
+    headline_and_orphan(w, tb, m, by_text[m->text_id]);
     if (!is_name(m) || m->from_lexicon) continue;
-    int32_t *v = &by_text[m->text_id];
-    if (*v < 0) {
-      *v = (int32_t)ngroups++;
-      memset(votes + (size_t)*v * ART_ENT_TYPE_COUNT, 0, ART_ENT_TYPE_COUNT * sizeof *votes);
-      winner[*v] = 1;
+    vote_group *g = &groups[m->text_id];
+    int64_t vote = (int64_t)m->score + 1;
+    g->context_org |= m->context_org;
+    if (g->row < 0) {
+      if (g->row == NO_VOTES) { g->row = -1; g->type = (uint8_t)m->type; }
+      if (m->type == g->type) { g->sum += vote; continue; }
+      g->row = (int32_t)nrows++;   /* a second type: the group gets its row */
+      int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
+      memset(vt, 0, ART_ENT_TYPE_COUNT * sizeof *vt);
+      vt[g->type] = g->sum;
     }
-    m->group = *v;                 /* the steps below ask again: no more look-ups */
-    size_t g = (size_t)m->group;
-    int64_t *vt = votes + g * ART_ENT_TYPE_COUNT, vote = (int64_t)m->score + 1;
-    int t = m->type;
-    vt[t] += vote;
-    if (vote <= 0) winner[g] = RECOUNT;
-    else if (winner[g] != RECOUNT && t >= 1 && (vt[t] > vt[winner[g]] || (vt[t] == vt[winner[g]] && t < winner[g])))
-      winner[g] = (uint8_t)t;
+    votes[(size_t)g->row * ART_ENT_TYPE_COUNT + m->type] += vote;
   }
-  for (size_t g = 0; g < ngroups; g++) {
-    if (winner[g] != RECOUNT) continue;
-    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    int best = 1;
-    for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
-    winner[g] = (uint8_t)best;
-  }
-  /* a group with a mention its context made a team or company: the high bit */
-  enum { CONTEXT_ORG = 0x80 };
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    const mention *m = &w->m[i];
-    if (m->context_org && is_name(m) && !m->from_lexicon) winner[m->group] |= CONTEXT_ORG;
-  }
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    mention *m = &w->m[i];
-    if (!is_name(m) || m->from_lexicon) continue;
-    size_t g = (size_t)m->group;
-    const int64_t *vt = votes + g * ART_ENT_TYPE_COUNT;
-    int win = winner[g] & ~CONTEXT_ORG;
-    int best = vt[win] > vt[m->type] ? win : (int)m->type;
-    if (best == ART_ENT_ORG && (winner[g] & CONTEXT_ORG)) m->context_org = 1;
-    /* "French" the language and "French" the people share a surface form:
-       where the context decided, each keeps its own */
-    if (m->fixed && (best == ART_ENT_LANGUAGE || best == ART_ENT_NORP)) best = m->type;
-    m->type = (art_etype)best;
+  for (size_t k = 0; k < ntexts; k++) {
+    vote_group *g = &groups[k];
+    if (g->row >= 0) {
+      const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
+      int best = 1;
+      for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
+      g->winner = (uint8_t)best;
+    } else {
+      /* one type t with sum s, every other type 0: t wins when s > 0; else
+         the first type (from 1) at 0 does (not t itself when s < 0) */
+      g->winner = g->type >= 1 && g->sum > 0 ? g->type : g->type == 1 && g->sum < 0 ? 2 : 1;
+    }
   }
 
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E's suffixes */
@@ -984,9 +1083,12 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
   acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
   if (!acr_keys) goto done;
+  /* D's outcome and E's first half, in one pass: E's first half reads
+     only the type of the mention it looks at, once D has set it */
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
-    const mention *f = &w->m[i];
+    mention *f = &w->m[i];
+    if (is_name(f) && !f->from_lexicon) vote_outcome(f, groups, votes);
     if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
@@ -1015,9 +1117,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (!id) continue;           /* no mention's text: never looked up */
       int32_t *v = &by_text[*id];
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
+      suffixes++;
     }
   }
-  for (size_t x = 0; x < ntext; x++) {
+  /* no acronym key and no suffix: nothing to link to */
+  for (size_t x = 0; (acronyms->nused || suffixes) && x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
@@ -1036,8 +1140,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       m->canon = *v;
   }
 
-  parenthesized_short_forms(w);
-  if (spelled_out_acronyms(w)) goto done;
+  if (parenthesized) parenthesized_short_forms(w);
+  if (spelled_out_acronyms(w, groups)) goto done;
 
   sm_clear(acronyms);
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E2's prefixes */
@@ -1050,66 +1154,55 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = text[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
-    /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
-    /* ... or, in a match report, be a city's club: "Boston Celtics", "New York Knicks" */
-    if (!art_ent_lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) &&
-        !(f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
-          (art_ent_gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
-           (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))) &&
-        !(w->match_report && (art_ent_gaz_bits(doc + f->start, f->last_start - 1 - f->start, 0) &
-                               (ART_GAZ_CITIES | ART_GAZ_US_STATES))))
-      continue;
+    int qualifies = -1;          /* the test of the full name, made once a prefix needs it */
     for (size_t p = f->start + 1; p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
+      /* a prefix that is no mention's text is never looked up: asked
+         first, as most are not, and it is cheaper than the word lists */
+      int32_t *id = sm_get(texts, doc + f->start, p - f->start, 0);
+      if (!id) continue;
+      /* ... or close with "of" and a place: "Supreme Court" -> "Supreme Court of Canada" */
+      /* ... or, in a match report, be a city's club: "Boston Celtics", "New York Knicks" */
+      if (qualifies < 0)
+        qualifies = art_ent_lookup_lower(&art_table_org_words, doc + f->last_start, f->end - f->last_start, 0) ||
+                    (f->last_start >= f->start + 4 && memcmp(doc + f->last_start - 4, " of ", 4) == 0 &&
+                     (art_ent_gaz_bits(doc + f->last_start, f->end - f->last_start, 1) &
+                      (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_CITIES))) ||
+                    (w->match_report && (art_ent_gaz_bits(doc + f->start, f->last_start - 1 - f->start, 0) &
+                                         (ART_GAZ_CITIES | ART_GAZ_US_STATES)));
+      if (!qualifies) break;
       /* "Rochdale" of "Rochdale Borough Council" is the town */
       size_t q = p + 1, ql = 0;
       while (q + ql < f->end && doc[q + ql] != ' ') ql++;
       if (art_ent_lookup_lower(&art_table_place_modifiers, doc + q, ql, 0) ||
           (doc[q] >= 'A' && doc[q] <= 'Z' && art_ent_lookup_lower(&art_table_place_body_words, doc + q, ql, 0)))
         continue;
-      int32_t *id = sm_get(texts, doc + f->start, p - f->start, 0);
-      if (!id) continue;           /* no mention's text: never looked up */
       int32_t *v = &by_text[*id];
       if (*v < 0 || w->m[*v].end - w->m[*v].start < f->end - f->start) *v = (int32_t)i;
+      prefixes++;
     }
   }
+  /* E2's second half, E3 and F's first pass, in one pass: E3 looks at an
+     organisation as E2 left it, and no step after E2 changes a person's
+     links; the persons are listed (in place, at the front of text) for
+     F's passes. */
+  size_t npersons = 0;
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0 || m->dateline) continue;
-    if (m->type == ART_ENT_PERSON && m->ntok >= 2) continue;
-    int32_t *v = &by_text[m->text_id];
-    if (*v < 0 || (size_t)*v == i) continue;
-    /* "U.N." is an organisation of its own, not short for "U.N. Security Council" */
-    char acr[ACRONYM_MAX];
-    if (acronym_letters(doc, m, acr, sizeof acr) && memchr(doc + m->start, '.', m->end - m->start)) continue;
-    /* "Senate" is a body of its own, not short for "Senate Appropriations
-       Committee" that merely opens with it */
-    if (m->ntok == 1 && art_ent_lookup_lower(&art_table_org_words, doc + m->start, m->end - m->start, 0)) continue;
-    /* a place's name is not short for a body that opens with it ("Boston"
-       of "Boston University"), unless it names a club in a match report
-       ("New York led 58-44" -> "New York Knicks") */
-    if (!((m->team || w->match_report) && m->type == ART_ENT_ORG) &&
-        (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
-         (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
-          ART_GAZ_DEMONYMS)))
-      continue;                  /* nor a nationality: "European" of "European Union" */
-    if (m->orphan && m->initial && common_word(tb, doc, m)) continue;
-    m->orphan = 0;
-    m->type = ART_ENT_ORG;
-    m->canon = *v;
+    if (prefixes) company_short_form(w, tb, by_text, m, i);   /* none: no short form to find */
+    if (m->type == ART_ENT_ORG) lone_org_word(m, doc, &groups[m->text_id].known);
+    else if (is_name(m) && m->type == ART_ENT_PERSON) text[npersons++] = (uint32_t)i;
   }
 
   /* E3. A lone capitalised common word or organisation word left as an
          organisation ("Senators", "Financial", "Ministry") that links to no
-         longer name names nothing by itself; acronyms stay.
+         longer name names nothing by itself; acronyms stay (in the pass above).
      F. Gender of each person, gathered on the mention that names it in
-        full.  One pass: E3 drops organisations, F counts on persons. */
-  for (size_t x = 0; x < ntext; x++) {
+        full. */
+  for (size_t x = 0; x < npersons; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    if (m->type == ART_ENT_ORG) { lone_org_word(m, doc); continue; }
-    if (!is_name(m) || m->type != ART_ENT_PERSON) continue;
     mention *r = &w->m[root_of(w, (int)i)];
     if (r != m) { r->he += m->he; r->she += m->she; }
     const char *p = doc + m->prev_start;
@@ -1118,10 +1211,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (text_is(p, 0, pl, "Ms.", 3) || text_is(p, 0, pl, "Ms", 2) || text_is(p, 0, pl, "Mrs.", 4) ||
         text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
   }
-  for (size_t x = 0; x < ntext; x++) {
+  for (size_t x = 0; x < npersons; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    if (!is_name(m) || m->type != ART_ENT_PERSON || m->canon >= 0) continue;
+    if (m->canon >= 0) continue;
     int he = m->he, she = m->she;
     if (m->ntok >= 2 && tb->first_names) {
       /* "Van der Berg": a particle gives no gender */
@@ -1136,10 +1229,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     m->gender = he > she ? 1 : she > he ? 2 : 0;
   }
-  for (size_t x = 0; x < ntext; x++) {
+  for (size_t x = 0; x < npersons; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    if (is_name(m) && m->type == ART_ENT_PERSON && m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
+    if (m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
   }
   rc = 0;
 done:
@@ -1212,11 +1305,16 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
   if (!canon_off || !order) return -1;
   out->count = 0;
   out->arena_len = 0;
+  /* only the mentions that may be written get a key and a canonical text:
+     a mention dropped, left as O, of no type or of a type not asked for is
+     skipped below anyway, and never sets where the previous one ended */
+  size_t nkeys = 0;
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
-    order[i] = (order_key){m->start, m->end, i};
     canon_off[i] = (size_t)-1;
-    if (m->dropped || m->orphan) continue;
+    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
+    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
+    order[nkeys++] = (order_key){m->start, m->end, i};
     size_t root = (size_t)root_of(w, (int)i);
     const mention *r = &w->m[root];
     int rc;
@@ -1234,13 +1332,11 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     }
     if (rc) return -1;
   }
-  sort_keys(order, w->count);
+  sort_keys(order, nkeys);
   size_t last_end = 0;
-  for (size_t k = 0; k < w->count; k++) {
+  for (size_t k = 0; k < nkeys; k++) {
     size_t i = order[k].index;
     mention *m = &w->m[i];
-    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
-    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
     if (out->count && m->start < last_end) continue;   /* overlaps the previous kept mention */
     if (out->count == out->cap) {
       size_t cap = out->cap ? out->cap * 2 : 32;
