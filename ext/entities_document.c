@@ -273,7 +273,7 @@ void art_ent_doc_buffers_release(doc_buffers *b) {
   free(b->acr_keys);
   free(b->canon_off);
   free(b->order);
-  free(b->winner);
+  free(b->group_bytes);
   free(b->text);
   free(b->by_text);
   memset(b, 0, sizeof *b);
@@ -281,7 +281,7 @@ void art_ent_doc_buffers_release(doc_buffers *b) {
 
 size_t art_ent_doc_buffers_bytes(const doc_buffers *b) {
   size_t bytes = b->votes_cap * sizeof *b->votes + b->acr_cap + b->canon_cap * sizeof *b->canon_off +
-                 b->order_cap * sizeof *b->order + b->winner_cap +
+                 b->order_cap * sizeof *b->order + b->group_bytes_cap +
                  b->text_cap * sizeof *b->text + b->by_text_cap * sizeof *b->by_text;
   for (size_t k = 0; k < sizeof b->spans / sizeof b->spans[0]; k++)
     bytes += b->spans[k].cap * (sizeof *b->spans[k].slot + sizeof *b->spans[k].used);
@@ -909,8 +909,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
   int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
-  /* b->winner's bytes hold the groups: one per text number */
-  vote_group *groups = (vote_group *)(b->winner = reserve(b->winner, &b->winner_cap,
+  /* group_bytes holds the groups: one per text number */
+  vote_group *groups = (vote_group *)(b->group_bytes = reserve(b->group_bytes, &b->group_bytes_cap,
                                                           (count ? count : 1) * sizeof(vote_group), 1));
   if (!text || !by_text || !groups || sm_init(texts, count) || sm_init(acronyms, count)) goto done;
 

@@ -34,7 +34,6 @@ typedef struct mention {
   int gender;
   int he, she;                /* pronouns seen after the mention in its sentence */
   uint32_t hash;              /* art_table_hash of its text, set by the document pass */
-  int32_t group;              /* the document pass's vote: the mention's surface form */
   int32_t text_id;            /* the document pass's number of its text (equal texts, equal numbers) */
 } mention;
 
@@ -91,10 +90,10 @@ typedef struct doc_buffers {
   char *acr_keys;
   size_t *canon_off;
   order_key *order;
-  uint8_t *winner;
+  uint8_t *group_bytes;      /* the vote's groups (vote_group in entities_document.c), one per text number */
   uint32_t *text;
   int32_t *by_text;
-  size_t votes_cap, acr_cap, canon_cap, order_cap, winner_cap, text_cap, by_text_cap;
+  size_t votes_cap, acr_cap, canon_cap, order_cap, group_bytes_cap, text_cap, by_text_cap;
 } doc_buffers;
 
 /* A new mention at the end of w (zeroed, canon -1), or NULL when out of memory. */
