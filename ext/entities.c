@@ -111,6 +111,17 @@ enum { DATA_LISTS = 0
 #undef ART_TABLE
 };
 _Static_assert(2 * DATA_LISTS <= WORD_FILTERS, "WORD_FILTERS: room for twice the ext/data lists");
+/* Each list's place among the ext/data lists: the calls in this file name
+   their list, and its filter is then the slot WORD_FILTERS + that place
+   (LOOKUP_LOWER(), FIND_AS_WRITTEN()), found without hashing the address
+   or probing.  A list asked through a pointer uses the probed slots. */
+enum {
+#define ART_TABLE(name) LIST_##name,
+#include "article_table_list.h"
+#undef ART_TABLE
+  LIST_END
+};
+#define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS)
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
   return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 21;
@@ -131,10 +142,10 @@ static inline unsigned filter_bit(unsigned char first, unsigned char last, size_
 static _Thread_local __attribute__((tls_model("initial-exec"))) struct lowered_doc {
   const char *doc, *low;
   size_t len;
-  word_filter *filters;       /* WORD_FILTERS slots of the connection, or NULL */
+  word_filter *filters;       /* FILTER_SLOTS slots of the connection, or NULL */
 } lowered;
 
-static void build_filter(word_filter *f, const art_table *tab) {
+static RARE void build_filter(word_filter *f, const art_table *tab) {
   memset(f->bits, 0, sizeof f->bits);
   for (uint32_t i = 0; i < tab->count; i++) {
     const art_table_entry *e = &tab->entries[i];
@@ -143,6 +154,11 @@ static void build_filter(word_filter *f, const art_table *tab) {
     f->bits[bit >> 6] |= 1ull << (bit & 63);
   }
   f->table = tab;
+}
+
+static inline int filter_has(const word_filter *f, const char *key, size_t n) {
+  unsigned bit = filter_bit((unsigned char)key[0], (unsigned char)key[n - 1], n);
+  return (f->bits[bit >> 6] >> (bit & 63)) & 1;
 }
 
 /* May tab hold key[0..n) (n > 0)?  0: surely not. */
@@ -159,6 +175,15 @@ static inline int table_may_hold(const art_table *tab, const char *key, size_t n
   }
   unsigned bit = filter_bit((unsigned char)key[0], (unsigned char)key[n - 1], n);
   return (f->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* The filter of the list at place list (tab) among the ext/data lists, or NULL. */
+static inline const word_filter *listed_filter(const art_table *tab, unsigned list) {
+  word_filter *fs = lowered.filters;
+  if (!fs) return NULL;
+  word_filter *f = &fs[WORD_FILTERS + list];
+  if (!f->table) build_filter(f, tab);
+  return f;
 }
 
 /* art_ascii_lower() of a whole document, sixteen bytes a step where SSE2
@@ -182,6 +207,13 @@ static void lower_document(char *dst, const char *src, size_t n) {
 static inline const art_table_entry *find_as_written(const art_table *tab, const char *key, size_t n) {
   return n == 0 || table_may_hold(tab, key, n) ? art_table_find(tab, key, n) : NULL;
 }
+
+/* find_as_written() of a list this file names (see LIST_*). */
+static inline const art_table_entry *find_listed(const art_table *tab, unsigned list, const char *key, size_t n) {
+  const word_filter *f;
+  return n == 0 || !(f = listed_filter(tab, list)) || filter_has(f, key, n) ? art_table_find(tab, key, n) : NULL;
+}
+#define FIND_AS_WRITTEN(name, key, n) find_listed(&art_table_##name, LIST_##name, key, n)
 
 /* z[0..n) lower-cased: from the document's copy when z lies in the
    document, else copied into buf (at least n bytes). */
@@ -217,6 +249,22 @@ static const art_table_entry *lookup_lower(const art_table *tab, const char *z, 
   if (off < len && n <= len - off) return lookup_lowered(tab, lowered.low + off, n, strip_period);
   return lookup_lower_copy(tab, z, n, strip_period);
 }
+
+/* lookup_lower() of a list this file names (see LIST_*): its filter
+   without a probe.  Most keys are no entry, and that path calls nothing
+   but the filter's build at the list's first look-up. */
+static const art_table_entry *lookup_listed(const art_table *tab, unsigned list, const char *z, size_t n, int strip_period) {
+  if (n == 0 || n > 64) return NULL;
+  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
+  if (!(off < len && n <= len - off)) return lookup_lower_copy(tab, z, n, strip_period);
+  const char *key = lowered.low + off;
+  const word_filter *f = listed_filter(tab, list);
+  const art_table_entry *e = !f || filter_has(f, key, n) ? art_table_find(tab, key, n) : NULL;
+  if (!e && strip_period && n > 1 && key[n - 1] == '.' && (!f || filter_has(f, key, n - 1)))
+    e = art_table_find(tab, key, n - 1);
+  return e;
+}
+#define LOOKUP_LOWER(name, z, n, strip_period) lookup_listed(&art_table_##name, LIST_##name, z, n, strip_period)
 
 /* The exported names, for ext/entities_document.c: calls in this file go
    straight to the static functions, not through the PLT. */
@@ -481,7 +529,7 @@ static RARE int the_is_part_of_name(const char *doc, const art_token *toks, size
 static art_etype gazetteer_type(token_memo *tm, const char *doc, const art_token *toks, size_t i) {
   const art_token *t = &toks[i];
   if (!(t->flags & ART_TOK_CAP)) return ART_ENT_NONE;
-  const art_table_entry *acr = find_as_written(&art_table_acronyms, doc + t->start, tok_len(t));
+  const art_table_entry *acr = FIND_AS_WRITTEN(acronyms, doc + t->start, tok_len(t));
   if (acr) return art_etype_from_name(acr->value, strlen(acr->value));   /* "U.N.", "Nasdaq" */
   uint32_t bits = token_gaz(tm, doc, toks, i, 0);
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
@@ -506,7 +554,7 @@ static art_etype place_type(const char *doc, const art_token *first, const art_t
 ** followed by a name, not by another ordinary word ("Tropical Storm").
 */
 static int event_name(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
-  return (first->flags & ART_TOK_CAP) && lookup_lower(tb->event_words, doc + first->start, tok_len(first), 0) &&
+  return (first->flags & ART_TOK_CAP) && LOOKUP_LOWER(ent_event_words, doc + first->start, tok_len(first), 0) &&
          !(gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
 }
 
@@ -517,10 +565,10 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
      of another language opens the facility's name */
   unsigned char c0 = (unsigned char)(doc[first->start] | 0x20);
   if (first != last && (first->flags & ART_TOK_CAP) && c0 >= 'a' && c0 <= 'z' && (tb->fac_heads & (1u << (c0 - 'a')))) {
-    const art_table_entry *h = lookup_lower(tb->fac_words, doc + first->start, tok_len(first), 0);
+    const art_table_entry *h = LOOKUP_LOWER(fac_words, doc + first->start, tok_len(first), 0);
     if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
   }
-  const art_table_entry *e = lookup_lower(tb->fac_words, doc + last->start, tok_len(last), 0);
+  const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + last->start, tok_len(last), 0);
   if (e && (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   return art_etype_from_name(e->value, strlen(e->value));
@@ -556,32 +604,32 @@ static art_etype decided_type(token_memo *tm, const char *doc, const art_token *
   /* a name the news corpus nearly always tags as an organisation
      (ext/data/org_names.tsv: "Gazprom", "Human Rights Watch") */
   if ((type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC || type == ART_ENT_NORP) &&
-      find_as_written(&art_table_org_names, doc + toks[a].start, last->end - toks[a].start))
+      FIND_AS_WRITTEN(org_names, doc + toks[a].start, last->end - toks[a].start))
     return ART_ENT_ORG;
   /* a listed acronym or short name, as written ("Nasdaq", "U.N.") */
   if (b - a == 1) {
-    const art_table_entry *e = find_as_written(&art_table_acronyms, doc + last->start, tok_len(last));
+    const art_table_entry *e = FIND_AS_WRITTEN(acronyms, doc + last->start, tok_len(last));
     if (e) return art_etype_from_name(e->value, strlen(e->value));
     /* "AI", "SUVs": an ordinary noun in capitals */
     size_t ll = tok_len(last);
-    if ((find_as_written(&art_table_common_acronyms, doc + last->start, ll) ||
-         (ll > 2 && doc[last->end - 1] == 's' && find_as_written(&art_table_common_acronyms, doc + last->start, ll - 1))))
+    if ((FIND_AS_WRITTEN(common_acronyms, doc + last->start, ll) ||
+         (ll > 2 && doc[last->end - 1] == 's' && FIND_AS_WRITTEN(common_acronyms, doc + last->start, ll - 1))))
       return ART_ENT_NONE;
   }
   /* "Chicago Marathon", "False Claims Act": the closing word names the type;
      so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
-    const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = LOOKUP_LOWER(name_ends, doc + last->start, tok_len(last), 0);
     if (e) return art_etype_from_name(e->value, strlen(e->value));
     for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
       if (!tok_is(doc, &toks[k], "of")) continue;
-      e = lookup_lower(&art_table_name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
+      e = LOOKUP_LOWER(name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
       if (e && strcmp(e->value, "LAW") == 0) return ART_ENT_LAW;
       break;
     }
   }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
-    const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = LOOKUP_LOWER(org_words, doc + last->start, tok_len(last), 0);
     if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
         type == ART_ENT_GPE || type == ART_ENT_LOC))
       return ART_ENT_ORG;
@@ -604,7 +652,7 @@ static art_etype decided_type(token_memo *tm, const char *doc, const art_token *
       (token_gaz(tm, doc, toks, b - 1, 0) & ART_GAZ_COUNTRIES) &&
       (token_gaz(tm, doc, toks, a, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_REGIONS |
                                                                ART_GAZ_COUNTRIES)) == ART_GAZ_COMMON &&
-      !lookup_lower(&art_table_place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+      !LOOKUP_LOWER(place_modifiers, doc + toks[a].start, tok_len(&toks[a]), 0) &&
       !place_type(doc, &toks[a], last))
     return ART_ENT_ORG;
   /* "Rhode Island": a state, country or city the gazetteers list whole is no
@@ -642,7 +690,7 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
   if (type != ART_ENT_ORG || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (prev->type != ART_ENT_GPE && prev->type != ART_ENT_LOC && !prev->orphan) return 0;
   /* Not a sentence's opening "The" or "A" */
-  if (prev->ntok == 1 && lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0))
+  if (prev->ntok == 1 && LOOKUP_LOWER(sentence_starters, doc + prev->start, prev->end - prev->start, 0))
     return 0;
   /* ...nor a common word opening it ("Rival" + "Orbis Labs") */
   if (prev->orphan && prev->initial && prev->ntok == 1 &&
@@ -658,12 +706,12 @@ static int join_org_name(const char *doc, const art_token *toks, size_t a, size_
     int acronym = prev->ntok != 1 || prev->end - prev->start < 3 || doc[prev->start + 1] < 'a' ||
                   doc[prev->start + 1] > 'z' || memchr(doc + prev->start, '.', prev->end - prev->start);
     if (acronym || prev->dateline ||
-        (b - a > 1 && lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
+        (b - a > 1 && LOOKUP_LOWER(org_words, doc + toks[a].start, tok_len(&toks[a]), 0)) ||
         (gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 0) & (ART_GAZ_TITLES | ART_GAZ_DEMONYMS)))
       return 0;
   }
   const art_token *last = &toks[b - 1];
-  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + last->start, tok_len(last), 0);
+  const art_table_entry *e = LOOKUP_LOWER(org_words, doc + last->start, tok_len(last), 0);
   if (!e || strcmp(e->value, "ORG") != 0 || strstr(e->extra, "start")) return 0;
   prev->end = last->end;
   prev->last_start = last->start;
@@ -680,7 +728,7 @@ static int is_name_connector(const char *doc, const art_token *t) {
 
 /* An organisation word ("University", "Inc.", "Council") that may close a name. */
 static RARE int closing_org_word(const char *doc, const art_token *t) {
-  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_LOWER(org_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
@@ -688,7 +736,7 @@ static RARE int closing_org_word(const char *doc, const art_token *t) {
    of Sydney", "Bank of England" (not "Department of Health"). */
 static RARE int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
   if (p - a < 3 || !tok_is(doc, &toks[a + 1], "of") || !(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = LOOKUP_LOWER(org_words, doc + toks[a].start, tok_len(&toks[a]), 0);
   if (!e || strcmp(e->extra, "end") == 0 || strcmp(e->extra, "media") == 0) return 0;
   return (gaz_bits(doc + toks[a + 2].start, toks[p - 1].end - toks[a + 2].start, 1) &
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) != 0;
@@ -720,7 +768,7 @@ static RARE int field_of_study(const char *doc, const art_token *toks, size_t a,
 
 /* Is z[0..n) a function word ("The", "A") by ext/data/common_words.tsv? */
 static int function_word(const char *z, size_t n) {
-  const art_table_entry *e = lookup_lower(&art_table_common_words, z, n, 0);
+  const art_table_entry *e = LOOKUP_LOWER(common_words, z, n, 0);
   return e && strcmp(e->extra, "function") == 0;
 }
 
@@ -768,7 +816,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
        (prev->type == ART_ENT_ORG && type == ART_ENT_GPE && !prev->dateline && b - a <= 2 &&
         /* not a company's base: "... Services of Houston, Texas" */
         !(b + 1 < n && tok_is(doc, &toks[b], ",") && (toks[b + 1].flags & ART_TOK_CAP)) &&
-        (tail_of = lookup_lower(&art_table_org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
+        (tail_of = LOOKUP_LOWER(org_words, doc + prev->last_start, prev->end - prev->last_start, 0)) &&
         strcmp(tail_of->extra, "end") != 0 && strcmp(tail_of->extra, "media") != 0))) {
     extend_mention(prev, toks, b, (int)(b - a + 1));
     return 1;
@@ -794,7 +842,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
       (type == ART_ENT_ORG || type == ART_ENT_GPE) && (toks[a].flags & ART_TOK_CAP) &&
       tok_is(doc, &toks[a - 1], "the") && tok_is(doc, &toks[a - 2], "of") && toks[a - 3].end == prev->end &&
       prev->end - prev->start > 4 && contains_of(doc + prev->start, prev->end - prev->start)) {
-    const art_table_entry *head = lookup_lower(&art_table_org_words, doc + prev->start,
+    const art_table_entry *head = LOOKUP_LOWER(org_words, doc + prev->start,
                                                        prev->first_end - prev->start, 0);
     if (head && strcmp(head->extra, "end") != 0 && strcmp(head->extra, "media") != 0) {
       extend_mention(prev, toks, b, (int)(b - a + 2));
@@ -852,8 +900,8 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
   size_t gap = a - k;
   const char *lastw = doc + prev->last_start;
   size_t lastl = prev->end - prev->last_start;
-  const art_table_entry *tail = lookup_lower(&art_table_org_words, lastw, lastl, 0);
-  if (tail && lookup_lower(&art_table_org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
+  const art_table_entry *tail = LOOKUP_LOWER(org_words, lastw, lastl, 0);
+  if (tail && LOOKUP_LOWER(org_legal_forms, lastw, lastl, 0)) tail = NULL;   /* "GmbH" + "of Stuttgart" */
   int ok = 0;
   if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
@@ -862,7 +910,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
            (common_words_only(doc, toks, a, b) || field_of_study(doc, toks, a, b)))
     ok = 1;
   else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
-           lookup_lower(&art_table_org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
+           LOOKUP_LOWER(org_words, doc + toks[a].start, tok_len(&toks[a]), 0) &&
            tok_is(doc, &toks[a + 1], "of"))
     ok = 1;
   /* "Russian" + "Foreign Ministry", "Norwegian" + "Energy Regulatory
@@ -874,7 +922,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
               a function word opening the sentence ("The") */
            !(prev->prev_end + 1 == prev->start && doc[prev->prev_start] >= 'A' && doc[prev->prev_start] <= 'Z' &&
              !function_word(doc + prev->prev_start, prev->prev_end - prev->prev_start)) &&
-           !lookup_lower(&art_table_org_legal_forms, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0))
+           !LOOKUP_LOWER(org_legal_forms, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0))
     ok = 1;
   if (!ok) return 0;
   extend_mention(prev, toks, b, (int)(b - k));
@@ -901,7 +949,7 @@ static int join_particle_name(const tables *tb, const char *doc, const art_token
      opened by a head word of another language goes on the same way */
   const art_table_entry *head = NULL;
   if (prev->type != ART_ENT_PERSON &&
-      !((head = lookup_lower(&art_table_fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
+      !((head = LOOKUP_LOWER(fac_words, doc + prev->start, prev->first_end - prev->start, 0)) &&
         strstr(head->extra, "head")))
     return 0;
   if (!head && type != ART_ENT_PERSON && type != ART_ENT_ORG && type != ART_ENT_GPE) return 0;
@@ -921,16 +969,16 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
                              mention *prev) {
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = lookup_lower(tb->fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
   if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak"))
-    e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
+    e = LOOKUP_LOWER(name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
   if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
   /* a capitalised run the tagger left ("Finance" + "Bill") is a name now,
      unless it is a sentence's opening word ("The" + "Act") */
   if (prev->orphan) {
     if (prev->initial && prev->ntok == 1 &&
-        (lookup_lower(&art_table_sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
+        (LOOKUP_LOWER(sentence_starters, doc + prev->start, prev->end - prev->start, 0) ||
          (gaz_bits(doc + prev->start, prev->end - prev->start, 0) & ART_GAZ_COMMON)))
       return 0;
     prev->orphan = 0;
@@ -956,7 +1004,7 @@ static int all_digits(const char *doc, const art_token *t) {
 */
 static RARE int name_possessive(const char *doc, const art_token *toks, size_t p) {
   if (p == 0 || !(toks[p].flags & ART_TOK_POSSESSIVE) || !(toks[p - 1].flags & ART_TOK_CAP)) return 0;
-  if (lookup_lower(&art_table_name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
+  if (LOOKUP_LOWER(name_possessives, doc + toks[p - 1].start, tok_len(&toks[p - 1]), 0)) return 1;
   return p >= 2 && (tok_is(doc, &toks[p - 2], "St.") || tok_is(doc, &toks[p - 2], "St") ||
                     tok_is(doc, &toks[p - 2], "Saint"));
 }
@@ -1021,7 +1069,7 @@ static int model_code(const char *doc, const art_token *t) {
 static int join_model_code(const char *doc, const art_token *toks, size_t a, size_t b, mention *prev) {
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!model_code(doc, &toks[a]) || !(toks[a].flags & ART_TOK_CAP) || prev->orphan) return 0;
-  if (find_as_written(&art_table_acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
+  if (FIND_AS_WRITTEN(acronyms, doc + toks[a].start, tok_len(&toks[a]))) return 0;   /* "G-8" */
   if (prev->type == ART_ENT_PERSON || prev->type == ART_ENT_NORP || prev->dateline) return 0;
   if (gaz_bits(doc + prev->start, prev->end - prev->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) return 0;
   prev->end = toks[a].end;
@@ -1056,7 +1104,7 @@ static RARE int person_words(const char *doc, const art_token *toks, size_t a, s
 /* The context_words.tsv entry of a token with the given extra ("noun", "suffix"), or NULL. */
 static const art_table_entry *context_word(const char *doc, const art_token *t, const char *kind) {
   if (!(t->flags & ART_TOK_WORD)) return NULL;
-  const art_table_entry *e = lookup_lower(&art_table_context_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_LOWER(context_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, kind) == 0 ? e : NULL;
 }
 
@@ -1128,7 +1176,7 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
 static int natural_feature_plural(const char *doc, const art_token *t) {
   size_t len = tok_len(t);
   for (size_t cut = 0; cut < 2 && len > cut + 2; cut++) {
-    const art_table_entry *e = lookup_lower(&art_table_fac_words, doc + t->start, len - cut, 0);
+    const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + t->start, len - cut, 0);
     if (e) return strcmp(e->value, "LOC") == 0;
   }
   return 0;
@@ -1151,7 +1199,7 @@ static RARE const art_table_entry *noun_ahead(const char *doc, const art_token *
     if (!e) continue;
     /* the noun must head its phrase: "plane" of "plane maker" does not */
     const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
-    if (!nx || clause_punct(doc, nx) || lookup_lower(&art_table_sentence_starters, doc + nx->start, tok_len(nx), 0) ||
+    if (!nx || clause_punct(doc, nx) || LOOKUP_LOWER(sentence_starters, doc + nx->start, tok_len(nx), 0) ||
         ((nx->flags & ART_TOK_LOWER) && !(nx->flags & ART_TOK_HYPHEN) && tok_len(nx) > 4 &&
          doc[nx->end - 2] == 'e' && doc[nx->end - 1] == 'd') ||
         product_cue(doc, nx, "head") || product_cue(doc, nx, "as"))
@@ -1208,7 +1256,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   int model = letters && digits ? 1 : -1;
 #define CAPS() (caps >= 0 ? caps : (caps = all_ascii_caps(doc, last)))
 #define MODEL() (model >= 0 ? model : (model = (ll <= 5 && context_word(doc, last, "suffix")) || \
-                 (b - a >= 2 && ll >= 2 && ll <= 3 && CAPS() && !lookup_lower(&art_table_org_legal_forms, doc + last->start, ll, 0))))
+                 (b - a >= 2 && ll >= 2 && ll <= 3 && CAPS() && !LOOKUP_LOWER(org_legal_forms, doc + last->start, ll, 0))))
   art_etype found = ART_ENT_NONE;
   /* "Aurora X9", "Airbus A380": a name closed by a model code is a product */
   if (b - a >= 2 && letters && digits && type != ART_ENT_PERSON) {
@@ -1246,7 +1294,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
     if (e && after && (after->flags & ART_TOK_LOWER) &&
         (context_word(doc, after, "compound") || context_word(doc, after, "noun") ||
          (strcmp(e->value, "WORK_OF_ART") == 0 &&
-          !lookup_lower(&art_table_sentence_starters, doc + after->start, tok_len(after), 0))))
+          !LOOKUP_LOWER(sentence_starters, doc + after->start, tok_len(after), 0))))
       e = NULL;
   }
   /* companies are named before their products ("Pfizer vaccine"): after an
@@ -1276,7 +1324,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
       if (j == c || tok_is(doc, next, "already") || tok_is(doc, next, "now") || tok_is(doc, next, "also") ||
           tok_is(doc, next, "currently") || tok_is(doc, next, "still") ||
           ((next->flags & ART_TOK_LOWER) &&
-           lookup_lower(&art_table_sentence_starters, doc + next->start, tok_len(next), 0)))
+           LOOKUP_LOWER(sentence_starters, doc + next->start, tok_len(next), 0)))
         e = context_word(doc, t, "noun");
       break;
     }
@@ -1332,7 +1380,7 @@ static int after_role_at(const char *doc, const art_token *toks, size_t n, size_
   size_t k = a;
   if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
   if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
-  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
+  const art_table_entry *e = LOOKUP_LOWER(speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
@@ -1353,7 +1401,7 @@ static RARE int plain_name_words(const char *doc, const art_token *toks, size_t 
 static RARE int role_appositive(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
   if (a < 2 || b >= n || !tok_is(doc, &toks[a - 1], ",") || !(toks[a - 2].flags & ART_TOK_LOWER)) return 0;
   if (!tok_is(doc, &toks[b], ",") && !tok_is(doc, &toks[b], ".")) return 0;
-  const art_table_entry *e = lookup_lower(&art_table_speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
+  const art_table_entry *e = LOOKUP_LOWER(speaker_roles, doc + toks[a - 2].start, tok_len(&toks[a - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
 
@@ -1369,8 +1417,8 @@ static int list_has(const char *list, const char *word) {
    in any case ("The"), else as written (the list is lower case). */
 static int word_has_role(const char *doc, const art_token *t, const char *role, int fold) {
   size_t n = tok_len(t);
-  const art_table_entry *e = fold ? lookup_lower(&art_table_function_words, doc + t->start, n, 0)
-                                  : find_as_written(&art_table_function_words, doc + t->start, n);
+  const art_table_entry *e = fold ? LOOKUP_LOWER(function_words, doc + t->start, n, 0)
+                                  : FIND_AS_WRITTEN(function_words, doc + t->start, n);
   return e && list_has(e->value, role);
 }
 
@@ -1384,7 +1432,7 @@ static int word_has_role(const char *doc, const art_token *t, const char *role, 
 ** French"), 0 when neither or no language's name (one look-up for both).
 */
 static int language_role(const char *doc, const art_token *toks, size_t n, size_t a) {
-  if (!lookup_lower(&art_table_languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (!LOOKUP_LOWER(languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
   /* used as a language */
   if (!(a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)) &&
       (a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0)))
@@ -1460,7 +1508,7 @@ static void product_cue_filter(uint32_t firsts[32]) {
    written in lower case or capitalised as a sentence's first, or NULL. */
 static const char *org_cue(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_LOWER) && !((t->flags & ART_TOK_INITIAL) && !(t->flags & ART_TOK_ALLCAPS))) return NULL;
-  const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_LOWER(org_context, doc + t->start, tok_len(t), 0);
   return e ? e->extra : NULL;
 }
 
@@ -1472,14 +1520,14 @@ static int cue_is(const char *doc, const art_token *t, const char *cls) {
 /* "Tuesday", "March": a date word is no team or company ("The carrier
    Tuesday said", "Thursday's profit"). */
 static int date_word(const char *doc, const art_token *t) {
-  return lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0) != NULL;
+  return LOOKUP_LOWER(value_words, doc + t->start, tok_len(t), 0) != NULL;
 }
 
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
 static int holiday(const char *doc, const art_token *t) {
-  const art_table_entry *e = lookup_lower(&art_table_value_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_LOWER(value_words, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->value, "holiday") == 0;
 }
 
@@ -1588,7 +1636,7 @@ static int team_context(const char *doc, const art_token *toks, const uint8_t *f
 /* A capitalised cue of the "owned" class ("Shares" after a dateline's dash). */
 static int owned_word(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_CAP) || (t->flags & ART_TOK_ALLCAPS)) return 0;
-  const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_LOWER(org_context, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "owned") == 0;
 }
 
@@ -1608,9 +1656,9 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
       last >= 'a' && last <= 'z' && (tb->business_ends & (1u << (last - 'a')))) {
     const art_token *t = &toks[a - 1];
     size_t len = tok_len(t);
-    const art_table_entry *e = lookup_lower(&art_table_org_context, doc + t->start, len, 0);
+    const art_table_entry *e = LOOKUP_LOWER(org_context, doc + t->start, len, 0);
     if (!e && len > 4 && doc[t->end - 1] == 's')
-      e = lookup_lower(&art_table_org_context, doc + t->start, len - 1, 0);   /* "makers" */
+      e = LOOKUP_LOWER(org_context, doc + t->start, len - 1, 0);   /* "makers" */
     cue = before = e && strcmp(e->extra, "business") == 0;
   }
   if (!cue && a >= 2 && tok_len(&toks[a - 1]) == 2 &&
@@ -1658,7 +1706,7 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
 static int unknown_word_which(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
   if (b - a != 1 || b + 1 >= n || doc[toks[b].start] != ',' || !tok_is(doc, &toks[b + 1], "which")) return 0;
   if (toks[a].flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) return 0;
-  if (lookup_lower(&art_table_value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (LOOKUP_LOWER(value_words, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
   return !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &
            (ART_GAZ_COMMON | ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES |
             ART_GAZ_REGIONS | ART_GAZ_DEMONYMS | ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_TITLES));
@@ -2166,7 +2214,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           /* Gazetteers as a fallback: "Kerem Shalom Crossing", or "Berlin" mid-sentence. */
           /* ...and the news corpus's organisations ("Gazprom" mid-sentence) */
-          if (!m->initial && find_as_written(&art_table_org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start)) {
+          if (!m->initial && FIND_AS_WRITTEN(org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start)) {
             m->orphan = 0;
             m->type = ART_ENT_ORG;
             m->score = 1;
@@ -2187,7 +2235,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
               !(j < n && (toks[j].flags & ART_TOK_CAP)) &&       /* "firm Global" + "Strategies Group" */
               ((team = team_context(doc, toks, s->memo.facts, n, a, j, &has_score)) || company_context(tb, doc, toks, n, a, j, g) ||
                (!m->initial && unknown_word_which(doc, toks, n, a, j))) &&
-              !lookup_lower(&art_table_sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
+              !LOOKUP_LOWER(sentence_starters, doc + toks[a].start, tok_len(&toks[a]), 0)) {
             m->team = team != 0;
             m->orphan = 0;
             m->type = ART_ENT_ORG;
@@ -2267,8 +2315,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     /* ...but not off an organisation ("Justice Department"), nor off a
        law's or an event's name ("General Data Protection Regulation") */
     for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
-                   !lookup_lower(&art_table_org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
-                   !(b - a - k >= 2 && lookup_lower(&art_table_name_ends, doc + toks[b - 1].start,
+                   !LOOKUP_LOWER(org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
+                   !(b - a - k >= 2 && LOOKUP_LOWER(name_ends, doc + toks[b - 1].start,
                                                             tok_len(&toks[b - 1]), 0));) a += k;
     while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
                      ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
@@ -2280,7 +2328,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
                                                          : ART_ENT_NONE;
       if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
-          !lookup_lower(&art_table_sentence_starters, doc + ot->start, tok_len(ot), 0) &&
+          !LOOKUP_LOWER(sentence_starters, doc + ot->start, tok_len(ot), 0) &&
           (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
           (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
               ART_GAZ_COMMON) {
@@ -2333,13 +2381,13 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         type = ART_ENT_EVENT;
       } else if (same && o->initial && (token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_FIRST_NAMES) &&
                  !(token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_TITLES) &&
-                 !lookup_lower(&art_table_speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
+                 !LOOKUP_LOWER(speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
         o->dropped = 1;
         o->orphan = 0;
         a--;
       } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
                  (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
-                 !lookup_lower(&art_table_value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
+                 !LOOKUP_LOWER(value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
                  !(token_gaz(&s->memo, doc, toks, a - 1, 1) &
                    (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
                     ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
@@ -2359,7 +2407,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     for (size_t p = a + 1; p + 1 < b; p++) {
       size_t q = p + 1;
       art_etype first_type = ART_ENT_ORG;
-      int legal = lookup_lower(&art_table_org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+      int legal = LOOKUP_LOWER(org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
       if (legal) {
         while (q < b && is_name_connector(doc, &toks[q])) q++;
       } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
@@ -2440,14 +2488,14 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         all_digits(doc, &toks[b])) {
       b++;
       if (b - a >= 3) {
-        const art_table_entry *f = lookup_lower(tb->fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+        const art_table_entry *f = LOOKUP_LOWER(fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
         if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
       }
     }
     /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
     int law_word = retype == ART_ENT_LAW ||
                    (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
-                    (e_law = lookup_lower(&art_table_name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                    (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
                     strcmp(e_law->value, "LAW") == 0);
     if (a < b && law_word && b < n && !s->taken[b]) {
       if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
@@ -2488,7 +2536,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
       for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
         const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
-                                   ? lookup_lower(&art_table_speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+                                   ? LOOKUP_LOWER(speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
         if (!r) continue;
         /* the job heads the appositive: not "a militant group", "a tourist destination" */
         const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
@@ -2601,7 +2649,7 @@ struct art_entity_state {
   scratch s;
   art_segmenter *seg;
   doc_buffers b;
-  word_filter filters[WORD_FILTERS];
+  word_filter filters[FILTER_SLOTS];   /* probed by a list's address, then one per list (LIST_*) */
   char *low;                /* the document lower-cased (see lower_key()) */
   size_t low_cap;
 };
