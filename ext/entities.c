@@ -2469,13 +2469,13 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     }
     /* "New Mexico Democrat": a place, then a group word, are two names; so
        are a one-word body and its members ("Senate Republicans"). */
-    art_etype group_owner = b - a == 2 ? place_type_of(token_gaz(&s->memo, doc, toks, a, 0))
-                           : b - a > 2 ? place_type(doc, &toks[a], &toks[b - 2]) : ART_ENT_NONE;
-    if (group_owner != ART_ENT_GPE)
-      group_owner = b - a == 2 && gazetteer_type(&s->memo, doc, toks, a) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
-    if (b - a >= 2 && (token_gaz(&s->memo, doc, toks, b - 1, 0) & ART_GAZ_DEMONYMS) &&
-        (toks[b - 1].flags & ART_TOK_CAP) && group_owner != ART_ENT_NONE) {
-      if (!any_taken(s, a, b)) {
+    /* (the group word first: few spans end in one, and the owner's look-ups are for them) */
+    if (b - a >= 2 && (toks[b - 1].flags & ART_TOK_CAP) && (token_gaz(&s->memo, doc, toks, b - 1, 0) & ART_GAZ_DEMONYMS)) {
+      art_etype group_owner = b - a == 2 ? place_type_of(token_gaz(&s->memo, doc, toks, a, 0))
+                                         : place_type(doc, &toks[a], &toks[b - 2]);
+      if (group_owner != ART_ENT_GPE)
+        group_owner = b - a == 2 && gazetteer_type(&s->memo, doc, toks, a) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
+      if (group_owner != ART_ENT_NONE && !any_taken(s, a, b)) {
         if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
         a = b - 1;
         retype = ART_ENT_NORP;
