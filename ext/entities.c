@@ -215,6 +215,16 @@ static inline const art_table_entry *find_listed(const art_table *tab, unsigned 
 }
 #define FIND_AS_WRITTEN(name, key, n) find_listed(&art_table_##name, LIST_##name, key, n)
 
+/* find_listed() of a key whose filter bit (filter_bit(), 0 for an empty
+   key) the caller worked out, for keys asked of several lists. */
+static inline const art_table_entry *find_listed_bit(const art_table *tab, unsigned list, const char *key, size_t n,
+                                                     unsigned bit) {
+  const word_filter *f;
+  return n == 0 || !(f = listed_filter(tab, list)) || ((f->bits[bit >> 6] >> (bit & 63)) & 1)
+         ? art_table_find(tab, key, n) : NULL;
+}
+#define FIND_BY_BIT(name, key, n, bit) find_listed_bit(&art_table_##name, LIST_##name, key, n, bit)
+
 /* z[0..n) lower-cased: from the document's copy when z lies in the
    document, else copied into buf (at least n bytes). */
 static inline const char *lower_key(const char *z, size_t n, char *buf) {
@@ -601,19 +611,23 @@ static void name_mention(mention *prev, art_etype type) {
 
 static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
   const art_token *last = &toks[b - 1];
+  /* the span as written is the key of the first three lists (one word for
+     the last two): its filter bit is worked out once */
+  const char *key = doc + toks[a].start;
+  size_t kn = last->end - toks[a].start;
+  unsigned kbit = kn ? filter_bit((unsigned char)key[0], (unsigned char)key[kn - 1], kn) : 0;
   /* a name the news corpus nearly always tags as an organisation
      (ext/data/org_names.tsv: "Gazprom", "Human Rights Watch") */
   if ((type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC || type == ART_ENT_NORP) &&
-      FIND_AS_WRITTEN(org_names, doc + toks[a].start, last->end - toks[a].start))
+      FIND_BY_BIT(org_names, key, kn, kbit))
     return ART_ENT_ORG;
   /* a listed acronym or short name, as written ("Nasdaq", "U.N.") */
   if (b - a == 1) {
-    const art_table_entry *e = FIND_AS_WRITTEN(acronyms, doc + last->start, tok_len(last));
+    const art_table_entry *e = FIND_BY_BIT(acronyms, key, kn, kbit);
     if (e) return art_etype_from_name(e->value, strlen(e->value));
     /* "AI", "SUVs": an ordinary noun in capitals */
-    size_t ll = tok_len(last);
-    if ((FIND_AS_WRITTEN(common_acronyms, doc + last->start, ll) ||
-         (ll > 2 && doc[last->end - 1] == 's' && FIND_AS_WRITTEN(common_acronyms, doc + last->start, ll - 1))))
+    if ((FIND_BY_BIT(common_acronyms, key, kn, kbit) ||
+         (kn > 2 && key[kn - 1] == 's' && FIND_AS_WRITTEN(common_acronyms, key, kn - 1))))
       return ART_ENT_NONE;
   }
   /* "Chicago Marathon", "False Claims Act": the closing word names the type;
