@@ -1362,6 +1362,7 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
    noun after it ("Biden said").  Tested here, where the call is. */
 static inline __attribute__((always_inline)) art_etype context_type(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
                                      art_etype type, int confident) {
+  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
   int noun_after = b < n && !confident && ((toks[b].flags & ART_TOK_LOWER) || doc[toks[b].start] == ',');
   /* a lower-case word or a possessive right before that may be a cue:
@@ -1377,7 +1378,6 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
                 (c < 26 && c2 < 26 && (tb->cue_firsts[pl & 15] >> c & tb->cue_firsts[16 + (pl & 15)] >> c2 & 1));
   }
   if (!comma_before && !noun_after && !maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
-  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
   return context_type_search(doc, toks, n, a, b, type, confident, maybe_cue);
 }
 
