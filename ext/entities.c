@@ -121,7 +121,9 @@ enum {
 #undef ART_TABLE
   LIST_END
 };
-#define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS)
+/* ...then filters of one kind of a list's entries (holiday_filter()) */
+enum { FILTER_HOLIDAYS, DERIVED_FILTERS };
+#define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS + DERIVED_FILTERS)
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
   return (unsigned)(((uint32_t)first << 16 ^ (uint32_t)last << 8 ^ (uint32_t)len) * 0x9E3779B1u) >> 21;
@@ -1540,8 +1542,34 @@ static int date_word(const char *doc, const art_token *t) {
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
+/*
+** The holidays among value_words.tsv's entries are a few: a filter of
+** their own says of most words that they are none without the list's
+** look-up.  Its bytes go in with bit 5 set (as title_bit()'s do), so a
+** word is asked as written for its lower-case key.
+*/
+static RARE void build_holiday_filter(word_filter *f) {
+  memset(f->bits, 0, sizeof f->bits);
+  for (uint32_t i = 0; i < art_table_value_words.count; i++) {
+    const art_table_entry *e = &art_table_value_words.entries[i];
+    if (e->key_len == 0 || strcmp(e->value, "holiday") != 0) continue;
+    unsigned bit = filter_bit((unsigned char)e->key[0] | 0x20, (unsigned char)e->key[e->key_len - 1] | 0x20, e->key_len);
+    f->bits[bit >> 6] |= 1ull << (bit & 63);
+  }
+  f->table = &art_table_value_words;
+}
+
 static int holiday(const char *doc, const art_token *t) {
-  const art_table_entry *e = LOOKUP_LOWER(value_words, doc + t->start, tok_len(t), 0);
+  size_t n = tok_len(t);
+  word_filter *fs = lowered.filters;
+  if (n && fs) {
+    word_filter *f = &fs[WORD_FILTERS + DATA_LISTS + FILTER_HOLIDAYS];
+    if (!f->table) build_holiday_filter(f);
+    const unsigned char *z = (const unsigned char *)doc + t->start;
+    unsigned bit = filter_bit(z[0] | 0x20, z[n - 1] | 0x20, n);
+    if (!((f->bits[bit >> 6] >> (bit & 63)) & 1)) return 0;
+  }
+  const art_table_entry *e = LOOKUP_LOWER(value_words, doc + t->start, n, 0);
   return e && strcmp(e->value, "holiday") == 0;
 }
 
