@@ -2544,7 +2544,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
     /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
        facility when the word before "No." says so */
-    if (a < b && b < n && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) && !s->taken[b] &&
+    if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
+        !s->taken[b] &&
         all_digits(doc, &toks[b])) {
       b++;
       if (b - a >= 3) {
@@ -2664,7 +2665,12 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   for (size_t v = 0; v < bs->nval; v++) {
     const art_value_span *val = &values[v];
     if (v > 0 && val->start < values[v - 1].start) first_tok = 0;
-    while (first_tok < n && toks[first_tok].end <= val->start) first_tok++;
+    /* tokens end in order: halve the range [first_tok, n) to the first that ends after the value's start */
+    for (size_t hi = n; first_tok < hi;) {
+      size_t mid = first_tok + (hi - first_tok) / 2;
+      if (toks[mid].end <= val->start) first_tok = mid + 1;
+      else hi = mid;
+    }
     int clash = 0;
     for (size_t k = first_tok; k < n && toks[k].start < val->end && !clash; k++)
       if (s->taken[k] && toks[k].end > val->start) clash = 1;
