@@ -121,8 +121,8 @@ enum {
 #undef ART_TABLE
   LIST_END
 };
-/* ...then filters of one kind of a list's entries (holiday_filter()) */
-enum { FILTER_HOLIDAYS, DERIVED_FILTERS };
+/* ...then filters of one kind of a list's entries (kind_may_hold()) */
+enum { FILTER_HOLIDAYS, FILTER_OWNED, DERIVED_FILTERS };
 #define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS + DERIVED_FILTERS)
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
@@ -1561,32 +1561,41 @@ static int date_word(const char *doc, const art_token *t) {
 
 /* "Christmas", "Ramadan": a holiday of ext/data/value_words.tsv. */
 /*
-** The holidays among value_words.tsv's entries are a few: a filter of
-** their own says of most words that they are none without the list's
-** look-up.  Its bytes go in with bit 5 set (as title_bit()'s do), so a
-** word is asked as written for its lower-case key.
+** A few entries of a list are of the kind a rule asks about (the holidays
+** among value_words.tsv's, the "owned" cues among org_context.tsv's): a
+** filter of their own, in a slot after the lists' (FILTER_*), says of
+** most words that they are none without the list's look-up.  Its bytes
+** go in with bit 5 set (as title_bit()'s do), so a word is asked as
+** written for its lower-case key.  in_extra: the kind is the entry's
+** third column, else its second.
 */
-static RARE void build_holiday_filter(word_filter *f) {
+static RARE void build_kind_filter(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
   memset(f->bits, 0, sizeof f->bits);
-  for (uint32_t i = 0; i < art_table_value_words.count; i++) {
-    const art_table_entry *e = &art_table_value_words.entries[i];
-    if (e->key_len == 0 || strcmp(e->value, "holiday") != 0) continue;
+  for (uint32_t i = 0; i < tab->count; i++) {
+    const art_table_entry *e = &tab->entries[i];
+    if (e->key_len == 0 || strcmp(in_extra ? e->extra : e->value, kind) != 0) continue;
     unsigned bit = filter_bit((unsigned char)e->key[0] | 0x20, (unsigned char)e->key[e->key_len - 1] | 0x20, e->key_len);
     f->bits[bit >> 6] |= 1ull << (bit & 63);
   }
-  f->table = &art_table_value_words;
+  f->table = tab;
+}
+
+/* May token t, lower-cased, be an entry of tab of that kind?  0: surely not. */
+static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                const char *doc, const art_token *t) {
+  size_t n = tok_len(t);
+  word_filter *fs = lowered.filters;
+  if (!n || !fs) return 1;
+  word_filter *f = &fs[WORD_FILTERS + DATA_LISTS + slot];
+  if (!f->table) build_kind_filter(f, tab, in_extra, kind);
+  const unsigned char *z = (const unsigned char *)doc + t->start;
+  unsigned bit = filter_bit(z[0] | 0x20, z[n - 1] | 0x20, n);
+  return (f->bits[bit >> 6] >> (bit & 63)) & 1;
 }
 
 static int holiday(const char *doc, const art_token *t) {
+  if (!kind_may_hold(FILTER_HOLIDAYS, &art_table_value_words, 0, "holiday", doc, t)) return 0;
   size_t n = tok_len(t);
-  word_filter *fs = lowered.filters;
-  if (n && fs) {
-    word_filter *f = &fs[WORD_FILTERS + DATA_LISTS + FILTER_HOLIDAYS];
-    if (!f->table) build_holiday_filter(f);
-    const unsigned char *z = (const unsigned char *)doc + t->start;
-    unsigned bit = filter_bit(z[0] | 0x20, z[n - 1] | 0x20, n);
-    if (!((f->bits[bit >> 6] >> (bit & 63)) & 1)) return 0;
-  }
   const art_table_entry *e = LOOKUP_LOWER_HOT(value_words, doc + t->start, n, 0);
   return e && strcmp(e->value, "holiday") == 0;
 }
@@ -1693,9 +1702,15 @@ static int team_context(const char *doc, const art_token *toks, const uint8_t *f
   return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
 }
 
+/* A cue of the "owned" class (cue_is()), its kind's filter asked first. */
+static int owned_cue(const char *doc, const art_token *t) {
+  return kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, t) && cue_is(doc, t, "owned");
+}
+
 /* A capitalised cue of the "owned" class ("Shares" after a dateline's dash). */
 static int owned_word(const char *doc, const art_token *t) {
-  if (!(t->flags & ART_TOK_CAP) || (t->flags & ART_TOK_ALLCAPS)) return 0;
+  if (!(t->flags & ART_TOK_CAP) || (t->flags & ART_TOK_ALLCAPS) ||
+      !kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, t)) return 0;
   const art_table_entry *e = LOOKUP_LOWER(org_context, doc + t->start, tok_len(t), 0);
   return e && strcmp(e->extra, "owned") == 0;
 }
@@ -1724,9 +1739,9 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
   if (!cue && a >= 2 && tok_len(&toks[a - 1]) == 2 &&
       ((doc[toks[a - 1].start] == 'o' && doc[toks[a - 1].start + 1] == 'f') ||
        (doc[toks[a - 1].start] == 'i' && doc[toks[a - 1].start + 1] == 'n')) &&
-      (cue_is(doc, &toks[a - 2], "owned") || owned_word(doc, &toks[a - 2])))
+      (owned_cue(doc, &toks[a - 2]) || owned_word(doc, &toks[a - 2])))
     cue = 1;                               /* "shares of", "shares in", "— Shares of" after a dateline */
-  if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && cue_is(doc, &toks[b + 1], "owned")) cue = 1;
+  if (!cue && b + 1 < n && (toks[b].flags & ART_TOK_POSSESSIVE) && owned_cue(doc, &toks[b + 1])) cue = 1;
   /* "Vantrix shares sink", "Nvidia stock rose": a stock word (shares,
      stock, shareholders: only words with an 's' are looked up) right after a
      one-word name no list knows, not a place's (not "Maria shares the
@@ -1734,7 +1749,7 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
      a sentence's first word ("Pretax profit fell") */
   if (!cue && b - a == 1 && b + 1 < n && (toks[b].flags & ART_TOK_LOWER) && doc[toks[b].start] == 's' &&
       tok_len(&toks[b]) >= 5 &&
-      !(toks[a].flags & (ART_TOK_PERIOD | ART_TOK_INITIAL)) && cue_is(doc, &toks[b], "owned") &&
+      !(toks[a].flags & (ART_TOK_PERIOD | ART_TOK_INITIAL)) && owned_cue(doc, &toks[b]) &&
       !word_has_role(doc, &toks[b + 1], "object", 0) &&
       !(gaz_bits(doc + toks[a].start, tok_len(&toks[a]), 1) &     /* "the Moscow stock market" */
         (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES | ART_GAZ_COMMON | ART_GAZ_CITIES | ART_GAZ_PROVINCES |
