@@ -2856,18 +2856,25 @@ static inline ALWAYS_INLINE void block_masks(const unsigned char *src, uint64_t 
 static inline int lowest_bit(uint64_t x) { return __builtin_ctzll(x); }
 
 /*
-** The masks of a whole sentence, block after block (blocks before full_end
-** are read from z, the last partial one from tail, zero past the sentence).
-** With AVX2, where the processor has it (checked once, in build_state()),
-** 32 bytes are classified per instruction: the masks are then half the
-** work they are with SSE2, and they are made for every byte of every
-** sentence.
+** The masks of a whole sentence, block after block.  Blocks before
+** full_end are read in place; the last, partial one is read as the 64
+** bytes at `last` shifted right by last_shift bits, so that its masks are
+** zero past the sentence: `last` is the 64 bytes that end where the
+** sentence ends when the document has that many before it (no copy), else
+** a zero-padded copy.  With AVX2, where the processor has it (checked once,
+** in build_state()), 32 bytes are classified per instruction: the masks
+** are then half the work they are with SSE2, and they are made for every
+** byte of every sentence.
 */
 static void sentence_masks(const unsigned char *z, size_t start, size_t full_end, size_t end,
-                           const unsigned char *tail, uint64_t *lmask, uint64_t *dmask) {
+                           const unsigned char *last, unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
   size_t k = 0;
-  for (size_t b = start; b < end; b += 64, k++)
-    block_masks(b < full_end ? z + b : tail, &lmask[k], &dmask[k]);
+  for (size_t b = start; b < full_end; b += 64, k++) block_masks(z + b, &lmask[k], &dmask[k]);
+  if (full_end < end) {
+    block_masks(last, &lmask[k], &dmask[k]);
+    lmask[k] >>= last_shift;
+    dmask[k] >>= last_shift;
+  }
 }
 
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
@@ -2880,23 +2887,30 @@ __attribute__((target("avx2"))) static inline uint64_t byte_range32(__m256i v, u
   return (uint32_t)_mm256_movemask_epi8(in);
 }
 
+__attribute__((target("avx2"))) static inline void block_masks_avx2(const unsigned char *src, uint64_t *letters,
+                                                                     uint64_t *digits) {
+  __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)src);
+  __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(src + 32));
+  __m256i case_bit = _mm256_set1_epi8(0x20);
+  *letters = byte_range32(_mm256_or_si256(v0, case_bit), 'a', 'z') |
+             byte_range32(_mm256_or_si256(v1, case_bit), 'a', 'z') << 32;
+  *digits = byte_range32(v0, '0', '9') | byte_range32(v1, '0', '9') << 32;
+}
+
 __attribute__((target("avx2"))) static void sentence_masks_avx2(const unsigned char *z, size_t start, size_t full_end,
-                                                                size_t end, const unsigned char *tail,
-                                                                uint64_t *lmask, uint64_t *dmask) {
+                                                                size_t end, const unsigned char *last,
+                                                                unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
   size_t k = 0;
-  for (size_t b = start; b < end; b += 64, k++) {
-    const unsigned char *src = b < full_end ? z + b : tail;
-    __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)src);
-    __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(src + 32));
-    __m256i case_bit = _mm256_set1_epi8(0x20);
-    lmask[k] = byte_range32(_mm256_or_si256(v0, case_bit), 'a', 'z') |
-               byte_range32(_mm256_or_si256(v1, case_bit), 'a', 'z') << 32;
-    dmask[k] = byte_range32(v0, '0', '9') | byte_range32(v1, '0', '9') << 32;
+  for (size_t b = start; b < full_end; b += 64, k++) block_masks_avx2(z + b, &lmask[k], &dmask[k]);
+  if (full_end < end) {
+    block_masks_avx2(last, &lmask[k], &dmask[k]);
+    lmask[k] >>= last_shift;
+    dmask[k] >>= last_shift;
   }
 }
 #endif
 
-typedef void (*sentence_masks_fn)(const unsigned char *, size_t, size_t, size_t, const unsigned char *,
+typedef void (*sentence_masks_fn)(const unsigned char *, size_t, size_t, size_t, const unsigned char *, unsigned,
                                   uint64_t *, uint64_t *);
 static sentence_masks_fn g_sentence_masks = sentence_masks;   /* set in build_state() */
 
@@ -2919,15 +2933,15 @@ static inline int value_word_shape(const art_values_state *st, const unsigned ch
 }
 
 /*
-** The same test for every word that starts in the block copy blk[0..64)
-** and ends in it, without a branch per word: a test that fails for nine
-** words in ten is mispredicted often enough to cost more than the test
-** itself.  Returns the starts of the words that pass.  The word lengths
-** come from the letter mask; blk[-1] must be readable, so that a
-** one-letter word can be tested like the others (its shape reads the byte
-** before it).  Nothing past blk[63] is read: a word that reaches it runs on
-** and is not tested here.  The length is not checked here: the few words
-** too short or too long that pass are dropped by the caller.
+** The same test for every word that starts in the block blk[0..64) and
+** ends in it, without a branch per word: a test that fails for nine words
+** in ten is mispredicted often enough to cost more than the test itself.
+** Returns the starts of the words that pass.  The word lengths come from
+** the letter mask, and every word in `starts` has two letters or more, so
+** its shape reads only its own bytes: the block is read in place, even the
+** sentence's last one.  A word that reaches blk[63] runs on and is not
+** tested here.  The upper length is not checked here: the few words too
+** long that pass are dropped by the caller.
 */
 static uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk, uint64_t starts,
                                   uint64_t letters) {
@@ -2957,29 +2971,42 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
   uint64_t carry_l = 0, carry_d = 0;
-  /* the block, and the sentence's last partial block, with a byte to spare either side */
-  unsigned char blk[8 + 64 + 8] = {0}, tail[8 + 64 + 8] = {0};
   size_t full_end = start + (end - start) / 64 * 64;   /* blocks before it are whole */
-  if (full_end < end) memcpy(tail + 8, z + full_end, end - full_end);   /* zero past the sentence */
+  /* The last, partial block: the 64 bytes that end with the sentence, read
+  ** in place when the document has that many before its end, their masks
+  ** shifted so that they are zero past the sentence; else a copy, zero past
+  ** the sentence. */
+  unsigned char tail[64];
+  const unsigned char *last = z + full_end;
+  unsigned last_shift = 0;
+  if (full_end < end) {
+    if (end >= 64) {
+      last = z + end - 64;
+      last_shift = (unsigned)(64 - (end - full_end));
+    } else {
+      memset(tail, 0, sizeof tail);
+      memcpy(tail, z + full_end, end - full_end);
+      last = tail;
+    }
+  }
   /* The masks of the whole sentence first, when it is short enough to keep
   ** them: the grammars then find word edges in them (letters_end()). */
   uint64_t lmask[MASK_BLOCKS + 1], dmask[MASK_BLOCKS];
   size_t nblocks = (end - start + 63) / 64;
   if (nblocks <= MASK_BLOCKS) {
-    g_sentence_masks(z, start, full_end, end, tail + 8, lmask, dmask);
+    g_sentence_masks(z, start, full_end, end, last, last_shift, lmask, dmask);
     lmask[nblocks] = 0;
     vs.letters = lmask;
   }
   for (size_t b = start, k = 0; b < end; b += 64, k++) {
     uint64_t letters, digits;
-    const unsigned char *src = tail + 8;
-    if (b > 0 && b < full_end) src = z + b;   /* a whole block: the spare byte before it is the document's */
-    else if (b < full_end) {
-      memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
-      src = blk + 8;
-    }
     if (vs.letters) { letters = lmask[k]; digits = dmask[k]; }
-    else block_masks(src, &letters, &digits);
+    else if (b < full_end) block_masks(z + b, &letters, &digits);
+    else {
+      block_masks(last, &letters, &digits);
+      letters >>= last_shift;
+      digits >>= last_shift;
+    }
     uint64_t word_starts = letters & ~((letters << 1) | carry_l);
     uint64_t num_starts = digits & ~((digits << 1) | carry_d);
     /* the last word of the block may run on into the next one: tested on its own */
@@ -2990,7 +3017,7 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
     ** "to", "in" are dropped here, before their shape is hashed */
     uint64_t testable = word_starts & ~runs_on & (letters >> 1);
     if (st->min_shape_len >= 3) testable &= letters >> 2;
-    uint64_t starts = value_word_starts(st, src, testable, letters) | runs_on | num_starts;
+    uint64_t starts = value_word_starts(st, z + b, testable, letters) | runs_on | num_starts;
     while (starts) {
       int i = lowest_bit(starts);
       starts &= starts - 1;
