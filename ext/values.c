@@ -266,7 +266,7 @@ static pthread_once_t g_state_once = PTHREAD_ONCE_INIT;
 ** hundred that are not value words share a value word's bit.  The letters
 ** are read as two 16-bit loads, so w[0..len) must hold at least two bytes.
 */
-static inline uint32_t shape_bit(const unsigned char *w, unsigned len) {
+static inline ALWAYS_INLINE uint32_t shape_bit(const unsigned char *w, unsigned len) {
   uint16_t head, tail;
   memcpy(&head, w, 2);
   memcpy(&tail, w + len - 2, 2);
@@ -2943,8 +2943,8 @@ static inline int value_word_shape(const art_values_state *st, const unsigned ch
 ** tested here.  The upper length is not checked here: the few words too
 ** long that pass are dropped by the caller.
 */
-static uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk, uint64_t starts,
-                                  uint64_t letters) {
+static inline ALWAYS_INLINE uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk,
+                                                       uint64_t starts, uint64_t letters) {
   uint64_t pass = 0;
   while (starts) {
     int i = lowest_bit(starts);
@@ -2956,6 +2956,13 @@ static uint64_t value_word_starts(const art_values_state *st, const unsigned cha
   return pass;
 }
 
+/* Built twice, and chosen when the library loads: for processors of the
+** x86-64-v3 level (BMI2: a shift by a register needs no move to CL, and
+** the word loop shifts three times a word) and for any other.  The word
+** test and its shape hash are inlined into both. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
 long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
                      art_value_span **out, size_t *count, size_t *cap) {
   (void)ctx;
