@@ -102,6 +102,14 @@
 #else
 #define ALWAYS_INLINE
 #endif
+/* Hot helpers built twice, and chosen when the library loads: for
+** processors of the x86-64-v3 level (BMI2: a shift by a register needs no
+** move to CL) and for any other. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#define V3_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define V3_CLONES
+#endif
 /* The slow half of a helper whose fast half is inlined at every call. */
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
@@ -659,8 +667,9 @@ static size_t fold_letters(const vscan *vs, size_t s, size_t e, char *buf) {
   return e - s;
 }
 
-/* The ASCII word z[s..e) (1..MAX_WORD letters) in the vocabulary, or NULL. */
-static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
+/* The ASCII word z[s..e) (1..MAX_WORD letters) in the vocabulary, or NULL.
+** Built twice (V3_CLONES): the probe and the key's mask shift by a register. */
+V3_CLONES static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
   word_memo *m = vs->memo;
   size_t slot = s % WORD_MEMO;
   if (m->s[slot] == s && m->e[slot] == e) return m->w[slot];
@@ -2956,13 +2965,9 @@ static inline ALWAYS_INLINE uint64_t value_word_starts(const art_values_state *s
   return pass;
 }
 
-/* Built twice, and chosen when the library loads: for processors of the
-** x86-64-v3 level (BMI2: a shift by a register needs no move to CL, and
-** the word loop shifts three times a word) and for any other.  The word
-** test and its shape hash are inlined into both. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-__attribute__((target_clones("arch=x86-64-v3", "default")))
-#endif
+/* Built twice (V3_CLONES): the word loop shifts by a register three times
+** a word.  The word test and its shape hash are inlined into both builds. */
+V3_CLONES
 long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
                      art_value_span **out, size_t *count, size_t *cap) {
   (void)ctx;
