@@ -102,6 +102,14 @@
 #else
 #define ALWAYS_INLINE
 #endif
+/* Hot helpers built twice, and chosen when the library loads: for
+** processors of the x86-64-v3 level (BMI2: a shift by a register needs no
+** move to CL) and for any other. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#define V3_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define V3_CLONES
+#endif
 /* The slow half of a helper whose fast half is inlined at every call. */
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
@@ -265,12 +273,17 @@ static pthread_once_t g_state_once = PTHREAD_ONCE_INIT;
 ** in the cache where the vocabulary might not, and only a few words in a
 ** hundred that are not value words share a value word's bit.  The letters
 ** are read as two 16-bit loads, so w[0..len) must hold at least two bytes.
+** The length goes into the low bits of the key by xor, one instruction for
+** every word of the text: it only picks a bit, and a word that shares a
+** value word's bit is still looked up before anything is decided (every
+** key of value_words.tsv that a folded run of letters can equal is in the
+** filter, so the filter drops no word that the lookup would find).
 */
-static inline uint32_t shape_bit(const unsigned char *w, unsigned len) {
+static inline ALWAYS_INLINE uint32_t shape_bit(const unsigned char *w, unsigned len) {
   uint16_t head, tail;
   memcpy(&head, w, 2);
   memcpy(&tail, w + len - 2, 2);
-  uint64_t x = (uint64_t)len << 32 | (uint32_t)head << 16 | tail | 0x20202020u;
+  uint64_t x = ((uint32_t)head << 16 | tail | 0x20202020u) ^ len;
   return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 50);
 }
 
@@ -367,8 +380,11 @@ COLD static int vocab_add_table(art_values_state *st, const art_table *t, int wh
   return 0;
 }
 
+static void choose_sentence_masks(void);
+
 COLD static void build_state(void) {
   art_values_state *st = &g_state;
+  choose_sentence_masks();
   for (int c = 0; c < 256; c++) {
     if (IS_DIGIT(c) || IS_ALPHA(c)) byte_class[c] |= B_ALNUM;
     if (c <= ' ' || (c < 0x80 && strchr(",;:!?()[]\"-", c))) byte_class[c] |= B_TOKEN_END;
@@ -656,8 +672,9 @@ static size_t fold_letters(const vscan *vs, size_t s, size_t e, char *buf) {
   return e - s;
 }
 
-/* The ASCII word z[s..e) (1..MAX_WORD letters) in the vocabulary, or NULL. */
-static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
+/* The ASCII word z[s..e) (1..MAX_WORD letters) in the vocabulary, or NULL.
+** Built twice (V3_CLONES): the probe and the key's mask shift by a register. */
+V3_CLONES static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
   word_memo *m = vs->memo;
   size_t slot = s % WORD_MEMO;
   if (m->s[slot] == s && m->e[slot] == e) return m->w[slot];
@@ -2852,6 +2869,72 @@ static inline ALWAYS_INLINE void block_masks(const unsigned char *src, uint64_t 
 
 static inline int lowest_bit(uint64_t x) { return __builtin_ctzll(x); }
 
+/*
+** The masks of a whole sentence, block after block.  Blocks before
+** full_end are read in place; the last, partial one is read as the 64
+** bytes at `last` shifted right by last_shift bits, so that its masks are
+** zero past the sentence: `last` is the 64 bytes that end where the
+** sentence ends when the document has that many before it (no copy), else
+** a zero-padded copy.  With AVX2, where the processor has it (checked once,
+** in build_state()), 32 bytes are classified per instruction: the masks
+** are then half the work they are with SSE2, and they are made for every
+** byte of every sentence.
+*/
+static void sentence_masks(const unsigned char *z, size_t start, size_t full_end, size_t end,
+                           const unsigned char *last, unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
+  size_t k = 0;
+  for (size_t b = start; b < full_end; b += 64, k++) block_masks(z + b, &lmask[k], &dmask[k]);
+  if (full_end < end) {
+    block_masks(last, &lmask[k], &dmask[k]);
+    lmask[k] >>= last_shift;
+    dmask[k] >>= last_shift;
+  }
+}
+
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#include <immintrin.h>
+#define HAVE_AVX2_MASKS 1
+/* Bit i set when lo <= v[i] <= hi (unsigned bytes), for 32 bytes. */
+__attribute__((target("avx2"))) static inline uint64_t byte_range32(__m256i v, unsigned char lo, unsigned char hi) {
+  __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo + 128)));
+  __m256i in = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(hi - lo + 1 - 128)), shifted);
+  return (uint32_t)_mm256_movemask_epi8(in);
+}
+
+__attribute__((target("avx2"))) static inline void block_masks_avx2(const unsigned char *src, uint64_t *letters,
+                                                                     uint64_t *digits) {
+  __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)src);
+  __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(src + 32));
+  __m256i case_bit = _mm256_set1_epi8(0x20);
+  *letters = byte_range32(_mm256_or_si256(v0, case_bit), 'a', 'z') |
+             byte_range32(_mm256_or_si256(v1, case_bit), 'a', 'z') << 32;
+  *digits = byte_range32(v0, '0', '9') | byte_range32(v1, '0', '9') << 32;
+}
+
+__attribute__((target("avx2"))) static void sentence_masks_avx2(const unsigned char *z, size_t start, size_t full_end,
+                                                                size_t end, const unsigned char *last,
+                                                                unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
+  size_t k = 0;
+  for (size_t b = start; b < full_end; b += 64, k++) block_masks_avx2(z + b, &lmask[k], &dmask[k]);
+  if (full_end < end) {
+    block_masks_avx2(last, &lmask[k], &dmask[k]);
+    lmask[k] >>= last_shift;
+    dmask[k] >>= last_shift;
+  }
+}
+#endif
+
+typedef void (*sentence_masks_fn)(const unsigned char *, size_t, size_t, size_t, const unsigned char *, unsigned,
+                                  uint64_t *, uint64_t *);
+static sentence_masks_fn g_sentence_masks = sentence_masks;   /* set in build_state() */
+
+COLD static void choose_sentence_masks(void) {
+#if defined(HAVE_AVX2_MASKS)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2")) g_sentence_masks = sentence_masks_avx2;
+#endif
+}
+
 /* Sentences up to this many blocks (4 KB) keep their masks for the grammars. */
 #define MASK_BLOCKS 64
 
@@ -2864,18 +2947,18 @@ static inline int value_word_shape(const art_values_state *st, const unsigned ch
 }
 
 /*
-** The same test for every word that starts in the block copy blk[0..64)
-** and ends in it, without a branch per word: a test that fails for nine
-** words in ten is mispredicted often enough to cost more than the test
-** itself.  Returns the starts of the words that pass.  The word lengths
-** come from the letter mask; blk[-1] must be readable, so that a
-** one-letter word can be tested like the others (its shape reads the byte
-** before it).  Nothing past blk[63] is read: a word that reaches it runs on
-** and is not tested here.  The length is not checked here: the few words
-** too short or too long that pass are dropped by the caller.
+** The same test for every word that starts in the block blk[0..64) and
+** ends in it, without a branch per word: a test that fails for nine words
+** in ten is mispredicted often enough to cost more than the test itself.
+** Returns the starts of the words that pass.  The word lengths come from
+** the letter mask, and every word in `starts` has two letters or more, so
+** its shape reads only its own bytes: the block is read in place, even the
+** sentence's last one.  A word that reaches blk[63] runs on and is not
+** tested here.  The upper length is not checked here: the few words too
+** long that pass are dropped by the caller.
 */
-static uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk, uint64_t starts,
-                                  uint64_t letters) {
+static inline ALWAYS_INLINE uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk,
+                                                       uint64_t starts, uint64_t letters) {
   uint64_t pass = 0;
   while (starts) {
     int i = lowest_bit(starts);
@@ -2887,6 +2970,9 @@ static uint64_t value_word_starts(const art_values_state *st, const unsigned cha
   return pass;
 }
 
+/* Built twice (V3_CLONES): the word loop shifts by a register three times
+** a word.  The word test and its shape hash are inlined into both builds. */
+V3_CLONES
 long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
                      art_value_span **out, size_t *count, size_t *cap) {
   (void)ctx;
@@ -2902,31 +2988,42 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
   uint64_t carry_l = 0, carry_d = 0;
-  /* the block, and the sentence's last partial block, with a byte to spare either side */
-  unsigned char blk[8 + 64 + 8] = {0}, tail[8 + 64 + 8] = {0};
   size_t full_end = start + (end - start) / 64 * 64;   /* blocks before it are whole */
-  if (full_end < end) memcpy(tail + 8, z + full_end, end - full_end);   /* zero past the sentence */
+  /* The last, partial block: the 64 bytes that end with the sentence, read
+  ** in place when the document has that many before its end, their masks
+  ** shifted so that they are zero past the sentence; else a copy, zero past
+  ** the sentence. */
+  unsigned char tail[64];
+  const unsigned char *last = z + full_end;
+  unsigned last_shift = 0;
+  if (full_end < end) {
+    if (end >= 64) {
+      last = z + end - 64;
+      last_shift = (unsigned)(64 - (end - full_end));
+    } else {
+      memset(tail, 0, sizeof tail);
+      memcpy(tail, z + full_end, end - full_end);
+      last = tail;
+    }
+  }
   /* The masks of the whole sentence first, when it is short enough to keep
   ** them: the grammars then find word edges in them (letters_end()). */
   uint64_t lmask[MASK_BLOCKS + 1], dmask[MASK_BLOCKS];
   size_t nblocks = (end - start + 63) / 64;
   if (nblocks <= MASK_BLOCKS) {
-    size_t k = 0;
-    for (size_t b = start; b < end; b += 64, k++)
-      block_masks(b < full_end ? z + b : tail + 8, &lmask[k], &dmask[k]);
+    g_sentence_masks(z, start, full_end, end, last, last_shift, lmask, dmask);
     lmask[nblocks] = 0;
     vs.letters = lmask;
   }
   for (size_t b = start, k = 0; b < end; b += 64, k++) {
     uint64_t letters, digits;
-    const unsigned char *src = tail + 8;
-    if (b > 0 && b < full_end) src = z + b;   /* a whole block: the spare byte before it is the document's */
-    else if (b < full_end) {
-      memcpy(blk + 8, z + b, 64);   /* a fixed size: a few vector moves */
-      src = blk + 8;
-    }
     if (vs.letters) { letters = lmask[k]; digits = dmask[k]; }
-    else block_masks(src, &letters, &digits);
+    else if (b < full_end) block_masks(z + b, &letters, &digits);
+    else {
+      block_masks(last, &letters, &digits);
+      letters >>= last_shift;
+      digits >>= last_shift;
+    }
     uint64_t word_starts = letters & ~((letters << 1) | carry_l);
     uint64_t num_starts = digits & ~((digits << 1) | carry_d);
     /* the last word of the block may run on into the next one: tested on its own */
@@ -2937,7 +3034,7 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
     ** "to", "in" are dropped here, before their shape is hashed */
     uint64_t testable = word_starts & ~runs_on & (letters >> 1);
     if (st->min_shape_len >= 3) testable &= letters >> 2;
-    uint64_t starts = value_word_starts(st, src, testable, letters) | runs_on | num_starts;
+    uint64_t starts = value_word_starts(st, z + b, testable, letters) | runs_on | num_starts;
     while (starts) {
       int i = lowest_bit(starts);
       starts &= starts - 1;
