@@ -105,7 +105,7 @@
 /* Hot helpers built twice, and chosen when the library loads: for
 ** processors of the x86-64-v3 level (BMI2: a shift by a register needs no
 ** move to CL) and for any other. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && defined(__GLIBC__)   /* ifunc: glibc only */
 #define V3_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define V3_CLONES
