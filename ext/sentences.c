@@ -310,16 +310,18 @@ static int classify_mark(const uchar *z, size_t begin, size_t end, size_t i, siz
 #define STOP_BYTE 2
 #define ALPHA_BYTE 4   /* A-Z a-z: the walks over a word need no decoding there */
 #define DIGIT_BYTE 8   /* 0-9 */
+#define OPENER_BYTE 16 /* ( [ { ` ' and the lead bytes of CJK and full-width brackets: next_opener() */
 #define AZ(v) [v] = ALPHA_BYTE, [v + 32] = ALPHA_BYTE
 #define AZ4(v) AZ(v), AZ(v + 1), AZ(v + 2), AZ(v + 3)
 static const unsigned char byte_class[256] = {
   AZ4('A'), AZ4('E'), AZ4('I'), AZ4('M'), AZ4('Q'), AZ4('U'), AZ('Y'), AZ('Z'),
   ['0'] = DIGIT_BYTE, ['1'] = DIGIT_BYTE, ['2'] = DIGIT_BYTE, ['3'] = DIGIT_BYTE, ['4'] = DIGIT_BYTE,
   ['5'] = DIGIT_BYTE, ['6'] = DIGIT_BYTE, ['7'] = DIGIT_BYTE, ['8'] = DIGIT_BYTE, ['9'] = DIGIT_BYTE,
-  ['"'] = MARK_BYTE, ['\''] = MARK_BYTE, ['`'] = MARK_BYTE, ['('] = MARK_BYTE,
-  [')'] = MARK_BYTE, ['['] = MARK_BYTE, [']'] = MARK_BYTE, ['{'] = MARK_BYTE,
-  ['}'] = MARK_BYTE, [0xC2] = MARK_BYTE,
-  [0xE2] = MARK_BYTE | STOP_BYTE, [0xE3] = MARK_BYTE | STOP_BYTE, [0xEF] = MARK_BYTE | STOP_BYTE,
+  ['"'] = MARK_BYTE, ['\''] = MARK_BYTE | OPENER_BYTE, ['`'] = MARK_BYTE | OPENER_BYTE,
+  ['('] = MARK_BYTE | OPENER_BYTE, [')'] = MARK_BYTE, ['['] = MARK_BYTE | OPENER_BYTE, [']'] = MARK_BYTE,
+  ['{'] = MARK_BYTE | OPENER_BYTE, ['}'] = MARK_BYTE, [0xC2] = MARK_BYTE,
+  [0xE2] = MARK_BYTE | STOP_BYTE, [0xE3] = MARK_BYTE | STOP_BYTE | OPENER_BYTE,
+  [0xEF] = MARK_BYTE | STOP_BYTE | OPENER_BYTE,
   ['.'] = STOP_BYTE, ['?'] = STOP_BYTE, ['!'] = STOP_BYTE,
 };
 
@@ -569,6 +571,8 @@ typedef struct splitter {
   size_t addr_a, addr_b;  /* in_address(): the token last looked at */
   int addr_is;
   int marks_ready;        /* quotes and brackets paired (done on first need) */
+  size_t opener_free_to;  /* no mark before this byte can open a suppressing pair... */
+  int opener_seen;        /* ...unless one was seen: then pair the marks */
   int oom;
 } splitter;
 
@@ -604,7 +608,71 @@ static mark *find_mark(splitter *sp, size_t i) {
   return NULL;
 }
 
+/*
+** Can the paragraph hold a suppressing pair at all?  Only marks that open one
+** matter: ( [ { `, a straight quote that is not an apostrophe inside a word
+** ("Iran's" never is a mark), and the CJK and full-width brackets (lead
+** bytes 0xE3, 0xEF).  Most paragraphs have none: then no decision asks
+** for the paragraph's marks to be paired just to learn that no aside is open.
+*/
+#ifdef __SSE2__
+static ALWAYS_INLINE unsigned opener_bits16(__m128i v) {
+  __m128i hit = _mm_cmpeq_epi8(v, _mm_set1_epi8('('));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('[')));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('{')));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+  return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+/* The first byte in [i, limit) that may begin a mark opening a suppressing
+   pair, or limit.  begin and end bound the paragraph (an apostrophe's
+   neighbours are read there). */
+static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, size_t end) {
+  for (;;) {
+#ifdef __SSE2__
+    while (i + 16 <= limit) {
+      unsigned bits = opener_bits16(_mm_loadu_si128((const __m128i *)(z + i)));
+      if (bits) { i += (size_t)__builtin_ctz(bits); goto hit; }
+      i += 16;
+    }
+    if (i < limit && limit >= 16) {
+      /* the last few bytes as the 16 that end at limit, those before i dropped */
+      unsigned bits = opener_bits16(_mm_loadu_si128((const __m128i *)(z + limit - 16))) >> (16 - (limit - i));
+      if (!bits) return limit;
+      i += (size_t)__builtin_ctz(bits);
+      goto hit;
+    }
+#endif
+    while (i < limit && !(byte_class[z[i]] & OPENER_BYTE)) i++;
+    if (i >= limit) return limit;
+#ifdef __SSE2__
+  hit:
+#endif
+    /* an apostrophe between an ASCII letter or digit and an ASCII letter
+       is no mark (classify_mark()); every other hit may be */
+    if (z[i] != '\'' || i == begin || i + 1 >= end || !(byte_class[z[i - 1]] & (ALPHA_BYTE | DIGIT_BYTE)) ||
+        !(byte_class[z[i + 1]] & ALPHA_BYTE))
+      return i;
+    i++;
+  }
+}
+
+/* Is the sweep position q inside a suppressing pair?  Only an opener before
+   q can make it so: while the paragraph up to q has none, the answer is no
+   without pairing its marks (the bytes looked at are not looked at again). */
 static int inside_suppressing(splitter *sp, size_t q) {
+  if (!sp->marks_ready && !sp->opener_seen) {
+    if (sp->opener_free_to < q) {
+      size_t at = next_opener(sp->z, sp->begin, sp->opener_free_to, q, sp->end);
+      if (at < q) sp->opener_seen = 1;
+      else sp->opener_free_to = q;
+    }
+    if (!sp->opener_seen) return 0;
+  }
   ensure_marks(sp);
   scratch *s = sp->s;
   while (sp->event_i < s->nevents && s->events[sp->event_i].pos <= q) {
@@ -1229,6 +1297,7 @@ int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t 
   sp.s = out->scratch;
   sp.out = out;
   sp.first_quote = -1;
+  sp.opener_free_to = start;
   sp.s->nmarks = 0;
   sp.s->nevents = 0;
   int rc = split(&sp);
