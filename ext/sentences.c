@@ -1116,6 +1116,16 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
    the byte after the first period in "word. . . . Next". */
 static size_t terminator_run(splitter *sp, size_t i, int *kind, size_t *split_early) {
   const uchar *z = sp->z;
+  /* Most runs are one period before a letter or digit ("U.S", "3.5"), or
+     before a space and a byte that begins no mark and no terminator ("said.
+     The"): the loop below would stop after the period. */
+  if (z[i] == '.' && i + 2 < sp->end &&
+      ((byte_class[z[i + 1]] & (ALPHA_BYTE | DIGIT_BYTE)) ||
+       (z[i + 1] == ' ' && !(byte_class[z[i + 2]] & (MARK_BYTE | STOP_BYTE))))) {
+    *kind = 0;
+    *split_early = 0;
+    return i + 1;
+  }
   size_t l, q = i;
   int dots = 0, qe = 0, ellipsis = 0, ideo = 0;
   *split_early = 0;
