@@ -616,14 +616,16 @@ static mark *find_mark(splitter *sp, size_t i) {
 ** for the paragraph's marks to be paired just to learn that no aside is open.
 */
 #ifdef __SSE2__
+/* The bytes of v that next_opener() must look at, as a 16-bit mask: ' and (
+   (one range), [ and { (one test on the byte with bit 5 set, which takes a
+   few other bytes too: the caller looks each up), ` and every byte from
+   0xE3 up. */
 static ALWAYS_INLINE unsigned opener_bits16(__m128i v) {
-  __m128i hit = _mm_cmpeq_epi8(v, _mm_set1_epi8('('));
-  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('[')));
-  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('{')));
+  __m128i r = _mm_sub_epi8(v, _mm_set1_epi8('\''));
+  __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(r, _mm_set1_epi8(1)), r);
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('{')));
   hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
-  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
-  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xE3)), v));
   return (unsigned)_mm_movemask_epi8(hit);
 }
 #endif
@@ -652,6 +654,7 @@ static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, 
 #ifdef __SSE2__
   hit:
 #endif
+    if (!(byte_class[z[i]] & OPENER_BYTE)) { i++; continue; }   /* a byte the mask takes too */
     /* an apostrophe between an ASCII letter or digit and an ASCII letter
        is no mark (classify_mark()); every other hit may be */
     if (z[i] != '\'' || i == begin || i + 1 >= end || !(byte_class[z[i - 1]] & (ALPHA_BYTE | DIGIT_BYTE)) ||
