@@ -32,6 +32,7 @@
 ** Everything works on bytes of the caller's document; the only allocation
 ** is growing the reusable buffers in art_span_buf.
 */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -1023,6 +1024,41 @@ static int glued_boundary(splitter *sp, size_t dot, size_t after) {
   return !in_address(sp, dot);
 }
 
+/*
+** Which lengths and first bytes the keys of abbreviations.tsv have: bit
+** c - 'a' of abbreviation_first[len] when a key of len bytes starts with c,
+** bit 31 when one starts with another byte.  Most words before a period
+** ("said", "year") match no key by these two facts: they are neither
+** folded nor looked up.  Built once.
+*/
+#define ABBREVIATION_MAX 15
+static uint32_t abbreviation_first[ABBREVIATION_MAX + 1];
+static pthread_once_t abbreviation_once = PTHREAD_ONCE_INIT;
+
+static unsigned first_byte_bit(unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 31; }
+
+static int abbreviation_filter_off;   /* a key longer than ABBREVIATION_MAX: ask the table */
+
+static void abbreviation_filter_build(void) {
+  const art_table *t = &art_table_abbreviations;
+  for (uint32_t i = 0; i < t->count; i++) {
+    const art_table_entry *e = &t->entries[i];
+    if (e->key_len > ABBREVIATION_MAX || e->key_len == 0) abbreviation_filter_off = 1;
+    else abbreviation_first[e->key_len] |= 1u << first_byte_bit((unsigned char)e->key[0]);
+  }
+}
+
+/* May the word z[a..b) (b > a), folded as fold_word() folds it, be a key of
+   abbreviations.tsv? */
+static int may_be_abbreviation(const uchar *z, size_t a, size_t b) {
+  pthread_once(&abbreviation_once, abbreviation_filter_build);
+  if (abbreviation_filter_off) return 1;
+  if (b - a > ABBREVIATION_MAX) return 0;
+  uchar c = z[a];
+  if (c >= 'A' && c <= 'Z') c |= 0x20;
+  return (abbreviation_first[b - a] >> first_byte_bit(c)) & 1;
+}
+
 /* Decide whether a single period at `dot` ends the sentence, given what
    follows.  `word` is the token before the period (opening punctuation
    stripped), [wa, wb). */
@@ -1035,11 +1071,11 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   size_t la = wa;
   int lead_digits = 0;
   while (la < wb && z[la] >= '0' && z[la] <= '9') { la++; lead_digits = 1; }
-  char buf[32];
-  size_t len = fold_word(z, la, wb, buf, sizeof buf);
   /* A single capital is an initial, not the page "p." or the "v." of versus */
-  const art_table_entry *abbr = len && !(wb - la == 1 && is_upper(z[la]))
-                                    ? art_table_find(&art_table_abbreviations, buf, len) : NULL;
+  int may_abbr = wb > la && !(wb - la == 1 && is_upper(z[la])) && may_be_abbreviation(z, la, wb);
+  char buf[32];
+  size_t len = may_abbr || n->kind == N_LOWER ? fold_word(z, la, wb, buf, sizeof buf) : 0;
+  const art_table_entry *abbr = len && may_abbr ? art_table_find(&art_table_abbreviations, buf, len) : NULL;
   const char *cls = abbr ? abbr->value : NULL;
   /* "a. m." written with a space */
   if (!abbr && wb - wa == 1 && wa >= sp->begin + 3 && z[wa - 1] == ' ' && z[wa - 2] == '.' &&
