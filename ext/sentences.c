@@ -686,7 +686,24 @@ static int inside_suppressing(splitter *sp, size_t q) {
   return sp->depth > 0;
 }
 
-static int emit(splitter *sp, size_t a, size_t b) {
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static int emit_trimmed(splitter *sp, size_t a, size_t b);
+
+/* Yield the sentence [a, b), without the white space at its ends.  Most
+   sentences have none and find room: that test is inlined, the rest not. */
+static ALWAYS_INLINE int emit(splitter *sp, size_t a, size_t b) {
+  const uchar *z = sp->z;
+  art_span_buf *o = sp->out;
+  if (a < b && z[a] < 0x80 && !is_space(z[a]) && z[b - 1] < 0x80 && !is_space(z[b - 1]) && o->n < o->cap) {
+    o->v[o->n++] = (art_span){a, b};
+    return 0;
+  }
+  return emit_trimmed(sp, a, b);
+}
+
+static int emit_trimmed(splitter *sp, size_t a, size_t b) {
   /* Trim whitespace on both ends (usually there is none: two bytes tell). */
   size_t l;
   while (a < b && !(sp->z[a] < 0x80 && !is_space(sp->z[a]))) {
@@ -1136,7 +1153,8 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   }
   /* Acronyms with inner periods: U.S., N.E. */
   int dots = 0, letters = 0, shape_ok = 1;
-  for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
+  if (memchr(z + wa, '.', wb - wa))
+    for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
   /* most words before a period hold no other: then this is no acronym */
   for (size_t i = wa; i < wb && dots > 0; i++) {
     if (z[i] == '.') continue;
