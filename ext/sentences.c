@@ -911,26 +911,33 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
   const uchar *z = sp->z;
   size_t l;
   memset(n, 0, sizeof *n);
-  /* Skip opening quotes and brackets. */
-  for (int guard = 0; guard < 4; guard++) {
-    int32_t c = next_cp(z, sp->end, i, &l);
-    if (c < 0) { n->kind = N_END; return; }
-    mark *m = mark_at(sp, i);
-    if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
-      i += m->len;
-      n->after_opener = 1;
-      i = skip_spaces(z, sp->end, i);
-      continue;
+  int32_t c;
+  if (i < sp->end && (byte_class[z[i]] & ALPHA_BYTE)) {
+    /* the usual: an ASCII letter, with no mark to skip and nothing else to ask */
+    c = z[i];
+    n->kind = c <= 'Z' ? N_UPPER : N_LOWER;
+  } else {
+    /* Skip opening quotes and brackets. */
+    for (int guard = 0; guard < 4; guard++) {
+      c = next_cp(z, sp->end, i, &l);
+      if (c < 0) { n->kind = N_END; return; }
+      mark *m = mark_at(sp, i);
+      if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
+        i += m->len;
+        n->after_opener = 1;
+        i = skip_spaces(z, sp->end, i);
+        continue;
+      }
+      break;
     }
-    break;
+    c = next_cp(z, sp->end, i, &l);
+    if (c < 0) { n->kind = N_END; return; }
+    if (is_bullet(c)) { n->kind = N_BULLET; return; }
+    if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return; }
+    if (is_digit(c)) { n->kind = N_DIGIT; return; }
+    if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
+    n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
   }
-  int32_t c = next_cp(z, sp->end, i, &l);
-  if (c < 0) { n->kind = N_END; return; }
-  if (is_bullet(c)) { n->kind = N_BULLET; return; }
-  if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return; }
-  if (is_digit(c)) { n->kind = N_DIGIT; return; }
-  if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
-  n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
   size_t j = i;
   for (;;) {
     j = ascii_letters_end(z, j, sp->end);   /* ASCII letters, no decoding */
