@@ -1271,30 +1271,34 @@ static int split(splitter *sp) {
       i++;
       continue;
     }
-    int32_t c = next_cp(z, sp->end, i, &l);
-    if (sp->list_active && is_space(c)) {
-      size_t j = skip_spaces(z, sp->end, i);
-      if (j > sp->sent_start && expected_marker(sp, j)) {
-        if (emit(sp, sp->sent_start, i)) return -1;
-        i = start_sentence(sp, j);
+    if (z[i] == '.') {
+      l = 1;   /* most stops: a period is a terminator, and neither a space nor a bullet */
+    } else {
+      int32_t c = next_cp(z, sp->end, i, &l);
+      if (sp->list_active && is_space(c)) {
+        size_t j = skip_spaces(z, sp->end, i);
+        if (j > sp->sent_start && expected_marker(sp, j)) {
+          if (emit(sp, sp->sent_start, i)) return -1;
+          i = start_sentence(sp, j);
+          continue;
+        }
+        i = j > i ? j : i + l;
         continue;
       }
-      i = j > i ? j : i + l;
-      continue;
-    }
-    if (is_bullet(c)) {
-      size_t pl;
-      int32_t p = prev_cp(z, sp->begin, i, &pl);
-      if (is_space(p) && i > sp->sent_start) {
-        if (emit(sp, sp->sent_start, i)) return -1;
-        i = start_sentence(sp, i);
-        if (i == sp->sent_start) i += l;
+      if (is_bullet(c)) {
+        size_t pl;
+        int32_t p = prev_cp(z, sp->begin, i, &pl);
+        if (is_space(p) && i > sp->sent_start) {
+          if (emit(sp, sp->sent_start, i)) return -1;
+          i = start_sentence(sp, i);
+          if (i == sp->sent_start) i += l;
+          continue;
+        }
+        i += l;
         continue;
       }
-      i += l;
-      continue;
+      if (!is_terminator(c)) { i += l; continue; }
     }
-    if (!is_terminator(c)) { i += l; continue; }
 
     /* "[...]" and "[…]" mark an omission, not an end. */
     if (i > sp->begin && z[i - 1] == '[') {
