@@ -33,6 +33,7 @@
 ** is growing the reusable buffers in art_span_buf.
 */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -1062,6 +1063,7 @@ static pthread_once_t abbreviation_once = PTHREAD_ONCE_INIT;
 static unsigned first_byte_bit(unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 31; }
 
 static int abbreviation_filter_off;   /* a key longer than ABBREVIATION_MAX: ask the table */
+static atomic_int abbreviation_ready;  /* set once built: later calls skip pthread_once() */
 
 static void abbreviation_filter_build(void) {
   const art_table *t = &art_table_abbreviations;
@@ -1070,12 +1072,14 @@ static void abbreviation_filter_build(void) {
     if (e->key_len > ABBREVIATION_MAX || e->key_len == 0) abbreviation_filter_off = 1;
     else abbreviation_first[e->key_len] |= 1u << first_byte_bit((unsigned char)e->key[0]);
   }
+  atomic_store_explicit(&abbreviation_ready, 1, memory_order_release);
 }
 
 /* May the word z[a..b) (b > a), folded as fold_word() folds it, be a key of
    abbreviations.tsv? */
 static int may_be_abbreviation(const uchar *z, size_t a, size_t b) {
-  pthread_once(&abbreviation_once, abbreviation_filter_build);
+  if (!atomic_load_explicit(&abbreviation_ready, memory_order_acquire))
+    pthread_once(&abbreviation_once, abbreviation_filter_build);
   if (abbreviation_filter_off) return 1;
   if (b - a > ABBREVIATION_MAX) return 0;
   uchar c = z[a];
