@@ -303,13 +303,17 @@ static int leads_with_last_word(const struct art_segment_state *st, const unsign
   for (int w = 0; w < LAST_WORD_SCAN; w++) {
     while (i < end && is_ascii_space(z[i])) i++;
     if (i >= end) return 0;
-    char word[16];
-    size_t n = 0;
-    for (; i < end && !is_ascii_space(z[i]); i++) {
+    size_t a = i;
+    for (; i < end && !is_ascii_space(z[i]); i++)
       if (z[i] >= 0x80) return 1;
-      if (n < sizeof word) word[n++] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] | 0x20 : z[i]);
-    }
-    if (n < sizeof word && word_set_has(&st->last_words, word, n)) return 1;
+    char word[16];
+    size_t n = i - a;
+    if (n >= sizeof word) continue;
+    /* the set's length and first-letter filter before the word is copied */
+    unsigned char c0 = z[a] >= 'A' && z[a] <= 'Z' ? z[a] | 0x20 : z[a];
+    if (!((st->last_words.first[n] >> first_bit(c0)) & 1)) continue;
+    for (size_t k = 0; k < n; k++) word[k] = (char)(z[a + k] >= 'A' && z[a + k] <= 'Z' ? z[a + k] | 0x20 : z[a + k]);
+    if (word_set_has(&st->last_words, word, n)) return 1;
   }
   return 0;
 }

@@ -124,6 +124,7 @@ static int read_paragraph(art_segmenter *s, para *p) {
   /* skip blank lines; the first other line's end is kept for the loop below */
   for (;;) {
     if (i >= n) { s->pos = n; return 0; }
+    if (z[i] == '\n') { i++; continue; }   /* an empty line (most blank lines): no search */
     next = line_end(z, n, i, s->has_cr, &ce);
     if (!blank(z, i, ce)) break;
     i = next;
@@ -194,6 +195,7 @@ int art_text_is_hard_wrapped(const char *doc, size_t n) {
   size_t prev_len = 0;
   int prev_open = 0;            /* the previous line stopped mid-sentence */
   for (size_t i = 0; i < n;) {
+    if (z[i] == '\n') { prev_len = 0; i++; continue; }   /* an empty line: no search */
     const uchar *nl = memchr(z + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - z) : n, a = i, b = e;
     i = nl ? e + 1 : n;

@@ -32,6 +32,8 @@
 ** Everything works on bytes of the caller's document; the only allocation
 ** is growing the reusable buffers in art_span_buf.
 */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -310,16 +312,18 @@ static int classify_mark(const uchar *z, size_t begin, size_t end, size_t i, siz
 #define STOP_BYTE 2
 #define ALPHA_BYTE 4   /* A-Z a-z: the walks over a word need no decoding there */
 #define DIGIT_BYTE 8   /* 0-9 */
+#define OPENER_BYTE 16 /* ( [ { ` ' and the lead bytes of CJK and full-width brackets: next_opener() */
 #define AZ(v) [v] = ALPHA_BYTE, [v + 32] = ALPHA_BYTE
 #define AZ4(v) AZ(v), AZ(v + 1), AZ(v + 2), AZ(v + 3)
 static const unsigned char byte_class[256] = {
   AZ4('A'), AZ4('E'), AZ4('I'), AZ4('M'), AZ4('Q'), AZ4('U'), AZ('Y'), AZ('Z'),
   ['0'] = DIGIT_BYTE, ['1'] = DIGIT_BYTE, ['2'] = DIGIT_BYTE, ['3'] = DIGIT_BYTE, ['4'] = DIGIT_BYTE,
   ['5'] = DIGIT_BYTE, ['6'] = DIGIT_BYTE, ['7'] = DIGIT_BYTE, ['8'] = DIGIT_BYTE, ['9'] = DIGIT_BYTE,
-  ['"'] = MARK_BYTE, ['\''] = MARK_BYTE, ['`'] = MARK_BYTE, ['('] = MARK_BYTE,
-  [')'] = MARK_BYTE, ['['] = MARK_BYTE, [']'] = MARK_BYTE, ['{'] = MARK_BYTE,
-  ['}'] = MARK_BYTE, [0xC2] = MARK_BYTE,
-  [0xE2] = MARK_BYTE | STOP_BYTE, [0xE3] = MARK_BYTE | STOP_BYTE, [0xEF] = MARK_BYTE | STOP_BYTE,
+  ['"'] = MARK_BYTE, ['\''] = MARK_BYTE | OPENER_BYTE, ['`'] = MARK_BYTE | OPENER_BYTE,
+  ['('] = MARK_BYTE | OPENER_BYTE, [')'] = MARK_BYTE, ['['] = MARK_BYTE | OPENER_BYTE, [']'] = MARK_BYTE,
+  ['{'] = MARK_BYTE | OPENER_BYTE, ['}'] = MARK_BYTE, [0xC2] = MARK_BYTE,
+  [0xE2] = MARK_BYTE | STOP_BYTE, [0xE3] = MARK_BYTE | STOP_BYTE | OPENER_BYTE,
+  [0xEF] = MARK_BYTE | STOP_BYTE | OPENER_BYTE,
   ['.'] = STOP_BYTE, ['?'] = STOP_BYTE, ['!'] = STOP_BYTE,
 };
 
@@ -569,6 +573,8 @@ typedef struct splitter {
   size_t addr_a, addr_b;  /* in_address(): the token last looked at */
   int addr_is;
   int marks_ready;        /* quotes and brackets paired (done on first need) */
+  size_t opener_free_to;  /* no mark before this byte can open a suppressing pair... */
+  int opener_seen;        /* ...unless one was seen: then pair the marks */
   int oom;
 } splitter;
 
@@ -604,7 +610,74 @@ static mark *find_mark(splitter *sp, size_t i) {
   return NULL;
 }
 
+/*
+** Can the paragraph hold a suppressing pair at all?  Only marks that open one
+** matter: ( [ { `, a straight quote that is not an apostrophe inside a word
+** ("Iran's" never is a mark), and the CJK and full-width brackets (lead
+** bytes 0xE3, 0xEF).  Most paragraphs have none: then no decision asks
+** for the paragraph's marks to be paired just to learn that no aside is open.
+*/
+#ifdef __SSE2__
+/* The bytes of v that next_opener() must look at, as a 16-bit mask: ' and (
+   (one range), [ and { (one test on the byte with bit 5 set, which takes a
+   few other bytes too: the caller looks each up), ` and every byte from
+   0xE3 up. */
+static ALWAYS_INLINE unsigned opener_bits16(__m128i v) {
+  __m128i r = _mm_sub_epi8(v, _mm_set1_epi8('\''));
+  __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(r, _mm_set1_epi8(1)), r);
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('{')));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xE3)), v));
+  return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+/* The first byte in [i, limit) that may begin a mark opening a suppressing
+   pair, or limit.  begin and end bound the paragraph (an apostrophe's
+   neighbours are read there). */
+static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, size_t end) {
+  for (;;) {
+#ifdef __SSE2__
+    while (i + 16 <= limit) {
+      unsigned bits = opener_bits16(_mm_loadu_si128((const __m128i *)(z + i)));
+      if (bits) { i += (size_t)__builtin_ctz(bits); goto hit; }
+      i += 16;
+    }
+    if (i < limit && limit >= 16) {
+      /* the last few bytes as the 16 that end at limit, those before i dropped */
+      unsigned bits = opener_bits16(_mm_loadu_si128((const __m128i *)(z + limit - 16))) >> (16 - (limit - i));
+      if (!bits) return limit;
+      i += (size_t)__builtin_ctz(bits);
+      goto hit;
+    }
+#endif
+    while (i < limit && !(byte_class[z[i]] & OPENER_BYTE)) i++;
+    if (i >= limit) return limit;
+#ifdef __SSE2__
+  hit:
+#endif
+    if (!(byte_class[z[i]] & OPENER_BYTE)) { i++; continue; }   /* a byte the mask takes too */
+    /* an apostrophe between an ASCII letter or digit and an ASCII letter
+       is no mark (classify_mark()); every other hit may be */
+    if (z[i] != '\'' || i == begin || i + 1 >= end || !(byte_class[z[i - 1]] & (ALPHA_BYTE | DIGIT_BYTE)) ||
+        !(byte_class[z[i + 1]] & ALPHA_BYTE))
+      return i;
+    i++;
+  }
+}
+
+/* Is the sweep position q inside a suppressing pair?  Only an opener before
+   q can make it so: while the paragraph up to q has none, the answer is no
+   without pairing its marks (the bytes looked at are not looked at again). */
 static int inside_suppressing(splitter *sp, size_t q) {
+  if (!sp->marks_ready && !sp->opener_seen) {
+    if (sp->opener_free_to < q) {
+      size_t at = next_opener(sp->z, sp->begin, sp->opener_free_to, q, sp->end);
+      if (at < q) sp->opener_seen = 1;
+      else sp->opener_free_to = q;
+    }
+    if (!sp->opener_seen) return 0;
+  }
   ensure_marks(sp);
   scratch *s = sp->s;
   while (sp->event_i < s->nevents && s->events[sp->event_i].pos <= q) {
@@ -614,7 +687,24 @@ static int inside_suppressing(splitter *sp, size_t q) {
   return sp->depth > 0;
 }
 
-static int emit(splitter *sp, size_t a, size_t b) {
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static int emit_trimmed(splitter *sp, size_t a, size_t b);
+
+/* Yield the sentence [a, b), without the white space at its ends.  Most
+   sentences have none and find room: that test is inlined, the rest not. */
+static ALWAYS_INLINE int emit(splitter *sp, size_t a, size_t b) {
+  const uchar *z = sp->z;
+  art_span_buf *o = sp->out;
+  if (a < b && z[a] < 0x80 && !is_space(z[a]) && z[b - 1] < 0x80 && !is_space(z[b - 1]) && o->n < o->cap) {
+    o->v[o->n++] = (art_span){a, b};
+    return 0;
+  }
+  return emit_trimmed(sp, a, b);
+}
+
+static int emit_trimmed(splitter *sp, size_t a, size_t b) {
   /* Trim whitespace on both ends (usually there is none: two bytes tell). */
   size_t l;
   while (a < b && !(sp->z[a] < 0x80 && !is_space(sp->z[a]))) {
@@ -822,26 +912,33 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
   const uchar *z = sp->z;
   size_t l;
   memset(n, 0, sizeof *n);
-  /* Skip opening quotes and brackets. */
-  for (int guard = 0; guard < 4; guard++) {
-    int32_t c = next_cp(z, sp->end, i, &l);
-    if (c < 0) { n->kind = N_END; return; }
-    mark *m = mark_at(sp, i);
-    if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
-      i += m->len;
-      n->after_opener = 1;
-      i = skip_spaces(z, sp->end, i);
-      continue;
+  int32_t c;
+  if (i < sp->end && (byte_class[z[i]] & ALPHA_BYTE)) {
+    /* the usual: an ASCII letter, with no mark to skip and nothing else to ask */
+    c = z[i];
+    n->kind = c <= 'Z' ? N_UPPER : N_LOWER;
+  } else {
+    /* Skip opening quotes and brackets. */
+    for (int guard = 0; guard < 4; guard++) {
+      c = next_cp(z, sp->end, i, &l);
+      if (c < 0) { n->kind = N_END; return; }
+      mark *m = mark_at(sp, i);
+      if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
+        i += m->len;
+        n->after_opener = 1;
+        i = skip_spaces(z, sp->end, i);
+        continue;
+      }
+      break;
     }
-    break;
+    c = next_cp(z, sp->end, i, &l);
+    if (c < 0) { n->kind = N_END; return; }
+    if (is_bullet(c)) { n->kind = N_BULLET; return; }
+    if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return; }
+    if (is_digit(c)) { n->kind = N_DIGIT; return; }
+    if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
+    n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
   }
-  int32_t c = next_cp(z, sp->end, i, &l);
-  if (c < 0) { n->kind = N_END; return; }
-  if (is_bullet(c)) { n->kind = N_BULLET; return; }
-  if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return; }
-  if (is_digit(c)) { n->kind = N_DIGIT; return; }
-  if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
-  n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
   size_t j = i;
   for (;;) {
     j = ascii_letters_end(z, j, sp->end);   /* ASCII letters, no decoding */
@@ -952,6 +1049,44 @@ static int glued_boundary(splitter *sp, size_t dot, size_t after) {
   return !in_address(sp, dot);
 }
 
+/*
+** Which lengths and first bytes the keys of abbreviations.tsv have: bit
+** c - 'a' of abbreviation_first[len] when a key of len bytes starts with c,
+** bit 31 when one starts with another byte.  Most words before a period
+** ("said", "year") match no key by these two facts: they are neither
+** folded nor looked up.  Built once.
+*/
+#define ABBREVIATION_MAX 15
+static uint32_t abbreviation_first[ABBREVIATION_MAX + 1];
+static pthread_once_t abbreviation_once = PTHREAD_ONCE_INIT;
+
+static unsigned first_byte_bit(unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 31; }
+
+static int abbreviation_filter_off;   /* a key longer than ABBREVIATION_MAX: ask the table */
+static atomic_int abbreviation_ready;  /* set once built: later calls skip pthread_once() */
+
+static void abbreviation_filter_build(void) {
+  const art_table *t = &art_table_abbreviations;
+  for (uint32_t i = 0; i < t->count; i++) {
+    const art_table_entry *e = &t->entries[i];
+    if (e->key_len > ABBREVIATION_MAX || e->key_len == 0) abbreviation_filter_off = 1;
+    else abbreviation_first[e->key_len] |= 1u << first_byte_bit((unsigned char)e->key[0]);
+  }
+  atomic_store_explicit(&abbreviation_ready, 1, memory_order_release);
+}
+
+/* May the word z[a..b) (b > a), folded as fold_word() folds it, be a key of
+   abbreviations.tsv? */
+static int may_be_abbreviation(const uchar *z, size_t a, size_t b) {
+  if (!atomic_load_explicit(&abbreviation_ready, memory_order_acquire))
+    pthread_once(&abbreviation_once, abbreviation_filter_build);
+  if (abbreviation_filter_off) return 1;
+  if (b - a > ABBREVIATION_MAX) return 0;
+  uchar c = z[a];
+  if (c >= 'A' && c <= 'Z') c |= 0x20;
+  return (abbreviation_first[b - a] >> first_byte_bit(c)) & 1;
+}
+
 /* Decide whether a single period at `dot` ends the sentence, given what
    follows.  `word` is the token before the period (opening punctuation
    stripped), [wa, wb). */
@@ -964,11 +1099,11 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   size_t la = wa;
   int lead_digits = 0;
   while (la < wb && z[la] >= '0' && z[la] <= '9') { la++; lead_digits = 1; }
-  char buf[32];
-  size_t len = fold_word(z, la, wb, buf, sizeof buf);
   /* A single capital is an initial, not the page "p." or the "v." of versus */
-  const art_table_entry *abbr = len && !(wb - la == 1 && is_upper(z[la]))
-                                    ? art_table_find(&art_table_abbreviations, buf, len) : NULL;
+  int may_abbr = wb > la && !(wb - la == 1 && is_upper(z[la])) && may_be_abbreviation(z, la, wb);
+  char buf[32];
+  size_t len = may_abbr || n->kind == N_LOWER ? fold_word(z, la, wb, buf, sizeof buf) : 0;
+  const art_table_entry *abbr = len && may_abbr ? art_table_find(&art_table_abbreviations, buf, len) : NULL;
   const char *cls = abbr ? abbr->value : NULL;
   /* "a. m." written with a space */
   if (!abbr && wb - wa == 1 && wa >= sp->begin + 3 && z[wa - 1] == ' ' && z[wa - 2] == '.' &&
@@ -1029,7 +1164,8 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   }
   /* Acronyms with inner periods: U.S., N.E. */
   int dots = 0, letters = 0, shape_ok = 1;
-  for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
+  if (memchr(z + wa, '.', wb - wa))
+    for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
   /* most words before a period hold no other: then this is no acronym */
   for (size_t i = wa; i < wb && dots > 0; i++) {
     if (z[i] == '.') continue;
@@ -1048,6 +1184,16 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
    the byte after the first period in "word. . . . Next". */
 static size_t terminator_run(splitter *sp, size_t i, int *kind, size_t *split_early) {
   const uchar *z = sp->z;
+  /* Most runs are one period before a letter or digit ("U.S", "3.5"), or
+     before a space and a byte that begins no mark and no terminator ("said.
+     The"): the loop below would stop after the period. */
+  if (z[i] == '.' && i + 2 < sp->end &&
+      ((byte_class[z[i + 1]] & (ALPHA_BYTE | DIGIT_BYTE)) ||
+       (z[i + 1] == ' ' && !(byte_class[z[i + 2]] & (MARK_BYTE | STOP_BYTE))))) {
+    *kind = 0;
+    *split_early = 0;
+    return i + 1;
+  }
   size_t l, q = i;
   int dots = 0, qe = 0, ellipsis = 0, ideo = 0;
   *split_early = 0;
@@ -1129,30 +1275,34 @@ static int split(splitter *sp) {
       i++;
       continue;
     }
-    int32_t c = next_cp(z, sp->end, i, &l);
-    if (sp->list_active && is_space(c)) {
-      size_t j = skip_spaces(z, sp->end, i);
-      if (j > sp->sent_start && expected_marker(sp, j)) {
-        if (emit(sp, sp->sent_start, i)) return -1;
-        i = start_sentence(sp, j);
+    if (z[i] == '.') {
+      l = 1;   /* most stops: a period is a terminator, and neither a space nor a bullet */
+    } else {
+      int32_t c = next_cp(z, sp->end, i, &l);
+      if (sp->list_active && is_space(c)) {
+        size_t j = skip_spaces(z, sp->end, i);
+        if (j > sp->sent_start && expected_marker(sp, j)) {
+          if (emit(sp, sp->sent_start, i)) return -1;
+          i = start_sentence(sp, j);
+          continue;
+        }
+        i = j > i ? j : i + l;
         continue;
       }
-      i = j > i ? j : i + l;
-      continue;
-    }
-    if (is_bullet(c)) {
-      size_t pl;
-      int32_t p = prev_cp(z, sp->begin, i, &pl);
-      if (is_space(p) && i > sp->sent_start) {
-        if (emit(sp, sp->sent_start, i)) return -1;
-        i = start_sentence(sp, i);
-        if (i == sp->sent_start) i += l;
+      if (is_bullet(c)) {
+        size_t pl;
+        int32_t p = prev_cp(z, sp->begin, i, &pl);
+        if (is_space(p) && i > sp->sent_start) {
+          if (emit(sp, sp->sent_start, i)) return -1;
+          i = start_sentence(sp, i);
+          if (i == sp->sent_start) i += l;
+          continue;
+        }
+        i += l;
         continue;
       }
-      i += l;
-      continue;
+      if (!is_terminator(c)) { i += l; continue; }
     }
-    if (!is_terminator(c)) { i += l; continue; }
 
     /* "[...]" and "[…]" mark an omission, not an end. */
     if (i > sp->begin && z[i - 1] == '[') {
@@ -1229,6 +1379,7 @@ int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t 
   sp.s = out->scratch;
   sp.out = out;
   sp.first_quote = -1;
+  sp.opener_free_to = start;
   sp.s->nmarks = 0;
   sp.s->nevents = 0;
   int rc = split(&sp);

@@ -44,6 +44,7 @@
 **     gets the facts its scans need without a second pass.
 */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +266,7 @@ static int is_common_word(const unsigned char *z, size_t n) {
 #define ABBREV_MAX 12
 static uint32_t abbrev_first[ABBREV_MAX + 1];
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
+static atomic_int abbrev_ready;   /* set once built: later calls skip pthread_once() */
 
 static void abbrev_filter_build(void) {
   const art_table *t = &art_table_token_abbrevs;
@@ -273,6 +275,7 @@ static void abbrev_filter_build(void) {
     unsigned char c = (unsigned char)e->key[0];
     if (e->key_len <= ABBREV_MAX) abbrev_first[e->key_len] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
   }
+  atomic_store_explicit(&abbrev_ready, 1, memory_order_release);
 }
 
 /*
@@ -286,7 +289,7 @@ static NOINLINE int keeps_period(const unsigned char *z, size_t n, int has_digit
   if (has_period) return 1;                                       /* U.S  a.m  U.N */
   if (n == 1 && z[0] >= 'A' && z[0] <= 'Z') return 1;            /* an initial */
   if (n > ABBREV_MAX) return 0;
-  pthread_once(&abbrev_once, abbrev_filter_build);
+  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire)) pthread_once(&abbrev_once, abbrev_filter_build);
   unsigned c = z[0] | 0x20u;
   if (!((abbrev_first[n] >> (c >= 'a' && c <= 'z' ? c - 'a' : 31)) & 1)) return 0;
   char low[16];
