@@ -29,6 +29,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "article_hash.h"
 #include "article_tagger.h"
 #include "entities_internal.h"
 
@@ -84,8 +85,11 @@ static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t ha
   }
 }
 
+/* art_table_hash(), inlined: the document pass hashes every name's text */
+static inline uint32_t text_hash(const char *z, size_t n) { return art_hash_bytes(z, n); }
+
 static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
-  return sm_find(m, z, n, art_table_hash(z, n), insert);
+  return sm_find(m, z, n, text_hash(z, n), insert);
 }
 
 /* The slot of a mention's own text: most look-ups of the document pass are
@@ -497,7 +501,7 @@ static void match_report_teams(work *w) {
       m->end = nx->end;                    /* "Bayern" + "Munich" */
       m->last_start = nx->last_start;
       m->ntok += nx->ntok;
-      m->hash = art_table_hash(doc + m->start, m->end - m->start);
+      m->hash = text_hash(doc + m->start, m->end - m->start);
       nx->dropped = 1;
     }
     if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) continue;
@@ -680,7 +684,7 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
         m = &w->m[i];                      /* the array may have moved */
         h->start = (size_t)(hit - doc);
         h->end = h->start + el;
-        h->hash = art_table_hash(doc + h->start, el);
+        h->hash = text_hash(doc + h->start, el);
         h->type = m->type;
         h->dropped = 1;
         found[q] = (int)(w->count - 1);
@@ -938,7 +942,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
     }
     parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
-    m->hash = art_table_hash(doc + m->start, m->end - m->start);
+    m->hash = text_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
     if (*id < 0) {
       *id = (int32_t)ntexts++;
