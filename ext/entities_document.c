@@ -250,7 +250,10 @@ enum {
   KNOWN_ORG_WORD_ASKED = 2,          /* E3 looked it up... */
   KNOWN_ORG_WORD = 4,                /*   an organisation word, no acronym */
   KNOWN_COMMON_ASKED = 8,            /* E3 looked it up... */
-  KNOWN_COMMON = 16                  /*   not all capitals, a common word (>= 90) */
+  KNOWN_COMMON = 16,                 /*   not all capitals, a common word (>= 90) */
+  KNOWN_SHAPE_ASKED = 32,            /* A2 asked person_by_shape() about it... */
+  KNOWN_PERSON_SHAPE = 64,           /*   a person's name by its shape */
+  KNOWN_NO_STATE = 128               /* B5: gaz_us_states.tsv gives it no state */
 };
 
 static int root_of(const work *w, int i) {
@@ -699,7 +702,7 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
 ** B5. "Minn." -> "Minnesota" when the article also writes the state out: the
 ** abbreviation's canonical name.  Abbreviations are few: a plain scan.
 */
-static void state_abbreviations(work *w) {
+static void state_abbreviations(work *w, vote_group *known) {
   const char *doc = w->doc;
   const char *asked[8];                    /* each state is looked for once */
   int found[8];
@@ -708,8 +711,12 @@ static void state_abbreviations(work *w) {
     size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
+    /* "U.S." again and again: a text is looked up once (not after B3c's
+       merges, which leave a merged name the number of its first word) */
+    uint8_t no_memo = 0, *facts = w->match_report ? &no_memo : &known[m->text_id].known;
+    if (*facts & KNOWN_NO_STATE) continue;
     const art_table_entry *e = art_ent_lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
-    if (!e || !e->extra[0]) continue;
+    if (!e || !e->extra[0]) { *facts |= KNOWN_NO_STATE; continue; }
     size_t q = 0;
     while (q < nasked && asked[q] != e->extra) q++;
     if (q == nasked) {
@@ -729,13 +736,15 @@ static void state_abbreviations(work *w) {
   }
 }
 
-/* A2 for one mention m (a two- or three-word organisation or place): a person? */
-static void person_by_shape(work *w, span_map *texts, const vote_group *facts, mention *m) {
+/* A2 for one mention m (a two- or three-word organisation or place): a
+   person?  The answer depends on m's text only (its words, the one-word
+   names of the article, whose types A2 leaves), so it is asked once per text. */
+static int person_by_shape(work *w, span_map *texts, const vote_group *facts, const mention *m) {
   const char *doc = w->doc;
   if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
        ART_GAZ_ACRONYMS))
-    return;
+    return 0;
   /* the cheap signs first; the word-by-word shape only when one holds */
   int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
   int sign = initials_first;
@@ -749,8 +758,7 @@ static void person_by_shape(work *w, span_map *texts, const vote_group *facts, m
     sign = id1 && facts[*id1].one_word >= 0 && w->m[facts[*id1].one_word].type == ART_ENT_PERSON;
   }
   if (!sign) sign = (art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0) & ART_GAZ_FIRST_NAMES) != 0;
-  if (sign && person_shaped(doc, m))
-    m->type = ART_ENT_PERSON;
+  return sign && person_shaped(doc, m);
 }
 
 /* B for one one-word mention m (the i-th): a surname alone -> the full name. */
@@ -988,8 +996,12 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (!is_name(m)) continue;
     if (!m->from_lexicon && !m->dateline && m->ntok >= 2 && m->ntok <= 3 &&
-        (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE))
-      person_by_shape(w, texts, groups, m);
+        (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE)) {
+      uint8_t *facts = &groups[m->text_id].known;
+      if (!(*facts & KNOWN_SHAPE_ASKED))
+        *facts |= KNOWN_SHAPE_ASKED | (person_by_shape(w, texts, groups, m) ? KNOWN_PERSON_SHAPE : 0);
+      if (*facts & KNOWN_PERSON_SHAPE) m->type = ART_ENT_PERSON;
+    }
     if (!is_full_person(m)) continue;
     const mention *f = m;
     size_t ss, se;
@@ -1025,7 +1037,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (long_facilities) facility_short_names(w, tb);
   if (teams >= 2) match_report_teams(w);
   if (long_events) event_short_names(w, tb);
-  state_abbreviations(w);
+  state_abbreviations(w, groups);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
         by_text: the first name (not from a headline) with the text, or -1. */
