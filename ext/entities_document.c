@@ -1298,6 +1298,7 @@ static int by_start(const void *a, const void *b) {
 static void sort_keys(order_key *k, size_t n) {
   size_t moves = 0;
   for (size_t i = 1; i < n; i++) {
+    if (by_start(&k[i - 1], &k[i]) < 0) continue;   /* in place already: most keys */
     order_key x = k[i];
     size_t j = i;
     while (j > 0 && by_start(&k[j - 1], &x) > 0) {
@@ -1366,7 +1367,7 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     *e = (art_entity){ .start = m->start, .end = m->end, .sentence = m->sentence, .paragraph = m->paragraph,
                        .type = m->type, .canonical = out->arena + canon_off[i], .has_value = m->has_value,
                        .value = m->value, .gender = m->type == ART_ENT_PERSON ? m->gender : 0 };
-    memcpy(e->date, m->date, sizeof e->date);
+    if (m->date[0]) memcpy(e->date, m->date, sizeof e->date);   /* else "" already */
     last_end = m->end;
   }
   return 0;
