@@ -181,8 +181,11 @@ static size_t initials(const char *doc, size_t s, size_t e, char *out, size_t ca
 }
 
 /* The letters of a one-token acronym ("U.S." -> "US", "CIA"); 0 when not one. */
-static size_t acronym_letters(const char *doc, const mention *m, char *out, size_t cap) {
-  if (m->ntok != 1) return 0;
+static inline size_t acronym_letters(const char *doc, const mention *m, char *out, size_t cap) {
+  /* most names have a small second letter: asked before the loop (and its call) */
+  if (m->ntok != 1 || m->end - m->start < 2) return 0;
+  unsigned char c1 = (unsigned char)doc[m->start + 1];
+  if (c1 != '.' && (c1 < 'A' || c1 > 'Z')) return 0;
   size_t k = 0;
   for (size_t i = m->start; i < m->end; i++) {
     unsigned char c = (unsigned char)doc[i];
@@ -1137,7 +1140,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
   }
   /* no acronym key and no suffix: nothing to link to */
-  for (size_t x = 0; (acronyms->nused || suffixes) && x < ntext; x++) {
+  for (size_t x = 0, any = acronyms->nused || suffixes; any && x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
