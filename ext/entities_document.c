@@ -165,17 +165,21 @@ static int after_preposition(const char *doc, const mention *m) {
 }
 
 /* Initials of the capitalised words of doc[s..e) ("United Nations" -> "UN"). */
+/* ' ', '-' and '.' end a word for initials() ("U.S. Department of Agriculture" -> "USDA") */
+#define INITIALS_BREAK ((1ull << ' ') | (1ull << '-') | (1ull << '.'))
+static inline int initials_break(unsigned char c) { return c < 64 && ((INITIALS_BREAK >> c) & 1); }
+
 static size_t initials(const char *doc, size_t s, size_t e, char *out, size_t cap) {
   size_t k = 0;
-  int at_word = 1;
-  for (size_t i = s; i < e; i++) {
-    unsigned char c = (unsigned char)doc[i];
-    if (c == ' ' || c == '-' || c == '.') { at_word = 1; continue; }   /* "U.S. Department of Agriculture" -> "USDA" */
-    if (at_word && c >= 'A' && c <= 'Z') {
+  for (size_t i = s; i < e;) {
+    unsigned char c = (unsigned char)doc[i++];
+    if (initials_break(c)) continue;
+    /* a word's first byte: its initial if a capital; then on to the word's end */
+    if (c >= 'A' && c <= 'Z') {
       if (k == cap) return 0;
       out[k++] = (char)c;
     }
-    at_word = 0;
+    while (i < e && !initials_break((unsigned char)doc[i])) i++;
   }
   return k;
 }
