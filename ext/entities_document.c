@@ -88,7 +88,7 @@ static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t ha
 /* art_table_hash(), inlined: the document pass hashes every name's text */
 static inline uint32_t text_hash(const char *z, size_t n) { return art_hash_bytes(z, n); }
 
-static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
+static inline __attribute__((always_inline)) int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
   return sm_find(m, z, n, text_hash(z, n), insert);
 }
 
