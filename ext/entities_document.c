@@ -136,6 +136,7 @@ static int is_full_person(const mention *m) { return is_name(m) && m->type == AR
 static void surname_of(const char *doc, const mention *m, size_t *s, size_t *e) {
   *s = m->last_start;
   *e = m->end;
+  if (m->ntok < 3) return;                 /* "Lloyd Austin": no room for a suffix */
   static const char *const suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL};
   for (int k = 0; suffixes[k]; k++) {
     if (text_is(doc, *s, *e, suffixes[k], strlen(suffixes[k])) && m->ntok >= 3) {
@@ -157,11 +158,21 @@ static int contains(const char *a, size_t an, const char *b, size_t bn) {
   return 0;
 }
 
-static int after_preposition(const char *doc, const mention *m) {
-  static const char *const preps[] = {"in", "to", "from", "at", "near", "into", "across", "outside", "of", NULL};
-  for (int k = 0; preps[k]; k++)
-    if (text_is(doc, m->prev_start, m->prev_end, preps[k], strlen(preps[k]))) return 1;
+/* A word list with the lengths: looked up in loops over the mentions, no strlen() each time. */
+typedef struct word { const char *z; size_t n; } word;
+#define WORD(s) { s, sizeof s - 1 }
+
+/* Is doc[s..e) one of words[0..n)? */
+static int one_of(const char *doc, size_t s, size_t e, const word *words, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (text_is(doc, s, e, words[k].z, words[k].n)) return 1;
   return 0;
+}
+
+static int after_preposition(const char *doc, const mention *m) {
+  static const word preps[] = {WORD("in"), WORD("to"), WORD("from"), WORD("at"), WORD("near"), WORD("into"),
+                               WORD("across"), WORD("outside"), WORD("of")};
+  return one_of(doc, m->prev_start, m->prev_end, preps, sizeof preps / sizeof preps[0]);
 }
 
 /* Initials of the capitalised words of doc[s..e) ("United Nations" -> "UN"). */
@@ -394,8 +405,8 @@ static int known_place(const char *doc, const mention *m) {
 ** unless it stands where places do (after "in", "near"...).
 */
 static void business_story_companies(work *w) {
-  static const char *const places[] = {"in", "into", "near", "outside", "across", "around", "toward", "towards",
-                                       "of", NULL};
+  static const word places[] = {WORD("in"), WORD("into"), WORD("near"), WORD("outside"), WORD("across"),
+                                 WORD("around"), WORD("toward"), WORD("towards"), WORD("of")};
   const char *doc = w->doc;
   size_t companies = 0, first = 0;
   for (size_t x = 0, i; x < w->ntext && companies < 2; x++)
@@ -427,9 +438,7 @@ static void business_story_companies(work *w) {
     if (m->type == ART_ENT_PERSON && (m->he || m->she)) continue;   /* a pronoun after a place tells nothing */
     size_t ml = m->end - m->start;
     if (ml < 3 || !(doc[m->start + 1] >= 'a' && doc[m->start + 1] <= 'z')) continue;   /* not "U.S.", "EU" */
-    int placed = 0;
-    for (size_t k = 0; places[k] && !placed; k++)
-      placed = text_is(doc, m->prev_start, m->prev_end, places[k], strlen(places[k]));
+    int placed = one_of(doc, m->prev_start, m->prev_end, places, sizeof places / sizeof places[0]);
     /* "Mr. Razali": a title before it; "Wallachia and Moldavia": listed with a place */
     if (m->prev_end > m->prev_start &&
         (art_ent_gaz_bits(doc + m->prev_start, m->prev_end - m->prev_start, 0) & ART_GAZ_TITLES))
@@ -494,8 +503,9 @@ static void facility_short_names(work *w, const tables *tb) {
 ** names with only a space between are one club's ("Bayern Munich").
 */
 static void match_report_teams(work *w) {
-  static const char *const places[] = {"in", "from", "to", "into", "near", "outside", "across", "at", "of", "around",
-                                       "toward", "towards", NULL};
+  static const word places[] = {WORD("in"), WORD("from"), WORD("to"), WORD("into"), WORD("near"), WORD("outside"),
+                                 WORD("across"), WORD("at"), WORD("of"), WORD("around"), WORD("toward"),
+                                 WORD("towards")};
   const char *doc = w->doc;
   size_t teams = 0;
   for (size_t x = 0; x < w->ntext && teams < 2; x++) teams += w->m[w->text[x]].team && is_name(&w->m[w->text[x]]);
@@ -515,9 +525,7 @@ static void match_report_teams(work *w) {
       nx->dropped = 1;
     }
     if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) continue;
-    int placed = 0;
-    for (int k = 0; places[k] && !placed; k++)
-      placed = text_is(doc, m->prev_start, m->prev_end, places[k], strlen(places[k]));
+    int placed = one_of(doc, m->prev_start, m->prev_end, places, sizeof places / sizeof places[0]);
     int owner = (m->end < w->doc_len && doc[m->end] == '\'') ||
                 (m->end + 3 <= w->doc_len && memcmp(doc + m->end, "\xE2\x80\x99", 3) == 0);
     if (placed || owner) continue;
