@@ -1037,17 +1037,20 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
+  size_t lone_persons = 0;   /* one-word persons B left unlinked: B3 and B3b look at nothing else */
   for (size_t k = 0; k < ntext; k++) {
     size_t i = text[k];
     mention *m = &w->m[i];
-    if (m->ntok == 1) surname_alone(w, tb, by_text, m, i);
-    else particle_surname(w, tb, m, i);
+    if (m->ntok == 1) {
+      surname_alone(w, tb, by_text, m, i);
+      lone_persons += m->type == ART_ENT_PERSON && m->canon < 0;
+    } else particle_surname(w, tb, m, i);
   }
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
      step before them makes a facility, an event or a product of a longer
      name */
-  companies += one_word_persons(w);
+  if (lone_persons) companies += one_word_persons(w);
   if (companies) business_story_companies(w);
   if (long_facilities) facility_short_names(w, tb);
   if (teams >= 2) match_report_teams(w);
