@@ -29,6 +29,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "article_hash.h"
 #include "article_tagger.h"
 #include "entities_internal.h"
 
@@ -84,8 +85,11 @@ static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t ha
   }
 }
 
-static int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
-  return sm_find(m, z, n, art_table_hash(z, n), insert);
+/* art_table_hash(), inlined: the document pass hashes every name's text */
+static inline uint32_t text_hash(const char *z, size_t n) { return art_hash_bytes(z, n); }
+
+static inline __attribute__((always_inline)) int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
+  return sm_find(m, z, n, text_hash(z, n), insert);
 }
 
 /* The slot of a mention's own text: most look-ups of the document pass are
@@ -132,6 +136,7 @@ static int is_full_person(const mention *m) { return is_name(m) && m->type == AR
 static void surname_of(const char *doc, const mention *m, size_t *s, size_t *e) {
   *s = m->last_start;
   *e = m->end;
+  if (m->ntok < 3) return;                 /* "Lloyd Austin": no room for a suffix */
   static const char *const suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL};
   for (int k = 0; suffixes[k]; k++) {
     if (text_is(doc, *s, *e, suffixes[k], strlen(suffixes[k])) && m->ntok >= 3) {
@@ -153,32 +158,49 @@ static int contains(const char *a, size_t an, const char *b, size_t bn) {
   return 0;
 }
 
-static int after_preposition(const char *doc, const mention *m) {
-  static const char *const preps[] = {"in", "to", "from", "at", "near", "into", "across", "outside", "of", NULL};
-  for (int k = 0; preps[k]; k++)
-    if (text_is(doc, m->prev_start, m->prev_end, preps[k], strlen(preps[k]))) return 1;
+/* A word list with the lengths: looked up in loops over the mentions, no strlen() each time. */
+typedef struct word { const char *z; size_t n; } word;
+#define WORD(s) { s, sizeof s - 1 }
+
+/* Is doc[s..e) one of words[0..n)? */
+static int one_of(const char *doc, size_t s, size_t e, const word *words, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (text_is(doc, s, e, words[k].z, words[k].n)) return 1;
   return 0;
 }
 
+static int after_preposition(const char *doc, const mention *m) {
+  static const word preps[] = {WORD("in"), WORD("to"), WORD("from"), WORD("at"), WORD("near"), WORD("into"),
+                               WORD("across"), WORD("outside"), WORD("of")};
+  return one_of(doc, m->prev_start, m->prev_end, preps, sizeof preps / sizeof preps[0]);
+}
+
 /* Initials of the capitalised words of doc[s..e) ("United Nations" -> "UN"). */
+/* ' ', '-' and '.' end a word for initials() ("U.S. Department of Agriculture" -> "USDA") */
+#define INITIALS_BREAK ((1ull << ' ') | (1ull << '-') | (1ull << '.'))
+static inline int initials_break(unsigned char c) { return c < 64 && ((INITIALS_BREAK >> c) & 1); }
+
 static size_t initials(const char *doc, size_t s, size_t e, char *out, size_t cap) {
   size_t k = 0;
-  int at_word = 1;
-  for (size_t i = s; i < e; i++) {
-    unsigned char c = (unsigned char)doc[i];
-    if (c == ' ' || c == '-' || c == '.') { at_word = 1; continue; }   /* "U.S. Department of Agriculture" -> "USDA" */
-    if (at_word && c >= 'A' && c <= 'Z') {
+  for (size_t i = s; i < e;) {
+    unsigned char c = (unsigned char)doc[i++];
+    if (initials_break(c)) continue;
+    /* a word's first byte: its initial if a capital; then on to the word's end */
+    if (c >= 'A' && c <= 'Z') {
       if (k == cap) return 0;
       out[k++] = (char)c;
     }
-    at_word = 0;
+    while (i < e && !initials_break((unsigned char)doc[i])) i++;
   }
   return k;
 }
 
 /* The letters of a one-token acronym ("U.S." -> "US", "CIA"); 0 when not one. */
-static size_t acronym_letters(const char *doc, const mention *m, char *out, size_t cap) {
-  if (m->ntok != 1) return 0;
+static inline size_t acronym_letters(const char *doc, const mention *m, char *out, size_t cap) {
+  /* most names have a small second letter: asked before the loop (and its call) */
+  if (m->ntok != 1 || m->end - m->start < 2) return 0;
+  unsigned char c1 = (unsigned char)doc[m->start + 1];
+  if (c1 != '.' && (c1 < 'A' || c1 > 'Z')) return 0;
   size_t k = 0;
   for (size_t i = m->start; i < m->end; i++) {
     unsigned char c = (unsigned char)doc[i];
@@ -246,7 +268,10 @@ enum {
   KNOWN_ORG_WORD_ASKED = 2,          /* E3 looked it up... */
   KNOWN_ORG_WORD = 4,                /*   an organisation word, no acronym */
   KNOWN_COMMON_ASKED = 8,            /* E3 looked it up... */
-  KNOWN_COMMON = 16                  /*   not all capitals, a common word (>= 90) */
+  KNOWN_COMMON = 16,                 /*   not all capitals, a common word (>= 90) */
+  KNOWN_SHAPE_ASKED = 32,            /* A2 asked person_by_shape() about it... */
+  KNOWN_PERSON_SHAPE = 64,           /*   a person's name by its shape */
+  KNOWN_NO_STATE = 128               /* B5: gaz_us_states.tsv gives it no state */
 };
 
 static int root_of(const work *w, int i) {
@@ -380,8 +405,8 @@ static int known_place(const char *doc, const mention *m) {
 ** unless it stands where places do (after "in", "near"...).
 */
 static void business_story_companies(work *w) {
-  static const char *const places[] = {"in", "into", "near", "outside", "across", "around", "toward", "towards",
-                                       "of", NULL};
+  static const word places[] = {WORD("in"), WORD("into"), WORD("near"), WORD("outside"), WORD("across"),
+                                 WORD("around"), WORD("toward"), WORD("towards"), WORD("of")};
   const char *doc = w->doc;
   size_t companies = 0, first = 0;
   for (size_t x = 0, i; x < w->ntext && companies < 2; x++)
@@ -413,9 +438,7 @@ static void business_story_companies(work *w) {
     if (m->type == ART_ENT_PERSON && (m->he || m->she)) continue;   /* a pronoun after a place tells nothing */
     size_t ml = m->end - m->start;
     if (ml < 3 || !(doc[m->start + 1] >= 'a' && doc[m->start + 1] <= 'z')) continue;   /* not "U.S.", "EU" */
-    int placed = 0;
-    for (size_t k = 0; places[k] && !placed; k++)
-      placed = text_is(doc, m->prev_start, m->prev_end, places[k], strlen(places[k]));
+    int placed = one_of(doc, m->prev_start, m->prev_end, places, sizeof places / sizeof places[0]);
     /* "Mr. Razali": a title before it; "Wallachia and Moldavia": listed with a place */
     if (m->prev_end > m->prev_start &&
         (art_ent_gaz_bits(doc + m->prev_start, m->prev_end - m->prev_start, 0) & ART_GAZ_TITLES))
@@ -480,8 +503,9 @@ static void facility_short_names(work *w, const tables *tb) {
 ** names with only a space between are one club's ("Bayern Munich").
 */
 static void match_report_teams(work *w) {
-  static const char *const places[] = {"in", "from", "to", "into", "near", "outside", "across", "at", "of", "around",
-                                       "toward", "towards", NULL};
+  static const word places[] = {WORD("in"), WORD("from"), WORD("to"), WORD("into"), WORD("near"), WORD("outside"),
+                                 WORD("across"), WORD("at"), WORD("of"), WORD("around"), WORD("toward"),
+                                 WORD("towards")};
   const char *doc = w->doc;
   size_t teams = 0;
   for (size_t x = 0; x < w->ntext && teams < 2; x++) teams += w->m[w->text[x]].team && is_name(&w->m[w->text[x]]);
@@ -497,13 +521,11 @@ static void match_report_teams(work *w) {
       m->end = nx->end;                    /* "Bayern" + "Munich" */
       m->last_start = nx->last_start;
       m->ntok += nx->ntok;
-      m->hash = art_table_hash(doc + m->start, m->end - m->start);
+      m->hash = text_hash(doc + m->start, m->end - m->start);
       nx->dropped = 1;
     }
     if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) continue;
-    int placed = 0;
-    for (int k = 0; places[k] && !placed; k++)
-      placed = text_is(doc, m->prev_start, m->prev_end, places[k], strlen(places[k]));
+    int placed = one_of(doc, m->prev_start, m->prev_end, places, sizeof places / sizeof places[0]);
     int owner = (m->end < w->doc_len && doc[m->end] == '\'') ||
                 (m->end + 3 <= w->doc_len && memcmp(doc + m->end, "\xE2\x80\x99", 3) == 0);
     if (placed || owner) continue;
@@ -680,7 +702,7 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
         m = &w->m[i];                      /* the array may have moved */
         h->start = (size_t)(hit - doc);
         h->end = h->start + el;
-        h->hash = art_table_hash(doc + h->start, el);
+        h->hash = text_hash(doc + h->start, el);
         h->type = m->type;
         h->dropped = 1;
         found[q] = (int)(w->count - 1);
@@ -695,7 +717,7 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
 ** B5. "Minn." -> "Minnesota" when the article also writes the state out: the
 ** abbreviation's canonical name.  Abbreviations are few: a plain scan.
 */
-static void state_abbreviations(work *w) {
+static void state_abbreviations(work *w, vote_group *known) {
   const char *doc = w->doc;
   const char *asked[8];                    /* each state is looked for once */
   int found[8];
@@ -704,8 +726,12 @@ static void state_abbreviations(work *w) {
     size_t i = w->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->canon >= 0 || m->ntok > 2 || doc[m->end - 1] != '.') continue;
+    /* "U.S." again and again: a text is looked up once (not after B3c's
+       merges, which leave a merged name the number of its first word) */
+    uint8_t no_memo = 0, *facts = w->match_report ? &no_memo : &known[m->text_id].known;
+    if (*facts & KNOWN_NO_STATE) continue;
     const art_table_entry *e = art_ent_lookup_lower(&art_table_gaz_us_states, doc + m->start, m->end - m->start, 0);
-    if (!e || !e->extra[0]) continue;
+    if (!e || !e->extra[0]) { *facts |= KNOWN_NO_STATE; continue; }
     size_t q = 0;
     while (q < nasked && asked[q] != e->extra) q++;
     if (q == nasked) {
@@ -725,13 +751,15 @@ static void state_abbreviations(work *w) {
   }
 }
 
-/* A2 for one mention m (a two- or three-word organisation or place): a person? */
-static void person_by_shape(work *w, span_map *texts, const vote_group *facts, mention *m) {
+/* A2 for one mention m (a two- or three-word organisation or place): a
+   person?  The answer depends on m's text only (its words, the one-word
+   names of the article, whose types A2 leaves), so it is asked once per text. */
+static int person_by_shape(work *w, span_map *texts, const vote_group *facts, const mention *m) {
   const char *doc = w->doc;
   if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) &
       (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS |
        ART_GAZ_ACRONYMS))
-    return;
+    return 0;
   /* the cheap signs first; the word-by-word shape only when one holds */
   int initials_first = m->first_end - m->start >= 2 && doc[m->first_end - 1] == '.';
   int sign = initials_first;
@@ -745,8 +773,7 @@ static void person_by_shape(work *w, span_map *texts, const vote_group *facts, m
     sign = id1 && facts[*id1].one_word >= 0 && w->m[facts[*id1].one_word].type == ART_ENT_PERSON;
   }
   if (!sign) sign = (art_ent_gaz_bits(doc + m->start, m->first_end - m->start, 0) & ART_GAZ_FIRST_NAMES) != 0;
-  if (sign && person_shaped(doc, m))
-    m->type = ART_ENT_PERSON;
+  return sign && person_shaped(doc, m);
 }
 
 /* B for one one-word mention m (the i-th): a surname alone -> the full name. */
@@ -938,7 +965,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
     }
     parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
-    m->hash = art_table_hash(doc + m->start, m->end - m->start);
+    m->hash = text_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
     if (*id < 0) {
       *id = (int32_t)ntexts++;
@@ -984,8 +1011,12 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (!is_name(m)) continue;
     if (!m->from_lexicon && !m->dateline && m->ntok >= 2 && m->ntok <= 3 &&
-        (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE))
-      person_by_shape(w, texts, groups, m);
+        (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE)) {
+      uint8_t *facts = &groups[m->text_id].known;
+      if (!(*facts & KNOWN_SHAPE_ASKED))
+        *facts |= KNOWN_SHAPE_ASKED | (person_by_shape(w, texts, groups, m) ? KNOWN_PERSON_SHAPE : 0);
+      if (*facts & KNOWN_PERSON_SHAPE) m->type = ART_ENT_PERSON;
+    }
     if (!is_full_person(m)) continue;
     const mention *f = m;
     size_t ss, se;
@@ -1006,22 +1037,25 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
+  size_t lone_persons = 0;   /* one-word persons B left unlinked: B3 and B3b look at nothing else */
   for (size_t k = 0; k < ntext; k++) {
     size_t i = text[k];
     mention *m = &w->m[i];
-    if (m->ntok == 1) surname_alone(w, tb, by_text, m, i);
-    else particle_surname(w, tb, m, i);
+    if (m->ntok == 1) {
+      surname_alone(w, tb, by_text, m, i);
+      lone_persons += m->type == ART_ENT_PERSON && m->canon < 0;
+    } else particle_surname(w, tb, m, i);
   }
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
      step before them makes a facility, an event or a product of a longer
      name */
-  companies += one_word_persons(w);
+  if (lone_persons) companies += one_word_persons(w);
   if (companies) business_story_companies(w);
   if (long_facilities) facility_short_names(w, tb);
   if (teams >= 2) match_report_teams(w);
   if (long_events) event_short_names(w, tb);
-  state_abbreviations(w);
+  state_abbreviations(w, groups);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
         by_text: the first name (not from a headline) with the text, or -1. */
@@ -1121,7 +1155,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
   }
   /* no acronym key and no suffix: nothing to link to */
-  for (size_t x = 0; (acronyms->nused || suffixes) && x < ntext; x++) {
+  for (size_t x = 0, any = acronyms->nused || suffixes; any && x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
@@ -1282,6 +1316,7 @@ static int by_start(const void *a, const void *b) {
 static void sort_keys(order_key *k, size_t n) {
   size_t moves = 0;
   for (size_t i = 1; i < n; i++) {
+    if (by_start(&k[i - 1], &k[i]) < 0) continue;   /* in place already: most keys */
     order_key x = k[i];
     size_t j = i;
     while (j > 0 && by_start(&k[j - 1], &x) > 0) {
@@ -1350,7 +1385,7 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     *e = (art_entity){ .start = m->start, .end = m->end, .sentence = m->sentence, .paragraph = m->paragraph,
                        .type = m->type, .canonical = out->arena + canon_off[i], .has_value = m->has_value,
                        .value = m->value, .gender = m->type == ART_ENT_PERSON ? m->gender : 0 };
-    memcpy(e->date, m->date, sizeof e->date);
+    if (m->date[0]) memcpy(e->date, m->date, sizeof e->date);   /* else "" already */
     last_end = m->end;
   }
   return 0;
