@@ -2268,6 +2268,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
        one-word names joined by "and" are two names, unless the pair is a
        known organisation's name */
     if (type == ART_ENT_ORG && j == i + 3 && tok_is(doc, &toks[i + 1], "and") && (toks[i].flags & ART_TOK_CAP) &&
+        /* not the end of a name "of" them: "Charter of" + "Rights and Freedoms" */
+        !(i > 0 && (tok_is(doc, &toks[i - 1], "of") || tok_is(doc, &toks[i - 1], "for"))) &&
         (toks[i + 2].flags & ART_TOK_CAP) && !(toks[i + 2].flags & ART_TOK_DIGIT) &&
         !find_as_written(&art_table_org_names, doc + toks[i].start, toks[i + 2].end - toks[i].start)) {
       tags[i + 1] = ART_TAG_O;
