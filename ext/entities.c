@@ -564,6 +564,7 @@ static art_etype gazetteer_type(token_memo *tm, const char *doc, const art_token
   uint32_t bits = token_gaz(tm, doc, toks, i, 0);
   if (bits & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES)) return ART_ENT_GPE;
   if (bits & ART_GAZ_DEMONYMS) return ART_ENT_NORP;
+  if (bits & ART_GAZ_REGIONS_LOC) return ART_ENT_LOC;   /* "Luzon", "Sahel" */
   return ART_ENT_NONE;
 }
 
@@ -2130,6 +2131,25 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
   return 0;
 }
 
+/* Does a body's name "of" or "for" something end right before token k
+   ("Department for Culture" before ", Media")?  From the tagger's labels. */
+static int body_for_before(const char *doc, const art_token *toks, const uint8_t *tags, size_t k) {
+  int has_of = 0;
+  for (size_t q = k; q-- > 0;) {
+    if (tags[q] == ART_TAG_O || ART_TAG_TYPE(tags[q]) != ART_ENT_ORG) return 0;
+    has_of |= tok_is(doc, &toks[q], "of") || tok_is(doc, &toks[q], "for");
+    if (ART_TAG_IS_B(tags[q])) return has_of;
+  }
+  return 0;
+}
+
+/* Does a value of the sentence (values[0..nval)) overlap bytes [start, end)? */
+static int overlaps_value(const art_value_span *values, size_t nval, size_t start, size_t end) {
+  for (size_t v = 0; v < nval; v++)
+    if (values[v].start < end && values[v].end > start) return 1;
+  return 0;
+}
+
 static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
                          const art_ent_options *opts, const tables *tb) {
   const char *doc = w->doc;
@@ -2277,6 +2297,32 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
             i = j;
             continue;
           }
+          /* "passed Bill 21": a law's word and its number, which the tagger left */
+          if (j - a == 1 && j < n && !s->taken[j] && (toks[a].flags & ART_TOK_CAP) && all_digits(doc, &toks[j])) {
+            const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);
+            if (e && strcmp(e->value, "LAW") == 0) {
+              set_tokens(m, toks, a, j + 1, st);
+              s->taken[j] = 1;
+              m->orphan = 0;
+              m->type = ART_ENT_LAW;
+              m->score = 1;
+              i = j + 1;
+              continue;
+            }
+          }
+          /* "its Nimbus headset", "the drug Veltrana": a word no list knows
+             (not "Friday", "Red Cross", "Asia") is a product its context names */
+          if (!m->initial && !gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &&
+              !find_as_written(&art_table_org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
+              !find_as_written(&art_table_acronyms, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
+              !overlaps_value(s->values + bs->val0, bs->nval, toks[a].start, toks[j - 1].end) &&
+              context_type(tb, doc, toks, n, a, j, ART_ENT_NONE, 0) == ART_ENT_PRODUCT) {
+            m->orphan = 0;
+            m->type = ART_ENT_PRODUCT;
+            m->score = 1 << 20;   /* as strong as a context's type on a tagged name */
+            i = j;
+            continue;
+          }
           /* "an analyst at Morningstar" */
           if (!m->initial && after_role_at(doc, toks, n, a, j) &&
               !(gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
@@ -2341,6 +2387,67 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     int32_t score = margin[i];
     const art_table_entry *e_law = NULL;
     while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
+    /* "Google and Corvanta", "Nissan and Renault", "Riyadh and Jeddah": two
+       one-word names joined by "and" are two names, unless the pair is a
+       known organisation's name */
+    if (type == ART_ENT_ORG && j == i + 3 && tok_is(doc, &toks[i + 1], "and") && (toks[i].flags & ART_TOK_CAP) &&
+        /* not the end of a name "of" them: "Charter of" + "Rights and Freedoms" */
+        !(i > 0 && (tok_is(doc, &toks[i - 1], "of") || tok_is(doc, &toks[i - 1], "for"))) &&
+        (toks[i + 2].flags & ART_TOK_CAP) && !(toks[i + 2].flags & ART_TOK_DIGIT) &&
+        !find_as_written(&art_table_org_names, doc + toks[i].start, toks[i + 2].end - toks[i].start)) {
+      tags[i + 1] = ART_TAG_O;
+      tags[i + 2] = (uint8_t)ART_TAG_B(type);
+      score -= margin[i + 1] + margin[i + 2];
+      j = i + 1;
+    }
+    /* "National Federation of Port Workers" + "of Chile" + "(FENATRAPORT)": a
+       body's name defined by the short form in brackets after it goes on
+       through "of" and the place before the brackets */
+    if (type == ART_ENT_ORG && j + 4 < n && tok_is(doc, &toks[j], "of") && tags[j + 1] == ART_TAG_B(ART_ENT_GPE)) {
+      size_t k = j + 2;
+      while (k < n && tags[k] == ART_TAG_I(ART_ENT_GPE)) k++;
+      if (k + 2 < n && tok_is(doc, &toks[k], "(") && (toks[k + 1].flags & ART_TOK_ALLCAPS) &&
+          tok_is(doc, &toks[k + 2], ")")) {
+        for (size_t q = j; q < k; q++) {
+          tags[q] = (uint8_t)ART_TAG_I(type);
+          score += margin[q];
+        }
+        j = k;
+      }
+    }
+    /* "Department for Culture" + ", Media" + "and Sport": the last of a list
+       of words after a body's name and a comma belongs with the list
+       (join_connected_org() then decides whether the list goes with the body) */
+    if (type == ART_ENT_ORG && i >= 2 && tok_is(doc, &toks[i - 1], ",") && body_for_before(doc, toks, tags, i - 1) &&
+        j + 1 < n && tok_is(doc, &toks[j], "and") &&
+        (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
+        !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER))) {
+      tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
+      score += margin[j] + margin[j + 1];
+      j += 2;
+    }
+    /* "Office of Management" + "and Budget": a body's name "of" or "for"
+       something goes on through "and" and one more common word */
+    if (type == ART_ENT_ORG && j + 1 < n && tags[j] == ART_TAG_O && tok_is(doc, &toks[j], "and") &&
+        (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
+        !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER)) &&
+        body_for_before(doc, toks, tags, j) && (token_gaz(&s->memo, doc, toks, j + 1, 0) & ART_GAZ_COMMON)) {
+      tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
+      score += margin[j] + margin[j + 1];
+      j += 2;
+    }
+    /* "Gov. Georgia" + "Lee", "Defense Minister Israel" + "Katz": right after
+       a person's title, a given name the tagger took for a place or a body
+       opens the person's name that follows it */
+    if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && j == i + 1 && j < n &&
+        tags[j] == ART_TAG_B(ART_ENT_PERSON) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
+        (token_gaz(&s->memo, doc, toks, i, 0) & ART_GAZ_FIRST_NAMES) &&
+        title_phrase(&s->memo, doc, toks, i >= 3 ? i - 3 : 0, i, 1) > 0) {
+      type = ART_ENT_PERSON;
+      tags[i] = (uint8_t)ART_TAG_B(type);
+      tags[j] = (uint8_t)ART_TAG_I(type);
+      while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
+    }
     /* "Czech" + "Republic", "South" + "Korea": the tagger may cut a
        country's full name where a nationality or a direction ends; the
        country gazetteer knows the whole, so it is one place. */
