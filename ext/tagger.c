@@ -228,6 +228,14 @@ static atomic_int gaz_ready;   /* set once the tables are built: later calls ski
 */
 #define GAZ_MW_START (ART_GAZ_TITLE_END << 1)
 _Static_assert((GAZ_MW_START << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
+/*
+** A looked-up word's art_gazetteer_bits() (of its lower case) are its bits
+** (word_facts()) without those that only the case-sensitive set gives
+** (ACRONYMS, and GAZ_MW_START of a multi-word acronym), which the
+** lower-case set never holds, and without GAZ_MW_START, which that function
+** drops.  art_tagger_tag() hands them on (word_gaz).
+*/
+#define GAZ_LOWER_ANSWER ((GAZ_MW_START - 1) & ~(uint32_t)ART_GAZ_ACRONYMS)
 
 static inline uint32_t gaz_lo(uint64_t h) { uint32_t lo = (uint32_t)h; return lo ? lo : 1; }
 static inline uint32_t gaz_check(uint64_t h) { return (uint32_t)(h >> 32) & GAZ_CHECK; }
@@ -825,9 +833,12 @@ static ALWAYS_INLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, 
   art_tok_info *in = &sc->info[i];
   const cached_word *e = cache_find(wc, word_key(doc, &toks[i]), doc, &toks[i]);
   if (in->ready != READY_PLAIN(sc)) in->gaz_span = 0;   /* a plain token keeps the spans marked on it */
+  uint32_t gaz = e->gaz & ~(SELF_VALID | WAY1_NEWER), *word_gaz = sc->word_gaz;
   memcpy(in, e, sizeof *e);   /* key, hashes, gaz and rows: the same layout (see cached_word) */
-  in->gaz &= ~(SELF_VALID | WAY1_NEWER);
+  in->gaz = gaz;
   in->ready = READY_CACHED(sc);
+  /* every word with a capital is ensured (art_tagger_tag()): art_tagger_word_gaz_known() */
+  if (word_gaz) word_gaz[i] = gaz & GAZ_LOWER_ANSWER;
   return in;
 }
 
@@ -922,6 +933,15 @@ static inline int initial_common_candidate(const art_token *toks, size_t i, int 
   const art_token *t = &toks[i];
   return (t->flags & ART_TOK_INITIAL) && !next_cap && !(t->flags & ART_TOK_ALLCAPS) &&
          t->end - t->start <= LOWER_MAX;
+}
+
+void art_tagger_word_gaz_fill(const char *doc, const art_token *toks, size_t n, uint32_t *word_gaz) {
+  char low[LOWER_MAX];
+  _Static_assert(LOWER_MAX == 48, "art_tagger_word_gaz_known() says 48");
+  for (size_t i = 0; i < n; i++)
+    if (art_tagger_word_gaz_known(&toks[i]))
+      word_gaz[i] = art_gazetteer_bits(low, lower_ascii((const unsigned char *)doc + toks[i].start,
+                                                        toks[i].end - toks[i].start, low, sizeof low));
 }
 
 int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t i, int prev_tag) {
@@ -1234,7 +1254,10 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
   if (art_tagger_scratch_reset(sc, n)) return -1;
   memset(tags, ART_TAG_O, n);
   if (margin) memset(margin, 0, n * sizeof *margin);
-  if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) return 0;
+  if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) {
+    if (sc->word_gaz) art_tagger_word_gaz_fill(doc, toks, n, sc->word_gaz);
+    return 0;
+  }
   word_cache *wc = LIKELY(sc->cache && same_model(&sc->cache->model, m)) ? sc->cache : cache_for(sc, m);
   if (!wc) return -1;
   boundary_info(wc, &sc->info[-1]);
@@ -1257,6 +1280,7 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     while (cap_at < n && !has_upper_word(&toks[cap_at])) cap_at++;
     if (cap_at == n) break;
     if (cap_at >= i + 3) { i = cap_at - 2; prev = ART_TAG_O; }
+    /* every word with a capital is ensure()d below, scored or not (word_gaz relies on it) */
     int next_cap = i + 1 < n && has_upper_word(&toks[i + 1]);
     if (!has_upper_word(&toks[i])) {
       if (!scorable_lower(doc, toks, n, i, prev, next_cap)) { prev = ART_TAG_O; continue; }
@@ -1323,6 +1347,17 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
   }
 #if ART_TAGGER_CHECK
   art_tagger_scratch_free(&ref);
+  if (sc->word_gaz) {   /* the bits handed on are what art_gazetteer_bits() says */
+    uint32_t want[1];
+    for (size_t i = 0; i < n; i++) {
+      art_tagger_word_gaz_fill(doc, toks + i, 1, want);
+      if (art_tagger_word_gaz_known(&toks[i]) && want[0] != sc->word_gaz[i]) {
+        fprintf(stderr, "tagger check: token %zu '%.*s': word_gaz differs\n", i, (int)(toks[i].end - toks[i].start),
+                doc + toks[i].start);
+        abort();
+      }
+    }
+  }
 #endif
   return 0;
 }
