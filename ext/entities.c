@@ -1996,6 +1996,7 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
       art_tagger_word_gaz_fill(doc, s->btoks + bs->tok0, bs->ntok, s->tagger_gaz + bs->tok0);
     } else {
       s->tsc.word_gaz = s->tagger_gaz + bs->tok0;
+      s->tsc.facts = s->facts + bs->tok0;
       if (art_tagger_tag(&art_tagger_default_model, doc, s->btoks + bs->tok0, bs->ntok, &s->tsc,
                          s->tags + bs->tok0, s->margin + bs->tok0))
         return -1;

@@ -90,6 +90,12 @@ typedef struct art_tagger_scratch {
   ** later stages need not ask again; it leaves other entries undefined.
   */
   uint32_t *word_gaz;
+  /*
+  ** The caller's, or NULL: the tokens' ART_TF_* bytes (art_tokenize_append()),
+  ** which let art_tagger_tag() find the next word with a capital sixteen
+  ** tokens a step (it has ART_TF_OPENS or ART_TF_DIGIT).
+  */
+  const uint8_t *facts;
 } art_tagger_scratch;
 
 /* Make room for n tokens and clear them; -1 when out of memory. */
