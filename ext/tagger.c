@@ -571,9 +571,53 @@ static ALWAYS_INLINE void acc_rows(score_acc *a, const art_tagger_model *m, cons
   for (size_t k = 0; k < nr; k++) acc_add_row(a, m, m->dense, 0, rows[k]);
 }
 
-/* The same, with the dense rows at `dense`, 16-byte aligned. */
+/*
+** Dense rows as 16-bit weights (see word_cache.dense16): 24 weights and
+** padding, one 64-byte line a row.  In each group of eight lanes the
+** labels are interleaved, 8j, 8j+4, 8j+1, 8j+5 ..., so that one multiply-add
+** by (1, 0) pairs widens the even lanes to the sums of labels 8j..8j+3 and
+** one by (0, 1) pairs the odd ones to those of 8j+4..8j+7.
+*/
+#define DENSE16_STRIDE 32
+static inline size_t dense16_lane(size_t label) { return label / 8 * 8 + label % 4 * 2 + label % 8 / 4; }
+
+/*
+** The same, with the dense rows at `dense`, 16-byte aligned, or (dense16 not
+** NULL) at dense16: those are added in 16-bit lanes, three adds a row
+** instead of six, and the lanes widened into the sums every `chunk` rows,
+** which is few enough that a 16-bit lane cannot overflow.
+*/
 static ALWAYS_INLINE void acc_rows_aligned(score_acc *a, const art_tagger_model *m, const int32_t *dense,
-                                           const uint32_t *rows, size_t nr) {
+                                           const int16_t *dense16, size_t chunk, const uint32_t *rows, size_t nr) {
+#if defined(__SSE2__)
+  if (dense16) {
+    const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+    for (size_t k = 0; k < nr;) {
+      size_t end = nr - k > chunk ? k + chunk : nr;
+      __m128i h0 = _mm_setzero_si128(), h1 = h0, h2 = h0;
+      for (; k < end; k++) {
+        uint32_t row = rows[k];
+        if ((row & 31) == ART_TAGGER_DENSE_ROW) {
+          const __m128i *d = (const __m128i *)(const void *)(dense16 + (size_t)(row >> 5) * DENSE16_STRIDE);
+          h0 = _mm_add_epi16(h0, _mm_load_si128(d));
+          h1 = _mm_add_epi16(h1, _mm_load_si128(d + 1));
+          h2 = _mm_add_epi16(h2, _mm_load_si128(d + 2));
+        } else {
+          acc_add_row(a, m, dense, 1, row);
+        }
+      }
+      a->v[0] = _mm_add_epi32(a->v[0], _mm_madd_epi16(h0, even));
+      a->v[1] = _mm_add_epi32(a->v[1], _mm_madd_epi16(h0, odd));
+      a->v[2] = _mm_add_epi32(a->v[2], _mm_madd_epi16(h1, even));
+      a->v[3] = _mm_add_epi32(a->v[3], _mm_madd_epi16(h1, odd));
+      a->v[4] = _mm_add_epi32(a->v[4], _mm_madd_epi16(h2, even));
+      a->v[5] = _mm_add_epi32(a->v[5], _mm_madd_epi16(h2, odd));
+    }
+    return;
+  }
+#else
+  (void)dense16; (void)chunk;
+#endif
   for (size_t k = 0; k < nr; k++) acc_add_row(a, m, dense, 1, rows[k]);
 }
 
@@ -706,6 +750,15 @@ typedef struct art_word_cache {
   */
   const int32_t *dense;
   int32_t *dense_copy;
+  /*
+  ** The same rows as 16-bit weights, one 64-byte line each (DENSE16_STRIDE,
+  ** lanes interleaved): a row read is one line instead of two, the rows take
+  ** 135 KB instead of 203 KB, and an add is three instructions instead of
+  ** six.  NULL when some weight does not fit in 16 bits (or without SSE2).
+  ** dense16_chunk rows of them may be summed in 16 bits (acc_rows_aligned()).
+  */
+  int16_t *dense16;
+  size_t dense16_chunk;
   void *allocated;                 /* what calloc() returned (the cache is aligned within it) */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
@@ -713,6 +766,7 @@ typedef struct art_word_cache {
 static void word_cache_free(word_cache *wc) {
   if (!wc) return;
   free(wc->dense_copy);
+  free(wc->dense16);
   free(wc->allocated);
 }
 
@@ -741,8 +795,10 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
   if (!same_model(&wc->model, m)) {
     void *allocated = wc->allocated;
     free(wc->dense_copy);
+    free(wc->dense16);
     if (wc->model.nslots) memset(wc, 0, sizeof *wc);   /* a new cache is zero already */
     wc->dense_copy = NULL;
+    wc->dense16 = NULL;
     wc->allocated = allocated;
     wc->dense = m->dense;
     if ((uintptr_t)m->dense & 15) {
@@ -751,6 +807,23 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
       if (!wc->dense_copy) return NULL;   /* wc->model stays empty: the next call tries again */
       memcpy(wc->dense_copy, m->dense, (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense);
     }
+#if defined(__SSE2__)
+    int32_t largest = 0;
+    for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++) {
+      int32_t w = m->dense[j] < 0 ? (m->dense[j] == INT32_MIN ? INT32_MAX : -m->dense[j]) : m->dense[j];
+      if (w > largest) largest = w;
+    }
+    if (m->ndense && largest <= 32767 / 2) {   /* at least two rows a chunk, else no gain */
+      size_t bytes = (size_t)m->ndense * DENSE16_STRIDE * sizeof *wc->dense16;
+      wc->dense16 = aligned_alloc(64, bytes);
+      if (!wc->dense16) return NULL;   /* wc->model stays empty: the next call tries again */
+      memset(wc->dense16, 0, bytes);
+      for (size_t r = 0; r < m->ndense; r++)
+        for (size_t l = 0; l < ART_TAGGER_DENSE_WIDTH; l++)
+          wc->dense16[r * DENSE16_STRIDE + dense16_lane(l)] = (int16_t)m->dense[r * ART_TAGGER_DENSE_WIDTH + l];
+      wc->dense16_chunk = largest ? (size_t)(32767 / largest) : ART_TAGGER_MAX_FEATURES;
+    }
+#endif
     for (uint32_t t = 0; t < ART_TAGGER_LABELS; t++) {
       uint32_t f = feat(T_PREV_TAG, t);
       art_tagger_score(m, &f, 1, wc->prev_tag[t]);
@@ -1131,7 +1204,7 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
     if (wc->gaz_self_rows[lowest_bit(bits)] != NO_ROW) rows[k++] = wc->gaz_self_rows[lowest_bit(bits)];
   score_acc a;
   acc_init(&a, NULL);
-  acc_rows_aligned(&a, m, wc->dense, rows, k);
+  acc_rows_aligned(&a, m, wc->dense, wc->dense16, wc->dense16_chunk, rows, k);
   acc_finish(&a, sum);
   self_line *line = &wc->self[e - wc->w];
 #if defined(__SSE2__)
@@ -1333,7 +1406,7 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
       uint32_t after_o = add_self(m, wc, doc, &toks[i], in, &acc);
-      acc_rows_aligned(&acc, m, wc->dense, feats, nrows);
+      acc_rows_aligned(&acc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows);
       if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, after_o);   /* see self_line */
     }
     acc_finish(&acc, scores);
