@@ -487,13 +487,18 @@ static ALWAYS_INLINE void acc_add_i32_aligned(score_acc *a, const int32_t *v) {
 #endif
 }
 
-/* a += v[0..24), 16-bit lanes sign-extended. */
+/*
+** a += v[0..24), 16-bit lanes sign-extended; with SSE2 v is 16-byte aligned
+** and its lanes interleaved as dense16's are (dense16_lane()): two
+** multiply-adds widen each eight.
+*/
 static ALWAYS_INLINE void acc_add_i16(score_acc *a, const int16_t *v) {
 #if defined(__SSE2__)
+  const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
 #define ADD_PAIR(k) { \
-    __m128i w = _mm_loadu_si128((const __m128i *)(v + 4 * k)); \
-    a->v[k] = _mm_add_epi32(a->v[k], _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16)); \
-    a->v[k + 1] = _mm_add_epi32(a->v[k + 1], _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16)); }
+    __m128i w = _mm_load_si128((const __m128i *)(const void *)(v + 4 * k)); \
+    a->v[k] = _mm_add_epi32(a->v[k], _mm_madd_epi16(w, even)); \
+    a->v[k + 1] = _mm_add_epi32(a->v[k + 1], _mm_madd_epi16(w, odd)); }
   ADD_PAIR(0) ADD_PAIR(2) ADD_PAIR(4)
 #undef ADD_PAIR
 #else
@@ -533,12 +538,25 @@ static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, c
   }
 }
 
-/* a -= the row (dense rows 16-byte aligned at `dense`). */
-static inline void acc_sub_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, uint32_t row) {
+#define DENSE16_STRIDE 32   /* lanes a 16-bit dense row takes (acc_rows_aligned()) */
+
+/* a -= the row (dense rows 16-byte aligned at `dense`, or at dense16 when not NULL). */
+static inline void acc_sub_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, const int16_t *dense16,
+                               uint32_t row) {
   uint32_t len = row & 31;
   if (len == ART_TAGGER_DENSE_ROW) {
     const int32_t *v = dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH;
 #if defined(__SSE2__)
+    if (dense16) {   /* the 32-bit rows then stay out of the cache */
+      const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+      const __m128i *d = (const __m128i *)(const void *)(dense16 + (size_t)(row >> 5) * DENSE16_STRIDE);
+#define SUB_PAIR(k) { __m128i w = _mm_load_si128(d + k / 2); \
+      a->v[k] = _mm_sub_epi32(a->v[k], _mm_madd_epi16(w, even)); \
+      a->v[k + 1] = _mm_sub_epi32(a->v[k + 1], _mm_madd_epi16(w, odd)); }
+      SUB_PAIR(0) SUB_PAIR(2) SUB_PAIR(4)
+#undef SUB_PAIR
+      return;
+    }
 #define SUB_VEC(k) a->v[k] = _mm_sub_epi32(a->v[k], _mm_load_si128((const __m128i *)(v + 4 * k)));
     EACH_VEC(SUB_VEC)
 #undef SUB_VEC
@@ -578,7 +596,6 @@ static ALWAYS_INLINE void acc_rows(score_acc *a, const art_tagger_model *m, cons
 ** by (1, 0) pairs widens the even lanes to the sums of labels 8j..8j+3 and
 ** one by (0, 1) pairs the odd ones to those of 8j+4..8j+7.
 */
-#define DENSE16_STRIDE 32
 static inline size_t dense16_lane(size_t label) { return label / 8 * 8 + label % 4 * 2 + label % 8 / 4; }
 
 /*
@@ -1216,9 +1233,11 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   OUT_OF_RANGE(v5)
 #undef OUT_OF_RANGE
   if (_mm_movemask_epi8(out)) return after_o;   /* too big for the cache: recomputed each time */
-  _mm_storeu_si128((__m128i *)(line->v + 0), _mm_packs_epi32(a.v[0], a.v[1]));
-  _mm_storeu_si128((__m128i *)(line->v + 8), _mm_packs_epi32(a.v[2], a.v[3]));
-  _mm_storeu_si128((__m128i *)(line->v + 16), _mm_packs_epi32(a.v[4], v5));
+  /* labels 8j..8j+3 and 8j+4..8j+7 interleaved, as acc_add_i16() reads them */
+#define STORE_PAIR(j, x, y) { __m128i p = _mm_packs_epi32(x, y); \
+    _mm_store_si128((__m128i *)(void *)(line->v + 8 * j), _mm_unpacklo_epi16(p, _mm_srli_si128(p, 8))); }
+  STORE_PAIR(0, a.v[0], a.v[1]) STORE_PAIR(1, a.v[2], a.v[3]) STORE_PAIR(2, a.v[4], v5)
+#undef STORE_PAIR
   memset(line->unused, 0, sizeof line->unused);
 #else
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
@@ -1407,7 +1426,7 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
       acc_init(&acc, wc->prev_tag[prev]);
       uint32_t after_o = add_self(m, wc, doc, &toks[i], in, &acc);
       acc_rows_aligned(&acc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows);
-      if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, after_o);   /* see self_line */
+      if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, wc->dense16, after_o);   /* see self_line */
     }
     acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK
