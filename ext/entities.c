@@ -334,10 +334,12 @@ static inline int may_be_title_word(const token_memo *tm, const char *doc, const
 static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
   char buf[64];
   size_t n = tok_len(t);
-  const char *key = lower_key(doc + t->start, n, buf);   /* title_phrase() passes words of at most 63 bytes */
   /* most words asked about have a capital: the tagger looked them up already */
-  tm->word[i] = (art_tagger_word_gaz_known(t) ? tm->tagger_gaz[i] : art_gazetteer_bits(key, n)) | MEMO_KNOWN;
-  tm->stripped[i] = n > 1 && key[n - 1] == '.' ? art_gazetteer_bits(key, n - 1) : 0;
+  tm->word[i] = (art_tagger_word_gaz_known(t) ? tm->tagger_gaz[i]
+                                              : art_gazetteer_bits(lower_key(doc + t->start, n, buf), n)) | MEMO_KNOWN;
+  /* title_phrase() passes words of at most 63 bytes; a final period is among the token's flags first */
+  tm->stripped[i] = (t->flags & ART_TOK_PERIOD) && n > 1 && doc[t->end - 1] == '.'
+                        ? art_gazetteer_bits(lower_key(doc + t->start, n, buf), n - 1) : 0;
 }
 
 static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
@@ -426,7 +428,8 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
 static __attribute__((noinline)) uint32_t memo_title_bits(token_memo *tm, const char *doc, const art_token *toks,
                                                           size_t at) {
   if (tok_len(&toks[at]) + 1 > 64) return 0;   /* the search's KEY_MAX: no title */
-  if (!may_be_title_word(tm, doc, &toks[at])) {
+  /* the bits of a word with a capital are at hand (the tagger's): no need of the filter */
+  if (!art_tagger_word_gaz_known(&toks[at]) && !may_be_title_word(tm, doc, &toks[at])) {
     tm->word[at] = MEMO_NO_TITLE;
     return 0;
   }
