@@ -764,7 +764,7 @@ typedef struct art_word_cache {
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
   _Alignas(16) int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* 0 where allowed, else -2^30 */
   int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
-  shape_pair shape_pairs[2][SHAPE_PAIRS];   /* rows of T_PREV_SHAPE, T_NEXT_SHAPE by shape pair (shape_pair_row()) */
+  shape_pair shape_pairs[3][SHAPE_PAIRS];   /* rows of T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE (shape_pair_row()) */
   /*
   ** The model's dense rows, 16-byte aligned (the adds then read them
   ** straight from memory): the model's own (those of model_weights.c
@@ -857,7 +857,7 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
     static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
     for (int q = 0; q < 3; q++)
       for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_rows[q][b] = model_row(m, feat(base[q] + b, 1));
-    for (int side = 0; side < 2; side++)
+    for (int side = 0; side < 3; side++)
       for (size_t e = 0; e < SHAPE_PAIRS; e++) wc->shape_pairs[side][e].row = ROW_UNSET;
     wc->sums_fit_float = 1;
     for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++)
@@ -1118,14 +1118,16 @@ static NOINLINE uint32_t neighbour_row(word_cache *wc, art_tok_info *in, int rol
 
 /*
 ** The row of T_PREV_SHAPE (side 0) or T_NEXT_SHAPE (side 1) of the shape
-** pair v: shapes are few, so a table remembers the rows of the pairs met,
+** pair v, or of T_PREV_TAG_SHAPE (side 2) of the label and shape v: shapes
+** are few, so a table remembers the rows of the pairs met,
 ** and a pair costs a look-up there instead of a hash and a probe into the
 ** model.  (2,048 pairs a side: at 256 they pushed each other out, est
 ** 1,076.1 M; 512: 1,071.1; 2,048: 1,069.6; 4,096: 1,069.7.)
 */
 static NOINLINE uint32_t shape_pair_miss(word_cache *wc, const art_tagger_model *m, int side, uint32_t v,
                                          shape_pair *e) {
-  e->row = model_row(m, feat(side ? T_NEXT_SHAPE : T_PREV_SHAPE, v));
+  static const uint32_t template_of[3] = { T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE };
+  e->row = model_row(m, feat(template_of[side], v));
   e->value = v;
   return e->row;
 }
@@ -1140,12 +1142,13 @@ static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model 
                            size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
   art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
-  uint32_t f[2];
-  f[0] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower);
-  size_t nf = 1;
-  if (prev_tag != ART_TAG_O)   /* after an O, in the self sum (see self_line) */
-    f[nf++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-  size_t k = model_rows(m, f, nf, rows);
+  size_t k = 0;
+  rows[k] = model_row(m, feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower));
+  k += rows[k] != NO_ROW;
+  if (prev_tag != ART_TAG_O) {   /* after an O, in the self sum (see self_line) */
+    rows[k] = shape_pair_row(wc, m, 2, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
+    k += rows[k] != NO_ROW;
+  }
   rows[k] = shape_pair_row(wc, m, 0, prev->h_shape * 31u + in->h_shape);
   k += rows[k] != NO_ROW;
   rows[k] = shape_pair_row(wc, m, 1, next->h_shape * 31u + in->h_shape);
