@@ -764,7 +764,7 @@ typedef struct art_word_cache {
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
   _Alignas(16) int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* 0 where allowed, else -2^30 */
   int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
-  shape_pair shape_pairs[3][SHAPE_PAIRS];   /* rows of T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE (shape_pair_row()) */
+  shape_pair shape_pairs[4][SHAPE_PAIRS];   /* rows of T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE, T_SHAPE (shape_pair_row()) */
   /*
   ** The model's dense rows, 16-byte aligned (the adds then read them
   ** straight from memory): the model's own (those of model_weights.c
@@ -857,7 +857,7 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
     static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
     for (int q = 0; q < 3; q++)
       for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_rows[q][b] = model_row(m, feat(base[q] + b, 1));
-    for (int side = 0; side < 3; side++)
+    for (int side = 0; side < 4; side++)
       for (size_t e = 0; e < SHAPE_PAIRS; e++) wc->shape_pairs[side][e].row = ROW_UNSET;
     wc->sums_fit_float = 1;
     for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++)
@@ -1118,7 +1118,8 @@ static NOINLINE uint32_t neighbour_row(word_cache *wc, art_tok_info *in, int rol
 
 /*
 ** The row of T_PREV_SHAPE (side 0) or T_NEXT_SHAPE (side 1) of the shape
-** pair v, or of T_PREV_TAG_SHAPE (side 2) of the label and shape v: shapes
+** pair v, of T_PREV_TAG_SHAPE (side 2) of the label and shape v, or of
+** T_SHAPE (side 3) of the shape v (self_sum()): shapes
 ** are few, so a table remembers the rows of the pairs met,
 ** and a pair costs a look-up there instead of a hash and a probe into the
 ** model.  (2,048 pairs a side: at 256 they pushed each other out, est
@@ -1126,7 +1127,7 @@ static NOINLINE uint32_t neighbour_row(word_cache *wc, art_tok_info *in, int rol
 */
 static NOINLINE uint32_t shape_pair_miss(word_cache *wc, const art_tagger_model *m, int side, uint32_t v,
                                          shape_pair *e) {
-  static const uint32_t template_of[3] = { T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE };
+  static const uint32_t template_of[4] = { T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE, T_SHAPE };
   e->row = model_row(m, feat(template_of[side], v));
   e->value = v;
   return e->row;
@@ -1236,12 +1237,13 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   ** T_INITIAL, T_INITIAL_COMMON, T_FLAGS, T_GAZ), those that take few values
   ** with their rows from tables, and T_PREV_TAG_SHAPE after an O (see self_line).
   */
-  uint32_t f[3], rows[9 + GAZ_BITS];
+  uint32_t f[2], rows[9 + GAZ_BITS];
   f[0] = feat(T_WORD, hash_bytes((const unsigned char *)doc + t->start, t->end - t->start));
   f[1] = feat(T_LOWER, in->h_lower);
-  f[2] = feat(T_SHAPE, in->h_shape);
-  size_t k = model_rows(m, f, 3, rows);
-  uint32_t after_o = model_row(m, feat(T_PREV_TAG_SHAPE, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape));
+  size_t k = model_rows(m, f, 2, rows);
+  rows[k] = shape_pair_row(wc, m, 3, in->h_shape);   /* T_SHAPE */
+  k += rows[k] != NO_ROW;
+  uint32_t after_o = shape_pair_row(wc, m, 2, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape);
   if (after_o != NO_ROW) rows[k++] = after_o;
   uint32_t initial = (t->flags & ART_TOK_INITIAL) ? 1 : 0;
   uint32_t few[4] = { wc->bias_row, wc->initial_rows[initial], wc->flag_rows[t->flags & FEATURE_FLAGS],
