@@ -1425,12 +1425,15 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     /*
     ** A token is scored only if it has a capital or one follows within two
     ** tokens (particles, connectors): jump over the stretches in between,
-    ** whose tokens are all O.
+    ** whose tokens are all O.  After an O, a token without a capital is
+    ** scored only as a particle right before one (scorable_lower()): the
+    ** jump goes on to the token before the capital.
     */
     if (cap_at < i) cap_at = i;
     if (!has_upper_word(&toks[cap_at])) cap_at = next_capital(toks, facts, n, cap_at);
     if (cap_at == n) break;
-    if (cap_at >= i + 3) { i = cap_at - 2; prev = ART_TAG_O; }
+    if (cap_at >= i + 3) prev = ART_TAG_O;
+    if (prev == ART_TAG_O && cap_at >= i + 2) i = cap_at - 1;
     /* every word with a capital is ensure()d below, scored or not (word_gaz relies on it) */
     int next_cap = i + 1 < n && has_upper_word(&toks[i + 1]);
     if (!has_upper_word(&toks[i])) {
