@@ -354,6 +354,7 @@ typedef struct token_memo {
      pronoun among them is scan_at (scan_hi when none) */
   size_t scan_lo, scan_hi, scan_at;
   const uint8_t *facts;      /* the sentence's ART_TF_* facts bytes (prepare_batch()) */
+  const uint32_t *tagger_gaz;   /* the bits the tagger looked up, per token (art_tagger_scratch.word_gaz) */
   /* title_word_filter(): built at the connection's first sentence */
   int title_filter_ready;
   uint64_t title_filter[64];
@@ -411,20 +412,17 @@ static inline int may_be_title_word(const token_memo *tm, const char *doc, const
 static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
   char buf[64];
   size_t n = tok_len(t);
-  const char *key = lower_key(doc + t->start, n, buf);   /* title_phrase() passes words of at most 63 bytes */
-  tm->word[i] = art_gazetteer_bits(key, n) | MEMO_KNOWN;
-  tm->stripped[i] = n > 1 && key[n - 1] == '.' ? art_gazetteer_bits(key, n - 1) : 0;
+  /* most words asked about have a capital: the tagger looked them up already */
+  tm->word[i] = (art_tagger_word_gaz_known(t) ? tm->tagger_gaz[i]
+                                              : art_gazetteer_bits(lower_key(doc + t->start, n, buf), n)) | MEMO_KNOWN;
+  /* title_phrase() passes words of at most 63 bytes; a final period is among the token's flags first */
+  tm->stripped[i] = (t->flags & ART_TOK_PERIOD) && n > 1 && doc[t->end - 1] == '.'
+                        ? art_gazetteer_bits(lower_key(doc + t->start, n, buf), n - 1) : 0;
 }
 
 static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
                             uint32_t *word, uint32_t *stripped) {
-  if (!(tm->word[i] & MEMO_KNOWN)) {
-    char buf[64];
-    size_t n = tok_len(t);
-    const char *key = lower_key(doc + t->start, n, buf);   /* title_phrase() passes words of at most 63 bytes */
-    tm->word[i] = art_gazetteer_bits(key, n) | MEMO_KNOWN;
-    tm->stripped[i] = n > 1 && key[n - 1] == '.' ? art_gazetteer_bits(key, n - 1) : 0;
-  }
+  if (!(tm->word[i] & MEMO_KNOWN)) token_memo_fill(tm, doc, t, i);
   *word = tm->word[i] & ~MEMO_KNOWN;
   *stripped = tm->stripped[i];
 }
@@ -508,7 +506,8 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
 static __attribute__((noinline)) uint32_t memo_title_bits(token_memo *tm, const char *doc, const art_token *toks,
                                                           size_t at) {
   if (tok_len(&toks[at]) + 1 > 64) return 0;   /* the search's KEY_MAX: no title */
-  if (!may_be_title_word(tm, doc, &toks[at])) {
+  /* the bits of a word with a capital are at hand (the tagger's): no need of the filter */
+  if (!art_tagger_word_gaz_known(&toks[at]) && !may_be_title_word(tm, doc, &toks[at])) {
     tm->word[at] = MEMO_NO_TITLE;
     return 0;
   }
@@ -1935,6 +1934,8 @@ typedef struct scratch {
   uint8_t *tags;             /* the tagger's labels of btoks */
   int32_t *margin;           /* and its confidences */
   uint8_t *facts;            /* ART_TF_* facts of btoks, written by art_tokenize_append() */
+  uint32_t *tagger_gaz;      /* the tagger's gazetteer bits of btoks (art_tagger_scratch.word_gaz) */
+  size_t tagger_gaz_cap;
   size_t bcap;               /* room in btoks, tags, margin and facts */
   uint8_t *taken;
   size_t cap;
@@ -2099,6 +2100,12 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
   size_t bytes = 0, total = 0;
   for (size_t k = 0; k < nb; k++) bytes += s->batch[k].st.end - s->batch[k].st.start;
   if (grow_batch(s, bytes + 1)) return -1;
+  if (s->tagger_gaz_cap < s->bcap) {
+    uint32_t *g = realloc(s->tagger_gaz, s->bcap * sizeof *g);
+    if (!g) return -1;
+    s->tagger_gaz = g;
+    s->tagger_gaz_cap = s->bcap;
+  }
   int want_names = wants_names(opts);
   for (size_t k = 0; k < nb; k++) {
     batch_sentence *bs = &s->batch[k];
@@ -2113,9 +2120,13 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
     if (!want_names) {
       memset(s->tags + bs->tok0, ART_TAG_O, bs->ntok);
       memset(s->margin + bs->tok0, 0, bs->ntok * sizeof *s->margin);
-    } else if (art_tagger_tag(&art_tagger_default_model, doc, s->btoks + bs->tok0, bs->ntok, &s->tsc,
-                              s->tags + bs->tok0, s->margin + bs->tok0)) {
-      return -1;
+      art_tagger_word_gaz_fill(doc, s->btoks + bs->tok0, bs->ntok, s->tagger_gaz + bs->tok0);
+    } else {
+      s->tsc.word_gaz = s->tagger_gaz + bs->tok0;
+      s->tsc.facts = s->facts + bs->tok0;
+      if (art_tagger_tag(&art_tagger_default_model, doc, s->btoks + bs->tok0, bs->ntok, &s->tsc,
+                         s->tags + bs->tok0, s->margin + bs->tok0))
+        return -1;
     }
   }
   memset(s->tags + total, ART_TAG_O, SKIP_SLACK);   /* read by skip_plain(), never used */
@@ -2166,6 +2177,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   if (!s->memo.title_filter_ready) title_word_filter(&s->memo);
   s->memo.scan_lo = s->memo.scan_hi = s->memo.scan_at = 0;
   s->memo.facts = s->facts + bs->tok0;
+  s->memo.tagger_gaz = s->tagger_gaz + bs->tok0;
 
   /* 2. The caller's lexicon comes first. */
   if (opts && opts->lexicon_count) {
@@ -2851,6 +2863,7 @@ static void entity_state_release(struct art_entity_state *st) {
   free(st->s.tags);
   free(st->s.margin);
   free(st->s.facts);
+  free(st->s.tagger_gaz);
   free(st->s.taken);
   free(st->s.memo.word);
   free(st->s.memo.stripped);

@@ -37,7 +37,7 @@
 **     label), with the word's hashes, gazetteer bits and the rows of its
 **     features as a neighbour; a word seen before costs one probe instead
 **     of three hashes, two gazetteer probes and eleven model probes.  The
-**     cache (32,768 word types in sets of two, 3 MB) lives in the
+**     cache (65,536 word types in sets of two, 6 MB) lives in the
 **     caller's scratch, one per connection (the model is read-only and
 **     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
 **     exact integer sums, so it changes no result, only the time;
@@ -228,6 +228,14 @@ static atomic_int gaz_ready;   /* set once the tables are built: later calls ski
 */
 #define GAZ_MW_START (ART_GAZ_TITLE_END << 1)
 _Static_assert((GAZ_MW_START << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
+/*
+** A looked-up word's art_gazetteer_bits() (of its lower case) are its bits
+** (word_facts()) without those that only the case-sensitive set gives
+** (ACRONYMS, and GAZ_MW_START of a multi-word acronym), which the
+** lower-case set never holds, and without GAZ_MW_START, which that function
+** drops.  art_tagger_tag() hands them on (word_gaz).
+*/
+#define GAZ_LOWER_ANSWER ((GAZ_MW_START - 1) & ~(uint32_t)ART_GAZ_ACRONYMS)
 
 static inline uint32_t gaz_lo(uint64_t h) { uint32_t lo = (uint32_t)h; return lo ? lo : 1; }
 static inline uint32_t gaz_check(uint64_t h) { return (uint32_t)(h >> 32) & GAZ_CHECK; }
@@ -479,13 +487,18 @@ static ALWAYS_INLINE void acc_add_i32_aligned(score_acc *a, const int32_t *v) {
 #endif
 }
 
-/* a += v[0..24), 16-bit lanes sign-extended. */
+/*
+** a += v[0..24), 16-bit lanes sign-extended; with SSE2 v is 16-byte aligned
+** and its lanes interleaved as dense16's are (dense16_lane()): two
+** multiply-adds widen each eight.
+*/
 static ALWAYS_INLINE void acc_add_i16(score_acc *a, const int16_t *v) {
 #if defined(__SSE2__)
+  const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
 #define ADD_PAIR(k) { \
-    __m128i w = _mm_loadu_si128((const __m128i *)(v + 4 * k)); \
-    a->v[k] = _mm_add_epi32(a->v[k], _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16)); \
-    a->v[k + 1] = _mm_add_epi32(a->v[k + 1], _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16)); }
+    __m128i w = _mm_load_si128((const __m128i *)(const void *)(v + 4 * k)); \
+    a->v[k] = _mm_add_epi32(a->v[k], _mm_madd_epi16(w, even)); \
+    a->v[k + 1] = _mm_add_epi32(a->v[k + 1], _mm_madd_epi16(w, odd)); }
   ADD_PAIR(0) ADD_PAIR(2) ADD_PAIR(4)
 #undef ADD_PAIR
 #else
@@ -525,12 +538,25 @@ static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, c
   }
 }
 
-/* a -= the row (dense rows 16-byte aligned at `dense`). */
-static inline void acc_sub_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, uint32_t row) {
+#define DENSE16_STRIDE 32   /* lanes a 16-bit dense row takes (acc_rows_aligned()) */
+
+/* a -= the row (dense rows 16-byte aligned at `dense`, or at dense16 when not NULL). */
+static inline void acc_sub_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, const int16_t *dense16,
+                               uint32_t row) {
   uint32_t len = row & 31;
   if (len == ART_TAGGER_DENSE_ROW) {
     const int32_t *v = dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH;
 #if defined(__SSE2__)
+    if (dense16) {   /* the 32-bit rows then stay out of the cache */
+      const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+      const __m128i *d = (const __m128i *)(const void *)(dense16 + (size_t)(row >> 5) * DENSE16_STRIDE);
+#define SUB_PAIR(k) { __m128i w = _mm_load_si128(d + k / 2); \
+      a->v[k] = _mm_sub_epi32(a->v[k], _mm_madd_epi16(w, even)); \
+      a->v[k + 1] = _mm_sub_epi32(a->v[k + 1], _mm_madd_epi16(w, odd)); }
+      SUB_PAIR(0) SUB_PAIR(2) SUB_PAIR(4)
+#undef SUB_PAIR
+      return;
+    }
 #define SUB_VEC(k) a->v[k] = _mm_sub_epi32(a->v[k], _mm_load_si128((const __m128i *)(v + 4 * k)));
     EACH_VEC(SUB_VEC)
 #undef SUB_VEC
@@ -563,9 +589,52 @@ static ALWAYS_INLINE void acc_rows(score_acc *a, const art_tagger_model *m, cons
   for (size_t k = 0; k < nr; k++) acc_add_row(a, m, m->dense, 0, rows[k]);
 }
 
-/* The same, with the dense rows at `dense`, 16-byte aligned. */
+/*
+** Dense rows as 16-bit weights (see word_cache.dense16): 24 weights and
+** padding, one 64-byte line a row.  In each group of eight lanes the
+** labels are interleaved, 8j, 8j+4, 8j+1, 8j+5 ..., so that one multiply-add
+** by (1, 0) pairs widens the even lanes to the sums of labels 8j..8j+3 and
+** one by (0, 1) pairs the odd ones to those of 8j+4..8j+7.
+*/
+static inline size_t dense16_lane(size_t label) { return label / 8 * 8 + label % 4 * 2 + label % 8 / 4; }
+
+/*
+** The same, with the dense rows at `dense`, 16-byte aligned, or (dense16 not
+** NULL) at dense16: those are added in 16-bit lanes, three adds a row
+** instead of six, and the lanes widened into the sums every `chunk` rows,
+** which is few enough that a 16-bit lane cannot overflow.
+*/
 static ALWAYS_INLINE void acc_rows_aligned(score_acc *a, const art_tagger_model *m, const int32_t *dense,
-                                           const uint32_t *rows, size_t nr) {
+                                           const int16_t *dense16, size_t chunk, const uint32_t *rows, size_t nr) {
+#if defined(__SSE2__)
+  if (dense16) {
+    const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+    for (size_t k = 0; k < nr;) {
+      size_t end = nr - k > chunk ? k + chunk : nr;
+      __m128i h0 = _mm_setzero_si128(), h1 = h0, h2 = h0;
+      for (; k < end; k++) {
+        uint32_t row = rows[k];
+        if ((row & 31) == ART_TAGGER_DENSE_ROW) {
+          const __m128i *d = (const __m128i *)(const void *)(dense16 + (size_t)(row >> 5) * DENSE16_STRIDE);
+          h0 = _mm_add_epi16(h0, _mm_load_si128(d));
+          h1 = _mm_add_epi16(h1, _mm_load_si128(d + 1));
+          h2 = _mm_add_epi16(h2, _mm_load_si128(d + 2));
+        } else {
+          acc_add_row(a, m, dense, 1, row);
+        }
+      }
+      a->v[0] = _mm_add_epi32(a->v[0], _mm_madd_epi16(h0, even));
+      a->v[1] = _mm_add_epi32(a->v[1], _mm_madd_epi16(h0, odd));
+      a->v[2] = _mm_add_epi32(a->v[2], _mm_madd_epi16(h1, even));
+      a->v[3] = _mm_add_epi32(a->v[3], _mm_madd_epi16(h1, odd));
+      a->v[4] = _mm_add_epi32(a->v[4], _mm_madd_epi16(h2, even));
+      a->v[5] = _mm_add_epi32(a->v[5], _mm_madd_epi16(h2, odd));
+    }
+    return;
+  }
+#else
+  (void)dense16; (void)chunk;
+#endif
   for (size_t k = 0; k < nr; k++) acc_add_row(a, m, dense, 1, rows[k]);
 }
 
@@ -669,16 +738,20 @@ typedef struct self_line {
 _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
 /*
-** 32,768 word types: the VOA corpus has some 26,000 (scored words and their
+** 65,536 word types: the VOA corpus has some 26,000 (scored words and their
 ** neighbours); at 8,192 half its refills were words evicted earlier, and
-** since the neighbour rows are probed lazily (ROW_UNSET) 32,768 beats
-** 16,384 too (est 1,220.7 -> 1,215.3 M on the VOA corpus; cgcost.sh).  The
-** memory comes zeroed from calloc(), so lines no word reaches are never
-** touched.
+** since the neighbour rows are probed lazily (ROW_UNSET) 32,768 beat
+** 16,384 (est 1,220.7 -> 1,215.3 M on the VOA corpus; cgcost.sh), and
+** 65,536, with fewer words pushed out of a full set of two, beats 32,768
+** (est 1,075.4 -> 1,072.2 M).  The memory comes zeroed from calloc(), so
+** lines no word reaches are never touched.
 */
-#define WORD_CACHE_SIZE 32768u
+#define WORD_CACHE_SIZE 65536u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
 
+#define ROW_UNSET 0xFFFFFFFFu   /* no row has it: dense offsets are far below 2^27 */
+typedef struct shape_pair { uint32_t value, row; } shape_pair;   /* row ROW_UNSET: empty */
+#define SHAPE_PAIRS 2048
 typedef struct art_word_cache {
   _Alignas(64) cached_word w[WORD_CACHE_SIZE];   /* set s: w[2s], w[2s+1] */
   _Alignas(64) self_line self[WORD_CACHE_SIZE];  /* self[k]: w[k]'s self sums */
@@ -691,6 +764,7 @@ typedef struct art_word_cache {
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
   _Alignas(16) int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* 0 where allowed, else -2^30 */
   int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
+  shape_pair shape_pairs[4][SHAPE_PAIRS];   /* rows of T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE, T_SHAPE (shape_pair_row()) */
   /*
   ** The model's dense rows, 16-byte aligned (the adds then read them
   ** straight from memory): the model's own (those of model_weights.c
@@ -698,6 +772,15 @@ typedef struct art_word_cache {
   */
   const int32_t *dense;
   int32_t *dense_copy;
+  /*
+  ** The same rows as 16-bit weights, one 64-byte line each (DENSE16_STRIDE,
+  ** lanes interleaved): a row read is one line instead of two, the rows take
+  ** 135 KB instead of 203 KB, and an add is three instructions instead of
+  ** six.  NULL when some weight does not fit in 16 bits (or without SSE2).
+  ** dense16_chunk rows of them may be summed in 16 bits (acc_rows_aligned()).
+  */
+  int16_t *dense16;
+  size_t dense16_chunk;
   void *allocated;                 /* what calloc() returned (the cache is aligned within it) */
   art_tagger_model model;          /* the sums above are this model's (a copy: its address may be reused) */
 } word_cache;
@@ -705,6 +788,7 @@ typedef struct art_word_cache {
 static void word_cache_free(word_cache *wc) {
   if (!wc) return;
   free(wc->dense_copy);
+  free(wc->dense16);
   free(wc->allocated);
 }
 
@@ -733,8 +817,10 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
   if (!same_model(&wc->model, m)) {
     void *allocated = wc->allocated;
     free(wc->dense_copy);
+    free(wc->dense16);
     if (wc->model.nslots) memset(wc, 0, sizeof *wc);   /* a new cache is zero already */
     wc->dense_copy = NULL;
+    wc->dense16 = NULL;
     wc->allocated = allocated;
     wc->dense = m->dense;
     if ((uintptr_t)m->dense & 15) {
@@ -743,6 +829,23 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
       if (!wc->dense_copy) return NULL;   /* wc->model stays empty: the next call tries again */
       memcpy(wc->dense_copy, m->dense, (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense);
     }
+#if defined(__SSE2__)
+    int32_t largest = 0;
+    for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++) {
+      int32_t w = m->dense[j] < 0 ? (m->dense[j] == INT32_MIN ? INT32_MAX : -m->dense[j]) : m->dense[j];
+      if (w > largest) largest = w;
+    }
+    if (m->ndense && largest <= 32767 / 2) {   /* at least two rows a chunk, else no gain */
+      size_t bytes = (size_t)m->ndense * DENSE16_STRIDE * sizeof *wc->dense16;
+      wc->dense16 = aligned_alloc(64, bytes);
+      if (!wc->dense16) return NULL;   /* wc->model stays empty: the next call tries again */
+      memset(wc->dense16, 0, bytes);
+      for (size_t r = 0; r < m->ndense; r++)
+        for (size_t l = 0; l < ART_TAGGER_DENSE_WIDTH; l++)
+          wc->dense16[r * DENSE16_STRIDE + dense16_lane(l)] = (int16_t)m->dense[r * ART_TAGGER_DENSE_WIDTH + l];
+      wc->dense16_chunk = largest ? (size_t)(32767 / largest) : ART_TAGGER_MAX_FEATURES;
+    }
+#endif
     for (uint32_t t = 0; t < ART_TAGGER_LABELS; t++) {
       uint32_t f = feat(T_PREV_TAG, t);
       art_tagger_score(m, &f, 1, wc->prev_tag[t]);
@@ -754,6 +857,8 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
     static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
     for (int q = 0; q < 3; q++)
       for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_rows[q][b] = model_row(m, feat(base[q] + b, 1));
+    for (int side = 0; side < 4; side++)
+      for (size_t e = 0; e < SHAPE_PAIRS; e++) wc->shape_pairs[side][e].row = ROW_UNSET;
     wc->sums_fit_float = 1;
     for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++)
       if (m->dense[j] > 65536 || m->dense[j] < -65536) wc->sums_fit_float = 0;
@@ -776,7 +881,6 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
 ** places (a word after a name is seldom the word before one), and each
 ** probe is a cache miss in the model.
 */
-#define ROW_UNSET 0xFFFFFFFFu   /* no row has it: dense offsets are far below 2^27 */
 
 static void fill_entry(word_cache *wc, cached_word *e, uint64_t key, const char *doc, const art_token *t) {
   word_facts(doc, t, &e->h_lower, &e->h_shape, &e->gaz);   /* the answer's bits are below SELF_VALID */
@@ -825,9 +929,12 @@ static ALWAYS_INLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, 
   art_tok_info *in = &sc->info[i];
   const cached_word *e = cache_find(wc, word_key(doc, &toks[i]), doc, &toks[i]);
   if (in->ready != READY_PLAIN(sc)) in->gaz_span = 0;   /* a plain token keeps the spans marked on it */
+  uint32_t gaz = e->gaz & ~(SELF_VALID | WAY1_NEWER), *word_gaz = sc->word_gaz;
   memcpy(in, e, sizeof *e);   /* key, hashes, gaz and rows: the same layout (see cached_word) */
-  in->gaz &= ~(SELF_VALID | WAY1_NEWER);
+  in->gaz = gaz;
   in->ready = READY_CACHED(sc);
+  /* every word with a capital is ensured (art_tagger_tag()): art_tagger_word_gaz_known() */
+  if (word_gaz) word_gaz[i] = gaz & GAZ_LOWER_ANSWER;
   return in;
 }
 
@@ -900,6 +1007,31 @@ static inline int has_upper_word(const art_token *t) {
   return (t->flags & (ART_TOK_WORD | ART_TOK_HAS_UPPER)) == (ART_TOK_WORD | ART_TOK_HAS_UPPER);
 }
 
+/*
+** The first token at or after k that is a word with a capital, or n.  Such
+** a token has ART_TF_OPENS (no digit) or ART_TF_DIGIT among its facts, and
+** most tokens have neither: with the facts, sixteen are passed over a step.
+*/
+static ALWAYS_INLINE size_t next_capital(const art_token *toks, const uint8_t *facts, size_t n, size_t k) {
+#if defined(__SSE2__)
+  if (facts) {
+    const __m128i either = _mm_set1_epi8(ART_TF_OPENS | ART_TF_DIGIT), zero = _mm_setzero_si128();
+    while (k + 16 <= n) {
+      __m128i f = _mm_loadu_si128((const __m128i *)(const void *)(facts + k));
+      uint32_t may = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(f, either), zero)) ^ 0xFFFFu;
+      if (!may) { k += 16; continue; }
+      k += (size_t)lowest_bit(may);
+      if (has_upper_word(&toks[k])) return k;
+      k++;
+    }
+  }
+#else
+  (void)facts;
+#endif
+  while (k < n && !has_upper_word(&toks[k])) k++;
+  return k;
+}
+
 /* The rule for a token without a capital (see the essay). */
 static inline int scorable_lower(const char *doc, const art_token *toks, size_t n, size_t i, int prev_tag,
                                  int next_cap) {
@@ -922,6 +1054,15 @@ static inline int initial_common_candidate(const art_token *toks, size_t i, int 
   const art_token *t = &toks[i];
   return (t->flags & ART_TOK_INITIAL) && !next_cap && !(t->flags & ART_TOK_ALLCAPS) &&
          t->end - t->start <= LOWER_MAX;
+}
+
+void art_tagger_word_gaz_fill(const char *doc, const art_token *toks, size_t n, uint32_t *word_gaz) {
+  char low[LOWER_MAX];
+  _Static_assert(LOWER_MAX == 48, "art_tagger_word_gaz_known() says 48");
+  for (size_t i = 0; i < n; i++)
+    if (art_tagger_word_gaz_known(&toks[i]))
+      word_gaz[i] = art_gazetteer_bits(low, lower_ascii((const unsigned char *)doc + toks[i].start,
+                                                        toks[i].end - toks[i].start, low, sizeof low));
 }
 
 int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t i, int prev_tag) {
@@ -975,18 +1116,44 @@ static NOINLINE uint32_t neighbour_row(word_cache *wc, art_tok_info *in, int rol
   return r;
 }
 
+/*
+** The row of T_PREV_SHAPE (side 0) or T_NEXT_SHAPE (side 1) of the shape
+** pair v, of T_PREV_TAG_SHAPE (side 2) of the label and shape v, or of
+** T_SHAPE (side 3) of the shape v (self_sum()): shapes
+** are few, so a table remembers the rows of the pairs met,
+** and a pair costs a look-up there instead of a hash and a probe into the
+** model.  (2,048 pairs a side: at 256 they pushed each other out, est
+** 1,076.1 M; 512: 1,071.1; 2,048: 1,069.6; 4,096: 1,069.7.)
+*/
+static NOINLINE uint32_t shape_pair_miss(word_cache *wc, const art_tagger_model *m, int side, uint32_t v,
+                                         shape_pair *e) {
+  static const uint32_t template_of[4] = { T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE, T_SHAPE };
+  e->row = model_row(m, feat(template_of[side], v));
+  e->value = v;
+  return e->row;
+}
+
+static ALWAYS_INLINE uint32_t shape_pair_row(word_cache *wc, const art_tagger_model *m, int side, uint32_t v) {
+  shape_pair *e = &wc->shape_pairs[side][(v ^ v >> 16) & (SHAPE_PAIRS - 1)];
+  if (LIKELY(e->value == v && e->row != ROW_UNSET)) return e->row;
+  return shape_pair_miss(wc, m, side, v, e);
+}
+
 static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model *m, art_tagger_scratch *sc,
                            size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
   art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
-  uint32_t f[4];
-  f[0] = feat(T_PREV_SHAPE, prev->h_shape * 31u + in->h_shape);
-  f[1] = feat(T_NEXT_SHAPE, next->h_shape * 31u + in->h_shape);
-  f[2] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower);
-  size_t nf = 3;
-  if (prev_tag != ART_TAG_O)   /* after an O, in the self sum (see self_line) */
-    f[nf++] = feat(T_PREV_TAG_SHAPE, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-  size_t k = model_rows(m, f, nf, rows);
+  size_t k = 0;
+  rows[k] = model_row(m, feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower));
+  k += rows[k] != NO_ROW;
+  if (prev_tag != ART_TAG_O) {   /* after an O, in the self sum (see self_line) */
+    rows[k] = shape_pair_row(wc, m, 2, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
+    k += rows[k] != NO_ROW;
+  }
+  rows[k] = shape_pair_row(wc, m, 0, prev->h_shape * 31u + in->h_shape);
+  k += rows[k] != NO_ROW;
+  rows[k] = shape_pair_row(wc, m, 1, next->h_shape * 31u + in->h_shape);
+  k += rows[k] != NO_ROW;
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
   uint32_t as_prev = prev->row_as_prev, as_next = next->row_as_next, as_next2 = next2->row_as_next2;
   if (UNLIKELY((as_prev == ROW_UNSET) | (as_next == ROW_UNSET) | (as_next2 == ROW_UNSET))) {
@@ -1070,12 +1237,13 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   ** T_INITIAL, T_INITIAL_COMMON, T_FLAGS, T_GAZ), those that take few values
   ** with their rows from tables, and T_PREV_TAG_SHAPE after an O (see self_line).
   */
-  uint32_t f[3], rows[9 + GAZ_BITS];
+  uint32_t f[2], rows[9 + GAZ_BITS];
   f[0] = feat(T_WORD, hash_bytes((const unsigned char *)doc + t->start, t->end - t->start));
   f[1] = feat(T_LOWER, in->h_lower);
-  f[2] = feat(T_SHAPE, in->h_shape);
-  size_t k = model_rows(m, f, 3, rows);
-  uint32_t after_o = model_row(m, feat(T_PREV_TAG_SHAPE, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape));
+  size_t k = model_rows(m, f, 2, rows);
+  rows[k] = shape_pair_row(wc, m, 3, in->h_shape);   /* T_SHAPE */
+  k += rows[k] != NO_ROW;
+  uint32_t after_o = shape_pair_row(wc, m, 2, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape);
   if (after_o != NO_ROW) rows[k++] = after_o;
   uint32_t initial = (t->flags & ART_TOK_INITIAL) ? 1 : 0;
   uint32_t few[4] = { wc->bias_row, wc->initial_rows[initial], wc->flag_rows[t->flags & FEATURE_FLAGS],
@@ -1086,7 +1254,7 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
     if (wc->gaz_self_rows[lowest_bit(bits)] != NO_ROW) rows[k++] = wc->gaz_self_rows[lowest_bit(bits)];
   score_acc a;
   acc_init(&a, NULL);
-  acc_rows_aligned(&a, m, wc->dense, rows, k);
+  acc_rows_aligned(&a, m, wc->dense, wc->dense16, wc->dense16_chunk, rows, k);
   acc_finish(&a, sum);
   self_line *line = &wc->self[e - wc->w];
 #if defined(__SSE2__)
@@ -1098,9 +1266,11 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   OUT_OF_RANGE(v5)
 #undef OUT_OF_RANGE
   if (_mm_movemask_epi8(out)) return after_o;   /* too big for the cache: recomputed each time */
-  _mm_storeu_si128((__m128i *)(line->v + 0), _mm_packs_epi32(a.v[0], a.v[1]));
-  _mm_storeu_si128((__m128i *)(line->v + 8), _mm_packs_epi32(a.v[2], a.v[3]));
-  _mm_storeu_si128((__m128i *)(line->v + 16), _mm_packs_epi32(a.v[4], v5));
+  /* labels 8j..8j+3 and 8j+4..8j+7 interleaved, as acc_add_i16() reads them */
+#define STORE_PAIR(j, x, y) { __m128i p = _mm_packs_epi32(x, y); \
+    _mm_store_si128((__m128i *)(void *)(line->v + 8 * j), _mm_unpacklo_epi16(p, _mm_srli_si128(p, 8))); }
+  STORE_PAIR(0, a.v[0], a.v[1]) STORE_PAIR(1, a.v[2], a.v[3]) STORE_PAIR(2, a.v[4], v5)
+#undef STORE_PAIR
   memset(line->unused, 0, sizeof line->unused);
 #else
   for (int l = 0; l < ART_TAGGER_LABELS; l++)
@@ -1234,7 +1404,10 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
   if (art_tagger_scratch_reset(sc, n)) return -1;
   memset(tags, ART_TAG_O, n);
   if (margin) memset(margin, 0, n * sizeof *margin);
-  if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) return 0;
+  if (m->feature_version != ART_TAGGER_FEATURE_VERSION || m->nslots == 0) {
+    if (sc->word_gaz) art_tagger_word_gaz_fill(doc, toks, n, sc->word_gaz);
+    return 0;
+  }
   word_cache *wc = LIKELY(sc->cache && same_model(&sc->cache->model, m)) ? sc->cache : cache_for(sc, m);
   if (!wc) return -1;
   boundary_info(wc, &sc->info[-1]);
@@ -1247,16 +1420,21 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
   if (art_tagger_scratch_reset(&ref, n)) return -1;
 #endif
   size_t cap_at = 0;   /* the next token with a capital, at or after i */
+  const uint8_t *facts = sc->facts;
   for (size_t i = 0; i < n; i++) {
     /*
     ** A token is scored only if it has a capital or one follows within two
     ** tokens (particles, connectors): jump over the stretches in between,
-    ** whose tokens are all O.
+    ** whose tokens are all O.  After an O, a token without a capital is
+    ** scored only as a particle right before one (scorable_lower()): the
+    ** jump goes on to the token before the capital.
     */
     if (cap_at < i) cap_at = i;
-    while (cap_at < n && !has_upper_word(&toks[cap_at])) cap_at++;
+    if (!has_upper_word(&toks[cap_at])) cap_at = next_capital(toks, facts, n, cap_at);
     if (cap_at == n) break;
-    if (cap_at >= i + 3) { i = cap_at - 2; prev = ART_TAG_O; }
+    if (cap_at >= i + 3) prev = ART_TAG_O;
+    if (prev == ART_TAG_O && cap_at >= i + 2) i = cap_at - 1;
+    /* every word with a capital is ensure()d below, scored or not (word_gaz relies on it) */
     int next_cap = i + 1 < n && has_upper_word(&toks[i + 1]);
     if (!has_upper_word(&toks[i])) {
       if (!scorable_lower(doc, toks, n, i, prev, next_cap)) { prev = ART_TAG_O; continue; }
@@ -1283,8 +1461,8 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     } else {
       acc_init(&acc, wc->prev_tag[prev]);
       uint32_t after_o = add_self(m, wc, doc, &toks[i], in, &acc);
-      acc_rows_aligned(&acc, m, wc->dense, feats, nrows);
-      if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, after_o);   /* see self_line */
+      acc_rows_aligned(&acc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows);
+      if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, wc->dense16, after_o);   /* see self_line */
     }
     acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK
@@ -1323,6 +1501,22 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
   }
 #if ART_TAGGER_CHECK
   art_tagger_scratch_free(&ref);
+  for (size_t i = 0; facts && i < n; i++)   /* next_capital() passes over no word with a capital */
+    if (has_upper_word(&toks[i]) && !(facts[i] & (ART_TF_OPENS | ART_TF_DIGIT))) {
+      fprintf(stderr, "tagger check: token %zu: a capital without ART_TF_OPENS or ART_TF_DIGIT\n", i);
+      abort();
+    }
+  if (sc->word_gaz) {   /* the bits handed on are what art_gazetteer_bits() says */
+    uint32_t want[1];
+    for (size_t i = 0; i < n; i++) {
+      art_tagger_word_gaz_fill(doc, toks + i, 1, want);
+      if (art_tagger_word_gaz_known(&toks[i]) && want[0] != sc->word_gaz[i]) {
+        fprintf(stderr, "tagger check: token %zu '%.*s': word_gaz differs\n", i, (int)(toks[i].end - toks[i].start),
+                doc + toks[i].start);
+        abort();
+      }
+    }
+  }
 #endif
   return 0;
 }

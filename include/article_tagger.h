@@ -83,6 +83,19 @@ typedef struct art_tagger_scratch {
   size_t cap;
   uint32_t stamp;                 /* this sentence's mark in info[].ready (a reset is no sweep) */
   struct art_word_cache *cache;   /* allocated by the first art_tagger_tag() */
+  /*
+  ** The caller's, or NULL: art_tagger_tag() then sets word_gaz[i] to
+  ** art_gazetteer_bits() of token i's lower case for every token i that
+  ** art_tagger_word_gaz_known() accepts (it looks them all up), so that
+  ** later stages need not ask again; it leaves other entries undefined.
+  */
+  uint32_t *word_gaz;
+  /*
+  ** The caller's, or NULL: the tokens' ART_TF_* bytes (art_tokenize_append()),
+  ** which let art_tagger_tag() find the next word with a capital sixteen
+  ** tokens a step (it has ART_TF_OPENS or ART_TF_DIGIT).
+  */
+  const uint8_t *facts;
 } art_tagger_scratch;
 
 /* Make room for n tokens and clear them; -1 when out of memory. */
@@ -150,6 +163,14 @@ enum {
   ART_GAZ_TITLE_END = 1u << 16     /* the last word of a multi-word title */
 };
 uint32_t art_gazetteer_bits(const char *lower_key, size_t len);
+
+/* Is token t one whose bits art_tagger_tag() hands on (art_tagger_scratch.word_gaz): a word with a capital, of at most 48 bytes? */
+static inline int art_tagger_word_gaz_known(const art_token *t) {
+  return (t->flags & (ART_TOK_WORD | ART_TOK_HAS_UPPER)) == (ART_TOK_WORD | ART_TOK_HAS_UPPER) && t->end - t->start <= 48;
+}
+
+/* The same word_gaz entries without tagging (when names are not wanted): art_gazetteer_bits() of each. */
+void art_tagger_word_gaz_fill(const char *doc, const art_token *toks, size_t n, uint32_t *word_gaz);
 
 /* The gazetteers the features use, in feature order (names of ext/data tables). */
 size_t art_tagger_gazetteer_count(void);
