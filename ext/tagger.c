@@ -37,7 +37,7 @@
 **     label), with the word's hashes, gazetteer bits and the rows of its
 **     features as a neighbour; a word seen before costs one probe instead
 **     of three hashes, two gazetteer probes and eleven model probes.  The
-**     cache (65,536 word types in sets of two, 6 MB) lives in the
+**     cache (32,768 word types in sets of two, 3 MB) lives in the
 **     caller's scratch, one per connection (the model is read-only and
 **     shared), is keyed by a 64-bit hash of the bytes and flags, and holds
 **     exact integer sums, so it changes no result, only the time;
@@ -738,15 +738,14 @@ typedef struct self_line {
 _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
 /*
-** 65,536 word types: the VOA corpus has some 26,000 (scored words and their
+** 32,768 word types: the VOA corpus has some 26,000 (scored words and their
 ** neighbours); at 8,192 half its refills were words evicted earlier, and
-** since the neighbour rows are probed lazily (ROW_UNSET) 32,768 beat
-** 16,384 (est 1,220.7 -> 1,215.3 M on the VOA corpus; cgcost.sh), and
-** 65,536, with fewer words pushed out of a full set of two, beats 32,768
-** (est 1,075.4 -> 1,072.2 M).  The memory comes zeroed from calloc(), so
-** lines no word reaches are never touched.
+** since the neighbour rows are probed lazily (ROW_UNSET) 32,768 beats
+** 16,384 too (est 1,220.7 -> 1,215.3 M on the VOA corpus; cgcost.sh).  The
+** memory comes zeroed from calloc(), so lines no word reaches are never
+** touched.
 */
-#define WORD_CACHE_SIZE 65536u
+#define WORD_CACHE_SIZE 32768u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
 
 #define ROW_UNSET 0xFFFFFFFFu   /* no row has it: dense offsets are far below 2^27 */
