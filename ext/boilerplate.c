@@ -14,7 +14,10 @@
 ** address, so prose pays one look at its last word.  The patterns for an
 ** article's last paragraph (author notes) name the words that must stand
 ** among its first few words ("is", "was", "wrote"); a paragraph without one
-** is not matched at all.
+** is not matched at all.  The anchored patterns name the words a paragraph
+** must begin with, one word ("subscribe") or two joined by "+" ("in+other"
+** for "in other news", "last+updated"): common openings of prose such as
+** "In", "Last", "This" then cost a look at the second word, not a match.
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -57,16 +60,24 @@ typedef struct word_set {
   /* bit c - 'a' of first[n]: a word of n bytes starts with c; bit 31: one
      starts with another byte.  Most words asked about fail this first. */
   uint32_t first[32];
+  uint8_t pair_only[WORD_SET_SLOTS]; /* 1: the word only leads two-word entries */
+  char pairs[1024];             /* those entries, "in+other", NUL-separated */
+  size_t pairs_used;
 } word_set;
 
 static unsigned first_bit(unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 31; }
 
-static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
+/* Add a word; pair_only when it stands only as the first of two words
+   ("in" of "in+other"): a plain entry of the same word wins. */
+static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n, int pair_only) {
   if (*used + n + 1 >= sizeof ws->text) return -1;
   uint32_t h = art_table_hash(w, n) & (WORD_SET_SLOTS - 1);
   for (int probes = 0; ws->slot[h]; probes++) {
     const char *o = ws->text + ws->slot[h] - 1;
-    if (strlen(o) == n && memcmp(o, w, n) == 0) return 0;
+    if (strlen(o) == n && memcmp(o, w, n) == 0) {
+      if (!pair_only) ws->pair_only[h] = 0;
+      return 0;
+    }
     if (probes > WORD_SET_SLOTS) return -1;
     h = (h + 1) & (WORD_SET_SLOTS - 1);
   }
@@ -74,19 +85,35 @@ static int word_set_add(word_set *ws, size_t *used, const char *w, size_t n) {
   memcpy(ws->text + *used, w, n);
   ws->text[*used + n] = 0;
   ws->slot[h] = (uint16_t)(*used + 1);
+  ws->pair_only[h] = (uint8_t)(pair_only != 0);
   *used += n + 1;
   return 0;
 }
 
+/* 0: not in the set; 1: in it; 2: in it only as the first of two words. */
 static int word_set_has(const word_set *ws, const char *w, size_t n) {
   if (n < 32 && !((ws->first[n] >> first_bit((unsigned char)w[0])) & 1)) return 0;
   uint32_t h = art_table_hash(w, n) & (WORD_SET_SLOTS - 1);
   while (ws->slot[h]) {
     const char *o = ws->text + ws->slot[h] - 1;
-    if (strncmp(o, w, n) == 0 && o[n] == 0) return 1;
+    if (strncmp(o, w, n) == 0 && o[n] == 0) return 1 + ws->pair_only[h];
     h = (h + 1) & (WORD_SET_SLOTS - 1);
   }
   return 0;
+}
+
+/* Keep a two-word entry "w1+w2" (both lower-case ASCII letters) and enter
+   its first word. */
+static int word_set_add_pair(word_set *ws, size_t *used, const char *w, size_t n) {
+  const char *plus = memchr(w, '+', n);
+  size_t n1 = (size_t)(plus - w);
+  if (n1 == 0 || n1 + 1 == n || ws->pairs_used + n + 2 > sizeof ws->pairs) return -1;
+  for (size_t i = 0; i < n; i++)
+    if (i != n1 && !(w[i] >= 'a' && w[i] <= 'z')) return -1;
+  memcpy(ws->pairs + ws->pairs_used, w, n);
+  ws->pairs[ws->pairs_used + n] = 0;
+  ws->pairs_used += n + 1;
+  return word_set_add(ws, used, w, n1, 1);
 }
 
 /* Does the third column start with the marker word (then a space or its end)? */
@@ -115,7 +142,12 @@ static int word_set_build(word_set *ws, int group) {
     if (!words[0]) return -1;            /* every pattern must name its words */
     for (const char *w = words; *w;) {
       size_t l = strcspn(w, " ");
-      if (l && word_set_add(ws, &used, w, l)) return -1;
+      if (memchr(w, '+', l)) {
+        /* two-word entries only for the anchored patterns' leads */
+        if (group != 1 || word_set_add_pair(ws, &used, w, l)) return -1;
+      } else if (l && word_set_add(ws, &used, w, l, 0)) {
+        return -1;
+      }
       w += l;
       while (*w == ' ') w++;
     }
@@ -124,6 +156,32 @@ static int word_set_build(word_set *ws, int group) {
 }
 
 static int is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* The first word w1 (n1 bytes, lower case) stands only in two-word entries:
+   does the paragraph go on with one space and one of w1's second words?
+   The second word is matched as a prefix of what follows, so the entry
+   never asks for more than its pattern does.  A byte beyond ASCII there
+   might fold to an ASCII letter under caseless matching ("ſ" to "s"): the
+   answer is then yes, and the pattern decides. */
+static int second_word_fits(const word_set *ws, const unsigned char *z, size_t at, size_t end,
+                            const char *w1, size_t n1) {
+  if (at >= end || z[at] != ' ') return 0;
+  at++;
+  for (size_t p = 0; p < ws->pairs_used; p += strlen(ws->pairs + p) + 1) {
+    const char *pair = ws->pairs + p;
+    if (strlen(pair) <= n1 + 1 || pair[n1] != '+' || memcmp(pair, w1, n1) != 0) continue;
+    const char *w2 = pair + n1 + 1;
+    size_t k = 0;
+    for (; w2[k]; k++) {
+      if (at + k >= end) break;
+      unsigned char c = z[at + k];
+      if (c >= 0x80) return 1;
+      if (!is_ascii_letter(c) || (char)(c | 0x20) != w2[k]) break;
+    }
+    if (!w2[k]) return 1;
+  }
+  return 0;
+}
 
 /* Is the paragraph's first word (its first letters, at most cap, in lower
    case; "#" when it does not begin with a letter) in the set?  The set's
@@ -146,7 +204,8 @@ counted:
   if (n < 32 && !((ws->first[n] >> first_bit(z[start] | 0x20)) & 1)) return 0;
   char buf[32];
   for (size_t i = 0; i < n; i++) buf[i] = (char)(z[start + i] | 0x20);
-  return word_set_has(ws, buf, n);
+  int found = word_set_has(ws, buf, n);
+  return found == 2 ? second_word_fits(ws, z, start + n, end, buf, n) : found;
 }
 
 struct art_segment_state {

@@ -118,6 +118,15 @@ int main(void) {
   expect_opts("byline and credit dropped",
               "By Ana Lima, Reuters\nThe court ruled on Tuesday.\nAdditional reporting by Tom Ek; Editing by Jo Wu",
               0, 0, "The court ruled on Tuesday.");
+  /* two-word leads ("in+other", "last+updated"): the second word decides */
+  expect_opts("two-word leads: boilerplate, and prose that shares the first word",
+              "Rain fell.\nIN OTHER NEWS: Storm hits coast\nIn other places it was dry.\n"
+              "Last updated: 5 May 2026\nLast  updated: 5 May 2026\nMore from: VOA\nMore rain came.\n"
+              "This story first appeared in the Post.\nThis storm was worse.",
+              0, 1,
+              "Rain fell. | X:IN OTHER NEWS: Storm hits coast | In other places it was dry. | "
+              "X:Last updated: 5 May 2026 | Last  updated: 5 May 2026 | X:More from: VOA | More rain came. | "
+              "X:This story first appeared in the Post. | This storm was worse.");
   expect_opts("an author's note at the end is boilerplate",
               "Rivers rose fast.\nJane Roe is a freelance writer based in Leeds.\n\xC2\xA9 2026 Leeds Post", 0, 1,
               "Rivers rose fast. | X:Jane Roe is a freelance writer based in Leeds. | X:\xC2\xA9 2026 Leeds Post");
