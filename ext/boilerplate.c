@@ -13,8 +13,8 @@
 ** prose: those patterns are tried only when the line's last word is an
 ** address, so prose pays one look at its last word.  The patterns for an
 ** article's last paragraph (author notes) name the words that must stand
-** among its first few words ("is", "was", "wrote"); a paragraph without one
-** is not matched at all.  The anchored patterns name the words a paragraph
+** among its first few words ("is+a", "wrote+from": a word and the start of
+** the next); a paragraph without one is not matched at all.  The anchored patterns name the words a paragraph
 ** must begin with, one word ("subscribe") or two joined by "+" ("in+other"
 ** for "in other news", "last+updated"): common openings of prose such as
 ** "In", "Last", "This" then cost a look at the second word, not a match.
@@ -143,8 +143,8 @@ static int word_set_build(word_set *ws, int group) {
     for (const char *w = words; *w;) {
       size_t l = strcspn(w, " ");
       if (memchr(w, '+', l)) {
-        /* two-word entries only for the anchored patterns' leads */
-        if (group != 1 || word_set_add_pair(ws, &used, w, l)) return -1;
+        /* two-word entries: the anchored and last-paragraph patterns' words */
+        if (group == 0 || word_set_add_pair(ws, &used, w, l)) return -1;
       } else if (l && word_set_add(ws, &used, w, l, 0)) {
         return -1;
       }
@@ -155,18 +155,22 @@ static int word_set_build(word_set *ws, int group) {
   return 0;
 }
 
+static int is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 static int is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 /* The first word w1 (n1 bytes, lower case) stands only in two-word entries:
-   does the paragraph go on with one space and one of w1's second words?
+   does the paragraph go on with one space (with any_blanks, a run of ASCII
+   white space) and one of w1's second words?
    The second word is matched as a prefix of what follows, so the entry
    never asks for more than its pattern does.  A byte beyond ASCII there
    might fold to an ASCII letter under caseless matching ("ſ" to "s"): the
    answer is then yes, and the pattern decides. */
 static int second_word_fits(const word_set *ws, const unsigned char *z, size_t at, size_t end,
-                            const char *w1, size_t n1) {
-  if (at >= end || z[at] != ' ') return 0;
+                            const char *w1, size_t n1, int any_blanks) {
+  if (at >= end || !(any_blanks ? is_ascii_space(z[at]) : z[at] == ' ')) return 0;
   at++;
+  while (any_blanks && at < end && is_ascii_space(z[at])) at++;
   for (size_t p = 0; p < ws->pairs_used; p += strlen(ws->pairs + p) + 1) {
     const char *pair = ws->pairs + p;
     if (strlen(pair) <= n1 + 1 || pair[n1] != '+' || memcmp(pair, w1, n1) != 0) continue;
@@ -205,7 +209,7 @@ counted:
   char buf[32];
   for (size_t i = 0; i < n; i++) buf[i] = (char)(z[start + i] | 0x20);
   int found = word_set_has(ws, buf, n);
-  return found == 2 ? second_word_fits(ws, z, start + n, end, buf, n) : found;
+  return found == 2 ? second_word_fits(ws, z, start + n, end, buf, n, 0) : found;
 }
 
 struct art_segment_state {
@@ -345,7 +349,6 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
   return word_set_has(&st->tail_words, word, e - b);
 }
 
-static int is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* How many words from the start a last-paragraph pattern's word may stand:
    "Jane Q. Roe Smith wrote", four names and the word. */
@@ -372,7 +375,8 @@ static int leads_with_last_word(const struct art_segment_state *st, const unsign
     unsigned char c0 = z[a] >= 'A' && z[a] <= 'Z' ? z[a] | 0x20 : z[a];
     if (!((st->last_words.first[n] >> first_bit(c0)) & 1)) continue;
     for (size_t k = 0; k < n; k++) word[k] = (char)(z[a + k] >= 'A' && z[a + k] <= 'Z' ? z[a + k] | 0x20 : z[a + k]);
-    if (word_set_has(&st->last_words, word, n)) return 1;
+    int found = word_set_has(&st->last_words, word, n);
+    if (found == 1 || (found == 2 && second_word_fits(&st->last_words, z, i, end, word, n, 1))) return 1;
   }
   return 0;
 }

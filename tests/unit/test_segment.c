@@ -130,6 +130,12 @@ int main(void) {
   expect_opts("an author's note at the end is boilerplate",
               "Rivers rose fast.\nJane Roe is a freelance writer based in Leeds.\n\xC2\xA9 2026 Leeds Post", 0, 1,
               "Rivers rose fast. | X:Jane Roe is a freelance writer based in Leeds. | X:\xC2\xA9 2026 Leeds Post");
+  expect_opts("a credit at the end is boilerplate: a word and the next (\"reported+from\")",
+              "Rivers rose fast.\nTom Ek reported   from Kyiv.", 0, 1,
+              "Rivers rose fast. | X:Tom Ek reported   from Kyiv.");
+  expect_opts("a last paragraph with the word but not the next one is prose",
+              "Rivers rose fast.\nTom Ek reported late. Jo Wu is an editor.", 0, 1,
+              "Rivers rose fast. | Tom Ek reported late. | Jo Wu is an editor.");
   expect_opts("the same sentence opening an article is prose",
               "Jane Roe is a freelance writer based in Leeds. She covers courts.\nRivers rose.", 0, 1,
               "Jane Roe is a freelance writer based in Leeds. | She covers courts. | Rivers rose.");
