@@ -1062,10 +1062,10 @@ static int may_join(const tables *tb, const char *doc, const art_token *toks, si
     const art_token *t = &toks[k - 1];
     joiners = joiners && (is_name_connector(doc, t) ||
                           ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t))));
-    if (!joiners && a - k >= 2) return 0;   /* a third token between, and not all joiners */
+    if (!joiners && a - k >= 2) return -1;   /* a third token between, and not all joiners */
     k--;
   }
-  return k > 0 && toks[k - 1].end == prev->end;
+  return k > 0 && toks[k - 1].end == prev->end ? (int)(a - k) : -1;
 }
 
 static int join_possessive_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
@@ -1113,6 +1113,26 @@ static int join_model_code(const char *doc, const art_token *toks, size_t a, siz
   prev->orphan = 0;
   prev->score = 1 << 20;
   return 1;
+}
+
+/*
+** The join_*() rules in turn, each asked only where the tokens between prev
+** and a (gap of them, from may_join()) leave it a chance: right after prev,
+** a feature word, an organisation word, a model code, or a body's name after
+** a nationality (join_connected_org()'s only rule without a word between);
+** after words between, name particles, a possessive ("Children" + "'s" +
+** "Hospital") or connectors.  The rules a gap rules out would say no after
+** their own checks, so the outcome is theirs.
+*/
+static int join_previous(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+                         art_etype type, mention *prev, int gap) {
+  if (gap == 0)
+    return join_feature_word(tb, doc, toks, a, b, prev) || join_org_name(doc, toks, a, b, type, prev) ||
+           join_model_code(doc, toks, a, b, prev) ||
+           (prev->type == ART_ENT_NORP && join_connected_org(doc, toks, n, a, b, type, prev, 0));
+  return join_particle_name(tb, doc, toks, a, b, type, prev) ||
+         (gap == 1 && join_possessive_name(doc, toks, a, b, type, prev)) ||
+         join_connected_org(doc, toks, n, a, b, type, prev, 0);
 }
 
 /*
@@ -2767,13 +2787,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
     if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
-    if (a < b && prev && may_join(tb, doc, toks, a, prev) &&
-        (join_feature_word(tb, doc, toks, a, b, prev) ||
-                          join_org_name(doc, toks, a, b, retype, prev) ||
-                          join_particle_name(tb, doc, toks, a, b, retype, prev) ||
-                          join_possessive_name(doc, toks, a, b, retype, prev) ||
-                          join_model_code(doc, toks, a, b, prev) ||
-                          join_connected_org(doc, toks, n, a, b, retype, prev, 0))) {
+    int gap;
+    if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
+        join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
       mention *m = new_mention(w);
