@@ -1070,15 +1070,17 @@ static RARE int name_possessive(const char *doc, const art_token *toks, size_t p
 ** (join_connected_org()) between: a walk over the few tokens between
 ** spares most names the six calls.
 */
+static int joiner(const tables *tb, const char *doc, const art_token *t) {
+  return is_name_connector(doc, t) || ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t)));
+}
 static int may_join(const tables *tb, const char *doc, const art_token *toks, size_t a, const mention *prev) {
+  /* up to two tokens of any kind between; three or more only when every one is a joiner */
   size_t k = a;
-  int joiners = 1;                       /* every token between so far is a particle or a connector */
-  while (k > 0 && toks[k - 1].end > prev->end) {
-    const art_token *t = &toks[k - 1];
-    joiners = joiners && (is_name_connector(doc, t) ||
-                          ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t))));
-    if (!joiners && a - k >= 2) return -1;   /* a third token between, and not all joiners */
-    k--;
+  while (k > 0 && a - k < 2 && toks[k - 1].end > prev->end) k--;
+  if (k > 0 && toks[k - 1].end > prev->end) {
+    if (!joiner(tb, doc, &toks[a - 1]) || !joiner(tb, doc, &toks[a - 2])) return -1;   /* most names stop here */
+    for (; k > 0 && toks[k - 1].end > prev->end; k--)
+      if (!joiner(tb, doc, &toks[k - 1])) return -1;
   }
   return k > 0 && toks[k - 1].end == prev->end ? (int)(a - k) : -1;
 }
