@@ -66,11 +66,26 @@ static __attribute__((noinline)) int grow_mentions(work *w) {
   return 0;
 }
 
-/* art_ent_add_mention(), inlined where the rules add mentions (one per name and value) */
+/* 16 bytes stored at once; may_alias: it writes over a mention's fields */
+typedef uint64_t zero_block __attribute__((vector_size(16), may_alias, aligned(8)));
+#define MENTION_BLOCKS (sizeof(mention) / sizeof(zero_block))
+_Static_assert(sizeof(mention) % sizeof(zero_block) == 0 && MENTION_BLOCKS <= 10,
+               "a mention is cleared in whole blocks, ten at most (new_mention())");
+
+/* art_ent_add_mention(), inlined where the rules add mentions (one per name
+   and value).  The mention is cleared in 16-byte stores: the compiler's
+   own clearing of the struct is a "rep stos", slow to start for 128 bytes
+   and run as one step per 8 bytes (a loop would be turned back into it). */
 static inline mention *new_mention(work *w) {
   if (w->count == w->cap && grow_mentions(w)) return NULL;
   mention *m = &w->m[w->count++];
-  *m = (mention){ .canon = -1, .lex_canon = -1 };
+  zero_block *blocks = (zero_block *)(void *)m;
+  const zero_block zero = { 0, 0 };
+#define CLEAR(k) if ((k) < MENTION_BLOCKS) blocks[k] = zero
+  CLEAR(0); CLEAR(1); CLEAR(2); CLEAR(3); CLEAR(4); CLEAR(5); CLEAR(6); CLEAR(7); CLEAR(8); CLEAR(9);
+#undef CLEAR
+  m->canon = -1;
+  m->lex_canon = -1;
   return m;
 }
 
@@ -1055,17 +1070,19 @@ static RARE int name_possessive(const char *doc, const art_token *toks, size_t p
 ** (join_connected_org()) between: a walk over the few tokens between
 ** spares most names the six calls.
 */
+static int joiner(const tables *tb, const char *doc, const art_token *t) {
+  return is_name_connector(doc, t) || ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t)));
+}
 static int may_join(const tables *tb, const char *doc, const art_token *toks, size_t a, const mention *prev) {
+  /* up to two tokens of any kind between; three or more only when every one is a joiner */
   size_t k = a;
-  int joiners = 1;                       /* every token between so far is a particle or a connector */
-  while (k > 0 && toks[k - 1].end > prev->end) {
-    const art_token *t = &toks[k - 1];
-    joiners = joiners && (is_name_connector(doc, t) ||
-                          ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t))));
-    if (!joiners && a - k >= 2) return 0;   /* a third token between, and not all joiners */
-    k--;
+  while (k > 0 && a - k < 2 && toks[k - 1].end > prev->end) k--;
+  if (k > 0 && toks[k - 1].end > prev->end) {
+    if (!joiner(tb, doc, &toks[a - 1]) || !joiner(tb, doc, &toks[a - 2])) return -1;   /* most names stop here */
+    for (; k > 0 && toks[k - 1].end > prev->end; k--)
+      if (!joiner(tb, doc, &toks[k - 1])) return -1;
   }
-  return k > 0 && toks[k - 1].end == prev->end;
+  return k > 0 && toks[k - 1].end == prev->end ? (int)(a - k) : -1;
 }
 
 static int join_possessive_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
@@ -1113,6 +1130,26 @@ static int join_model_code(const char *doc, const art_token *toks, size_t a, siz
   prev->orphan = 0;
   prev->score = 1 << 20;
   return 1;
+}
+
+/*
+** The join_*() rules in turn, each asked only where the tokens between prev
+** and a (gap of them, from may_join()) leave it a chance: right after prev,
+** a feature word, an organisation word, a model code, or a body's name after
+** a nationality (join_connected_org()'s only rule without a word between);
+** after words between, name particles, a possessive ("Children" + "'s" +
+** "Hospital") or connectors.  The rules a gap rules out would say no after
+** their own checks, so the outcome is theirs.
+*/
+static int join_previous(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
+                         art_etype type, mention *prev, int gap) {
+  if (gap == 0)
+    return join_feature_word(tb, doc, toks, a, b, prev) || join_org_name(doc, toks, a, b, type, prev) ||
+           join_model_code(doc, toks, a, b, prev) ||
+           (prev->type == ART_ENT_NORP && join_connected_org(doc, toks, n, a, b, type, prev, 0));
+  return join_particle_name(tb, doc, toks, a, b, type, prev) ||
+         (gap == 1 && join_possessive_name(doc, toks, a, b, type, prev)) ||
+         join_connected_org(doc, toks, n, a, b, type, prev, 0);
 }
 
 /*
@@ -2767,13 +2804,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     for (size_t k = a; k < b; k++) clash |= s->taken[k];
     mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
     if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
-    if (a < b && prev && may_join(tb, doc, toks, a, prev) &&
-        (join_feature_word(tb, doc, toks, a, b, prev) ||
-                          join_org_name(doc, toks, a, b, retype, prev) ||
-                          join_particle_name(tb, doc, toks, a, b, retype, prev) ||
-                          join_possessive_name(doc, toks, a, b, retype, prev) ||
-                          join_model_code(doc, toks, a, b, prev) ||
-                          join_connected_org(doc, toks, n, a, b, retype, prev, 0))) {
+    int gap;
+    if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
+        join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
       memset(s->taken + a, 1, b - a);
     } else if (a < b && !clash) {
       mention *m = new_mention(w);
