@@ -1344,11 +1344,12 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
      a mention dropped, left as O, of no type or of a type not asked for is
      skipped below anyway, and never sets where the previous one ended */
   size_t nkeys = 0;
+  uint32_t type_mask = opts && opts->type_mask ? opts->type_mask : ~0u;   /* the types asked for */
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
     canon_off[i] = (size_t)-1;
     if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
-    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
+    if (!((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
     size_t root = (size_t)root_of(w, (int)i);
     const mention *r = &w->m[root];
@@ -1382,10 +1383,18 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     }
     art_entity *e = &out->items[out->count++];
     /* the arena is filled above and no longer moves: offsets become pointers here */
-    *e = (art_entity){ .start = m->start, .end = m->end, .sentence = m->sentence, .paragraph = m->paragraph,
-                       .type = m->type, .canonical = out->arena + canon_off[i], .has_value = m->has_value,
-                       .value = m->value, .gender = m->type == ART_ENT_PERSON ? m->gender : 0 };
-    if (m->date[0]) memcpy(e->date, m->date, sizeof e->date);   /* else "" already */
+    /* field by field: a compound literal zeroes the whole row first */
+    e->start = m->start;
+    e->end = m->end;
+    e->sentence = m->sentence;
+    e->paragraph = m->paragraph;
+    e->type = m->type;
+    e->canonical = out->arena + canon_off[i];
+    e->has_value = m->has_value;
+    e->value = m->value;
+    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
+    if (m->date[0]) memcpy(e->date, m->date, sizeof e->date);
+    else e->date[0] = 0;                                  /* "" */
     last_end = m->end;
   }
   return 0;
