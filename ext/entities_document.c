@@ -927,7 +927,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   span_map *acronyms = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
-  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
+  /* the texts' mentions, then (from text + count) A's sentence openers */
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 2 * count : 1, sizeof *b->text);
+  uint32_t *openers = text + count;
+  size_t nopeners = 0;
   size_t ntext = 0, ntexts = 0;
   size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
   /* upper bounds on what steps B3b to E0 look for (types and flags they
@@ -976,25 +979,29 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     /* by_text: 1 for a text used mid-sentence */
     if (!m->initial && !m->orphan) by_text[m->text_id] = 1;
+    /* for A2: the one-word names (the last with each text); a sentence's
+       opening word waits until by_text is complete, below */
+    if (m->ntok == 1) {
+      if (m->initial && !m->from_lexicon && !m->dateline && !m->orphan) openers[nopeners++] = (uint32_t)i;
+      else if (is_name(m)) groups[m->text_id].one_word = (int32_t)i;
+    }
   }
   w->text = text;
   w->ntext = ntext;
-  for (size_t k = 0; k < ntext; k++) {
-    size_t i = text[k];
+  for (size_t k = 0; k < nopeners; k++) {
+    size_t i = openers[k];
     mention *m = &w->m[i];
-    if (m->initial && m->ntok == 1 && !m->from_lexicon && !m->dateline && !m->orphan) {
-      if (common_word(tb, doc, m) && !by_text[m->text_id]) m->dropped = 1;
-      /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
-         sentence, no one's name, is not a person */
-      size_t len = m->end - m->start;
-      if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
-          doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
-          !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-          !by_text[m->text_id])
-        m->dropped = 1;
-    }
-    /* for A2: the one-word names */
-    if (is_name(m) && m->ntok == 1) groups[m->text_id].one_word = (int32_t)i;
+    if (common_word(tb, doc, m) && !by_text[m->text_id]) m->dropped = 1;
+    /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
+       sentence, no one's name, is not a person */
+    size_t len = m->end - m->start;
+    if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
+        doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
+        !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+        !by_text[m->text_id])
+      m->dropped = 1;
+    /* an opener kept is a one-word name: the last with its text wins */
+    if (is_name(m) && (int32_t)i > groups[m->text_id].one_word) groups[m->text_id].one_word = (int32_t)i;
   }
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: B's surnames */
 
