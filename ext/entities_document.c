@@ -1082,6 +1082,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         (from `votes`, rows handed out in order).  The pass that votes also
         notes a group with a mention its context made a team or company. */
   size_t nrows = 0, most = ntext ? ntext : 1;
+  /* the names as C leaves them (in A's openers' place): no step from D to
+     E2's first half makes a name of a mention that is none, so those walk
+     only these; a third of the texts' mentions are runs left as O */
+  uint32_t *names = openers;
+  size_t nnames = 0;
   votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
   if (!votes) goto done;
   /* C's second half and D's vote, in one pass: C changes only the mention
@@ -1091,7 +1096,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = text[x];
     mention *m = &w->m[i];
     headline_and_orphan(w, tb, m, by_text[m->text_id]);
-    if (!is_name(m) || m->from_lexicon) continue;
+    if (!is_name(m)) continue;
+    names[nnames++] = (uint32_t)i;
+    if (m->from_lexicon) continue;
     vote_group *g = &groups[m->text_id];
     int64_t vote = (int64_t)m->score + 1;
     g->context_org |= m->context_org;
@@ -1126,8 +1133,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (!acr_keys) goto done;
   /* D's outcome and E's first half, in one pass: E's first half reads
      only the type of the mention it looks at, once D has set it */
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
+  for (size_t x = 0; x < nnames; x++) {
+    size_t i = names[x];
     mention *f = &w->m[i];
     if (is_name(f) && !f->from_lexicon) vote_outcome(f, groups, votes);
     if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
@@ -1162,8 +1169,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
   }
   /* no acronym key and no suffix: nothing to link to */
-  for (size_t x = 0, any = acronyms->nused || suffixes; any && x < ntext; x++) {
-    size_t i = text[x];
+  for (size_t x = 0, any = acronyms->nused || suffixes; any && x < nnames; x++) {
+    size_t i = names[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
@@ -1181,6 +1188,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       m->canon = *v;
   }
 
+  w->text = names;
+  w->ntext = nnames;
   if (parenthesized) parenthesized_short_forms(w);
   if (spelled_out_acronyms(w, groups)) goto done;
 
@@ -1191,8 +1200,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
          Party"): the full name must close with an organisation word, and the
          short form must not be a place the gazetteers know. */
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
+  for (size_t x = 0; x < nnames; x++) {
+    size_t i = names[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     int qualifies = -1;          /* the test of the full name, made once a prefix needs it */
@@ -1228,12 +1237,16 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      links; the persons are listed (in place, at the front of text) for
      F's passes. */
   size_t npersons = 0;
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
+  /* E2's second half may make a name of a run left as O: with prefixes
+     found, every text's mention is looked at */
+  uint32_t *list = prefixes ? text : names;
+  size_t nlist = prefixes ? ntext : nnames;
+  for (size_t x = 0; x < nlist; x++) {
+    size_t i = list[x];
     mention *m = &w->m[i];
     if (prefixes) company_short_form(w, tb, by_text, m, i);   /* none: no short form to find */
     if (m->type == ART_ENT_ORG) lone_org_word(m, doc, &groups[m->text_id].known);
-    else if (is_name(m) && m->type == ART_ENT_PERSON) text[npersons++] = (uint32_t)i;
+    else if (is_name(m) && m->type == ART_ENT_PERSON) list[npersons++] = (uint32_t)i;
   }
 
   /* E3. A lone capitalised common word or organisation word left as an
@@ -1242,7 +1255,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      F. Gender of each person, gathered on the mention that names it in
         full. */
   for (size_t x = 0; x < npersons; x++) {
-    size_t i = text[x];
+    size_t i = list[x];
     mention *m = &w->m[i];
     mention *r = &w->m[root_of(w, (int)i)];
     if (r != m) { r->he += m->he; r->she += m->she; }
@@ -1253,7 +1266,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
   }
   for (size_t x = 0; x < npersons; x++) {
-    size_t i = text[x];
+    size_t i = list[x];
     mention *m = &w->m[i];
     if (m->canon >= 0) continue;
     int he = m->he, she = m->she;
@@ -1271,7 +1284,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     m->gender = he > she ? 1 : she > he ? 2 : 0;
   }
   for (size_t x = 0; x < npersons; x++) {
-    size_t i = text[x];
+    size_t i = list[x];
     mention *m = &w->m[i];
     if (m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
   }
