@@ -1309,11 +1309,13 @@ static inline int arena_put(art_entity_list *out, const char *z, size_t n, int t
   char *d = out->arena + out->arena_len;
   memcpy(d, z, n);
   d[n] = 0;
-  int word_start = 1;
-  for (size_t i = 0; titlecase && i < n; i++) {
-    unsigned char c = (unsigned char)d[i];
-    if (c >= 'A' && c <= 'Z' && !word_start) d[i] = (char)(c + 32);
-    word_start = c == ' ' || c == '-' || c == '.';
+  if (titlecase) {                    /* a dateline's capitals: rare */
+    int word_start = 1;
+    for (size_t i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)d[i];
+      if (c >= 'A' && c <= 'Z' && !word_start) d[i] = (char)(c + 32);
+      word_start = c == ' ' || c == '-' || c == '.';
+    }
   }
   *off = out->arena_len;
   out->arena_len += n + 1;
@@ -1371,7 +1373,7 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
     if (!((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
-    size_t root = (size_t)root_of(w, (int)i);
+    size_t root = m->canon < 0 ? i : (size_t)root_of(w, (int)i);   /* most are their own */
     const mention *r = &w->m[root];
     int rc;
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
