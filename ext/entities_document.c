@@ -255,7 +255,7 @@ enum { NO_VOTES = -2 };              /* a vote_group's row before its first vote
 typedef struct vote_group {
   int64_t sum;
   int32_t row;
-  uint8_t type, winner, context_org;
+  uint8_t type, context_org;
   uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
   int32_t one_word;                  /* A2: the last one-word name with the text, or -1 */
 } vote_group;
@@ -865,17 +865,20 @@ static void headline_and_orphan(work *w, const tables *tb, mention *m, int32_t v
 /* D's outcome for one mention m of its text's group. */
 static void vote_outcome(mention *m, const vote_group *groups, const int64_t *votes) {
   const vote_group *g = &groups[m->text_id];
-  int win = g->winner;
-  int64_t top, own;
+  int best;
   if (g->row >= 0) {
+    /* the winner: the first type (from 1) with the most votes (rare: the
+       group's mentions disagree) */
     const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
-    top = vt[win];
-    own = vt[m->type];
+    int win = 1;
+    for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[win]) win = t;
+    best = vt[win] > vt[m->type] ? win : (int)m->type;
   } else {
-    top = win == g->type ? g->sum : 0;
-    own = g->sum;
+    /* one type t (m's: the group's voters agree) with sum s, every other
+       type 0: t wins when s > 0; else the first type (from 1) at 0 does,
+       which beats m only when s < 0 (not t itself then) */
+    best = g->sum < 0 ? (g->type == 1 ? 2 : 1) : (int)m->type;
   }
-  int best = top > own ? win : (int)m->type;
   if (best == ART_ENT_ORG && g->context_org) m->context_org = 1;
   /* "French" the language and "French" the people share a surface form:
      where the context decided, each keeps its own */
@@ -1112,19 +1115,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     votes[(size_t)g->row * ART_ENT_TYPE_COUNT + m->type] += vote;
   }
-  for (size_t k = 0; k < ntexts; k++) {
-    vote_group *g = &groups[k];
-    if (g->row >= 0) {
-      const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
-      int best = 1;
-      for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
-      g->winner = (uint8_t)best;
-    } else {
-      /* one type t with sum s, every other type 0: t wins when s > 0; else
-         the first type (from 1) at 0 does (not t itself when s < 0) */
-      g->winner = g->type >= 1 && g->sum > 0 ? g->type : g->type == 1 && g->sum < 0 ? 2 : 1;
-    }
-  }
+  /* each group's winner is found when D's outcome asks (below) */
 
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E's suffixes */
 
