@@ -1360,7 +1360,6 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
   uint32_t type_mask = opts && opts->type_mask ? opts->type_mask : ~0u;   /* the types asked for */
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
-    canon_off[i] = (size_t)-1;
     if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
     if (!((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
@@ -1370,8 +1369,11 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
       const char *c = opts->lexicon[m->lex_canon].canonical;
       rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
-    } else if (root < i && r->canon < 0 && !r->from_lexicon && canon_off[root] != (size_t)-1) {
-      /* the root, put before from its own text (it is its own root), wrote the same string */
+    } else if (root < i && r->canon < 0 && !r->from_lexicon && !r->dropped && !r->orphan &&
+               r->type != ART_ENT_NONE && ((type_mask >> r->type) & 1)) {
+      /* the root, kept before (the tests above: only a kept mention has
+         its canon_off set) and put from its own text (it is its own root),
+         wrote the same string */
       canon_off[i] = canon_off[root];
       continue;
     } else {
