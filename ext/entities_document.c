@@ -930,8 +930,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   span_map *acronyms = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
-  /* the texts' mentions, then (from text + count) A's sentence openers */
-  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 2 * count : 1, sizeof *b->text);
+  /* the texts' mentions, then (from text + count) A's sentence openers,
+     then (from text + 2 * count) E's longer organisation names for E2 */
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 3 * count : 1, sizeof *b->text);
+  uint32_t *long_orgs = text + 2 * count;
+  size_t nlong_orgs = 0;
   uint32_t *openers = text + count;
   size_t nopeners = 0;
   size_t ntext = 0, ntexts = 0;
@@ -1128,7 +1131,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = names[x];
     mention *f = &w->m[i];
     if (is_name(f) && !f->from_lexicon) vote_outcome(f, groups, votes);
-    if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
+    if (!is_name(f) || f->ntok < 2 || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
+    /* E2 looks at the longer organisation names as D left them: no step
+       between changes the type of a name of two words or more */
+    if (f->type == ART_ENT_ORG) long_orgs[nlong_orgs++] = (uint32_t)i;
+    if (f->dateline) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
     if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
@@ -1191,8 +1198,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
          Party"): the full name must close with an organisation word, and the
          short form must not be a place the gazetteers know. */
-  for (size_t x = 0; x < nnames; x++) {
-    size_t i = names[x];
+  for (size_t x = 0; x < nlong_orgs; x++) {
+    size_t i = long_orgs[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     int qualifies = -1;          /* the test of the full name, made once a prefix needs it */
