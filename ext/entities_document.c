@@ -931,10 +931,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   int64_t *votes = NULL;
   char *acr_keys = NULL;
   /* the texts' mentions, then (from text + count) A's sentence openers,
-     then (from text + 2 * count) E's longer organisation names for E2 */
-  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 3 * count : 1, sizeof *b->text);
-  uint32_t *long_orgs = text + 2 * count;
-  size_t nlong_orgs = 0;
+     then (from text + 2 * count) E's longer organisation names for E2,
+     then (from text + 3 * count) E's unlinked organisations and places */
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 4 * count : 1, sizeof *b->text);
+  uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count;
+  size_t nlong_orgs = 0, nunlinked = 0;
   uint32_t *openers = text + count;
   size_t nopeners = 0;
   size_t ntext = 0, ntexts = 0;
@@ -1131,7 +1132,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = names[x];
     mention *f = &w->m[i];
     if (is_name(f) && !f->from_lexicon) vote_outcome(f, groups, votes);
-    if (!is_name(f) || f->ntok < 2 || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
+    if (!is_name(f) || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
+    /* E's second pass and E1 look at unlinked organisations and places
+       only (E0, between them, links only) */
+    if (f->canon < 0 && !f->from_lexicon) unlinked[nunlinked++] = (uint32_t)i;
+    if (f->ntok < 2) continue;
     /* E2 looks at the longer organisation names as D left them: no step
        between changes the type of a name of two words or more */
     if (f->type == ART_ENT_ORG) long_orgs[nlong_orgs++] = (uint32_t)i;
@@ -1167,8 +1172,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
   }
   /* no acronym key and no suffix: nothing to link to */
-  for (size_t x = 0, any = acronyms->nused || suffixes; any && x < nnames; x++) {
-    size_t i = names[x];
+  for (size_t x = 0, any = acronyms->nused || suffixes; any && x < nunlinked; x++) {
+    size_t i = unlinked[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
@@ -1189,6 +1194,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   w->text = names;
   w->ntext = nnames;
   if (parenthesized) parenthesized_short_forms(w);
+  w->text = unlinked;
+  w->ntext = nunlinked;
   if (spelled_out_acronyms(w, groups)) goto done;
 
   sm_clear(acronyms);
