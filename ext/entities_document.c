@@ -1052,6 +1052,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
   size_t lone_persons = 0;   /* one-word persons B left unlinked: B3 and B3b look at nothing else */
+  /* for B5, in A's openers' place: the mentions of one or two words that
+     end with a period, whatever their type (B3-B4 change types) */
+  uint32_t *dotted = openers;
+  size_t ndotted = 0;
   for (size_t k = 0; k < ntext; k++) {
     size_t i = text[k];
     mention *m = &w->m[i];
@@ -1059,6 +1063,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       surname_alone(w, tb, by_text, m, i);
       lone_persons += m->type == ART_ENT_PERSON && m->canon < 0;
     } else particle_surname(w, tb, m, i);
+    if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
   }
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
@@ -1069,6 +1074,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (long_facilities) facility_short_names(w, tb);
   if (teams >= 2) match_report_teams(w);
   if (long_events) event_short_names(w, tb);
+  /* B3c's merges change where names end: then B5 walks every text's mention */
+  if (!w->match_report) {
+    w->text = dotted;
+    w->ntext = ndotted;
+  }
   state_abbreviations(w, groups);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
