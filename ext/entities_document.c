@@ -374,12 +374,14 @@ static int listed_with_org(work *w, mention *m, size_t i) {
 ** a mention that B3 makes a place is no longer a person for B3b, and
 ** neither step's test of a neighbour's type (a place for B3, an
 ** organisation for B3b) changes with what the other step does to it.
-** Returns how many mentions B3b made organisations.
+** persons[0..n): the one-word persons B left unlinked (each step changes
+** only the mention it looks at).  Returns how many mentions B3b made
+** organisations.
 */
-static size_t one_word_persons(work *w) {
+static size_t one_word_persons(work *w, const uint32_t *persons, size_t n) {
   size_t orgs = 0;
-  for (size_t x = 0; x < w->ntext; x++) {
-    size_t i = w->text[x];
+  for (size_t x = 0; x < n; x++) {
+    size_t i = persons[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
     if (!unlinked_place(w, m, i)) orgs += (size_t)listed_with_org(w, m, i);
@@ -1051,7 +1053,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
-  size_t lone_persons = 0;   /* one-word persons B left unlinked: B3 and B3b look at nothing else */
+  /* one-word persons B left unlinked, in E's list's place (E comes later):
+     B3 and B3b look at nothing else */
+  uint32_t *lone_persons = long_orgs;
+  size_t nlone_persons = 0;
   /* for B5, in A's openers' place: the mentions of one or two words that
      end with a period, whatever their type (B3-B4 change types) */
   uint32_t *dotted = openers;
@@ -1061,7 +1066,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (m->ntok == 1) {
       surname_alone(w, tb, by_text, m, i);
-      lone_persons += m->type == ART_ENT_PERSON && m->canon < 0;
+      if (m->type == ART_ENT_PERSON && m->canon < 0) lone_persons[nlone_persons++] = (uint32_t)i;
     } else particle_surname(w, tb, m, i);
     if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
   }
@@ -1069,7 +1074,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
      step before them makes a facility, an event or a product of a longer
      name */
-  if (lone_persons) companies += one_word_persons(w);
+  if (nlone_persons) companies += one_word_persons(w, lone_persons, nlone_persons);
   if (companies) business_story_companies(w);
   if (long_facilities) facility_short_names(w, tb);
   if (teams >= 2) match_report_teams(w);
