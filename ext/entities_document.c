@@ -255,7 +255,7 @@ enum { NO_VOTES = -2 };              /* a vote_group's row before its first vote
 typedef struct vote_group {
   int64_t sum;
   int32_t row;
-  uint8_t type, winner, context_org;
+  uint8_t type, context_org;
   uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
   int32_t one_word;                  /* A2: the last one-word name with the text, or -1 */
 } vote_group;
@@ -374,12 +374,14 @@ static int listed_with_org(work *w, mention *m, size_t i) {
 ** a mention that B3 makes a place is no longer a person for B3b, and
 ** neither step's test of a neighbour's type (a place for B3, an
 ** organisation for B3b) changes with what the other step does to it.
-** Returns how many mentions B3b made organisations.
+** persons[0..n): the one-word persons B left unlinked (each step changes
+** only the mention it looks at).  Returns how many mentions B3b made
+** organisations.
 */
-static size_t one_word_persons(work *w) {
+static size_t one_word_persons(work *w, const uint32_t *persons, size_t n) {
   size_t orgs = 0;
-  for (size_t x = 0; x < w->ntext; x++) {
-    size_t i = w->text[x];
+  for (size_t x = 0; x < n; x++) {
+    size_t i = persons[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
     if (!unlinked_place(w, m, i)) orgs += (size_t)listed_with_org(w, m, i);
@@ -865,17 +867,20 @@ static void headline_and_orphan(work *w, const tables *tb, mention *m, int32_t v
 /* D's outcome for one mention m of its text's group. */
 static void vote_outcome(mention *m, const vote_group *groups, const int64_t *votes) {
   const vote_group *g = &groups[m->text_id];
-  int win = g->winner;
-  int64_t top, own;
+  int best;
   if (g->row >= 0) {
+    /* the winner: the first type (from 1) with the most votes (rare: the
+       group's mentions disagree) */
     const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
-    top = vt[win];
-    own = vt[m->type];
+    int win = 1;
+    for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[win]) win = t;
+    best = vt[win] > vt[m->type] ? win : (int)m->type;
   } else {
-    top = win == g->type ? g->sum : 0;
-    own = g->sum;
+    /* one type t (m's: the group's voters agree) with sum s, every other
+       type 0: t wins when s > 0; else the first type (from 1) at 0 does,
+       which beats m only when s < 0 (not t itself then) */
+    best = g->sum < 0 ? (g->type == 1 ? 2 : 1) : (int)m->type;
   }
-  int best = top > own ? win : (int)m->type;
   if (best == ART_ENT_ORG && g->context_org) m->context_org = 1;
   /* "French" the language and "French" the people share a surface form:
      where the context decided, each keeps its own */
@@ -927,7 +932,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   span_map *acronyms = &b->spans[1];
   int64_t *votes = NULL;
   char *acr_keys = NULL;
-  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? count : 1, sizeof *b->text);
+  /* the texts' mentions, then (from text + count) A's sentence openers,
+     then (from text + 2 * count) E's longer organisation names for E2,
+     then (from text + 3 * count) E's unlinked organisations and places */
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 4 * count : 1, sizeof *b->text);
+  uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count;
+  size_t nlong_orgs = 0, nunlinked = 0;
+  uint32_t *openers = text + count;
+  size_t nopeners = 0;
   size_t ntext = 0, ntexts = 0;
   size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
   /* upper bounds on what steps B3b to E0 look for (types and flags they
@@ -976,25 +988,29 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     /* by_text: 1 for a text used mid-sentence */
     if (!m->initial && !m->orphan) by_text[m->text_id] = 1;
+    /* for A2: the one-word names (the last with each text); a sentence's
+       opening word waits until by_text is complete, below */
+    if (m->ntok == 1) {
+      if (m->initial && !m->from_lexicon && !m->dateline && !m->orphan) openers[nopeners++] = (uint32_t)i;
+      else if (is_name(m)) groups[m->text_id].one_word = (int32_t)i;
+    }
   }
   w->text = text;
   w->ntext = ntext;
-  for (size_t k = 0; k < ntext; k++) {
-    size_t i = text[k];
+  for (size_t k = 0; k < nopeners; k++) {
+    size_t i = openers[k];
     mention *m = &w->m[i];
-    if (m->initial && m->ntok == 1 && !m->from_lexicon && !m->dateline && !m->orphan) {
-      if (common_word(tb, doc, m) && !by_text[m->text_id]) m->dropped = 1;
-      /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
-         sentence, no one's name, is not a person */
-      size_t len = m->end - m->start;
-      if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
-          doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
-          !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
-          !by_text[m->text_id])
-        m->dropped = 1;
-    }
-    /* for A2: the one-word names */
-    if (is_name(m) && m->ntok == 1) groups[m->text_id].one_word = (int32_t)i;
+    if (common_word(tb, doc, m) && !by_text[m->text_id]) m->dropped = 1;
+    /* "Campaigners have vowed…", "Readers wrote…": a plural noun opening a
+       sentence, no one's name, is not a person */
+    size_t len = m->end - m->start;
+    if (!m->dropped && m->type == ART_ENT_PERSON && len >= 5 && doc[m->end - 1] == 's' &&
+        doc[m->end - 2] >= 'a' && doc[m->end - 2] <= 'z' &&
+        !(art_ent_gaz_bits(doc + m->start, len, 0) & (ART_GAZ_FIRST_NAMES | ART_GAZ_SURNAMES)) &&
+        !by_text[m->text_id])
+      m->dropped = 1;
+    /* an opener kept is a one-word name: the last with its text wins */
+    if (is_name(m) && (int32_t)i > groups[m->text_id].one_word) groups[m->text_id].one_word = (int32_t)i;
   }
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: B's surnames */
 
@@ -1037,24 +1053,37 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* B (the one-word mentions) and B2 (the longer ones): one pass, as each
      changes only the mention it looks at and reads no other's type. */
-  size_t lone_persons = 0;   /* one-word persons B left unlinked: B3 and B3b look at nothing else */
+  /* one-word persons B left unlinked, in E's list's place (E comes later):
+     B3 and B3b look at nothing else */
+  uint32_t *lone_persons = long_orgs;
+  size_t nlone_persons = 0;
+  /* for B5, in A's openers' place: the mentions of one or two words that
+     end with a period, whatever their type (B3-B4 change types) */
+  uint32_t *dotted = openers;
+  size_t ndotted = 0;
   for (size_t k = 0; k < ntext; k++) {
     size_t i = text[k];
     mention *m = &w->m[i];
     if (m->ntok == 1) {
       surname_alone(w, tb, by_text, m, i);
-      lone_persons += m->type == ART_ENT_PERSON && m->canon < 0;
+      if (m->type == ART_ENT_PERSON && m->canon < 0) lone_persons[nlone_persons++] = (uint32_t)i;
     } else particle_surname(w, tb, m, i);
+    if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
   }
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
      step before them makes a facility, an event or a product of a longer
      name */
-  if (lone_persons) companies += one_word_persons(w);
+  if (nlone_persons) companies += one_word_persons(w, lone_persons, nlone_persons);
   if (companies) business_story_companies(w);
   if (long_facilities) facility_short_names(w, tb);
   if (teams >= 2) match_report_teams(w);
   if (long_events) event_short_names(w, tb);
+  /* B3c's merges change where names end: then B5 walks every text's mention */
+  if (!w->match_report) {
+    w->text = dotted;
+    w->ntext = ndotted;
+  }
   state_abbreviations(w, groups);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
@@ -1075,6 +1104,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         (from `votes`, rows handed out in order).  The pass that votes also
         notes a group with a mention its context made a team or company. */
   size_t nrows = 0, most = ntext ? ntext : 1;
+  /* the names as C leaves them (in A's openers' place): no step from D to
+     E2's first half makes a name of a mention that is none, so those walk
+     only these; a third of the texts' mentions are runs left as O */
+  uint32_t *names = openers;
+  size_t nnames = 0;
   votes = b->votes = reserve(b->votes, &b->votes_cap, most * ART_ENT_TYPE_COUNT, sizeof *votes);
   if (!votes) goto done;
   /* C's second half and D's vote, in one pass: C changes only the mention
@@ -1084,7 +1118,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     size_t i = text[x];
     mention *m = &w->m[i];
     headline_and_orphan(w, tb, m, by_text[m->text_id]);
-    if (!is_name(m) || m->from_lexicon) continue;
+    if (!is_name(m)) continue;
+    names[nnames++] = (uint32_t)i;
+    if (m->from_lexicon) continue;
     vote_group *g = &groups[m->text_id];
     int64_t vote = (int64_t)m->score + 1;
     g->context_org |= m->context_org;
@@ -1098,19 +1134,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
     votes[(size_t)g->row * ART_ENT_TYPE_COUNT + m->type] += vote;
   }
-  for (size_t k = 0; k < ntexts; k++) {
-    vote_group *g = &groups[k];
-    if (g->row >= 0) {
-      const int64_t *vt = votes + (size_t)g->row * ART_ENT_TYPE_COUNT;
-      int best = 1;
-      for (int t = 2; t < ART_ENT_TYPE_COUNT; t++) if (vt[t] > vt[best]) best = t;
-      g->winner = (uint8_t)best;
-    } else {
-      /* one type t with sum s, every other type 0: t wins when s > 0; else
-         the first type (from 1) at 0 does (not t itself when s < 0) */
-      g->winner = g->type >= 1 && g->sum > 0 ? g->type : g->type == 1 && g->sum < 0 ? 2 : 1;
-    }
-  }
+  /* each group's winner is found when D's outcome asks (below) */
 
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E's suffixes */
 
@@ -1119,11 +1143,19 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (!acr_keys) goto done;
   /* D's outcome and E's first half, in one pass: E's first half reads
      only the type of the mention it looks at, once D has set it */
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
+  for (size_t x = 0; x < nnames; x++) {
+    size_t i = names[x];
     mention *f = &w->m[i];
     if (is_name(f) && !f->from_lexicon) vote_outcome(f, groups, votes);
-    if (!is_name(f) || f->ntok < 2 || f->dateline || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
+    if (!is_name(f) || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
+    /* E's second pass and E1 look at unlinked organisations and places
+       only (E0, between them, links only) */
+    if (f->canon < 0 && !f->from_lexicon) unlinked[nunlinked++] = (uint32_t)i;
+    if (f->ntok < 2) continue;
+    /* E2 looks at the longer organisation names as D left them: no step
+       between changes the type of a name of two words or more */
+    if (f->type == ART_ENT_ORG) long_orgs[nlong_orgs++] = (uint32_t)i;
+    if (f->dateline) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
     if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
@@ -1155,8 +1187,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     }
   }
   /* no acronym key and no suffix: nothing to link to */
-  for (size_t x = 0, any = acronyms->nused || suffixes; any && x < ntext; x++) {
-    size_t i = text[x];
+  for (size_t x = 0, any = acronyms->nused || suffixes; any && x < nunlinked; x++) {
+    size_t i = unlinked[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->canon >= 0 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
@@ -1174,7 +1206,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       m->canon = *v;
   }
 
+  w->text = names;
+  w->ntext = nnames;
   if (parenthesized) parenthesized_short_forms(w);
+  w->text = unlinked;
+  w->ntext = nunlinked;
   if (spelled_out_acronyms(w, groups)) goto done;
 
   sm_clear(acronyms);
@@ -1184,8 +1220,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
          ("Meridian" -> "Meridian Lithography Corp.", "Labour" -> "Labour
          Party"): the full name must close with an organisation word, and the
          short form must not be a place the gazetteers know. */
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
+  for (size_t x = 0; x < nlong_orgs; x++) {
+    size_t i = long_orgs[x];
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     int qualifies = -1;          /* the test of the full name, made once a prefix needs it */
@@ -1221,12 +1257,16 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      links; the persons are listed (in place, at the front of text) for
      F's passes. */
   size_t npersons = 0;
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
+  /* E2's second half may make a name of a run left as O: with prefixes
+     found, every text's mention is looked at */
+  uint32_t *list = prefixes ? text : names;
+  size_t nlist = prefixes ? ntext : nnames;
+  for (size_t x = 0; x < nlist; x++) {
+    size_t i = list[x];
     mention *m = &w->m[i];
     if (prefixes) company_short_form(w, tb, by_text, m, i);   /* none: no short form to find */
     if (m->type == ART_ENT_ORG) lone_org_word(m, doc, &groups[m->text_id].known);
-    else if (is_name(m) && m->type == ART_ENT_PERSON) text[npersons++] = (uint32_t)i;
+    else if (is_name(m) && m->type == ART_ENT_PERSON) list[npersons++] = (uint32_t)i;
   }
 
   /* E3. A lone capitalised common word or organisation word left as an
@@ -1235,7 +1275,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      F. Gender of each person, gathered on the mention that names it in
         full. */
   for (size_t x = 0; x < npersons; x++) {
-    size_t i = text[x];
+    size_t i = list[x];
     mention *m = &w->m[i];
     mention *r = &w->m[root_of(w, (int)i)];
     if (r != m) { r->he += m->he; r->she += m->she; }
@@ -1246,7 +1286,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         text_is(p, 0, pl, "Mrs", 3)) r->she += 3;
   }
   for (size_t x = 0; x < npersons; x++) {
-    size_t i = text[x];
+    size_t i = list[x];
     mention *m = &w->m[i];
     if (m->canon >= 0) continue;
     int he = m->he, she = m->she;
@@ -1264,7 +1304,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     m->gender = he > she ? 1 : she > he ? 2 : 0;
   }
   for (size_t x = 0; x < npersons; x++) {
-    size_t i = text[x];
+    size_t i = list[x];
     mention *m = &w->m[i];
     if (m->canon >= 0) m->gender = w->m[root_of(w, (int)i)].gender;
   }
@@ -1289,11 +1329,13 @@ static inline int arena_put(art_entity_list *out, const char *z, size_t n, int t
   char *d = out->arena + out->arena_len;
   memcpy(d, z, n);
   d[n] = 0;
-  int word_start = 1;
-  for (size_t i = 0; titlecase && i < n; i++) {
-    unsigned char c = (unsigned char)d[i];
-    if (c >= 'A' && c <= 'Z' && !word_start) d[i] = (char)(c + 32);
-    word_start = c == ' ' || c == '-' || c == '.';
+  if (titlecase) {                    /* a dateline's capitals: rare */
+    int word_start = 1;
+    for (size_t i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)d[i];
+      if (c >= 'A' && c <= 'Z' && !word_start) d[i] = (char)(c + 32);
+      word_start = c == ' ' || c == '-' || c == '.';
+    }
   }
   *off = out->arena_len;
   out->arena_len += n + 1;
@@ -1344,20 +1386,23 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
      a mention dropped, left as O, of no type or of a type not asked for is
      skipped below anyway, and never sets where the previous one ended */
   size_t nkeys = 0;
+  uint32_t type_mask = opts && opts->type_mask ? opts->type_mask : ~0u;   /* the types asked for */
   for (size_t i = 0; i < w->count; i++) {
     mention *m = &w->m[i];
-    canon_off[i] = (size_t)-1;
     if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
-    if (opts && opts->type_mask && !(opts->type_mask & (1u << m->type))) continue;
+    if (!((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
-    size_t root = (size_t)root_of(w, (int)i);
+    size_t root = m->canon < 0 ? i : (size_t)root_of(w, (int)i);   /* most are their own */
     const mention *r = &w->m[root];
     int rc;
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
       const char *c = opts->lexicon[m->lex_canon].canonical;
       rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
-    } else if (root < i && r->canon < 0 && !r->from_lexicon && canon_off[root] != (size_t)-1) {
-      /* the root, put before from its own text (it is its own root), wrote the same string */
+    } else if (root < i && r->canon < 0 && !r->from_lexicon && !r->dropped && !r->orphan &&
+               r->type != ART_ENT_NONE && ((type_mask >> r->type) & 1)) {
+      /* the root, kept before (the tests above: only a kept mention has
+         its canon_off set) and put from its own text (it is its own root),
+         wrote the same string */
       canon_off[i] = canon_off[root];
       continue;
     } else {
@@ -1382,10 +1427,18 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     }
     art_entity *e = &out->items[out->count++];
     /* the arena is filled above and no longer moves: offsets become pointers here */
-    *e = (art_entity){ .start = m->start, .end = m->end, .sentence = m->sentence, .paragraph = m->paragraph,
-                       .type = m->type, .canonical = out->arena + canon_off[i], .has_value = m->has_value,
-                       .value = m->value, .gender = m->type == ART_ENT_PERSON ? m->gender : 0 };
-    if (m->date[0]) memcpy(e->date, m->date, sizeof e->date);   /* else "" already */
+    /* field by field: a compound literal zeroes the whole row first */
+    e->start = m->start;
+    e->end = m->end;
+    e->sentence = m->sentence;
+    e->paragraph = m->paragraph;
+    e->type = m->type;
+    e->canonical = out->arena + canon_off[i];
+    e->has_value = m->has_value;
+    e->value = m->value;
+    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
+    if (m->date[0]) memcpy(e->date, m->date, sizeof e->date);
+    else e->date[0] = 0;                                  /* "" */
     last_end = m->end;
   }
   return 0;
