@@ -262,6 +262,15 @@ static void report(const char *title, const tally *ty) {
   fprintf(stderr, "  %-12s %6zu %6.3f %6.3f %6.3f\n", "ALL", TP + FN, p, r, p + r ? 2 * p * r / (p + r) : 0);
 }
 
+/* A kept feature: how often it was seen, its key, its row in the training weights. */
+typedef struct kr { uint32_t count, key, row; } kr;
+
+static int by_count_then_key(const void *a, const void *b) {
+  const kr *x = a, *y = b;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  return x->key < y->key ? -1 : x->key > y->key;
+}
+
 int main(int argc, char **argv) {
   if (argc < 4) { fprintf(stderr, "usage: train_tagger TRAIN DEV OUT.c [EPOCHS]\n"); return 2; }
   int epochs = argc > 4 ? atoi(argv[4]) : 8;
@@ -349,7 +358,8 @@ int main(int argc, char **argv) {
   }
   double scale = maxabs > 0 ? QUANT_MAX / maxabs : 1;
   uint32_t nkeep = 0, ncell = 0, nweights = 0;   /* ncell: the cells array, nweights of them used */
-  uint32_t *keep_key = xrealloc(NULL, fm.rows * 4), *keep_row = xrealloc(NULL, fm.rows * 4);
+  uint32_t *keep_key = xrealloc(NULL, fm.rows * 4), *keep_row = xrealloc(NULL, fm.rows * 4),
+           *keep_count = xrealloc(NULL, fm.rows * 4);
   for (size_t sl = 0; sl < fm.nslots; sl++) {
     if (!fm.index[sl]) continue;
     size_t r = fm.index[sl] - 1;
@@ -358,14 +368,17 @@ int main(int argc, char **argv) {
       long q = lround(totals[r * ART_TAGGER_LABELS + t] / (double)step * scale);
       if (labs(q) > PRUNE) any = 1;
     }
-    if (any) { keep_key[nkeep] = fm.keys[sl]; keep_row[nkeep] = (uint32_t)r; nkeep++; }
+    if (any) { keep_key[nkeep] = fm.keys[sl]; keep_row[nkeep] = (uint32_t)r; keep_count[nkeep] = fm.count[sl]; nkeep++; }
   }
-  /* Sort kept features by key for a deterministic file. */
-  typedef struct { uint32_t key, row; } kr;
+  /*
+  ** Kept features sorted by how often they were seen, most first, then by
+  ** key (a deterministic file): the frequent ones then sit nearest their
+  ** home slot and their sparse rows share lines, so the lines the tagger
+  ** reads most are fewer and stay in the cache.
+  */
   kr *kv = xrealloc(NULL, nkeep * sizeof *kv);
-  for (uint32_t i = 0; i < nkeep; i++) { kv[i].key = keep_key[i]; kv[i].row = keep_row[i]; }
-  int cmp(const void *a, const void *b);
-  qsort(kv, nkeep, sizeof *kv, cmp);
+  for (uint32_t i = 0; i < nkeep; i++) { kv[i].count = keep_count[i]; kv[i].key = keep_key[i]; kv[i].row = keep_row[i]; }
+  qsort(kv, nkeep, sizeof *kv, by_count_then_key);
 
   uint32_t nslots = 16;
   while (nslots < nkeep + nkeep / 2) nslots *= 2;   /* load <= 2/3: the table should stay in L2 */
@@ -468,9 +481,4 @@ int main(int argc, char **argv) {
           nslots, ncell, ndense, ART_TAGGER_FEATURE_VERSION);
   fclose(out);
   return 0;
-}
-
-int cmp(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return x < y ? -1 : x > y;
 }
