@@ -36,6 +36,16 @@
 static int MIN_COUNT = 2;      /* features seen fewer times are dropped (TRAIN_MIN_COUNT overrides) */
 static long PRUNE = 20;        /* quantized weights with |w| <= PRUNE are dropped (TRAIN_PRUNE overrides) */
 #define DENSE_MIN 8            /* rows with this many weights are stored dense */
+/*
+** The rows of the HOT_DENSE most seen features are dense from HOT_DENSE_MIN
+** weights on: those are read most, and a dense row is added in three vector
+** adds, a sparse one cell by cell (VOA corpus, cgcost.sh: est 1,018.2 M
+** without; 1,024 features: 1,016.2; 2,048: 1,015.3; 4,096: 1,016.0 and
+** 16,384 from 4 weights: 1,023.6, more rows than the caches hold).  2,048
+** add 966 dense rows (62 KB more 16-bit rows per connection).
+*/
+#define HOT_DENSE 2048
+#define HOT_DENSE_MIN 3
 #define QUANT_MAX 4000.0       /* |weight| of the largest averaged weight after scaling */
 
 static const char *const type_names[ART_TAGGER_TYPES + 1] = {
@@ -408,7 +418,8 @@ int main(int argc, char **argv) {
       if (labs(q) > PRUNE) { q16[t] = (int16_t)q; nonzero++; }
     }
     uint32_t row;
-    if (nonzero >= DENSE_MIN) {           /* most labels: a dense row, added with vector code */
+    /* most labels, or a few on a frequent feature (kv is most seen first): a dense row, added with vector code */
+    if (nonzero >= DENSE_MIN || (i < HOT_DENSE && nonzero >= HOT_DENSE_MIN)) {
       for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) densev[(size_t)ndense * ART_TAGGER_DENSE_WIDTH + t] = q16[t];
       row = ndense++ << 5 | ART_TAGGER_DENSE_ROW;
     } else {
