@@ -37,7 +37,8 @@
 ** `row >> 5` where it starts in `cells`, a sparse row of (label << 16 |
 ** (uint16_t)weight) cells; a length of ART_TAGGER_DENSE_ROW means a dense
 ** row instead, ART_TAGGER_DENSE_WIDTH weights at (row >> 5) * width in
-** `dense` (features that weigh on most labels, added with vector code).
+** `dense` (features that weigh on most labels, or on a few but are among
+** the most frequent, added with vector code).
 ** Dense weights are stored as 32-bit integers so that they add without
 ** widening; the trainer keeps them within 16 bits like the sparse ones
 ** (larger ones work, on a slower path).

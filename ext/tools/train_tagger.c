@@ -36,6 +36,16 @@
 static int MIN_COUNT = 2;      /* features seen fewer times are dropped (TRAIN_MIN_COUNT overrides) */
 static long PRUNE = 20;        /* quantized weights with |w| <= PRUNE are dropped (TRAIN_PRUNE overrides) */
 #define DENSE_MIN 8            /* rows with this many weights are stored dense */
+/*
+** The rows of the HOT_DENSE most seen features are dense from HOT_DENSE_MIN
+** weights on: those are read most, and a dense row is added in three vector
+** adds, a sparse one cell by cell (VOA corpus, cgcost.sh: est 1,018.2 M
+** without; 1,024 features: 1,016.2; 2,048: 1,015.3; 4,096: 1,016.0 and
+** 16,384 from 4 weights: 1,023.6, more rows than the caches hold).  2,048
+** add 966 dense rows (62 KB more 16-bit rows per connection).
+*/
+#define HOT_DENSE 2048
+#define HOT_DENSE_MIN 3
 #define QUANT_MAX 4000.0       /* |weight| of the largest averaged weight after scaling */
 
 static const char *const type_names[ART_TAGGER_TYPES + 1] = {
@@ -262,6 +272,15 @@ static void report(const char *title, const tally *ty) {
   fprintf(stderr, "  %-12s %6zu %6.3f %6.3f %6.3f\n", "ALL", TP + FN, p, r, p + r ? 2 * p * r / (p + r) : 0);
 }
 
+/* A kept feature: how often it was seen, its key, its row in the training weights. */
+typedef struct kr { uint32_t count, key, row; } kr;
+
+static int by_count_then_key(const void *a, const void *b) {
+  const kr *x = a, *y = b;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  return x->key < y->key ? -1 : x->key > y->key;
+}
+
 int main(int argc, char **argv) {
   if (argc < 4) { fprintf(stderr, "usage: train_tagger TRAIN DEV OUT.c [EPOCHS]\n"); return 2; }
   int epochs = argc > 4 ? atoi(argv[4]) : 8;
@@ -348,8 +367,9 @@ int main(int argc, char **argv) {
     if (a > maxabs) maxabs = a;
   }
   double scale = maxabs > 0 ? QUANT_MAX / maxabs : 1;
-  uint32_t nkeep = 0, ncell = 0;
-  uint32_t *keep_key = xrealloc(NULL, fm.rows * 4), *keep_row = xrealloc(NULL, fm.rows * 4);
+  uint32_t nkeep = 0, ncell = 0, nweights = 0;   /* ncell: the cells array, nweights of them used */
+  uint32_t *keep_key = xrealloc(NULL, fm.rows * 4), *keep_row = xrealloc(NULL, fm.rows * 4),
+           *keep_count = xrealloc(NULL, fm.rows * 4);
   for (size_t sl = 0; sl < fm.nslots; sl++) {
     if (!fm.index[sl]) continue;
     size_t r = fm.index[sl] - 1;
@@ -358,14 +378,17 @@ int main(int argc, char **argv) {
       long q = lround(totals[r * ART_TAGGER_LABELS + t] / (double)step * scale);
       if (labs(q) > PRUNE) any = 1;
     }
-    if (any) { keep_key[nkeep] = fm.keys[sl]; keep_row[nkeep] = (uint32_t)r; nkeep++; }
+    if (any) { keep_key[nkeep] = fm.keys[sl]; keep_row[nkeep] = (uint32_t)r; keep_count[nkeep] = fm.count[sl]; nkeep++; }
   }
-  /* Sort kept features by key for a deterministic file. */
-  typedef struct { uint32_t key, row; } kr;
+  /*
+  ** Kept features sorted by how often they were seen, most first, then by
+  ** key (a deterministic file): the frequent ones then sit nearest their
+  ** home slot and their sparse rows share lines, so the lines the tagger
+  ** reads most are fewer and stay in the cache.
+  */
   kr *kv = xrealloc(NULL, nkeep * sizeof *kv);
-  for (uint32_t i = 0; i < nkeep; i++) { kv[i].key = keep_key[i]; kv[i].row = keep_row[i]; }
-  int cmp(const void *a, const void *b);
-  qsort(kv, nkeep, sizeof *kv, cmp);
+  for (uint32_t i = 0; i < nkeep; i++) { kv[i].count = keep_count[i]; kv[i].key = keep_key[i]; kv[i].row = keep_row[i]; }
+  qsort(kv, nkeep, sizeof *kv, by_count_then_key);
 
   uint32_t nslots = 16;
   while (nslots < nkeep + nkeep / 2) nslots *= 2;   /* load <= 2/3: the table should stay in L2 */
@@ -373,6 +396,18 @@ int main(int argc, char **argv) {
   uint32_t *cellv = xrealloc(NULL, (size_t)nkeep * ART_TAGGER_LABELS * 4);
   int32_t *densev = xrealloc(NULL, (size_t)nkeep * ART_TAGGER_DENSE_WIDTH * sizeof *densev);
   uint32_t ndense = 0;
+  /*
+  ** Sparse rows are placed so that none crosses a 64-byte line (16 cells;
+  ** the array is aligned to 64 in the file): a row read is then one cache
+  ** line.  Best fit: a row goes into the open line with the least room that
+  ** holds it (has_room[f]: lines with f cells free at their end), else
+  ** starts a new one.  Rows have fewer than DENSE_MIN cells, so they fit.
+  */
+  enum { LINE_CELLS = 16 };
+  _Static_assert(DENSE_MIN <= LINE_CELLS, "a sparse row fits in a line");
+  uint32_t *has_room[LINE_CELLS], nroom[LINE_CELLS] = {0}, nlines = 0;
+  for (int f = 0; f < LINE_CELLS; f++) has_room[f] = xrealloc(NULL, (size_t)(nkeep + 1) * sizeof **has_room);
+  memset(cellv, 0, (size_t)nkeep * ART_TAGGER_LABELS * 4);
   for (uint32_t i = 0; i < nkeep; i++) {
     int16_t q16[ART_TAGGER_DENSE_WIDTH] = {0};
     int nonzero = 0;
@@ -383,20 +418,34 @@ int main(int argc, char **argv) {
       if (labs(q) > PRUNE) { q16[t] = (int16_t)q; nonzero++; }
     }
     uint32_t row;
-    if (nonzero >= DENSE_MIN) {           /* most labels: a dense row, added with vector code */
+    /* most labels, or a few on a frequent feature (kv is most seen first): a dense row, added with vector code */
+    if (nonzero >= DENSE_MIN || (i < HOT_DENSE && nonzero >= HOT_DENSE_MIN)) {
       for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) densev[(size_t)ndense * ART_TAGGER_DENSE_WIDTH + t] = q16[t];
       row = ndense++ << 5 | ART_TAGGER_DENSE_ROW;
     } else {
-      uint32_t start = ncell;
+      uint32_t len = (uint32_t)nonzero, start = 0, f = len;
+      while (f < LINE_CELLS && nroom[f] == 0) f++;
+      if (f < LINE_CELLS) {
+        uint32_t line = has_room[f][--nroom[f]];
+        start = line * LINE_CELLS + (LINE_CELLS - f);
+      } else {
+        f = LINE_CELLS;
+        start = nlines++ * LINE_CELLS;
+      }
+      if (f > len) has_room[f - len][nroom[f - len]++] = start / LINE_CELLS;
+      uint32_t c = start;
       for (int t = 0; t < ART_TAGGER_LABELS; t++)
-        if (q16[t]) cellv[ncell++] = ((uint32_t)t << 16) | (uint16_t)q16[t];
-      row = start << 5 | (ncell - start);
+        if (q16[t]) cellv[c++] = ((uint32_t)t << 16) | (uint16_t)q16[t];
+      if (c > ncell) ncell = c;
+      nweights += len;
+      row = start << 5 | len;
     }
     uint32_t s = kv[i].key & (nslots - 1);
     while (slots[s].key) s = (s + 1) & (nslots - 1);
     slots[s].key = kv[i].key;
     slots[s].row = row;
   }
+  for (int f = 0; f < LINE_CELLS; f++) free(has_room[f]);
   fprintf(stderr, "model: %u features, %u sparse cells, %u dense rows, %u slots (%.1f KB)\n", nkeep, ncell,
           ndense, nslots, (nslots * 8.0 + ncell * 4.0 + ndense * ART_TAGGER_DENSE_WIDTH * 4.0) / 1024);
 
@@ -427,12 +476,12 @@ int main(int argc, char **argv) {
   if (!out) { perror(argv[3]); return 1; }
   fprintf(out, "/*\n** model_weights.c — generated by ext/tools/train_tagger.c (make model). Do not edit.\n"
                "** Trained on %s: %zu sentences, %d epochs, features seen >= %d times.\n"
-               "** %u features: %u sparse weight cells, %u dense rows.\n*/\n", "gmb.train.conll", train.n, epochs,
-               MIN_COUNT, nkeep, ncell, ndense);
+               "** %u features: %u sparse weight cells (in %u, no row across a 64-byte line), %u dense rows.\n*/\n",
+               "gmb.train.conll", train.n, epochs, MIN_COUNT, nkeep, nweights, ncell, ndense);
   fprintf(out, "#include \"article_tagger.h\"\n\nstatic const art_tagger_slot slots[%u] = {", nslots);
   for (uint32_t i = 0; i < nslots; i++)
     fprintf(out, "%s{%uu,%uu}", i % 6 ? "," : ",\n  " + (i == 0), slots[i].key, slots[i].row);
-  fprintf(out, "\n};\n\nstatic const uint32_t cells[%u] = {", ncell ? ncell : 1);
+  fprintf(out, "\n};\n\nstatic _Alignas(64) const uint32_t cells[%u] = {", ncell ? ncell : 1);
   for (uint32_t i = 0; i < ncell; i++) fprintf(out, "%s%uu", i % 10 ? "," : ",\n  " + (i == 0), cellv[i]);
   if (!ncell) fprintf(out, "0");
   fprintf(out, "\n};\n\nstatic const int32_t dense[%u] = {", ndense ? ndense * ART_TAGGER_DENSE_WIDTH : 1);
@@ -443,9 +492,4 @@ int main(int argc, char **argv) {
           nslots, ncell, ndense, ART_TAGGER_FEATURE_VERSION);
   fclose(out);
   return 0;
-}
-
-int cmp(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return x < y ? -1 : x > y;
 }
