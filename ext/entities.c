@@ -2946,7 +2946,7 @@ static int extract(struct art_entity_state *es, art_context *ctx, const char *do
     product_cue_filter(es->cue_firsts);
     es->particles_ready = 1;
   }
-  tables tb = { &art_table_gaz_first_names, &art_table_fac_words, &art_table_ent_event_words, es->business_ends,
+  tables tb = { es->business_ends,
                 es->fac_heads, es->particle_firsts, es->cue_firsts };
   art_seg_options so = seg ? *seg : (art_seg_options){0, 0};
   out->count = 0;

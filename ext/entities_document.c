@@ -468,7 +468,7 @@ static void business_story_companies(work *w) {
 ** a facility word (ext/data/fac_words.tsv), used alone later is that
 ** facility.  Facilities are few: up to 16 are remembered.
 */
-static void facility_short_names(work *w, const tables *tb) {
+static void facility_short_names(work *w) {
   const char *doc = w->doc;
   enum { FACILITIES = 16 };
   int fac[FACILITIES];
@@ -487,7 +487,7 @@ static void facility_short_names(work *w, const tables *tb) {
     for (size_t k = 0; k < nfac; k++) {
       const mention *f = &w->m[fac[k]];
       if (f->end - f->last_start != ml || memcmp(doc + f->last_start, doc + m->start, ml) != 0) continue;
-      if (!art_ent_lookup_lower(tb->fac_words, doc + m->start, ml, 0)) break;
+      if (!art_ent_lookup_lower(&art_table_fac_words, doc + m->start, ml, 0)) break;
       m->type = ART_ENT_FAC;
       m->canon = fac[k];
       m->score = 1 << 22;
@@ -543,14 +543,14 @@ static void match_report_teams(work *w) {
 ** Madre": a storm, an operation or a product named in full once is named by
 ** its last words later.  Such names are few: a plain scan over them.
 */
-static void event_short_names(work *w, const tables *tb) {
+static void event_short_names(work *w) {
   const char *doc = w->doc;
   size_t events[8], nev = 0;
   for (size_t x = 0; x < w->ntext && nev < 8; x++) {
     size_t i = w->text[x];
     const mention *e = &w->m[i];
     if (is_name(e) && e->ntok >= 2 &&
-        ((e->type == ART_ENT_EVENT && art_ent_lookup_lower(tb->event_words, doc + e->start, e->first_end - e->start, 0)) ||
+        ((e->type == ART_ENT_EVENT && art_ent_lookup_lower(&art_table_ent_event_words, doc + e->start, e->first_end - e->start, 0)) ||
          e->type == ART_ENT_PRODUCT))
       events[nev++] = i;
   }
@@ -1076,9 +1076,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      name */
   if (nlone_persons) companies += one_word_persons(w, lone_persons, nlone_persons);
   if (companies) business_story_companies(w);
-  if (long_facilities) facility_short_names(w, tb);
+  if (long_facilities) facility_short_names(w);
   if (teams >= 2) match_report_teams(w);
-  if (long_events) event_short_names(w, tb);
+  if (long_events) event_short_names(w);
   /* B3c's merges change where names end: then B5 walks every text's mention */
   if (!w->match_report) {
     w->text = dotted;
@@ -1290,14 +1290,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     mention *m = &w->m[i];
     if (m->canon >= 0) continue;
     int he = m->he, she = m->she;
-    if (m->ntok >= 2 && tb->first_names) {
+    if (m->ntok >= 2) {
       /* "Van der Berg": a particle gives no gender */
       char low[8];
       size_t fl = m->first_end - m->start;
       int particle = fl < sizeof low && (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
                                          art_ent_is_particle(tb, low, fl));
       const art_table_entry *e = particle ? NULL
-                                          : art_ent_lookup_lower(tb->first_names, doc + m->start, fl, 0);
+                                          : art_ent_lookup_lower(&art_table_gaz_first_names, doc + m->start, fl, 0);
       if (e && (e->value[0] == 'm' || e->value[0] == 'M')) he += 2;
       if (e && (e->value[0] == 'f' || e->value[0] == 'F')) she += 2;
     }

@@ -49,7 +49,6 @@ typedef struct work {
 
 /* Tables whose values matter (gender, facility type); plain membership goes through art_gazetteer_bits(). */
 typedef struct tables {
-  const art_table *first_names, *fac_words, *event_words;
   uint32_t business_ends;     /* last letters ('a' = bit 0) of org_context.tsv's company nouns, and 's' */
   uint32_t fac_heads;         /* first letters of fac_words.tsv's "head" words ("Avenida", "Plaza") */
   const uint32_t *particle_firsts; /* [min(length, 15)]: first letters of quote_words.tsv's particles ("van") */
