@@ -2880,15 +2880,24 @@ static inline int lowest_bit(uint64_t x) { return __builtin_ctzll(x); }
 ** are then half the work they are with SSE2, and they are made for every
 ** byte of every sentence.
 */
-static void sentence_masks(const unsigned char *z, size_t start, size_t full_end, size_t end,
-                           const unsigned char *last, unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
+typedef void block_masks_fn(const unsigned char *, uint64_t *, uint64_t *);
+
+/* The loop of both versions, inlined into each with its block function. */
+static ALWAYS_INLINE inline void sentence_masks_with(block_masks_fn *block, const unsigned char *z, size_t start,
+                                                     size_t full_end, size_t end, const unsigned char *last,
+                                                     unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
   size_t k = 0;
-  for (size_t b = start; b < full_end; b += 64, k++) block_masks(z + b, &lmask[k], &dmask[k]);
+  for (size_t b = start; b < full_end; b += 64, k++) block(z + b, &lmask[k], &dmask[k]);
   if (full_end < end) {
-    block_masks(last, &lmask[k], &dmask[k]);
+    block(last, &lmask[k], &dmask[k]);
     lmask[k] >>= last_shift;
     dmask[k] >>= last_shift;
   }
+}
+
+static void sentence_masks(const unsigned char *z, size_t start, size_t full_end, size_t end,
+                           const unsigned char *last, unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
+  sentence_masks_with(block_masks, z, start, full_end, end, last, last_shift, lmask, dmask);
 }
 
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
@@ -2914,13 +2923,7 @@ __attribute__((target("avx2"))) static inline void block_masks_avx2(const unsign
 __attribute__((target("avx2"))) static void sentence_masks_avx2(const unsigned char *z, size_t start, size_t full_end,
                                                                 size_t end, const unsigned char *last,
                                                                 unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
-  size_t k = 0;
-  for (size_t b = start; b < full_end; b += 64, k++) block_masks_avx2(z + b, &lmask[k], &dmask[k]);
-  if (full_end < end) {
-    block_masks_avx2(last, &lmask[k], &dmask[k]);
-    lmask[k] >>= last_shift;
-    dmask[k] >>= last_shift;
-  }
+  sentence_masks_with(block_masks_avx2, z, start, full_end, end, last, last_shift, lmask, dmask);
 }
 #endif
 
