@@ -220,12 +220,7 @@ static void lower_document(char *dst, const char *src, size_t n) {
   art_ascii_lower(dst + i, src + i, n - i);
 }
 
-/* art_table_find() behind the list's filter, for keys looked up as written. */
-static inline const art_table_entry *find_as_written(const art_table *tab, const char *key, size_t n) {
-  return n == 0 || table_may_hold(tab, key, n) ? art_table_find(tab, key, n) : NULL;
-}
-
-/* find_as_written() of a list this file names (see LIST_*). */
+/* art_table_find() behind the filter of a list this file names (see LIST_*), for keys looked up as written. */
 static inline const art_table_entry *find_listed(const art_table *tab, unsigned list, const char *key, size_t n) {
   const word_filter *f;
   return n == 0 || !(f = listed_filter(tab, list)) || filter_has(f, key, n) ? art_table_find(tab, key, n) : NULL;
@@ -2348,7 +2343,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           /* "passed Bill 21": a law's word and its number, which the tagger left */
           if (j - a == 1 && j < n && !s->taken[j] && (toks[a].flags & ART_TOK_CAP) && all_digits(doc, &toks[j])) {
-            const art_table_entry *e = lookup_lower(&art_table_name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);
+            const art_table_entry *e = LOOKUP_LOWER(name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);
             if (e && strcmp(e->value, "LAW") == 0) {
               set_tokens(m, toks, a, j + 1, st);
               s->taken[j] = 1;
@@ -2362,8 +2357,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           /* "its Nimbus headset", "the drug Veltrana": a word no list knows
              (not "Friday", "Red Cross", "Asia") is a product its context names */
           if (!m->initial && !gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &&
-              !find_as_written(&art_table_org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
-              !find_as_written(&art_table_acronyms, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
+              !FIND_AS_WRITTEN(org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
+              !FIND_AS_WRITTEN(acronyms, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
               !overlaps_value(s->values + bs->val0, bs->nval, toks[a].start, toks[j - 1].end) &&
               context_type(tb, doc, toks, n, a, j, ART_ENT_NONE, 0) == ART_ENT_PRODUCT) {
             m->orphan = 0;
@@ -2443,7 +2438,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         /* not the end of a name "of" them: "Charter of" + "Rights and Freedoms" */
         !(i > 0 && (tok_is(doc, &toks[i - 1], "of") || tok_is(doc, &toks[i - 1], "for"))) &&
         (toks[i + 2].flags & ART_TOK_CAP) && !(toks[i + 2].flags & ART_TOK_DIGIT) &&
-        !find_as_written(&art_table_org_names, doc + toks[i].start, toks[i + 2].end - toks[i].start)) {
+        !FIND_AS_WRITTEN(org_names, doc + toks[i].start, toks[i + 2].end - toks[i].start)) {
       tags[i + 1] = ART_TAG_O;
       tags[i + 2] = (uint8_t)ART_TAG_B(type);
       score -= margin[i + 1] + margin[i + 2];
