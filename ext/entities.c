@@ -1967,8 +1967,7 @@ typedef struct scratch {
   int32_t *margin;           /* and its confidences */
   uint8_t *facts;            /* ART_TF_* facts of btoks, written by art_tokenize_append() */
   uint32_t *tagger_gaz;      /* the tagger's gazetteer bits of btoks (art_tagger_scratch.word_gaz) */
-  size_t tagger_gaz_cap;
-  size_t bcap;               /* room in btoks, tags, margin and facts */
+  size_t bcap;               /* room in btoks, tags, margin, facts and tagger_gaz */
   uint8_t *taken;
   size_t cap;
   art_value_span *values;    /* the batch's values, sentence after sentence */
@@ -1992,6 +1991,9 @@ static int grow_batch(scratch *s, size_t n) {
   uint8_t *f = realloc(s->facts, cap + SKIP_SLACK);
   if (!f) return -1;
   s->facts = f;
+  uint32_t *gaz = realloc(s->tagger_gaz, cap * sizeof *gaz);
+  if (!gaz) return -1;
+  s->tagger_gaz = gaz;
   s->bcap = cap;
   return 0;
 }
@@ -2132,12 +2134,6 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
   size_t bytes = 0, total = 0;
   for (size_t k = 0; k < nb; k++) bytes += s->batch[k].st.end - s->batch[k].st.start;
   if (grow_batch(s, bytes + 1)) return -1;
-  if (s->tagger_gaz_cap < s->bcap) {
-    uint32_t *g = realloc(s->tagger_gaz, s->bcap * sizeof *g);
-    if (!g) return -1;
-    s->tagger_gaz = g;
-    s->tagger_gaz_cap = s->bcap;
-  }
   int want_names = wants_names(opts);
   for (size_t k = 0; k < nb; k++) {
     batch_sentence *bs = &s->batch[k];
@@ -2909,7 +2905,7 @@ static size_t entity_state_bytes(const struct art_entity_state *st) {
   return st->w.cap * sizeof *st->w.m +
          st->s.tsc.cap * sizeof *st->s.tsc.info +
          st->s.cap * (1 + 2 * sizeof *st->s.memo.word) +
-         st->s.bcap * (sizeof *st->s.btoks + 2 + sizeof *st->s.margin) +
+         st->s.bcap * (sizeof *st->s.btoks + 2 + sizeof *st->s.margin + sizeof *st->s.tagger_gaz) +
          st->s.values_cap * sizeof *st->s.values + st->low_cap + art_ent_doc_buffers_bytes(&st->b);
 }
 
