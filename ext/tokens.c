@@ -58,10 +58,14 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define NOINLINE __attribute__((noinline))
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define NOINLINE
 #define ALWAYS_INLINE inline
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
 #endif
 
 /* Character classes. */
@@ -502,16 +506,17 @@ static inline size_t scan_word(const unsigned char *z, size_t s, size_t len, uns
 #define QUOTE_MARKS ((1ull << '\'') | (1ull << '"'))
 
 /*
-** The sentence's lower-case letters as a bit mask, built once before the
-** fast loop: bit j stands for the byte at base + j.  A mask word covers 64
-** bytes, so the end of a run of lower case (most of a word, usually all of
-** it after its first letter) is one or two count-trailing-zeros instead of
-** a step per byte.  Bits past the end of the sentence are 0 (so every run
-** stops there), and one spare word follows the last one.
+** The sentence's bytes that are NOT lower-case letters as a bit mask,
+** built once before the fast loop: bit j stands for the byte at base + j.
+** A mask word covers 64 bytes, so the end of a run of lower case (most of
+** a word, usually all of it after its first letter) is a shift and a
+** count-trailing-zeros instead of a step per byte.  Bits past the end of
+** the sentence are 1 (so every run stops there); the word that holds the
+** end is always there.
 */
 typedef struct byte_bits {
-  uint64_t *lower;   /* ASCII lower-case letter */
-  size_t base;
+  uint64_t *stop;   /* not an ASCII lower-case letter (or past the end) */
+  size_t org;       /* the document position of bit 0: a multiple of 64 */
 } byte_bits;
 
 /* Words of the mask for n bytes (the spare word included). */
@@ -551,21 +556,23 @@ static void build_bits(const unsigned char *z, size_t n, int back16, byte_bits *
     (void)back16;
 #endif
     for (; x < n && x < off + 64; x++) lower |= (uint64_t)((byte_class[z[x]] & C_LOWER) != 0) << (x - off);
-    b->lower[w] = lower;
+    b->stop[w] = ~lower;   /* the bits past n were 0 */
   }
 }
 
-/* The first bit at or after j that is clear in bits (there is one: see byte_bits). */
-static inline size_t next_clear(const uint64_t *bits, size_t j) {
+/* The first bit at or after j that is set in bits (there is one: see
+   byte_bits).  Most runs end in the word they start in. */
+static inline size_t next_set(const uint64_t *bits, size_t j) {
   size_t w = j >> 6;
-  uint64_t m = ~bits[w] & (~0ull << (j & 63));
-  while (!m) m = ~bits[++w];
+  uint64_t m = bits[w] >> (j & 63);
 #if defined(__GNUC__) || defined(__clang__)
+  if (__builtin_expect(m != 0, 1)) return j + (size_t)__builtin_ctzll(m);
+  while (!(m = bits[++w])) {}
   return w * 64 + (size_t)__builtin_ctzll(m);
 #else
-  size_t n = 0;
-  while (!((m >> n) & 1)) n++;
-  return w * 64 + n;
+  if (!m) { while (!(m = bits[++w])) {} j = w * 64; }
+  while (!(m & 1)) { m >>= 1; j++; }
+  return j;
 #endif
 }
 
@@ -637,6 +644,8 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
 #define FT_H_OR_S (1u << 27)      /* h H s S: a word of two or three letters may be a pronoun (token_fact()) */
 #define FT_FACT_SHIFT 32
 #define FT_POSSESSIVE ((uint64_t)1 << 40)   /* never in the table: fast_loop()'s mark of a word with "'s" after it */
+#define FT_LETTER_SHIFT 48        /* bits 48-52: c - 'a' of a letter c, either case (the abbreviation filter's bit) */
+#define FT_LETTER(c) ((uint64_t)((BYTE_CLASS(c) & (C_UPPER | C_LOWER)) ? ((c) | 0x20) - 'a' : 31) << FT_LETTER_SHIFT)
 #define FT_FACT(c) ((uint64_t)((BYTE_CLASS(c) & C_UPPER) ? ART_TF_OPENS : (BYTE_CLASS(c) & C_DIGIT) ? ART_TF_DIGIT : 0) \
                     << FT_FACT_SHIFT)
 #define FT_BLANK (1u << 31)       /* ' ', the usual single space between tokens (the top bit: one shift) */
@@ -646,7 +655,7 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
    ((c) == '\'' || (c) == '"' ? FT_QUOTE : 0u) | \
    ((c) == '.' || (c) == '-' || (c) == '!' || (c) == '?' ? FT_RUN : 0u) | \
    (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u) | \
-   (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u))
+   (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u) | FT_LETTER(c))
 static const uint64_t fast_entry[256] = {
   R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192)
 };
@@ -752,79 +761,151 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
   return i;
 }
 
-static ALWAYS_INLINE size_t fast_loop(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
-                                      art_tokens *out, const int with_facts, uint8_t *facts, uint32_t *initial_io) {
-  uint32_t initial = *initial_io;
-  const size_t base = b->base, n = end - base;
-  const unsigned char *z = doc + base;
-  const uint64_t *lower = b->lower;
-  art_token *tok = out->items + out->count;
-  uint8_t *fact_at = with_facts ? facts + out->count : NULL;
-  i -= base;
+/*
+** What the loops below carry from token to token: where the next token
+** and its facts byte go, the position, and the INITIAL flag for the next
+** word.
+*/
+typedef struct fast_state {
+  art_token *tok;
+  uint8_t *fact_at;
+  size_t i;
+  uint32_t initial;
+} fast_state;
+
+/*
+** The commonest tokens, in the tightest loop: a word whose first byte is
+** followed by lower-case letters only, ending before a space or a mark
+** that cannot join it ("said" in "said ", "said, ", "said." unless it may be
+** an abbreviation), a single mark with no rule of its own, and spaces.  It
+** stops at anything else, for the token-at-a-time loop of fast_loop().
+** Called, not inlined: its few variables stay in registers.
+*/
+static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, const uint64_t *stop, size_t org,
+                                      fast_state *st, const int with_facts) {
+  art_token *tok = st->tok;
+  uint8_t *fact_at = st->fact_at;
+  size_t i = st->i;
+  uint32_t initial = st->initial;
+  /* the mask word of position j is at[j >> 6] (org is a multiple of 64) */
+  const uint64_t *at = (const uint64_t *)((uintptr_t)stop - (org >> 6) * sizeof *stop);
   while (i < n) {
+    uint64_t t = fast_entry[z[i]], after;
+    uint32_t flags = t & FT_SHAPE_MASK;
+    size_t s = i;
+    if (LIKELY(FT_HAS(t, C_ALNUM))) {
+      size_t e = s + 1;
+      uint64_t m = at[e >> 6] >> (e & 63);
+      if (UNLIKELY(!m)) {   /* the lower case runs into the next mask word */
+        e = (e | 63) + 1;
+        while (!(m = at[e >> 6])) e += 64;
+      }
+      e += (size_t)(unsigned)__builtin_ctzll(m);
+      after = fast_entry[e < n ? z[e] : 0];
+      if (UNLIKELY(after & FT_WORD_GOES_ON)) {
+        /* a joiner that joins nothing (word_tail()'s last case): the word
+           ends before it, unless it is a period an abbreviation may keep */
+        if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) break;
+        if ((after & ART_TOK_PERIOD) && !(flags & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
+            (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31)) & 1))) break;
+      }
+      if (UNLIKELY((t & FT_H_OR_S) && e - s - 2 <= 1)) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
+      flags |= initial;
+      initial = 0;
+      i = e;
+    } else if (FT_HAS(t, C_SPACE)) {
+      i++;
+      continue;
+    } else if (FT_HAS(t, C_PUNCT) && !(t & FT_QUOTE) && !((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN))) {
+      initial |= (flags & ART_TOK_OPEN) / (ART_TOK_OPEN / ART_TOK_INITIAL);   /* an opening bracket */
+      i++;
+      after = fast_entry[i < n ? z[i] : 0];
+    } else {
+      break;
+    }
+    if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
+    tok->start = s;
+    tok->end = i;
+    tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
+    tok++;
+    if (after & FT_BLANK) i++;   /* the usual single space (the end's entry has no FT_BLANK) */
+  }
+  st->tok = tok;
+  st->fact_at = fact_at;
+  st->i = i;
+  st->initial = initial;
+}
+static NOINLINE void simple_run(const unsigned char *z, size_t n, const uint64_t *stop, size_t org, fast_state *st) {
+  simple_loop(z, n, stop, org, st, 0);
+}
+static NOINLINE void simple_run_facts(const unsigned char *z, size_t n, const uint64_t *stop, size_t org,
+                                      fast_state *st) {
+  simple_loop(z, n, stop, org, st, 1);
+}
+
+static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t n, const byte_bits *b,
+                                      art_tokens *out, const int with_facts, uint8_t *facts, uint32_t *initial_io) {
+  const size_t org = b->org;   /* positions are the document's: the masks start at org */
+  const uint64_t *stop = b->stop;
+  fast_state st = { out->items + out->count, with_facts ? facts + out->count : NULL, i0, *initial_io };
+  for (;;) {
+    (with_facts ? simple_run_facts : simple_run)(z, n, stop, org, &st);
+    size_t i = st.i;
+    if (i >= n) break;
+    /* one token that simple_loop() does not take, or the general loop's */
     uint64_t t = fast_entry[z[i]], after;
     uint32_t flags = t & FT_SHAPE_MASK;   /* t's bits 32-39 become the token's facts as they are known */
     size_t s = i;
     if (FT_HAS(t, C_ALNUM)) {
       /* Most words are a first character and lower-case letters: then
          the entry of the first gave the whole shape. */
-      i = next_clear(lower, s + 1);
+      i = org + next_set(stop, s + 1 - org);
       after = fast_entry[i < n ? z[i] : 0];
       if (after & FT_WORD_GOES_ON) {
         i = word_tail(z, s, i, n, &flags, &t, &after);
         if (i == s) break;
-        if (t & FT_POSSESSIVE) {
-          /* the word, then "'s" with the shape emit_word() gives it (art_token_shape()'s; no facts) */
-          if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
-          if (initial) { flags |= initial; initial = 0; }
-          if (with_facts) { *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT); *fact_at++ = 0; }
-          tok[0].start = base + s;
-          tok[0].end = base + i;
-          tok[0].flags = flags;   /* the apostrophe follows: no space */
-          after = fast_entry[i + 2 < n ? z[i + 2] : 0];
-          tok[1].start = base + i;
-          tok[1].end = base + i + 2;
-          tok[1].flags = ART_TOK_PUNCT | ART_TOK_QUOTE | (z[i + 1] == 'S' ? ART_TOK_HAS_UPPER : 0) | ART_TOK_POSSESSIVE |
-                         (uint32_t)(after & ART_TOK_SPACE_AFTER);
-          tok += 2;
-          i += 2;
-          if (i < n && z[i] == ' ') i++;
-          continue;
-        }
       }
       if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
-      if (initial) { flags |= initial; initial = 0; }
-    } else if (FT_HAS(t, C_SPACE)) {
-      i++;
-      continue;
-    } else if (FT_HAS(t, C_PUNCT)) {
-      if (t & FT_QUOTE) break;
-      if ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN)) break;
-      if (flags & ART_TOK_OPEN) initial = ART_TOK_INITIAL;
-      i++;
-      after = fast_entry[i < n ? z[i] : 0];
+      flags |= st.initial;
+      st.initial = 0;
+      if (t & FT_POSSESSIVE) {
+        /* the word, then "'s" with the shape emit_word() gives it (art_token_shape()'s; no facts) */
+        if (with_facts) { *st.fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT); *st.fact_at++ = 0; }
+        art_token *tok = st.tok;
+        tok[0].start = s;
+        tok[0].end = i;
+        tok[0].flags = flags;   /* the apostrophe follows: no space */
+        after = fast_entry[i + 2 < n ? z[i + 2] : 0];
+        tok[1].start = i;
+        tok[1].end = i + 2;
+        tok[1].flags = ART_TOK_PUNCT | ART_TOK_QUOTE | (z[i + 1] == 'S' ? ART_TOK_HAS_UPPER : 0) | ART_TOK_POSSESSIVE |
+                       (uint32_t)(after & ART_TOK_SPACE_AFTER);
+        st.tok += 2;
+        i += 2;
+        st.i = i + (after & FT_BLANK ? 1 : 0);
+        continue;
+      }
     } else if (z[i] == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && (z[i + 2] == 0x9C || z[i + 2] == 0x9D)) {
       /* the curly double quotes of most news copy, a token each, with the
          shape art_token_shape() gives them (the opening one opens) */
       flags = ART_TOK_PUNCT | ART_TOK_QUOTE;
-      if (z[i + 2] == 0x9C) { flags |= ART_TOK_OPEN; initial = ART_TOK_INITIAL; }
+      if (z[i + 2] == 0x9C) { flags |= ART_TOK_OPEN; st.initial = ART_TOK_INITIAL; }
       i += 3;
       after = fast_entry[i < n ? z[i] : 0];
     } else {
-      break;
+      break;   /* simple_loop() took the spaces and the marks it could */
     }
-    if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);   /* a mark's: none */
-    tok->start = base + s;
-    tok->end = base + i;
-    tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
-    tok++;
-    /* the usual single space, without a turn of the loop: a branch, well predicted, where
-       arithmetic on the byte would make the next token wait for this one's loads */
-    if (i < n && z[i] == ' ') i++;
+    if (with_facts) *st.fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
+    st.tok->start = s;
+    st.tok->end = i;
+    st.tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
+    st.tok++;
+    /* the usual single space (the end's entry has no FT_BLANK) */
+    st.i = i + (after & FT_BLANK ? 1 : 0);
   }
-  out->count = (size_t)(tok - out->items);
-  *initial_io = initial;
-  return base + i;
+  out->count = (size_t)(st.tok - out->items);
+  *initial_io = st.initial;
+  return st.i;
 }
 
 /* fast_loop() made twice, so that art_tokenize() does not pay for facts it is not asked for. */
@@ -849,19 +930,24 @@ long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *
   const unsigned char *z = (const unsigned char *)doc;
   uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
   if (end <= start) return 0;
+  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire)) pthread_once(&abbrev_once, abbrev_filter_build);
   /* A token holds at least one byte: room for end - start tokens is room for all. */
   while (out->cap - out->count < end - start) {
     if (facts || grow(out)) return -1;   /* facts[] cannot grow with the array */
   }
-  uint64_t stack_bits[BITS_WORDS(BITS_STACK_BYTES)], *heap_bits = NULL, *bits = stack_bits;
-  size_t words = BITS_WORDS(end - start);
-  if (end - start > BITS_STACK_BYTES) {
+  /* The masks start at the multiple of 64 at or before start, so that a
+     position's bit is at its own place in a word (the bytes before start
+     are in the document; their bits are never asked for). */
+  size_t org = start & ~(size_t)63;
+  uint64_t stack_bits[BITS_WORDS(BITS_STACK_BYTES + 63)], *heap_bits = NULL, *bits = stack_bits;
+  size_t words = BITS_WORDS(end - org);
+  if (end - org > BITS_STACK_BYTES + 63) {
     /* a sentence of more than 4 KB: rare enough to pay for an allocation */
     bits = heap_bits = malloc(words * sizeof *bits);
     if (!bits) return -1;
   }
-  byte_bits b = { bits, start };
-  build_bits(z + start, end - start, end >= 16, &b);
+  byte_bits b = { bits, org };
+  build_bits(z + org, end - org, end >= 16, &b);
   long rc = tokenize_rest(doc, start, end, &b, out, facts, initial);
   free(heap_bits);
   return rc;
