@@ -560,6 +560,22 @@ static void build_bits(const unsigned char *z, size_t n, int back16, byte_bits *
   }
 }
 
+/* The trailing zeros of m != 0, as a size_t (GCC's __builtin_ctzll() gives
+   an int that it then sign-extends, one instruction more a word). */
+static inline size_t ctz64(uint64_t m) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  uint64_t r;
+  __asm__("bsf %1, %0" : "=r"(r) : "rm"(m) : "cc");
+  return (size_t)r;
+#elif defined(__GNUC__) || defined(__clang__)
+  return (size_t)__builtin_ctzll(m);
+#else
+  size_t r = 0;
+  while (!(m & 1)) { m >>= 1; r++; }
+  return r;
+#endif
+}
+
 /* The first bit at or after j that is set in bits (there is one: see
    byte_bits).  Most runs end in the word they start in. */
 static inline size_t next_set(const uint64_t *bits, size_t j) {
@@ -791,45 +807,51 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, const ui
   const uint64_t *at = (const uint64_t *)((uintptr_t)stop - (org >> 6) * sizeof *stop);
   while (i < n) {
     uint64_t t = fast_entry[z[i]], after;
-    uint32_t flags = t & FT_SHAPE_MASK;
-    size_t s = i;
-    if (LIKELY(FT_HAS(t, C_ALNUM))) {
-      size_t e = s + 1;
+    /* words, each with the single space after it, in the inner loop */
+    while (LIKELY(FT_HAS(t, C_ALNUM))) {
+      size_t s = i, e = s + 1;
       uint64_t m = at[e >> 6] >> (e & 63);
       if (UNLIKELY(!m)) {   /* the lower case runs into the next mask word */
         e = (e | 63) + 1;
         while (!(m = at[e >> 6])) e += 64;
       }
-      e += (size_t)(unsigned)__builtin_ctzll(m);
+      e += ctz64(m);
       after = fast_entry[e < n ? z[e] : 0];
       if (UNLIKELY(after & FT_WORD_GOES_ON)) {
         /* a joiner that joins nothing (word_tail()'s last case): the word
            ends before it, unless it is a period an abbreviation may keep */
-        if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) break;
-        if ((after & ART_TOK_PERIOD) && !(flags & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
-            (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31)) & 1))) break;
+        if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) goto done;
+        if ((after & ART_TOK_PERIOD) && !(t & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
+            (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31)) & 1))) goto done;
       }
       if (UNLIKELY((t & FT_H_OR_S) && e - s - 2 <= 1)) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
-      flags |= initial;
+      if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
+      tok->start = s;
+      tok->end = e;
+      tok->flags = ((uint32_t)t & FT_SHAPE_MASK) | initial | (after & ART_TOK_SPACE_AFTER);
+      tok++;
       initial = 0;
-      i = e;
-    } else if (FT_HAS(t, C_SPACE)) {
+      i = e + ((uint32_t)after >> 31);   /* FT_BLANK: the usual single space (not in the end's entry) */
+      if (i >= n) goto done;
+      t = fast_entry[z[i]];
+    }
+    if (FT_HAS(t, C_SPACE)) {
       i++;
       continue;
-    } else if (FT_HAS(t, C_PUNCT) && !(t & FT_QUOTE) && !((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN))) {
-      initial |= (flags & ART_TOK_OPEN) / (ART_TOK_OPEN / ART_TOK_INITIAL);   /* an opening bracket */
-      i++;
-      after = fast_entry[i < n ? z[i] : 0];
-    } else {
-      break;
     }
-    if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
-    tok->start = s;
-    tok->end = i;
+    if (!FT_HAS(t, C_PUNCT) || (t & FT_QUOTE) || ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN))) break;
+    /* a mark that is a token by itself */
+    uint32_t flags = t & FT_SHAPE_MASK;
+    initial |= (flags & ART_TOK_OPEN) / (ART_TOK_OPEN / ART_TOK_INITIAL);   /* an opening bracket */
+    after = fast_entry[i + 1 < n ? z[i + 1] : 0];
+    if (with_facts) *fact_at++ = 0;
+    tok->start = i;
+    tok->end = i + 1;
     tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
     tok++;
-    if (after & FT_BLANK) i++;   /* the usual single space (the end's entry has no FT_BLANK) */
+    i += 1 + (after & FT_BLANK ? 1 : 0);
   }
+done:
   st->tok = tok;
   st->fact_at = fact_at;
   st->i = i;
