@@ -23,20 +23,22 @@
 **   - Every byte is classified by one constant 256-entry table; only bytes
 **     of 0x80 and above (C_HIGH) pay for a UTF-8 decode and a utf8proc
 **     category lookup.
-**   - Before the loop, the sentence's lower-case letters become a bit
-**     mask, built 16 bytes a step with SSE2 (a byte at a time elsewhere).
-**     The end of a word is then a count-trailing-zeros, and a word that is
-**     a first character and lower case letters, most of them, has its
-**     whole shape from its first byte.
-**   - fast_run() takes the common tokens (plain ASCII words, with an
-**     abbreviation's period, single marks, spaces, and the commonest
-**     joined forms: "Iran's", "U.S.", "two-year", curly double quotes) in
-**     a small loop of its own that calls nothing in the common case, so
-**     its state stays in registers; anything else with a rule to apply
-**     (other joined words, other quotes and apostrophes, runs of marks,
-**     non-ASCII text) goes to the general loop, one token, and back.  The
-**     token array has room for a token per byte before the loop starts,
-**     so the loop never checks for room.
+**   - The run of lower-case letters that makes most of a word (usually
+**     all of it after its first letter) is found 16 bytes a step with
+**     SSE2 (a byte at a time elsewhere), and a word that is a first
+**     character and lower case letters has its whole shape from its first
+**     byte.
+**   - simple_loop() takes the commonest tokens (such words before a space
+**     or a mark that joins nothing, single marks, spaces) in a small loop
+**     that is called, not inlined, so its few variables stay in
+**     registers.  fast_run() takes one token it leaves at a time, the
+**     next commonest ("Iran's", "U.S.", "two-year", numbers, words with
+**     capitals inside, curly double quotes, an abbreviation's period),
+**     calling nothing in the common case; anything else with a rule to
+**     apply (other joined words, other quotes and apostrophes, runs of
+**     marks, non-ASCII text) goes to the general loop, one token, and
+**     back.  The token array has room for a token per byte before the
+**     loops start, so they never check for room.
 **   - The flags that depend on the neighbours (SPACE_AFTER, INITIAL) are
 **     set as each token is pushed, and so is the ART_TF_* byte that
 **     art_tokenize_append() can write beside each token: the entity stage
@@ -505,61 +507,6 @@ static inline size_t scan_word(const unsigned char *z, size_t s, size_t len, uns
 /* Marks with rules of their own: possessives, opening quotes. */
 #define QUOTE_MARKS ((1ull << '\'') | (1ull << '"'))
 
-/*
-** The sentence's bytes that are NOT lower-case letters as a bit mask,
-** built once before the fast loop: bit j stands for the byte at base + j.
-** A mask word covers 64 bytes, so the end of a run of lower case (most of
-** a word, usually all of it after its first letter) is a shift and a
-** count-trailing-zeros instead of a step per byte.  Bits past the end of
-** the sentence are 1 (so every run stops there); the word that holds the
-** end is always there.
-*/
-typedef struct byte_bits {
-  uint64_t *stop;   /* not an ASCII lower-case letter (or past the end) */
-  size_t org;       /* the document position of bit 0: a multiple of 64 */
-} byte_bits;
-
-/* Words of the mask for n bytes (the spare word included). */
-#define BITS_WORDS(n) ((n) / 64 + 1)
-/* Sentences up to this many bytes keep their mask on the stack. */
-#define BITS_STACK_BYTES 4096
-
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-/* The lower-case bits of the 16 bytes at z: x - 'a' <= 25, unsigned. */
-static inline unsigned lower16(const unsigned char *z) {
-  __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)z), _mm_set1_epi8('a'));
-  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x));
-}
-#endif
-
-/* The mask of z[0..n).  When back16 is set, the 16 bytes before z + n may
-   be read (they are in the document), which takes the last few bytes in one
-   step too. */
-static void build_bits(const unsigned char *z, size_t n, int back16, byte_bits *b) {
-  size_t words = BITS_WORDS(n);
-  for (size_t w = 0; w < words; w++) {
-    size_t off = w * 64, x = off;
-    uint64_t lower = 0;
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    if (off + 64 <= n) {   /* a whole word of the mask: four steps, unrolled */
-      lower = (uint64_t)lower16(z + off) | (uint64_t)lower16(z + off + 16) << 16 |
-              (uint64_t)lower16(z + off + 32) << 32 | (uint64_t)lower16(z + off + 48) << 48;
-      x = off + 64;
-    }
-    for (; x + 16 <= n && x < off + 64; x += 16) lower |= (uint64_t)lower16(z + x) << (x - off);
-    if (x < n && x < off + 64 && back16) {
-      /* n - x < 16 bytes left: the 16 that end at z + n, those before x dropped */
-      lower |= (uint64_t)(lower16(z + n - 16) >> (16 - (n - x))) << (x - off);
-      x = n;
-    }
-#else
-    (void)back16;
-#endif
-    for (; x < n && x < off + 64; x++) lower |= (uint64_t)((byte_class[z[x]] & C_LOWER) != 0) << (x - off);
-    b->stop[w] = ~lower;   /* the bits past n were 0 */
-  }
-}
-
 /* The trailing zeros of m != 0, as a size_t (GCC's __builtin_ctzll() gives
    an int that it then sign-extends, one instruction more a word). */
 static inline size_t ctz64(uint64_t m) {
@@ -576,20 +523,35 @@ static inline size_t ctz64(uint64_t m) {
 #endif
 }
 
-/* The first bit at or after j that is set in bits (there is one: see
-   byte_bits).  Most runs end in the word they start in. */
-static inline size_t next_set(const uint64_t *bits, size_t j) {
-  size_t w = j >> 6;
-  uint64_t m = bits[w] >> (j & 63);
-#if defined(__GNUC__) || defined(__clang__)
-  if (__builtin_expect(m != 0, 1)) return j + (size_t)__builtin_ctzll(m);
-  while (!(m = bits[++w])) {}
-  return w * 64 + (size_t)__builtin_ctzll(m);
-#else
-  if (!m) { while (!(m = bits[++w])) {} j = w * 64; }
-  while (!(m & 1)) { m >>= 1; j++; }
-  return j;
+/*
+** The end of the run of ASCII lower-case letters from z[j] on (j <= n):
+** the first position at or after j whose byte is not one, or n.  Most of a
+** word is such a run (usually all of it after its first letter), so it is
+** taken 16 bytes a step with SSE2 (every x86-64): with x = c - ('a' + 128)
+** as a signed byte, c is not lower case when x > 25 - 128.  Nothing at or
+** past n is read: the last bytes of a sentence are read as the 16 bytes
+** that end at n, which are in the document when n >= 16 (positions are the
+** document's), else a byte at a time.
+*/
+static ALWAYS_INLINE size_t lower_run_end(const unsigned char *z, size_t j, size_t n) {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  const __m128i bias = _mm_set1_epi8((char)('a' + 128)), top = _mm_set1_epi8((char)(25 - 128));
+  for (;;) {
+    if (LIKELY(n - j >= 16)) {
+      __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(z + j)), bias);
+      unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, top));
+      if (LIKELY(m)) return j + ctz64(m);
+      j += 16;
+      continue;
+    }
+    if (n < 16) break;
+    __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(z + n - 16)), bias);
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, top)) >> (16 - (n - j));
+    return j + ctz64(m | 1u << (n - j));   /* the bit for n stops the run at the end */
+  }
 #endif
+  while (j < n && (byte_class[z[j]] & C_LOWER)) j++;
+  return j;
 }
 
 /*
@@ -677,18 +639,6 @@ static const uint64_t fast_entry[256] = {
 };
 #define FT_HAS(t, cls) ((t) & ((uint32_t)(cls) << FT_CLASS_SHIFT))
 
-/*
-** The common case, in a small loop of its own: ASCII spaces, plain ASCII
-** words that end before a space or a mark that cannot join them, and marks
-** that are a token by themselves (',', '(', ')', a lone '.'...).  It stops
-** at anything else (non-ASCII characters, joined words, words followed by
-** a period, quotes and apostrophes, runs of marks) for the general loop in
-** art_tokenize().  The loop works in positions relative to the masks'
-** base and keeps out of function calls in the common case, so that what it
-** needs stays in registers; one look-up in fast_entry[] answers all it
-** asks of a byte.  The token array has room for every token
-** (art_tokenize() reserved it).
-*/
 /*
 ** The end of the ASCII word z[s..i) of fast_loop() when the byte after its
 ** lower-case run, of entry *after, may go on with it (a letter, digit,
@@ -797,25 +747,16 @@ typedef struct fast_state {
 ** stops at anything else, for the token-at-a-time loop of fast_loop().
 ** Called, not inlined: its few variables stay in registers.
 */
-static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, const uint64_t *stop, size_t org,
-                                      fast_state *st, const int with_facts) {
+static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_state *st, const int with_facts) {
   art_token *tok = st->tok;
   uint8_t *fact_at = st->fact_at;
   size_t i = st->i;
   uint32_t initial = st->initial;
-  /* the mask word of position j is at[j >> 6] (org is a multiple of 64) */
-  const uint64_t *at = (const uint64_t *)((uintptr_t)stop - (org >> 6) * sizeof *stop);
   while (i < n) {
     uint64_t t = fast_entry[z[i]], after;
     /* words, each with the single space after it, in the inner loop */
     while (LIKELY(FT_HAS(t, C_ALNUM))) {
-      size_t s = i, e = s + 1;
-      uint64_t m = at[e >> 6] >> (e & 63);
-      if (UNLIKELY(!m)) {   /* the lower case runs into the next mask word */
-        e = (e | 63) + 1;
-        while (!(m = at[e >> 6])) e += 64;
-      }
-      e += ctz64(m);
+      size_t s = i, e = lower_run_end(z, s + 1, n);
       after = fast_entry[e < n ? z[e] : 0];
       if (UNLIKELY(after & FT_WORD_GOES_ON)) {
         /* a joiner that joins nothing (word_tail()'s last case): the word
@@ -857,21 +798,26 @@ done:
   st->i = i;
   st->initial = initial;
 }
-static NOINLINE void simple_run(const unsigned char *z, size_t n, const uint64_t *stop, size_t org, fast_state *st) {
-  simple_loop(z, n, stop, org, st, 0);
+static NOINLINE void simple_run(const unsigned char *z, size_t n, fast_state *st) {
+  simple_loop(z, n, st, 0);
 }
-static NOINLINE void simple_run_facts(const unsigned char *z, size_t n, const uint64_t *stop, size_t org,
-                                      fast_state *st) {
-  simple_loop(z, n, stop, org, st, 1);
+static NOINLINE void simple_run_facts(const unsigned char *z, size_t n, fast_state *st) {
+  simple_loop(z, n, st, 1);
 }
 
-static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t n, const byte_bits *b,
-                                      art_tokens *out, const int with_facts, uint8_t *facts, uint32_t *initial_io) {
-  const size_t org = b->org;   /* positions are the document's: the masks start at org */
-  const uint64_t *stop = b->stop;
+/*
+** The tokens of z[i0..n) that need no general rule: simple_loop() takes
+** the commonest, and each token it stops at is taken here if it is one
+** word_tail() can finish (or a curly double quote), else fast_loop()
+** returns its position for the general loop in art_tokenize_append().
+** Positions are the document's.  The token array has room for every token
+** (art_tokenize_append() reserved it).
+*/
+static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t n, art_tokens *out,
+                                      const int with_facts, uint8_t *facts, uint32_t *initial_io) {
   fast_state st = { out->items + out->count, with_facts ? facts + out->count : NULL, i0, *initial_io };
   for (;;) {
-    (with_facts ? simple_run_facts : simple_run)(z, n, stop, org, &st);
+    (with_facts ? simple_run_facts : simple_run)(z, n, &st);
     size_t i = st.i;
     if (i >= n) break;
     /* one token that simple_loop() does not take, or the general loop's */
@@ -881,7 +827,7 @@ static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t 
     if (FT_HAS(t, C_ALNUM)) {
       /* Most words are a first character and lower-case letters: then
          the entry of the first gave the whole shape. */
-      i = org + next_set(stop, s + 1 - org);
+      i = lower_run_end(z, s + 1, n);
       after = fast_entry[i < n ? z[i] : 0];
       if (after & FT_WORD_GOES_ON) {
         i = word_tail(z, s, i, n, &flags, &t, &after);
@@ -931,17 +877,14 @@ static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t 
 }
 
 /* fast_loop() made twice, so that art_tokenize() does not pay for facts it is not asked for. */
-static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
-                                art_tokens *out, uint8_t *facts, uint32_t *initial_io) {
-  return fast_loop(doc, i, end, b, out, 0, NULL, initial_io);
+static NOINLINE size_t fast_run(const unsigned char *doc, size_t i, size_t end, art_tokens *out, uint8_t *facts,
+                                uint32_t *initial_io) {
+  return fast_loop(doc, i, end, out, 0, NULL, initial_io);
 }
-static NOINLINE size_t fast_run_facts(const unsigned char *doc, size_t i, size_t end, const byte_bits *b,
-                                      art_tokens *out, uint8_t *facts, uint32_t *initial_io) {
-  return fast_loop(doc, i, end, b, out, 1, facts, initial_io);
+static NOINLINE size_t fast_run_facts(const unsigned char *doc, size_t i, size_t end, art_tokens *out,
+                                      uint8_t *facts, uint32_t *initial_io) {
+  return fast_loop(doc, i, end, out, 1, facts, initial_io);
 }
-
-static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_bits *b, art_tokens *out,
-                          uint8_t *facts, uint32_t initial);
 
 long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
   out->count = 0;
@@ -957,33 +900,11 @@ long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *
   while (out->cap - out->count < end - start) {
     if (facts || grow(out)) return -1;   /* facts[] cannot grow with the array */
   }
-  /* The masks start at the multiple of 64 at or before start, so that a
-     position's bit is at its own place in a word (the bytes before start
-     are in the document; their bits are never asked for). */
-  size_t org = start & ~(size_t)63;
-  uint64_t stack_bits[BITS_WORDS(BITS_STACK_BYTES + 63)], *heap_bits = NULL, *bits = stack_bits;
-  size_t words = BITS_WORDS(end - org);
-  if (end - org > BITS_STACK_BYTES + 63) {
-    /* a sentence of more than 4 KB: rare enough to pay for an allocation */
-    bits = heap_bits = malloc(words * sizeof *bits);
-    if (!bits) return -1;
-  }
-  byte_bits b = { bits, org };
-  build_bits(z + org, end - org, end >= 16, &b);
-  long rc = tokenize_rest(doc, start, end, &b, out, facts, initial);
-  free(heap_bits);
-  return rc;
-}
-
-/* art_tokenize() once the masks are built. */
-static long tokenize_rest(const char *doc, size_t start, size_t end, const byte_bits *b, art_tokens *out,
-                          uint8_t *facts, uint32_t initial) {
-  const unsigned char *z = (const unsigned char *)doc;
   const size_t from0 = out->count;   /* the tokens before are another sentence's */
   size_t i = start, first = from0;
   while (i < end) {
     if (facts && out->count > first) fill_facts(z, out, first, facts);   /* the general loop's tokens since */
-    i = (facts ? fast_run_facts : fast_run)(z, i, end, b, out, facts, &initial);
+    i = (facts ? fast_run_facts : fast_run)(z, i, end, out, facts, &initial);
     first = out->count;
     if (i >= end) break;
     uchar c = { z[i], 1, byte_class[z[i]] };
