@@ -527,31 +527,37 @@ static inline size_t ctz64(uint64_t m) {
 ** The end of the run of ASCII lower-case letters from z[j] on (j <= n):
 ** the first position at or after j whose byte is not one, or n.  Most of a
 ** word is such a run (usually all of it after its first letter), so it is
-** taken 16 bytes a step with SSE2 (every x86-64): with x = c - ('a' + 128)
-** as a signed byte, c is not lower case when x > 25 - 128.  Nothing at or
-** past n is read: the last bytes of a sentence are read as the 16 bytes
-** that end at n, which are in the document when n >= 16 (positions are the
-** document's), else a byte at a time.
+** taken 16 bytes a step with SSE2 (every x86-64): c - 'a' + 102, adding
+** unsigned with saturation, has its top bit set unless c - 'a' <= 25.
+** lim is n - 16 when n >= 16, else 0 (a run always starts at j >= 1).
+** Nothing at or past n is read: the last bytes of a sentence are read as
+** the 16 bytes that end at n, which are in the document when n >= 16
+** (positions are the document's), else a byte at a time; that is a call,
+** out of the loops' way.
 */
-static ALWAYS_INLINE size_t lower_run_end(const unsigned char *z, size_t j, size_t n) {
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-  const __m128i bias = _mm_set1_epi8((char)('a' + 128)), top = _mm_set1_epi8((char)(25 - 128));
-  for (;;) {
-    if (LIKELY(n - j >= 16)) {
-      __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(z + j)), bias);
-      unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, top));
-      if (LIKELY(m)) return j + ctz64(m);
-      j += 16;
-      continue;
-    }
-    if (n < 16) break;
-    __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(z + n - 16)), bias);
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, top)) >> (16 - (n - j));
-    return j + ctz64(m | 1u << (n - j));   /* the bit for n stops the run at the end */
-  }
+static inline unsigned not_lower16(const unsigned char *z) {
+  __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)z), _mm_set1_epi8('a'));
+  return (unsigned)_mm_movemask_epi8(_mm_adds_epu8(x, _mm_set1_epi8(102)));
+}
+#endif
+static NOINLINE size_t lower_run_end_tail(const unsigned char *z, size_t j, size_t n) {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  if (n >= 16) return j + ctz64(not_lower16(z + n - 16) >> (16 - (n - j)) | 1u << (n - j));   /* bit n - j: the end */
 #endif
   while (j < n && (byte_class[z[j]] & C_LOWER)) j++;
   return j;
+}
+static ALWAYS_INLINE size_t lower_run_end(const unsigned char *z, size_t j, size_t n, size_t lim) {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  for (; LIKELY(j <= lim); j += 16) {
+    unsigned m = not_lower16(z + j);
+    if (LIKELY(m)) return j + ctz64(m);
+  }
+#else
+  (void)lim;
+#endif
+  return lower_run_end_tail(z, j, n);
 }
 
 /*
@@ -752,11 +758,12 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
   uint8_t *fact_at = st->fact_at;
   size_t i = st->i;
   uint32_t initial = st->initial;
+  const size_t lim = n >= 16 ? n - 16 : 0;   /* see lower_run_end() */
   while (i < n) {
     uint64_t t = fast_entry[z[i]], after;
     /* words, each with the single space after it, in the inner loop */
     while (LIKELY(FT_HAS(t, C_ALNUM))) {
-      size_t s = i, e = lower_run_end(z, s + 1, n);
+      size_t s = i, e = lower_run_end(z, s + 1, n, lim);
       after = fast_entry[e < n ? z[e] : 0];
       if (UNLIKELY(after & FT_WORD_GOES_ON)) {
         /* a joiner that joins nothing (word_tail()'s last case): the word
@@ -827,7 +834,7 @@ static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t 
     if (FT_HAS(t, C_ALNUM)) {
       /* Most words are a first character and lower-case letters: then
          the entry of the first gave the whole shape. */
-      i = lower_run_end(z, s + 1, n);
+      i = lower_run_end(z, s + 1, n, n >= 16 ? n - 16 : 0);
       after = fast_entry[i < n ? z[i] : 0];
       if (after & FT_WORD_GOES_ON) {
         i = word_tail(z, s, i, n, &flags, &t, &after);
