@@ -267,10 +267,12 @@ static int is_common_word(const unsigned char *z, size_t n) {
 ** Which lengths and first letters the keys of token_abbrevs.tsv have: bit
 ** c - 'a' of abbrev_first[len] when a key of len bytes starts with c, bit
 ** 31 when one starts with another byte.  Most words before a period ("said.",
-** "year.") match no key by these two facts and skip the lookup.  Built once.
+** "year.") match no key by these two facts and skip the lookup.
+** abbrev_last[len] is the same for the last byte: simple_loop() asks both
+** ("says." has a key's length and first letter).  Built once.
 */
 #define ABBREV_MAX 12
-static uint32_t abbrev_first[ABBREV_MAX + 1];
+static uint32_t abbrev_first[ABBREV_MAX + 1], abbrev_last[ABBREV_MAX + 1];
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static atomic_int abbrev_ready;   /* set once built: later calls skip pthread_once() */
 
@@ -278,8 +280,10 @@ static void abbrev_filter_build(void) {
   const art_table *t = &art_table_token_abbrevs;
   for (uint32_t i = 0; i < t->count; i++) {
     const art_table_entry *e = &t->entries[i];
-    unsigned char c = (unsigned char)e->key[0];
-    if (e->key_len <= ABBREV_MAX) abbrev_first[e->key_len] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
+    unsigned char c = (unsigned char)e->key[0], l = (unsigned char)e->key[e->key_len - 1];
+    if (e->key_len > ABBREV_MAX) continue;
+    abbrev_first[e->key_len] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
+    abbrev_last[e->key_len] |= l >= 'a' && l <= 'z' ? 1u << (l - 'a') : 1u << 31;
   }
   atomic_store_explicit(&abbrev_ready, 1, memory_order_release);
 }
@@ -770,7 +774,8 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
            ends before it, unless it is a period an abbreviation may keep */
         if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) goto done;
         if ((after & ART_TOK_PERIOD) && !(t & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
-            (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31)) & 1))) goto done;
+            (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31) &
+                             abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) goto done;   /* z[e - 1] is lower case */
       }
       if (UNLIKELY((t & FT_H_OR_S) && e - s - 2 <= 1)) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
       if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
