@@ -30,11 +30,11 @@
 **     byte.
 **   - simple_loop() takes the commonest tokens (such words before a space
 **     or a mark that joins nothing, single marks, spaces) in a small loop
-**     that is called, not inlined, so its few variables stay in
-**     registers.  fast_run() takes one token it leaves at a time, the
+**     that calls nothing for them, so its few variables stay in
+**     registers.  other_token(), a call, takes one token it stops at, the
 **     next commonest ("Iran's", "U.S.", "two-year", numbers, words with
 **     capitals inside, curly double quotes, an abbreviation's period),
-**     calling nothing in the common case; anything else with a rule to
+**     and the loop goes on; anything else with a rule to
 **     apply (other joined words, other quotes and apostrophes, runs of
 **     marks, non-ASCII text) goes to the general loop, one token, and
 **     back.  The token array has room for a token per byte before the
@@ -750,12 +750,76 @@ typedef struct fast_state {
 } fast_state;
 
 /*
+** One token at st->i that simple_loop() does not take: a word that
+** word_tail() can finish ("Iran's", "U.S.", "two-year", "1,200", words
+** with capitals or digits inside, an abbreviation's period), or a curly
+** double quote.  Returns 0, with nothing done, when the general loop must
+** take it.  A call from simple_loop(), out of its way.
+*/
+static ALWAYS_INLINE int other_token(const unsigned char *z, size_t n, fast_state *st, const int with_facts) {
+  size_t i = st->i, s = i;
+  uint64_t t = fast_entry[z[i]], after;
+  uint32_t flags = t & FT_SHAPE_MASK;   /* t's bits 32-39 become the token's facts as they are known */
+  if (FT_HAS(t, C_ALNUM)) {
+    i = lower_run_end(z, s + 1, n, n >= 16 ? n - 16 : 0);
+    after = fast_entry[i < n ? z[i] : 0];
+    if (after & FT_WORD_GOES_ON) {
+      i = word_tail(z, s, i, n, &flags, &t, &after);
+      if (i == s) return 0;
+    }
+    if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
+    flags |= st->initial;
+    st->initial = 0;
+    if (t & FT_POSSESSIVE) {
+      /* the word, then "'s" with the shape emit_word() gives it (art_token_shape()'s; no facts) */
+      if (with_facts) { st->fact_at[0] = (uint8_t)(t >> FT_FACT_SHIFT); st->fact_at[1] = 0; st->fact_at += 2; }
+      art_token *tok = st->tok;
+      tok[0].start = s;
+      tok[0].end = i;
+      tok[0].flags = flags;   /* the apostrophe follows: no space */
+      after = fast_entry[i + 2 < n ? z[i + 2] : 0];
+      tok[1].start = i;
+      tok[1].end = i + 2;
+      tok[1].flags = ART_TOK_PUNCT | ART_TOK_QUOTE | (z[i + 1] == 'S' ? ART_TOK_HAS_UPPER : 0) | ART_TOK_POSSESSIVE |
+                     (uint32_t)(after & ART_TOK_SPACE_AFTER);
+      st->tok += 2;
+      i += 2;
+      st->i = i + (after & FT_BLANK ? 1 : 0);
+      return 1;
+    }
+  } else if (z[i] == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && (z[i + 2] == 0x9C || z[i + 2] == 0x9D)) {
+    /* the curly double quotes of most news copy, a token each, with the
+       shape art_token_shape() gives them (the opening one opens) */
+    flags = ART_TOK_PUNCT | ART_TOK_QUOTE;
+    if (z[i + 2] == 0x9C) { flags |= ART_TOK_OPEN; st->initial = ART_TOK_INITIAL; }
+    i += 3;
+    after = fast_entry[i < n ? z[i] : 0];
+  } else {
+    return 0;
+  }
+  if (with_facts) *st->fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
+  st->tok->start = s;
+  st->tok->end = i;
+  st->tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
+  st->tok++;
+  st->i = i + (after & FT_BLANK ? 1 : 0);   /* the usual single space (the end's entry has no FT_BLANK) */
+  return 1;
+}
+static NOINLINE int other_token_plain(const unsigned char *z, size_t n, fast_state *st) {
+  return other_token(z, n, st, 0);
+}
+static NOINLINE int other_token_facts(const unsigned char *z, size_t n, fast_state *st) {
+  return other_token(z, n, st, 1);
+}
+
+/*
 ** The commonest tokens, in the tightest loop: a word whose first byte is
 ** followed by lower-case letters only, ending before a space or a mark
 ** that cannot join it ("said" in "said ", "said, ", "said." unless it may be
-** an abbreviation), a single mark with no rule of its own, and spaces.  It
-** stops at anything else, for the token-at-a-time loop of fast_loop().
-** Called, not inlined: its few variables stay in registers.
+** an abbreviation), a single mark with no rule of its own, and spaces.
+** Another token goes to other_token(), a call out of the loop's way (its
+** state goes through *st), and the loop goes on after it; when that does
+** not take it either, the loop stops there, for the general loop.
 */
 static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_state *st, const int with_facts) {
   art_token *tok = st->tok;
@@ -772,10 +836,10 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
       if (UNLIKELY(after & FT_WORD_GOES_ON)) {
         /* a joiner that joins nothing (word_tail()'s last case): the word
            ends before it, unless it is a period an abbreviation may keep */
-        if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) goto done;
+        if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) goto other;
         if ((after & ART_TOK_PERIOD) && !(t & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
             (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31) &
-                             abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) goto done;   /* z[e - 1] is lower case */
+                             abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) goto other;   /* z[e - 1] is lower case */
       }
       if (UNLIKELY((t & FT_H_OR_S) && e - s - 2 <= 1)) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
       if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
@@ -792,7 +856,10 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
       i++;
       continue;
     }
-    if (!FT_HAS(t, C_PUNCT) || (t & FT_QUOTE) || ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN))) break;
+    if (!FT_HAS(t, C_PUNCT) || (t & FT_QUOTE) || ((t & FT_RUN) && i + 1 < n && (fast_entry[z[i + 1]] & FT_RUN))) {
+      if (z[i] != 0xE2) break;   /* the general loop's */
+      goto other;   /* a curly quote, maybe */
+    }
     /* a mark that is a token by itself */
     uint32_t flags = t & FT_SHAPE_MASK;
     initial |= (flags & ART_TOK_OPEN) / (ART_TOK_OPEN / ART_TOK_INITIAL);   /* an opening bracket */
@@ -803,6 +870,18 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
     tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
     tok++;
     i += 1 + (after & FT_BLANK ? 1 : 0);
+    continue;
+  other:
+    /* a token for other_token(), or for the general loop when it does not take it */
+    st->tok = tok;
+    st->fact_at = fact_at;
+    st->i = i;
+    st->initial = initial;
+    if (!(with_facts ? other_token_facts : other_token_plain)(z, n, st)) return;
+    tok = st->tok;
+    fact_at = st->fact_at;
+    i = st->i;
+    initial = st->initial;
   }
 done:
   st->tok = tok;
@@ -810,79 +889,16 @@ done:
   st->i = i;
   st->initial = initial;
 }
-static NOINLINE void simple_run(const unsigned char *z, size_t n, fast_state *st) {
-  simple_loop(z, n, st, 0);
-}
-static NOINLINE void simple_run_facts(const unsigned char *z, size_t n, fast_state *st) {
-  simple_loop(z, n, st, 1);
-}
-
 /*
-** The tokens of z[i0..n) that need no general rule: simple_loop() takes
-** the commonest, and each token it stops at is taken here if it is one
-** word_tail() can finish (or a curly double quote), else fast_loop()
-** returns its position for the general loop in art_tokenize_append().
-** Positions are the document's.  The token array has room for every token
-** (art_tokenize_append() reserved it).
+** The tokens of z[i0..n) that need no general rule, up to the first that
+** does: its position is returned, for the general loop in
+** art_tokenize_append().  Positions are the document's.  The token array
+** has room for every token (art_tokenize_append() reserved it).
 */
 static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t n, art_tokens *out,
                                       const int with_facts, uint8_t *facts, uint32_t *initial_io) {
   fast_state st = { out->items + out->count, with_facts ? facts + out->count : NULL, i0, *initial_io };
-  for (;;) {
-    (with_facts ? simple_run_facts : simple_run)(z, n, &st);
-    size_t i = st.i;
-    if (i >= n) break;
-    /* one token that simple_loop() does not take, or the general loop's */
-    uint64_t t = fast_entry[z[i]], after;
-    uint32_t flags = t & FT_SHAPE_MASK;   /* t's bits 32-39 become the token's facts as they are known */
-    size_t s = i;
-    if (FT_HAS(t, C_ALNUM)) {
-      /* Most words are a first character and lower-case letters: then
-         the entry of the first gave the whole shape. */
-      i = lower_run_end(z, s + 1, n, n >= 16 ? n - 16 : 0);
-      after = fast_entry[i < n ? z[i] : 0];
-      if (after & FT_WORD_GOES_ON) {
-        i = word_tail(z, s, i, n, &flags, &t, &after);
-        if (i == s) break;
-      }
-      if ((t & FT_H_OR_S) && i - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, i - s) << FT_FACT_SHIFT;
-      flags |= st.initial;
-      st.initial = 0;
-      if (t & FT_POSSESSIVE) {
-        /* the word, then "'s" with the shape emit_word() gives it (art_token_shape()'s; no facts) */
-        if (with_facts) { *st.fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT); *st.fact_at++ = 0; }
-        art_token *tok = st.tok;
-        tok[0].start = s;
-        tok[0].end = i;
-        tok[0].flags = flags;   /* the apostrophe follows: no space */
-        after = fast_entry[i + 2 < n ? z[i + 2] : 0];
-        tok[1].start = i;
-        tok[1].end = i + 2;
-        tok[1].flags = ART_TOK_PUNCT | ART_TOK_QUOTE | (z[i + 1] == 'S' ? ART_TOK_HAS_UPPER : 0) | ART_TOK_POSSESSIVE |
-                       (uint32_t)(after & ART_TOK_SPACE_AFTER);
-        st.tok += 2;
-        i += 2;
-        st.i = i + (after & FT_BLANK ? 1 : 0);
-        continue;
-      }
-    } else if (z[i] == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && (z[i + 2] == 0x9C || z[i + 2] == 0x9D)) {
-      /* the curly double quotes of most news copy, a token each, with the
-         shape art_token_shape() gives them (the opening one opens) */
-      flags = ART_TOK_PUNCT | ART_TOK_QUOTE;
-      if (z[i + 2] == 0x9C) { flags |= ART_TOK_OPEN; st.initial = ART_TOK_INITIAL; }
-      i += 3;
-      after = fast_entry[i < n ? z[i] : 0];
-    } else {
-      break;   /* simple_loop() took the spaces and the marks it could */
-    }
-    if (with_facts) *st.fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
-    st.tok->start = s;
-    st.tok->end = i;
-    st.tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
-    st.tok++;
-    /* the usual single space (the end's entry has no FT_BLANK) */
-    st.i = i + (after & FT_BLANK ? 1 : 0);
-  }
+  simple_loop(z, n, &st, with_facts);
   out->count = (size_t)(st.tok - out->items);
   *initial_io = st.initial;
   return st.i;
