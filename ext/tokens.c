@@ -831,8 +831,18 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
     uint64_t t = fast_entry[z[i]], after;
     /* words, each with the single space after it, in the inner loop */
     while (LIKELY(FT_HAS(t, C_ALNUM))) {
-      size_t s = i, e = lower_run_end(z, s + 1, n, lim);
-      after = fast_entry[e < n ? z[e] : 0];
+      size_t s = i, e = s + 1;
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+      unsigned m;
+      if (LIKELY(e <= lim) && LIKELY((m = not_lower16(z + e)) != 0)) {
+        e += ctz64(m);
+        after = fast_entry[z[e]];   /* e < n: the bit was one of the 16 bytes before n */
+      } else
+#endif
+      {
+        e = lower_run_end(z, e, n, lim);
+        after = fast_entry[e < n ? z[e] : 0];
+      }
       if (UNLIKELY(after & FT_WORD_GOES_ON)) {
         /* a joiner that joins nothing (word_tail()'s last case): the word
            ends before it, unless it is a period an abbreviation may keep */
