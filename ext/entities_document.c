@@ -68,7 +68,43 @@ static void sm_clear(span_map *m) {
   m->nused = 0;
 }
 
-/* The value slot for z[0..n), whose art_table_hash is hash, in a map that
+/* The document pass's own hash of a text (m->hash and the span maps' slots;
+   nothing outside this file sees it): names are short, so a text of up to
+   16 bytes is read as two overlapping words and mixed by one multiply,
+   inline (art_hash_bytes() was a call per text); a longer one goes to
+   art_hash_bytes(). */
+static inline uint64_t load_word(const char *z) { uint64_t v; memcpy(&v, z, 8); return v; }
+static inline uint32_t load_half(const char *z) { uint32_t v; memcpy(&v, z, 4); return v; }
+
+static inline __attribute__((always_inline)) uint32_t text_hash(const char *z, size_t n) {
+  uint64_t a, b;
+  if (n >= 8) {
+    if (n > 16) return art_hash_bytes(z, n);
+    a = load_word(z);
+    b = load_word(z + n - 8);
+  } else if (n >= 4) {
+    a = load_half(z);
+    b = load_half(z + n - 4);
+  } else {
+    a = n ? (uint64_t)(unsigned char)z[0] << 16 | (uint64_t)(unsigned char)z[n >> 1] << 8 | (unsigned char)z[n - 1] : 0;
+    b = 0;
+  }
+  return (uint32_t)art_fold_mul(a ^ 0xe7037ed1a0b428dbull, b ^ (uint64_t)n * 0x9e3779b97f4a7c15ull);
+}
+
+/* Are a[0..n) and b[0..n) the same bytes?  Inline for the short texts the
+   maps hold (memcmp() was a call per look-up that found its slot). */
+static inline __attribute__((always_inline)) int same_bytes(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return memcmp(a, b, n) == 0;
+    return load_word(a) == load_word(b) && load_word(a + n - 8) == load_word(b + n - 8);
+  }
+  if (n >= 4) return load_half(a) == load_half(b) && load_half(a + n - 4) == load_half(b + n - 4);
+  for (size_t k = 0; k < n; k++) if (a[k] != b[k]) return 0;
+  return 1;
+}
+
+/* The value slot for z[0..n), whose text_hash() is hash, in a map that
    sm_init() set up: existing, or (insert) new with value -1; NULL if absent. */
 static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
   for (size_t h = hash & m->mask;; h = (h + 1) & m->mask) {
@@ -81,12 +117,9 @@ static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t ha
       m->used[m->nused++] = (uint32_t)h;
       return &s->value;
     }
-    if (s->n == n && memcmp(s->z, z, n) == 0) return &s->value;
+    if (s->n == n && same_bytes(s->z, z, n)) return &s->value;
   }
 }
-
-/* art_table_hash(), inlined: the document pass hashes every name's text */
-static inline uint32_t text_hash(const char *z, size_t n) { return art_hash_bytes(z, n); }
 
 static inline __attribute__((always_inline)) int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
   return sm_find(m, z, n, text_hash(z, n), insert);
