@@ -291,6 +291,7 @@ typedef struct vote_group {
   uint8_t type, context_org;
   uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
   int32_t one_word;                  /* A2: the last one-word name with the text, or -1 */
+  int32_t first_name;                /* C: the first name (not from a headline) with the text, or -1 */
 } vote_group;
 
 /* What steps after D learn about a one-word text, kept per text number
@@ -575,10 +576,11 @@ static void match_report_teams(work *w) {
 ** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
 ** Madre": a storm, an operation or a product named in full once is named by
 ** its last words later.  Such names are few: a plain scan over them.
+** Returns how many runs left as O it made names.
 */
-static void event_short_names(work *w) {
+static size_t event_short_names(work *w) {
   const char *doc = w->doc;
-  size_t events[8], nev = 0;
+  size_t events[8], nev = 0, named = 0;
   for (size_t x = 0; x < w->ntext && nev < 8; x++) {
     size_t i = w->text[x];
     const mention *e = &w->m[i];
@@ -597,12 +599,14 @@ static void event_short_names(work *w) {
       if (m->type == e->type || e->ntok <= m->ntok || e->end - e->start <= ml + 1) continue;
       if (doc[e->end - ml - 1] != ' ' || memcmp(doc + e->end - ml, doc + m->start, ml) != 0) continue;
       if (m->ntok == 1 && (art_ent_gaz_bits(doc + m->start, ml, 0) & ART_GAZ_COMMON)) continue;
+      named += m->orphan;
       m->type = e->type;
       m->orphan = 0;
       m->score = 1 << 22;
       break;
     }
   }
+  return named;
 }
 
 /*
@@ -1015,7 +1019,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (*id < 0) {
       *id = (int32_t)ntexts++;
       by_text[*id] = 0;
-      groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1};
+      groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1, .first_name = -1};
     }
     m->text_id = *id;
     if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
@@ -1094,6 +1098,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      end with a period, whatever their type (B3-B4 change types) */
   uint32_t *dotted = openers;
   size_t ndotted = 0;
+  /* C's first half in this pass too: it reads whether a mention is a name
+     and weak, which B and B2 change only on the mention they look at, and
+     B3 to B5 below only on a few (they say so: C's first half is then
+     walked again) */
   for (size_t k = 0; k < ntext; k++) {
     size_t i = text[k];
     mention *m = &w->m[i];
@@ -1102,6 +1110,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (m->type == ART_ENT_PERSON && m->canon < 0) lone_persons[nlone_persons++] = (uint32_t)i;
     } else particle_surname(w, tb, m, i);
     if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
+    if (is_name(m) && !m->weak && groups[m->text_id].first_name < 0) groups[m->text_id].first_name = (int32_t)i;
   }
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
@@ -1111,7 +1120,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (companies) business_story_companies(w);
   if (long_facilities) facility_short_names(w);
   if (teams >= 2) match_report_teams(w);
-  if (long_events) event_short_names(w);
+  /* B3c drops the second word of a club's name, B4 makes names of runs
+     left as O: C's first half is then walked again, below */
+  int names_changed = w->match_report;
+  if (long_events) names_changed |= event_short_names(w) > 0;
   /* B3c's merges change where names end: then B5 walks every text's mention */
   if (!w->match_report) {
     w->text = dotted;
@@ -1120,13 +1132,17 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   state_abbreviations(w, groups);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
-        by_text: the first name (not from a headline) with the text, or -1. */
-  memset(by_text, 0xFF, ntexts * sizeof *by_text);
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    const mention *m = &w->m[i];
-    if (!is_name(m) || m->weak) continue;
-    if (by_text[m->text_id] < 0) by_text[m->text_id] = (int32_t)i;
+        A group's first_name: the first name (not from a headline) with
+        the text, or -1 (found in B's pass, or here again when B3c or B4
+        changed which mentions are names). */
+  if (names_changed) {
+    for (size_t t = 0; t < ntexts; t++) groups[t].first_name = -1;
+    for (size_t x = 0; x < ntext; x++) {
+      size_t i = text[x];
+      const mention *m = &w->m[i];
+      if (!is_name(m) || m->weak) continue;
+      if (groups[m->text_id].first_name < 0) groups[m->text_id].first_name = (int32_t)i;
+    }
   }
   /* D. One label per surface form: a confidence-weighted vote.  Each
         group of mentions with one text (numbered like the texts) has a
@@ -1150,7 +1166,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    headline_and_orphan(w, tb, m, by_text[m->text_id]);
+    headline_and_orphan(w, tb, m, groups[m->text_id].first_name);
     if (!is_name(m)) continue;
     names[nnames++] = (uint32_t)i;
     if (m->from_lexicon) continue;
