@@ -994,14 +994,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         the article also uses it as a name mid-sentence. */
   for (size_t i = 0; i < count; i++) {
     mention *m = &w->m[i];
+    /* values (a number, a date) are never looked up by their text, and no
+       step reads whether they open a sentence */
+    if (m->is_value) continue;
     /* after a dateline's dash or a colon a capital is expected too */
     const char *p = doc + m->prev_start;
     size_t pl = m->prev_end - m->prev_start;
-    if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
-        text_is(p, 0, pl, ":", 1))
-      m->initial = 1;
-    /* values (a number, a date) are never looked up by their text */
-    if (m->is_value) continue;
+    if (pl == 3 ? p[0] == '\xE2' && p[1] == '\x80' && (p[2] == '\x94' || p[2] == '\x93') : pl == 1 && p[0] == ':')
+      m->initial = 1;                      /* an em or en dash, a colon */
     text[ntext++] = (uint32_t)i;
     /* what the later steps look for, counted while the mentions are walked
        anyway: a step whose trigger no mention has is skipped */
@@ -1009,11 +1009,6 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       teams += m->team;
       companies += !m->team;
     }
-    if (m->ntok >= 2) {
-      long_facilities += m->type == ART_ENT_FAC;
-      long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
-    }
-    parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
     m->hash = text_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
     if (*id < 0) {
@@ -1022,15 +1017,24 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1, .first_name = -1};
     }
     m->text_id = *id;
-    if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     /* by_text: 1 for a text used mid-sentence */
-    if (!m->initial && !m->orphan) by_text[m->text_id] = 1;
+    int mid_sentence = !m->initial && !m->orphan;
+    if (m->ntok != 1) {
+      if (m->ntok >= 2) {
+        long_facilities += m->type == ART_ENT_FAC;
+        long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
+      }
+      if (mid_sentence) by_text[m->text_id] = 1;
+      continue;
+    }
+    /* E0 looks at one-word names only */
+    parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
+    if (pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
+    if (mid_sentence) by_text[m->text_id] = 1;
     /* for A2: the one-word names (the last with each text); a sentence's
        opening word waits until by_text is complete, below */
-    if (m->ntok == 1) {
-      if (m->initial && !m->from_lexicon && !m->dateline && !m->orphan) openers[nopeners++] = (uint32_t)i;
-      else if (is_name(m)) groups[m->text_id].one_word = (int32_t)i;
-    }
+    if (m->initial && !m->from_lexicon && !m->dateline && !m->orphan) openers[nopeners++] = (uint32_t)i;
+    else if (is_name(m)) groups[m->text_id].one_word = (int32_t)i;
   }
   w->text = text;
   w->ntext = ntext;
