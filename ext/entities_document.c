@@ -640,7 +640,8 @@ static int other_expansion(const char *doc, const mention *acr, const mention *f
 ** ("CGTP": C, G and P are; "FENATRAPORT" from syllables: F, N, P), so
 ** "(Reuters)" after "New York" does not; a person's name has no short form
 ** ("(D)" is a party).  Definitions are few: a short array, and the mentions
-** are compared by hash.
+** are compared by hash.  candidates[0..n): the one-word names with "("
+** before them, in order (A lists them).
 */
 static int initials_agree(const char *sh, size_t sl, const char *doc, size_t fs, size_t fe) {
   char ini[32];
@@ -656,13 +657,15 @@ static int initials_agree(const char *sh, size_t sl, const char *doc, size_t fs,
   return caps && hits >= (caps < 2 ? caps : 2);
 }
 
-static void parenthesized_short_forms(work *w) {
+static void parenthesized_short_forms(work *w, const uint32_t *candidates, size_t ncandidates) {
   const char *doc = w->doc;
   enum { DEFINITIONS = 16 };
   int def_short[DEFINITIONS], def_full[DEFINITIONS];
   size_t ndef = 0;
-  for (size_t i = 1; i < w->count && ndef < DEFINITIONS; i++) {
+  for (size_t c = 0; c < ncandidates && ndef < DEFINITIONS; c++) {
+    size_t i = candidates[c];
     mention *m = &w->m[i];
+    if (i == 0) continue;
     /* cheap shape first: "(" before, ")" after */
     if (m->start < 3 || doc[m->start - 1] != '(' || doc[m->start - 2] != ' ' ||
         m->end >= w->doc_len || doc[m->end] != ')')
@@ -971,9 +974,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   char *acr_keys = NULL;
   /* the texts' mentions, then (from text + count) A's sentence openers,
      then (from text + 2 * count) E's longer organisation names for E2,
-     then (from text + 3 * count) E's unlinked organisations and places */
-  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 4 * count : 1, sizeof *b->text);
-  uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count;
+     then (from text + 3 * count) E's unlinked organisations and places,
+     then (from text + 4 * count) A's one-word names after a "(" for E0 */
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 5 * count : 1, sizeof *b->text);
+  uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count, *parenthesized = text + 4 * count;
   size_t nlong_orgs = 0, nunlinked = 0;
   uint32_t *openers = text + count;
   size_t nopeners = 0;
@@ -981,7 +985,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
   /* upper bounds on what steps B3b to E0 look for (types and flags they
      test only change later in ways the comments at their calls give) */
-  size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, parenthesized = 0;
+  size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, nparenthesized = 0;
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
   int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
@@ -1028,7 +1032,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       continue;
     }
     /* E0 looks at one-word names only */
-    parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
+    if (m->start >= 3 && doc[m->start - 1] == '(') parenthesized[nparenthesized++] = (uint32_t)i;
     if (pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     if (mid_sentence) by_text[m->text_id] = 1;
     /* for A2: the one-word names (the last with each text); a sentence's
@@ -1261,7 +1265,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   w->text = names;
   w->ntext = nnames;
-  if (parenthesized) parenthesized_short_forms(w);
+  if (nparenthesized) parenthesized_short_forms(w, parenthesized, nparenthesized);
   w->text = unlinked;
   w->ntext = nunlinked;
   if (spelled_out_acronyms(w, groups)) goto done;
@@ -1370,6 +1374,21 @@ done:
 
 /* ---- output ------------------------------------------------------------------ */
 
+/* memcpy(d, z, n), inline for the short names nearly every row copies */
+static inline __attribute__((always_inline)) void copy_bytes(char *d, const char *z, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a = load_word(z), b = load_word(z + n - 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a = load_half(z), b = load_half(z + n - 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else {
+    memcpy(d, z, n);
+  }
+}
+
 static inline int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
   if (out->arena_len + n + 1 > out->arena_cap) {
     size_t cap = out->arena_cap ? out->arena_cap : 1024;
@@ -1380,7 +1399,7 @@ static inline int arena_put(art_entity_list *out, const char *z, size_t n, int t
     out->arena_cap = cap;
   }
   char *d = out->arena + out->arena_len;
-  memcpy(d, z, n);
+  copy_bytes(d, z, n);
   d[n] = 0;
   if (titlecase) {                    /* a dateline's capitals: rare */
     int word_start = 1;
