@@ -92,11 +92,17 @@ static inline __attribute__((always_inline)) uint32_t text_hash(const char *z, s
   return (uint32_t)art_fold_mul(a ^ 0xe7037ed1a0b428dbull, b ^ (uint64_t)n * 0x9e3779b97f4a7c15ull);
 }
 
+/* Out of line: the few texts longer than 16 bytes (and no key of at most
+   ACRONYM_MAX bytes reaches it, which the compiler cannot tell inline). */
+static __attribute__((noinline)) int long_same_bytes(const char *a, const char *b, size_t n) {
+  return memcmp(a, b, n) == 0;
+}
+
 /* Are a[0..n) and b[0..n) the same bytes?  Inline for the short texts the
    maps hold (memcmp() was a call per look-up that found its slot). */
 static inline __attribute__((always_inline)) int same_bytes(const char *a, const char *b, size_t n) {
   if (n >= 8) {
-    if (n > 16) return memcmp(a, b, n) == 0;
+    if (n > 16) return long_same_bytes(a, b, n);
     return load_word(a) == load_word(b) && load_word(a + n - 8) == load_word(b + n - 8);
   }
   if (n >= 4) return load_half(a) == load_half(b) && load_half(a + n - 4) == load_half(b + n - 4);
@@ -123,6 +129,39 @@ static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t ha
 
 static inline __attribute__((always_inline)) int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
   return sm_find(m, z, n, text_hash(z, n), insert);
+}
+
+/* A map twice as large with the same entries (0), or -1 when out of memory
+   (the map is then as it was). */
+static int sm_grow(span_map *m) {
+  size_t n = (m->mask + 1) * 2, cap = n > m->cap ? n : m->cap;
+  sm_slot *old = m->slot, *slot = calloc(cap, sizeof *slot);
+  uint32_t *old_used = m->used, *used = malloc(cap * sizeof *used);
+  size_t nold = m->nused;
+  if (!slot || !used) { free(slot); free(used); return -1; }
+  m->slot = slot;
+  m->used = used;
+  m->cap = cap;
+  m->mask = n - 1;
+  m->nused = 0;
+  for (size_t k = 0; k < nold; k++) {
+    const sm_slot *s = &old[old_used[k]];
+    *sm_get(m, s->z, s->n, 1) = s->value;
+  }
+  free(old);
+  free(old_used);
+  return 0;
+}
+
+/* The value slot for key[0..n) in the acronyms map, inserted (-1) when new;
+   NULL when out of memory.  A name gives up to ACRONYM_MAX - 2 keys (its
+   initials and their tails), so the map may get more keys than it was
+   sized for: it grows when half full (a full one would never end a probe). */
+static int32_t *acronym_slot(span_map *m, const char *key, size_t n) {
+  int32_t *v = sm_get(m, key, n, 0);
+  if (v) return v;
+  if (m->nused + 1 > (m->mask + 1) / 2 && sm_grow(m)) return NULL;
+  return sm_get(m, key, n, 1);
 }
 
 /* The slot of a mention's own text: most look-ups of the document pass are
@@ -1215,7 +1254,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (f->dateline) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
-    if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
+    if (kl >= 2) {
+      int32_t *v = acronym_slot(acronyms, key, kl);
+      if (!v) goto done;
+      if (*v < 0) *v = (int32_t)i;
+    }
     if (f->type != ART_ENT_ORG) continue;
     /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
        Affairs": the initials from an organisation word on, the tail of key */
@@ -1227,7 +1270,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       char tail[ACRONYM_MAX];
       size_t tl = initials(doc, p, f->end, tail, sizeof tail);
       if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
-        int32_t *v = sm_get(acronyms, key + kl - tl, tl, 1);
+        int32_t *v = acronym_slot(acronyms, key + kl - tl, tl);
+        if (!v) goto done;
         if (*v < 0) *v = (int32_t)i;
       }
     }
