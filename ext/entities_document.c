@@ -295,9 +295,12 @@ static int pronoun_contraction(const char *doc, const mention *m) {
   size_t n = m->end - m->start, k = 1;
   const char *z = doc + m->start;
   if (n < 3 || n > 9) return 0;                        /* "I'm" to "They’re" */
-  /* the apostrophe ends one to three bytes from the end: most names have none there */
-  if (z[n - 1] != '\'' && z[n - 2] != '\'' && z[n - 3] != '\'' &&
-      z[n - 1] != '\x99' && z[n - 2] != '\x99' && z[n - 3] != '\x99') return 0;
+  /* the apostrophe ends one to three bytes from the end: most names have
+     none there (a table of the two bytes that end one, "'" and the last of
+     "’", tests each byte once) */
+  static const uint8_t apostrophe_end[256] = {['\''] = 1, [0x99] = 1};
+  const unsigned char *u = (const unsigned char *)z;
+  if (!(apostrophe_end[u[n - 1]] | apostrophe_end[u[n - 2]] | apostrophe_end[u[n - 3]])) return 0;
   while (k < n && k < 5 && z[k] >= 'a' && z[k] <= 'z') k++;
   size_t al = k < n && z[k] == '\'' ? 1 : k + 2 < n && memcmp(z + k, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
   if (!al || n - k - al > 2) return 0;                 /* 's, 'm, 've, 'll, 're, 'd */
