@@ -961,7 +961,11 @@ static void vote_outcome(mention *m, const vote_group *groups, const int64_t *vo
     /* one type t (m's: the group's voters agree) with sum s, every other
        type 0: t wins when s > 0; else the first type (from 1) at 0 does,
        which beats m only when s < 0 (not t itself then) */
-    best = g->sum < 0 ? (g->type == 1 ? 2 : 1) : (int)m->type;
+    if (g->sum >= 0) {                   /* most groups: m keeps its type */
+      if (m->type == ART_ENT_ORG && g->context_org) m->context_org = 1;
+      return;
+    }
+    best = g->type == 1 ? 2 : 1;
   }
   if (best == ART_ENT_ORG && g->context_org) m->context_org = 1;
   /* "French" the language and "French" the people share a surface form:
