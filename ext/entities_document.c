@@ -332,6 +332,7 @@ typedef struct vote_group {
   int32_t row;
   uint8_t type, context_org;
   uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
+  uint8_t expansion;                 /* E1: 1 + the search for the text's expansion, 0: not asked */
   int32_t one_word;                  /* A2: the last one-word name with the text, or -1 */
   int32_t first_name;                /* C: the first name (not from a headline) with the text, or -1 */
 } vote_group;
@@ -762,12 +763,17 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
     if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
     size_t ml = m->end - m->start;
-    uint8_t *facts = &known[m->text_id].known;
-    if (*facts & KNOWN_NO_EXPANSION) continue;
+    vote_group *g = &known[m->text_id];
+    if (g->known & KNOWN_NO_EXPANSION) continue;
+    /* "U.S." again and again: a text's search is remembered */
+    if (g->expansion) {
+      if (found[g->expansion - 1] >= 0) m->canon = found[g->expansion - 1];
+      continue;
+    }
     const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
     size_t el = e ? strlen(e->extra) : 0;
     /* "BBC" is its own name */
-    if (!el || (el == ml && memcmp(e->extra, doc + m->start, ml) == 0)) { *facts |= KNOWN_NO_EXPANSION; continue; }
+    if (!el || (el == ml && memcmp(e->extra, doc + m->start, ml) == 0)) { g->known |= KNOWN_NO_EXPANSION; continue; }
     size_t q = 0;
     while (q < nasked && asked[q] != e) q++;
     if (q == nasked) {
@@ -792,6 +798,7 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
         found[q] = (int)(w->count - 1);
       }
     }
+    g->expansion = (uint8_t)(q + 1);
     if (found[q] >= 0) m->canon = found[q];
   }
   return 0;
