@@ -1447,16 +1447,21 @@ static inline __attribute__((always_inline)) void copy_bytes(char *d, const char
   }
 }
 
-static inline int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
-  if (out->arena_len + n + 1 > out->arena_cap) {
-    size_t cap = out->arena_cap ? out->arena_cap : 1024;
-    while (cap < out->arena_len + n + 1) cap *= 2;
-    char *p = realloc(out->arena, cap);
+/* The canonical texts' arena while emit() fills it: held in locals (the
+   list's fields are written back at the end), as every byte stored could
+   otherwise be the list's own fields for the compiler, reloaded each row. */
+typedef struct arena_fill { char *z; size_t len, cap; } arena_fill;
+
+static inline int arena_put(arena_fill *a, const char *z, size_t n, int titlecase, size_t *off) {
+  if (a->len + n + 1 > a->cap) {
+    size_t cap = a->cap ? a->cap : 1024;
+    while (cap < a->len + n + 1) cap *= 2;
+    char *p = realloc(a->z, cap);
     if (!p) return -1;
-    out->arena = p;
-    out->arena_cap = cap;
+    a->z = p;
+    a->cap = cap;
   }
-  char *d = out->arena + out->arena_len;
+  char *d = a->z + a->len;
   copy_bytes(d, z, n);
   d[n] = 0;
   if (titlecase) {                    /* a dateline's capitals: rare */
@@ -1467,8 +1472,8 @@ static inline int arena_put(art_entity_list *out, const char *z, size_t n, int t
       word_start = c == ' ' || c == '-' || c == '.';
     }
   }
-  *off = out->arena_len;
-  out->arena_len += n + 1;
+  *off = a->len;
+  a->len += n + 1;
   return 0;
 }
 
@@ -1506,56 +1511,62 @@ static void sort_keys(order_key *k, size_t n) {
 
 int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entity_list *out) {
   const char *doc = w->doc;
-  size_t n = w->count ? w->count : 1;
+  const mention *mentions = w->m;
+  size_t count = w->count, n = count ? count : 1;
   size_t *canon_off = b->canon_off = reserve(b->canon_off, &b->canon_cap, n, sizeof *canon_off);
   order_key *order = b->order = reserve(b->order, &b->order_cap, n, sizeof *order);
-  if (!canon_off || !order) return -1;
   out->count = 0;
   out->arena_len = 0;
+  if (!canon_off || !order) return -1;
+  arena_fill arena = {out->arena, 0, out->arena_cap};
+  int rc = 0;
   /* only the mentions that may be written get a key and a canonical text:
      a mention dropped, left as O, of no type or of a type not asked for is
      skipped below anyway, and never sets where the previous one ended */
   size_t nkeys = 0;
   uint32_t type_mask = opts && opts->type_mask ? opts->type_mask : ~0u;   /* the types asked for */
-  for (size_t i = 0; i < w->count; i++) {
-    mention *m = &w->m[i];
+  for (size_t i = 0; i < count && !rc; i++) {
+    const mention *m = &mentions[i];
     if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
     if (!((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
     size_t root = m->canon < 0 ? i : (size_t)root_of(w, (int)i);   /* most are their own */
-    const mention *r = &w->m[root];
-    int rc;
+    const mention *r = &mentions[root];
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
       const char *c = opts->lexicon[m->lex_canon].canonical;
-      rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
+      rc = arena_put(&arena, c, strlen(c), 0, &canon_off[i]);
     } else if (root < i && r->canon < 0 && !r->from_lexicon && !r->dropped && !r->orphan &&
                r->type != ART_ENT_NONE && ((type_mask >> r->type) & 1)) {
       /* the root, kept before (the tests above: only a kept mention has
          its canon_off set) and put from its own text (it is its own root),
          wrote the same string */
       canon_off[i] = canon_off[root];
-      continue;
     } else {
       int title = r->dateline;
       /* A dateline whose place the article also writes normally takes that spelling. */
-      rc = arena_put(out, doc + r->start, r->end - r->start, title, &canon_off[i]);
+      rc = arena_put(&arena, doc + r->start, r->end - r->start, title, &canon_off[i]);
     }
-    if (rc) return -1;
   }
+  out->arena = arena.z;
+  out->arena_cap = arena.cap;
+  out->arena_len = arena.len;
+  if (rc) return -1;
   sort_keys(order, nkeys);
-  size_t last_end = 0;
+  /* the rows, in locals too (written back below) */
+  art_entity *items = out->items;
+  size_t rows = 0, cap = out->cap, last_end = 0;
   for (size_t k = 0; k < nkeys; k++) {
     size_t i = order[k].index;
-    mention *m = &w->m[i];
-    if (out->count && m->start < last_end) continue;   /* overlaps the previous kept mention */
-    if (out->count == out->cap) {
-      size_t cap = out->cap ? out->cap * 2 : 32;
-      art_entity *p = realloc(out->items, cap * sizeof *p);
-      if (!p) return -1;
-      out->items = p;
-      out->cap = cap;
+    const mention *m = &mentions[i];
+    if (rows && m->start < last_end) continue;   /* overlaps the previous kept mention */
+    if (rows == cap) {
+      size_t more = cap ? cap * 2 : 32;
+      art_entity *p = realloc(items, more * sizeof *p);
+      if (!p) { rc = -1; break; }
+      items = p;
+      cap = more;
     }
-    art_entity *e = &out->items[out->count++];
+    art_entity *e = &items[rows++];
     /* the arena is filled above and no longer moves: offsets become pointers here */
     /* field by field: a compound literal zeroes the whole row first */
     e->start = m->start;
@@ -1563,7 +1574,7 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     e->sentence = m->sentence;
     e->paragraph = m->paragraph;
     e->type = m->type;
-    e->canonical = out->arena + canon_off[i];
+    e->canonical = arena.z + canon_off[i];
     e->has_value = m->has_value;
     e->value = m->value;
     e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
@@ -1571,5 +1582,8 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     else e->date[0] = 0;                                  /* "" */
     last_end = m->end;
   }
-  return 0;
+  out->items = items;
+  out->cap = cap;
+  out->count = rows;
+  return rc;
 }
