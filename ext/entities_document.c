@@ -1233,7 +1233,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (m->from_lexicon) continue;
     vote_group *g = &groups[m->text_id];
     int64_t vote = (int64_t)m->score + 1;
-    g->context_org |= m->context_org;
+    if (m->context_org) g->context_org = 1;   /* rare: no store for the others */
     if (g->row < 0) {
       if (g->row == NO_VOTES) { g->row = -1; g->type = (uint8_t)m->type; }
       if (m->type == g->type) { g->sum += vote; continue; }
