@@ -881,6 +881,14 @@ static void surname_alone(work *w, const tables *tb, const int32_t *surnames, me
   m->score = 1 << 22;
 }
 
+/* Could a word of n bytes whose first letter, lower-cased, is c be a
+   particle?  The test art_ent_is_particle() makes first (tb's letters of
+   quote_words.tsv's particles), here before the word is copied and the
+   call made: most first names fail it. */
+static inline int maybe_particle(const tables *tb, unsigned c, size_t n) {
+  return !tb || c < 'a' || c > 'z' || (tb->particle_firsts[n < 15 ? n : 15] >> (c - 'a')) & 1;
+}
+
 /* B2 for one mention m (the i-th) of two words or more: a surname with
    particles, capitalised at a sentence's start or by house style ("Van der
    Berg"), -> the full name that ends with it ("Annelies van der Berg").
@@ -892,6 +900,7 @@ static void particle_surname(work *w, const tables *tb, mention *m, size_t i) {
   size_t fl = m->first_end - m->start;
   char low[8];
   if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) return;
+  if (!maybe_particle(tb, (unsigned char)doc[m->start] + 32, fl)) return;
   memcpy(low, doc + m->start, fl);
   low[0] = (char)(low[0] + 32);
   if (!art_ent_is_particle(tb, low, fl)) return;
@@ -1409,8 +1418,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       /* "Van der Berg": a particle gives no gender */
       char low[8];
       size_t fl = m->first_end - m->start;
-      int particle = fl < sizeof low && (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
-                                         art_ent_is_particle(tb, low, fl));
+      int particle = fl < sizeof low && maybe_particle(tb, (unsigned char)doc[m->start] | 0x20, fl) &&
+                     (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
+                      art_ent_is_particle(tb, low, fl));
       const art_table_entry *e = particle ? NULL
                                           : art_ent_lookup_lower(&art_table_gaz_first_names, doc + m->start, fl, 0);
       if (e && (e->value[0] == 'm' || e->value[0] == 'M')) he += 2;
