@@ -1047,7 +1047,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
   /* upper bounds on what steps B3b to E0 look for (types and flags they
      test only change later in ways the comments at their calls give) */
-  size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, nparenthesized = 0;
+  size_t teams = 0, companies = 0, nparenthesized = 0;
+  uint32_t long_types = 0;             /* bit t: a mention of two words or more has type t */
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
   int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
@@ -1058,8 +1059,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
+  mention *mentions = w->m;            /* no mention is added before E1 */
   for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
+    mention *m = &mentions[i];
     /* values (a number, a date) are never looked up by their text, and no
        step reads whether they open a sentence */
     if (m->is_value) continue;
@@ -1086,10 +1088,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     /* by_text: 1 for a text used mid-sentence */
     int mid_sentence = !m->initial && !m->orphan;
     if (m->ntok != 1) {
-      if (m->ntok >= 2) {
-        long_facilities += m->type == ART_ENT_FAC;
-        long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
-      }
+      if (m->ntok >= 2) long_types |= 1u << m->type;
       if (mid_sentence) by_text[m->text_id] = 1;
       continue;
     }
@@ -1188,12 +1187,12 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      name */
   if (nlone_persons) companies += one_word_persons(w, lone_persons, nlone_persons);
   if (companies) business_story_companies(w);
-  if (long_facilities) facility_short_names(w);
+  if (long_types & 1u << ART_ENT_FAC) facility_short_names(w);
   if (teams >= 2) match_report_teams(w);
   /* B3c drops the second word of a club's name, B4 makes names of runs
      left as O: C's first half is then walked again, below */
   int names_changed = w->match_report;
-  if (long_events) names_changed |= event_short_names(w) > 0;
+  if (long_types & (1u << ART_ENT_EVENT | 1u << ART_ENT_PRODUCT)) names_changed |= event_short_names(w) > 0;
   /* B3c's merges change where names end: then B5 walks every text's mention */
   if (!w->match_report) {
     w->text = dotted;
