@@ -334,7 +334,6 @@ typedef struct vote_group {
   uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
   uint8_t expansion;                 /* E1: 1 + the search for the text's expansion, 0: not asked */
   int32_t one_word;                  /* A2: the last one-word name with the text, or -1 */
-  int32_t first_name;                /* C: the first name (not from a headline) with the text, or -1 */
 } vote_group;
 
 /* What steps after D learn about a one-word text, kept per text number
@@ -1036,7 +1035,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   char *acr_keys = NULL;
   /* the texts' mentions, then (from text + count) A's sentence openers,
      then (from text + 2 * count) E's longer organisation names for E2,
-     then (from text + 3 * count) E's unlinked organisations and places,
+     then (from text + 3 * count) B and C's first names per text number,
+     later E's unlinked organisations and places,
      then (from text + 4 * count) A's one-word names after a "(" for E0 */
   uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 5 * count : 1, sizeof *b->text);
   uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count, *parenthesized = text + 4 * count;
@@ -1082,7 +1082,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (*id < 0) {
       *id = (int32_t)ntexts++;
       by_text[*id] = 0;
-      groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1, .first_name = -1};
+      groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1};
     }
     m->text_id = *id;
     /* by_text: 1 for a text used mid-sentence */
@@ -1170,7 +1170,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* C's first half in this pass too: it reads whether a mention is a name
      and weak, which B and B2 change only on the mention they look at, and
      B3 to B5 below only on a few (they say so: C's first half is then
-     walked again) */
+     walked again).  first_name[text number], in E's unlinked list's place
+     (E comes after C): the first name (not from a headline) with the
+     text, or -1. */
+  int32_t *first_name = (int32_t *)(text + 3 * count);
+  memset(first_name, 0xFF, ntexts * sizeof *first_name);
   for (size_t k = 0; k < ntext; k++) {
     size_t i = text[k];
     mention *m = &w->m[i];
@@ -1179,7 +1183,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (m->type == ART_ENT_PERSON && m->canon < 0) lone_persons[nlone_persons++] = (uint32_t)i;
     } else particle_surname(w, tb, m, i);
     if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
-    if (is_name(m) && !m->weak && groups[m->text_id].first_name < 0) groups[m->text_id].first_name = (int32_t)i;
+    if (is_name(m) && !m->weak && first_name[m->text_id] < 0) first_name[m->text_id] = (int32_t)i;
   }
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
@@ -1201,16 +1205,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   state_abbreviations(w, groups);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
-        A group's first_name: the first name (not from a headline) with
-        the text, or -1 (found in B's pass, or here again when B3c or B4
-        changed which mentions are names). */
+        first_name[]: found in B's pass, or here again when B3c or B4
+        changed which mentions are names. */
   if (names_changed) {
-    for (size_t t = 0; t < ntexts; t++) groups[t].first_name = -1;
+    memset(first_name, 0xFF, ntexts * sizeof *first_name);
     for (size_t x = 0; x < ntext; x++) {
       size_t i = text[x];
       const mention *m = &w->m[i];
       if (!is_name(m) || m->weak) continue;
-      if (groups[m->text_id].first_name < 0) groups[m->text_id].first_name = (int32_t)i;
+      if (first_name[m->text_id] < 0) first_name[m->text_id] = (int32_t)i;
     }
   }
   /* D. One label per surface form: a confidence-weighted vote.  Each
@@ -1235,7 +1238,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    headline_and_orphan(w, tb, m, groups[m->text_id].first_name);
+    headline_and_orphan(w, tb, m, first_name[m->text_id]);
     if (!is_name(m)) continue;
     names[nnames++] = (uint32_t)i;
     if (m->from_lexicon) continue;
