@@ -68,7 +68,49 @@ static void sm_clear(span_map *m) {
   m->nused = 0;
 }
 
-/* The value slot for z[0..n), whose art_table_hash is hash, in a map that
+/* The document pass's own hash of a text (m->hash and the span maps' slots;
+   nothing outside this file sees it): names are short, so a text of up to
+   16 bytes is read as two overlapping words and mixed by one multiply,
+   inline (art_hash_bytes() was a call per text); a longer one goes to
+   art_hash_bytes(). */
+static inline uint64_t load_word(const char *z) { uint64_t v; memcpy(&v, z, 8); return v; }
+static inline uint32_t load_half(const char *z) { uint32_t v; memcpy(&v, z, 4); return v; }
+
+static inline __attribute__((always_inline)) uint32_t text_hash(const char *z, size_t n) {
+  uint64_t a, b;
+  if (n >= 8) {
+    if (n > 16) return art_hash_bytes(z, n);
+    a = load_word(z);
+    b = load_word(z + n - 8);
+  } else if (n >= 4) {
+    a = load_half(z);
+    b = load_half(z + n - 4);
+  } else {
+    a = n ? (uint64_t)(unsigned char)z[0] << 16 | (uint64_t)(unsigned char)z[n >> 1] << 8 | (unsigned char)z[n - 1] : 0;
+    b = 0;
+  }
+  return (uint32_t)art_fold_mul(a ^ 0xe7037ed1a0b428dbull, b ^ (uint64_t)n * 0x9e3779b97f4a7c15ull);
+}
+
+/* Out of line: the few texts longer than 16 bytes (and no key of at most
+   ACRONYM_MAX bytes reaches it, which the compiler cannot tell inline). */
+static __attribute__((noinline)) int long_same_bytes(const char *a, const char *b, size_t n) {
+  return memcmp(a, b, n) == 0;
+}
+
+/* Are a[0..n) and b[0..n) the same bytes?  Inline for the short texts the
+   maps hold (memcmp() was a call per look-up that found its slot). */
+static inline __attribute__((always_inline)) int same_bytes(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return long_same_bytes(a, b, n);
+    return load_word(a) == load_word(b) && load_word(a + n - 8) == load_word(b + n - 8);
+  }
+  if (n >= 4) return load_half(a) == load_half(b) && load_half(a + n - 4) == load_half(b + n - 4);
+  for (size_t k = 0; k < n; k++) if (a[k] != b[k]) return 0;
+  return 1;
+}
+
+/* The value slot for z[0..n), whose text_hash() is hash, in a map that
    sm_init() set up: existing, or (insert) new with value -1; NULL if absent. */
 static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t hash, int insert) {
   for (size_t h = hash & m->mask;; h = (h + 1) & m->mask) {
@@ -81,15 +123,45 @@ static inline int32_t *sm_find(span_map *m, const char *z, size_t n, uint32_t ha
       m->used[m->nused++] = (uint32_t)h;
       return &s->value;
     }
-    if (s->n == n && memcmp(s->z, z, n) == 0) return &s->value;
+    if (s->n == n && same_bytes(s->z, z, n)) return &s->value;
   }
 }
 
-/* art_table_hash(), inlined: the document pass hashes every name's text */
-static inline uint32_t text_hash(const char *z, size_t n) { return art_hash_bytes(z, n); }
-
 static inline __attribute__((always_inline)) int32_t *sm_get(span_map *m, const char *z, size_t n, int insert) {
   return sm_find(m, z, n, text_hash(z, n), insert);
+}
+
+/* A map twice as large with the same entries (0), or -1 when out of memory
+   (the map is then as it was). */
+static int sm_grow(span_map *m) {
+  size_t n = (m->mask + 1) * 2, cap = n > m->cap ? n : m->cap;
+  sm_slot *old = m->slot, *slot = calloc(cap, sizeof *slot);
+  uint32_t *old_used = m->used, *used = malloc(cap * sizeof *used);
+  size_t nold = m->nused;
+  if (!slot || !used) { free(slot); free(used); return -1; }
+  m->slot = slot;
+  m->used = used;
+  m->cap = cap;
+  m->mask = n - 1;
+  m->nused = 0;
+  for (size_t k = 0; k < nold; k++) {
+    const sm_slot *s = &old[old_used[k]];
+    *sm_get(m, s->z, s->n, 1) = s->value;
+  }
+  free(old);
+  free(old_used);
+  return 0;
+}
+
+/* The value slot for key[0..n) in the acronyms map, inserted (-1) when new;
+   NULL when out of memory.  A name gives up to ACRONYM_MAX - 2 keys (its
+   initials and their tails), so the map may get more keys than it was
+   sized for: it grows when half full (a full one would never end a probe). */
+static int32_t *acronym_slot(span_map *m, const char *key, size_t n) {
+  int32_t *v = sm_get(m, key, n, 0);
+  if (v) return v;
+  if (m->nused + 1 > (m->mask + 1) / 2 && sm_grow(m)) return NULL;
+  return sm_get(m, key, n, 1);
 }
 
 /* The slot of a mention's own text: most look-ups of the document pass are
@@ -223,9 +295,12 @@ static int pronoun_contraction(const char *doc, const mention *m) {
   size_t n = m->end - m->start, k = 1;
   const char *z = doc + m->start;
   if (n < 3 || n > 9) return 0;                        /* "I'm" to "They’re" */
-  /* the apostrophe ends one to three bytes from the end: most names have none there */
-  if (z[n - 1] != '\'' && z[n - 2] != '\'' && z[n - 3] != '\'' &&
-      z[n - 1] != '\x99' && z[n - 2] != '\x99' && z[n - 3] != '\x99') return 0;
+  /* the apostrophe ends one to three bytes from the end: most names have
+     none there (a table of the two bytes that end one, "'" and the last of
+     "’", tests each byte once) */
+  static const uint8_t apostrophe_end[256] = {['\''] = 1, [0x99] = 1};
+  const unsigned char *u = (const unsigned char *)z;
+  if (!(apostrophe_end[u[n - 1]] | apostrophe_end[u[n - 2]] | apostrophe_end[u[n - 3]])) return 0;
   while (k < n && k < 5 && z[k] >= 'a' && z[k] <= 'z') k++;
   size_t al = k < n && z[k] == '\'' ? 1 : k + 2 < n && memcmp(z + k, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
   if (!al || n - k - al > 2) return 0;                 /* 's, 'm, 've, 'll, 're, 'd */
@@ -257,6 +332,7 @@ typedef struct vote_group {
   int32_t row;
   uint8_t type, context_org;
   uint8_t known;                     /* after D: what E0-E3 found out about the text (KNOWN_ bits) */
+  uint8_t expansion;                 /* E1: 1 + the search for the text's expansion, 0: not asked */
   int32_t one_word;                  /* A2: the last one-word name with the text, or -1 */
 } vote_group;
 
@@ -542,10 +618,11 @@ static void match_report_teams(work *w) {
 ** B4. "Typhoon Sanvu" ... "Sanvu", "the BRP Sierra Madre" ... "the Sierra
 ** Madre": a storm, an operation or a product named in full once is named by
 ** its last words later.  Such names are few: a plain scan over them.
+** Returns how many runs left as O it made names.
 */
-static void event_short_names(work *w) {
+static size_t event_short_names(work *w) {
   const char *doc = w->doc;
-  size_t events[8], nev = 0;
+  size_t events[8], nev = 0, named = 0;
   for (size_t x = 0; x < w->ntext && nev < 8; x++) {
     size_t i = w->text[x];
     const mention *e = &w->m[i];
@@ -564,12 +641,14 @@ static void event_short_names(work *w) {
       if (m->type == e->type || e->ntok <= m->ntok || e->end - e->start <= ml + 1) continue;
       if (doc[e->end - ml - 1] != ' ' || memcmp(doc + e->end - ml, doc + m->start, ml) != 0) continue;
       if (m->ntok == 1 && (art_ent_gaz_bits(doc + m->start, ml, 0) & ART_GAZ_COMMON)) continue;
+      named += m->orphan;
       m->type = e->type;
       m->orphan = 0;
       m->score = 1 << 22;
       break;
     }
   }
+  return named;
 }
 
 /*
@@ -603,7 +682,8 @@ static int other_expansion(const char *doc, const mention *acr, const mention *f
 ** ("CGTP": C, G and P are; "FENATRAPORT" from syllables: F, N, P), so
 ** "(Reuters)" after "New York" does not; a person's name has no short form
 ** ("(D)" is a party).  Definitions are few: a short array, and the mentions
-** are compared by hash.
+** are compared by hash.  candidates[0..n): the one-word names with "("
+** before them, in order (A lists them).
 */
 static int initials_agree(const char *sh, size_t sl, const char *doc, size_t fs, size_t fe) {
   char ini[32];
@@ -619,13 +699,15 @@ static int initials_agree(const char *sh, size_t sl, const char *doc, size_t fs,
   return caps && hits >= (caps < 2 ? caps : 2);
 }
 
-static void parenthesized_short_forms(work *w) {
+static void parenthesized_short_forms(work *w, const uint32_t *candidates, size_t ncandidates) {
   const char *doc = w->doc;
   enum { DEFINITIONS = 16 };
   int def_short[DEFINITIONS], def_full[DEFINITIONS];
   size_t ndef = 0;
-  for (size_t i = 1; i < w->count && ndef < DEFINITIONS; i++) {
+  for (size_t c = 0; c < ncandidates && ndef < DEFINITIONS; c++) {
+    size_t i = candidates[c];
     mention *m = &w->m[i];
+    if (i == 0) continue;
     /* cheap shape first: "(" before, ")" after */
     if (m->start < 3 || doc[m->start - 1] != '(' || doc[m->start - 2] != ' ' ||
         m->end >= w->doc_len || doc[m->end] != ')')
@@ -680,12 +762,17 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
     if (!is_name(m) || m->canon >= 0 || m->ntok != 1 || m->from_lexicon) continue;
     if (m->type != ART_ENT_ORG && m->type != ART_ENT_GPE) continue;
     size_t ml = m->end - m->start;
-    uint8_t *facts = &known[m->text_id].known;
-    if (*facts & KNOWN_NO_EXPANSION) continue;
+    vote_group *g = &known[m->text_id];
+    if (g->known & KNOWN_NO_EXPANSION) continue;
+    /* "U.S." again and again: a text's search is remembered */
+    if (g->expansion) {
+      if (found[g->expansion - 1] >= 0) m->canon = found[g->expansion - 1];
+      continue;
+    }
     const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
     size_t el = e ? strlen(e->extra) : 0;
     /* "BBC" is its own name */
-    if (!el || (el == ml && memcmp(e->extra, doc + m->start, ml) == 0)) { *facts |= KNOWN_NO_EXPANSION; continue; }
+    if (!el || (el == ml && memcmp(e->extra, doc + m->start, ml) == 0)) { g->known |= KNOWN_NO_EXPANSION; continue; }
     size_t q = 0;
     while (q < nasked && asked[q] != e) q++;
     if (q == nasked) {
@@ -710,6 +797,7 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
         found[q] = (int)(w->count - 1);
       }
     }
+    g->expansion = (uint8_t)(q + 1);
     if (found[q] >= 0) m->canon = found[q];
   }
   return 0;
@@ -792,6 +880,14 @@ static void surname_alone(work *w, const tables *tb, const int32_t *surnames, me
   m->score = 1 << 22;
 }
 
+/* Could a word of n bytes whose first letter, lower-cased, is c be a
+   particle?  The test art_ent_is_particle() makes first (tb's letters of
+   quote_words.tsv's particles), here before the word is copied and the
+   call made: most first names fail it. */
+static inline int maybe_particle(const tables *tb, unsigned c, size_t n) {
+  return !tb || c < 'a' || c > 'z' || (tb->particle_firsts[n < 15 ? n : 15] >> (c - 'a')) & 1;
+}
+
 /* B2 for one mention m (the i-th) of two words or more: a surname with
    particles, capitalised at a sentence's start or by house style ("Van der
    Berg"), -> the full name that ends with it ("Annelies van der Berg").
@@ -803,6 +899,7 @@ static void particle_surname(work *w, const tables *tb, mention *m, size_t i) {
   size_t fl = m->first_end - m->start;
   char low[8];
   if (fl >= sizeof low || !(doc[m->start] >= 'A' && doc[m->start] <= 'Z')) return;
+  if (!maybe_particle(tb, (unsigned char)doc[m->start] + 32, fl)) return;
   memcpy(low, doc + m->start, fl);
   low[0] = (char)(low[0] + 32);
   if (!art_ent_is_particle(tb, low, fl)) return;
@@ -879,7 +976,11 @@ static void vote_outcome(mention *m, const vote_group *groups, const int64_t *vo
     /* one type t (m's: the group's voters agree) with sum s, every other
        type 0: t wins when s > 0; else the first type (from 1) at 0 does,
        which beats m only when s < 0 (not t itself then) */
-    best = g->sum < 0 ? (g->type == 1 ? 2 : 1) : (int)m->type;
+    if (g->sum >= 0) {                   /* most groups: m keeps its type */
+      if (m->type == ART_ENT_ORG && g->context_org) m->context_org = 1;
+      return;
+    }
+    best = g->type == 1 ? 2 : 1;
   }
   if (best == ART_ENT_ORG && g->context_org) m->context_org = 1;
   /* "French" the language and "French" the people share a surface form:
@@ -934,9 +1035,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   char *acr_keys = NULL;
   /* the texts' mentions, then (from text + count) A's sentence openers,
      then (from text + 2 * count) E's longer organisation names for E2,
-     then (from text + 3 * count) E's unlinked organisations and places */
-  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 4 * count : 1, sizeof *b->text);
-  uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count;
+     then (from text + 3 * count) B and C's first names per text number,
+     later E's unlinked organisations and places,
+     then (from text + 4 * count) A's one-word names after a "(" for E0 */
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 5 * count : 1, sizeof *b->text);
+  uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count, *parenthesized = text + 4 * count;
   size_t nlong_orgs = 0, nunlinked = 0;
   uint32_t *openers = text + count;
   size_t nopeners = 0;
@@ -944,7 +1047,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
   /* upper bounds on what steps B3b to E0 look for (types and flags they
      test only change later in ways the comments at their calls give) */
-  size_t teams = 0, companies = 0, long_facilities = 0, long_events = 0, parenthesized = 0;
+  size_t teams = 0, companies = 0, nparenthesized = 0;
+  uint32_t long_types = 0;             /* bit t: a mention of two words or more has type t */
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
   int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
@@ -955,16 +1059,17 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
+  mention *mentions = w->m;            /* no mention is added before E1 */
   for (size_t i = 0; i < count; i++) {
-    mention *m = &w->m[i];
+    mention *m = &mentions[i];
+    /* values (a number, a date) are never looked up by their text, and no
+       step reads whether they open a sentence */
+    if (m->is_value) continue;
     /* after a dateline's dash or a colon a capital is expected too */
     const char *p = doc + m->prev_start;
     size_t pl = m->prev_end - m->prev_start;
-    if (text_is(p, 0, pl, "\xE2\x80\x94", 3) || text_is(p, 0, pl, "\xE2\x80\x93", 3) ||
-        text_is(p, 0, pl, ":", 1))
-      m->initial = 1;
-    /* values (a number, a date) are never looked up by their text */
-    if (m->is_value) continue;
+    if (pl == 3 ? p[0] == '\xE2' && p[1] == '\x80' && (p[2] == '\x94' || p[2] == '\x93') : pl == 1 && p[0] == ':')
+      m->initial = 1;                      /* an em or en dash, a colon */
     text[ntext++] = (uint32_t)i;
     /* what the later steps look for, counted while the mentions are walked
        anyway: a step whose trigger no mention has is skipped */
@@ -972,11 +1077,6 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       teams += m->team;
       companies += !m->team;
     }
-    if (m->ntok >= 2) {
-      long_facilities += m->type == ART_ENT_FAC;
-      long_events += m->type == ART_ENT_EVENT || m->type == ART_ENT_PRODUCT;
-    }
-    parenthesized += m->start >= 3 && doc[m->start - 1] == '(';
     m->hash = text_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
     if (*id < 0) {
@@ -985,15 +1085,21 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1};
     }
     m->text_id = *id;
-    if (m->ntok == 1 && pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
     /* by_text: 1 for a text used mid-sentence */
-    if (!m->initial && !m->orphan) by_text[m->text_id] = 1;
+    int mid_sentence = !m->initial && !m->orphan;
+    if (m->ntok != 1) {
+      if (m->ntok >= 2) long_types |= 1u << m->type;
+      if (mid_sentence) by_text[m->text_id] = 1;
+      continue;
+    }
+    /* E0 looks at one-word names only */
+    if (m->start >= 3 && doc[m->start - 1] == '(') parenthesized[nparenthesized++] = (uint32_t)i;
+    if (pronoun_contraction(doc, m)) { m->dropped = 1; continue; }
+    if (mid_sentence) by_text[m->text_id] = 1;
     /* for A2: the one-word names (the last with each text); a sentence's
        opening word waits until by_text is complete, below */
-    if (m->ntok == 1) {
-      if (m->initial && !m->from_lexicon && !m->dateline && !m->orphan) openers[nopeners++] = (uint32_t)i;
-      else if (is_name(m)) groups[m->text_id].one_word = (int32_t)i;
-    }
+    if (m->initial && !m->from_lexicon && !m->dateline && !m->orphan) openers[nopeners++] = (uint32_t)i;
+    else if (is_name(m)) groups[m->text_id].one_word = (int32_t)i;
   }
   w->text = text;
   w->ntext = ntext;
@@ -1061,6 +1167,14 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      end with a period, whatever their type (B3-B4 change types) */
   uint32_t *dotted = openers;
   size_t ndotted = 0;
+  /* C's first half in this pass too: it reads whether a mention is a name
+     and weak, which B and B2 change only on the mention they look at, and
+     B3 to B5 below only on a few (they say so: C's first half is then
+     walked again).  first_name[text number], in E's unlinked list's place
+     (E comes after C): the first name (not from a headline) with the
+     text, or -1. */
+  int32_t *first_name = (int32_t *)(text + 3 * count);
+  memset(first_name, 0xFF, ntexts * sizeof *first_name);
   for (size_t k = 0; k < ntext; k++) {
     size_t i = text[k];
     mention *m = &w->m[i];
@@ -1069,6 +1183,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (m->type == ART_ENT_PERSON && m->canon < 0) lone_persons[nlone_persons++] = (uint32_t)i;
     } else particle_surname(w, tb, m, i);
     if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
+    if (is_name(m) && !m->weak && first_name[m->text_id] < 0) first_name[m->text_id] = (int32_t)i;
   }
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
@@ -1076,9 +1191,12 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      name */
   if (nlone_persons) companies += one_word_persons(w, lone_persons, nlone_persons);
   if (companies) business_story_companies(w);
-  if (long_facilities) facility_short_names(w);
+  if (long_types & 1u << ART_ENT_FAC) facility_short_names(w);
   if (teams >= 2) match_report_teams(w);
-  if (long_events) event_short_names(w);
+  /* B3c drops the second word of a club's name, B4 makes names of runs
+     left as O: C's first half is then walked again, below */
+  int names_changed = w->match_report;
+  if (long_types & (1u << ART_ENT_EVENT | 1u << ART_ENT_PRODUCT)) names_changed |= event_short_names(w) > 0;
   /* B3c's merges change where names end: then B5 walks every text's mention */
   if (!w->match_report) {
     w->text = dotted;
@@ -1087,13 +1205,16 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   state_abbreviations(w, groups);
 
   /* C. Runs left as O that match a name used elsewhere become that name.
-        by_text: the first name (not from a headline) with the text, or -1. */
-  memset(by_text, 0xFF, ntexts * sizeof *by_text);
-  for (size_t x = 0; x < ntext; x++) {
-    size_t i = text[x];
-    const mention *m = &w->m[i];
-    if (!is_name(m) || m->weak) continue;
-    if (by_text[m->text_id] < 0) by_text[m->text_id] = (int32_t)i;
+        first_name[]: found in B's pass, or here again when B3c or B4
+        changed which mentions are names. */
+  if (names_changed) {
+    memset(first_name, 0xFF, ntexts * sizeof *first_name);
+    for (size_t x = 0; x < ntext; x++) {
+      size_t i = text[x];
+      const mention *m = &w->m[i];
+      if (!is_name(m) || m->weak) continue;
+      if (first_name[m->text_id] < 0) first_name[m->text_id] = (int32_t)i;
+    }
   }
   /* D. One label per surface form: a confidence-weighted vote.  Each
         group of mentions with one text (numbered like the texts) has a
@@ -1117,13 +1238,13 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   for (size_t x = 0; x < ntext; x++) {
     size_t i = text[x];
     mention *m = &w->m[i];
-    headline_and_orphan(w, tb, m, by_text[m->text_id]);
+    headline_and_orphan(w, tb, m, first_name[m->text_id]);
     if (!is_name(m)) continue;
     names[nnames++] = (uint32_t)i;
     if (m->from_lexicon) continue;
     vote_group *g = &groups[m->text_id];
     int64_t vote = (int64_t)m->score + 1;
-    g->context_org |= m->context_org;
+    if (m->context_org) g->context_org = 1;   /* rare: no store for the others */
     if (g->row < 0) {
       if (g->row == NO_VOTES) { g->row = -1; g->type = (uint8_t)m->type; }
       if (m->type == g->type) { g->sum += vote; continue; }
@@ -1158,7 +1279,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (f->dateline) continue;
     char *key = acr_keys + i * ACRONYM_MAX;
     size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
-    if (kl >= 2) { int32_t *v = sm_get(acronyms, key, kl, 1); if (*v < 0) *v = (int32_t)i; }
+    if (kl >= 2) {
+      int32_t *v = acronym_slot(acronyms, key, kl);
+      if (!v) goto done;
+      if (*v < 0) *v = (int32_t)i;
+    }
     if (f->type != ART_ENT_ORG) continue;
     /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
        Affairs": the initials from an organisation word on, the tail of key */
@@ -1170,7 +1295,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       char tail[ACRONYM_MAX];
       size_t tl = initials(doc, p, f->end, tail, sizeof tail);
       if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
-        int32_t *v = sm_get(acronyms, key + kl - tl, tl, 1);
+        int32_t *v = acronym_slot(acronyms, key + kl - tl, tl);
+        if (!v) goto done;
         if (*v < 0) *v = (int32_t)i;
       }
     }
@@ -1208,7 +1334,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   w->text = names;
   w->ntext = nnames;
-  if (parenthesized) parenthesized_short_forms(w);
+  if (nparenthesized) parenthesized_short_forms(w, parenthesized, nparenthesized);
   w->text = unlinked;
   w->ntext = nunlinked;
   if (spelled_out_acronyms(w, groups)) goto done;
@@ -1294,8 +1420,9 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       /* "Van der Berg": a particle gives no gender */
       char low[8];
       size_t fl = m->first_end - m->start;
-      int particle = fl < sizeof low && (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
-                                         art_ent_is_particle(tb, low, fl));
+      int particle = fl < sizeof low && maybe_particle(tb, (unsigned char)doc[m->start] | 0x20, fl) &&
+                     (memcpy(low, doc + m->start, fl), low[0] = (char)(low[0] | 0x20),
+                      art_ent_is_particle(tb, low, fl));
       const art_table_entry *e = particle ? NULL
                                           : art_ent_lookup_lower(&art_table_gaz_first_names, doc + m->start, fl, 0);
       if (e && (e->value[0] == 'm' || e->value[0] == 'M')) he += 2;
@@ -1317,17 +1444,37 @@ done:
 
 /* ---- output ------------------------------------------------------------------ */
 
-static inline int arena_put(art_entity_list *out, const char *z, size_t n, int titlecase, size_t *off) {
-  if (out->arena_len + n + 1 > out->arena_cap) {
-    size_t cap = out->arena_cap ? out->arena_cap : 1024;
-    while (cap < out->arena_len + n + 1) cap *= 2;
-    char *p = realloc(out->arena, cap);
-    if (!p) return -1;
-    out->arena = p;
-    out->arena_cap = cap;
+/* memcpy(d, z, n), inline for the short names nearly every row copies */
+static inline __attribute__((always_inline)) void copy_bytes(char *d, const char *z, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a = load_word(z), b = load_word(z + n - 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a = load_half(z), b = load_half(z + n - 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else {
+    memcpy(d, z, n);
   }
-  char *d = out->arena + out->arena_len;
-  memcpy(d, z, n);
+}
+
+/* The canonical texts' arena while emit() fills it: held in locals (the
+   list's fields are written back at the end), as every byte stored could
+   otherwise be the list's own fields for the compiler, reloaded each row. */
+typedef struct arena_fill { char *z; size_t len, cap; } arena_fill;
+
+static inline int arena_put(arena_fill *a, const char *z, size_t n, int titlecase, size_t *off) {
+  if (a->len + n + 1 > a->cap) {
+    size_t cap = a->cap ? a->cap : 1024;
+    while (cap < a->len + n + 1) cap *= 2;
+    char *p = realloc(a->z, cap);
+    if (!p) return -1;
+    a->z = p;
+    a->cap = cap;
+  }
+  char *d = a->z + a->len;
+  copy_bytes(d, z, n);
   d[n] = 0;
   if (titlecase) {                    /* a dateline's capitals: rare */
     int word_start = 1;
@@ -1337,8 +1484,8 @@ static inline int arena_put(art_entity_list *out, const char *z, size_t n, int t
       word_start = c == ' ' || c == '-' || c == '.';
     }
   }
-  *off = out->arena_len;
-  out->arena_len += n + 1;
+  *off = a->len;
+  a->len += n + 1;
   return 0;
 }
 
@@ -1376,56 +1523,62 @@ static void sort_keys(order_key *k, size_t n) {
 
 int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entity_list *out) {
   const char *doc = w->doc;
-  size_t n = w->count ? w->count : 1;
+  const mention *mentions = w->m;
+  size_t count = w->count, n = count ? count : 1;
   size_t *canon_off = b->canon_off = reserve(b->canon_off, &b->canon_cap, n, sizeof *canon_off);
   order_key *order = b->order = reserve(b->order, &b->order_cap, n, sizeof *order);
-  if (!canon_off || !order) return -1;
   out->count = 0;
   out->arena_len = 0;
+  if (!canon_off || !order) return -1;
+  arena_fill arena = {out->arena, 0, out->arena_cap};
+  int rc = 0;
   /* only the mentions that may be written get a key and a canonical text:
      a mention dropped, left as O, of no type or of a type not asked for is
      skipped below anyway, and never sets where the previous one ended */
   size_t nkeys = 0;
   uint32_t type_mask = opts && opts->type_mask ? opts->type_mask : ~0u;   /* the types asked for */
-  for (size_t i = 0; i < w->count; i++) {
-    mention *m = &w->m[i];
+  for (size_t i = 0; i < count && !rc; i++) {
+    const mention *m = &mentions[i];
     if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
     if (!((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
     size_t root = m->canon < 0 ? i : (size_t)root_of(w, (int)i);   /* most are their own */
-    const mention *r = &w->m[root];
-    int rc;
+    const mention *r = &mentions[root];
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
       const char *c = opts->lexicon[m->lex_canon].canonical;
-      rc = arena_put(out, c, strlen(c), 0, &canon_off[i]);
+      rc = arena_put(&arena, c, strlen(c), 0, &canon_off[i]);
     } else if (root < i && r->canon < 0 && !r->from_lexicon && !r->dropped && !r->orphan &&
                r->type != ART_ENT_NONE && ((type_mask >> r->type) & 1)) {
       /* the root, kept before (the tests above: only a kept mention has
          its canon_off set) and put from its own text (it is its own root),
          wrote the same string */
       canon_off[i] = canon_off[root];
-      continue;
     } else {
       int title = r->dateline;
       /* A dateline whose place the article also writes normally takes that spelling. */
-      rc = arena_put(out, doc + r->start, r->end - r->start, title, &canon_off[i]);
+      rc = arena_put(&arena, doc + r->start, r->end - r->start, title, &canon_off[i]);
     }
-    if (rc) return -1;
   }
+  out->arena = arena.z;
+  out->arena_cap = arena.cap;
+  out->arena_len = arena.len;
+  if (rc) return -1;
   sort_keys(order, nkeys);
-  size_t last_end = 0;
+  /* the rows, in locals too (written back below) */
+  art_entity *items = out->items;
+  size_t rows = 0, cap = out->cap, last_end = 0;
   for (size_t k = 0; k < nkeys; k++) {
     size_t i = order[k].index;
-    mention *m = &w->m[i];
-    if (out->count && m->start < last_end) continue;   /* overlaps the previous kept mention */
-    if (out->count == out->cap) {
-      size_t cap = out->cap ? out->cap * 2 : 32;
-      art_entity *p = realloc(out->items, cap * sizeof *p);
-      if (!p) return -1;
-      out->items = p;
-      out->cap = cap;
+    const mention *m = &mentions[i];
+    if (rows && m->start < last_end) continue;   /* overlaps the previous kept mention */
+    if (rows == cap) {
+      size_t more = cap ? cap * 2 : 32;
+      art_entity *p = realloc(items, more * sizeof *p);
+      if (!p) { rc = -1; break; }
+      items = p;
+      cap = more;
     }
-    art_entity *e = &out->items[out->count++];
+    art_entity *e = &items[rows++];
     /* the arena is filled above and no longer moves: offsets become pointers here */
     /* field by field: a compound literal zeroes the whole row first */
     e->start = m->start;
@@ -1433,7 +1586,7 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     e->sentence = m->sentence;
     e->paragraph = m->paragraph;
     e->type = m->type;
-    e->canonical = out->arena + canon_off[i];
+    e->canonical = arena.z + canon_off[i];
     e->has_value = m->has_value;
     e->value = m->value;
     e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
@@ -1441,5 +1594,8 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     else e->date[0] = 0;                                  /* "" */
     last_end = m->end;
   }
-  return 0;
+  out->items = items;
+  out->cap = cap;
+  out->count = rows;
+  return rc;
 }

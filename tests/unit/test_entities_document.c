@@ -127,6 +127,30 @@ int main(void) {
   CHECK("emit: a linked name's canonical", out.count == 3 && strcmp(out.items[2].canonical, "Varnoth Elk") == 0);
   CHECK("emit: an own canonical", out.count == 3 && strcmp(out.items[0].canonical, "5") == 0);
 
+  /* E's acronym keys: a name of eight capitalised words gives its initials
+     and up to five tails (from each organisation word on), so three such
+     names give more keys than a map sized for three mentions has slots;
+     the map grows (a full one never ended a probe: the pass hung) */
+  const char *orgs = "Northern Ministry Agency Authority Bureau Commission Council Board; "
+                     "Western Office Department Union Federation Association Foundation Institute; "
+                     "Eastern Agency Board Bureau Union Office Authority Council";
+  setup(&w, store, orgs);
+  for (size_t s = 0; orgs[s];) {
+    size_t e = s;
+    while (orgs[e] && orgs[e] != ';') e++;
+    put(&w, s, e - s, ART_ENT_ORG, 9);
+    mention *m = &w.m[w.count - 1];
+    m->ntok = 0;
+    for (size_t k = s; k < e; k++)
+      if (k == s || orgs[k - 1] == ' ') { m->ntok++; m->last_start = k; }
+    m->first_end = (size_t)(strchr(orgs + s, ' ') - orgs);
+    s = orgs[e] ? e + 2 : e;
+  }
+  CHECK("doc many acronym keys run", run(&w, &out) == 0);
+  CHECK("doc many acronym keys: three organisations",
+        out.count == 3 && out.items[0].type == ART_ENT_ORG && out.items[2].type == ART_ENT_ORG &&
+        strcmp(out.items[1].canonical, "Western Office Department Union Federation Association Foundation Institute") == 0);
+
   art_entity_list_free(&out);
   return check_failures != 0;
 }
