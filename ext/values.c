@@ -509,6 +509,7 @@ typedef struct after_tokens {
 typedef struct before_phrases {
   size_t pos, floor;              /* where they were read; pos (size_t)-1: not yet */
   unsigned roles[3];              /* roles of the 1-, 2- and 3-word phrase (0: none) */
+  int entry[3];                   /* their value_context entries, where roles are set */
   size_t start[3];
 } before_phrases;
 
@@ -816,6 +817,7 @@ static const before_phrases *phrases_before(const vscan *vs, size_t p) {
   const vword *last = word_vocab(vs, ws[0], we[0]);
   if (!last) return bp;
   bp->roles[0] = last->roles;
+  bp->entry[0] = last->entry[T_CONTEXT];
   bp->start[0] = ws[0];
   size_t at = ws[0];
   for (int k = 2; k <= 3 && (last->last_of >> k); k++) {
@@ -828,7 +830,11 @@ static const before_phrases *phrases_before(const vscan *vs, size_t p) {
       if (len) buf[len++] = ' ';
       len += fold_letters(vs, ws[i], we[i], buf + len);
     }
-    bp->roles[k - 1] = phrase_roles(vs, buf, len);
+    const art_table_entry *en = art_table_find(&art_table_value_context, buf, len);
+    if (en) {
+      bp->entry[k - 1] = (int)(en - art_table_value_context.entries);
+      bp->roles[k - 1] = vs->st->roles[bp->entry[k - 1]];
+    }
     bp->start[k - 1] = ws[k - 1];
   }
   return bp;
@@ -839,6 +845,23 @@ static unsigned phrase_before(const vscan *vs, size_t p, unsigned want, size_t *
   const before_phrases *bp = phrases_before(vs, p);
   for (int k = 2; k >= 0; k--)
     if (bp->roles[k] & want) { *start = bp->start[k]; return bp->roles[k]; }
+  return 0;
+}
+
+/* The same, and in *percent_only whether that phrase is an approximator
+** tests/eval keeps only in a PERCENT ("above 30%", but "above 100 pounds",
+** "above 38 degrees"): those say "percent" in the third column of
+** value_context.tsv.  Read from the entry phrases_before() found, not
+** looked up again. */
+static unsigned phrase_before_pct(const vscan *vs, size_t p, unsigned want, size_t *start, int *percent_only) {
+  const before_phrases *bp = phrases_before(vs, p);
+  for (int k = 2; k >= 0; k--)
+    if (bp->roles[k] & want) {
+      const art_table_entry *en = &art_table_value_context.entries[bp->entry[k]];
+      *start = bp->start[k];
+      *percent_only = en->extra[0] == 'p' && strcmp(en->extra, "percent") == 0;
+      return bp->roles[k];
+    }
   return 0;
 }
 
@@ -1390,28 +1413,12 @@ static size_t date_mods_left(const vscan *vs, size_t s, int numbered, int *mod) 
   return s;
 }
 
-/* Is the approximator [ps, s) one that tests/eval keeps only in a PERCENT
-** ("above 30%", but "above 100 pounds", "above 38 degrees")?  Those say
-** "percent" in the third column of value_context.tsv. */
-COLD static int percent_only_approx(const vscan *vs, size_t ps, size_t s) {
-  char buf[MAX_PHRASE];
-  size_t len = 0, q = skip_ws_back(vs, s), ws = ps, we;
-  while (ws < q) {
-    we = letters_end(vs, ws);
-    if (we == ws || we > q || len + (we - ws) + 1 >= sizeof buf || we - ws > MAX_WORD) return 0;
-    if (len) buf[len++] = ' ';
-    len += fold_letters(vs, ws, we, buf + len);
-    ws = skip_ws(vs, we);
-  }
-  const art_table_entry *en = art_table_find(&art_table_value_context, buf, len);
-  return en && en->extra[0] == 'p' && strcmp(en->extra, "percent") == 0;
-}
-
 /* The approximator before a mention of type t starting at s: its start, else s. */
 static size_t approx_left_for(const vscan *vs, size_t s, art_etype t) {
   size_t ps;
-  if (!(phrase_before(vs, s, R_APPROX, &ps) & R_APPROX)) return s;
-  if (t != ART_ENT_PERCENT && percent_only_approx(vs, ps, s)) return s;
+  int percent_only;
+  if (!(phrase_before_pct(vs, s, R_APPROX, &ps, &percent_only) & R_APPROX)) return s;
+  if (t != ART_ENT_PERCENT && percent_only) return s;
   return ps;
 }
 
@@ -1425,7 +1432,8 @@ static size_t approx_left(const vscan *vs, size_t s) {
 ** span ends in "ago", "later", "of age" ("over a year ago"). */
 static size_t duration_approx_left(const vscan *vs, size_t s, size_t e) {
   size_t ps, ws, we, os, b = e;
-  if (!(phrase_before(vs, s, R_APPROX, &ps) & R_APPROX) || percent_only_approx(vs, ps, s)) return s;
+  int percent_only;
+  if (!(phrase_before_pct(vs, s, R_APPROX, &ps, &percent_only) & R_APPROX) || percent_only) return s;
   if (prev_word(vs, s, &ws, &we) && ws == ps && word_is(vs, ws, we, "over") &&
       !(phrase_before(vs, ps, R_OVERMORE, &os) & R_OVERMORE)) {
     /* the span's last word, or last two ("of age"), say "ago" */
@@ -1911,12 +1919,13 @@ static int year_number(const vscan *vs, const vnum *n, vmatch *m) {
     set_match(m, s, ee, ART_ENT_DATE);
     return 1;
   }
-  unsigned before = phrase_before(vs, s, R_YEARPREP | R_APPROX, &ps);
+  int percent_only = 0;
+  unsigned before = phrase_before_pct(vs, s, R_YEARPREP | R_APPROX, &ps, &percent_only);
   int yearish = n->v >= 1800 && n->v <= 2099;
   if (before & R_YEARPREP) {}
   /* "about 1990" is a count; "below 1990 levels" a year ("below" is an
   ** approximator of percentages only) */
-  else if (((before & R_APPROX) && !percent_only_approx(vs, ps, s)) || !yearish) return 0;
+  else if (((before & R_APPROX) && !percent_only) || !yearish) return 0;
   size_t st = glued_relpos_left(vs, s);
   if (st == s && (phrase_before(vs, s, R_RELPOS, &ps) & R_RELPOS)) st = ps;
   if (phrase_before(vs, st, R_BOUNDARY, &ps) & R_BOUNDARY) st = ps;
