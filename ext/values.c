@@ -679,15 +679,22 @@ static size_t fold_letters(const vscan *vs, size_t s, size_t e, char *buf) {
 
 /* The ASCII word z[s..e) (1..MAX_WORD letters) in the vocabulary, or NULL.
 ** Built twice (V3_CLONES): the probe and the key's mask shift by a register. */
-V3_CLONES static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
-  word_memo *m = vs->memo;
-  size_t slot = s % WORD_MEMO;
-  if (m->s[slot] == s && m->e[slot] == e) return m->w[slot];
+NOINLINE V3_CLONES static const vword *word_vocab_probe(const vscan *vs, word_memo *m, size_t slot, size_t s,
+                                                        size_t e) {
   vkey k;
   vkey_pack_letters(&k, vs->z + s, e - s, vs->hi - s);
   m->s[slot] = s;
   m->e[slot] = e;
   return m->w[slot] = vocab_find(vs->st, &k, e - s);
+}
+
+/* A word asked about again (a call in four) returns before the probe
+** above saves any register. */
+NOINLINE static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
+  word_memo *m = vs->memo;
+  size_t slot = s % WORD_MEMO;
+  if (m->s[slot] == s && m->e[slot] == e) return m->w[slot];
+  return word_vocab_probe(vs, m, slot, s, e);
 }
 
 /* Class of the ASCII word z[s..e) in value_words.tsv (W_NONE if absent). */
@@ -806,9 +813,7 @@ COLD static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, siz
 ** before p says, through the vocabulary, whether it ends any key and of how
 ** many words; only then are the words before it read.
 */
-static const before_phrases *phrases_before(const vscan *vs, size_t p) {
-  before_phrases *bp = vs->before;
-  if (bp->pos == p && bp->floor == vs->floor) return bp;
+NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, before_phrases *bp, size_t p) {
   bp->pos = p;
   bp->floor = vs->floor;
   bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
@@ -838,6 +843,14 @@ static const before_phrases *phrases_before(const vscan *vs, size_t p) {
     bp->start[k - 1] = ws[k - 1];
   }
   return bp;
+}
+
+/* Half the calls ask about the position asked about last: those return
+** before the reading above saves any register. */
+NOINLINE static const before_phrases *phrases_before(const vscan *vs, size_t p) {
+  before_phrases *bp = vs->before;
+  if (bp->pos == p && bp->floor == vs->floor) return bp;
+  return read_phrases_before(vs, bp, p);
 }
 
 /* The longest phrase before p with a role in `want`: its roles, and its start in *start. */
