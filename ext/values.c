@@ -736,8 +736,10 @@ static inline ALWAYS_INLINE int next_word(const vscan *vs, size_t p, size_t *ws,
   return 1;
 }
 
-/* The ASCII word that ends at p after optional whitespace, not below floor. */
-static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+/* The ASCII word that ends at p after optional whitespace, not below floor.
+** Inlined where phrases_before() reads the words before a number (nearly
+** every call), called elsewhere. */
+static inline ALWAYS_INLINE int prev_word_inline(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   const unsigned char *z = vs->z;
   size_t q = p;
   if (q > vs->floor + 1 && z[q - 1] == ' ' && IS_ALPHA(z[q - 2])) q--;   /* the usual: one space */
@@ -749,6 +751,10 @@ static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   if (wordchar_before(vs, s)) return 0;
   *ws = s; *we = q;
   return 1;
+}
+
+NOINLINE static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+  return prev_word_inline(vs, p, ws, we);
 }
 
 /* Is z[s..e) the lower-case word w[0..n), in any case?  Callers use the
@@ -818,7 +824,7 @@ NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, befor
   bp->floor = vs->floor;
   bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
   size_t ws[3], we[3];
-  if (!prev_word(vs, p, &ws[0], &we[0]) || we[0] - ws[0] > MAX_WORD) return bp;
+  if (!prev_word_inline(vs, p, &ws[0], &we[0]) || we[0] - ws[0] > MAX_WORD) return bp;
   const vword *last = word_vocab(vs, ws[0], we[0]);
   if (!last) return bp;
   bp->roles[0] = last->roles;
