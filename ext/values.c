@@ -201,7 +201,8 @@ static inline void vkey_pack(vkey *k, const unsigned char *s, size_t n, unsigned
 }
 
 /* The same, with eight bytes from s in one load when they may be read
-** (avail >= 8) and the word fits: most do.  fold as for vkey_pack. */
+** (avail >= 8) and the word fits: most do; a word of nine to sixteen
+** bytes in two.  fold as for vkey_pack. */
 static inline void vkey_pack_fast(vkey *k, const unsigned char *s, size_t n, size_t avail, unsigned char fold) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (n <= 8 && avail >= 8) {
@@ -209,6 +210,15 @@ static inline void vkey_pack_fast(vkey *k, const unsigned char *s, size_t n, siz
     memcpy(&x, s, 8);
     k->w[0] = (x | fold * 0x0101010101010101ull) & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
     k->w[1] = k->w[2] = 0;
+    return;
+  }
+  if (n <= 16 && avail >= 16) {
+    uint64_t x, y;
+    memcpy(&x, s, 8);
+    memcpy(&y, s + 8, 8);
+    k->w[0] = x | fold * 0x0101010101010101ull;
+    k->w[1] = (y | fold * 0x0101010101010101ull) & (n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1);
+    k->w[2] = 0;
     return;
   }
 #else
