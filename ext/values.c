@@ -2960,10 +2960,23 @@ static void sentence_masks(const unsigned char *z, size_t start, size_t full_end
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
 #include <immintrin.h>
 #define HAVE_AVX2_MASKS 1
-/* Bit i set when lo <= v[i] <= hi (unsigned bytes), for 32 bytes. */
-__attribute__((target("avx2"))) static inline uint64_t byte_range32(__m256i v, unsigned char lo, unsigned char hi) {
-  __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo + 128)));
-  __m256i in = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(hi - lo + 1 - 128)), shifted);
+/* The constants of the byte tests below, 32 copies of each byte, read
+** from memory: built in registers they cost three instructions each, for
+** every sentence. */
+#define SPLAT8(b) (0x0101010101010101ull * (uint8_t)(b))
+#define SPLAT32(b) { SPLAT8(b), SPLAT8(b), SPLAT8(b), SPLAT8(b) }
+static const uint64_t avx2_consts[5][4] __attribute__((aligned(32))) = {
+  SPLAT32(0x20),                      /* the case bit */
+  SPLAT32('a' + 128), SPLAT32(26 - 128),   /* 'a'..'z', moved to the bottom of the signed range */
+  SPLAT32('0' + 128), SPLAT32(10 - 128)    /* '0'..'9' */
+};
+#define AVX2_CONST(k) _mm256_load_si256((const __m256i *)(const void *)consts[k])
+
+/* Bit i set when v[i] - base (unsigned bytes) is below count, for 32
+** bytes: base is the first byte + 128 and limit is count - 128, so that
+** the signed compare tests the range. */
+__attribute__((target("avx2"))) static inline uint64_t byte_range32(__m256i v, __m256i base, __m256i limit) {
+  __m256i in = _mm256_cmpgt_epi8(limit, _mm256_sub_epi8(v, base));
   return (uint32_t)_mm256_movemask_epi8(in);
 }
 
@@ -2971,10 +2984,13 @@ __attribute__((target("avx2"))) static inline void block_masks_avx2(const unsign
                                                                      uint64_t *digits) {
   __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)src);
   __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(src + 32));
-  __m256i case_bit = _mm256_set1_epi8(0x20);
-  *letters = byte_range32(_mm256_or_si256(v0, case_bit), 'a', 'z') |
-             byte_range32(_mm256_or_si256(v1, case_bit), 'a', 'z') << 32;
-  *digits = byte_range32(v0, '0', '9') | byte_range32(v1, '0', '9') << 32;
+  const uint64_t (*consts)[4] = avx2_consts;
+  __asm__("" : "+r"(consts));   /* else the compiler builds them in registers again */
+  __m256i case_bit = AVX2_CONST(0), a = AVX2_CONST(1), a_count = AVX2_CONST(2);
+  __m256i zero = AVX2_CONST(3), zero_count = AVX2_CONST(4);
+  *letters = byte_range32(_mm256_or_si256(v0, case_bit), a, a_count) |
+             byte_range32(_mm256_or_si256(v1, case_bit), a, a_count) << 32;
+  *digits = byte_range32(v0, zero, zero_count) | byte_range32(v1, zero, zero_count) << 32;
 }
 
 __attribute__((target("avx2"))) static void sentence_masks_avx2(const unsigned char *z, size_t start, size_t full_end,
