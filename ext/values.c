@@ -3046,14 +3046,10 @@ static inline ALWAYS_INLINE uint64_t value_word_starts(const art_values_state *s
   return pass;
 }
 
-/* Built twice (V3_CLONES): the word loop shifts by a register three times
-** a word.  The word test and its shape hash are inlined into both builds. */
-V3_CLONES
-long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
-                     art_value_span **out, size_t *count, size_t *cap) {
-  (void)ctx;
-  const art_values_state *st = values_state(NULL);
-  if (!st) return -1;
+/* One sentence, doc[start..end): its spans are appended to *out.  Returns
+** -1 when out of memory, else 0. */
+static inline ALWAYS_INLINE int scan_sentence(const art_values_state *st, const char *doc, size_t start, size_t end,
+                                              art_value_span **out, size_t *count, size_t *cap) {
   after_tokens after;
   before_phrases before;
   word_memo memo;
@@ -3147,5 +3143,31 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
       }
     }
   }
+  return 0;
+}
+
+/* Built twice (V3_CLONES): the word loop shifts by a register three times
+** a word.  The word test and its shape hash are inlined into both builds.
+** The sentences of a batch are scanned in one call: a call per sentence
+** would save and restore the scan's registers and set up its stack frame
+** for every one of them. */
+V3_CLONES
+long art_values_scan_sentences(art_context *ctx, const char *doc, art_value_sentence *sentences, size_t n,
+                               art_value_span **out, size_t *count, size_t *cap) {
+  (void)ctx;
+  const art_values_state *st = values_state(NULL);
+  if (!st) return -1;
+  for (size_t k = 0; k < n; k++) {
+    art_value_sentence *sn = &sentences[k];
+    sn->first = *count;
+    if (sn->start < sn->end && scan_sentence(st, doc, sn->start, sn->end, out, count, cap) < 0) return -1;
+    sn->count = *count - sn->first;
+  }
   return (long)*count;
+}
+
+long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
+                     art_value_span **out, size_t *count, size_t *cap) {
+  art_value_sentence one = {start, end, 0, 0};
+  return art_values_scan_sentences(ctx, doc, &one, 1, out, count, cap);
 }
