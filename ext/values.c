@@ -248,7 +248,7 @@ static inline void vkey_pack_bytes(vkey *k, const unsigned char *s, size_t n) {
 ** up whole in their table, only when the words allow one.
 */
 typedef struct vword {
-  vkey key;
+  _Alignas(64) vkey key;      /* a word per cache line: a probe and what follows it read one line */
   uint8_t len;
   uint8_t cls;                /* class in value_words.tsv, W_NONE if absent */
   uint8_t first_of[T_COUNT];  /* bit k: first word of a k-word key of that table */
@@ -422,7 +422,8 @@ COLD static void build_state(void) {
   while (nslots < 2 * words) { nslots *= 2; st->vocab_shift--; }
   st->index_mask = 1;
   while (st->index_mask < words + 1) st->index_mask = (uint16_t)(st->index_mask << 1 | 1);
-  st->vocab = calloc(words, sizeof *st->vocab);
+  st->vocab = aligned_alloc(_Alignof(vword), (words ? words : 1) * sizeof *st->vocab);
+  if (st->vocab) memset(st->vocab, 0, (words ? words : 1) * sizeof *st->vocab);
   st->vocab_cap = (uint32_t)words;
   st->vocab_slots = calloc(nslots, sizeof *st->vocab_slots);
   st->vocab_mask = nslots - 1;
