@@ -262,6 +262,7 @@ typedef struct vword {
 typedef struct art_values_state {
   uint32_t *roles;          /* per value_context entry */
   uint8_t *currency_prefix; /* per currencies entry: CUR_PREFIX, CUR_SUFFIX, CUR_CONTEXT */
+  uint64_t prefix_first[4]; /* bit c: some CUR_PREFIX key starts with byte c */
   vword *vocab;             /* the vocabulary, and its open-addressing index */
   uint32_t nvocab, vocab_cap;
   uint16_t *vocab_slots;    /* tag | vocab index + 1, 0 = empty; vocab_mask + 1 slots */
@@ -451,8 +452,11 @@ COLD static void build_state(void) {
   }
   for (uint32_t i = 0; i < cur->count; i++) {
     const char *v = cur->entries[i].value;
-    if (strcmp(v, "prefix") == 0) st->currency_prefix[i] = CUR_PREFIX;
-    else if (strcmp(v, "suffix") == 0) st->currency_prefix[i] = CUR_SUFFIX;
+    if (strcmp(v, "prefix") == 0) {
+      st->currency_prefix[i] = CUR_PREFIX;
+      unsigned char c0 = (unsigned char)cur->entries[i].key[0];
+      st->prefix_first[c0 >> 6] |= 1ull << (c0 & 63);
+    } else if (strcmp(v, "suffix") == 0) st->currency_prefix[i] = CUR_SUFFIX;
     else if (strcmp(v, "context") == 0) st->currency_prefix[i] = CUR_CONTEXT;
     else if (strcmp(v, "glued") == 0) st->currency_prefix[i] = CUR_GLUED;
     else { g_state_err = "values: bad position in currencies.tsv"; return; }
@@ -2318,8 +2322,11 @@ static size_t money_prefix(const vscan *vs, size_t s) {
   if (e <= vs->floor || !IS_ALPHA(z[e - 1])) return s;
   size_t b = letters_start(vs, e, vs->floor);
   if (wordchar_before(vs, b) || e - b > 3) return s;
-  en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
-  if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return b;
+  /* most words here are "the", "of", "in": no currency sign starts as they do */
+  if ((vs->st->prefix_first[z[b] >> 6] >> (z[b] & 63)) & 1) {
+    en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
+    if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return b;
+  }
   if (q == e && e - b == 3 && IS_UPPER(z[b]) && IS_UPPER(z[b + 1]) && IS_UPPER(z[b + 2]) &&
       art_table_find(&art_table_currency_codes, (const char *)z + b, 3))
     return b;
