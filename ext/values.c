@@ -850,6 +850,10 @@ NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, befor
     if (!prev_word(vs, at, &ws[k - 1], &we[k - 1]) || we[k - 1] - ws[k - 1] > MAX_WORD) break;
     at = ws[k - 1];
     if (!((last->last_of >> k) & 1)) continue;
+    /* and only when its first word starts a key of k words: one probe,
+    ** often a memo hit, instead of the phrase folded and looked up */
+    const vword *head = word_vocab(vs, ws[k - 1], we[k - 1]);
+    if (!head || !((head->first_of[T_CONTEXT] >> k) & 1)) continue;
     char buf[MAX_PHRASE];
     size_t len = 0;
     for (int i = k - 1; i >= 0; i--) {
