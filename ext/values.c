@@ -3059,16 +3059,16 @@ static inline ALWAYS_INLINE uint64_t value_word_starts(const art_values_state *s
 }
 
 /* One sentence, doc[start..end): its spans are appended to *out.  Returns
-** -1 when out of memory, else 0. */
+** -1 when out of memory, else 0.  The words looked up lately (memo) carry
+** over from the sentences before it in doc: what a word is in the
+** vocabulary depends on its letters alone. */
 static inline ALWAYS_INLINE int scan_sentence(const art_values_state *st, const char *doc, size_t start, size_t end,
-                                              art_value_span **out, size_t *count, size_t *cap) {
+                                              word_memo *memo, art_value_span **out, size_t *count, size_t *cap) {
   after_tokens after;
   before_phrases before;
-  word_memo memo;
   after.pos = before.pos = (size_t)-1;
-  for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
-  memo.next_at = (size_t)-1;
-  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, &memo, NULL};
+  memo->next_at = (size_t)-1;   /* the word after a position ends at the sentence's end */
+  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, memo, NULL};
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
   uint64_t carry_l = 0, carry_d = 0;
@@ -3169,10 +3169,12 @@ long art_values_scan_sentences(art_context *ctx, const char *doc, art_value_sent
   (void)ctx;
   const art_values_state *st = values_state(NULL);
   if (!st) return -1;
+  word_memo memo;
+  for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
   for (size_t k = 0; k < n; k++) {
     art_value_sentence *sn = &sentences[k];
     sn->first = *count;
-    if (sn->start < sn->end && scan_sentence(st, doc, sn->start, sn->end, out, count, cap) < 0) return -1;
+    if (sn->start < sn->end && scan_sentence(st, doc, sn->start, sn->end, &memo, out, count, cap) < 0) return -1;
     sn->count = *count - sn->first;
   }
   return (long)*count;
