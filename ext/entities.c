@@ -2160,12 +2160,15 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
   memset(s->tags + total, ART_TAG_O, SKIP_SLACK);   /* read by skip_plain(), never used */
   memset(s->facts + total, 0, SKIP_SLACK);
   s->nvalues = 0;
+  art_value_sentence vsent[BATCH_SENTENCES];   /* a sentence without tokens has no values */
   for (size_t k = 0; k < nb; k++) {
-    batch_sentence *bs = &s->batch[k];
-    bs->val0 = s->nvalues;
-    if (bs->ntok && art_values_scan(ctx, doc, bs->st.start, bs->st.end, &s->values, &s->nvalues, &s->values_cap) < 0)
-      return -1;
-    bs->nval = s->nvalues - bs->val0;
+    vsent[k].start = s->batch[k].st.start;
+    vsent[k].end = s->batch[k].ntok ? s->batch[k].st.end : s->batch[k].st.start;
+  }
+  if (art_values_scan_sentences(ctx, doc, vsent, nb, &s->values, &s->nvalues, &s->values_cap) < 0) return -1;
+  for (size_t k = 0; k < nb; k++) {
+    s->batch[k].val0 = vsent[k].first;
+    s->batch[k].nval = vsent[k].count;
   }
   return 0;
 }

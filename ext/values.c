@@ -201,7 +201,8 @@ static inline void vkey_pack(vkey *k, const unsigned char *s, size_t n, unsigned
 }
 
 /* The same, with eight bytes from s in one load when they may be read
-** (avail >= 8) and the word fits: most do.  fold as for vkey_pack. */
+** (avail >= 8) and the word fits: most do; a word of nine to sixteen
+** bytes in two.  fold as for vkey_pack. */
 static inline void vkey_pack_fast(vkey *k, const unsigned char *s, size_t n, size_t avail, unsigned char fold) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (n <= 8 && avail >= 8) {
@@ -209,6 +210,15 @@ static inline void vkey_pack_fast(vkey *k, const unsigned char *s, size_t n, siz
     memcpy(&x, s, 8);
     k->w[0] = (x | fold * 0x0101010101010101ull) & (n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
     k->w[1] = k->w[2] = 0;
+    return;
+  }
+  if (n <= 16 && avail >= 16) {
+    uint64_t x, y;
+    memcpy(&x, s, 8);
+    memcpy(&y, s + 8, 8);
+    k->w[0] = x | fold * 0x0101010101010101ull;
+    k->w[1] = (y | fold * 0x0101010101010101ull) & (n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1);
+    k->w[2] = 0;
     return;
   }
 #else
@@ -238,7 +248,7 @@ static inline void vkey_pack_bytes(vkey *k, const unsigned char *s, size_t n) {
 ** up whole in their table, only when the words allow one.
 */
 typedef struct vword {
-  vkey key;
+  _Alignas(64) vkey key;      /* a word per cache line: a probe and what follows it read one line */
   uint8_t len;
   uint8_t cls;                /* class in value_words.tsv, W_NONE if absent */
   uint8_t first_of[T_COUNT];  /* bit k: first word of a k-word key of that table */
@@ -252,6 +262,7 @@ typedef struct vword {
 typedef struct art_values_state {
   uint32_t *roles;          /* per value_context entry */
   uint8_t *currency_prefix; /* per currencies entry: CUR_PREFIX, CUR_SUFFIX, CUR_CONTEXT */
+  uint64_t prefix_first[4]; /* bit c: some CUR_PREFIX key starts with byte c */
   vword *vocab;             /* the vocabulary, and its open-addressing index */
   uint32_t nvocab, vocab_cap;
   uint16_t *vocab_slots;    /* tag | vocab index + 1, 0 = empty; vocab_mask + 1 slots */
@@ -279,12 +290,16 @@ static pthread_once_t g_state_once = PTHREAD_ONCE_INIT;
 ** key of value_words.tsv that a folded run of letters can equal is in the
 ** filter, so the filter drops no word that the lookup would find).
 */
-static inline ALWAYS_INLINE uint32_t shape_bit(const unsigned char *w, unsigned len) {
+static inline ALWAYS_INLINE uint32_t shape_bit_n(const unsigned char *w, uint64_t len) {
   uint16_t head, tail;
   memcpy(&head, w, 2);
   memcpy(&tail, w + len - 2, 2);
   uint64_t x = ((uint32_t)head << 16 | tail | 0x20202020u) ^ len;
   return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 50);
+}
+
+static inline ALWAYS_INLINE uint32_t shape_bit(const unsigned char *w, unsigned len) {
+  return shape_bit_n(w, len);
 }
 
 /* Multiplicative hashing: the top bits pick the slot, and the slot's bits
@@ -408,7 +423,8 @@ COLD static void build_state(void) {
   while (nslots < 2 * words) { nslots *= 2; st->vocab_shift--; }
   st->index_mask = 1;
   while (st->index_mask < words + 1) st->index_mask = (uint16_t)(st->index_mask << 1 | 1);
-  st->vocab = calloc(words, sizeof *st->vocab);
+  st->vocab = aligned_alloc(_Alignof(vword), (words ? words : 1) * sizeof *st->vocab);
+  if (st->vocab) memset(st->vocab, 0, (words ? words : 1) * sizeof *st->vocab);
   st->vocab_cap = (uint32_t)words;
   st->vocab_slots = calloc(nslots, sizeof *st->vocab_slots);
   st->vocab_mask = nslots - 1;
@@ -436,8 +452,11 @@ COLD static void build_state(void) {
   }
   for (uint32_t i = 0; i < cur->count; i++) {
     const char *v = cur->entries[i].value;
-    if (strcmp(v, "prefix") == 0) st->currency_prefix[i] = CUR_PREFIX;
-    else if (strcmp(v, "suffix") == 0) st->currency_prefix[i] = CUR_SUFFIX;
+    if (strcmp(v, "prefix") == 0) {
+      st->currency_prefix[i] = CUR_PREFIX;
+      unsigned char c0 = (unsigned char)cur->entries[i].key[0];
+      st->prefix_first[c0 >> 6] |= 1ull << (c0 & 63);
+    } else if (strcmp(v, "suffix") == 0) st->currency_prefix[i] = CUR_SUFFIX;
     else if (strcmp(v, "context") == 0) st->currency_prefix[i] = CUR_CONTEXT;
     else if (strcmp(v, "glued") == 0) st->currency_prefix[i] = CUR_GLUED;
     else { g_state_err = "values: bad position in currencies.tsv"; return; }
@@ -505,6 +524,7 @@ typedef struct after_tokens {
 typedef struct before_phrases {
   size_t pos, floor;              /* where they were read; pos (size_t)-1: not yet */
   unsigned roles[3];              /* roles of the 1-, 2- and 3-word phrase (0: none) */
+  int entry[3];                   /* their value_context entries, where roles are set */
   size_t start[3];
 } before_phrases;
 
@@ -674,15 +694,22 @@ static size_t fold_letters(const vscan *vs, size_t s, size_t e, char *buf) {
 
 /* The ASCII word z[s..e) (1..MAX_WORD letters) in the vocabulary, or NULL.
 ** Built twice (V3_CLONES): the probe and the key's mask shift by a register. */
-V3_CLONES static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
-  word_memo *m = vs->memo;
-  size_t slot = s % WORD_MEMO;
-  if (m->s[slot] == s && m->e[slot] == e) return m->w[slot];
+NOINLINE V3_CLONES static const vword *word_vocab_probe(const vscan *vs, word_memo *m, size_t slot, size_t s,
+                                                        size_t e) {
   vkey k;
   vkey_pack_letters(&k, vs->z + s, e - s, vs->hi - s);
   m->s[slot] = s;
   m->e[slot] = e;
   return m->w[slot] = vocab_find(vs->st, &k, e - s);
+}
+
+/* A word asked about again (a call in four) returns before the probe
+** above saves any register. */
+NOINLINE static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
+  word_memo *m = vs->memo;
+  size_t slot = s % WORD_MEMO;
+  if (m->s[slot] == s && m->e[slot] == e) return m->w[slot];
+  return word_vocab_probe(vs, m, slot, s, e);
 }
 
 /* Class of the ASCII word z[s..e) in value_words.tsv (W_NONE if absent). */
@@ -724,8 +751,10 @@ static inline ALWAYS_INLINE int next_word(const vscan *vs, size_t p, size_t *ws,
   return 1;
 }
 
-/* The ASCII word that ends at p after optional whitespace, not below floor. */
-static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+/* The ASCII word that ends at p after optional whitespace, not below floor.
+** Inlined where phrases_before() reads the words before a number (nearly
+** every call), called elsewhere. */
+static inline ALWAYS_INLINE int prev_word_inline(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   const unsigned char *z = vs->z;
   size_t q = p;
   if (q > vs->floor + 1 && z[q - 1] == ' ' && IS_ALPHA(z[q - 2])) q--;   /* the usual: one space */
@@ -737,6 +766,10 @@ static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
   if (wordchar_before(vs, s)) return 0;
   *ws = s; *we = q;
   return 1;
+}
+
+NOINLINE static int prev_word(const vscan *vs, size_t p, size_t *ws, size_t *we) {
+  return prev_word_inline(vs, p, ws, we);
 }
 
 /* Is z[s..e) the lower-case word w[0..n), in any case?  Callers use the
@@ -801,33 +834,48 @@ COLD static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, siz
 ** before p says, through the vocabulary, whether it ends any key and of how
 ** many words; only then are the words before it read.
 */
-static const before_phrases *phrases_before(const vscan *vs, size_t p) {
-  before_phrases *bp = vs->before;
-  if (bp->pos == p && bp->floor == vs->floor) return bp;
+NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, before_phrases *bp, size_t p) {
   bp->pos = p;
   bp->floor = vs->floor;
   bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
   size_t ws[3], we[3];
-  if (!prev_word(vs, p, &ws[0], &we[0]) || we[0] - ws[0] > MAX_WORD) return bp;
+  if (!prev_word_inline(vs, p, &ws[0], &we[0]) || we[0] - ws[0] > MAX_WORD) return bp;
   const vword *last = word_vocab(vs, ws[0], we[0]);
   if (!last) return bp;
   bp->roles[0] = last->roles;
+  bp->entry[0] = last->entry[T_CONTEXT];
   bp->start[0] = ws[0];
   size_t at = ws[0];
   for (int k = 2; k <= 3 && (last->last_of >> k); k++) {
     if (!prev_word(vs, at, &ws[k - 1], &we[k - 1]) || we[k - 1] - ws[k - 1] > MAX_WORD) break;
     at = ws[k - 1];
     if (!((last->last_of >> k) & 1)) continue;
+    /* and only when its first word starts a key of k words: one probe,
+    ** often a memo hit, instead of the phrase folded and looked up */
+    const vword *head = word_vocab(vs, ws[k - 1], we[k - 1]);
+    if (!head || !((head->first_of[T_CONTEXT] >> k) & 1)) continue;
     char buf[MAX_PHRASE];
     size_t len = 0;
     for (int i = k - 1; i >= 0; i--) {
       if (len) buf[len++] = ' ';
       len += fold_letters(vs, ws[i], we[i], buf + len);
     }
-    bp->roles[k - 1] = phrase_roles(vs, buf, len);
+    const art_table_entry *en = art_table_find(&art_table_value_context, buf, len);
+    if (en) {
+      bp->entry[k - 1] = (int)(en - art_table_value_context.entries);
+      bp->roles[k - 1] = vs->st->roles[bp->entry[k - 1]];
+    }
     bp->start[k - 1] = ws[k - 1];
   }
   return bp;
+}
+
+/* Half the calls ask about the position asked about last: those return
+** before the reading above saves any register. */
+NOINLINE static const before_phrases *phrases_before(const vscan *vs, size_t p) {
+  before_phrases *bp = vs->before;
+  if (bp->pos == p && bp->floor == vs->floor) return bp;
+  return read_phrases_before(vs, bp, p);
 }
 
 /* The longest phrase before p with a role in `want`: its roles, and its start in *start. */
@@ -835,6 +883,23 @@ static unsigned phrase_before(const vscan *vs, size_t p, unsigned want, size_t *
   const before_phrases *bp = phrases_before(vs, p);
   for (int k = 2; k >= 0; k--)
     if (bp->roles[k] & want) { *start = bp->start[k]; return bp->roles[k]; }
+  return 0;
+}
+
+/* The same, and in *percent_only whether that phrase is an approximator
+** tests/eval keeps only in a PERCENT ("above 30%", but "above 100 pounds",
+** "above 38 degrees"): those say "percent" in the third column of
+** value_context.tsv.  Read from the entry phrases_before() found, not
+** looked up again. */
+static unsigned phrase_before_pct(const vscan *vs, size_t p, unsigned want, size_t *start, int *percent_only) {
+  const before_phrases *bp = phrases_before(vs, p);
+  for (int k = 2; k >= 0; k--)
+    if (bp->roles[k] & want) {
+      const art_table_entry *en = &art_table_value_context.entries[bp->entry[k]];
+      *start = bp->start[k];
+      *percent_only = en->extra[0] == 'p' && strcmp(en->extra, "percent") == 0;
+      return bp->roles[k];
+    }
   return 0;
 }
 
@@ -1386,28 +1451,12 @@ static size_t date_mods_left(const vscan *vs, size_t s, int numbered, int *mod) 
   return s;
 }
 
-/* Is the approximator [ps, s) one that tests/eval keeps only in a PERCENT
-** ("above 30%", but "above 100 pounds", "above 38 degrees")?  Those say
-** "percent" in the third column of value_context.tsv. */
-COLD static int percent_only_approx(const vscan *vs, size_t ps, size_t s) {
-  char buf[MAX_PHRASE];
-  size_t len = 0, q = skip_ws_back(vs, s), ws = ps, we;
-  while (ws < q) {
-    we = letters_end(vs, ws);
-    if (we == ws || we > q || len + (we - ws) + 1 >= sizeof buf || we - ws > MAX_WORD) return 0;
-    if (len) buf[len++] = ' ';
-    len += fold_letters(vs, ws, we, buf + len);
-    ws = skip_ws(vs, we);
-  }
-  const art_table_entry *en = art_table_find(&art_table_value_context, buf, len);
-  return en && en->extra[0] == 'p' && strcmp(en->extra, "percent") == 0;
-}
-
 /* The approximator before a mention of type t starting at s: its start, else s. */
 static size_t approx_left_for(const vscan *vs, size_t s, art_etype t) {
   size_t ps;
-  if (!(phrase_before(vs, s, R_APPROX, &ps) & R_APPROX)) return s;
-  if (t != ART_ENT_PERCENT && percent_only_approx(vs, ps, s)) return s;
+  int percent_only;
+  if (!(phrase_before_pct(vs, s, R_APPROX, &ps, &percent_only) & R_APPROX)) return s;
+  if (t != ART_ENT_PERCENT && percent_only) return s;
   return ps;
 }
 
@@ -1421,7 +1470,8 @@ static size_t approx_left(const vscan *vs, size_t s) {
 ** span ends in "ago", "later", "of age" ("over a year ago"). */
 static size_t duration_approx_left(const vscan *vs, size_t s, size_t e) {
   size_t ps, ws, we, os, b = e;
-  if (!(phrase_before(vs, s, R_APPROX, &ps) & R_APPROX) || percent_only_approx(vs, ps, s)) return s;
+  int percent_only;
+  if (!(phrase_before_pct(vs, s, R_APPROX, &ps, &percent_only) & R_APPROX) || percent_only) return s;
   if (prev_word(vs, s, &ws, &we) && ws == ps && word_is(vs, ws, we, "over") &&
       !(phrase_before(vs, ps, R_OVERMORE, &os) & R_OVERMORE)) {
     /* the span's last word, or last two ("of age"), say "ago" */
@@ -1907,12 +1957,13 @@ static int year_number(const vscan *vs, const vnum *n, vmatch *m) {
     set_match(m, s, ee, ART_ENT_DATE);
     return 1;
   }
-  unsigned before = phrase_before(vs, s, R_YEARPREP | R_APPROX, &ps);
+  int percent_only = 0;
+  unsigned before = phrase_before_pct(vs, s, R_YEARPREP | R_APPROX, &ps, &percent_only);
   int yearish = n->v >= 1800 && n->v <= 2099;
   if (before & R_YEARPREP) {}
   /* "about 1990" is a count; "below 1990 levels" a year ("below" is an
   ** approximator of percentages only) */
-  else if (((before & R_APPROX) && !percent_only_approx(vs, ps, s)) || !yearish) return 0;
+  else if (((before & R_APPROX) && !percent_only) || !yearish) return 0;
   size_t st = glued_relpos_left(vs, s);
   if (st == s && (phrase_before(vs, s, R_RELPOS, &ps) & R_RELPOS)) st = ps;
   if (phrase_before(vs, st, R_BOUNDARY, &ps) & R_BOUNDARY) st = ps;
@@ -2275,8 +2326,11 @@ static size_t money_prefix(const vscan *vs, size_t s) {
   if (e <= vs->floor || !IS_ALPHA(z[e - 1])) return s;
   size_t b = letters_start(vs, e, vs->floor);
   if (wordchar_before(vs, b) || e - b > 3) return s;
-  en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
-  if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return b;
+  /* most words here are "the", "of", "in": no currency sign starts as they do */
+  if ((vs->st->prefix_first[z[b] >> 6] >> (z[b] & 63)) & 1) {
+    en = art_table_find(&art_table_currencies, (const char *)z + b, q - b);
+    if (en && vs->st->currency_prefix[en - art_table_currencies.entries] == CUR_PREFIX) return b;
+  }
   if (q == e && e - b == 3 && IS_UPPER(z[b]) && IS_UPPER(z[b + 1]) && IS_UPPER(z[b + 2]) &&
       art_table_find(&art_table_currency_codes, (const char *)z + b, 3))
     return b;
@@ -2869,6 +2923,21 @@ static inline ALWAYS_INLINE void block_masks(const unsigned char *src, uint64_t 
 
 static inline int lowest_bit(uint64_t x) { return __builtin_ctzll(x); }
 
+/* The same for x != 0, in the loop run for every word: written as the
+** instruction, since the compiler clears the output register before each
+** TZCNT it emits itself (a false dependency on some processors), one more
+** instruction per word.  A processor without TZCNT runs it as BSF, which
+** gives the same for x != 0. */
+static inline uint64_t first_bit(uint64_t x) {
+#if defined(__GNUC__) && defined(__x86_64__)
+  uint64_t r;
+  __asm__("tzcnt %1, %0" : "=r"(r) : "r"(x));
+  return r;
+#else
+  return (uint64_t)__builtin_ctzll(x);
+#endif
+}
+
 /*
 ** The masks of a whole sentence, block after block.  Blocks before
 ** full_end are read in place; the last, partial one is read as the 64
@@ -2903,10 +2972,23 @@ static void sentence_masks(const unsigned char *z, size_t start, size_t full_end
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
 #include <immintrin.h>
 #define HAVE_AVX2_MASKS 1
-/* Bit i set when lo <= v[i] <= hi (unsigned bytes), for 32 bytes. */
-__attribute__((target("avx2"))) static inline uint64_t byte_range32(__m256i v, unsigned char lo, unsigned char hi) {
-  __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo + 128)));
-  __m256i in = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(hi - lo + 1 - 128)), shifted);
+/* The constants of the byte tests below, 32 copies of each byte, read
+** from memory: built in registers they cost three instructions each, for
+** every sentence. */
+#define SPLAT8(b) (0x0101010101010101ull * (uint8_t)(b))
+#define SPLAT32(b) { SPLAT8(b), SPLAT8(b), SPLAT8(b), SPLAT8(b) }
+static const uint64_t avx2_consts[5][4] __attribute__((aligned(32))) = {
+  SPLAT32(0x20),                      /* the case bit */
+  SPLAT32('a' + 128), SPLAT32(26 - 128),   /* 'a'..'z', moved to the bottom of the signed range */
+  SPLAT32('0' + 128), SPLAT32(10 - 128)    /* '0'..'9' */
+};
+#define AVX2_CONST(k) _mm256_load_si256((const __m256i *)(const void *)consts[k])
+
+/* Bit i set when v[i] - base (unsigned bytes) is below count, for 32
+** bytes: base is the first byte + 128 and limit is count - 128, so that
+** the signed compare tests the range. */
+__attribute__((target("avx2"))) static inline uint64_t byte_range32(__m256i v, __m256i base, __m256i limit) {
+  __m256i in = _mm256_cmpgt_epi8(limit, _mm256_sub_epi8(v, base));
   return (uint32_t)_mm256_movemask_epi8(in);
 }
 
@@ -2914,10 +2996,13 @@ __attribute__((target("avx2"))) static inline void block_masks_avx2(const unsign
                                                                      uint64_t *digits) {
   __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)src);
   __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(src + 32));
-  __m256i case_bit = _mm256_set1_epi8(0x20);
-  *letters = byte_range32(_mm256_or_si256(v0, case_bit), 'a', 'z') |
-             byte_range32(_mm256_or_si256(v1, case_bit), 'a', 'z') << 32;
-  *digits = byte_range32(v0, '0', '9') | byte_range32(v1, '0', '9') << 32;
+  const uint64_t (*consts)[4] = avx2_consts;
+  __asm__("" : "+r"(consts));   /* else the compiler builds them in registers again */
+  __m256i case_bit = AVX2_CONST(0), a = AVX2_CONST(1), a_count = AVX2_CONST(2);
+  __m256i zero = AVX2_CONST(3), zero_count = AVX2_CONST(4);
+  *letters = byte_range32(_mm256_or_si256(v0, case_bit), a, a_count) |
+             byte_range32(_mm256_or_si256(v1, case_bit), a, a_count) << 32;
+  *digits = byte_range32(v0, zero, zero_count) | byte_range32(v1, zero, zero_count) << 32;
 }
 
 __attribute__((target("avx2"))) static void sentence_masks_avx2(const unsigned char *z, size_t start, size_t full_end,
@@ -2964,30 +3049,26 @@ static inline ALWAYS_INLINE uint64_t value_word_starts(const art_values_state *s
                                                        uint64_t starts, uint64_t letters) {
   uint64_t pass = 0;
   while (starts) {
-    int i = lowest_bit(starts);
+    uint64_t i = first_bit(starts);
     starts &= starts - 1;
-    unsigned len = (unsigned)lowest_bit(~(letters >> i));  /* the run ends inside the block */
-    uint32_t bit = shape_bit(blk + i, len);
+    uint64_t len = first_bit(~(letters >> i));  /* the run ends inside the block */
+    uint32_t bit = shape_bit_n(blk + i, len);
     pass |= ((st->shapes[bit >> 6] >> (bit & 63)) & 1) << i;
   }
   return pass;
 }
 
-/* Built twice (V3_CLONES): the word loop shifts by a register three times
-** a word.  The word test and its shape hash are inlined into both builds. */
-V3_CLONES
-long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
-                     art_value_span **out, size_t *count, size_t *cap) {
-  (void)ctx;
-  const art_values_state *st = values_state(NULL);
-  if (!st) return -1;
+/* One sentence, doc[start..end): its spans are appended to *out.  Returns
+** -1 when out of memory, else 0.  The words looked up lately (memo) carry
+** over from the sentences before it in doc: what a word is in the
+** vocabulary depends on its letters alone. */
+static inline ALWAYS_INLINE int scan_sentence(const art_values_state *st, const char *doc, size_t start, size_t end,
+                                              word_memo *memo, art_value_span **out, size_t *count, size_t *cap) {
   after_tokens after;
   before_phrases before;
-  word_memo memo;
   after.pos = before.pos = (size_t)-1;
-  for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
-  memo.next_at = (size_t)-1;
-  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, &memo, NULL};
+  memo->next_at = (size_t)-1;   /* the word after a position ends at the sentence's end */
+  vscan vs = {(const unsigned char *)doc, start, end, start, ART_ENT_NONE, st, &after, &before, memo, NULL};
   const unsigned char *z = vs.z;
   size_t resume = start;        /* nothing before this is looked at again */
   uint64_t carry_l = 0, carry_d = 0;
@@ -3037,7 +3118,9 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
     ** "to", "in" are dropped here, before their shape is hashed */
     uint64_t testable = word_starts & ~runs_on & (letters >> 1);
     if (st->min_shape_len >= 3) testable &= letters >> 2;
-    uint64_t starts = value_word_starts(st, z + b, testable, letters) | runs_on | num_starts;
+    const unsigned char *blk = z + b;
+    __asm__("" : "+r"(blk));   /* one register for the block's bytes in the word loop, not z and b */
+    uint64_t starts = value_word_starts(st, blk, testable, letters) | runs_on | num_starts;
     while (starts) {
       int i = lowest_bit(starts);
       starts &= starts - 1;
@@ -3072,5 +3155,33 @@ long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end
       }
     }
   }
+  return 0;
+}
+
+/* Built twice (V3_CLONES): the word loop shifts by a register three times
+** a word.  The word test and its shape hash are inlined into both builds.
+** The sentences of a batch are scanned in one call: a call per sentence
+** would save and restore the scan's registers and set up its stack frame
+** for every one of them. */
+V3_CLONES
+long art_values_scan_sentences(art_context *ctx, const char *doc, art_value_sentence *sentences, size_t n,
+                               art_value_span **out, size_t *count, size_t *cap) {
+  (void)ctx;
+  const art_values_state *st = values_state(NULL);
+  if (!st) return -1;
+  word_memo memo;
+  for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
+  for (size_t k = 0; k < n; k++) {
+    art_value_sentence *sn = &sentences[k];
+    sn->first = *count;
+    if (sn->start < sn->end && scan_sentence(st, doc, sn->start, sn->end, &memo, out, count, cap) < 0) return -1;
+    sn->count = *count - sn->first;
+  }
   return (long)*count;
+}
+
+long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
+                     art_value_span **out, size_t *count, size_t *cap) {
+  art_value_sentence one = {start, end, 0, 0};
+  return art_values_scan_sentences(ctx, doc, &one, 1, out, count, cap);
 }

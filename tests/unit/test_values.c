@@ -463,6 +463,19 @@ static void test_scan_contract(void) {
   /* an empty range is fine */
   n = 0;
   CHECK("empty range", art_values_scan(NULL, doc, 3, 3, &out, &n, &c) == 0);
+
+  /* several sentences in one call: the spans of one call per sentence, in
+  ** order, each sentence told where its own are (an empty one has none) */
+  art_value_sentence batch[3] = {{0, start - 1, 9, 9}, {start, start, 9, 9}, {start, strlen(doc), 9, 9}};
+  n = 0;
+  r = art_values_scan_sentences(NULL, doc, batch, 3, &out, &n, &c);
+  CHECK("batch returns count", r == 3 && n == 3);
+  CHECK("batch first sentence", batch[0].first == 0 && batch[0].count == 1);
+  CHECK("batch empty sentence", batch[1].first == 1 && batch[1].count == 0);
+  CHECK("batch last sentence", batch[2].first == 1 && batch[2].count == 2);
+  CHECK_SPAN("batch span 1", doc, out[0].start, out[0].end, "about 5 dollars");
+  CHECK_SPAN("batch span 2", doc, out[1].start, out[1].end, "200");
+  CHECK_SPAN("batch span 3", doc, out[2].start, out[2].end, "Monday");
   free(out);
   const char *err = NULL;
   CHECK("state init", art_values_state_init(NULL, &err) == 0);
