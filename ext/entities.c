@@ -419,7 +419,7 @@ static inline int may_be_title_word(const token_memo *tm, const char *doc, const
   return (tm->title_filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
-static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
+static __attribute__((noinline)) void token_memo_fill_lookup(token_memo *tm, const char *doc, const art_token *t, size_t i) {
   char buf[64];
   size_t n = tok_len(t);
   /* most words asked about have a capital: the tagger looked them up already */
@@ -428,6 +428,22 @@ static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char
   /* title_phrase() passes words of at most 63 bytes; a final period is among the token's flags first */
   tm->stripped[i] = (t->flags & ART_TOK_PERIOD) && n > 1 && doc[t->end - 1] == '.'
                         ? art_gazetteer_bits(lower_key(doc + t->start, n, buf), n - 1) : 0;
+}
+
+/* Most words asked about have a capital and no final period: their entry is
+   the tagger's bits as they are, with no call to the look-ups above. */
+static inline __attribute__((always_inline)) void token_memo_fill_fast(token_memo *tm, const char *doc,
+                                                                       const art_token *t, size_t i) {
+  if (art_tagger_word_gaz_known(t) && !(t->flags & ART_TOK_PERIOD)) {
+    tm->word[i] = tm->tagger_gaz[i] | MEMO_KNOWN;
+    tm->stripped[i] = 0;
+  } else {
+    token_memo_fill_lookup(tm, doc, t, i);
+  }
+}
+
+static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
+  token_memo_fill_fast(tm, doc, t, i);
 }
 
 static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
@@ -521,7 +537,7 @@ static __attribute__((noinline)) uint32_t memo_title_bits(token_memo *tm, const 
     tm->word[at] = MEMO_NO_TITLE;
     return 0;
   }
-  token_memo_fill(tm, doc, &toks[at], at);
+  token_memo_fill_fast(tm, doc, &toks[at], at);
   return tm->word[at] | tm->stripped[at];
 }
 
