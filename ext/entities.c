@@ -1718,8 +1718,8 @@ static int score_ends_at(const char *doc, const art_token *toks, size_t n, size_
 ** A country's name stays a place: national teams go by it.  A name that
 ** opens with a given name is a player's unless a sports job follows it.
 */
-static int team_context(const char *doc, const art_token *toks, const uint8_t *facts, size_t n, size_t a, size_t b,
-                        int *has_score) {
+static __attribute__((noinline)) int team_context_search(const char *doc, const art_token *toks, const uint8_t *facts,
+                                                          size_t n, size_t a, size_t b, int *has_score) {
   /* the cues first, by token shape, then their words: most names have none */
   size_t k = b < n && (toks[b].flags & ART_TOK_POSSESSIVE) ? b + 1 : b;
   int cue = k + 1 < n && (toks[k].flags & ART_TOK_LOWER) && tok_len(&toks[k]) >= 5 && (toks[k + 1].flags & ART_TOK_CAP) &&
@@ -1750,6 +1750,17 @@ static int team_context(const char *doc, const art_token *toks, const uint8_t *f
   return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
 }
 
+/* Most names have no team cue's shape after them, in a sentence already
+   known to hold no score: no call (team_context_search() asks the same first). */
+static inline __attribute__((always_inline)) int team_context(const char *doc, const art_token *toks, const uint8_t *facts,
+                                                              size_t n, size_t a, size_t b, int *has_score) {
+  size_t k = b < n && (toks[b].flags & ART_TOK_POSSESSIVE) ? b + 1 : b;
+  if (*has_score == 0 &&
+      !(k + 1 < n && (toks[k].flags & ART_TOK_LOWER) && tok_len(&toks[k]) >= 5 && (toks[k + 1].flags & ART_TOK_CAP)))
+    return 0;
+  return team_context_search(doc, toks, facts, n, a, b, has_score);
+}
+
 /* A cue of the "owned" class (cue_is()), its kind's filter asked first. */
 static int owned_cue(const char *doc, const art_token *t) {
   return kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, t) && cue_is(doc, t, "owned");
@@ -1770,8 +1781,8 @@ static int owned_word(const char *doc, const art_token *t) {
 ** or "shares of" before it.  Countries keep their type ("Japan's
 ** exports").
 */
-static int company_context(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
-                           art_etype type) {
+static __attribute__((noinline)) int company_context_search(const tables *tb, const char *doc, const art_token *toks,
+                                                             size_t n, size_t a, size_t b, art_etype type) {
   /* the cue first (by token shape, then its word), then the name */
   int cue = 0, before = 0;
   char last = a > 0 ? (char)(doc[toks[a - 1].end - 1] | 0x20) : 0;
@@ -1818,6 +1829,25 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
   /* a city may share its name with a company ("Toyota"), a country not */
   return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
            (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS));
+}
+
+/* Most names have none of company_context_search()'s cues' shapes around
+   them (a lower-case word of four letters or more before, with a business
+   word's last letter; "of"/"in" before; a possessive after; a stock word
+   after a one-word name): no call. */
+static inline __attribute__((always_inline)) int company_context(const tables *tb, const char *doc, const art_token *toks,
+                                                                 size_t n, size_t a, size_t b, art_etype type) {
+  if (b + 1 < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || (b - a == 1 && doc[toks[b].start] == 's')))
+    return company_context_search(tb, doc, toks, n, a, b, type);
+  if (a == 0) return 0;
+  const art_token *p = &toks[a - 1];
+  size_t pl = tok_len(p);
+  unsigned char last = (unsigned char)(doc[p->end - 1] | 0x20);
+  if ((pl == 2 && a >= 2) ||
+      ((p->flags & (ART_TOK_LOWER | ART_TOK_INITIAL)) && pl >= 4 && last >= 'a' && last <= 'z' &&
+       (tb->business_ends & (1u << (last - 'a')))))
+    return company_context_search(tb, doc, toks, n, a, b, type);
+  return 0;
 }
 
 /*
