@@ -431,10 +431,16 @@ static __attribute__((noinline)) void token_memo_fill_lookup(token_memo *tm, con
 }
 
 /* Most words asked about have a capital and no final period: their entry is
-   the tagger's bits as they are, with no call to the look-ups above. */
+   the tagger's bits as they are (tm->tagger_gaz[i], with no stripped form),
+   read straight from there with no call to the look-ups above. */
+static inline int memo_is_tagger_bits(const art_token *t) {
+  return (t->flags & (ART_TOK_WORD | ART_TOK_HAS_UPPER | ART_TOK_PERIOD)) == (ART_TOK_WORD | ART_TOK_HAS_UPPER) &&
+         t->end - t->start <= 48;   /* art_tagger_word_gaz_known() */
+}
+
 static inline __attribute__((always_inline)) void token_memo_fill_fast(token_memo *tm, const char *doc,
                                                                        const art_token *t, size_t i) {
-  if (art_tagger_word_gaz_known(t) && !(t->flags & ART_TOK_PERIOD)) {
+  if (memo_is_tagger_bits(t)) {
     tm->word[i] = tm->tagger_gaz[i] | MEMO_KNOWN;
     tm->stripped[i] = 0;
   } else {
@@ -544,6 +550,7 @@ static __attribute__((noinline)) uint32_t memo_title_bits(token_memo *tm, const 
 /* The gazetteer bits of token i (gaz_bits() of the word, a word
    of at most 63 bytes), from the memo. */
 static inline uint32_t memo_word_bits(token_memo *tm, const char *doc, const art_token *toks, size_t i) {
+  if (memo_is_tagger_bits(&toks[i])) return tm->tagger_gaz[i];
   if (!(tm->word[i] & MEMO_KNOWN)) token_memo_fill(tm, doc, &toks[i], i);
   return tm->word[i] & ~MEMO_KNOWN;
 }
@@ -567,8 +574,9 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
     /* a word the memo does not know yet is asked about here, out of line
        (the search's first step would ask the same), so that most calls
        never set up the search's key */
-    uint32_t w = tm->word[at];
-    uint32_t bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+    uint32_t w = tm->word[at], bits;
+    if (memo_is_tagger_bits(&toks[at])) bits = tm->tagger_gaz[at];
+    else bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
     if (!(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))) return 0;
   }
   return title_phrase_search(tm, doc, toks, a, b, at_end);
