@@ -2135,6 +2135,16 @@ static int any_taken(const scratch *s, size_t a, size_t b) {
   return taken;
 }
 
+/* Tokens [a, b) are in a mention: most mentions are of one or two tokens,
+   marked with two stores instead of a call to memset(). */
+static inline void take_tokens(uint8_t *taken, size_t a, size_t b) {
+  if (b - a <= 2) {
+    if (b > a) taken[a] = taken[b - 1] = 1;
+  } else {
+    memset(taken + a, 1, b - a);
+  }
+}
+
 /* A mention of type over tokens [a, b), split off a longer span ("Egypt" of
    "Egypt's Ministry of ..."); its tokens are taken.  NULL when out of memory. */
 static RARE mention *split_off(work *w, scratch *s, const art_token *toks, size_t a, size_t b, const art_sentence *st,
@@ -2314,7 +2324,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     m->type = ART_ENT_GPE;
     m->dateline = part == 0;
     m->score = 1 << 16;
-    memset(s->taken + a, 1, b - a);
+    take_tokens(s->taken, a, b);
     for (size_t i = a; i < b; i++) tags[i] = ART_TAG_O;
   }
 
@@ -2366,7 +2376,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
              (a >= 3 && tok_is(doc, &toks[a - 1], "the") &&
               (tok_is(doc, &toks[a - 2], "for") || tok_is(doc, &toks[a - 2], "in")))) &&
             join_connected_org(doc, toks, n, a, b, ART_ENT_NONE, pm, 0)) {
-          memset(s->taken + a, 1, b - a);
+          take_tokens(s->taken, a, b);
           i = j;
           continue;
         }
@@ -2852,7 +2862,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     int gap;
     if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
         join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
-      memset(s->taken + a, 1, b - a);
+      take_tokens(s->taken, a, b);
     } else if (a < b && !clash) {
       mention *m = new_mention(w);
       if (!m) return -1;
@@ -2863,7 +2873,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       m->team = team && retype == ART_ENT_ORG;
       m->score = boost ? boost : score > 0 ? score : 1;
       if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
-      memset(s->taken + a, 1, b - a);
+      take_tokens(s->taken, a, b);
     }
     i = j;
   }
