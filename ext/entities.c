@@ -2253,6 +2253,411 @@ static int overlaps_value(const art_value_span *values, size_t nval, size_t star
   return 0;
 }
 
+/*
+** Step 3 for one name the tagger labelled, starting at token i (tag, its
+** label): the span is trimmed, split, typed and joined or added (steps 4
+** and 3's rules).  *next is the token after it.  Out of line from
+** sentence_pass(): its loop over the tokens stays small enough for the
+** compiler to keep its state in registers.  -1 when out of memory.
+*/
+static __attribute__((noinline)) int tagged_span(work *w, scratch *s, const art_sentence *st, const tables *tb,
+                                                 art_token *toks, size_t n, uint8_t *tags, const int32_t *margin,
+                                                 size_t first_mention, int *has_score, size_t i, int tag,
+                                                 size_t *next) {
+  const char *doc = w->doc;
+  int type = ART_TAG_TYPE(tag);
+  size_t j = i + 1;
+  int32_t score = margin[i];
+  const art_table_entry *e_law = NULL;
+  while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
+  /* "Google and Corvanta", "Nissan and Renault", "Riyadh and Jeddah": two
+     one-word names joined by "and" are two names, unless the pair is a
+     known organisation's name */
+  if (type == ART_ENT_ORG && j == i + 3 && tok_is(doc, &toks[i + 1], "and") && (toks[i].flags & ART_TOK_CAP) &&
+      /* not the end of a name "of" them: "Charter of" + "Rights and Freedoms" */
+      !(i > 0 && (tok_is(doc, &toks[i - 1], "of") || tok_is(doc, &toks[i - 1], "for"))) &&
+      (toks[i + 2].flags & ART_TOK_CAP) && !(toks[i + 2].flags & ART_TOK_DIGIT) &&
+      !FIND_AS_WRITTEN(org_names, doc + toks[i].start, toks[i + 2].end - toks[i].start)) {
+    tags[i + 1] = ART_TAG_O;
+    tags[i + 2] = (uint8_t)ART_TAG_B(type);
+    score -= margin[i + 1] + margin[i + 2];
+    j = i + 1;
+  }
+  /* "National Federation of Port Workers" + "of Chile" + "(FENATRAPORT)": a
+     body's name defined by the short form in brackets after it goes on
+     through "of" and the place before the brackets */
+  if (type == ART_ENT_ORG && j + 4 < n && tok_is(doc, &toks[j], "of") && tags[j + 1] == ART_TAG_B(ART_ENT_GPE)) {
+    size_t k = j + 2;
+    while (k < n && tags[k] == ART_TAG_I(ART_ENT_GPE)) k++;
+    if (k + 2 < n && tok_is(doc, &toks[k], "(") && (toks[k + 1].flags & ART_TOK_ALLCAPS) &&
+        tok_is(doc, &toks[k + 2], ")")) {
+      for (size_t q = j; q < k; q++) {
+        tags[q] = (uint8_t)ART_TAG_I(type);
+        score += margin[q];
+      }
+      j = k;
+    }
+  }
+  /* "Department for Culture" + ", Media" + "and Sport": the last of a list
+     of words after a body's name and a comma belongs with the list
+     (join_connected_org() then decides whether the list goes with the body) */
+  if (type == ART_ENT_ORG && i >= 2 && tok_is(doc, &toks[i - 1], ",") && body_for_before(doc, toks, tags, i - 1) &&
+      j + 1 < n && tok_is(doc, &toks[j], "and") &&
+      (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
+      !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER))) {
+    tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
+    score += margin[j] + margin[j + 1];
+    j += 2;
+  }
+  /* "Office of Management" + "and Budget": a body's name "of" or "for"
+     something goes on through "and" and one more common word */
+  if (type == ART_ENT_ORG && j + 1 < n && tags[j] == ART_TAG_O && tok_is(doc, &toks[j], "and") &&
+      (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
+      !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER)) &&
+      body_for_before(doc, toks, tags, j) && (token_gaz(&s->memo, doc, toks, j + 1, 0) & ART_GAZ_COMMON)) {
+    tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
+    score += margin[j] + margin[j + 1];
+    j += 2;
+  }
+  /* "Gov. Georgia" + "Lee", "Defense Minister Israel" + "Katz": right after
+     a person's title, a given name the tagger took for a place or a body
+     opens the person's name that follows it */
+  if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && j == i + 1 && j < n &&
+      tags[j] == ART_TAG_B(ART_ENT_PERSON) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
+      (token_gaz(&s->memo, doc, toks, i, 0) & ART_GAZ_FIRST_NAMES) &&
+      title_phrase(&s->memo, doc, toks, i >= 3 ? i - 3 : 0, i, 1) > 0) {
+    type = ART_ENT_PERSON;
+    tags[i] = (uint8_t)ART_TAG_B(type);
+    tags[j] = (uint8_t)ART_TAG_I(type);
+    while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
+  }
+  /* "Czech" + "Republic", "South" + "Korea": the tagger may cut a
+     country's full name where a nationality or a direction ends; the
+     country gazetteer knows the whole, so it is one place. */
+  if (j < n && ART_TAG_IS_B(tags[j]) && (toks[i].flags & ART_TOK_CAP)) {
+    for (size_t end = i + 5 < n ? i + 5 : n; end > j; end--) {
+      if (!(toks[end - 1].flags & ART_TOK_CAP) ||
+          !(gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
+        continue;
+      type = ART_ENT_GPE;
+      while (j < end) score += margin[j++];
+      break;
+    }
+  }
+  /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
+  size_t a = i, b = j;
+  /* The span is the start of a title that runs past it ("Defense" of
+     "Defense Secretary Lloyd Austin"): not a name. */
+  {
+    size_t k = title_phrase(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
+    if (k >= b - a) b = a;            /* a title, or the start of a longer one */
+    /* ...or the end of a title that began before it ("State" of
+       "Secretary of State Daniel Harrow") */
+    size_t from = a >= 3 ? a - 3 : 0;
+    k = b > a ? title_phrase(&s->memo, doc, toks, from, b, 1) : 0;
+    if (k > b - a) b = a;
+    /* ...or a title that began before it and ends inside it ("Secretary
+       of" + "State Antony Blinken"): the name is what follows the title.
+       Its first word must then end a title. */
+    if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
+        !(token_gaz(&s->memo, doc, toks, a, 1) & ART_GAZ_TITLE_END))
+      from = a;
+    for (; b > a && from < a; from++) {
+      k = title_phrase(&s->memo, doc, toks, from, b, 0);
+      if (from + k > a && from + k < b) {
+        a = from + k;
+        while (a < b && (toks[a].flags & ART_TOK_LOWER)) a++;   /* "... of State" + "for African affairs" */
+        break;
+      }
+    }
+  }
+  while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
+                   ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
+                    !the_is_part_of_name(doc, toks, a, b)) ||
+                   /* "A Foreign Ministry spokesman": an article opening the sentence */
+                   ((toks[a].flags & ART_TOK_INITIAL) && b - a >= 2 &&
+                    (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
+  /* ...but not off an organisation ("Justice Department"), nor off a
+     law's or an event's name ("General Data Protection Regulation") */
+  for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
+                 !LOOKUP_LOWER(org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
+                 !(b - a - k >= 2 && LOOKUP_LOWER(name_ends, doc + toks[b - 1].start,
+                                                          tok_len(&toks[b - 1]), 0));) a += k;
+  while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
+                   ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
+  /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised
+     common word the tagger left just before a name (not a person's) opens it */
+  if (a < b && a > 0 && w->count > first_mention && !s->taken[a - 1]) {
+    mention *o = &w->m[w->count - 1];
+    const art_token *ot = &toks[a - 1];
+    art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
+                                                       : ART_ENT_NONE;
+    if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
+        !LOOKUP_LOWER(sentence_starters, doc + ot->start, tok_len(ot), 0) &&
+        (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
+        (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
+            ART_GAZ_COMMON) {
+      o->dropped = 1;
+      o->orphan = 0;
+      a--;
+      if (ft != ART_ENT_NONE) type = (int)ft;
+    }
+  }
+  /* "Common Pleas Judge Ruth Castellano", "Supreme Court Justice Elena
+     Kagan": a title inside a span, a person's name after it.  What comes
+     before is a place or a body when the gazetteers or an organisation
+     word say so, else nothing. */
+  for (size_t p = a + 1; type != ART_ENT_PERSON && b - a >= 3 && p + 1 < b; p++) {
+    size_t k = title_phrase(&s->memo, doc, toks, p, b, 0);
+    if (!k || p + k >= b || b - (p + k) > 3 ||
+        !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
+      continue;
+    art_etype left = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
+    if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
+    if (left != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, left, score)) return -1;
+    a = p + k;
+    type = ART_ENT_PERSON;
+    break;
+  }
+  /* "Defense Minister Israel Katz": right after a person's title, a
+     given name and a word that is no place, body or common word make a
+     person, whatever else the given name is */
+  if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
+      (toks[a - 1].flags & ART_TOK_CAP) &&
+      (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
+      plain_name_words(doc, toks, a + 1, b) &&
+      title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
+    type = ART_ENT_PERSON;
+  /* "the ambassador, Zhou Wenbin, was" */
+  if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
+      plain_name_words(doc, toks, a, b))
+    type = ART_ENT_PERSON;
+  /* "Faith" + "Odhiambo": a given name opening a sentence, left out by the
+     tagger as a common word, opens the person's name after it; "Storm" +
+     "Isolde": a storm's word opens an event's */
+  if (a < b && a > 0 && type == ART_ENT_PERSON && w->count > first_mention && !s->taken[a - 1]) {
+    mention *o = &w->m[w->count - 1];
+    const art_token *ot = &toks[a - 1];
+    int same = o->orphan && o->ntok == 1 && o->start == ot->start && o->end == ot->end;
+    if (same && b - a == 1 && event_name(tb, doc, ot, &toks[a])) {
+      o->dropped = 1;
+      o->orphan = 0;
+      a--;
+      type = ART_ENT_EVENT;
+    } else if (same && o->initial && (token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_FIRST_NAMES) &&
+               !(token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_TITLES) &&
+               !LOOKUP_LOWER(speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
+      o->dropped = 1;
+      o->orphan = 0;
+      a--;
+    } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
+               (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
+               !LOOKUP_LOWER(value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
+               !(token_gaz(&s->memo, doc, toks, a - 1, 1) &
+                 (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
+                  ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
+      /* "a corner from Tomás" + "Ferreira": a capitalised word no list
+         knows (an accented given name), mid-sentence right before a
+         one-word surname, is the given name */
+      o->dropped = 1;
+      o->orphan = 0;
+      a--;
+    }
+  }
+  /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
+     Stuttgart" (a legal form closes a company's name), "Harvard
+     University" + "and Boston Children's Hospital" (both close with an
+     organisation word).  The first is a mention of its own; the span goes on
+     with the second, typed by the gazetteers when they know it. */
+  for (size_t p = a + 1; p + 1 < b; p++) {
+    size_t q = p + 1;
+    art_etype first_type = ART_ENT_ORG;
+    int legal = LOOKUP_LOWER(org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+    if (legal) {
+      while (q < b && is_name_connector(doc, &toks[q])) q++;
+    } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
+               person_words(doc, toks, a, p)) {
+      first_type = ART_ENT_PERSON;       /* "J.R. Okonkwo" + "of Halberd Research" */
+      p--;
+    } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") &&
+               (closing_org_word(doc, &toks[p - 1]) || body_of_place(doc, toks, a, p)) &&
+               closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
+      p--;                               /* the first name ends before "and" */
+    } else {
+      continue;
+    }
+    if (q >= b || !(toks[q].flags & ART_TOK_CAP)) break;
+    if (any_taken(s, a, p + 1)) break;
+    mention *g = split_off(w, s, toks, a, p + 1, st, first_type, score);
+    if (!g) return -1;
+    if (first_type == ART_ENT_PERSON) count_pronouns(&s->memo, g, doc, toks, n, p + 1);
+    a = q;
+    art_etype g2 = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[b - 1]);
+    if (g2 != ART_ENT_NONE) type = (int)g2;
+    break;
+  }
+  /* "FAA Administrator", "U.S. District Judge": a title closing a name that
+     is not a person's leaves the organisation or place before it. */
+  art_etype retype = (art_etype)type;
+  if (type != ART_ENT_PERSON) {
+    /* ...but "Court of Justice", "Department of State" name a body's field */
+    for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
+                   !tok_is(doc, &toks[b - k - 1], "of");) {
+      b -= k;
+      art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
+      if (g != ART_ENT_NONE) retype = g;
+    }
+  }
+  /* "U.S. Defense Secretary": a span running into a title keeps only its place. */
+  for (size_t p = a + 1; p < b && b < n; p++) {
+    size_t k = title_phrase(&s->memo, doc, toks, p, n < p + 4 ? n : p + 4, 0);
+    if (k == 0 || p + k <= b) continue;
+    b = p;                               /* the title starts inside the span */
+    art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
+    if (g != ART_ENT_NONE) retype = g;
+    break;
+  }
+  if (b - a >= 2 && event_name(tb, doc, &toks[a], &toks[b - 1])) retype = ART_ENT_EVENT;
+  else if (b - a >= 2 && retype != ART_ENT_PERSON) {
+    art_etype f = facility_type(tb, doc, &toks[a], &toks[b - 1]);
+    if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
+    if (f != ART_ENT_NONE) retype = f;
+  }
+  /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
+     span ends the owner's name; the rest is the organisation. */
+  for (size_t p = a + 1; p + 1 < b; p++) {
+    if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
+    art_etype owner = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
+    if (owner != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, owner, score)) return -1;
+    a = p + 1;
+    break;
+  }
+  /* "New Mexico Democrat": a place, then a group word, are two names; so
+     are a one-word body and its members ("Senate Republicans"). */
+  /* (the group word first: few spans end in one, and the owner's look-ups are for them) */
+  if (b - a >= 2 && (toks[b - 1].flags & ART_TOK_CAP) && (token_gaz(&s->memo, doc, toks, b - 1, 0) & ART_GAZ_DEMONYMS)) {
+    art_etype group_owner = b - a == 2 ? place_type_of(token_gaz(&s->memo, doc, toks, a, 0))
+                                       : place_type(doc, &toks[a], &toks[b - 2]);
+    if (group_owner != ART_ENT_GPE)
+      group_owner = b - a == 2 && gazetteer_type(&s->memo, doc, toks, a) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
+    if (group_owner != ART_ENT_NONE && !any_taken(s, a, b)) {
+      if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
+      a = b - 1;
+      retype = ART_ENT_NORP;
+    }
+  }
+  if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
+  /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
+     facility when the word before "No." says so */
+  if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
+      !s->taken[b] &&
+      all_digits(doc, &toks[b])) {
+    b++;
+    if (b - a >= 3) {
+      const art_table_entry *f = LOOKUP_LOWER(fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+      if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
+    }
+  }
+  /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
+  int law_word = retype == ART_ENT_LAW ||
+                 (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
+                  (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                  strcmp(e_law->value, "LAW") == 0);
+  if (a < b && law_word && b < n && !s->taken[b]) {
+    if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
+    else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
+      b += 2;
+  }
+  int32_t boost = 0;
+  int fixed = 0, context_org = 0, team = 0;
+  if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
+    int role = language_role(doc, toks, n, a);
+    if (role == 2) { retype = ART_ENT_LANGUAGE; fixed = 1; }
+    else fixed = role;
+  }
+  /* "Northlink, which is owned by", "Northlink said its network": no
+     person's name (a body, as a place would be known) */
+  if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
+      ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
+       ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
+      !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 18;
+  }
+  if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
+      !(retype == ART_ENT_PERSON && b - a >= 2 &&
+        (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES)) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 16;
+  }
+  /* "said Park Ji-won, an analyst at ...", "Zoetis, a drugmaker based in":
+     a name the tagger took for a place, set off by "a"/"an" and a job
+     (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
+  if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
+      (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
+    for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
+      const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
+                                 ? LOOKUP_LOWER(speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+      if (!r) continue;
+      /* the job heads the appositive: not "a militant group", "a tourist destination" */
+      const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
+      if (nx && !clause_punct(doc, nx) && !tok_is(doc, nx, "of") && !tok_is(doc, nx, "at") &&
+          !tok_is(doc, nx, "for") && !tok_is(doc, nx, "with") && !tok_is(doc, nx, "who") &&
+          !(nx->flags & ART_TOK_CAP))
+        break;
+      if (strcmp(r->value, "role") == 0) { retype = ART_ENT_PERSON; boost = 1 << 18; }
+      else if (strcmp(r->value, "org") == 0) { retype = ART_ENT_ORG; boost = 1 << 18; }
+      break;
+    }
+  }
+  /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
+  if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
+      ((team = team_context(doc, toks, s->memo.facts, n, a, b, has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 20;
+    context_org = 1;
+  }
+  if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
+    int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
+    art_etype c = context_type(tb, doc, toks, n, a, b, retype, confident);
+    if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
+  }
+  /* "before Christmas", "during Ramadan": a holiday alone after a word
+     of time is a date the values step finds (not "that Ramadan will be
+     hanged", "members of Ramadan's family": a man of that name) */
+  if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
+      tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
+      holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
+    b = a;
+  int clash = 0;
+  for (size_t k = a; k < b; k++) clash |= s->taken[k];
+  mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
+  if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
+  int gap;
+  if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
+      join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
+    take_tokens(s->taken, a, b);
+  } else if (a < b && !clash) {
+    mention *m = new_mention(w);
+    if (!m) return -1;
+    set_tokens(m, toks, a, b, st);
+    m->type = retype;
+    m->fixed = fixed != 0;
+    m->context_org = context_org && retype == ART_ENT_ORG;
+    m->team = team && retype == ART_ENT_ORG;
+    m->score = boost ? boost : score > 0 ? score : 1;
+    if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
+    take_tokens(s->taken, a, b);
+  }
+  *next = j;
+  return 0;
+}
+
 static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
                          const art_ent_options *opts, const tables *tb) {
   const char *doc = w->doc;
@@ -2486,396 +2891,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       i++;
       continue;
     }
-    int type = ART_TAG_TYPE(tag);
-    size_t j = i + 1;
-    int32_t score = margin[i];
-    const art_table_entry *e_law = NULL;
-    while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
-    /* "Google and Corvanta", "Nissan and Renault", "Riyadh and Jeddah": two
-       one-word names joined by "and" are two names, unless the pair is a
-       known organisation's name */
-    if (type == ART_ENT_ORG && j == i + 3 && tok_is(doc, &toks[i + 1], "and") && (toks[i].flags & ART_TOK_CAP) &&
-        /* not the end of a name "of" them: "Charter of" + "Rights and Freedoms" */
-        !(i > 0 && (tok_is(doc, &toks[i - 1], "of") || tok_is(doc, &toks[i - 1], "for"))) &&
-        (toks[i + 2].flags & ART_TOK_CAP) && !(toks[i + 2].flags & ART_TOK_DIGIT) &&
-        !FIND_AS_WRITTEN(org_names, doc + toks[i].start, toks[i + 2].end - toks[i].start)) {
-      tags[i + 1] = ART_TAG_O;
-      tags[i + 2] = (uint8_t)ART_TAG_B(type);
-      score -= margin[i + 1] + margin[i + 2];
-      j = i + 1;
-    }
-    /* "National Federation of Port Workers" + "of Chile" + "(FENATRAPORT)": a
-       body's name defined by the short form in brackets after it goes on
-       through "of" and the place before the brackets */
-    if (type == ART_ENT_ORG && j + 4 < n && tok_is(doc, &toks[j], "of") && tags[j + 1] == ART_TAG_B(ART_ENT_GPE)) {
-      size_t k = j + 2;
-      while (k < n && tags[k] == ART_TAG_I(ART_ENT_GPE)) k++;
-      if (k + 2 < n && tok_is(doc, &toks[k], "(") && (toks[k + 1].flags & ART_TOK_ALLCAPS) &&
-          tok_is(doc, &toks[k + 2], ")")) {
-        for (size_t q = j; q < k; q++) {
-          tags[q] = (uint8_t)ART_TAG_I(type);
-          score += margin[q];
-        }
-        j = k;
-      }
-    }
-    /* "Department for Culture" + ", Media" + "and Sport": the last of a list
-       of words after a body's name and a comma belongs with the list
-       (join_connected_org() then decides whether the list goes with the body) */
-    if (type == ART_ENT_ORG && i >= 2 && tok_is(doc, &toks[i - 1], ",") && body_for_before(doc, toks, tags, i - 1) &&
-        j + 1 < n && tok_is(doc, &toks[j], "and") &&
-        (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
-        !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER))) {
-      tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
-      score += margin[j] + margin[j + 1];
-      j += 2;
-    }
-    /* "Office of Management" + "and Budget": a body's name "of" or "for"
-       something goes on through "and" and one more common word */
-    if (type == ART_ENT_ORG && j + 1 < n && tags[j] == ART_TAG_O && tok_is(doc, &toks[j], "and") &&
-        (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
-        !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER)) &&
-        body_for_before(doc, toks, tags, j) && (token_gaz(&s->memo, doc, toks, j + 1, 0) & ART_GAZ_COMMON)) {
-      tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
-      score += margin[j] + margin[j + 1];
-      j += 2;
-    }
-    /* "Gov. Georgia" + "Lee", "Defense Minister Israel" + "Katz": right after
-       a person's title, a given name the tagger took for a place or a body
-       opens the person's name that follows it */
-    if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && j == i + 1 && j < n &&
-        tags[j] == ART_TAG_B(ART_ENT_PERSON) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
-        (token_gaz(&s->memo, doc, toks, i, 0) & ART_GAZ_FIRST_NAMES) &&
-        title_phrase(&s->memo, doc, toks, i >= 3 ? i - 3 : 0, i, 1) > 0) {
-      type = ART_ENT_PERSON;
-      tags[i] = (uint8_t)ART_TAG_B(type);
-      tags[j] = (uint8_t)ART_TAG_I(type);
-      while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
-    }
-    /* "Czech" + "Republic", "South" + "Korea": the tagger may cut a
-       country's full name where a nationality or a direction ends; the
-       country gazetteer knows the whole, so it is one place. */
-    if (j < n && ART_TAG_IS_B(tags[j]) && (toks[i].flags & ART_TOK_CAP)) {
-      for (size_t end = i + 5 < n ? i + 5 : n; end > j; end--) {
-        if (!(toks[end - 1].flags & ART_TOK_CAP) ||
-            !(gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
-          continue;
-        type = ART_ENT_GPE;
-        while (j < end) score += margin[j++];
-        break;
-      }
-    }
-    /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
-    size_t a = i, b = j;
-    /* The span is the start of a title that runs past it ("Defense" of
-       "Defense Secretary Lloyd Austin"): not a name. */
-    {
-      size_t k = title_phrase(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
-      if (k >= b - a) b = a;            /* a title, or the start of a longer one */
-      /* ...or the end of a title that began before it ("State" of
-         "Secretary of State Daniel Harrow") */
-      size_t from = a >= 3 ? a - 3 : 0;
-      k = b > a ? title_phrase(&s->memo, doc, toks, from, b, 1) : 0;
-      if (k > b - a) b = a;
-      /* ...or a title that began before it and ends inside it ("Secretary
-         of" + "State Antony Blinken"): the name is what follows the title.
-         Its first word must then end a title. */
-      if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
-          !(token_gaz(&s->memo, doc, toks, a, 1) & ART_GAZ_TITLE_END))
-        from = a;
-      for (; b > a && from < a; from++) {
-        k = title_phrase(&s->memo, doc, toks, from, b, 0);
-        if (from + k > a && from + k < b) {
-          a = from + k;
-          while (a < b && (toks[a].flags & ART_TOK_LOWER)) a++;   /* "... of State" + "for African affairs" */
-          break;
-        }
-      }
-    }
-    while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
-                     ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
-                      !the_is_part_of_name(doc, toks, a, b)) ||
-                     /* "A Foreign Ministry spokesman": an article opening the sentence */
-                     ((toks[a].flags & ART_TOK_INITIAL) && b - a >= 2 &&
-                      (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
-    /* ...but not off an organisation ("Justice Department"), nor off a
-       law's or an event's name ("General Data Protection Regulation") */
-    for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
-                   !LOOKUP_LOWER(org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
-                   !(b - a - k >= 2 && LOOKUP_LOWER(name_ends, doc + toks[b - 1].start,
-                                                            tok_len(&toks[b - 1]), 0));) a += k;
-    while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
-                     ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
-    /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised
-       common word the tagger left just before a name (not a person's) opens it */
-    if (a < b && a > 0 && w->count > first_mention && !s->taken[a - 1]) {
-      mention *o = &w->m[w->count - 1];
-      const art_token *ot = &toks[a - 1];
-      art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
-                                                         : ART_ENT_NONE;
-      if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
-          !LOOKUP_LOWER(sentence_starters, doc + ot->start, tok_len(ot), 0) &&
-          (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
-          (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
-              ART_GAZ_COMMON) {
-        o->dropped = 1;
-        o->orphan = 0;
-        a--;
-        if (ft != ART_ENT_NONE) type = (int)ft;
-      }
-    }
-    /* "Common Pleas Judge Ruth Castellano", "Supreme Court Justice Elena
-       Kagan": a title inside a span, a person's name after it.  What comes
-       before is a place or a body when the gazetteers or an organisation
-       word say so, else nothing. */
-    for (size_t p = a + 1; type != ART_ENT_PERSON && b - a >= 3 && p + 1 < b; p++) {
-      size_t k = title_phrase(&s->memo, doc, toks, p, b, 0);
-      if (!k || p + k >= b || b - (p + k) > 3 ||
-          !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
-        continue;
-      art_etype left = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
-      if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
-      if (left != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, left, score)) return -1;
-      a = p + k;
-      type = ART_ENT_PERSON;
-      break;
-    }
-    /* "Defense Minister Israel Katz": right after a person's title, a
-       given name and a word that is no place, body or common word make a
-       person, whatever else the given name is */
-    if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
-        (toks[a - 1].flags & ART_TOK_CAP) &&
-        (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
-        plain_name_words(doc, toks, a + 1, b) &&
-        title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
-      type = ART_ENT_PERSON;
-    /* "the ambassador, Zhou Wenbin, was" */
-    if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
-        plain_name_words(doc, toks, a, b))
-      type = ART_ENT_PERSON;
-    /* "Faith" + "Odhiambo": a given name opening a sentence, left out by the
-       tagger as a common word, opens the person's name after it; "Storm" +
-       "Isolde": a storm's word opens an event's */
-    if (a < b && a > 0 && type == ART_ENT_PERSON && w->count > first_mention && !s->taken[a - 1]) {
-      mention *o = &w->m[w->count - 1];
-      const art_token *ot = &toks[a - 1];
-      int same = o->orphan && o->ntok == 1 && o->start == ot->start && o->end == ot->end;
-      if (same && b - a == 1 && event_name(tb, doc, ot, &toks[a])) {
-        o->dropped = 1;
-        o->orphan = 0;
-        a--;
-        type = ART_ENT_EVENT;
-      } else if (same && o->initial && (token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_FIRST_NAMES) &&
-                 !(token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_TITLES) &&
-                 !LOOKUP_LOWER(speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
-        o->dropped = 1;
-        o->orphan = 0;
-        a--;
-      } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
-                 (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
-                 !LOOKUP_LOWER(value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
-                 !(token_gaz(&s->memo, doc, toks, a - 1, 1) &
-                   (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
-                    ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
-        /* "a corner from Tomás" + "Ferreira": a capitalised word no list
-           knows (an accented given name), mid-sentence right before a
-           one-word surname, is the given name */
-        o->dropped = 1;
-        o->orphan = 0;
-        a--;
-      }
-    }
-    /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
-       Stuttgart" (a legal form closes a company's name), "Harvard
-       University" + "and Boston Children's Hospital" (both close with an
-       organisation word).  The first is a mention of its own; the span goes on
-       with the second, typed by the gazetteers when they know it. */
-    for (size_t p = a + 1; p + 1 < b; p++) {
-      size_t q = p + 1;
-      art_etype first_type = ART_ENT_ORG;
-      int legal = LOOKUP_LOWER(org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
-      if (legal) {
-        while (q < b && is_name_connector(doc, &toks[q])) q++;
-      } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
-                 person_words(doc, toks, a, p)) {
-        first_type = ART_ENT_PERSON;       /* "J.R. Okonkwo" + "of Halberd Research" */
-        p--;
-      } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") &&
-                 (closing_org_word(doc, &toks[p - 1]) || body_of_place(doc, toks, a, p)) &&
-                 closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
-        p--;                               /* the first name ends before "and" */
-      } else {
-        continue;
-      }
-      if (q >= b || !(toks[q].flags & ART_TOK_CAP)) break;
-      if (any_taken(s, a, p + 1)) break;
-      mention *g = split_off(w, s, toks, a, p + 1, st, first_type, score);
-      if (!g) return -1;
-      if (first_type == ART_ENT_PERSON) count_pronouns(&s->memo, g, doc, toks, n, p + 1);
-      a = q;
-      art_etype g2 = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[b - 1]);
-      if (g2 != ART_ENT_NONE) type = (int)g2;
-      break;
-    }
-    /* "FAA Administrator", "U.S. District Judge": a title closing a name that
-       is not a person's leaves the organisation or place before it. */
-    art_etype retype = (art_etype)type;
-    if (type != ART_ENT_PERSON) {
-      /* ...but "Court of Justice", "Department of State" name a body's field */
-      for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
-                     !tok_is(doc, &toks[b - k - 1], "of");) {
-        b -= k;
-        art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
-        if (g != ART_ENT_NONE) retype = g;
-      }
-    }
-    /* "U.S. Defense Secretary": a span running into a title keeps only its place. */
-    for (size_t p = a + 1; p < b && b < n; p++) {
-      size_t k = title_phrase(&s->memo, doc, toks, p, n < p + 4 ? n : p + 4, 0);
-      if (k == 0 || p + k <= b) continue;
-      b = p;                               /* the title starts inside the span */
-      art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
-      if (g != ART_ENT_NONE) retype = g;
-      break;
-    }
-    if (b - a >= 2 && event_name(tb, doc, &toks[a], &toks[b - 1])) retype = ART_ENT_EVENT;
-    else if (b - a >= 2 && retype != ART_ENT_PERSON) {
-      art_etype f = facility_type(tb, doc, &toks[a], &toks[b - 1]);
-      if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
-      if (f != ART_ENT_NONE) retype = f;
-    }
-    /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
-       span ends the owner's name; the rest is the organisation. */
-    for (size_t p = a + 1; p + 1 < b; p++) {
-      if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
-      art_etype owner = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
-      if (owner != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, owner, score)) return -1;
-      a = p + 1;
-      break;
-    }
-    /* "New Mexico Democrat": a place, then a group word, are two names; so
-       are a one-word body and its members ("Senate Republicans"). */
-    /* (the group word first: few spans end in one, and the owner's look-ups are for them) */
-    if (b - a >= 2 && (toks[b - 1].flags & ART_TOK_CAP) && (token_gaz(&s->memo, doc, toks, b - 1, 0) & ART_GAZ_DEMONYMS)) {
-      art_etype group_owner = b - a == 2 ? place_type_of(token_gaz(&s->memo, doc, toks, a, 0))
-                                         : place_type(doc, &toks[a], &toks[b - 2]);
-      if (group_owner != ART_ENT_GPE)
-        group_owner = b - a == 2 && gazetteer_type(&s->memo, doc, toks, a) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
-      if (group_owner != ART_ENT_NONE && !any_taken(s, a, b)) {
-        if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
-        a = b - 1;
-        retype = ART_ENT_NORP;
-      }
-    }
-    if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
-    /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
-       facility when the word before "No." says so */
-    if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
-        !s->taken[b] &&
-        all_digits(doc, &toks[b])) {
-      b++;
-      if (b - a >= 3) {
-        const art_table_entry *f = LOOKUP_LOWER(fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
-        if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
-      }
-    }
-    /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
-    int law_word = retype == ART_ENT_LAW ||
-                   (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
-                    (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
-                    strcmp(e_law->value, "LAW") == 0);
-    if (a < b && law_word && b < n && !s->taken[b]) {
-      if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
-      else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
-        b += 2;
-    }
-    int32_t boost = 0;
-    int fixed = 0, context_org = 0, team = 0;
-    if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
-      int role = language_role(doc, toks, n, a);
-      if (role == 2) { retype = ART_ENT_LANGUAGE; fixed = 1; }
-      else fixed = role;
-    }
-    /* "Northlink, which is owned by", "Northlink said its network": no
-       person's name (a body, as a place would be known) */
-    if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
-        ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
-         ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
-        !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
-          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
-      retype = ART_ENT_ORG;
-      boost = 1 << 18;
-    }
-    if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
-        !(retype == ART_ENT_PERSON && b - a >= 2 &&
-          (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES)) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
-      retype = ART_ENT_ORG;
-      boost = 1 << 16;
-    }
-    /* "said Park Ji-won, an analyst at ...", "Zoetis, a drugmaker based in":
-       a name the tagger took for a place, set off by "a"/"an" and a job
-       (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
-    if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
-        (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
-          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
-      for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
-        const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
-                                   ? LOOKUP_LOWER(speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
-        if (!r) continue;
-        /* the job heads the appositive: not "a militant group", "a tourist destination" */
-        const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
-        if (nx && !clause_punct(doc, nx) && !tok_is(doc, nx, "of") && !tok_is(doc, nx, "at") &&
-            !tok_is(doc, nx, "for") && !tok_is(doc, nx, "with") && !tok_is(doc, nx, "who") &&
-            !(nx->flags & ART_TOK_CAP))
-          break;
-        if (strcmp(r->value, "role") == 0) { retype = ART_ENT_PERSON; boost = 1 << 18; }
-        else if (strcmp(r->value, "org") == 0) { retype = ART_ENT_ORG; boost = 1 << 18; }
-        break;
-      }
-    }
-    /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
-    if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
-        ((team = team_context(doc, toks, s->memo.facts, n, a, b, &has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
-      retype = ART_ENT_ORG;
-      boost = 1 << 20;
-      context_org = 1;
-    }
-    if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
-      int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
-      art_etype c = context_type(tb, doc, toks, n, a, b, retype, confident);
-      if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
-    }
-    /* "before Christmas", "during Ramadan": a holiday alone after a word
-       of time is a date the values step finds (not "that Ramadan will be
-       hanged", "members of Ramadan's family": a man of that name) */
-    if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
-        tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
-        holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
-      b = a;
-    int clash = 0;
-    for (size_t k = a; k < b; k++) clash |= s->taken[k];
-    mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
-    if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
-    int gap;
-    if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
-        join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
-      take_tokens(s->taken, a, b);
-    } else if (a < b && !clash) {
-      mention *m = new_mention(w);
-      if (!m) return -1;
-      set_tokens(m, toks, a, b, st);
-      m->type = retype;
-      m->fixed = fixed != 0;
-      m->context_org = context_org && retype == ART_ENT_ORG;
-      m->team = team && retype == ART_ENT_ORG;
-      m->score = boost ? boost : score > 0 ? score : 1;
-      if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
-      take_tokens(s->taken, a, b);
-    }
-    i = j;
+    if (tagged_span(w, s, st, tb, toks, n, tags, margin, first_mention, &has_score, i, tag, &i)) return -1;
   }
 
   if (title_case)
