@@ -2254,6 +2254,128 @@ static int overlaps_value(const art_value_span *values, size_t nval, size_t star
 }
 
 /*
+** The end of tagged_span() for the span [a, b) it trimmed and split (retype,
+** its type so far; score, the tagger's): the lists and the words around it
+** decide its type, and it joins the mention before it or is added.  Out of
+** line, so that each half keeps its state in registers.  -1 when out of memory.
+*/
+static __attribute__((noinline)) int typed_span(work *w, scratch *s, const art_sentence *st, const tables *tb,
+                                                art_token *toks, size_t n, size_t first_mention, int *has_score,
+                                                size_t a, size_t b, art_etype retype, int32_t score) {
+  const char *doc = w->doc;
+  const art_table_entry *e_law = NULL;
+  if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
+  /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
+     facility when the word before "No." says so */
+  if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
+      !s->taken[b] &&
+      all_digits(doc, &toks[b])) {
+    b++;
+    if (b - a >= 3) {
+      const art_table_entry *f = LOOKUP_LOWER(fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+      if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
+    }
+  }
+  /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
+  int law_word = retype == ART_ENT_LAW ||
+                 (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
+                  (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                  strcmp(e_law->value, "LAW") == 0);
+  if (a < b && law_word && b < n && !s->taken[b]) {
+    if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
+    else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
+      b += 2;
+  }
+  int32_t boost = 0;
+  int fixed = 0, context_org = 0, team = 0;
+  if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
+    int role = language_role(doc, toks, n, a);
+    if (role == 2) { retype = ART_ENT_LANGUAGE; fixed = 1; }
+    else fixed = role;
+  }
+  /* "Northlink, which is owned by", "Northlink said its network": no
+     person's name (a body, as a place would be known) */
+  if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
+      ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
+       ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
+      !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 18;
+  }
+  if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
+      !(retype == ART_ENT_PERSON && b - a >= 2 &&
+        (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES)) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 16;
+  }
+  /* "said Park Ji-won, an analyst at ...", "Zoetis, a drugmaker based in":
+     a name the tagger took for a place, set off by "a"/"an" and a job
+     (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
+  if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
+      (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
+    for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
+      const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
+                                 ? LOOKUP_LOWER(speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+      if (!r) continue;
+      /* the job heads the appositive: not "a militant group", "a tourist destination" */
+      const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
+      if (nx && !clause_punct(doc, nx) && !tok_is(doc, nx, "of") && !tok_is(doc, nx, "at") &&
+          !tok_is(doc, nx, "for") && !tok_is(doc, nx, "with") && !tok_is(doc, nx, "who") &&
+          !(nx->flags & ART_TOK_CAP))
+        break;
+      if (strcmp(r->value, "role") == 0) { retype = ART_ENT_PERSON; boost = 1 << 18; }
+      else if (strcmp(r->value, "org") == 0) { retype = ART_ENT_ORG; boost = 1 << 18; }
+      break;
+    }
+  }
+  /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
+  if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
+      ((team = team_context(doc, toks, s->memo.facts, n, a, b, has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 20;
+    context_org = 1;
+  }
+  if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
+    int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
+    art_etype c = context_type(tb, doc, toks, n, a, b, retype, confident);
+    if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
+  }
+  /* "before Christmas", "during Ramadan": a holiday alone after a word
+     of time is a date the values step finds (not "that Ramadan will be
+     hanged", "members of Ramadan's family": a man of that name) */
+  if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
+      tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
+      holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
+    b = a;
+  int clash = 0;
+  for (size_t k = a; k < b; k++) clash |= s->taken[k];
+  mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
+  if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
+  int gap;
+  if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
+      join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
+    take_tokens(s->taken, a, b);
+  } else if (a < b && !clash) {
+    mention *m = new_mention(w);
+    if (!m) return -1;
+    set_tokens(m, toks, a, b, st);
+    m->type = retype;
+    m->fixed = fixed != 0;
+    m->context_org = context_org && retype == ART_ENT_ORG;
+    m->team = team && retype == ART_ENT_ORG;
+    m->score = boost ? boost : score > 0 ? score : 1;
+    if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
+    take_tokens(s->taken, a, b);
+  }
+  return 0;
+}
+
+/*
 ** Step 3 for one name the tagger labelled, starting at token i (tag, its
 ** label): the span is trimmed, split, typed and joined or added (steps 4
 ** and 3's rules).  *next is the token after it.  Out of line from
@@ -2268,7 +2390,6 @@ static __attribute__((noinline)) int tagged_span(work *w, scratch *s, const art_
   int type = ART_TAG_TYPE(tag);
   size_t j = i + 1;
   int32_t score = margin[i];
-  const art_table_entry *e_law = NULL;
   while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
   /* "Google and Corvanta", "Nissan and Renault", "Riyadh and Jeddah": two
      one-word names joined by "and" are two names, unless the pair is a
@@ -2546,116 +2667,8 @@ static __attribute__((noinline)) int tagged_span(work *w, scratch *s, const art_
       retype = ART_ENT_NORP;
     }
   }
-  if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
-  /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
-     facility when the word before "No." says so */
-  if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
-      !s->taken[b] &&
-      all_digits(doc, &toks[b])) {
-    b++;
-    if (b - a >= 3) {
-      const art_table_entry *f = LOOKUP_LOWER(fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
-      if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
-    }
-  }
-  /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
-  int law_word = retype == ART_ENT_LAW ||
-                 (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
-                  (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
-                  strcmp(e_law->value, "LAW") == 0);
-  if (a < b && law_word && b < n && !s->taken[b]) {
-    if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
-    else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
-      b += 2;
-  }
-  int32_t boost = 0;
-  int fixed = 0, context_org = 0, team = 0;
-  if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
-    int role = language_role(doc, toks, n, a);
-    if (role == 2) { retype = ART_ENT_LANGUAGE; fixed = 1; }
-    else fixed = role;
-  }
-  /* "Northlink, which is owned by", "Northlink said its network": no
-     person's name (a body, as a place would be known) */
-  if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
-      ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
-       ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
-      !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
-      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
-    retype = ART_ENT_ORG;
-    boost = 1 << 18;
-  }
-  if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
-      !(retype == ART_ENT_PERSON && b - a >= 2 &&
-        (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES)) &&
-      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
-    retype = ART_ENT_ORG;
-    boost = 1 << 16;
-  }
-  /* "said Park Ji-won, an analyst at ...", "Zoetis, a drugmaker based in":
-     a name the tagger took for a place, set off by "a"/"an" and a job
-     (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
-  if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
-      (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
-      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
-        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
-    for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
-      const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
-                                 ? LOOKUP_LOWER(speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
-      if (!r) continue;
-      /* the job heads the appositive: not "a militant group", "a tourist destination" */
-      const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
-      if (nx && !clause_punct(doc, nx) && !tok_is(doc, nx, "of") && !tok_is(doc, nx, "at") &&
-          !tok_is(doc, nx, "for") && !tok_is(doc, nx, "with") && !tok_is(doc, nx, "who") &&
-          !(nx->flags & ART_TOK_CAP))
-        break;
-      if (strcmp(r->value, "role") == 0) { retype = ART_ENT_PERSON; boost = 1 << 18; }
-      else if (strcmp(r->value, "org") == 0) { retype = ART_ENT_ORG; boost = 1 << 18; }
-      break;
-    }
-  }
-  /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
-  if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
-      ((team = team_context(doc, toks, s->memo.facts, n, a, b, has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
-    retype = ART_ENT_ORG;
-    boost = 1 << 20;
-    context_org = 1;
-  }
-  if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
-    int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
-    art_etype c = context_type(tb, doc, toks, n, a, b, retype, confident);
-    if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
-  }
-  /* "before Christmas", "during Ramadan": a holiday alone after a word
-     of time is a date the values step finds (not "that Ramadan will be
-     hanged", "members of Ramadan's family": a man of that name) */
-  if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
-      tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
-      holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
-    b = a;
-  int clash = 0;
-  for (size_t k = a; k < b; k++) clash |= s->taken[k];
-  mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
-  if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
-  int gap;
-  if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
-      join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
-    take_tokens(s->taken, a, b);
-  } else if (a < b && !clash) {
-    mention *m = new_mention(w);
-    if (!m) return -1;
-    set_tokens(m, toks, a, b, st);
-    m->type = retype;
-    m->fixed = fixed != 0;
-    m->context_org = context_org && retype == ART_ENT_ORG;
-    m->team = team && retype == ART_ENT_ORG;
-    m->score = boost ? boost : score > 0 ? score : 1;
-    if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
-    take_tokens(s->taken, a, b);
-  }
   *next = j;
-  return 0;
+  return typed_span(w, s, st, tb, toks, n, first_mention, has_score, a, b, retype, score);
 }
 
 static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
