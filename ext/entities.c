@@ -363,6 +363,7 @@ typedef struct token_memo {
   /* count_pronouns(): tokens [scan_lo, scan_hi) were looked at; the first
      pronoun among them is scan_at (scan_hi when none) */
   size_t scan_lo, scan_hi, scan_at;
+  int no_pronoun;            /* the sentence holds none of them: count_pronouns() has nothing to do */
   const uint8_t *facts;      /* the sentence's ART_TF_* facts bytes (prepare_batch()) */
   const uint32_t *tagger_gaz;   /* the bits the tagger looked up, per token (art_tagger_scratch.word_gaz) */
   /* title_word_filter(): built at the connection's first sentence */
@@ -2087,7 +2088,8 @@ static void set_tokens(mention *m, const art_token *toks, size_t a, size_t b, co
    within 25 tokens counts.  Mentions come mostly in order, so the tokens
    looked at for one mention are not looked at again for the next: the scan
    goes on from where it stopped. */
-static void count_pronouns(token_memo *tm, mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
+static __attribute__((noinline)) void count_pronouns_scan(token_memo *tm, mention *m, const char *doc,
+                                                          const art_token *toks, size_t n, size_t b) {
   if (b >= n) return;
   size_t limit = b + 25 < n ? b + 25 : n;
   if (b < tm->scan_lo || b > tm->scan_hi || tm->scan_at < b) tm->scan_lo = tm->scan_hi = tm->scan_at = b;
@@ -2102,6 +2104,11 @@ static void count_pronouns(token_memo *tm, mention *m, const char *doc, const ar
   if (i >= tm->scan_hi || i >= limit) return;
   if (tm->facts[i] & FACT_HE) m->he++;
   else m->she++;
+}
+
+/* Most sentences hold no pronoun at all (sentence_pass() looks once): no call. */
+static inline void count_pronouns(token_memo *tm, mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
+  if (!tm->no_pronoun) count_pronouns_scan(tm, m, doc, toks, n, b);
 }
 
 /*
@@ -2687,6 +2694,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   if (!s->memo.title_filter_ready) title_word_filter(&s->memo);
   s->memo.scan_lo = s->memo.scan_hi = s->memo.scan_at = 0;
   s->memo.facts = s->facts + bs->tok0;
+  s->memo.no_pronoun = next_fact(s->memo.facts, 0, n, FACT_PRONOUN) == n;
   s->memo.tagger_gaz = s->tagger_gaz + bs->tok0;
 
   /* 2. The caller's lexicon comes first. */
