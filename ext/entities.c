@@ -1091,7 +1091,17 @@ static RARE int name_possessive(const char *doc, const art_token *toks, size_t p
 ** spares most names the six calls.
 */
 static int joiner(const tables *tb, const char *doc, const art_token *t) {
-  return is_name_connector(doc, t) || ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t)));
+  /* is_name_connector() by the word's length first: most tokens asked about are none of its words */
+  size_t n = tok_len(t);
+  const char *z = doc + t->start;
+  switch (n) {
+  case 1: if (z[0] == '&') return 1; break;
+  case 2: if (z[0] == 'o' && (z[1] == 'f' || z[1] == 'n')) return 1; break;
+  case 3:
+    if (memcmp(z, "for", 3) == 0 || memcmp(z, "the", 3) == 0 || memcmp(z, "and", 3) == 0) return 1;
+    break;
+  }
+  return (t->flags & ART_TOK_LOWER) && is_particle(tb, z, n);
 }
 static int may_join(const tables *tb, const char *doc, const art_token *toks, size_t a, const mention *prev) {
   /* up to two tokens of any kind between; three or more only when every one is a joiner */
@@ -2261,15 +2271,35 @@ static int overlaps_value(const art_value_span *values, size_t nval, size_t star
   return 0;
 }
 
+/* What tagged_span() and typed_span() need of the sentence, passed as one pointer. */
+typedef struct span_context {
+  work *w;
+  scratch *s;
+  const art_sentence *st;
+  const tables *tb;
+  art_token *toks;
+  size_t n;
+  uint8_t *tags;             /* the tagger's labels (tagged_span() may relabel) */
+  const int32_t *margin;
+  size_t first_mention;      /* the sentence's first mention */
+  int *has_score;            /* see team_context() */
+} span_context;
+
 /*
 ** The end of tagged_span() for the span [a, b) it trimmed and split (retype,
 ** its type so far; score, the tagger's): the lists and the words around it
 ** decide its type, and it joins the mention before it or is added.  Out of
 ** line, so that each half keeps its state in registers.  -1 when out of memory.
 */
-static __attribute__((noinline)) int typed_span(work *w, scratch *s, const art_sentence *st, const tables *tb,
-                                                art_token *toks, size_t n, size_t first_mention, int *has_score,
-                                                size_t a, size_t b, art_etype retype, int32_t score) {
+static __attribute__((noinline)) int typed_span(const span_context *c, size_t a, size_t b, art_etype retype,
+                                                int32_t score) {
+  work *w = c->w;
+  scratch *s = c->s;
+  const art_sentence *st = c->st;
+  const tables *tb = c->tb;
+  art_token *toks = c->toks;
+  size_t n = c->n, first_mention = c->first_mention;
+  int *has_score = c->has_score;
   const char *doc = w->doc;
   const art_table_entry *e_law = NULL;
   if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
@@ -2390,10 +2420,15 @@ static __attribute__((noinline)) int typed_span(work *w, scratch *s, const art_s
 ** sentence_pass(): its loop over the tokens stays small enough for the
 ** compiler to keep its state in registers.  -1 when out of memory.
 */
-static __attribute__((noinline)) int tagged_span(work *w, scratch *s, const art_sentence *st, const tables *tb,
-                                                 art_token *toks, size_t n, uint8_t *tags, const int32_t *margin,
-                                                 size_t first_mention, int *has_score, size_t i, int tag,
-                                                 size_t *next) {
+static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i, int tag, size_t *next) {
+  work *w = c->w;
+  scratch *s = c->s;
+  const art_sentence *st = c->st;
+  const tables *tb = c->tb;
+  art_token *toks = c->toks;
+  size_t n = c->n, first_mention = c->first_mention;
+  uint8_t *tags = c->tags;
+  const int32_t *margin = c->margin;
   const char *doc = w->doc;
   int type = ART_TAG_TYPE(tag);
   size_t j = i + 1;
@@ -2676,7 +2711,7 @@ static __attribute__((noinline)) int tagged_span(work *w, scratch *s, const art_
     }
   }
   *next = j;
-  return typed_span(w, s, st, tb, toks, n, first_mention, has_score, a, b, retype, score);
+  return typed_span(c, a, b, retype, score);
 }
 
 static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
@@ -2757,6 +2792,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
 
   /* A token that can open a capitalised run the tagger left as O (step 6). */
   const uint8_t *facts = s->memo.facts;
+  const span_context span_ctx = { w, s, st, tb, toks, n, tags, margin, first_mention, &has_score };
   size_t i = 0;
   while (i < n) {
     /* most tokens are O and no such token: passed over in one tight loop */
@@ -2913,7 +2949,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       i++;
       continue;
     }
-    if (tagged_span(w, s, st, tb, toks, n, tags, margin, first_mention, &has_score, i, tag, &i)) return -1;
+    if (tagged_span(&span_ctx, i, tag, &i)) return -1;
   }
 
   if (title_case)
