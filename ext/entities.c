@@ -2767,7 +2767,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     title_case = words >= 2 && caps * 10 >= words * 7;
   }
   size_t first_mention = w->count;
-  int has_score = -1;                     /* team_context() looks once */
+  /* team_context() looks once whether the sentence holds a score; none
+     when it holds no digit at all */
+  int has_score = next_fact(s->facts + bs->tok0, 0, n, FACT_DIGIT) == n ? 0 : -1;
 
   /* 3. The tagger's labels (prepare_batch()). */
   int want_names = wants_names(opts);
