@@ -369,6 +369,8 @@ typedef struct token_memo {
   /* title_word_filter(): built at the connection's first sentence */
   int title_filter_ready;
   uint64_t title_filter[64];
+  /* title_pair_filter(): the first two and the last two words of titles.tsv's longer entries */
+  uint64_t title_firsts[64], title_lasts[64];
 } token_memo;
 
 /*
@@ -390,7 +392,52 @@ static void title_filter_add(token_memo *tm, const char *key, size_t len) {
   tm->title_filter[bit >> 6] |= 1ull << (bit & 63);
 }
 
+/*
+** A title of two words or more is found only when the key's first two
+** words (last two, at_end) are an entry's: a filter of 4,096 bits, one set
+** for each pair of an entry's words' title_bit()s, lets title_phrase_search()
+** stop before its multi-word look-ups for most title words ("President" +
+** "Obama").  Words are as title_filter_add() takes them.
+*/
+static inline unsigned word_title_bit(const char *w, size_t len) {
+  return title_bit((unsigned char)w[0] | 0x20, (unsigned char)w[len - 1] | 0x20, len);
+}
+
+static inline unsigned title_pair_bit(unsigned first, unsigned second) {
+  return ((first * 0x9E3779B1u) ^ ((second + 0x7F4A7C15u) * 0x85EBCA6Bu)) >> 20;
+}
+
+static inline int title_pair_has(const uint64_t *filter, unsigned first, unsigned second) {
+  unsigned bit = title_pair_bit(first, second);
+  return (filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static void title_pair_add(uint64_t *filter, const char *w1, size_t n1, const char *w2, size_t n2) {
+  if (n1 == 0 || n2 == 0) return;
+  unsigned bit = title_pair_bit(word_title_bit(w1, n1), word_title_bit(w2, n2));
+  filter[bit >> 6] |= 1ull << (bit & 63);
+}
+
+static void title_pair_filter(token_memo *tm) {
+  memset(tm->title_firsts, 0, sizeof tm->title_firsts);
+  memset(tm->title_lasts, 0, sizeof tm->title_lasts);
+  for (uint32_t i = 0; i < art_table_titles.count; i++) {
+    const art_table_entry *e = &art_table_titles.entries[i];
+    const char *key = e->key, *end = e->key + e->key_len;
+    const char *sp1 = memchr(key, ' ', e->key_len);
+    if (!sp1) continue;
+    const char *w2 = sp1 + 1, *sp2 = memchr(w2, ' ', (size_t)(end - w2));
+    title_pair_add(tm->title_firsts, key, (size_t)(sp1 - key), w2, (size_t)((sp2 ? sp2 : end) - w2));
+    const char *last = end;
+    while (last > key && last[-1] != ' ') last--;
+    const char *prev_end = last - 1, *prev = prev_end;   /* the space before the last word */
+    while (prev > key && prev[-1] != ' ') prev--;
+    title_pair_add(tm->title_lasts, prev, (size_t)(prev_end - prev), last, (size_t)(end - last));
+  }
+}
+
 static __attribute__((noinline)) void title_word_filter(token_memo *tm) {
+  title_pair_filter(tm);
   memset(tm->title_filter, 0, sizeof tm->title_filter);
   for (uint32_t i = 0; i < art_table_titles.count; i++) {
     const art_table_entry *e = &art_table_titles.entries[i];
@@ -476,12 +523,25 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
   char buf[2 * KEY_MAX];
   const char *low = lowered.low && lowered.doc == doc ? lowered.low : NULL;
   size_t best = 0, klen = 0, ks = 0, lo = 0, hi = 0;   /* the key: low[ks..ks+klen), or buf[lo..hi) when in_buf */
-  int in_buf = 0;
+  int in_buf = 0, pair_whole = 0;
   for (size_t k = 1; k <= 4 && k <= b - a; k++) {
     size_t at = at_end ? b - k : a + k - 1;
     const art_token *t = &toks[at];
     size_t len = tok_len(t);
     if (!(t->flags & ART_TOK_WORD) || (k == 1 ? len + 1 : klen + 1 + len) > KEY_MAX) break;
+    if (k == 2) {
+      /* the pair of words every longer key holds (its last word may lose a final period) */
+      const art_token *t1 = at_end ? t : &toks[at - 1], *t2 = at_end ? &toks[at + 1] : t;
+      const char *z1 = doc + t1->start, *z2 = doc + t2->start;
+      size_t n2 = tok_len(t2);
+      unsigned first = word_title_bit(z1, tok_len(t1));
+      const uint64_t *pairs = at_end ? tm->title_lasts : tm->title_firsts;
+      pair_whole = title_pair_has(pairs, first, word_title_bit(z2, n2));
+      int pair_stripped = n2 > 1 && z2[n2 - 1] == '.' && title_pair_has(pairs, first, word_title_bit(z2, n2 - 1));
+      if (!pair_whole && !pair_stripped) break;
+    } else if (k == 3 && !at_end && !pair_whole) {
+      break;                               /* the second word keeps its period from here on */
+    }
     uint32_t bits, stripped = 0;
     if (k == 1) {
       token_memo_word(tm, doc, t, at, &bits, &stripped);   /* one word: the memo has it */
