@@ -694,8 +694,8 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
     if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
   }
   const art_table_entry *e = LOOKUP_LOWER_HOT(fac_words, doc + last->start, tok_len(last), 0);
-  if (e && (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
+  if (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES) return ART_ENT_NONE;  /* Ivory Coast */
   return art_etype_from_name(e->value, strlen(e->value));
 }
 
