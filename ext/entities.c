@@ -363,11 +363,14 @@ typedef struct token_memo {
   /* count_pronouns(): tokens [scan_lo, scan_hi) were looked at; the first
      pronoun among them is scan_at (scan_hi when none) */
   size_t scan_lo, scan_hi, scan_at;
+  int no_pronoun;            /* the sentence holds none of them: count_pronouns() has nothing to do */
   const uint8_t *facts;      /* the sentence's ART_TF_* facts bytes (prepare_batch()) */
   const uint32_t *tagger_gaz;   /* the bits the tagger looked up, per token (art_tagger_scratch.word_gaz) */
   /* title_word_filter(): built at the connection's first sentence */
   int title_filter_ready;
   uint64_t title_filter[64];
+  /* title_pair_filter(): the first two and the last two words of titles.tsv's longer entries */
+  uint64_t title_firsts[64], title_lasts[64];
 } token_memo;
 
 /*
@@ -389,7 +392,52 @@ static void title_filter_add(token_memo *tm, const char *key, size_t len) {
   tm->title_filter[bit >> 6] |= 1ull << (bit & 63);
 }
 
+/*
+** A title of two words or more is found only when the key's first two
+** words (last two, at_end) are an entry's: a filter of 4,096 bits, one set
+** for each pair of an entry's words' title_bit()s, lets title_phrase_search()
+** stop before its multi-word look-ups for most title words ("President" +
+** "Obama").  Words are as title_filter_add() takes them.
+*/
+static inline unsigned word_title_bit(const char *w, size_t len) {
+  return title_bit((unsigned char)w[0] | 0x20, (unsigned char)w[len - 1] | 0x20, len);
+}
+
+static inline unsigned title_pair_bit(unsigned first, unsigned second) {
+  return ((first * 0x9E3779B1u) ^ ((second + 0x7F4A7C15u) * 0x85EBCA6Bu)) >> 20;
+}
+
+static inline int title_pair_has(const uint64_t *filter, unsigned first, unsigned second) {
+  unsigned bit = title_pair_bit(first, second);
+  return (filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static void title_pair_add(uint64_t *filter, const char *w1, size_t n1, const char *w2, size_t n2) {
+  if (n1 == 0 || n2 == 0) return;
+  unsigned bit = title_pair_bit(word_title_bit(w1, n1), word_title_bit(w2, n2));
+  filter[bit >> 6] |= 1ull << (bit & 63);
+}
+
+static void title_pair_filter(token_memo *tm) {
+  memset(tm->title_firsts, 0, sizeof tm->title_firsts);
+  memset(tm->title_lasts, 0, sizeof tm->title_lasts);
+  for (uint32_t i = 0; i < art_table_titles.count; i++) {
+    const art_table_entry *e = &art_table_titles.entries[i];
+    const char *key = e->key, *end = e->key + e->key_len;
+    const char *sp1 = memchr(key, ' ', e->key_len);
+    if (!sp1) continue;
+    const char *w2 = sp1 + 1, *sp2 = memchr(w2, ' ', (size_t)(end - w2));
+    title_pair_add(tm->title_firsts, key, (size_t)(sp1 - key), w2, (size_t)((sp2 ? sp2 : end) - w2));
+    const char *last = end;
+    while (last > key && last[-1] != ' ') last--;
+    const char *prev_end = last - 1, *prev = prev_end;   /* the space before the last word */
+    while (prev > key && prev[-1] != ' ') prev--;
+    title_pair_add(tm->title_lasts, prev, (size_t)(prev_end - prev), last, (size_t)(end - last));
+  }
+}
+
 static __attribute__((noinline)) void title_word_filter(token_memo *tm) {
+  title_pair_filter(tm);
   memset(tm->title_filter, 0, sizeof tm->title_filter);
   for (uint32_t i = 0; i < art_table_titles.count; i++) {
     const art_table_entry *e = &art_table_titles.entries[i];
@@ -419,7 +467,7 @@ static inline int may_be_title_word(const token_memo *tm, const char *doc, const
   return (tm->title_filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
-static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
+static __attribute__((noinline)) void token_memo_fill_lookup(token_memo *tm, const char *doc, const art_token *t, size_t i) {
   char buf[64];
   size_t n = tok_len(t);
   /* most words asked about have a capital: the tagger looked them up already */
@@ -428,6 +476,28 @@ static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char
   /* title_phrase() passes words of at most 63 bytes; a final period is among the token's flags first */
   tm->stripped[i] = (t->flags & ART_TOK_PERIOD) && n > 1 && doc[t->end - 1] == '.'
                         ? art_gazetteer_bits(lower_key(doc + t->start, n, buf), n - 1) : 0;
+}
+
+/* Most words asked about have a capital and no final period: their entry is
+   the tagger's bits as they are (tm->tagger_gaz[i], with no stripped form),
+   read straight from there with no call to the look-ups above. */
+static inline int memo_is_tagger_bits(const art_token *t) {
+  return (t->flags & (ART_TOK_WORD | ART_TOK_HAS_UPPER | ART_TOK_PERIOD)) == (ART_TOK_WORD | ART_TOK_HAS_UPPER) &&
+         t->end - t->start <= 48;   /* art_tagger_word_gaz_known() */
+}
+
+static inline __attribute__((always_inline)) void token_memo_fill_fast(token_memo *tm, const char *doc,
+                                                                       const art_token *t, size_t i) {
+  if (memo_is_tagger_bits(t)) {
+    tm->word[i] = tm->tagger_gaz[i] | MEMO_KNOWN;
+    tm->stripped[i] = 0;
+  } else {
+    token_memo_fill_lookup(tm, doc, t, i);
+  }
+}
+
+static __attribute__((noinline)) void token_memo_fill(token_memo *tm, const char *doc, const art_token *t, size_t i) {
+  token_memo_fill_fast(tm, doc, t, i);
 }
 
 static void token_memo_word(token_memo *tm, const char *doc, const art_token *t, size_t i,
@@ -453,12 +523,25 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
   char buf[2 * KEY_MAX];
   const char *low = lowered.low && lowered.doc == doc ? lowered.low : NULL;
   size_t best = 0, klen = 0, ks = 0, lo = 0, hi = 0;   /* the key: low[ks..ks+klen), or buf[lo..hi) when in_buf */
-  int in_buf = 0;
+  int in_buf = 0, pair_whole = 0;
   for (size_t k = 1; k <= 4 && k <= b - a; k++) {
     size_t at = at_end ? b - k : a + k - 1;
     const art_token *t = &toks[at];
     size_t len = tok_len(t);
     if (!(t->flags & ART_TOK_WORD) || (k == 1 ? len + 1 : klen + 1 + len) > KEY_MAX) break;
+    if (k == 2) {
+      /* the pair of words every longer key holds (its last word may lose a final period) */
+      const art_token *t1 = at_end ? t : &toks[at - 1], *t2 = at_end ? &toks[at + 1] : t;
+      const char *z1 = doc + t1->start, *z2 = doc + t2->start;
+      size_t n2 = tok_len(t2);
+      unsigned first = word_title_bit(z1, tok_len(t1));
+      const uint64_t *pairs = at_end ? tm->title_lasts : tm->title_firsts;
+      pair_whole = title_pair_has(pairs, first, word_title_bit(z2, n2));
+      int pair_stripped = n2 > 1 && z2[n2 - 1] == '.' && title_pair_has(pairs, first, word_title_bit(z2, n2 - 1));
+      if (!pair_whole && !pair_stripped) break;
+    } else if (k == 3 && !at_end && !pair_whole) {
+      break;                               /* the second word keeps its period from here on */
+    }
     uint32_t bits, stripped = 0;
     if (k == 1) {
       token_memo_word(tm, doc, t, at, &bits, &stripped);   /* one word: the memo has it */
@@ -521,13 +604,14 @@ static __attribute__((noinline)) uint32_t memo_title_bits(token_memo *tm, const 
     tm->word[at] = MEMO_NO_TITLE;
     return 0;
   }
-  token_memo_fill(tm, doc, &toks[at], at);
+  token_memo_fill_fast(tm, doc, &toks[at], at);
   return tm->word[at] | tm->stripped[at];
 }
 
 /* The gazetteer bits of token i (gaz_bits() of the word, a word
    of at most 63 bytes), from the memo. */
 static inline uint32_t memo_word_bits(token_memo *tm, const char *doc, const art_token *toks, size_t i) {
+  if (memo_is_tagger_bits(&toks[i])) return tm->tagger_gaz[i];
   if (!(tm->word[i] & MEMO_KNOWN)) token_memo_fill(tm, doc, &toks[i], i);
   return tm->word[i] & ~MEMO_KNOWN;
 }
@@ -551,8 +635,9 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
     /* a word the memo does not know yet is asked about here, out of line
        (the search's first step would ask the same), so that most calls
        never set up the search's key */
-    uint32_t w = tm->word[at];
-    uint32_t bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+    uint32_t w = tm->word[at], bits;
+    if (memo_is_tagger_bits(&toks[at])) bits = tm->tagger_gaz[at];
+    else bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
     if (!(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))) return 0;
   }
   return title_phrase_search(tm, doc, toks, a, b, at_end);
@@ -609,8 +694,8 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
     if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
   }
   const art_table_entry *e = LOOKUP_LOWER_HOT(fac_words, doc + last->start, tok_len(last), 0);
-  if (e && (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES)) return ART_ENT_NONE;  /* Ivory Coast */
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
+  if (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES) return ART_ENT_NONE;  /* Ivory Coast */
   return art_etype_from_name(e->value, strlen(e->value));
 }
 
@@ -1066,7 +1151,17 @@ static RARE int name_possessive(const char *doc, const art_token *toks, size_t p
 ** spares most names the six calls.
 */
 static int joiner(const tables *tb, const char *doc, const art_token *t) {
-  return is_name_connector(doc, t) || ((t->flags & ART_TOK_LOWER) && is_particle(tb, doc + t->start, tok_len(t)));
+  /* is_name_connector() by the word's length first: most tokens asked about are none of its words */
+  size_t n = tok_len(t);
+  const char *z = doc + t->start;
+  switch (n) {
+  case 1: if (z[0] == '&') return 1; break;
+  case 2: if (z[0] == 'o' && (z[1] == 'f' || z[1] == 'n')) return 1; break;
+  case 3:
+    if (memcmp(z, "for", 3) == 0 || memcmp(z, "the", 3) == 0 || memcmp(z, "and", 3) == 0) return 1;
+    break;
+  }
+  return (t->flags & ART_TOK_LOWER) && is_particle(tb, z, n);
 }
 static int may_join(const tables *tb, const char *doc, const art_token *toks, size_t a, const mention *prev) {
   /* up to two tokens of any kind between; three or more only when every one is a joiner */
@@ -1500,8 +1595,9 @@ static int word_has_role(const char *doc, const art_token *t, const char *role, 
 static int language_role(const char *doc, const art_token *toks, size_t n, size_t a) {
   if (!LOOKUP_LOWER_HOT(languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
   /* used as a language */
-  if (!(a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)) &&
-      (a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0)))
+  /* (the word after first: its tests are the cheaper, and they mostly fail) */
+  if ((a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0)) &&
+      !(a > 0 && word_has_role(doc, &toks[a - 1], "language_prev", 1)))
     return 2;
   /* a nationality for sure: "French officials", "the French" */
   if (a > 0 && (tok_is(doc, &toks[a - 1], "the") || tok_is(doc, &toks[a - 1], "The"))) return 1;
@@ -1702,8 +1798,8 @@ static int score_ends_at(const char *doc, const art_token *toks, size_t n, size_
 ** A country's name stays a place: national teams go by it.  A name that
 ** opens with a given name is a player's unless a sports job follows it.
 */
-static int team_context(const char *doc, const art_token *toks, const uint8_t *facts, size_t n, size_t a, size_t b,
-                        int *has_score) {
+static __attribute__((noinline)) int team_context_search(const char *doc, const art_token *toks, const uint8_t *facts,
+                                                          size_t n, size_t a, size_t b, int *has_score) {
   /* the cues first, by token shape, then their words: most names have none */
   size_t k = b < n && (toks[b].flags & ART_TOK_POSSESSIVE) ? b + 1 : b;
   int cue = k + 1 < n && (toks[k].flags & ART_TOK_LOWER) && tok_len(&toks[k]) >= 5 && (toks[k + 1].flags & ART_TOK_CAP) &&
@@ -1734,6 +1830,17 @@ static int team_context(const char *doc, const art_token *toks, const uint8_t *f
   return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & ART_GAZ_COUNTRIES);
 }
 
+/* Most names have no team cue's shape after them, in a sentence already
+   known to hold no score: no call (team_context_search() asks the same first). */
+static inline __attribute__((always_inline)) int team_context(const char *doc, const art_token *toks, const uint8_t *facts,
+                                                              size_t n, size_t a, size_t b, int *has_score) {
+  size_t k = b < n && (toks[b].flags & ART_TOK_POSSESSIVE) ? b + 1 : b;
+  if (*has_score == 0 &&
+      !(k + 1 < n && (toks[k].flags & ART_TOK_LOWER) && tok_len(&toks[k]) >= 5 && (toks[k + 1].flags & ART_TOK_CAP)))
+    return 0;
+  return team_context_search(doc, toks, facts, n, a, b, has_score);
+}
+
 /* A cue of the "owned" class (cue_is()), its kind's filter asked first. */
 static int owned_cue(const char *doc, const art_token *t) {
   return kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, t) && cue_is(doc, t, "owned");
@@ -1754,8 +1861,8 @@ static int owned_word(const char *doc, const art_token *t) {
 ** or "shares of" before it.  Countries keep their type ("Japan's
 ** exports").
 */
-static int company_context(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
-                           art_etype type) {
+static __attribute__((noinline)) int company_context_search(const tables *tb, const char *doc, const art_token *toks,
+                                                             size_t n, size_t a, size_t b, art_etype type) {
   /* the cue first (by token shape, then its word), then the name */
   int cue = 0, before = 0;
   char last = a > 0 ? (char)(doc[toks[a - 1].end - 1] | 0x20) : 0;
@@ -1802,6 +1909,25 @@ static int company_context(const tables *tb, const char *doc, const art_token *t
   /* a city may share its name with a company ("Toyota"), a country not */
   return !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
            (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_DEMONYMS));
+}
+
+/* Most names have none of company_context_search()'s cues' shapes around
+   them (a lower-case word of four letters or more before, with a business
+   word's last letter; "of"/"in" before; a possessive after; a stock word
+   after a one-word name): no call. */
+static inline __attribute__((always_inline)) int company_context(const tables *tb, const char *doc, const art_token *toks,
+                                                                 size_t n, size_t a, size_t b, art_etype type) {
+  if (b + 1 < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || (b - a == 1 && doc[toks[b].start] == 's')))
+    return company_context_search(tb, doc, toks, n, a, b, type);
+  if (a == 0) return 0;
+  const art_token *p = &toks[a - 1];
+  size_t pl = tok_len(p);
+  unsigned char last = (unsigned char)(doc[p->end - 1] | 0x20);
+  if ((pl == 2 && a >= 2) ||
+      ((p->flags & (ART_TOK_LOWER | ART_TOK_INITIAL)) && pl >= 4 && last >= 'a' && last <= 'z' &&
+       (tb->business_ends & (1u << (last - 'a')))))
+    return company_context_search(tb, doc, toks, n, a, b, type);
+  return 0;
 }
 
 /*
@@ -2033,7 +2159,8 @@ static void set_tokens(mention *m, const art_token *toks, size_t a, size_t b, co
    within 25 tokens counts.  Mentions come mostly in order, so the tokens
    looked at for one mention are not looked at again for the next: the scan
    goes on from where it stopped. */
-static void count_pronouns(token_memo *tm, mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
+static __attribute__((noinline)) void count_pronouns_scan(token_memo *tm, mention *m, const char *doc,
+                                                          const art_token *toks, size_t n, size_t b) {
   if (b >= n) return;
   size_t limit = b + 25 < n ? b + 25 : n;
   if (b < tm->scan_lo || b > tm->scan_hi || tm->scan_at < b) tm->scan_lo = tm->scan_hi = tm->scan_at = b;
@@ -2048,6 +2175,11 @@ static void count_pronouns(token_memo *tm, mention *m, const char *doc, const ar
   if (i >= tm->scan_hi || i >= limit) return;
   if (tm->facts[i] & FACT_HE) m->he++;
   else m->she++;
+}
+
+/* Most sentences hold no pronoun at all (sentence_pass() looks once): no call. */
+static inline void count_pronouns(token_memo *tm, mention *m, const char *doc, const art_token *toks, size_t n, size_t b) {
+  if (!tm->no_pronoun) count_pronouns_scan(tm, m, doc, toks, n, b);
 }
 
 /*
@@ -2079,6 +2211,16 @@ static int any_taken(const scratch *s, size_t a, size_t b) {
   int taken = 0;
   for (size_t k = a; k < b; k++) taken |= s->taken[k];
   return taken;
+}
+
+/* Tokens [a, b) are in a mention: most mentions are of one or two tokens,
+   marked with two stores instead of a call to memset(). */
+static inline void take_tokens(uint8_t *taken, size_t a, size_t b) {
+  if (b - a <= 2) {
+    if (b > a) taken[a] = taken[b - 1] = 1;
+  } else {
+    memset(taken + a, 1, b - a);
+  }
 }
 
 /* A mention of type over tokens [a, b), split off a longer span ("Egypt" of
@@ -2192,6 +2334,449 @@ static int overlaps_value(const art_value_span *values, size_t nval, size_t star
   return 0;
 }
 
+/* What tagged_span() and typed_span() need of the sentence, passed as one pointer. */
+typedef struct span_context {
+  work *w;
+  scratch *s;
+  const art_sentence *st;
+  const tables *tb;
+  art_token *toks;
+  size_t n;
+  uint8_t *tags;             /* the tagger's labels (tagged_span() may relabel) */
+  const int32_t *margin;
+  size_t first_mention;      /* the sentence's first mention */
+  int *has_score;            /* see team_context() */
+} span_context;
+
+/*
+** The end of tagged_span() for the span [a, b) it trimmed and split (retype,
+** its type so far; score, the tagger's): the lists and the words around it
+** decide its type, and it joins the mention before it or is added.  Out of
+** line, so that each half keeps its state in registers.  -1 when out of memory.
+*/
+static __attribute__((noinline)) int typed_span(const span_context *c, size_t a, size_t b, art_etype retype,
+                                                int32_t score) {
+  work *w = c->w;
+  scratch *s = c->s;
+  const art_sentence *st = c->st;
+  const tables *tb = c->tb;
+  art_token *toks = c->toks;
+  size_t n = c->n, first_mention = c->first_mention;
+  int *has_score = c->has_score;
+  const char *doc = w->doc;
+  const art_table_entry *e_law = NULL;
+  if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
+  /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
+     facility when the word before "No." says so */
+  if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
+      !s->taken[b] &&
+      all_digits(doc, &toks[b])) {
+    b++;
+    if (b - a >= 3) {
+      const art_table_entry *f = LOOKUP_LOWER(fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
+      if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
+    }
+  }
+  /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
+  int law_word = retype == ART_ENT_LAW ||
+                 (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
+                  (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
+                  strcmp(e_law->value, "LAW") == 0);
+  if (a < b && law_word && b < n && !s->taken[b]) {
+    if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
+    else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
+      b += 2;
+  }
+  int32_t boost = 0;
+  int fixed = 0, context_org = 0, team = 0;
+  if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
+    int role = language_role(doc, toks, n, a);
+    if (role == 2) { retype = ART_ENT_LANGUAGE; fixed = 1; }
+    else fixed = role;
+  }
+  /* "Northlink, which is owned by", "Northlink said its network": no
+     person's name (a body, as a place would be known) */
+  if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
+      ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
+       ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
+      !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 18;
+  }
+  if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
+      !(retype == ART_ENT_PERSON && b - a >= 2 &&
+        (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES)) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 16;
+  }
+  /* "said Park Ji-won, an analyst at ...", "Zoetis, a drugmaker based in":
+     a name the tagger took for a place, set off by "a"/"an" and a job
+     (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
+  if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
+      (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
+      !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
+        (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
+    for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
+      const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
+                                 ? LOOKUP_LOWER(speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
+      if (!r) continue;
+      /* the job heads the appositive: not "a militant group", "a tourist destination" */
+      const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
+      if (nx && !clause_punct(doc, nx) && !tok_is(doc, nx, "of") && !tok_is(doc, nx, "at") &&
+          !tok_is(doc, nx, "for") && !tok_is(doc, nx, "with") && !tok_is(doc, nx, "who") &&
+          !(nx->flags & ART_TOK_CAP))
+        break;
+      if (strcmp(r->value, "role") == 0) { retype = ART_ENT_PERSON; boost = 1 << 18; }
+      else if (strcmp(r->value, "org") == 0) { retype = ART_ENT_ORG; boost = 1 << 18; }
+      break;
+    }
+  }
+  /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
+  if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
+      ((team = team_context(doc, toks, s->memo.facts, n, a, b, has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
+    retype = ART_ENT_ORG;
+    boost = 1 << 20;
+    context_org = 1;
+  }
+  if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
+    int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
+    art_etype c = context_type(tb, doc, toks, n, a, b, retype, confident);
+    if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
+  }
+  /* "before Christmas", "during Ramadan": a holiday alone after a word
+     of time is a date the values step finds (not "that Ramadan will be
+     hanged", "members of Ramadan's family": a man of that name) */
+  if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
+      tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
+      holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
+    b = a;
+  int clash = 0;
+  for (size_t k = a; k < b; k++) clash |= s->taken[k];
+  mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
+  if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
+  int gap;
+  if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
+      join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
+    take_tokens(s->taken, a, b);
+  } else if (a < b && !clash) {
+    mention *m = new_mention(w);
+    if (!m) return -1;
+    set_tokens(m, toks, a, b, st);
+    m->type = retype;
+    m->fixed = fixed != 0;
+    m->context_org = context_org && retype == ART_ENT_ORG;
+    m->team = team && retype == ART_ENT_ORG;
+    m->score = boost ? boost : score > 0 ? score : 1;
+    if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
+    take_tokens(s->taken, a, b);
+  }
+  return 0;
+}
+
+/*
+** Step 3 for one name the tagger labelled, starting at token i (tag, its
+** label): the span is trimmed, split, typed and joined or added (steps 4
+** and 3's rules).  *next is the token after it.  Out of line from
+** sentence_pass(): its loop over the tokens stays small enough for the
+** compiler to keep its state in registers.  -1 when out of memory.
+*/
+static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i, int tag, size_t *next) {
+  work *w = c->w;
+  scratch *s = c->s;
+  const art_sentence *st = c->st;
+  const tables *tb = c->tb;
+  art_token *toks = c->toks;
+  size_t n = c->n, first_mention = c->first_mention;
+  uint8_t *tags = c->tags;
+  const int32_t *margin = c->margin;
+  const char *doc = w->doc;
+  int type = ART_TAG_TYPE(tag);
+  size_t j = i + 1;
+  int32_t score = margin[i];
+  while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
+  /* "Google and Corvanta", "Nissan and Renault", "Riyadh and Jeddah": two
+     one-word names joined by "and" are two names, unless the pair is a
+     known organisation's name */
+  if (type == ART_ENT_ORG && j == i + 3 && tok_is(doc, &toks[i + 1], "and") && (toks[i].flags & ART_TOK_CAP) &&
+      /* not the end of a name "of" them: "Charter of" + "Rights and Freedoms" */
+      !(i > 0 && (tok_is(doc, &toks[i - 1], "of") || tok_is(doc, &toks[i - 1], "for"))) &&
+      (toks[i + 2].flags & ART_TOK_CAP) && !(toks[i + 2].flags & ART_TOK_DIGIT) &&
+      !FIND_AS_WRITTEN(org_names, doc + toks[i].start, toks[i + 2].end - toks[i].start)) {
+    tags[i + 1] = ART_TAG_O;
+    tags[i + 2] = (uint8_t)ART_TAG_B(type);
+    score -= margin[i + 1] + margin[i + 2];
+    j = i + 1;
+  }
+  /* "National Federation of Port Workers" + "of Chile" + "(FENATRAPORT)": a
+     body's name defined by the short form in brackets after it goes on
+     through "of" and the place before the brackets */
+  if (type == ART_ENT_ORG && j + 4 < n && tok_is(doc, &toks[j], "of") && tags[j + 1] == ART_TAG_B(ART_ENT_GPE)) {
+    size_t k = j + 2;
+    while (k < n && tags[k] == ART_TAG_I(ART_ENT_GPE)) k++;
+    if (k + 2 < n && tok_is(doc, &toks[k], "(") && (toks[k + 1].flags & ART_TOK_ALLCAPS) &&
+        tok_is(doc, &toks[k + 2], ")")) {
+      for (size_t q = j; q < k; q++) {
+        tags[q] = (uint8_t)ART_TAG_I(type);
+        score += margin[q];
+      }
+      j = k;
+    }
+  }
+  /* "Department for Culture" + ", Media" + "and Sport": the last of a list
+     of words after a body's name and a comma belongs with the list
+     (join_connected_org() then decides whether the list goes with the body) */
+  if (type == ART_ENT_ORG && i >= 2 && tok_is(doc, &toks[i - 1], ",") && body_for_before(doc, toks, tags, i - 1) &&
+      j + 1 < n && tok_is(doc, &toks[j], "and") &&
+      (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
+      !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER))) {
+    tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
+    score += margin[j] + margin[j + 1];
+    j += 2;
+  }
+  /* "Office of Management" + "and Budget": a body's name "of" or "for"
+     something goes on through "and" and one more common word */
+  if (type == ART_ENT_ORG && j + 1 < n && tags[j] == ART_TAG_O && tok_is(doc, &toks[j], "and") &&
+      (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
+      !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER)) &&
+      body_for_before(doc, toks, tags, j) && (token_gaz(&s->memo, doc, toks, j + 1, 0) & ART_GAZ_COMMON)) {
+    tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
+    score += margin[j] + margin[j + 1];
+    j += 2;
+  }
+  /* "Gov. Georgia" + "Lee", "Defense Minister Israel" + "Katz": right after
+     a person's title, a given name the tagger took for a place or a body
+     opens the person's name that follows it */
+  if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && j == i + 1 && j < n &&
+      tags[j] == ART_TAG_B(ART_ENT_PERSON) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
+      (token_gaz(&s->memo, doc, toks, i, 0) & ART_GAZ_FIRST_NAMES) &&
+      title_phrase(&s->memo, doc, toks, i >= 3 ? i - 3 : 0, i, 1) > 0) {
+    type = ART_ENT_PERSON;
+    tags[i] = (uint8_t)ART_TAG_B(type);
+    tags[j] = (uint8_t)ART_TAG_I(type);
+    while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
+  }
+  /* "Czech" + "Republic", "South" + "Korea": the tagger may cut a
+     country's full name where a nationality or a direction ends; the
+     country gazetteer knows the whole, so it is one place. */
+  if (j < n && ART_TAG_IS_B(tags[j]) && (toks[i].flags & ART_TOK_CAP)) {
+    for (size_t end = i + 5 < n ? i + 5 : n; end > j; end--) {
+      if (!(toks[end - 1].flags & ART_TOK_CAP) ||
+          !(gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
+        continue;
+      type = ART_ENT_GPE;
+      while (j < end) score += margin[j++];
+      break;
+    }
+  }
+  /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
+  size_t a = i, b = j;
+  /* The span is the start of a title that runs past it ("Defense" of
+     "Defense Secretary Lloyd Austin"): not a name. */
+  {
+    size_t k = title_phrase(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
+    if (k >= b - a) b = a;            /* a title, or the start of a longer one */
+    /* ...or the end of a title that began before it ("State" of
+       "Secretary of State Daniel Harrow") */
+    size_t from = a >= 3 ? a - 3 : 0;
+    k = b > a ? title_phrase(&s->memo, doc, toks, from, b, 1) : 0;
+    if (k > b - a) b = a;
+    /* ...or a title that began before it and ends inside it ("Secretary
+       of" + "State Antony Blinken"): the name is what follows the title.
+       Its first word must then end a title. */
+    if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
+        !(token_gaz(&s->memo, doc, toks, a, 1) & ART_GAZ_TITLE_END))
+      from = a;
+    for (; b > a && from < a; from++) {
+      k = title_phrase(&s->memo, doc, toks, from, b, 0);
+      if (from + k > a && from + k < b) {
+        a = from + k;
+        while (a < b && (toks[a].flags & ART_TOK_LOWER)) a++;   /* "... of State" + "for African affairs" */
+        break;
+      }
+    }
+  }
+  while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
+                   ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
+                    !the_is_part_of_name(doc, toks, a, b)) ||
+                   /* "A Foreign Ministry spokesman": an article opening the sentence */
+                   ((toks[a].flags & ART_TOK_INITIAL) && b - a >= 2 &&
+                    (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
+  /* ...but not off an organisation ("Justice Department"), nor off a
+     law's or an event's name ("General Data Protection Regulation") */
+  for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
+                 !LOOKUP_LOWER(org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
+                 !(b - a - k >= 2 && LOOKUP_LOWER(name_ends, doc + toks[b - 1].start,
+                                                          tok_len(&toks[b - 1]), 0));) a += k;
+  while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
+                   ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
+  /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised
+     common word the tagger left just before a name (not a person's) opens it */
+  if (a < b && a > 0 && w->count > first_mention && !s->taken[a - 1]) {
+    mention *o = &w->m[w->count - 1];
+    const art_token *ot = &toks[a - 1];
+    art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
+                                                       : ART_ENT_NONE;
+    if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
+        !LOOKUP_LOWER(sentence_starters, doc + ot->start, tok_len(ot), 0) &&
+        (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
+        (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
+            ART_GAZ_COMMON) {
+      o->dropped = 1;
+      o->orphan = 0;
+      a--;
+      if (ft != ART_ENT_NONE) type = (int)ft;
+    }
+  }
+  /* "Common Pleas Judge Ruth Castellano", "Supreme Court Justice Elena
+     Kagan": a title inside a span, a person's name after it.  What comes
+     before is a place or a body when the gazetteers or an organisation
+     word say so, else nothing. */
+  for (size_t p = a + 1; type != ART_ENT_PERSON && b - a >= 3 && p + 1 < b; p++) {
+    size_t k = title_phrase(&s->memo, doc, toks, p, b, 0);
+    if (!k || p + k >= b || b - (p + k) > 3 ||
+        !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
+      continue;
+    art_etype left = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
+    if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
+    if (left != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, left, score)) return -1;
+    a = p + k;
+    type = ART_ENT_PERSON;
+    break;
+  }
+  /* "Defense Minister Israel Katz": right after a person's title, a
+     given name and a word that is no place, body or common word make a
+     person, whatever else the given name is */
+  if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
+      (toks[a - 1].flags & ART_TOK_CAP) &&
+      (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
+      plain_name_words(doc, toks, a + 1, b) &&
+      title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
+    type = ART_ENT_PERSON;
+  /* "the ambassador, Zhou Wenbin, was" */
+  if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
+      plain_name_words(doc, toks, a, b))
+    type = ART_ENT_PERSON;
+  /* "Faith" + "Odhiambo": a given name opening a sentence, left out by the
+     tagger as a common word, opens the person's name after it; "Storm" +
+     "Isolde": a storm's word opens an event's */
+  if (a < b && a > 0 && type == ART_ENT_PERSON && w->count > first_mention && !s->taken[a - 1]) {
+    mention *o = &w->m[w->count - 1];
+    const art_token *ot = &toks[a - 1];
+    int same = o->orphan && o->ntok == 1 && o->start == ot->start && o->end == ot->end;
+    if (same && b - a == 1 && event_name(tb, doc, ot, &toks[a])) {
+      o->dropped = 1;
+      o->orphan = 0;
+      a--;
+      type = ART_ENT_EVENT;
+    } else if (same && o->initial && (token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_FIRST_NAMES) &&
+               !(token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_TITLES) &&
+               !LOOKUP_LOWER(speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
+      o->dropped = 1;
+      o->orphan = 0;
+      a--;
+    } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
+               (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
+               !LOOKUP_LOWER(value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
+               !(token_gaz(&s->memo, doc, toks, a - 1, 1) &
+                 (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
+                  ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
+      /* "a corner from Tomás" + "Ferreira": a capitalised word no list
+         knows (an accented given name), mid-sentence right before a
+         one-word surname, is the given name */
+      o->dropped = 1;
+      o->orphan = 0;
+      a--;
+    }
+  }
+  /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
+     Stuttgart" (a legal form closes a company's name), "Harvard
+     University" + "and Boston Children's Hospital" (both close with an
+     organisation word).  The first is a mention of its own; the span goes on
+     with the second, typed by the gazetteers when they know it. */
+  for (size_t p = a + 1; p + 1 < b; p++) {
+    size_t q = p + 1;
+    art_etype first_type = ART_ENT_ORG;
+    int legal = LOOKUP_LOWER(org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+    if (legal) {
+      while (q < b && is_name_connector(doc, &toks[q])) q++;
+    } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
+               person_words(doc, toks, a, p)) {
+      first_type = ART_ENT_PERSON;       /* "J.R. Okonkwo" + "of Halberd Research" */
+      p--;
+    } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") &&
+               (closing_org_word(doc, &toks[p - 1]) || body_of_place(doc, toks, a, p)) &&
+               closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
+      p--;                               /* the first name ends before "and" */
+    } else {
+      continue;
+    }
+    if (q >= b || !(toks[q].flags & ART_TOK_CAP)) break;
+    if (any_taken(s, a, p + 1)) break;
+    mention *g = split_off(w, s, toks, a, p + 1, st, first_type, score);
+    if (!g) return -1;
+    if (first_type == ART_ENT_PERSON) count_pronouns(&s->memo, g, doc, toks, n, p + 1);
+    a = q;
+    art_etype g2 = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[b - 1]);
+    if (g2 != ART_ENT_NONE) type = (int)g2;
+    break;
+  }
+  /* "FAA Administrator", "U.S. District Judge": a title closing a name that
+     is not a person's leaves the organisation or place before it. */
+  art_etype retype = (art_etype)type;
+  if (type != ART_ENT_PERSON) {
+    /* ...but "Court of Justice", "Department of State" name a body's field */
+    for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
+                   !tok_is(doc, &toks[b - k - 1], "of");) {
+      b -= k;
+      art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
+      if (g != ART_ENT_NONE) retype = g;
+    }
+  }
+  /* "U.S. Defense Secretary": a span running into a title keeps only its place. */
+  for (size_t p = a + 1; p < b && b < n; p++) {
+    size_t k = title_phrase(&s->memo, doc, toks, p, n < p + 4 ? n : p + 4, 0);
+    if (k == 0 || p + k <= b) continue;
+    b = p;                               /* the title starts inside the span */
+    art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
+    if (g != ART_ENT_NONE) retype = g;
+    break;
+  }
+  if (b - a >= 2 && event_name(tb, doc, &toks[a], &toks[b - 1])) retype = ART_ENT_EVENT;
+  else if (b - a >= 2 && retype != ART_ENT_PERSON) {
+    art_etype f = facility_type(tb, doc, &toks[a], &toks[b - 1]);
+    if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
+    if (f != ART_ENT_NONE) retype = f;
+  }
+  /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
+     span ends the owner's name; the rest is the organisation. */
+  for (size_t p = a + 1; p + 1 < b; p++) {
+    if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
+    art_etype owner = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
+    if (owner != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, owner, score)) return -1;
+    a = p + 1;
+    break;
+  }
+  /* "New Mexico Democrat": a place, then a group word, are two names; so
+     are a one-word body and its members ("Senate Republicans"). */
+  /* (the group word first: few spans end in one, and the owner's look-ups are for them) */
+  if (b - a >= 2 && (toks[b - 1].flags & ART_TOK_CAP) && (token_gaz(&s->memo, doc, toks, b - 1, 0) & ART_GAZ_DEMONYMS)) {
+    art_etype group_owner = b - a == 2 ? place_type_of(token_gaz(&s->memo, doc, toks, a, 0))
+                                       : place_type(doc, &toks[a], &toks[b - 2]);
+    if (group_owner != ART_ENT_GPE)
+      group_owner = b - a == 2 && gazetteer_type(&s->memo, doc, toks, a) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
+    if (group_owner != ART_ENT_NONE && !any_taken(s, a, b)) {
+      if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
+      a = b - 1;
+      retype = ART_ENT_NORP;
+    }
+  }
+  *next = j;
+  return typed_span(c, a, b, retype, score);
+}
+
 static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
                          const art_ent_options *opts, const tables *tb) {
   const char *doc = w->doc;
@@ -2208,6 +2793,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   if (!s->memo.title_filter_ready) title_word_filter(&s->memo);
   s->memo.scan_lo = s->memo.scan_hi = s->memo.scan_at = 0;
   s->memo.facts = s->facts + bs->tok0;
+  s->memo.no_pronoun = next_fact(s->memo.facts, 0, n, FACT_PRONOUN) == n;
   s->memo.tagger_gaz = s->tagger_gaz + bs->tok0;
 
   /* 2. The caller's lexicon comes first. */
@@ -2244,7 +2830,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     title_case = words >= 2 && caps * 10 >= words * 7;
   }
   size_t first_mention = w->count;
-  int has_score = -1;                     /* team_context() looks once */
+  /* team_context() looks once whether the sentence holds a score; none
+     when it holds no digit at all */
+  int has_score = next_fact(s->facts + bs->tok0, 0, n, FACT_DIGIT) == n ? 0 : -1;
 
   /* 3. The tagger's labels (prepare_batch()). */
   int want_names = wants_names(opts);
@@ -2263,12 +2851,13 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     m->type = ART_ENT_GPE;
     m->dateline = part == 0;
     m->score = 1 << 16;
-    memset(s->taken + a, 1, b - a);
+    take_tokens(s->taken, a, b);
     for (size_t i = a; i < b; i++) tags[i] = ART_TAG_O;
   }
 
   /* A token that can open a capitalised run the tagger left as O (step 6). */
   const uint8_t *facts = s->memo.facts;
+  const span_context span_ctx = { w, s, st, tb, toks, n, tags, margin, first_mention, &has_score };
   size_t i = 0;
   while (i < n) {
     /* most tokens are O and no such token: passed over in one tight loop */
@@ -2315,7 +2904,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
              (a >= 3 && tok_is(doc, &toks[a - 1], "the") &&
               (tok_is(doc, &toks[a - 2], "for") || tok_is(doc, &toks[a - 2], "in")))) &&
             join_connected_org(doc, toks, n, a, b, ART_ENT_NONE, pm, 0)) {
-          memset(s->taken + a, 1, b - a);
+          take_tokens(s->taken, a, b);
           i = j;
           continue;
         }
@@ -2425,396 +3014,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
       i++;
       continue;
     }
-    int type = ART_TAG_TYPE(tag);
-    size_t j = i + 1;
-    int32_t score = margin[i];
-    const art_table_entry *e_law = NULL;
-    while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
-    /* "Google and Corvanta", "Nissan and Renault", "Riyadh and Jeddah": two
-       one-word names joined by "and" are two names, unless the pair is a
-       known organisation's name */
-    if (type == ART_ENT_ORG && j == i + 3 && tok_is(doc, &toks[i + 1], "and") && (toks[i].flags & ART_TOK_CAP) &&
-        /* not the end of a name "of" them: "Charter of" + "Rights and Freedoms" */
-        !(i > 0 && (tok_is(doc, &toks[i - 1], "of") || tok_is(doc, &toks[i - 1], "for"))) &&
-        (toks[i + 2].flags & ART_TOK_CAP) && !(toks[i + 2].flags & ART_TOK_DIGIT) &&
-        !FIND_AS_WRITTEN(org_names, doc + toks[i].start, toks[i + 2].end - toks[i].start)) {
-      tags[i + 1] = ART_TAG_O;
-      tags[i + 2] = (uint8_t)ART_TAG_B(type);
-      score -= margin[i + 1] + margin[i + 2];
-      j = i + 1;
-    }
-    /* "National Federation of Port Workers" + "of Chile" + "(FENATRAPORT)": a
-       body's name defined by the short form in brackets after it goes on
-       through "of" and the place before the brackets */
-    if (type == ART_ENT_ORG && j + 4 < n && tok_is(doc, &toks[j], "of") && tags[j + 1] == ART_TAG_B(ART_ENT_GPE)) {
-      size_t k = j + 2;
-      while (k < n && tags[k] == ART_TAG_I(ART_ENT_GPE)) k++;
-      if (k + 2 < n && tok_is(doc, &toks[k], "(") && (toks[k + 1].flags & ART_TOK_ALLCAPS) &&
-          tok_is(doc, &toks[k + 2], ")")) {
-        for (size_t q = j; q < k; q++) {
-          tags[q] = (uint8_t)ART_TAG_I(type);
-          score += margin[q];
-        }
-        j = k;
-      }
-    }
-    /* "Department for Culture" + ", Media" + "and Sport": the last of a list
-       of words after a body's name and a comma belongs with the list
-       (join_connected_org() then decides whether the list goes with the body) */
-    if (type == ART_ENT_ORG && i >= 2 && tok_is(doc, &toks[i - 1], ",") && body_for_before(doc, toks, tags, i - 1) &&
-        j + 1 < n && tok_is(doc, &toks[j], "and") &&
-        (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
-        !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER))) {
-      tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
-      score += margin[j] + margin[j + 1];
-      j += 2;
-    }
-    /* "Office of Management" + "and Budget": a body's name "of" or "for"
-       something goes on through "and" and one more common word */
-    if (type == ART_ENT_ORG && j + 1 < n && tags[j] == ART_TAG_O && tok_is(doc, &toks[j], "and") &&
-        (tags[j + 1] == ART_TAG_O || tags[j + 1] == ART_TAG_B(ART_ENT_ORG)) && (toks[j + 1].flags & ART_TOK_CAP) &&
-        !(toks[j + 1].flags & ART_TOK_DIGIT) && (j + 2 >= n || !(toks[j + 2].flags & ART_TOK_HAS_UPPER)) &&
-        body_for_before(doc, toks, tags, j) && (token_gaz(&s->memo, doc, toks, j + 1, 0) & ART_GAZ_COMMON)) {
-      tags[j] = tags[j + 1] = (uint8_t)ART_TAG_I(type);
-      score += margin[j] + margin[j + 1];
-      j += 2;
-    }
-    /* "Gov. Georgia" + "Lee", "Defense Minister Israel" + "Katz": right after
-       a person's title, a given name the tagger took for a place or a body
-       opens the person's name that follows it */
-    if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && j == i + 1 && j < n &&
-        tags[j] == ART_TAG_B(ART_ENT_PERSON) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
-        (token_gaz(&s->memo, doc, toks, i, 0) & ART_GAZ_FIRST_NAMES) &&
-        title_phrase(&s->memo, doc, toks, i >= 3 ? i - 3 : 0, i, 1) > 0) {
-      type = ART_ENT_PERSON;
-      tags[i] = (uint8_t)ART_TAG_B(type);
-      tags[j] = (uint8_t)ART_TAG_I(type);
-      while (j < n && tags[j] == ART_TAG_I(type)) score += margin[j++];
-    }
-    /* "Czech" + "Republic", "South" + "Korea": the tagger may cut a
-       country's full name where a nationality or a direction ends; the
-       country gazetteer knows the whole, so it is one place. */
-    if (j < n && ART_TAG_IS_B(tags[j]) && (toks[i].flags & ART_TOK_CAP)) {
-      for (size_t end = i + 5 < n ? i + 5 : n; end > j; end--) {
-        if (!(toks[end - 1].flags & ART_TOK_CAP) ||
-            !(gaz_bits(doc + toks[i].start, toks[end - 1].end - toks[i].start, 0) & ART_GAZ_COUNTRIES))
-          continue;
-        type = ART_ENT_GPE;
-        while (j < end) score += margin[j++];
-        break;
-      }
-    }
-    /* 4. Trim: leading "the" and titles; trailing possessives, connectors, dashes. */
-    size_t a = i, b = j;
-    /* The span is the start of a title that runs past it ("Defense" of
-       "Defense Secretary Lloyd Austin"): not a name. */
-    {
-      size_t k = title_phrase(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
-      if (k >= b - a) b = a;            /* a title, or the start of a longer one */
-      /* ...or the end of a title that began before it ("State" of
-         "Secretary of State Daniel Harrow") */
-      size_t from = a >= 3 ? a - 3 : 0;
-      k = b > a ? title_phrase(&s->memo, doc, toks, from, b, 1) : 0;
-      if (k > b - a) b = a;
-      /* ...or a title that began before it and ends inside it ("Secretary
-         of" + "State Antony Blinken"): the name is what follows the title.
-         Its first word must then end a title. */
-      if (b - a < 2 || a == 0 || !(tok_is(doc, &toks[a - 1], "of") || (toks[a - 1].flags & ART_TOK_CAP)) ||
-          !(token_gaz(&s->memo, doc, toks, a, 1) & ART_GAZ_TITLE_END))
-        from = a;
-      for (; b > a && from < a; from++) {
-        k = title_phrase(&s->memo, doc, toks, from, b, 0);
-        if (from + k > a && from + k < b) {
-          a = from + k;
-          while (a < b && (toks[a].flags & ART_TOK_LOWER)) a++;   /* "... of State" + "for African affairs" */
-          break;
-        }
-      }
-    }
-    while (a < b && ((toks[a].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
-                     ((tok_is(doc, &toks[a], "the") || tok_is(doc, &toks[a], "The")) &&
-                      !the_is_part_of_name(doc, toks, a, b)) ||
-                     /* "A Foreign Ministry spokesman": an article opening the sentence */
-                     ((toks[a].flags & ART_TOK_INITIAL) && b - a >= 2 &&
-                      (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
-    /* ...but not off an organisation ("Justice Department"), nor off a
-       law's or an event's name ("General Data Protection Regulation") */
-    for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
-                   !LOOKUP_LOWER(org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
-                   !(b - a - k >= 2 && LOOKUP_LOWER(name_ends, doc + toks[b - 1].start,
-                                                            tok_len(&toks[b - 1]), 0));) a += k;
-    while (b > a && ((toks[b - 1].flags & (ART_TOK_POSSESSIVE | ART_TOK_PUNCT)) ||
-                     ((toks[b - 1].flags & ART_TOK_LOWER) && !(toks[b - 1].flags & ART_TOK_HAS_UPPER)))) b--;
-    /* "Mutual" + "Defense Treaty", "Second" + "Thomas Shoal": a capitalised
-       common word the tagger left just before a name (not a person's) opens it */
-    if (a < b && a > 0 && w->count > first_mention && !s->taken[a - 1]) {
-      mention *o = &w->m[w->count - 1];
-      const art_token *ot = &toks[a - 1];
-      art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
-                                                         : ART_ENT_NONE;
-      if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
-          !LOOKUP_LOWER(sentence_starters, doc + ot->start, tok_len(ot), 0) &&
-          (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
-          (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
-              ART_GAZ_COMMON) {
-        o->dropped = 1;
-        o->orphan = 0;
-        a--;
-        if (ft != ART_ENT_NONE) type = (int)ft;
-      }
-    }
-    /* "Common Pleas Judge Ruth Castellano", "Supreme Court Justice Elena
-       Kagan": a title inside a span, a person's name after it.  What comes
-       before is a place or a body when the gazetteers or an organisation
-       word say so, else nothing. */
-    for (size_t p = a + 1; type != ART_ENT_PERSON && b - a >= 3 && p + 1 < b; p++) {
-      size_t k = title_phrase(&s->memo, doc, toks, p, b, 0);
-      if (!k || p + k >= b || b - (p + k) > 3 ||
-          !(person_words(doc, toks, p + k, b) || (b - (p + k) >= 2 && plain_name_words(doc, toks, p + k, b))))
-        continue;
-      art_etype left = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
-      if (left == ART_ENT_NONE && closing_org_word(doc, &toks[p - 1])) left = ART_ENT_ORG;
-      if (left != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, left, score)) return -1;
-      a = p + k;
-      type = ART_ENT_PERSON;
-      break;
-    }
-    /* "Defense Minister Israel Katz": right after a person's title, a
-       given name and a word that is no place, body or common word make a
-       person, whatever else the given name is */
-    if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && b - a == 2 && a > 0 &&
-        (toks[a - 1].flags & ART_TOK_CAP) &&
-        (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
-        plain_name_words(doc, toks, a + 1, b) &&
-        title_phrase(&s->memo, doc, toks, a >= 3 ? a - 3 : 0, a, 1) > 0)
-      type = ART_ENT_PERSON;
-    /* "the ambassador, Zhou Wenbin, was" */
-    if (type != ART_ENT_PERSON && b - a >= 2 && b - a <= 3 && role_appositive(doc, toks, n, a, b) &&
-        plain_name_words(doc, toks, a, b))
-      type = ART_ENT_PERSON;
-    /* "Faith" + "Odhiambo": a given name opening a sentence, left out by the
-       tagger as a common word, opens the person's name after it; "Storm" +
-       "Isolde": a storm's word opens an event's */
-    if (a < b && a > 0 && type == ART_ENT_PERSON && w->count > first_mention && !s->taken[a - 1]) {
-      mention *o = &w->m[w->count - 1];
-      const art_token *ot = &toks[a - 1];
-      int same = o->orphan && o->ntok == 1 && o->start == ot->start && o->end == ot->end;
-      if (same && b - a == 1 && event_name(tb, doc, ot, &toks[a])) {
-        o->dropped = 1;
-        o->orphan = 0;
-        a--;
-        type = ART_ENT_EVENT;
-      } else if (same && o->initial && (token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_FIRST_NAMES) &&
-                 !(token_gaz(&s->memo, doc, toks, a - 1, 0) & ART_GAZ_TITLES) &&
-                 !LOOKUP_LOWER(speaker_roles, doc + ot->start, tok_len(ot), 0)) {   /* not "Author" */
-        o->dropped = 1;
-        o->orphan = 0;
-        a--;
-      } else if (same && !o->initial && b - a == 1 && a >= 2 && (toks[a - 2].flags & ART_TOK_LOWER) &&
-                 (ot->flags & ART_TOK_CAP) && !(ot->flags & (ART_TOK_ALLCAPS | ART_TOK_DIGIT | ART_TOK_PERIOD)) &&
-                 !LOOKUP_LOWER(value_words, doc + ot->start, tok_len(ot), 0) &&   /* "Tuesday" */
-                 !(token_gaz(&s->memo, doc, toks, a - 1, 1) &
-                   (ART_GAZ_COMMON | ART_GAZ_TITLES | ART_GAZ_DEMONYMS | ART_GAZ_COUNTRIES | ART_GAZ_CITIES |
-                    ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
-        /* "a corner from Tomás" + "Ferreira": a capitalised word no list
-           knows (an accented given name), mid-sentence right before a
-           one-word surname, is the given name */
-        o->dropped = 1;
-        o->orphan = 0;
-        a--;
-      }
-    }
-    /* Two names the tagger ran together: "Brennecke Industrie GmbH" + "of
-       Stuttgart" (a legal form closes a company's name), "Harvard
-       University" + "and Boston Children's Hospital" (both close with an
-       organisation word).  The first is a mention of its own; the span goes on
-       with the second, typed by the gazetteers when they know it. */
-    for (size_t p = a + 1; p + 1 < b; p++) {
-      size_t q = p + 1;
-      art_etype first_type = ART_ENT_ORG;
-      int legal = LOOKUP_LOWER(org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
-      if (legal) {
-        while (q < b && is_name_connector(doc, &toks[q])) q++;
-      } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
-                 person_words(doc, toks, a, p)) {
-        first_type = ART_ENT_PERSON;       /* "J.R. Okonkwo" + "of Halberd Research" */
-        p--;
-      } else if (type == ART_ENT_ORG && p - a >= 2 && tok_is(doc, &toks[p], "and") &&
-                 (closing_org_word(doc, &toks[p - 1]) || body_of_place(doc, toks, a, p)) &&
-                 closing_org_word(doc, &toks[b - 1]) && (toks[p + 1].flags & ART_TOK_CAP)) {
-        p--;                               /* the first name ends before "and" */
-      } else {
-        continue;
-      }
-      if (q >= b || !(toks[q].flags & ART_TOK_CAP)) break;
-      if (any_taken(s, a, p + 1)) break;
-      mention *g = split_off(w, s, toks, a, p + 1, st, first_type, score);
-      if (!g) return -1;
-      if (first_type == ART_ENT_PERSON) count_pronouns(&s->memo, g, doc, toks, n, p + 1);
-      a = q;
-      art_etype g2 = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[b - 1]);
-      if (g2 != ART_ENT_NONE) type = (int)g2;
-      break;
-    }
-    /* "FAA Administrator", "U.S. District Judge": a title closing a name that
-       is not a person's leaves the organisation or place before it. */
-    art_etype retype = (art_etype)type;
-    if (type != ART_ENT_PERSON) {
-      /* ...but "Court of Justice", "Department of State" name a body's field */
-      for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
-                     !tok_is(doc, &toks[b - k - 1], "of");) {
-        b -= k;
-        art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
-        if (g != ART_ENT_NONE) retype = g;
-      }
-    }
-    /* "U.S. Defense Secretary": a span running into a title keeps only its place. */
-    for (size_t p = a + 1; p < b && b < n; p++) {
-      size_t k = title_phrase(&s->memo, doc, toks, p, n < p + 4 ? n : p + 4, 0);
-      if (k == 0 || p + k <= b) continue;
-      b = p;                               /* the title starts inside the span */
-      art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
-      if (g != ART_ENT_NONE) retype = g;
-      break;
-    }
-    if (b - a >= 2 && event_name(tb, doc, &toks[a], &toks[b - 1])) retype = ART_ENT_EVENT;
-    else if (b - a >= 2 && retype != ART_ENT_PERSON) {
-      art_etype f = facility_type(tb, doc, &toks[a], &toks[b - 1]);
-      if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
-      if (f != ART_ENT_NONE) retype = f;
-    }
-    /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
-       span ends the owner's name; the rest is the organisation. */
-    for (size_t p = a + 1; p + 1 < b; p++) {
-      if (!(toks[p].flags & ART_TOK_POSSESSIVE) || name_possessive(doc, toks, p)) continue;
-      art_etype owner = p - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : place_type(doc, &toks[a], &toks[p - 1]);
-      if (owner != ART_ENT_NONE && !any_taken(s, a, p) && !split_off(w, s, toks, a, p, st, owner, score)) return -1;
-      a = p + 1;
-      break;
-    }
-    /* "New Mexico Democrat": a place, then a group word, are two names; so
-       are a one-word body and its members ("Senate Republicans"). */
-    /* (the group word first: few spans end in one, and the owner's look-ups are for them) */
-    if (b - a >= 2 && (toks[b - 1].flags & ART_TOK_CAP) && (token_gaz(&s->memo, doc, toks, b - 1, 0) & ART_GAZ_DEMONYMS)) {
-      art_etype group_owner = b - a == 2 ? place_type_of(token_gaz(&s->memo, doc, toks, a, 0))
-                                         : place_type(doc, &toks[a], &toks[b - 2]);
-      if (group_owner != ART_ENT_GPE)
-        group_owner = b - a == 2 && gazetteer_type(&s->memo, doc, toks, a) == ART_ENT_ORG ? ART_ENT_ORG : ART_ENT_NONE;
-      if (group_owner != ART_ENT_NONE && !any_taken(s, a, b)) {
-        if (!split_off(w, s, toks, a, b - 1, st, group_owner, score)) return -1;
-        a = b - 1;
-        retype = ART_ENT_NORP;
-      }
-    }
-    if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
-    /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
-       facility when the word before "No." says so */
-    if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
-        !s->taken[b] &&
-        all_digits(doc, &toks[b])) {
-      b++;
-      if (b - a >= 3) {
-        const art_table_entry *f = LOOKUP_LOWER(fac_words, doc + toks[b - 3].start, tok_len(&toks[b - 3]), 0);
-        if (f && strstr(f->extra, "end") && !strstr(f->extra, "weak")) retype = art_etype_from_name(f->value, strlen(f->value));
-      }
-    }
-    /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
-    int law_word = retype == ART_ENT_LAW ||
-                   (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
-                    (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
-                    strcmp(e_law->value, "LAW") == 0);
-    if (a < b && law_word && b < n && !s->taken[b]) {
-      if (all_digits(doc, &toks[b])) { b++; retype = ART_ENT_LAW; }   /* "Bill 96" */
-      else if (b + 1 < n && tok_is(doc, &toks[b], "of") && all_digits(doc, &toks[b + 1]) && tok_len(&toks[b + 1]) == 4)
-        b += 2;
-    }
-    int32_t boost = 0;
-    int fixed = 0, context_org = 0, team = 0;
-    if (a < b && b - a == 1 && retype == ART_ENT_NORP) {
-      int role = language_role(doc, toks, n, a);
-      if (role == 2) { retype = ART_ENT_LANGUAGE; fixed = 1; }
-      else fixed = role;
-    }
-    /* "Northlink, which is owned by", "Northlink said its network": no
-       person's name (a body, as a place would be known) */
-    if (a < b && retype == ART_ENT_PERSON && b + 1 < n &&
-        ((tok_is(doc, &toks[b], ",") && tok_is(doc, &toks[b + 1], "which")) ||
-         ((tok_is(doc, &toks[b], "said") || tok_is(doc, &toks[b], "says")) && tok_is(doc, &toks[b + 1], "its"))) &&
-        !(token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
-          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES))) {
-      retype = ART_ENT_ORG;
-      boost = 1 << 18;
-    }
-    if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC) && after_role_at(doc, toks, n, a, b) &&
-        !(retype == ART_ENT_PERSON && b - a >= 2 &&
-          (token_gaz(&s->memo, doc, toks, a, 0) & ART_GAZ_FIRST_NAMES)) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES))) {
-      retype = ART_ENT_ORG;
-      boost = 1 << 16;
-    }
-    /* "said Park Ji-won, an analyst at ...", "Zoetis, a drugmaker based in":
-       a name the tagger took for a place, set off by "a"/"an" and a job
-       (ext/data/speaker_roles.tsv: role -> a person, org -> a body) */
-    if (a < b && (retype == ART_ENT_GPE || retype == ART_ENT_LOC) && b + 2 < n && tok_is(doc, &toks[b], ",") &&
-        (tok_is(doc, &toks[b + 1], "a") || tok_is(doc, &toks[b + 1], "an")) &&
-        !(gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 1) &
-          (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES | ART_GAZ_REGIONS))) {
-      for (size_t k = b + 2; k < n && k < b + 6 && !clause_punct(doc, &toks[k]); k++) {
-        const art_table_entry *r = (toks[k].flags & ART_TOK_LOWER)
-                                   ? LOOKUP_LOWER(speaker_roles, doc + toks[k].start, tok_len(&toks[k]), 0) : NULL;
-        if (!r) continue;
-        /* the job heads the appositive: not "a militant group", "a tourist destination" */
-        const art_token *nx = k + 1 < n ? &toks[k + 1] : NULL;
-        if (nx && !clause_punct(doc, nx) && !tok_is(doc, nx, "of") && !tok_is(doc, nx, "at") &&
-            !tok_is(doc, nx, "for") && !tok_is(doc, nx, "with") && !tok_is(doc, nx, "who") &&
-            !(nx->flags & ART_TOK_CAP))
-          break;
-        if (strcmp(r->value, "role") == 0) { retype = ART_ENT_PERSON; boost = 1 << 18; }
-        else if (strcmp(r->value, "org") == 0) { retype = ART_ENT_ORG; boost = 1 << 18; }
-        break;
-      }
-    }
-    /* "Arsenal beat Chelsea 3-1", "budget carrier Aviana": a team or a company */
-    if (a < b && (retype == ART_ENT_PERSON || retype == ART_ENT_GPE || retype == ART_ENT_LOC || retype == ART_ENT_ORG) &&
-        ((team = team_context(doc, toks, s->memo.facts, n, a, b, &has_score)) || company_context(tb, doc, toks, n, a, b, retype))) {
-      retype = ART_ENT_ORG;
-      boost = 1 << 20;
-      context_org = 1;
-    }
-    if (a < b && retype != ART_ENT_NONE && retype != ART_ENT_LAW && retype != ART_ENT_EVENT && retype != ART_ENT_FAC) {
-      int confident = (retype == ART_ENT_PERSON || retype == ART_ENT_GPE) && score > 2000 * (int32_t)(b - a);
-      art_etype c = context_type(tb, doc, toks, n, a, b, retype, confident);
-      if (c != ART_ENT_NONE) { retype = c; boost = 1 << 20; }
-    }
-    /* "before Christmas", "during Ramadan": a holiday alone after a word
-       of time is a date the values step finds (not "that Ramadan will be
-       hanged", "members of Ramadan's family": a man of that name) */
-    if (b - a == 1 && a > 0 && (toks[a - 1].flags & ART_TOK_LOWER) && (toks[a].flags & ART_TOK_CAP) &&
-        tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
-        holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
-      b = a;
-    int clash = 0;
-    for (size_t k = a; k < b; k++) clash |= s->taken[k];
-    mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
-    if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
-    int gap;
-    if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
-        join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
-      memset(s->taken + a, 1, b - a);
-    } else if (a < b && !clash) {
-      mention *m = new_mention(w);
-      if (!m) return -1;
-      set_tokens(m, toks, a, b, st);
-      m->type = retype;
-      m->fixed = fixed != 0;
-      m->context_org = context_org && retype == ART_ENT_ORG;
-      m->team = team && retype == ART_ENT_ORG;
-      m->score = boost ? boost : score > 0 ? score : 1;
-      if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
-      memset(s->taken + a, 1, b - a);
-    }
-    i = j;
+    if (tagged_span(&span_ctx, i, tag, &i)) return -1;
   }
 
   if (title_case)
