@@ -43,7 +43,9 @@
 **     exact integer sums, so it changes no result, only the time;
 **   - the rows of the features that take few values (the previous label,
 **     gazetteer hits, flags, bias), and which labels may follow which, come
-**     from small tables filled once per model;
+**     from small tables filled once per model, and the rows that depend on
+**     the previous label and the shapes around a token alone are summed
+**     once per such context (shape_ctx);
 **   - a token's 24 sums stay in vector registers while its rows are added
 **     (dense rows are stored as 32-bit weights for that), and the best
 **     label and the runner-up come from one pass of vector compares;
@@ -255,11 +257,9 @@ static void gaz_insert(gaz_slot *slots, uint32_t n, const char *key, size_t len,
   slots[h].bits |= ck | bits;
 }
 
-static void gaz_build(gaz_set *set, int exact) {
+static void gaz_build(gaz_set *set, const art_table *const *tabs, int exact) {
   size_t total = 0;
-  const art_table *tabs[GAZ_COUNT];
   for (size_t g = 0; g < GAZ_COUNT; g++) {
-    tabs[g] = art_table_named(gazetteer_names[g]);
     if (!tabs[g] || (g == GAZ_ACRONYMS) != exact) continue;
     total += tabs[g]->count;
     for (uint32_t i = 0; i < tabs[g]->count; i++)   /* first words of multi-word entries are keys too */
@@ -290,8 +290,10 @@ static void gaz_build(gaz_set *set, int exact) {
 }
 
 static void gaz_init(void) {
-  gaz_build(&gaz_lower, 0);
-  gaz_build(&gaz_exact, 1);
+  const art_table *tabs[GAZ_COUNT];
+  for (size_t g = 0; g < GAZ_COUNT; g++) tabs[g] = art_table_named(gazetteer_names[g]);
+  gaz_build(&gaz_lower, tabs, 0);
+  gaz_build(&gaz_exact, tabs, 1);
   atomic_store_explicit(&gaz_ready, 1, memory_order_release);
 }
 
@@ -504,6 +506,52 @@ static ALWAYS_INLINE void acc_add_i16(score_acc *a, const int16_t *v) {
 #else
   for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] += v[t];
 #endif
+}
+
+/* An accumulator holding v[0..24), laid out as acc_add_i16() reads it. */
+static ALWAYS_INLINE void acc_init_i16(score_acc *a, const int16_t *v) {
+#if defined(__SSE2__)
+  const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+#define INIT_PAIR(k) { \
+    __m128i w = _mm_load_si128((const __m128i *)(const void *)(v + 4 * k)); \
+    a->v[k] = _mm_madd_epi16(w, even); \
+    a->v[k + 1] = _mm_madd_epi16(w, odd); }
+  INIT_PAIR(0) INIT_PAIR(2) INIT_PAIR(4)
+#undef INIT_PAIR
+  memset(a->cell, 0, sizeof a->cell);
+#else
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] = v[t];
+#endif
+}
+
+/*
+** out[0..24) = the sums in 16 bits, laid out as acc_add_i16() reads them
+** (lane 23, padding, zero), if lanes 0..22 are within +-32767; else 0 and
+** out is left alone.  sum and a hold the same sums (acc_finish()).
+*/
+static int pack_sums16(const score_acc *a, const int32_t *sum, int16_t *out) {
+#if defined(__SSE2__)
+  (void)sum;
+  /* vector compares and packs */
+  __m128i v5 = _mm_and_si128(a->v[5], _mm_set_epi32(0, -1, -1, -1));
+  __m128i hi = _mm_set1_epi32(32767), lo = _mm_set1_epi32(-32767), bad = _mm_setzero_si128();
+#define OUT_OF_RANGE(x) bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpgt_epi32(x, hi), _mm_cmplt_epi32(x, lo)));
+  OUT_OF_RANGE(a->v[0]) OUT_OF_RANGE(a->v[1]) OUT_OF_RANGE(a->v[2]) OUT_OF_RANGE(a->v[3]) OUT_OF_RANGE(a->v[4])
+  OUT_OF_RANGE(v5)
+#undef OUT_OF_RANGE
+  if (_mm_movemask_epi8(bad)) return 0;
+  /* labels 8j..8j+3 and 8j+4..8j+7 interleaved */
+#define STORE_PAIR(j, x, y) { __m128i p = _mm_packs_epi32(x, y); \
+    _mm_store_si128((__m128i *)(void *)(out + 8 * j), _mm_unpacklo_epi16(p, _mm_srli_si128(p, 8))); }
+  STORE_PAIR(0, a->v[0], a->v[1]) STORE_PAIR(1, a->v[2], a->v[3]) STORE_PAIR(2, a->v[4], v5)
+#undef STORE_PAIR
+#else
+  (void)a;
+  for (int l = 0; l < ART_TAGGER_LABELS; l++)
+    if (sum[l] > 32767 || sum[l] < -32767) return 0;
+  for (int l = 0; l < ART_TAGGER_DENSE_WIDTH; l++) out[l] = l < ART_TAGGER_LABELS ? (int16_t)sum[l] : 0;
+#endif
+  return 1;
 }
 
 /* The sums: out[0..24) = a.  With SSE2 a->v then holds them too. */
@@ -727,13 +775,12 @@ _Static_assert(offsetof(cached_word, h_lower) == offsetof(art_tok_info, h_lower)
 /*
 ** Lanes 0..22: the sums; 23: zero.  Three tokens in four that are scored
 ** follow an O, so the sums include the row of T_PREV_TAG_SHAPE after an O
-** (the word's shape with the previous label O), kept in after_o_row too:
-** after another label it is taken off again (art_tagger_tag()).
+** (the word's shape with the previous label O): after another label the
+** shape context takes it off again (shape_ctx).
 */
 typedef struct self_line {
   int16_t v[ART_TAGGER_DENSE_WIDTH];
-  uint32_t after_o_row;
-  uint32_t unused[3];
+  uint32_t unused[4];
 } self_line;
 _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
@@ -750,7 +797,25 @@ _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
 #define ROW_UNSET 0xFFFFFFFFu   /* no row has it: dense offsets are far below 2^27 */
 typedef struct shape_pair { uint32_t value, row; } shape_pair;   /* row ROW_UNSET: empty */
-#define SHAPE_PAIRS 2048
+#define SHAPE_PAIRS 512
+
+/*
+** The shape context of a scored token: the rows that depend only on the
+** previous label and the shapes of the token and its two neighbours, summed
+** (shape_ctx_sums()): T_PREV_TAG, T_PREV_SHAPE, T_NEXT_SHAPE, and after a
+** label other than O, T_PREV_TAG_SHAPE less its row after an O (which the
+** self sum holds, see self_line).  Shapes are few: 2,048 contexts, one cache
+** line each and direct-mapped, answer some 89% of the VOA corpus's scored
+** tokens, for one line read and one add instead of three to five look-ups
+** and adds.  Lanes as a self line's; tag_plus1 0 marks an empty entry.
+*/
+typedef struct shape_ctx {
+  int16_t v[ART_TAGGER_DENSE_WIDTH];
+  uint32_t prev_shape, shape, next_shape, tag_plus1;
+} shape_ctx;
+_Static_assert(sizeof(shape_ctx) == 64, "a shape context is a cache line");
+#define SHAPE_CTX_BITS 11
+#define SHAPE_CTXS (1u << SHAPE_CTX_BITS)
 typedef struct art_word_cache {
   _Alignas(64) cached_word w[WORD_CACHE_SIZE];   /* set s: w[2s], w[2s+1] */
   _Alignas(64) self_line self[WORD_CACHE_SIZE];  /* self[k]: w[k]'s self sums */
@@ -764,6 +829,7 @@ typedef struct art_word_cache {
   _Alignas(16) int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* 0 where allowed, else -2^30 */
   int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
   shape_pair shape_pairs[4][SHAPE_PAIRS];   /* rows of T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE, T_SHAPE (shape_pair_row()) */
+  _Alignas(64) shape_ctx shape_ctxs[SHAPE_CTXS];
   /*
   ** The model's dense rows, 16-byte aligned (the adds then read them
   ** straight from memory): the model's own (those of model_weights.c
@@ -1121,8 +1187,8 @@ static NOINLINE uint32_t neighbour_row(word_cache *wc, art_tok_info *in, int rol
 ** T_SHAPE (side 3) of the shape v (self_sum()): shapes
 ** are few, so a table remembers the rows of the pairs met,
 ** and a pair costs a look-up there instead of a hash and a probe into the
-** model.  (2,048 pairs a side: at 256 they pushed each other out, est
-** 1,076.1 M; 512: 1,071.1; 2,048: 1,069.6; 4,096: 1,069.7.)
+** model.  (When every scored token read them, 2,048 pairs a side did best;
+** now that the shape contexts hold most of them, 512 do as well.)
 */
 static NOINLINE uint32_t shape_pair_miss(word_cache *wc, const art_tagger_model *m, int side, uint32_t v,
                                          shape_pair *e) {
@@ -1138,20 +1204,53 @@ static ALWAYS_INLINE uint32_t shape_pair_row(word_cache *wc, const art_tagger_mo
   return shape_pair_miss(wc, m, side, v, e);
 }
 
+/* The sums of a shape context (see shape_ctx), kept in e when they fit in 16 bits. */
+static NOINLINE void shape_ctx_sums(word_cache *wc, const art_tagger_model *m, shape_ctx *e, uint32_t prev_shape,
+                                    uint32_t shape, uint32_t next_shape, int prev, int32_t *sum) {
+  uint32_t rows[3], after_o = NO_ROW;
+  size_t k = 0;
+  rows[k] = shape_pair_row(wc, m, 0, prev_shape * 31u + shape);
+  k += rows[k] != NO_ROW;
+  rows[k] = shape_pair_row(wc, m, 1, next_shape * 31u + shape);
+  k += rows[k] != NO_ROW;
+  if (prev != ART_TAG_O) {   /* after an O, in the self sum (see self_line) */
+    rows[k] = shape_pair_row(wc, m, 2, (uint32_t)prev * 0x01000193u ^ shape);
+    k += rows[k] != NO_ROW;
+    after_o = shape_pair_row(wc, m, 2, (uint32_t)ART_TAG_O * 0x01000193u ^ shape);
+  }
+  score_acc a;
+  acc_init(&a, wc->prev_tag[prev]);
+  acc_rows_aligned(&a, m, wc->dense, wc->dense16, wc->dense16_chunk, rows, k);
+  if (after_o != NO_ROW) acc_sub_row(&a, m, wc->dense, wc->dense16, after_o);
+  acc_finish(&a, sum);
+  if (!pack_sums16(&a, sum, e->v)) return;   /* e keeps the context it held */
+  e->prev_shape = prev_shape;
+  e->shape = shape;
+  e->next_shape = next_shape;
+  e->tag_plus1 = (uint32_t)prev + 1;
+}
+
+/* a = the shape context of a token: the previous label's and shapes' rows (see shape_ctx). */
+static ALWAYS_INLINE void shape_ctx_init(score_acc *a, word_cache *wc, const art_tagger_model *m, uint32_t prev_shape,
+                                         uint32_t shape, uint32_t next_shape, int prev) {
+  uint32_t h = prev_shape * 0x9e3779b1u + shape * 0x85ebca77u + next_shape * 0xc2b2ae3du + (uint32_t)prev * 0x27d4eb2fu;
+  shape_ctx *e = &wc->shape_ctxs[h >> (32 - SHAPE_CTX_BITS)];
+  if (LIKELY(e->shape == shape && e->prev_shape == prev_shape && e->next_shape == next_shape &&
+             e->tag_plus1 == (uint32_t)prev + 1)) {
+    acc_init_i16(a, e->v);
+    return;
+  }
+  int32_t sum[ART_TAGGER_DENSE_WIDTH];
+  shape_ctx_sums(wc, m, e, prev_shape, shape, next_shape, prev, sum);
+  acc_init(a, sum);
+}
+
 static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model *m, art_tagger_scratch *sc,
-                           size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
+                           size_t i, uint32_t *rows, int *may_overflow) {
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
   art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
   size_t k = 0;
   rows[k] = model_row(m, feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower));
-  k += rows[k] != NO_ROW;
-  if (prev_tag != ART_TAG_O) {   /* after an O, in the self sum (see self_line) */
-    rows[k] = shape_pair_row(wc, m, 2, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-    k += rows[k] != NO_ROW;
-  }
-  rows[k] = shape_pair_row(wc, m, 0, prev->h_shape * 31u + in->h_shape);
-  k += rows[k] != NO_ROW;
-  rows[k] = shape_pair_row(wc, m, 1, next->h_shape * 31u + in->h_shape);
   k += rows[k] != NO_ROW;
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
   uint32_t as_prev = prev->row_as_prev, as_next = next->row_as_next, as_next2 = next2->row_as_next2;
@@ -1229,7 +1328,7 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
 /* The self sum of token t, summed from the model (the cache did not hold it); kept when it fits. */
-static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
+static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
                                   const art_token *t, const art_tok_info *in, int32_t *sum) {
   /*
   ** The features of the token alone (T_BIAS, T_WORD, T_LOWER, T_SHAPE,
@@ -1242,8 +1341,8 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   size_t k = model_rows(m, f, 2, rows);
   rows[k] = shape_pair_row(wc, m, 3, in->h_shape);   /* T_SHAPE */
   k += rows[k] != NO_ROW;
-  uint32_t after_o = shape_pair_row(wc, m, 2, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape);
-  if (after_o != NO_ROW) rows[k++] = after_o;
+  rows[k] = shape_pair_row(wc, m, 2, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape);   /* after an O */
+  k += rows[k] != NO_ROW;
   uint32_t initial = (t->flags & ART_TOK_INITIAL) ? 1 : 0;
   uint32_t few[4] = { wc->bias_row, wc->initial_rows[initial], wc->flag_rows[t->flags & FEATURE_FLAGS],
                       initial ? wc->initial_common_rows[(in->gaz & 1u) | ((in->gaz & 0x7Eu) ? 2u : 0u)] : NO_ROW };
@@ -1255,49 +1354,24 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   acc_init(&a, NULL);
   acc_rows_aligned(&a, m, wc->dense, wc->dense16, wc->dense16_chunk, rows, k);
   acc_finish(&a, sum);
-  self_line *line = &wc->self[e - wc->w];
-#if defined(__SSE2__)
-  /* lanes 0..22 within +-32767 (lane 23, padding, cleared), packed to 16 bits: vector compares and packs */
-  __m128i v5 = _mm_and_si128(a.v[5], _mm_set_epi32(0, -1, -1, -1));
-  __m128i hi = _mm_set1_epi32(32767), lo = _mm_set1_epi32(-32767), out = _mm_setzero_si128();
-#define OUT_OF_RANGE(x) out = _mm_or_si128(out, _mm_or_si128(_mm_cmpgt_epi32(x, hi), _mm_cmplt_epi32(x, lo)));
-  OUT_OF_RANGE(a.v[0]) OUT_OF_RANGE(a.v[1]) OUT_OF_RANGE(a.v[2]) OUT_OF_RANGE(a.v[3]) OUT_OF_RANGE(a.v[4])
-  OUT_OF_RANGE(v5)
-#undef OUT_OF_RANGE
-  if (_mm_movemask_epi8(out)) return after_o;   /* too big for the cache: recomputed each time */
-  /* labels 8j..8j+3 and 8j+4..8j+7 interleaved, as acc_add_i16() reads them */
-#define STORE_PAIR(j, x, y) { __m128i p = _mm_packs_epi32(x, y); \
-    _mm_store_si128((__m128i *)(void *)(line->v + 8 * j), _mm_unpacklo_epi16(p, _mm_srli_si128(p, 8))); }
-  STORE_PAIR(0, a.v[0], a.v[1]) STORE_PAIR(1, a.v[2], a.v[3]) STORE_PAIR(2, a.v[4], v5)
-#undef STORE_PAIR
-  memset(line->unused, 0, sizeof line->unused);
-#else
-  for (int l = 0; l < ART_TAGGER_LABELS; l++)
-    if (sum[l] > 32767 || sum[l] < -32767) return after_o;   /* too big for the cache: recomputed each time */
-  memset(line, 0, sizeof *line);
-  for (int l = 0; l < ART_TAGGER_LABELS; l++) line->v[l] = (int16_t)sum[l];
-#endif
-  line->after_o_row = after_o;
+  if (!pack_sums16(&a, sum, wc->self[e - wc->w].v)) return;   /* too big for the cache: recomputed each time */
   e->gaz |= SELF_VALID;
-  return after_o;
 }
 
 /*
 ** a += the self sum of token t (with T_PREV_TAG_SHAPE after an O), from the
-** cache when it holds it; returns the row of that feature (or NO_ROW).
+** cache when it holds it.
 */
-static ALWAYS_INLINE uint32_t add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
-                                const art_tok_info *in, score_acc *a) {
+static ALWAYS_INLINE void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+                                   const art_tok_info *in, score_acc *a) {
   cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
   if (LIKELY(e->gaz & SELF_VALID)) {
-    const self_line *line = &wc->self[e - wc->w];
-    acc_add_i16(a, line->v);
-    return line->after_o_row;
+    acc_add_i16(a, wc->self[e - wc->w].v);
+    return;
   }
   int32_t sum[ART_TAGGER_DENSE_WIDTH];
-  uint32_t after_o = self_sum(m, wc, e, doc, t, in, sum);
+  self_sum(m, wc, e, doc, t, in, sum);
   acc_add_i32(a, sum);
-  return after_o;
 }
 
 static int popcount32(uint32_t x) {
@@ -1452,16 +1526,15 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     score_acc acc;
     int32_t scores[ART_TAGGER_DENSE_WIDTH];
     int may_overflow;
-    size_t nrows = context_rows(wc, m, sc, i, prev, feats, &may_overflow);
+    size_t nrows = context_rows(wc, m, sc, i, feats, &may_overflow);
     if (UNLIKELY(may_overflow) && list_would_overflow(sc, i)) {
       int32_t ref[ART_TAGGER_DENSE_WIDTH];
       reference_sums(m, doc, toks, n, sc, i, prev, ref);
       acc_init(&acc, ref);
     } else {
-      acc_init(&acc, wc->prev_tag[prev]);
-      uint32_t after_o = add_self(m, wc, doc, &toks[i], in, &acc);
+      shape_ctx_init(&acc, wc, m, in[-1].h_shape, in->h_shape, in[1].h_shape, prev);
+      add_self(m, wc, doc, &toks[i], in, &acc);
       acc_rows_aligned(&acc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows);
-      if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, wc->dense16, after_o);   /* see self_line */
     }
     acc_finish(&acc, scores);
 #if ART_TAGGER_CHECK
