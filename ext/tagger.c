@@ -146,20 +146,28 @@ static size_t lower_ascii(const unsigned char *z, size_t n, char *buf, size_t ca
 ** Compressed shape: X upper, x lower, d digit, other bytes as themselves
 ** (non-ASCII letters as 'u'), runs collapsed, at most 8 symbols.
 */
+#define NO_SYMBOL 0x100u   /* a UTF-8 continuation byte has none */
+static inline unsigned shape_symbol(unsigned char c) {
+  if ((unsigned)(c - 'a') < 26) return 'x';   /* the commonest first */
+  if ((unsigned)(c - 'A') < 26) return 'X';
+  if ((unsigned)(c - '0') < 10) return 'd';
+  if (c >= 0x80) return c >= 0xC0 ? 'u' : NO_SYMBOL;
+  return c;
+}
+
 static uint32_t shape_hash(const unsigned char *z, size_t n) {
-  char buf[8];
+  /* hash_bytes() of the symbols, hashed as they come */
+  uint32_t h = 2166136261u;
+  unsigned last = NO_SYMBOL;   /* none yet */
   size_t k = 0;
-  for (size_t i = 0; i < n && k < sizeof buf; i++) {
-    unsigned char c = z[i];
-    char s;
-    if (c >= 'A' && c <= 'Z') s = 'X';
-    else if (c >= 'a' && c <= 'z') s = 'x';
-    else if (c >= '0' && c <= '9') s = 'd';
-    else if (c >= 0x80) { if ((c & 0xC0) == 0x80) continue; s = 'u'; }
-    else s = (char)c;
-    if (k == 0 || buf[k - 1] != s) buf[k++] = s;
+  for (size_t i = 0; i < n; i++) {
+    unsigned s = shape_symbol(z[i]);
+    if (s == NO_SYMBOL || s == last) continue;
+    if (k++ == 8) break;
+    h = (h ^ s) * 16777619u;
+    last = s;
   }
-  return hash_bytes((const unsigned char *)buf, k) ^ (uint32_t)(n > 4 ? 0x100 : 0);
+  return h ^ (uint32_t)(n > 4 ? 0x100 : 0);
 }
 
 /* ---- gazetteers --------------------------------------------------------- */
