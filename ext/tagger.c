@@ -574,6 +574,28 @@ static int pack_sums16(const score_acc *a, const int32_t *sum, int16_t *out) {
   return 1;
 }
 
+/* The sums, in a->v with SSE2 (the cells added in), else in a->cell. */
+static ALWAYS_INLINE void acc_total(score_acc *a) {
+#if defined(__SSE2__)
+#define TOTAL_VEC(k) a->v[k] = _mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(a->cell + 4 * k)));
+  EACH_VEC(TOTAL_VEC)
+#undef TOTAL_VEC
+#else
+  (void)a;
+#endif
+}
+
+/* out[0..24) = the sums of a totalled accumulator (acc_total()). */
+static ALWAYS_INLINE void acc_store(const score_acc *a, int32_t *out) {
+#if defined(__SSE2__)
+#define STORE_VEC(k) _mm_storeu_si128((__m128i *)(out + 4 * k), a->v[k]);
+  EACH_VEC(STORE_VEC)
+#undef STORE_VEC
+#else
+  memcpy(out, a->cell, sizeof a->cell);
+#endif
+}
+
 /* The sums: out[0..24) = a.  With SSE2 a->v then holds them too. */
 static ALWAYS_INLINE void acc_finish(score_acc *a, int32_t *out) {
 #if defined(__SSE2__)
@@ -1487,7 +1509,7 @@ static COLD int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
 ** and second largest value are kept per lane, the lanes merged, and the
 ** first lane holding the largest found from one compare mask.
 */
-static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, const int32_t *scores, int prev,
+static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, int prev,
                              int32_t *best_score, int32_t *second) {
 #if defined(__SSE2__)
   if (LIKELY(wc->sums_fit_float)) {
@@ -1518,9 +1540,9 @@ static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, co
     *second = (int32_t)_mm_cvtss_f32(lo);
     return lowest_bit(where);
   }
-#else
-  (void)a;
 #endif
+  int32_t scores[ART_TAGGER_DENSE_WIDTH];
+  acc_store(a, scores);
   const int32_t *ok = wc->allowed[prev];
   int best = ART_TAG_O;
   int32_t top = scores[0], run = INT32_MIN;
@@ -1600,7 +1622,6 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
       mark_spans(wc, doc, toks, n, sc, i);
 
     score_acc acc;
-    int32_t scores[ART_TAGGER_DENSE_WIDTH];
     int may_overflow;
     const int16_t *gaz_sums;
     size_t nrows = context_rows(wc, m, sc, i, feats, &may_overflow, &gaz_sums);
@@ -1614,9 +1635,11 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
       acc_rows_aligned(&acc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows);
       if (gaz_sums) acc_add_i16(&acc, gaz_sums);
     }
-    acc_finish(&acc, scores);
+    acc_total(&acc);   /* the sums are left in acc: stored only where an array is wanted */
 #if ART_TAGGER_CHECK
     {
+      int32_t scores[ART_TAGGER_DENSE_WIDTH];
+      acc_store(&acc, scores);
       /* the reference path, fed the same tokens in the same order, must give the same sums */
       int32_t want[ART_TAGGER_DENSE_WIDTH] = {0};
       uint32_t rf[ART_TAGGER_MAX_FEATURES];
@@ -1629,7 +1652,7 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     }
 #endif
     int32_t best_score, second;
-    int best = best_label(wc, &acc, scores, prev, &best_score, &second);
+    int best = best_label(wc, &acc, prev, &best_score, &second);
     /*
     ** A new name of another type right after an open one ("William/B-PER
     ** Burns/B-ORG") is almost always a greedy slip: names of different
@@ -1639,6 +1662,8 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     if (ART_TAG_IS_B(best) && prev != ART_TAG_O && ART_TAG_TYPE(best) != ART_TAG_TYPE(prev) &&
         (toks[i].flags & ART_TOK_CAP) && i > 0 && (toks[i - 1].flags & ART_TOK_WORD)) {
       int cont = ART_TAG_I(ART_TAG_TYPE(prev));
+      int32_t scores[ART_TAGGER_DENSE_WIDTH];
+      acc_store(&acc, scores);
       if (best_score - scores[cont] < ART_TAGGER_CONTINUE_MARGIN) {
         second = best_score;
         best_score = scores[cont];
