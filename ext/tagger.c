@@ -1150,6 +1150,14 @@ static ALWAYS_INLINE size_t next_capital(const art_token *toks, const uint8_t *f
       if (has_upper_word(&toks[k])) return k;
       k++;
     }
+    if (k < n && n >= 16) {   /* the last sixteen facts, those before k masked off */
+      __m128i f = _mm_loadu_si128((const __m128i *)(const void *)(facts + n - 16));
+      uint32_t may = ((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(f, either), zero)) ^ 0xFFFFu) &
+                     (0xFFFFu << (k - (n - 16)));
+      for (; may; may &= may - 1)
+        if (has_upper_word(&toks[n - 16 + (size_t)lowest_bit(may)])) return n - 16 + (size_t)lowest_bit(may);
+      return n;
+    }
   }
 #else
   (void)facts;
