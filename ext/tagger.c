@@ -705,7 +705,9 @@ static ALWAYS_INLINE void acc_rows_aligned(score_acc *a, const art_tagger_model 
       for (; k < end; k++) {
         uint32_t row = rows[k];
         if ((row & 31) == ART_TAGGER_DENSE_ROW) {
-          const __m128i *d = (const __m128i *)(const void *)(dense16 + (size_t)(row >> 5) * DENSE16_STRIDE);
+          /* (row >> 5) * DENSE16_STRIDE int16s = (row & ~31) * 2 bytes: one and and one address add */
+          _Static_assert(DENSE16_STRIDE * sizeof(int16_t) == 2 * 32, "a 16-bit dense row is 64 bytes");
+          const __m128i *d = (const __m128i *)(const void *)((const char *)dense16 + (size_t)(row & ~31u) * 2);
           h0 = _mm_add_epi16(h0, _mm_load_si128(d));
           h1 = _mm_add_epi16(h1, _mm_load_si128(d + 1));
           h2 = _mm_add_epi16(h2, _mm_load_si128(d + 2));
