@@ -1113,18 +1113,24 @@ static inline void mark_spans(word_cache *wc, const char *doc, const art_token *
 /* ---- which tokens are scored -------------------------------------------- */
 
 /* Lower-case name particles: al el bin bint ibn abu de da di du del della dos das van von der den la le ter ten y. */
+#define BYTES2(a, b) ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8)
+#define BYTES3(a, b, c) (BYTES2(a, b) | (uint32_t)(unsigned char)(c) << 16)
 static int is_particle(const char *z, size_t len) {
-  static const char two[] = "aleldedadidulale", three[] = "binibnabudeldosdasvanvonderdenterten";
+  /* the bytes as one number, compared with each particle's: no loop over a list */
   switch (len) {
     case 1: return z[0] == 'y';
-    case 2:
-      for (size_t k = 0; k + 1 < sizeof two; k += 2)
-        if (z[0] == two[k] && z[1] == two[k + 1]) return 1;
-      return 0;
-    case 3:
-      for (size_t k = 0; k + 2 < sizeof three; k += 3)
-        if (z[0] == three[k] && z[1] == three[k + 1] && z[2] == three[k + 2]) return 1;
-      return 0;
+    case 2: {
+      uint32_t v = BYTES2(z[0], z[1]);
+      return v == BYTES2('a', 'l') || v == BYTES2('e', 'l') || v == BYTES2('d', 'e') || v == BYTES2('d', 'a') ||
+             v == BYTES2('d', 'i') || v == BYTES2('d', 'u') || v == BYTES2('l', 'a') || v == BYTES2('l', 'e');
+    }
+    case 3: {
+      uint32_t v = BYTES3(z[0], z[1], z[2]);
+      return v == BYTES3('b', 'i', 'n') || v == BYTES3('i', 'b', 'n') || v == BYTES3('a', 'b', 'u') ||
+             v == BYTES3('d', 'e', 'l') || v == BYTES3('d', 'o', 's') || v == BYTES3('d', 'a', 's') ||
+             v == BYTES3('v', 'a', 'n') || v == BYTES3('v', 'o', 'n') || v == BYTES3('d', 'e', 'r') ||
+             v == BYTES3('d', 'e', 'n') || v == BYTES3('t', 'e', 'r') || v == BYTES3('t', 'e', 'n');
+    }
     case 4: return memcmp(z, "bint", 4) == 0;
     case 5: return memcmp(z, "della", 5) == 0;
     default: return 0;
