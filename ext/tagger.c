@@ -1368,9 +1368,12 @@ static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model 
   rows[k] = as_next2;
   k += rows[k] != NO_ROW;
   uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev->gaz & GAZ_FEATURE_MASK, next->gaz & GAZ_FEATURE_MASK };
-  /* the reference list can be cut short only when some group has 13 of its 14 bits (list_would_overflow()) */
-  *may_overflow = ((in->gaz & GAZ_FEATURE_MASK) >= 0x1FFF) | (groups[0] >= 0x1FFF) | (groups[1] >= 0x1FFF) |
-                  (groups[2] >= 0x1FFF);
+  /*
+  ** The reference list can be cut short only when some group has 13 of its
+  ** 14 bits, a value >= 0x1FFF (list_would_overflow() then counts); the
+  ** groups ORed together are that large then too, and seldom otherwise.
+  */
+  *may_overflow = ((in->gaz & GAZ_FEATURE_MASK) | groups[0] | groups[1] | groups[2]) >= 0x1FFF;
   for (uint32_t bits = groups[0]; bits; bits &= bits - 1) {
     rows[k] = wc->gaz_rows[0][lowest_bit(bits)];
     k += rows[k] != NO_ROW;
