@@ -839,7 +839,7 @@ _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 #define WORD_CACHE_SIZE 32768u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
 
-#define ROW_UNSET 0xFFFFFFFFu   /* no row has it: dense offsets are far below 2^27 */
+#define ROW_UNSET 0xFFFFFFFFu   /* no row has it, nor its top bit: offsets are far below 2^26 */
 typedef struct shape_pair { uint32_t value, row; } shape_pair;   /* row ROW_UNSET: empty */
 #define SHAPE_PAIRS 512
 
@@ -1356,7 +1356,7 @@ static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model 
   k += rows[k] != NO_ROW;
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
   uint32_t as_prev = prev->row_as_prev, as_next = next->row_as_next, as_next2 = next2->row_as_next2;
-  if (UNLIKELY((as_prev == ROW_UNSET) | (as_next == ROW_UNSET) | (as_next2 == ROW_UNSET))) {
+  if (UNLIKELY((as_prev | as_next | as_next2) >> 31)) {   /* one is ROW_UNSET */
     if (as_prev == ROW_UNSET) as_prev = neighbour_row(wc, prev, 0);
     if (as_next == ROW_UNSET) as_next = neighbour_row(wc, next, 1);
     if (as_next2 == ROW_UNSET) as_next2 = neighbour_row(wc, next2, 2);
@@ -1403,7 +1403,7 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
                            art_tagger_scratch *sc, size_t i, int prev_tag, uint32_t *f) {
   size_t k = 0;
   for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; j++) prepare(doc, toks, sc, j);
-  if (i == 0 || !(toks[i - 1].flags & ART_TOK_WORD) || !has_upper_word(&toks[i - 1]))
+  if (i == 0 || !has_upper_word(&toks[i - 1]))   /* (a word with a capital is a word) */
     mark_spans(NULL, doc, toks, n, sc, i);
   const art_tok_info *in = &sc->info[i];
   uint32_t prev_w = i >= 1 ? sc->info[i - 1].h_lower : BOUNDARY_HASH;
@@ -1637,7 +1637,7 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     if (i >= 1) ensure(wc, doc, toks, sc, i - 1);
     if (i + 1 < n) ensure(wc, doc, toks, sc, i + 1);
     if (i + 2 < n) ensure(wc, doc, toks, sc, i + 2);
-    if (i == 0 || !(toks[i - 1].flags & ART_TOK_WORD) || !has_upper_word(&toks[i - 1]))
+    if (i == 0 || !has_upper_word(&toks[i - 1]))   /* (a word with a capital is a word) */
       mark_spans(wc, doc, toks, n, sc, i);
 
     score_acc acc;
