@@ -1625,8 +1625,10 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     if (cap_at >= i + 3) prev = ART_TAG_O;
     if (prev == ART_TAG_O && cap_at >= i + 2) i = cap_at - 1;
     /* every word with a capital is ensure()d below, scored or not (word_gaz relies on it) */
-    int next_cap = i + 1 < n && has_upper_word(&toks[i + 1]);
-    if (!has_upper_word(&toks[i])) {
+    /* cap_at is the first word with a capital at or after i: it says whether i and i + 1 are */
+    int upper = cap_at == i;
+    int next_cap = upper ? i + 1 < n && has_upper_word(&toks[i + 1]) : cap_at == i + 1;
+    if (!upper) {
       if (!scorable_lower(doc, toks, n, i, prev, next_cap)) { prev = ART_TAG_O; continue; }
     } else if (initial_common_candidate(toks, i, next_cap) &&
                (ensure(wc, doc, toks, sc, i)->gaz & ART_GAZ_LOWER_WORD)) {
