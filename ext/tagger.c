@@ -1223,11 +1223,16 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
 
 /* ---- features ----------------------------------------------------------- */
 
-/* The facts of the sentence boundary, as a neighbour (never current: ready 0, so never a token's). */
-static inline void boundary_info(const word_cache *wc, art_tok_info *b) {
+/*
+** The facts of the sentence boundary, as a neighbour.  They count as
+** current (READY_CACHED), so that ensure() passes over info[n] and
+** info[n + 1] without a test for the end; the reference path never reads
+** them (it tests for the ends itself).
+*/
+static inline void boundary_info(const word_cache *wc, const art_tagger_scratch *sc, art_tok_info *b) {
   b->h_lower = b->h_shape = BOUNDARY_HASH;
   b->gaz = b->gaz_span = 0;
-  b->ready = 0;
+  b->ready = READY_CACHED(sc);
   b->row_as_prev = wc->boundary.as_prev;
   b->row_as_next = wc->boundary.as_next;
   b->row_as_next2 = wc->boundary.as_next2;
@@ -1600,9 +1605,9 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
   }
   word_cache *wc = LIKELY(sc->cache && same_model(&sc->cache->model, m)) ? sc->cache : cache_for(sc, m);
   if (!wc) return -1;
-  boundary_info(wc, &sc->info[-1]);
-  boundary_info(wc, &sc->info[n]);
-  boundary_info(wc, &sc->info[n + 1]);
+  boundary_info(wc, sc, &sc->info[-1]);
+  boundary_info(wc, sc, &sc->info[n]);
+  boundary_info(wc, sc, &sc->info[n + 1]);
   uint32_t feats[ART_TAGGER_MAX_FEATURES];
   int prev = ART_TAG_O;
 #if ART_TAGGER_CHECK
@@ -1637,8 +1642,8 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     }
     art_tok_info *in = ensure(wc, doc, toks, sc, i);
     if (i >= 1) ensure(wc, doc, toks, sc, i - 1);
-    if (i + 1 < n) ensure(wc, doc, toks, sc, i + 1);
-    if (i + 2 < n) ensure(wc, doc, toks, sc, i + 2);
+    ensure(wc, doc, toks, sc, i + 1);   /* past the end: the boundary, current already */
+    ensure(wc, doc, toks, sc, i + 2);
     if (i == 0 || !has_upper_word(&toks[i - 1]))   /* (a word with a capital is a word) */
       mark_spans(wc, doc, toks, n, sc, i);
 
