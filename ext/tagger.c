@@ -1486,7 +1486,9 @@ static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_
 */
 static ALWAYS_INLINE void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
                                    const art_tok_info *in, score_acc *a) {
-  cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
+  /* ensure() has just found the word (and marked it the newer of its set): look, without marking again */
+  cached_word *set = &wc->w[((in->key >> 40) & (WORD_CACHE_SETS - 1)) * 2], *e = &set[1];
+  if (UNLIKELY(e->key != in->key)) e = set[0].key == in->key ? &set[0] : cache_find(wc, in->key, doc, t);
   if (LIKELY(e->gaz & SELF_VALID)) {
     acc_add_i16(a, wc->self[e - wc->w].v);
     return;
