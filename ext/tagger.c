@@ -43,7 +43,9 @@
 **     exact integer sums, so it changes no result, only the time;
 **   - the rows of the features that take few values (the previous label,
 **     gazetteer hits, flags, bias), and which labels may follow which, come
-**     from small tables filled once per model;
+**     from small tables filled once per model, and the rows that depend on
+**     the previous label and the shapes around a token alone are summed
+**     once per such context (shape_ctx);
 **   - a token's 24 sums stay in vector registers while its rows are added
 **     (dense rows are stored as 32-bit weights for that), and the best
 **     label and the runner-up come from one pass of vector compares;
@@ -144,20 +146,28 @@ static size_t lower_ascii(const unsigned char *z, size_t n, char *buf, size_t ca
 ** Compressed shape: X upper, x lower, d digit, other bytes as themselves
 ** (non-ASCII letters as 'u'), runs collapsed, at most 8 symbols.
 */
+#define NO_SYMBOL 0x100u   /* a UTF-8 continuation byte has none */
+static inline unsigned shape_symbol(unsigned char c) {
+  if ((unsigned)(c - 'a') < 26) return 'x';   /* the commonest first */
+  if ((unsigned)(c - 'A') < 26) return 'X';
+  if ((unsigned)(c - '0') < 10) return 'd';
+  if (c >= 0x80) return c >= 0xC0 ? 'u' : NO_SYMBOL;
+  return c;
+}
+
 static uint32_t shape_hash(const unsigned char *z, size_t n) {
-  char buf[8];
+  /* hash_bytes() of the symbols, hashed as they come */
+  uint32_t h = 2166136261u;
+  unsigned last = NO_SYMBOL;   /* none yet */
   size_t k = 0;
-  for (size_t i = 0; i < n && k < sizeof buf; i++) {
-    unsigned char c = z[i];
-    char s;
-    if (c >= 'A' && c <= 'Z') s = 'X';
-    else if (c >= 'a' && c <= 'z') s = 'x';
-    else if (c >= '0' && c <= '9') s = 'd';
-    else if (c >= 0x80) { if ((c & 0xC0) == 0x80) continue; s = 'u'; }
-    else s = (char)c;
-    if (k == 0 || buf[k - 1] != s) buf[k++] = s;
+  for (size_t i = 0; i < n; i++) {
+    unsigned s = shape_symbol(z[i]);
+    if (s == NO_SYMBOL || s == last) continue;
+    if (k++ == 8) break;
+    h = (h ^ s) * 16777619u;
+    last = s;
   }
-  return hash_bytes((const unsigned char *)buf, k) ^ (uint32_t)(n > 4 ? 0x100 : 0);
+  return h ^ (uint32_t)(n > 4 ? 0x100 : 0);
 }
 
 /* ---- gazetteers --------------------------------------------------------- */
@@ -255,19 +265,19 @@ static void gaz_insert(gaz_slot *slots, uint32_t n, const char *key, size_t len,
   slots[h].bits |= ck | bits;
 }
 
-static void gaz_build(gaz_set *set, int exact) {
-  size_t total = 0;
-  const art_table *tabs[GAZ_COUNT];
-  for (size_t g = 0; g < GAZ_COUNT; g++) {
-    tabs[g] = art_table_named(gazetteer_names[g]);
-    if (!tabs[g] || (g == GAZ_ACRONYMS) != exact) continue;
-    total += tabs[g]->count;
-    for (uint32_t i = 0; i < tabs[g]->count; i++)   /* first words of multi-word entries are keys too */
-      total += memchr(tabs[g]->entries[i].key, ' ', tabs[g]->entries[i].key_len) != NULL;
-  }
-  /* Load at most 2/3 (keys listed twice share a slot; title end words add a few). */
+static void gaz_build(gaz_set *set, const art_table *const *tabs, int exact) {
+  /*
+  ** At most two keys an entry (the entry, the first word of a multi-word
+  ** one), three for a title (its last word): the table is made twice that
+  ** size, so it never fills, without a pass over the keys to count them.
+  ** The lists hold few multi-word entries and many keys twice ("john", a
+  ** first name and a surname, share a slot): the load is some 1/3.
+  */
+  size_t most = 0;
+  for (size_t g = 0; g < GAZ_COUNT; g++)
+    if (tabs[g] && (g == GAZ_ACRONYMS) == exact) most += (g == GAZ_TITLES ? 3 : 2) * (size_t)tabs[g]->count;
   uint32_t n = 16;
-  while (n < total + total / 2 + 64) n *= 2;
+  while (n < most + 64) n *= 2;
   set->slots = calloc(n, sizeof *set->slots);
   if (!set->slots) return;
   for (size_t g = 0; g < GAZ_COUNT; g++) {
@@ -290,8 +300,10 @@ static void gaz_build(gaz_set *set, int exact) {
 }
 
 static void gaz_init(void) {
-  gaz_build(&gaz_lower, 0);
-  gaz_build(&gaz_exact, 1);
+  const art_table *tabs[GAZ_COUNT];
+  for (size_t g = 0; g < GAZ_COUNT; g++) tabs[g] = art_table_named(gazetteer_names[g]);
+  gaz_build(&gaz_lower, tabs, 0);
+  gaz_build(&gaz_exact, tabs, 1);
   atomic_store_explicit(&gaz_ready, 1, memory_order_release);
 }
 
@@ -453,13 +465,23 @@ typedef struct score_acc {
 #define EACH_VEC(X) X(0) X(1) X(2) X(3) X(4) X(5)
 _Static_assert(ACC_VECS == 6, "EACH_VEC names six vectors");
 
+#if defined(__SSE2__)
+/* a->cell[] = 0 (as vector stores: memset() took fifteen instructions here) */
+static ALWAYS_INLINE void acc_clear_cells(score_acc *a) {
+  const __m128i zero = _mm_setzero_si128();
+#define CLEAR_VEC(k) _mm_storeu_si128((__m128i *)(void *)(a->cell + 4 * k), zero);
+  EACH_VEC(CLEAR_VEC)
+#undef CLEAR_VEC
+}
+#endif
+
 /* An accumulator holding base[0..24) (NULL: zeros). */
 static ALWAYS_INLINE void acc_init(score_acc *a, const int32_t *base) {
 #if defined(__SSE2__)
 #define INIT_VEC(k) a->v[k] = base ? _mm_loadu_si128((const __m128i *)(base + 4 * k)) : _mm_setzero_si128();
   EACH_VEC(INIT_VEC)
 #undef INIT_VEC
-  memset(a->cell, 0, sizeof a->cell);
+  acc_clear_cells(a);
 #else
   if (base) memcpy(a->cell, base, sizeof a->cell); else memset(a->cell, 0, sizeof a->cell);
 #endif
@@ -503,6 +525,74 @@ static ALWAYS_INLINE void acc_add_i16(score_acc *a, const int16_t *v) {
 #undef ADD_PAIR
 #else
   for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] += v[t];
+#endif
+}
+
+/* An accumulator holding v[0..24), laid out as acc_add_i16() reads it. */
+static ALWAYS_INLINE void acc_init_i16(score_acc *a, const int16_t *v) {
+#if defined(__SSE2__)
+  const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+#define INIT_PAIR(k) { \
+    __m128i w = _mm_load_si128((const __m128i *)(const void *)(v + 4 * k)); \
+    a->v[k] = _mm_madd_epi16(w, even); \
+    a->v[k + 1] = _mm_madd_epi16(w, odd); }
+  INIT_PAIR(0) INIT_PAIR(2) INIT_PAIR(4)
+#undef INIT_PAIR
+  acc_clear_cells(a);
+#else
+  for (int t = 0; t < ART_TAGGER_DENSE_WIDTH; t++) a->cell[t] = v[t];
+#endif
+}
+
+/*
+** out[0..24) = the sums in 16 bits, laid out as acc_add_i16() reads them
+** (lane 23, padding, zero), if lanes 0..22 are within +-32767; else 0 and
+** out is left alone.  sum and a hold the same sums (acc_finish()).
+*/
+static int pack_sums16(const score_acc *a, const int32_t *sum, int16_t *out) {
+#if defined(__SSE2__)
+  (void)sum;
+  /* vector compares and packs */
+  __m128i v5 = _mm_and_si128(a->v[5], _mm_set_epi32(0, -1, -1, -1));
+  __m128i hi = _mm_set1_epi32(32767), lo = _mm_set1_epi32(-32767), bad = _mm_setzero_si128();
+#define OUT_OF_RANGE(x) bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpgt_epi32(x, hi), _mm_cmplt_epi32(x, lo)));
+  OUT_OF_RANGE(a->v[0]) OUT_OF_RANGE(a->v[1]) OUT_OF_RANGE(a->v[2]) OUT_OF_RANGE(a->v[3]) OUT_OF_RANGE(a->v[4])
+  OUT_OF_RANGE(v5)
+#undef OUT_OF_RANGE
+  if (_mm_movemask_epi8(bad)) return 0;
+  /* labels 8j..8j+3 and 8j+4..8j+7 interleaved */
+#define STORE_PAIR(j, x, y) { __m128i p = _mm_packs_epi32(x, y); \
+    _mm_store_si128((__m128i *)(void *)(out + 8 * j), _mm_unpacklo_epi16(p, _mm_srli_si128(p, 8))); }
+  STORE_PAIR(0, a->v[0], a->v[1]) STORE_PAIR(1, a->v[2], a->v[3]) STORE_PAIR(2, a->v[4], v5)
+#undef STORE_PAIR
+#else
+  (void)a;
+  for (int l = 0; l < ART_TAGGER_LABELS; l++)
+    if (sum[l] > 32767 || sum[l] < -32767) return 0;
+  for (int l = 0; l < ART_TAGGER_DENSE_WIDTH; l++) out[l] = l < ART_TAGGER_LABELS ? (int16_t)sum[l] : 0;
+#endif
+  return 1;
+}
+
+/* The sums, in a->v with SSE2 (the cells added in), else in a->cell. */
+static ALWAYS_INLINE void acc_total(score_acc *a) {
+#if defined(__SSE2__)
+#define TOTAL_VEC(k) a->v[k] = _mm_add_epi32(a->v[k], _mm_loadu_si128((const __m128i *)(a->cell + 4 * k)));
+  EACH_VEC(TOTAL_VEC)
+#undef TOTAL_VEC
+#else
+  (void)a;
+#endif
+}
+
+/* out[0..24) = the sums of a totalled accumulator (acc_total()). */
+static ALWAYS_INLINE void acc_store(const score_acc *a, int32_t *out) {
+#if defined(__SSE2__)
+#define STORE_VEC(k) _mm_storeu_si128((__m128i *)(out + 4 * k), a->v[k]);
+  EACH_VEC(STORE_VEC)
+#undef STORE_VEC
+#else
+  memcpy(out, a->cell, sizeof a->cell);
 #endif
 }
 
@@ -615,7 +705,9 @@ static ALWAYS_INLINE void acc_rows_aligned(score_acc *a, const art_tagger_model 
       for (; k < end; k++) {
         uint32_t row = rows[k];
         if ((row & 31) == ART_TAGGER_DENSE_ROW) {
-          const __m128i *d = (const __m128i *)(const void *)(dense16 + (size_t)(row >> 5) * DENSE16_STRIDE);
+          /* (row >> 5) * DENSE16_STRIDE int16s = (row & ~31) * 2 bytes: one and and one address add */
+          _Static_assert(DENSE16_STRIDE * sizeof(int16_t) == 2 * 32, "a 16-bit dense row is 64 bytes");
+          const __m128i *d = (const __m128i *)(const void *)((const char *)dense16 + (size_t)(row & ~31u) * 2);
           h0 = _mm_add_epi16(h0, _mm_load_si128(d));
           h1 = _mm_add_epi16(h1, _mm_load_si128(d + 1));
           h2 = _mm_add_epi16(h2, _mm_load_si128(d + 2));
@@ -727,13 +819,12 @@ _Static_assert(offsetof(cached_word, h_lower) == offsetof(art_tok_info, h_lower)
 /*
 ** Lanes 0..22: the sums; 23: zero.  Three tokens in four that are scored
 ** follow an O, so the sums include the row of T_PREV_TAG_SHAPE after an O
-** (the word's shape with the previous label O), kept in after_o_row too:
-** after another label it is taken off again (art_tagger_tag()).
+** (the word's shape with the previous label O): after another label the
+** shape context takes it off again (shape_ctx).
 */
 typedef struct self_line {
   int16_t v[ART_TAGGER_DENSE_WIDTH];
-  uint32_t after_o_row;
-  uint32_t unused[3];
+  uint32_t unused[4];
 } self_line;
 _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 
@@ -748,9 +839,45 @@ _Static_assert(sizeof(self_line) == 64, "a self line is a cache line");
 #define WORD_CACHE_SIZE 32768u
 #define WORD_CACHE_SETS (WORD_CACHE_SIZE / 2)   /* two ways */
 
-#define ROW_UNSET 0xFFFFFFFFu   /* no row has it: dense offsets are far below 2^27 */
+#define ROW_UNSET 0xFFFFFFFFu   /* no row has it, nor its top bit: offsets are far below 2^26 */
 typedef struct shape_pair { uint32_t value, row; } shape_pair;   /* row ROW_UNSET: empty */
-#define SHAPE_PAIRS 2048
+#define SHAPE_PAIRS 512
+
+/*
+** The shape context of a scored token: the rows that depend only on the
+** previous label and the shapes of the token and its two neighbours, summed
+** (shape_ctx_sums()): T_PREV_TAG, T_PREV_SHAPE, T_NEXT_SHAPE, and after a
+** label other than O, T_PREV_TAG_SHAPE less its row after an O (which the
+** self sum holds, see self_line).  Shapes are few: 2,048 contexts, one cache
+** line each and direct-mapped, answer some 89% of the VOA corpus's scored
+** tokens, for one line read and one add instead of three to five look-ups
+** and adds.  Lanes as a self line's; tag_plus1 0 marks an empty entry.
+*/
+typedef struct shape_ctx {
+  int16_t v[ART_TAGGER_DENSE_WIDTH];
+  uint32_t prev_shape, shape, next_shape, tag_plus1;
+} shape_ctx;
+_Static_assert(sizeof(shape_ctx) == 64, "a shape context is a cache line");
+#define SHAPE_CTX_BITS 11
+#define SHAPE_CTXS (1u << SHAPE_CTX_BITS)
+
+/*
+** The same for the gazetteer hits of the two neighbours (T_GAZ_PREV and
+** T_GAZ_NEXT, a row per bit): their rows summed per pair of bit sets
+** (gaz_ctx_sums()).  Half the scored tokens have a neighbour with hits, and
+** 1,024 pairs (64 KB) answer 94% of them on the VOA corpus (256: 82%, and
+** less gain).  pair 0 (no hits) is never looked up, so it marks an empty
+** entry.
+*/
+typedef struct gaz_ctx {
+  int16_t v[ART_TAGGER_DENSE_WIDTH];
+  uint32_t pair;                   /* the previous word's bits << GAZ_BITS | the next word's */
+  uint32_t unused[3];
+} gaz_ctx;
+_Static_assert(sizeof(gaz_ctx) == 64, "a gazetteer context is a cache line");
+_Static_assert(2 * GAZ_BITS <= 32, "a pair of gazetteer bit sets fits in 32 bits");
+#define GAZ_CTX_BITS 10
+#define GAZ_CTXS (1u << GAZ_CTX_BITS)
 typedef struct art_word_cache {
   _Alignas(64) cached_word w[WORD_CACHE_SIZE];   /* set s: w[2s], w[2s+1] */
   _Alignas(64) self_line self[WORD_CACHE_SIZE];  /* self[k]: w[k]'s self sums */
@@ -764,6 +891,8 @@ typedef struct art_word_cache {
   _Alignas(16) int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* 0 where allowed, else -2^30 */
   int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
   shape_pair shape_pairs[4][SHAPE_PAIRS];   /* rows of T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE, T_SHAPE (shape_pair_row()) */
+  _Alignas(64) shape_ctx shape_ctxs[SHAPE_CTXS];
+  _Alignas(64) gaz_ctx gaz_ctxs[GAZ_CTXS];
   /*
   ** The model's dense rows, 16-byte aligned (the adds then read them
   ** straight from memory): the model's own (those of model_weights.c
@@ -984,18 +1113,24 @@ static inline void mark_spans(word_cache *wc, const char *doc, const art_token *
 /* ---- which tokens are scored -------------------------------------------- */
 
 /* Lower-case name particles: al el bin bint ibn abu de da di du del della dos das van von der den la le ter ten y. */
+#define BYTES2(a, b) ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8)
+#define BYTES3(a, b, c) (BYTES2(a, b) | (uint32_t)(unsigned char)(c) << 16)
 static int is_particle(const char *z, size_t len) {
-  static const char two[] = "aleldedadidulale", three[] = "binibnabudeldosdasvanvonderdenterten";
+  /* the bytes as one number, compared with each particle's: no loop over a list */
   switch (len) {
     case 1: return z[0] == 'y';
-    case 2:
-      for (size_t k = 0; k + 1 < sizeof two; k += 2)
-        if (z[0] == two[k] && z[1] == two[k + 1]) return 1;
-      return 0;
-    case 3:
-      for (size_t k = 0; k + 2 < sizeof three; k += 3)
-        if (z[0] == three[k] && z[1] == three[k + 1] && z[2] == three[k + 2]) return 1;
-      return 0;
+    case 2: {
+      uint32_t v = BYTES2(z[0], z[1]);
+      return v == BYTES2('a', 'l') || v == BYTES2('e', 'l') || v == BYTES2('d', 'e') || v == BYTES2('d', 'a') ||
+             v == BYTES2('d', 'i') || v == BYTES2('d', 'u') || v == BYTES2('l', 'a') || v == BYTES2('l', 'e');
+    }
+    case 3: {
+      uint32_t v = BYTES3(z[0], z[1], z[2]);
+      return v == BYTES3('b', 'i', 'n') || v == BYTES3('i', 'b', 'n') || v == BYTES3('a', 'b', 'u') ||
+             v == BYTES3('d', 'e', 'l') || v == BYTES3('d', 'o', 's') || v == BYTES3('d', 'a', 's') ||
+             v == BYTES3('v', 'a', 'n') || v == BYTES3('v', 'o', 'n') || v == BYTES3('d', 'e', 'r') ||
+             v == BYTES3('d', 'e', 'n') || v == BYTES3('t', 'e', 'r') || v == BYTES3('t', 'e', 'n');
+    }
     case 4: return memcmp(z, "bint", 4) == 0;
     case 5: return memcmp(z, "della", 5) == 0;
     default: return 0;
@@ -1022,6 +1157,14 @@ static ALWAYS_INLINE size_t next_capital(const art_token *toks, const uint8_t *f
       k += (size_t)lowest_bit(may);
       if (has_upper_word(&toks[k])) return k;
       k++;
+    }
+    if (k < n && n >= 16) {   /* the last sixteen facts, those before k masked off */
+      __m128i f = _mm_loadu_si128((const __m128i *)(const void *)(facts + n - 16));
+      uint32_t may = ((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(f, either), zero)) ^ 0xFFFFu) &
+                     (0xFFFFu << (k - (n - 16)));
+      for (; may; may &= may - 1)
+        if (has_upper_word(&toks[n - 16 + (size_t)lowest_bit(may)])) return n - 16 + (size_t)lowest_bit(may);
+      return n;
     }
   }
 #else
@@ -1080,21 +1223,21 @@ int art_tagger_scorable(const char *doc, const art_token *toks, size_t n, size_t
 
 /* ---- features ----------------------------------------------------------- */
 
-/* The facts of the sentence boundary, as a neighbour (never current: ready 0, so never a token's). */
-static inline void boundary_info(const word_cache *wc, art_tok_info *b) {
+/*
+** The facts of the sentence boundary, as a neighbour.  They count as
+** current (READY_CACHED), so that ensure() passes over info[n] and
+** info[n + 1] without a test for the end; the reference path never reads
+** them (it tests for the ends itself).
+*/
+static inline void boundary_info(const word_cache *wc, const art_tagger_scratch *sc, art_tok_info *b) {
   b->h_lower = b->h_shape = BOUNDARY_HASH;
   b->gaz = b->gaz_span = 0;
-  b->ready = 0;
+  b->ready = READY_CACHED(sc);
   b->row_as_prev = wc->boundary.as_prev;
   b->row_as_next = wc->boundary.as_next;
   b->row_as_next2 = wc->boundary.as_next2;
 }
 
-/*
-** The rows of the features that look at the neighbours, except the previous
-** label's own row: four are hashed and probed, the neighbour words' rows
-** come with their facts, and gazetteer features from a table.
-*/
 /*
 ** The row of token `in` as a neighbour (role 0: the previous word, 1: the
 ** next, 2: the one after), probed now (see ROW_UNSET) and kept in the
@@ -1121,8 +1264,8 @@ static NOINLINE uint32_t neighbour_row(word_cache *wc, art_tok_info *in, int rol
 ** T_SHAPE (side 3) of the shape v (self_sum()): shapes
 ** are few, so a table remembers the rows of the pairs met,
 ** and a pair costs a look-up there instead of a hash and a probe into the
-** model.  (2,048 pairs a side: at 256 they pushed each other out, est
-** 1,076.1 M; 512: 1,071.1; 2,048: 1,069.6; 4,096: 1,069.7.)
+** model.  (When every scored token read them, 2,048 pairs a side did best;
+** now that the shape contexts hold most of them, 512 do as well.)
 */
 static NOINLINE uint32_t shape_pair_miss(word_cache *wc, const art_tagger_model *m, int side, uint32_t v,
                                          shape_pair *e) {
@@ -1138,24 +1281,87 @@ static ALWAYS_INLINE uint32_t shape_pair_row(word_cache *wc, const art_tagger_mo
   return shape_pair_miss(wc, m, side, v, e);
 }
 
+/* The sums of a shape context (see shape_ctx), kept in e when they fit in 16 bits. */
+static NOINLINE void shape_ctx_sums(word_cache *wc, const art_tagger_model *m, shape_ctx *e, uint32_t prev_shape,
+                                    uint32_t shape, uint32_t next_shape, int prev, int32_t *sum) {
+  uint32_t rows[3], after_o = NO_ROW;
+  size_t k = 0;
+  rows[k] = shape_pair_row(wc, m, 0, prev_shape * 31u + shape);
+  k += rows[k] != NO_ROW;
+  rows[k] = shape_pair_row(wc, m, 1, next_shape * 31u + shape);
+  k += rows[k] != NO_ROW;
+  if (prev != ART_TAG_O) {   /* after an O, in the self sum (see self_line) */
+    rows[k] = shape_pair_row(wc, m, 2, (uint32_t)prev * 0x01000193u ^ shape);
+    k += rows[k] != NO_ROW;
+    after_o = shape_pair_row(wc, m, 2, (uint32_t)ART_TAG_O * 0x01000193u ^ shape);
+  }
+  score_acc a;
+  acc_init(&a, wc->prev_tag[prev]);
+  acc_rows_aligned(&a, m, wc->dense, wc->dense16, wc->dense16_chunk, rows, k);
+  if (after_o != NO_ROW) acc_sub_row(&a, m, wc->dense, wc->dense16, after_o);
+  acc_finish(&a, sum);
+  if (!pack_sums16(&a, sum, e->v)) return;   /* e keeps the context it held */
+  e->prev_shape = prev_shape;
+  e->shape = shape;
+  e->next_shape = next_shape;
+  e->tag_plus1 = (uint32_t)prev + 1;
+}
+
+/* a = the shape context of a token: the previous label's and shapes' rows (see shape_ctx). */
+static ALWAYS_INLINE void shape_ctx_init(score_acc *a, word_cache *wc, const art_tagger_model *m, uint32_t prev_shape,
+                                         uint32_t shape, uint32_t next_shape, int prev) {
+  uint32_t h = prev_shape * 0x9e3779b1u + shape * 0x85ebca77u + next_shape * 0xc2b2ae3du + (uint32_t)prev * 0x27d4eb2fu;
+  shape_ctx *e = &wc->shape_ctxs[h >> (32 - SHAPE_CTX_BITS)];
+  if (LIKELY(e->shape == shape && e->prev_shape == prev_shape && e->next_shape == next_shape &&
+             e->tag_plus1 == (uint32_t)prev + 1)) {
+    acc_init_i16(a, e->v);
+    return;
+  }
+  int32_t sum[ART_TAGGER_DENSE_WIDTH];
+  shape_ctx_sums(wc, m, e, prev_shape, shape, next_shape, prev, sum);
+  acc_init(a, sum);
+}
+
+/* The sums of the rows of a pair of neighbours' gazetteer hits (see gaz_ctx), kept in e; 0 when they do not fit. */
+static NOINLINE int gaz_ctx_sums(word_cache *wc, const art_tagger_model *m, gaz_ctx *e, uint32_t prev_bits,
+                                 uint32_t next_bits) {
+  uint32_t rows[2 * GAZ_BITS];
+  size_t k = 0;
+  for (uint32_t bits = prev_bits; bits; bits &= bits - 1) {
+    rows[k] = wc->gaz_rows[1][lowest_bit(bits)];
+    k += rows[k] != NO_ROW;
+  }
+  for (uint32_t bits = next_bits; bits; bits &= bits - 1) {
+    rows[k] = wc->gaz_rows[2][lowest_bit(bits)];
+    k += rows[k] != NO_ROW;
+  }
+  score_acc a;
+  int32_t sum[ART_TAGGER_DENSE_WIDTH];
+  acc_init(&a, NULL);
+  acc_rows_aligned(&a, m, wc->dense, wc->dense16, wc->dense16_chunk, rows, k);
+  acc_finish(&a, sum);
+  if (!pack_sums16(&a, sum, e->v)) return 0;
+  e->pair = prev_bits << GAZ_BITS | next_bits;
+  return 1;
+}
+
+/*
+** The rows of the features that look at the neighbours, except those of
+** the shape context: T_WORD_NEXT is hashed and probed, the neighbour
+** words' rows come with their facts, and gazetteer features from a table;
+** *gaz_sums is then the summed rows of the neighbours' gazetteer hits (see
+** gaz_ctx), or NULL when there are none or they are among the rows.
+*/
 static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model *m, art_tagger_scratch *sc,
-                           size_t i, int prev_tag, uint32_t *rows, int *may_overflow) {
+                           size_t i, uint32_t *rows, int *may_overflow, const int16_t **gaz_sums) {
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
   art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
   size_t k = 0;
   rows[k] = model_row(m, feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower));
   k += rows[k] != NO_ROW;
-  if (prev_tag != ART_TAG_O) {   /* after an O, in the self sum (see self_line) */
-    rows[k] = shape_pair_row(wc, m, 2, (uint32_t)prev_tag * 0x01000193u ^ in->h_shape);
-    k += rows[k] != NO_ROW;
-  }
-  rows[k] = shape_pair_row(wc, m, 0, prev->h_shape * 31u + in->h_shape);
-  k += rows[k] != NO_ROW;
-  rows[k] = shape_pair_row(wc, m, 1, next->h_shape * 31u + in->h_shape);
-  k += rows[k] != NO_ROW;
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
   uint32_t as_prev = prev->row_as_prev, as_next = next->row_as_next, as_next2 = next2->row_as_next2;
-  if (UNLIKELY((as_prev == ROW_UNSET) | (as_next == ROW_UNSET) | (as_next2 == ROW_UNSET))) {
+  if (UNLIKELY((as_prev | as_next | as_next2) >> 31)) {   /* one is ROW_UNSET */
     if (as_prev == ROW_UNSET) as_prev = neighbour_row(wc, prev, 0);
     if (as_next == ROW_UNSET) as_next = neighbour_row(wc, next, 1);
     if (as_next2 == ROW_UNSET) as_next2 = neighbour_row(wc, next2, 2);
@@ -1167,15 +1373,30 @@ static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model 
   rows[k] = as_next2;
   k += rows[k] != NO_ROW;
   uint32_t groups[3] = { in->gaz_span & GAZ_FEATURE_MASK, prev->gaz & GAZ_FEATURE_MASK, next->gaz & GAZ_FEATURE_MASK };
-  /* the reference list can be cut short only when some group has 13 of its 14 bits (list_would_overflow()) */
-  *may_overflow = ((in->gaz & GAZ_FEATURE_MASK) >= 0x1FFF) | (groups[0] >= 0x1FFF) | (groups[1] >= 0x1FFF) |
-                  (groups[2] >= 0x1FFF);
-  if (groups[0] | groups[1] | groups[2])
-    for (int q = 0; q < 3; q++)
+  /*
+  ** The reference list can be cut short only when some group has 13 of its
+  ** 14 bits, a value >= 0x1FFF (list_would_overflow() then counts); the
+  ** groups ORed together are that large then too, and seldom otherwise.
+  */
+  *may_overflow = ((in->gaz & GAZ_FEATURE_MASK) | groups[0] | groups[1] | groups[2]) >= 0x1FFF;
+  for (uint32_t bits = groups[0]; bits; bits &= bits - 1) {
+    rows[k] = wc->gaz_rows[0][lowest_bit(bits)];
+    k += rows[k] != NO_ROW;
+  }
+  *gaz_sums = NULL;
+  if (groups[1] | groups[2]) {
+    uint32_t pair = groups[1] << GAZ_BITS | groups[2];
+    gaz_ctx *e = &wc->gaz_ctxs[(pair * 0x9e3779b1u) >> (32 - GAZ_CTX_BITS)];
+    if (LIKELY(e->pair == pair) || gaz_ctx_sums(wc, m, e, groups[1], groups[2])) {
+      *gaz_sums = e->v;
+      return k;
+    }
+    for (int q = 1; q < 3; q++)   /* too big for 16 bits: the rows themselves */
       for (uint32_t bits = groups[q]; bits; bits &= bits - 1) {
         rows[k] = wc->gaz_rows[q][lowest_bit(bits)];
         k += rows[k] != NO_ROW;
       }
+  }
   return k;
 }
 
@@ -1187,7 +1408,7 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
                            art_tagger_scratch *sc, size_t i, int prev_tag, uint32_t *f) {
   size_t k = 0;
   for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; j++) prepare(doc, toks, sc, j);
-  if (i == 0 || !(toks[i - 1].flags & ART_TOK_WORD) || !has_upper_word(&toks[i - 1]))
+  if (i == 0 || !has_upper_word(&toks[i - 1]))   /* (a word with a capital is a word) */
     mark_spans(NULL, doc, toks, n, sc, i);
   const art_tok_info *in = &sc->info[i];
   uint32_t prev_w = i >= 1 ? sc->info[i - 1].h_lower : BOUNDARY_HASH;
@@ -1229,7 +1450,7 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
 int art_tagger_allowed(int prev, int tag) { return allowed(prev, tag); }
 
 /* The self sum of token t, summed from the model (the cache did not hold it); kept when it fits. */
-static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
+static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_word *e, const char *doc,
                                   const art_token *t, const art_tok_info *in, int32_t *sum) {
   /*
   ** The features of the token alone (T_BIAS, T_WORD, T_LOWER, T_SHAPE,
@@ -1242,8 +1463,8 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   size_t k = model_rows(m, f, 2, rows);
   rows[k] = shape_pair_row(wc, m, 3, in->h_shape);   /* T_SHAPE */
   k += rows[k] != NO_ROW;
-  uint32_t after_o = shape_pair_row(wc, m, 2, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape);
-  if (after_o != NO_ROW) rows[k++] = after_o;
+  rows[k] = shape_pair_row(wc, m, 2, (uint32_t)ART_TAG_O * 0x01000193u ^ in->h_shape);   /* after an O */
+  k += rows[k] != NO_ROW;
   uint32_t initial = (t->flags & ART_TOK_INITIAL) ? 1 : 0;
   uint32_t few[4] = { wc->bias_row, wc->initial_rows[initial], wc->flag_rows[t->flags & FEATURE_FLAGS],
                       initial ? wc->initial_common_rows[(in->gaz & 1u) | ((in->gaz & 0x7Eu) ? 2u : 0u)] : NO_ROW };
@@ -1255,49 +1476,26 @@ static NOINLINE uint32_t self_sum(const art_tagger_model *m, word_cache *wc, cac
   acc_init(&a, NULL);
   acc_rows_aligned(&a, m, wc->dense, wc->dense16, wc->dense16_chunk, rows, k);
   acc_finish(&a, sum);
-  self_line *line = &wc->self[e - wc->w];
-#if defined(__SSE2__)
-  /* lanes 0..22 within +-32767 (lane 23, padding, cleared), packed to 16 bits: vector compares and packs */
-  __m128i v5 = _mm_and_si128(a.v[5], _mm_set_epi32(0, -1, -1, -1));
-  __m128i hi = _mm_set1_epi32(32767), lo = _mm_set1_epi32(-32767), out = _mm_setzero_si128();
-#define OUT_OF_RANGE(x) out = _mm_or_si128(out, _mm_or_si128(_mm_cmpgt_epi32(x, hi), _mm_cmplt_epi32(x, lo)));
-  OUT_OF_RANGE(a.v[0]) OUT_OF_RANGE(a.v[1]) OUT_OF_RANGE(a.v[2]) OUT_OF_RANGE(a.v[3]) OUT_OF_RANGE(a.v[4])
-  OUT_OF_RANGE(v5)
-#undef OUT_OF_RANGE
-  if (_mm_movemask_epi8(out)) return after_o;   /* too big for the cache: recomputed each time */
-  /* labels 8j..8j+3 and 8j+4..8j+7 interleaved, as acc_add_i16() reads them */
-#define STORE_PAIR(j, x, y) { __m128i p = _mm_packs_epi32(x, y); \
-    _mm_store_si128((__m128i *)(void *)(line->v + 8 * j), _mm_unpacklo_epi16(p, _mm_srli_si128(p, 8))); }
-  STORE_PAIR(0, a.v[0], a.v[1]) STORE_PAIR(1, a.v[2], a.v[3]) STORE_PAIR(2, a.v[4], v5)
-#undef STORE_PAIR
-  memset(line->unused, 0, sizeof line->unused);
-#else
-  for (int l = 0; l < ART_TAGGER_LABELS; l++)
-    if (sum[l] > 32767 || sum[l] < -32767) return after_o;   /* too big for the cache: recomputed each time */
-  memset(line, 0, sizeof *line);
-  for (int l = 0; l < ART_TAGGER_LABELS; l++) line->v[l] = (int16_t)sum[l];
-#endif
-  line->after_o_row = after_o;
+  if (!pack_sums16(&a, sum, wc->self[e - wc->w].v)) return;   /* too big for the cache: recomputed each time */
   e->gaz |= SELF_VALID;
-  return after_o;
 }
 
 /*
 ** a += the self sum of token t (with T_PREV_TAG_SHAPE after an O), from the
-** cache when it holds it; returns the row of that feature (or NO_ROW).
+** cache when it holds it.
 */
-static ALWAYS_INLINE uint32_t add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
-                                const art_tok_info *in, score_acc *a) {
-  cached_word *e = cache_find(wc, in->key, doc, t);   /* refilled if a neighbour took the slot */
+static ALWAYS_INLINE void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
+                                   const art_tok_info *in, score_acc *a) {
+  /* ensure() has just found the word (and marked it the newer of its set): look, without marking again */
+  cached_word *set = &wc->w[((in->key >> 40) & (WORD_CACHE_SETS - 1)) * 2], *e = &set[1];
+  if (UNLIKELY(e->key != in->key)) e = set[0].key == in->key ? &set[0] : cache_find(wc, in->key, doc, t);
   if (LIKELY(e->gaz & SELF_VALID)) {
-    const self_line *line = &wc->self[e - wc->w];
-    acc_add_i16(a, line->v);
-    return line->after_o_row;
+    acc_add_i16(a, wc->self[e - wc->w].v);
+    return;
   }
   int32_t sum[ART_TAGGER_DENSE_WIDTH];
-  uint32_t after_o = self_sum(m, wc, e, doc, t, in, sum);
+  self_sum(m, wc, e, doc, t, in, sum);
   acc_add_i32(a, sum);
-  return after_o;
 }
 
 static int popcount32(uint32_t x) {
@@ -1337,7 +1535,7 @@ static COLD int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
 ** and second largest value are kept per lane, the lanes merged, and the
 ** first lane holding the largest found from one compare mask.
 */
-static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, const int32_t *scores, int prev,
+static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, int prev,
                              int32_t *best_score, int32_t *second) {
 #if defined(__SSE2__)
   if (LIKELY(wc->sums_fit_float)) {
@@ -1368,9 +1566,9 @@ static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, co
     *second = (int32_t)_mm_cvtss_f32(lo);
     return lowest_bit(where);
   }
-#else
-  (void)a;
 #endif
+  int32_t scores[ART_TAGGER_DENSE_WIDTH];
+  acc_store(a, scores);
   const int32_t *ok = wc->allowed[prev];
   int best = ART_TAG_O;
   int32_t top = scores[0], run = INT32_MIN;
@@ -1409,9 +1607,9 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
   }
   word_cache *wc = LIKELY(sc->cache && same_model(&sc->cache->model, m)) ? sc->cache : cache_for(sc, m);
   if (!wc) return -1;
-  boundary_info(wc, &sc->info[-1]);
-  boundary_info(wc, &sc->info[n]);
-  boundary_info(wc, &sc->info[n + 1]);
+  boundary_info(wc, sc, &sc->info[-1]);
+  boundary_info(wc, sc, &sc->info[n]);
+  boundary_info(wc, sc, &sc->info[n + 1]);
   uint32_t feats[ART_TAGGER_MAX_FEATURES];
   int prev = ART_TAG_O;
 #if ART_TAGGER_CHECK
@@ -1434,8 +1632,10 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     if (cap_at >= i + 3) prev = ART_TAG_O;
     if (prev == ART_TAG_O && cap_at >= i + 2) i = cap_at - 1;
     /* every word with a capital is ensure()d below, scored or not (word_gaz relies on it) */
-    int next_cap = i + 1 < n && has_upper_word(&toks[i + 1]);
-    if (!has_upper_word(&toks[i])) {
+    /* cap_at is the first word with a capital at or after i: it says whether i and i + 1 are */
+    int upper = cap_at == i;
+    int next_cap = upper ? i + 1 < n && has_upper_word(&toks[i + 1]) : cap_at == i + 1;
+    if (!upper) {
       if (!scorable_lower(doc, toks, n, i, prev, next_cap)) { prev = ART_TAG_O; continue; }
     } else if (initial_common_candidate(toks, i, next_cap) &&
                (ensure(wc, doc, toks, sc, i)->gaz & ART_GAZ_LOWER_WORD)) {
@@ -1444,28 +1644,30 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     }
     art_tok_info *in = ensure(wc, doc, toks, sc, i);
     if (i >= 1) ensure(wc, doc, toks, sc, i - 1);
-    if (i + 1 < n) ensure(wc, doc, toks, sc, i + 1);
-    if (i + 2 < n) ensure(wc, doc, toks, sc, i + 2);
-    if (i == 0 || !(toks[i - 1].flags & ART_TOK_WORD) || !has_upper_word(&toks[i - 1]))
+    ensure(wc, doc, toks, sc, i + 1);   /* past the end: the boundary, current already */
+    ensure(wc, doc, toks, sc, i + 2);
+    if (i == 0 || !has_upper_word(&toks[i - 1]))   /* (a word with a capital is a word) */
       mark_spans(wc, doc, toks, n, sc, i);
 
     score_acc acc;
-    int32_t scores[ART_TAGGER_DENSE_WIDTH];
     int may_overflow;
-    size_t nrows = context_rows(wc, m, sc, i, prev, feats, &may_overflow);
+    const int16_t *gaz_sums;
+    size_t nrows = context_rows(wc, m, sc, i, feats, &may_overflow, &gaz_sums);
     if (UNLIKELY(may_overflow) && list_would_overflow(sc, i)) {
       int32_t ref[ART_TAGGER_DENSE_WIDTH];
       reference_sums(m, doc, toks, n, sc, i, prev, ref);
       acc_init(&acc, ref);
     } else {
-      acc_init(&acc, wc->prev_tag[prev]);
-      uint32_t after_o = add_self(m, wc, doc, &toks[i], in, &acc);
+      shape_ctx_init(&acc, wc, m, in[-1].h_shape, in->h_shape, in[1].h_shape, prev);
+      add_self(m, wc, doc, &toks[i], in, &acc);
       acc_rows_aligned(&acc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows);
-      if (prev != ART_TAG_O && after_o != NO_ROW) acc_sub_row(&acc, m, wc->dense, wc->dense16, after_o);   /* see self_line */
+      if (gaz_sums) acc_add_i16(&acc, gaz_sums);
     }
-    acc_finish(&acc, scores);
+    acc_total(&acc);   /* the sums are left in acc: stored only where an array is wanted */
 #if ART_TAGGER_CHECK
     {
+      int32_t scores[ART_TAGGER_DENSE_WIDTH];
+      acc_store(&acc, scores);
       /* the reference path, fed the same tokens in the same order, must give the same sums */
       int32_t want[ART_TAGGER_DENSE_WIDTH] = {0};
       uint32_t rf[ART_TAGGER_MAX_FEATURES];
@@ -1478,7 +1680,7 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     }
 #endif
     int32_t best_score, second;
-    int best = best_label(wc, &acc, scores, prev, &best_score, &second);
+    int best = best_label(wc, &acc, prev, &best_score, &second);
     /*
     ** A new name of another type right after an open one ("William/B-PER
     ** Burns/B-ORG") is almost always a greedy slip: names of different
@@ -1488,6 +1690,8 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     if (ART_TAG_IS_B(best) && prev != ART_TAG_O && ART_TAG_TYPE(best) != ART_TAG_TYPE(prev) &&
         (toks[i].flags & ART_TOK_CAP) && i > 0 && (toks[i - 1].flags & ART_TOK_WORD)) {
       int cont = ART_TAG_I(ART_TAG_TYPE(prev));
+      int32_t scores[ART_TAGGER_DENSE_WIDTH];
+      acc_store(&acc, scores);
       if (best_score - scores[cont] < ART_TAGGER_CONTINUE_MARGIN) {
         second = best_score;
         best_score = scores[cont];
