@@ -950,6 +950,45 @@ typedef struct next_info {
   int after_opener;        /* an opening quote or bracket came first */
 } next_info;
 
+/* Rare paths, kept out of the splitter's loop so that the code a paragraph
+   runs stays in few cache lines (the loop's code is loaded again for every
+   document: the later stages evict it). */
+#if defined(__GNUC__) || defined(__clang__)
+#define RARE __attribute__((cold, noinline))
+#else
+#define RARE
+#endif
+
+/* look_next() when the next byte is no ASCII letter: step over opening
+   quotes and brackets, then classify.  Returns where the word starts, or
+   (size_t)-1 when n->kind is final; *first is its first character. */
+static RARE size_t look_next_other(splitter *sp, size_t i, next_info *n, int32_t *first) {
+  const uchar *z = sp->z;
+  size_t l;
+  int32_t c;
+  for (int guard = 0; guard < 4; guard++) {
+    c = next_cp(z, sp->end, i, &l);
+    if (c < 0) { n->kind = N_END; return (size_t)-1; }
+    mark *m = mark_at(sp, i);
+    if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
+      i += m->len;
+      n->after_opener = 1;
+      i = skip_spaces(z, sp->end, i);
+      continue;
+    }
+    break;
+  }
+  c = next_cp(z, sp->end, i, &l);
+  if (c < 0) { n->kind = N_END; return (size_t)-1; }
+  if (is_bullet(c)) { n->kind = N_BULLET; return (size_t)-1; }
+  if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return (size_t)-1; }
+  if (is_digit(c)) { n->kind = N_DIGIT; return (size_t)-1; }
+  if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return (size_t)-1; }
+  n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
+  *first = c;
+  return i;
+}
+
 static void look_next(splitter *sp, size_t i, next_info *n) {
   const uchar *z = sp->z;
   size_t l;
@@ -960,26 +999,8 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
     c = z[i];
     n->kind = c <= 'Z' ? N_UPPER : N_LOWER;
   } else {
-    /* Skip opening quotes and brackets. */
-    for (int guard = 0; guard < 4; guard++) {
-      c = next_cp(z, sp->end, i, &l);
-      if (c < 0) { n->kind = N_END; return; }
-      mark *m = mark_at(sp, i);
-      if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
-        i += m->len;
-        n->after_opener = 1;
-        i = skip_spaces(z, sp->end, i);
-        continue;
-      }
-      break;
-    }
-    c = next_cp(z, sp->end, i, &l);
-    if (c < 0) { n->kind = N_END; return; }
-    if (is_bullet(c)) { n->kind = N_BULLET; return; }
-    if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return; }
-    if (is_digit(c)) { n->kind = N_DIGIT; return; }
-    if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
-    n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
+    i = look_next_other(sp, i, n, &c);
+    if (i == (size_t)-1) return;
   }
   size_t j = i;
   for (;;) {
@@ -1129,6 +1150,61 @@ static int may_be_abbreviation(const uchar *z, size_t a, size_t b) {
   return (abbreviation_first[b - a] >> first_byte_bit(c)) & 1;
 }
 
+/* "a. m.": the letter at wa and the one before ". " make a time
+   abbreviation. */
+static RARE int spaced_time_abbreviation(splitter *sp, size_t wa) {
+  const uchar *z = sp->z;
+  if (!is_letter(z[wa - 3]) || (wa - 3 != sp->begin && is_letter(z[wa - 4]))) return 0;
+  char pair[4] = {(char)(z[wa - 3] | 0x20), '.', (char)(z[wa] | 0x20), 0};
+  const art_table_entry *t = art_table_find(&art_table_abbreviations, pair, 3);
+  return t && strcmp(t->value, "time") == 0;
+}
+
+/* Lower case continues the sentence, except after an ordinary word:
+   "There are several in. of rain" is a cut-off sentence.  buf holds the
+   word folded (len bytes, 0 when it did not fit). */
+static RARE int lower_after_word_ends(const uchar *z, size_t wa, size_t wb, const char *buf, size_t len) {
+  for (size_t i = wa; i < wb; i++)
+    if (!(z[i] >= 'a' && z[i] <= 'z')) return 0;
+  return wb - wa >= 2 && art_table_find(&art_table_common_words, buf, len) != NULL;
+}
+
+/* A time abbreviation ("p.m.") before the period at the end of [wa, …). */
+static RARE int time_abbreviation_ends(splitter *sp, size_t wa, const next_info *n, int lead_digits) {
+  int has_number = lead_digits || number_before(sp, wa, 0);
+  if (n->kind == N_DIGIT) return has_number;
+  if (!has_number) return 0;              /* "A.D. 79" */
+  if (next_is_time_zone(sp, n)) return 0;   /* "3 p.m. EDT" */
+  if (next_is_day_or_month(sp, n)) return 0; /* "4:15 a.m. Tuesday" */
+  if (next_is_starter(sp, n)) return 1;
+  return !fronted_time_phrase(sp, wa);
+}
+
+/* A single capital before the period: an initial, or the pronoun I. */
+static RARE int initial_ends(splitter *sp, size_t wa, const next_info *n) {
+  if (n->kind != N_UPPER || n->is_initial) return 0;
+  if (next_is_starter(sp, n)) return 1;
+  if (first_name_before(sp, wa)) return 0;   /* a given name, an initial: a surname follows */
+  return next_is_common(sp, n);
+}
+
+/* Acronyms with inner periods: U.S., N.E.  [wa, wb) holds a period. */
+static RARE int acronym_ends(splitter *sp, size_t wa, size_t wb, const next_info *n) {
+  const uchar *z = sp->z;
+  int dots = 0, letters = 0, shape_ok = 1;
+  for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
+  for (size_t i = wa; i < wb && dots > 0; i++) {
+    if (z[i] == '.') continue;
+    else if (is_letter(z[i])) letters++;
+    else shape_ok = 0;
+  }
+  if (shape_ok && dots > 0 && letters <= dots * 3 + 3) {
+    if (n->kind == N_DIGIT) return 0;
+    return n->after_opener || next_is_starter(sp, n);
+  }
+  return 1;
+}
+
 /* Decide whether a single period at `dot` ends the sentence, given what
    follows.  `word` is the token before the period (opening punctuation
    stripped), [wa, wb). */
@@ -1149,36 +1225,20 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   const char *cls = abbr ? abbr->value : NULL;
   /* "a. m." written with a space */
   if (!abbr && wb - wa == 1 && wa >= sp->begin + 3 && z[wa - 1] == ' ' && z[wa - 2] == '.' &&
-      is_letter(z[wa - 3]) && (wa - 3 == sp->begin || !is_letter(z[wa - 4]))) {
-    char pair[4] = {(char)(z[wa - 3] | 0x20), '.', (char)(z[wa] | 0x20), 0};
-    const art_table_entry *t = art_table_find(&art_table_abbreviations, pair, 3);
-    if (t && strcmp(t->value, "time") == 0) { cls = "time"; lead_digits = 1; }
+      spaced_time_abbreviation(sp, wa)) {
+    cls = "time";
+    lead_digits = 1;
   }
   if (cls && strcmp(cls, "unit") == 0 && !number_before(sp, wa, 1)) {
     /* Not after a number it is a word, or capitalised a title: "Ft. Worth" */
     cls = is_upper(z[wa]) && !is_upper(z[wb - 1]) ? "title" : NULL;
   }
 
-  if (n->kind == N_LOWER) {
-    /* Lower case continues the sentence, except after an ordinary word:
-       "There are several in. of rain" is a cut-off sentence. */
-    if (cls || !bare) return 0;
-    for (size_t i = wa; i < wb; i++)
-      if (!(z[i] >= 'a' && z[i] <= 'z')) return 0;
-    return wb - wa >= 2 && art_table_find(&art_table_common_words, buf, len) != NULL;
-  }
+  if (n->kind == N_LOWER) return !cls && bare && lower_after_word_ends(z, wa, wb, buf, len);
   if (cls) {
     switch (cls[0]) {
       case 't':
-        if (cls[1] == 'i') { /* time */
-          int has_number = lead_digits || number_before(sp, wa, 0);
-          if (n->kind == N_DIGIT) return has_number;
-          if (!has_number) return 0;              /* "A.D. 79" */
-          if (next_is_time_zone(sp, n)) return 0;   /* "3 p.m. EDT" */
-          if (next_is_day_or_month(sp, n)) return 0; /* "4:15 a.m. Tuesday" */
-          if (next_is_starter(sp, n)) return 1;
-          return !fronted_time_phrase(sp, wa);
-        }
+        if (cls[1] == 'i') return time_abbreviation_ends(sp, wa, n, lead_digits);
         return 0;                                 /* title */
       case 'i': return 0;                         /* inner */
       case 'n':                                   /* number */
@@ -1198,26 +1258,9 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   /* A letter and period before another ("z. B.", "U. A. E.") is one
      spaced abbreviation. */
   if (wa + l == wb && is_letter(c0) && n->is_initial) return 0;
-  if (wa + l == wb && is_upper(c0)) {
-    if (n->kind != N_UPPER || n->is_initial) return 0;
-    if (next_is_starter(sp, n)) return 1;
-    if (first_name_before(sp, wa)) return 0;   /* a given name, an initial: a surname follows */
-    return next_is_common(sp, n);
-  }
-  /* Acronyms with inner periods: U.S., N.E. */
-  int dots = 0, letters = 0, shape_ok = 1;
-  if (memchr(z + wa, '.', wb - wa))
-    for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
+  if (wa + l == wb && is_upper(c0)) return initial_ends(sp, wa, n);
   /* most words before a period hold no other: then this is no acronym */
-  for (size_t i = wa; i < wb && dots > 0; i++) {
-    if (z[i] == '.') continue;
-    else if (is_letter(z[i])) letters++;
-    else shape_ok = 0;
-  }
-  if (shape_ok && dots > 0 && letters <= dots * 3 + 3) {
-    if (n->kind == N_DIGIT) return 0;
-    return n->after_opener || next_is_starter(sp, n);
-  }
+  if (memchr(z + wa, '.', wb - wa)) return acronym_ends(sp, wa, wb, n);
   return 1;
 }
 
