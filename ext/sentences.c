@@ -943,10 +943,9 @@ enum next_kind { N_END, N_LOWER, N_UPPER, N_DIGIT, N_PUNCT, N_BULLET };
 
 typedef struct next_info {
   enum next_kind kind;
-  size_t word, word_end;   /* the next word's letters */
-  int is_initial;          /* "R." — a single letter and a period */
-  int is_pronoun_i;        /* "I" */
-  int is_roman;            /* II, IV… */
+  size_t word, word_end;   /* the next word's letters (empty: no word) */
+  int32_t first;           /* its first letter */
+  size_t stop_len;         /* the length of the character that ends it (1 at the end) */
   int after_opener;        /* an opening quote or bracket came first */
 } next_info;
 
@@ -1011,15 +1010,33 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
     if (!is_letter(d)) break;
     j += l;
   }
-  /* II, IV…: only a short word of Roman digits (a non-ASCII letter is none) */
-  int roman = j - i <= 4;
-  for (size_t k = i; k < j && roman; k++)
-    roman = z[k] == 'I' || z[k] == 'V' || z[k] == 'X' || z[k] == 'L' || z[k] == 'C';
   n->word = i;
   n->word_end = j;
-  n->is_initial = (j - i == l || j - i == 1) && j < sp->end && z[j] == '.' && is_upper(c);
-  n->is_pronoun_i = j - i == 1 && z[i] == 'I' && !n->is_initial;
-  n->is_roman = roman && j - i <= 4 && (j >= sp->end || !is_letter(z[j]));
+  n->first = c;
+  n->stop_len = l;
+}
+
+/* What the next word is, asked only by the decisions that need it (most
+   periods are decided without). */
+/* "R." — a single letter and a period */
+static int next_is_initial(splitter *sp, const next_info *n) {
+  size_t i = n->word, j = n->word_end;
+  return j > i && (j - i == n->stop_len || j - i == 1) && j < sp->end && sp->z[j] == '.' && is_upper(n->first);
+}
+
+/* "I" */
+static int next_is_pronoun_i(splitter *sp, const next_info *n) {
+  return n->word_end - n->word == 1 && sp->z[n->word] == 'I' && !next_is_initial(sp, n);
+}
+
+/* II, IV…: only a short word of Roman digits (a non-ASCII letter is none) */
+static int next_is_roman(splitter *sp, const next_info *n) {
+  const uchar *z = sp->z;
+  size_t i = n->word, j = n->word_end;
+  if (j <= i || j - i > 4) return 0;
+  for (size_t k = i; k < j; k++)
+    if (!(z[k] == 'I' || z[k] == 'V' || z[k] == 'X' || z[k] == 'L' || z[k] == 'C')) return 0;
+  return j >= sp->end || !is_letter(z[j]);
 }
 
 /* The next word is one that starts sentences ("The", "He", "However"). */
@@ -1182,7 +1199,7 @@ static RARE int time_abbreviation_ends(splitter *sp, size_t wa, const next_info 
 
 /* A single capital before the period: an initial, or the pronoun I. */
 static RARE int initial_ends(splitter *sp, size_t wa, const next_info *n) {
-  if (n->kind != N_UPPER || n->is_initial) return 0;
+  if (n->kind != N_UPPER || next_is_initial(sp, n)) return 0;
   if (next_is_starter(sp, n)) return 1;
   if (first_name_before(sp, wa)) return 0;   /* a given name, an initial: a surname follows */
   return next_is_common(sp, n);
@@ -1243,7 +1260,7 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
       case 'i': return 0;                         /* inner */
       case 'n':                                   /* number */
       case 'm':                                   /* month */
-        if (n->kind == N_DIGIT || n->is_roman) return 0;
+        if (n->kind == N_DIGIT || next_is_roman(sp, n)) return 0;
         return 1;
       case 'u': return n->kind != N_DIGIT;        /* unit after a number */
       case 'e': return 1;                         /* end: degrees */
@@ -1257,7 +1274,7 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   int32_t c0 = next_cp(z, wb, wa, &l);
   /* A letter and period before another ("z. B.", "U. A. E.") is one
      spaced abbreviation. */
-  if (wa + l == wb && is_letter(c0) && n->is_initial) return 0;
+  if (wa + l == wb && is_letter(c0) && next_is_initial(sp, n)) return 0;
   if (wa + l == wb && is_upper(c0)) return initial_ends(sp, wa, n);
   /* most words before a period hold no other: then this is no acronym */
   if (memchr(z + wa, '.', wb - wa)) return acronym_ends(sp, wa, wb, n);
@@ -1415,7 +1432,7 @@ static int split(splitter *sp) {
       look_next(sp, nxt, &n);
       if (kind == 3) ends = 1;
       else if (kind == 1) ends = n.kind != N_LOWER && n.kind != N_PUNCT;
-      else if (kind == 2) ends = (n.kind == N_UPPER && !n.is_pronoun_i) || n.kind == N_BULLET;
+      else if (kind == 2) ends = (n.kind == N_UPPER && !next_is_pronoun_i(sp, &n)) || n.kind == N_BULLET;
       else {
         /* The word before the period; a space may separate them ("Mr ."). */
         size_t wb = i;
