@@ -674,11 +674,46 @@ static ALWAYS_INLINE unsigned opener_bits16(__m128i v) {
 }
 #endif
 
+#ifdef HAVE_AVX2_STOPS
+/* The bytes opener_bits16() takes, 32 a step: the first in [i, limit), or
+   limit.  limit >= 32: the last few bytes are read as the 32 that end at
+   limit, those before i dropped.  next_opener() reads most of a
+   paragraph's bytes through here, once. */
+__attribute__((target("avx2"))) static size_t scan_opener_avx2(const uchar *z, size_t i, size_t limit) {
+  const __m256i quote = _mm256_set1_epi8('\''), one = _mm256_set1_epi8(1), bit5 = _mm256_set1_epi8(0x20),
+                brace = _mm256_set1_epi8('{'), tick = _mm256_set1_epi8('`'), high = _mm256_set1_epi8((char)0xE3);
+  for (;; i += 32) {
+    __m256i v;
+    unsigned shift = 0;
+    if (i + 32 <= limit) v = _mm256_loadu_si256((const __m256i *)(z + i));
+    else if (i >= limit) return limit;
+    else {
+      v = _mm256_loadu_si256((const __m256i *)(z + limit - 32));
+      shift = (unsigned)(32 - (limit - i));
+    }
+    __m256i r = _mm256_sub_epi8(v, quote);   /* ' and ( */
+    __m256i hit = _mm256_cmpeq_epi8(_mm256_min_epu8(r, one), r);
+    hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_or_si256(v, bit5), brace));
+    hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, tick), _mm256_cmpeq_epi8(_mm256_max_epu8(v, high), v)));
+    unsigned bits = (unsigned)_mm256_movemask_epi8(hit) >> shift;
+    if (bits) return i + (size_t)__builtin_ctz(bits);
+    if (shift) return limit;
+  }
+}
+#endif
+
 /* The first byte in [i, limit) that may begin a mark opening a suppressing
    pair, or limit.  begin and end bound the paragraph (an apostrophe's
    neighbours are read there). */
 static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, size_t end) {
   for (;;) {
+#ifdef HAVE_AVX2_STOPS
+    if (limit >= 32 && stops_in_avx2()) {
+      i = scan_opener_avx2(z, i, limit);
+      if (i >= limit) return limit;
+      goto hit;
+    }
+#endif
 #ifdef __SSE2__
     while (i + 16 <= limit) {
       unsigned bits = opener_bits16(_mm_loadu_si128((const __m128i *)(z + i)));
