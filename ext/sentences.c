@@ -363,24 +363,23 @@ static ALWAYS_INLINE unsigned stop_bits16(__m128i v) {
 /* scan_stop() 32 bytes a step in one register, on machines with AVX2 (most
    of the splitter's bytes pass through this loop).  end >= 32: the last
    few bytes are read as the 32 that end at end. */
+__attribute__((target("avx2"))) static ALWAYS_INLINE unsigned stop_bits32(__m256i v) {
+  __m256i hit = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xE2)), v),
+                                _mm256_cmpeq_epi8(v, _mm256_set1_epi8('.')));
+  hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('?')),
+                                             _mm256_cmpeq_epi8(v, _mm256_set1_epi8('!'))));
+  return (unsigned)_mm256_movemask_epi8(hit);
+}
+
 __attribute__((target("avx2"))) static size_t scan_stop_avx2(const uchar *z, size_t i, size_t end) {
-  const __m256i high = _mm256_set1_epi8((char)0xE2), dot = _mm256_set1_epi8('.'),
-                ask = _mm256_set1_epi8('?'), bang = _mm256_set1_epi8('!');
-  for (;; i += 32) {
-    __m256i v;
-    unsigned shift = 0;
-    if (i + 32 <= end) v = _mm256_loadu_si256((const __m256i *)(z + i));
-    else if (i >= end) return end;
-    else {   /* the 32 bytes that end at end, those before i dropped */
-      v = _mm256_loadu_si256((const __m256i *)(z + end - 32));
-      shift = (unsigned)(32 - (end - i));
-    }
-    __m256i hit = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, high), v), _mm256_cmpeq_epi8(v, dot));
-    hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, ask), _mm256_cmpeq_epi8(v, bang)));
-    unsigned bits = (unsigned)_mm256_movemask_epi8(hit) >> shift;
+  for (; i + 32 <= end; i += 32) {
+    unsigned bits = stop_bits32(_mm256_loadu_si256((const __m256i *)(z + i)));
     if (bits) return i + (size_t)__builtin_ctz(bits);
-    if (shift) return end;
   }
+  if (i >= end) return end;
+  /* the 32 bytes that end at end, those before i dropped */
+  unsigned bits = stop_bits32(_mm256_loadu_si256((const __m256i *)(z + end - 32))) >> (32 - (end - i));
+  return bits ? i + (size_t)__builtin_ctz(bits) : end;
 }
 
 /* 1 when scan_stop_avx2() may run here; asked once. */
@@ -679,26 +678,23 @@ static ALWAYS_INLINE unsigned opener_bits16(__m128i v) {
    limit.  limit >= 32: the last few bytes are read as the 32 that end at
    limit, those before i dropped.  next_opener() reads most of a
    paragraph's bytes through here, once. */
+__attribute__((target("avx2"))) static ALWAYS_INLINE unsigned opener_bits32(__m256i v) {
+  __m256i r = _mm256_sub_epi8(v, _mm256_set1_epi8('\''));   /* ' and ( */
+  __m256i hit = _mm256_cmpeq_epi8(_mm256_min_epu8(r, _mm256_set1_epi8(1)), r);
+  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('{')));
+  hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('`')),
+                                             _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xE3)), v)));
+  return (unsigned)_mm256_movemask_epi8(hit);
+}
+
 __attribute__((target("avx2"))) static size_t scan_opener_avx2(const uchar *z, size_t i, size_t limit) {
-  const __m256i quote = _mm256_set1_epi8('\''), one = _mm256_set1_epi8(1), bit5 = _mm256_set1_epi8(0x20),
-                brace = _mm256_set1_epi8('{'), tick = _mm256_set1_epi8('`'), high = _mm256_set1_epi8((char)0xE3);
-  for (;; i += 32) {
-    __m256i v;
-    unsigned shift = 0;
-    if (i + 32 <= limit) v = _mm256_loadu_si256((const __m256i *)(z + i));
-    else if (i >= limit) return limit;
-    else {
-      v = _mm256_loadu_si256((const __m256i *)(z + limit - 32));
-      shift = (unsigned)(32 - (limit - i));
-    }
-    __m256i r = _mm256_sub_epi8(v, quote);   /* ' and ( */
-    __m256i hit = _mm256_cmpeq_epi8(_mm256_min_epu8(r, one), r);
-    hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_or_si256(v, bit5), brace));
-    hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, tick), _mm256_cmpeq_epi8(_mm256_max_epu8(v, high), v)));
-    unsigned bits = (unsigned)_mm256_movemask_epi8(hit) >> shift;
+  for (; i + 32 <= limit; i += 32) {
+    unsigned bits = opener_bits32(_mm256_loadu_si256((const __m256i *)(z + i)));
     if (bits) return i + (size_t)__builtin_ctz(bits);
-    if (shift) return limit;
   }
+  if (i >= limit) return limit;
+  unsigned bits = opener_bits32(_mm256_loadu_si256((const __m256i *)(z + limit - 32))) >> (32 - (limit - i));
+  return bits ? i + (size_t)__builtin_ctz(bits) : limit;
 }
 #endif
 
