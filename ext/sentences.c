@@ -874,8 +874,19 @@ static size_t expected_marker(splitter *sp, size_t i) {
 
 /* Start a sentence at i: note a list marker there.  Returns where scanning
    for terminators may begin (after the marker's own period). */
-static size_t start_sentence(splitter *sp, size_t i) {
+static size_t start_list_item(splitter *sp, size_t i);
+static ALWAYS_INLINE size_t start_sentence(splitter *sp, size_t i) {
   sp->sent_start = i;
+  const uchar *z = sp->z;
+  /* Most sentences start with a capital or a quote mark: no marker there. */
+  if (i < sp->end && z[i] < 0x80 && !(z[i] >= '0' && z[i] <= '9') && !(z[i] >= 'a' && z[i] <= 'z')) return i;
+  return start_list_item(sp, i);
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static size_t start_list_item(splitter *sp, size_t i) {
   int v, letter;
   char delim[3];
   size_t k = list_marker(sp->z, sp->end, i, &v, &letter, delim);
