@@ -335,14 +335,8 @@ static int load_paragraph(art_segmenter *s) {
   }
 }
 
-int art_segmenter_next(art_segmenter *s, art_sentence *out) {
-  while (s->span_i >= s->spans.n && s->rest_start < s->rest_end) {
-    if (split_piece(s)) return -1;     /* same paragraph, next piece */
-  }
-  if (s->span_i >= s->spans.n) {
-    int rc = load_paragraph(s);
-    if (rc <= 0) return rc;
-  }
+/* Hand over the next sentence of s->spans, which holds one. */
+static inline int yield_sentence(art_segmenter *s, art_sentence *out) {
   art_span sp = s->spans.v[s->span_i++];
   out->start = sp.start;
   out->end = sp.end;
@@ -350,6 +344,25 @@ int art_segmenter_next(art_segmenter *s, art_sentence *out) {
   out->sentence = ++s->sentence_no;
   out->kind = s->kind;
   return 1;
+}
+
+/* art_segmenter_next() when the paragraph's sentences are all handed
+   over: split the paragraph's next piece, or load the next paragraph. */
+static __attribute__((noinline)) int next_after_refill(art_segmenter *s, art_sentence *out) {
+  while (s->span_i >= s->spans.n && s->rest_start < s->rest_end) {
+    if (split_piece(s)) return -1;     /* same paragraph, next piece */
+  }
+  if (s->span_i >= s->spans.n) {
+    int rc = load_paragraph(s);
+    if (rc <= 0) return rc;
+  }
+  return yield_sentence(s, out);
+}
+
+int art_segmenter_next(art_segmenter *s, art_sentence *out) {
+  /* most calls: a sentence of the paragraph already split */
+  if (s->span_i < s->spans.n) return yield_sentence(s, out);
+  return next_after_refill(s, out);
 }
 
 size_t art_sentence_index(const art_sentence *sents, size_t n, size_t at) {
