@@ -809,7 +809,7 @@ static size_t skip_spaces_slow(const uchar *z, size_t end, size_t i) {
 
 /* Past the white space at i: ASCII spaces here, anything else in the loop
    above. */
-static inline size_t skip_spaces(const uchar *z, size_t end, size_t i) {
+static ALWAYS_INLINE size_t skip_spaces(const uchar *z, size_t end, size_t i) {
   while (i < end && z[i] == ' ') i++;
   if (i >= end || (z[i] < 0x80 && !is_space(z[i]))) return i;
   return skip_spaces_slow(z, end, i);
