@@ -395,9 +395,10 @@ static int stops_in_avx2(void) {
 }
 #endif
 
-static ALWAYS_INLINE size_t scan_stop(const uchar *z, size_t i, size_t end) {
+/* avx2: stops_in_avx2() && end >= 32, asked once a paragraph. */
+static ALWAYS_INLINE size_t scan_stop(const uchar *z, size_t i, size_t end, int avx2) {
 #ifdef HAVE_AVX2_STOPS
-  if (stops_in_avx2() && end >= 32) return scan_stop_avx2(z, i, end);
+  if (avx2) return scan_stop_avx2(z, i, end);
 #endif
 #ifdef __SSE2__
   while (i + 32 <= end) {
@@ -617,6 +618,7 @@ typedef struct splitter {
   size_t opener_free_to;  /* no mark before this byte can open a suppressing pair... */
   int opener_seen;        /* ...unless one was seen: then pair the marks */
   int oom;
+  int avx2;               /* the AVX2 scans may run (the CPU has it, the paragraph ends past byte 32) */
 } splitter;
 
 /* Pair the paragraph's quotes and brackets the first time a decision needs
@@ -701,10 +703,10 @@ __attribute__((target("avx2"))) static size_t scan_opener_avx2(const uchar *z, s
 /* The first byte in [i, limit) that may begin a mark opening a suppressing
    pair, or limit.  begin and end bound the paragraph (an apostrophe's
    neighbours are read there). */
-static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, size_t end) {
+static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, size_t end, int avx2) {
   for (;;) {
 #ifdef HAVE_AVX2_STOPS
-    if (limit >= 32 && stops_in_avx2()) {
+    if (avx2 && limit >= 32) {
       i = scan_opener_avx2(z, i, limit);
       if (i >= limit) return limit;
       goto hit;
@@ -745,7 +747,7 @@ static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, 
 static int inside_suppressing(splitter *sp, size_t q) {
   if (!sp->marks_ready && !sp->opener_seen) {
     if (sp->opener_free_to < q) {
-      size_t at = next_opener(sp->z, sp->begin, sp->opener_free_to, q, sp->end);
+      size_t at = next_opener(sp->z, sp->begin, sp->opener_free_to, q, sp->end, sp->avx2);
       if (at < q) sp->opener_seen = 1;
       else sp->opener_free_to = q;
     }
@@ -770,7 +772,9 @@ static int emit_trimmed(splitter *sp, size_t a, size_t b);
 static ALWAYS_INLINE int emit(splitter *sp, size_t a, size_t b) {
   const uchar *z = sp->z;
   art_span_buf *o = sp->out;
-  if (a < b && z[a] < 0x80 && !is_space(z[a]) && z[b - 1] < 0x80 && !is_space(z[b - 1]) && o->n < o->cap) {
+  /* ends on printable ASCII (! to DEL): nothing to trim; any other byte
+     goes the long way, which trims only white space */
+  if (a < b && (uchar)(z[a] - 0x21) < 0x5F && (uchar)(z[b - 1] - 0x21) < 0x5F && o->n < o->cap) {
     o->v[o->n++] = (art_span){a, b};
     return 0;
   }
@@ -1413,7 +1417,7 @@ static int split(splitter *sp) {
   while (i < sp->end) {
     /* Fast path: bytes that can start nothing of interest. */
     if (!sp->list_active) {
-      i = scan_stop(z, i, sp->end);
+      i = scan_stop(z, i, sp->end, sp->avx2);
       if (i >= sp->end) break;
     } else if (!(byte_class[z[i]] & STOP_BYTE) && !is_space(z[i])) {
       i++;
@@ -1523,6 +1527,9 @@ int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t 
   sp.s = out->scratch;
   sp.out = out;
   sp.first_quote = -1;
+#ifdef HAVE_AVX2_STOPS
+  sp.avx2 = end >= 32 && stops_in_avx2();
+#endif
   sp.opener_free_to = start;
   sp.s->nmarks = 0;
   sp.s->nevents = 0;
