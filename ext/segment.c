@@ -70,7 +70,8 @@ static int is_hspace(uchar c) { return c == ' ' || c == '\t' || c == '\f' || c =
 
 /* Byte after the line that starts at i (past its \n, \r\n or \r).
    has_cr: the document holds a \r somewhere (most do not). */
-static size_t line_end(const uchar *z, size_t n, size_t i, int has_cr, size_t *content_end) {
+static inline __attribute__((always_inline)) size_t line_end(const uchar *z, size_t n, size_t i, int has_cr,
+                                                              size_t *content_end) {
   const uchar *nl = memchr(z + i, '\n', n - i);
   size_t e = nl ? (size_t)(nl - z) : n;
   const uchar *cr = has_cr ? memchr(z + i, '\r', e - i) : NULL;
@@ -82,9 +83,14 @@ static size_t line_end(const uchar *z, size_t n, size_t i, int has_cr, size_t *c
 }
 
 /* Trim ASCII and Unicode spaces from both ends of [*a, *b). */
-static void trim(const uchar *z, size_t *a, size_t *b) {
+static __attribute__((noinline)) void trim_slow(const uchar *z, size_t *a, size_t *b);
+static inline __attribute__((always_inline)) void trim(const uchar *z, size_t *a, size_t *b) {
   /* Most lines start and end with a printable ASCII byte: nothing to trim. */
   if (*a < *b && z[*a] > ' ' && z[*a] < 0x80 && z[*b - 1] > ' ' && z[*b - 1] < 0x80) return;
+  trim_slow(z, a, b);
+}
+
+static void trim_slow(const uchar *z, size_t *a, size_t *b) {
   while (*a < *b) {
     if (is_hspace(z[*a]) || z[*a] == '\n' || z[*a] == '\r') { (*a)++; continue; }
     if (z[*a] == 0xC2 && *a + 1 < *b && z[*a + 1] == 0xA0) { *a += 2; continue; }
@@ -335,14 +341,8 @@ static int load_paragraph(art_segmenter *s) {
   }
 }
 
-int art_segmenter_next(art_segmenter *s, art_sentence *out) {
-  while (s->span_i >= s->spans.n && s->rest_start < s->rest_end) {
-    if (split_piece(s)) return -1;     /* same paragraph, next piece */
-  }
-  if (s->span_i >= s->spans.n) {
-    int rc = load_paragraph(s);
-    if (rc <= 0) return rc;
-  }
+/* Hand over the next sentence of s->spans, which holds one. */
+static inline int yield_sentence(art_segmenter *s, art_sentence *out) {
   art_span sp = s->spans.v[s->span_i++];
   out->start = sp.start;
   out->end = sp.end;
@@ -350,6 +350,25 @@ int art_segmenter_next(art_segmenter *s, art_sentence *out) {
   out->sentence = ++s->sentence_no;
   out->kind = s->kind;
   return 1;
+}
+
+/* art_segmenter_next() when the paragraph's sentences are all handed
+   over: split the paragraph's next piece, or load the next paragraph. */
+static __attribute__((noinline)) int next_after_refill(art_segmenter *s, art_sentence *out) {
+  while (s->span_i >= s->spans.n && s->rest_start < s->rest_end) {
+    if (split_piece(s)) return -1;     /* same paragraph, next piece */
+  }
+  if (s->span_i >= s->spans.n) {
+    int rc = load_paragraph(s);
+    if (rc <= 0) return rc;
+  }
+  return yield_sentence(s, out);
+}
+
+int art_segmenter_next(art_segmenter *s, art_sentence *out) {
+  /* most calls: a sentence of the paragraph already split */
+  if (s->span_i < s->spans.n) return yield_sentence(s, out);
+  return next_after_refill(s, out);
 }
 
 size_t art_sentence_index(const art_sentence *sents, size_t n, size_t at) {

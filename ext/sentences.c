@@ -363,24 +363,23 @@ static ALWAYS_INLINE unsigned stop_bits16(__m128i v) {
 /* scan_stop() 32 bytes a step in one register, on machines with AVX2 (most
    of the splitter's bytes pass through this loop).  end >= 32: the last
    few bytes are read as the 32 that end at end. */
+__attribute__((target("avx2"))) static ALWAYS_INLINE unsigned stop_bits32(__m256i v) {
+  __m256i hit = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xE2)), v),
+                                _mm256_cmpeq_epi8(v, _mm256_set1_epi8('.')));
+  hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('?')),
+                                             _mm256_cmpeq_epi8(v, _mm256_set1_epi8('!'))));
+  return (unsigned)_mm256_movemask_epi8(hit);
+}
+
 __attribute__((target("avx2"))) static size_t scan_stop_avx2(const uchar *z, size_t i, size_t end) {
-  const __m256i high = _mm256_set1_epi8((char)0xE2), dot = _mm256_set1_epi8('.'),
-                ask = _mm256_set1_epi8('?'), bang = _mm256_set1_epi8('!');
-  for (;; i += 32) {
-    __m256i v;
-    unsigned shift = 0;
-    if (i + 32 <= end) v = _mm256_loadu_si256((const __m256i *)(z + i));
-    else if (i >= end) return end;
-    else {   /* the 32 bytes that end at end, those before i dropped */
-      v = _mm256_loadu_si256((const __m256i *)(z + end - 32));
-      shift = (unsigned)(32 - (end - i));
-    }
-    __m256i hit = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, high), v), _mm256_cmpeq_epi8(v, dot));
-    hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, ask), _mm256_cmpeq_epi8(v, bang)));
-    unsigned bits = (unsigned)_mm256_movemask_epi8(hit) >> shift;
+  for (; i + 32 <= end; i += 32) {
+    unsigned bits = stop_bits32(_mm256_loadu_si256((const __m256i *)(z + i)));
     if (bits) return i + (size_t)__builtin_ctz(bits);
-    if (shift) return end;
   }
+  if (i >= end) return end;
+  /* the 32 bytes that end at end, those before i dropped */
+  unsigned bits = stop_bits32(_mm256_loadu_si256((const __m256i *)(z + end - 32))) >> (32 - (end - i));
+  return bits ? i + (size_t)__builtin_ctz(bits) : end;
 }
 
 /* 1 when scan_stop_avx2() may run here; asked once. */
@@ -396,9 +395,10 @@ static int stops_in_avx2(void) {
 }
 #endif
 
-static ALWAYS_INLINE size_t scan_stop(const uchar *z, size_t i, size_t end) {
+/* avx2: stops_in_avx2() && end >= 32, asked once a paragraph. */
+static ALWAYS_INLINE size_t scan_stop(const uchar *z, size_t i, size_t end, int avx2) {
 #ifdef HAVE_AVX2_STOPS
-  if (stops_in_avx2() && end >= 32) return scan_stop_avx2(z, i, end);
+  if (avx2) return scan_stop_avx2(z, i, end);
 #endif
 #ifdef __SSE2__
   while (i + 32 <= end) {
@@ -618,6 +618,7 @@ typedef struct splitter {
   size_t opener_free_to;  /* no mark before this byte can open a suppressing pair... */
   int opener_seen;        /* ...unless one was seen: then pair the marks */
   int oom;
+  int avx2;               /* the AVX2 scans may run (the CPU has it, the paragraph ends past byte 32) */
 } splitter;
 
 /* Pair the paragraph's quotes and brackets the first time a decision needs
@@ -674,11 +675,43 @@ static ALWAYS_INLINE unsigned opener_bits16(__m128i v) {
 }
 #endif
 
+#ifdef HAVE_AVX2_STOPS
+/* The bytes opener_bits16() takes, 32 a step: the first in [i, limit), or
+   limit.  limit >= 32: the last few bytes are read as the 32 that end at
+   limit, those before i dropped.  next_opener() reads most of a
+   paragraph's bytes through here, once. */
+__attribute__((target("avx2"))) static ALWAYS_INLINE unsigned opener_bits32(__m256i v) {
+  __m256i r = _mm256_sub_epi8(v, _mm256_set1_epi8('\''));   /* ' and ( */
+  __m256i hit = _mm256_cmpeq_epi8(_mm256_min_epu8(r, _mm256_set1_epi8(1)), r);
+  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('{')));
+  hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('`')),
+                                             _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xE3)), v)));
+  return (unsigned)_mm256_movemask_epi8(hit);
+}
+
+__attribute__((target("avx2"))) static size_t scan_opener_avx2(const uchar *z, size_t i, size_t limit) {
+  for (; i + 32 <= limit; i += 32) {
+    unsigned bits = opener_bits32(_mm256_loadu_si256((const __m256i *)(z + i)));
+    if (bits) return i + (size_t)__builtin_ctz(bits);
+  }
+  if (i >= limit) return limit;
+  unsigned bits = opener_bits32(_mm256_loadu_si256((const __m256i *)(z + limit - 32))) >> (32 - (limit - i));
+  return bits ? i + (size_t)__builtin_ctz(bits) : limit;
+}
+#endif
+
 /* The first byte in [i, limit) that may begin a mark opening a suppressing
    pair, or limit.  begin and end bound the paragraph (an apostrophe's
    neighbours are read there). */
-static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, size_t end) {
+static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, size_t end, int avx2) {
   for (;;) {
+#ifdef HAVE_AVX2_STOPS
+    if (avx2 && limit >= 32) {
+      i = scan_opener_avx2(z, i, limit);
+      if (i >= limit) return limit;
+      goto hit;
+    }
+#endif
 #ifdef __SSE2__
     while (i + 16 <= limit) {
       unsigned bits = opener_bits16(_mm_loadu_si128((const __m128i *)(z + i)));
@@ -714,7 +747,7 @@ static size_t next_opener(const uchar *z, size_t begin, size_t i, size_t limit, 
 static int inside_suppressing(splitter *sp, size_t q) {
   if (!sp->marks_ready && !sp->opener_seen) {
     if (sp->opener_free_to < q) {
-      size_t at = next_opener(sp->z, sp->begin, sp->opener_free_to, q, sp->end);
+      size_t at = next_opener(sp->z, sp->begin, sp->opener_free_to, q, sp->end, sp->avx2);
       if (at < q) sp->opener_seen = 1;
       else sp->opener_free_to = q;
     }
@@ -739,7 +772,9 @@ static int emit_trimmed(splitter *sp, size_t a, size_t b);
 static ALWAYS_INLINE int emit(splitter *sp, size_t a, size_t b) {
   const uchar *z = sp->z;
   art_span_buf *o = sp->out;
-  if (a < b && z[a] < 0x80 && !is_space(z[a]) && z[b - 1] < 0x80 && !is_space(z[b - 1]) && o->n < o->cap) {
+  /* ends on printable ASCII (! to DEL): nothing to trim; any other byte
+     goes the long way, which trims only white space */
+  if (a < b && (uchar)(z[a] - 0x21) < 0x5F && (uchar)(z[b - 1] - 0x21) < 0x5F && o->n < o->cap) {
     o->v[o->n++] = (art_span){a, b};
     return 0;
   }
@@ -778,7 +813,7 @@ static size_t skip_spaces_slow(const uchar *z, size_t end, size_t i) {
 
 /* Past the white space at i: ASCII spaces here, anything else in the loop
    above. */
-static inline size_t skip_spaces(const uchar *z, size_t end, size_t i) {
+static ALWAYS_INLINE size_t skip_spaces(const uchar *z, size_t end, size_t i) {
   while (i < end && z[i] == ' ') i++;
   if (i >= end || (z[i] < 0x80 && !is_space(z[i]))) return i;
   return skip_spaces_slow(z, end, i);
@@ -843,8 +878,19 @@ static size_t expected_marker(splitter *sp, size_t i) {
 
 /* Start a sentence at i: note a list marker there.  Returns where scanning
    for terminators may begin (after the marker's own period). */
-static size_t start_sentence(splitter *sp, size_t i) {
+static size_t start_list_item(splitter *sp, size_t i);
+static ALWAYS_INLINE size_t start_sentence(splitter *sp, size_t i) {
   sp->sent_start = i;
+  const uchar *z = sp->z;
+  /* Most sentences start with a capital or a quote mark: no marker there. */
+  if (i < sp->end && z[i] < 0x80 && !(z[i] >= '0' && z[i] <= '9') && !(z[i] >= 'a' && z[i] <= 'z')) return i;
+  return start_list_item(sp, i);
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static size_t start_list_item(splitter *sp, size_t i) {
   int v, letter;
   char delim[3];
   size_t k = list_marker(sp->z, sp->end, i, &v, &letter, delim);
@@ -943,12 +989,50 @@ enum next_kind { N_END, N_LOWER, N_UPPER, N_DIGIT, N_PUNCT, N_BULLET };
 
 typedef struct next_info {
   enum next_kind kind;
-  size_t word, word_end;   /* the next word's letters */
-  int is_initial;          /* "R." — a single letter and a period */
-  int is_pronoun_i;        /* "I" */
-  int is_roman;            /* II, IV… */
+  size_t word, word_end;   /* the next word's letters (empty: no word) */
+  int32_t first;           /* its first letter */
+  size_t stop_len;         /* the length of the character that ends it (1 at the end) */
   int after_opener;        /* an opening quote or bracket came first */
 } next_info;
+
+/* Rare paths, kept out of the splitter's loop so that the code a paragraph
+   runs stays in few cache lines (the loop's code is loaded again for every
+   document: the later stages evict it). */
+#if defined(__GNUC__) || defined(__clang__)
+#define RARE __attribute__((cold, noinline))
+#else
+#define RARE
+#endif
+
+/* look_next() when the next byte is no ASCII letter: step over opening
+   quotes and brackets, then classify.  Returns where the word starts, or
+   (size_t)-1 when n->kind is final; *first is its first character. */
+static RARE size_t look_next_other(splitter *sp, size_t i, next_info *n, int32_t *first) {
+  const uchar *z = sp->z;
+  size_t l;
+  int32_t c;
+  for (int guard = 0; guard < 4; guard++) {
+    c = next_cp(z, sp->end, i, &l);
+    if (c < 0) { n->kind = N_END; return (size_t)-1; }
+    mark *m = mark_at(sp, i);
+    if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
+      i += m->len;
+      n->after_opener = 1;
+      i = skip_spaces(z, sp->end, i);
+      continue;
+    }
+    break;
+  }
+  c = next_cp(z, sp->end, i, &l);
+  if (c < 0) { n->kind = N_END; return (size_t)-1; }
+  if (is_bullet(c)) { n->kind = N_BULLET; return (size_t)-1; }
+  if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return (size_t)-1; }
+  if (is_digit(c)) { n->kind = N_DIGIT; return (size_t)-1; }
+  if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return (size_t)-1; }
+  n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
+  *first = c;
+  return i;
+}
 
 static void look_next(splitter *sp, size_t i, next_info *n) {
   const uchar *z = sp->z;
@@ -960,26 +1044,8 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
     c = z[i];
     n->kind = c <= 'Z' ? N_UPPER : N_LOWER;
   } else {
-    /* Skip opening quotes and brackets. */
-    for (int guard = 0; guard < 4; guard++) {
-      c = next_cp(z, sp->end, i, &l);
-      if (c < 0) { n->kind = N_END; return; }
-      mark *m = mark_at(sp, i);
-      if (m && (m->role == R_OPEN || m->role == R_OPEN_UNMATCHED)) {
-        i += m->len;
-        n->after_opener = 1;
-        i = skip_spaces(z, sp->end, i);
-        continue;
-      }
-      break;
-    }
-    c = next_cp(z, sp->end, i, &l);
-    if (c < 0) { n->kind = N_END; return; }
-    if (is_bullet(c)) { n->kind = N_BULLET; return; }
-    if (c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#') { n->kind = N_DIGIT; return; }
-    if (is_digit(c)) { n->kind = N_DIGIT; return; }
-    if (!is_letter(c)) { n->kind = is_continuing_punct(c) ? N_PUNCT : N_UPPER; return; }
-    n->kind = is_upper(c) ? N_UPPER : (is_lower(c) ? N_LOWER : N_UPPER);
+    i = look_next_other(sp, i, n, &c);
+    if (i == (size_t)-1) return;
   }
   size_t j = i;
   for (;;) {
@@ -990,15 +1056,33 @@ static void look_next(splitter *sp, size_t i, next_info *n) {
     if (!is_letter(d)) break;
     j += l;
   }
-  /* II, IV…: only a short word of Roman digits (a non-ASCII letter is none) */
-  int roman = j - i <= 4;
-  for (size_t k = i; k < j && roman; k++)
-    roman = z[k] == 'I' || z[k] == 'V' || z[k] == 'X' || z[k] == 'L' || z[k] == 'C';
   n->word = i;
   n->word_end = j;
-  n->is_initial = (j - i == l || j - i == 1) && j < sp->end && z[j] == '.' && is_upper(c);
-  n->is_pronoun_i = j - i == 1 && z[i] == 'I' && !n->is_initial;
-  n->is_roman = roman && j - i <= 4 && (j >= sp->end || !is_letter(z[j]));
+  n->first = c;
+  n->stop_len = l;
+}
+
+/* What the next word is, asked only by the decisions that need it (most
+   periods are decided without). */
+/* "R." — a single letter and a period */
+static int next_is_initial(splitter *sp, const next_info *n) {
+  size_t i = n->word, j = n->word_end;
+  return j > i && (j - i == n->stop_len || j - i == 1) && j < sp->end && sp->z[j] == '.' && is_upper(n->first);
+}
+
+/* "I" */
+static int next_is_pronoun_i(splitter *sp, const next_info *n) {
+  return n->word_end - n->word == 1 && sp->z[n->word] == 'I' && !next_is_initial(sp, n);
+}
+
+/* II, IV…: only a short word of Roman digits (a non-ASCII letter is none) */
+static int next_is_roman(splitter *sp, const next_info *n) {
+  const uchar *z = sp->z;
+  size_t i = n->word, j = n->word_end;
+  if (j <= i || j - i > 4) return 0;
+  for (size_t k = i; k < j; k++)
+    if (!(z[k] == 'I' || z[k] == 'V' || z[k] == 'X' || z[k] == 'L' || z[k] == 'C')) return 0;
+  return j >= sp->end || !is_letter(z[j]);
 }
 
 /* The next word is one that starts sentences ("The", "He", "However"). */
@@ -1129,6 +1213,61 @@ static int may_be_abbreviation(const uchar *z, size_t a, size_t b) {
   return (abbreviation_first[b - a] >> first_byte_bit(c)) & 1;
 }
 
+/* "a. m.": the letter at wa and the one before ". " make a time
+   abbreviation. */
+static RARE int spaced_time_abbreviation(splitter *sp, size_t wa) {
+  const uchar *z = sp->z;
+  if (!is_letter(z[wa - 3]) || (wa - 3 != sp->begin && is_letter(z[wa - 4]))) return 0;
+  char pair[4] = {(char)(z[wa - 3] | 0x20), '.', (char)(z[wa] | 0x20), 0};
+  const art_table_entry *t = art_table_find(&art_table_abbreviations, pair, 3);
+  return t && strcmp(t->value, "time") == 0;
+}
+
+/* Lower case continues the sentence, except after an ordinary word:
+   "There are several in. of rain" is a cut-off sentence.  buf holds the
+   word folded (len bytes, 0 when it did not fit). */
+static RARE int lower_after_word_ends(const uchar *z, size_t wa, size_t wb, const char *buf, size_t len) {
+  for (size_t i = wa; i < wb; i++)
+    if (!(z[i] >= 'a' && z[i] <= 'z')) return 0;
+  return wb - wa >= 2 && art_table_find(&art_table_common_words, buf, len) != NULL;
+}
+
+/* A time abbreviation ("p.m.") before the period at the end of [wa, …). */
+static RARE int time_abbreviation_ends(splitter *sp, size_t wa, const next_info *n, int lead_digits) {
+  int has_number = lead_digits || number_before(sp, wa, 0);
+  if (n->kind == N_DIGIT) return has_number;
+  if (!has_number) return 0;              /* "A.D. 79" */
+  if (next_is_time_zone(sp, n)) return 0;   /* "3 p.m. EDT" */
+  if (next_is_day_or_month(sp, n)) return 0; /* "4:15 a.m. Tuesday" */
+  if (next_is_starter(sp, n)) return 1;
+  return !fronted_time_phrase(sp, wa);
+}
+
+/* A single capital before the period: an initial, or the pronoun I. */
+static RARE int initial_ends(splitter *sp, size_t wa, const next_info *n) {
+  if (n->kind != N_UPPER || next_is_initial(sp, n)) return 0;
+  if (next_is_starter(sp, n)) return 1;
+  if (first_name_before(sp, wa)) return 0;   /* a given name, an initial: a surname follows */
+  return next_is_common(sp, n);
+}
+
+/* Acronyms with inner periods: U.S., N.E.  [wa, wb) holds a period. */
+static RARE int acronym_ends(splitter *sp, size_t wa, size_t wb, const next_info *n) {
+  const uchar *z = sp->z;
+  int dots = 0, letters = 0, shape_ok = 1;
+  for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
+  for (size_t i = wa; i < wb && dots > 0; i++) {
+    if (z[i] == '.') continue;
+    else if (is_letter(z[i])) letters++;
+    else shape_ok = 0;
+  }
+  if (shape_ok && dots > 0 && letters <= dots * 3 + 3) {
+    if (n->kind == N_DIGIT) return 0;
+    return n->after_opener || next_is_starter(sp, n);
+  }
+  return 1;
+}
+
 /* Decide whether a single period at `dot` ends the sentence, given what
    follows.  `word` is the token before the period (opening punctuation
    stripped), [wa, wb). */
@@ -1149,41 +1288,25 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   const char *cls = abbr ? abbr->value : NULL;
   /* "a. m." written with a space */
   if (!abbr && wb - wa == 1 && wa >= sp->begin + 3 && z[wa - 1] == ' ' && z[wa - 2] == '.' &&
-      is_letter(z[wa - 3]) && (wa - 3 == sp->begin || !is_letter(z[wa - 4]))) {
-    char pair[4] = {(char)(z[wa - 3] | 0x20), '.', (char)(z[wa] | 0x20), 0};
-    const art_table_entry *t = art_table_find(&art_table_abbreviations, pair, 3);
-    if (t && strcmp(t->value, "time") == 0) { cls = "time"; lead_digits = 1; }
+      spaced_time_abbreviation(sp, wa)) {
+    cls = "time";
+    lead_digits = 1;
   }
   if (cls && strcmp(cls, "unit") == 0 && !number_before(sp, wa, 1)) {
     /* Not after a number it is a word, or capitalised a title: "Ft. Worth" */
     cls = is_upper(z[wa]) && !is_upper(z[wb - 1]) ? "title" : NULL;
   }
 
-  if (n->kind == N_LOWER) {
-    /* Lower case continues the sentence, except after an ordinary word:
-       "There are several in. of rain" is a cut-off sentence. */
-    if (cls || !bare) return 0;
-    for (size_t i = wa; i < wb; i++)
-      if (!(z[i] >= 'a' && z[i] <= 'z')) return 0;
-    return wb - wa >= 2 && art_table_find(&art_table_common_words, buf, len) != NULL;
-  }
+  if (n->kind == N_LOWER) return !cls && bare && lower_after_word_ends(z, wa, wb, buf, len);
   if (cls) {
     switch (cls[0]) {
       case 't':
-        if (cls[1] == 'i') { /* time */
-          int has_number = lead_digits || number_before(sp, wa, 0);
-          if (n->kind == N_DIGIT) return has_number;
-          if (!has_number) return 0;              /* "A.D. 79" */
-          if (next_is_time_zone(sp, n)) return 0;   /* "3 p.m. EDT" */
-          if (next_is_day_or_month(sp, n)) return 0; /* "4:15 a.m. Tuesday" */
-          if (next_is_starter(sp, n)) return 1;
-          return !fronted_time_phrase(sp, wa);
-        }
+        if (cls[1] == 'i') return time_abbreviation_ends(sp, wa, n, lead_digits);
         return 0;                                 /* title */
       case 'i': return 0;                         /* inner */
       case 'n':                                   /* number */
       case 'm':                                   /* month */
-        if (n->kind == N_DIGIT || n->is_roman) return 0;
+        if (n->kind == N_DIGIT || next_is_roman(sp, n)) return 0;
         return 1;
       case 'u': return n->kind != N_DIGIT;        /* unit after a number */
       case 'e': return 1;                         /* end: degrees */
@@ -1197,27 +1320,10 @@ static int period_ends(splitter *sp, size_t wa, size_t wb, const next_info *n, i
   int32_t c0 = next_cp(z, wb, wa, &l);
   /* A letter and period before another ("z. B.", "U. A. E.") is one
      spaced abbreviation. */
-  if (wa + l == wb && is_letter(c0) && n->is_initial) return 0;
-  if (wa + l == wb && is_upper(c0)) {
-    if (n->kind != N_UPPER || n->is_initial) return 0;
-    if (next_is_starter(sp, n)) return 1;
-    if (first_name_before(sp, wa)) return 0;   /* a given name, an initial: a surname follows */
-    return next_is_common(sp, n);
-  }
-  /* Acronyms with inner periods: U.S., N.E. */
-  int dots = 0, letters = 0, shape_ok = 1;
-  if (memchr(z + wa, '.', wb - wa))
-    for (size_t i = wa; i < wb; i++) dots += z[i] == '.';
+  if (wa + l == wb && is_letter(c0) && next_is_initial(sp, n)) return 0;
+  if (wa + l == wb && is_upper(c0)) return initial_ends(sp, wa, n);
   /* most words before a period hold no other: then this is no acronym */
-  for (size_t i = wa; i < wb && dots > 0; i++) {
-    if (z[i] == '.') continue;
-    else if (is_letter(z[i])) letters++;
-    else shape_ok = 0;
-  }
-  if (shape_ok && dots > 0 && letters <= dots * 3 + 3) {
-    if (n->kind == N_DIGIT) return 0;
-    return n->after_opener || next_is_starter(sp, n);
-  }
+  if (memchr(z + wa, '.', wb - wa)) return acronym_ends(sp, wa, wb, n);
   return 1;
 }
 
@@ -1311,7 +1417,7 @@ static int split(splitter *sp) {
   while (i < sp->end) {
     /* Fast path: bytes that can start nothing of interest. */
     if (!sp->list_active) {
-      i = scan_stop(z, i, sp->end);
+      i = scan_stop(z, i, sp->end, sp->avx2);
       if (i >= sp->end) break;
     } else if (!(byte_class[z[i]] & STOP_BYTE) && !is_space(z[i])) {
       i++;
@@ -1372,7 +1478,7 @@ static int split(splitter *sp) {
       look_next(sp, nxt, &n);
       if (kind == 3) ends = 1;
       else if (kind == 1) ends = n.kind != N_LOWER && n.kind != N_PUNCT;
-      else if (kind == 2) ends = (n.kind == N_UPPER && !n.is_pronoun_i) || n.kind == N_BULLET;
+      else if (kind == 2) ends = (n.kind == N_UPPER && !next_is_pronoun_i(sp, &n)) || n.kind == N_BULLET;
       else {
         /* The word before the period; a space may separate them ("Mr ."). */
         size_t wb = i;
@@ -1421,6 +1527,9 @@ int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t 
   sp.s = out->scratch;
   sp.out = out;
   sp.first_quote = -1;
+#ifdef HAVE_AVX2_STOPS
+  sp.avx2 = end >= 32 && stops_in_avx2();
+#endif
   sp.opener_free_to = start;
   sp.s->nmarks = 0;
   sp.s->nevents = 0;
