@@ -1617,7 +1617,8 @@ static int by_start(const void *a, const void *b) {
 static void sort_keys(order_key *k, size_t n) {
   size_t moves = 0;
   for (size_t i = 1; i < n; i++) {
-    if (by_start(&k[i - 1], &k[i]) < 0) continue;   /* in place already: most keys */
+    /* in place already: most keys, by their starts alone */
+    if (k[i - 1].start < k[i].start || by_start(&k[i - 1], &k[i]) < 0) continue;
     order_key x = k[i];
     size_t j = i;
     while (j > 0 && by_start(&k[j - 1], &x) > 0) {
