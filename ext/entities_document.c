@@ -409,18 +409,43 @@ static int coordinated(const char *doc, const mention *x, const mention *y) {
 #define LONG_RARE_TYPES (1u << ART_ENT_FAC | 1u << ART_ENT_EVENT | 1u << ART_ENT_PRODUCT)
 typedef struct rare_lists {
   const uint32_t *text;     /* A's list: every mention but the values, in order */
-  int32_t *text_ids;        /* [k]: the text number of text[k]; ntexts for a name B3c merged */
+  int32_t *text_ids;        /* [k]: the text number of text[k]; ntexts for a name B3c merged
+                               (made by text_ids_of() when a step first needs them) */
+  int have_text_ids;
   size_t ntext, ntexts;     /* ntexts: how many text numbers */
   uint32_t *long_rare;      /* A's names of two words or more of LONG_RARE_TYPES, in order */
   size_t nlong_rare;
-  uint32_t *names_places;   /* B's one-word names and places (GPE), in order */
-  size_t nnames_places;
+  uint32_t *names_places;   /* the one-word names and places (GPE) after B3, in order */
+  size_t nnames_places;     /*   (made by names_and_places() when a step first needs them) */
+  int have_names_places;
   uint32_t *context;        /* A's teams and companies by their words, then those B3b makes */
   size_t ncontext;
   int32_t *marks;           /* per text number, free from B3 to E: bits of the texts a step looks for */
   int marks_clear;          /* marks are all 0 */
   span_map *texts;          /* the texts' numbers */
 } rare_lists;
+
+/* Most articles need neither list below (their steps' triggers are rare):
+   each is made by one walk over the mentions when a step first needs it. */
+static const int32_t *text_ids_of(const work *w, rare_lists *rl) {
+  if (!rl->have_text_ids)
+    for (size_t k = 0; k < rl->ntext; k++) rl->text_ids[k] = w->m[rl->text[k]].text_id;
+  rl->have_text_ids = 1;
+  return rl->text_ids;
+}
+
+/* No step from B3 to B3c makes a name of a mention that is none, or a
+   place of a name of two words or more: the list holds what each of B3c
+   and B3d looks for, whichever asks first. */
+static void names_and_places(const work *w, rare_lists *rl) {
+  if (rl->have_names_places) return;
+  for (size_t k = 0; k < rl->ntext; k++) {
+    size_t i = rl->text[k];
+    const mention *m = &w->m[i];
+    if (is_name(m) && (m->ntok == 1 || m->type == ART_ENT_GPE)) rl->names_places[rl->nnames_places++] = (uint32_t)i;
+  }
+  rl->have_names_places = 1;
+}
 
 /* Marks cleared (once) for a step that marks the texts it looks for. */
 static int32_t *clear_marks(rare_lists *rl) {
@@ -521,7 +546,7 @@ static int known_place(const char *doc, const mention *m) {
 ** company ("chips from Nvidia", "business from Oracle and Salesforce"),
 ** unless it stands where places do (after "in", "near"...).
 */
-static void business_story_companies(work *w, const rare_lists *rl) {
+static void business_story_companies(work *w, rare_lists *rl) {
   static const word places[] = {WORD("in"), WORD("into"), WORD("near"), WORD("outside"), WORD("across"),
                                  WORD("around"), WORD("toward"), WORD("towards"), WORD("of")};
   const char *doc = w->doc;
@@ -535,17 +560,19 @@ static void business_story_companies(work *w, const rare_lists *rl) {
        subject (equal texts have equal numbers until B3c's merges) */
     size_t named = 0;
     int32_t id = w->m[first].text_id;
-    for (size_t x = 0; x < rl->ntext && named < 3; x++) named += rl->text_ids[x] == id;
+    const int32_t *ids = text_ids_of(w, rl);
+    for (size_t x = 0; x < rl->ntext && named < 3; x++) named += ids[x] == id;
     if (named >= 3) companies = 2;
   }
   if (companies < 2) return;
+  names_and_places(w, rl);
   /* one-word products the words around them named ("sold as Lunavia"):
      the same name elsewhere is that product, not a company */
   enum { PRODUCTS = 8 };
   size_t products[PRODUCTS], nprod = 0;
   for (size_t x = 0, i; x < rl->nnames_places && nprod < PRODUCTS; x++)
     if (i = rl->names_places[x], w->m[i].type == ART_ENT_PRODUCT && w->m[i].ntok == 1 && is_name(&w->m[i])) products[nprod++] = i;
-  /* the one-word names: B's pass lists them */
+  /* the one-word names are listed */
   for (size_t x = 0; x < rl->nnames_places; x++) {
     size_t i = rl->names_places[x];
     mention *m = &w->m[i];
@@ -608,8 +635,9 @@ static void facility_short_names(work *w, rare_lists *rl) {
     const mention *f = &w->m[fac[k]];
     mark_text(rl, doc + f->last_start, f->end - f->last_start, MARK_FACILITY);
   }
+  const int32_t *ids = text_ids_of(w, rl);
   for (size_t x = 0; x < rl->ntext; x++) {
-    if (!(marks[rl->text_ids[x]] & MARK_FACILITY)) continue;
+    if (!(marks[ids[x]] & MARK_FACILITY)) continue;
     size_t i = rl->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->type == ART_ENT_FAC || m->from_lexicon || m->canon >= 0) continue;
@@ -644,8 +672,8 @@ static void match_report_teams(work *w, rare_lists *rl) {
   for (size_t x = 0; x < rl->ncontext && teams < 2; x++) teams += w->m[rl->context[x]].team && is_name(&w->m[rl->context[x]]);
   if (teams < 2) return;
   w->match_report = 1;
-  /* the places (GPE) are among B's one-word names and places: no step
-     since makes a place of a longer name */
+  /* the places (GPE) are among the one-word names and places */
+  names_and_places(w, rl);
   for (size_t x = 0; x < rl->nnames_places; x++) {
     size_t i = rl->names_places[x];
     mention *m = &w->m[i];
@@ -660,6 +688,7 @@ static void match_report_teams(work *w, rare_lists *rl) {
       nx->dropped = 1;
       /* its text number is still its first word's: the later steps that
          look for texts by number look at it whatever they look for */
+      text_ids_of(w, rl);
       size_t lo = 0, hi = rl->ntext;
       while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -708,8 +737,9 @@ static size_t event_short_names(work *w, rare_lists *rl) {
     for (size_t p = e->start + 1; p < e->end; p++)
       if (doc[p - 1] == ' ') mark_text(rl, doc + p, e->end - p, MARK_EVENT);
   }
+  const int32_t *ids = text_ids_of(w, rl);
   for (size_t x = 0; x < rl->ntext; x++) {
-    if (!(marks[rl->text_ids[x]] & MARK_EVENT)) continue;
+    if (!(marks[ids[x]] & MARK_EVENT)) continue;
     size_t i = rl->text[x];
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0) continue;
@@ -808,8 +838,9 @@ static void parenthesized_short_forms(work *w, const uint32_t *candidates, size_
      only their mentions looked at (and B3c's merged names, of two words) */
   int32_t *marks = clear_marks(rl);
   for (size_t d = 0; d < ndef; d++) marks[w->m[def_short[d]].text_id] |= MARK_SHORT_FORM;
+  const int32_t *ids = text_ids_of(w, rl);
   for (size_t x = 0; x < rl->ntext; x++) {
-    if (!(marks[rl->text_ids[x]] & MARK_SHORT_FORM)) continue;
+    if (!(marks[ids[x]] & MARK_SHORT_FORM)) continue;
     size_t i = rl->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
@@ -1121,17 +1152,20 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      then (from text + 3 * count) B and C's first names per text number,
      later E's unlinked organisations and places,
      then (from text + 4 * count) A's one-word names after a "(" for E0,
-     then (from text + 5 * count) the text number of each of text's mentions,
+     then (from text + 5 * count) the text number of each of text's
+     mentions, when a step from B3c to E0 needs them,
      then (from text + 6 * count) A's names of two words or more that are
      facilities, events or products (B3e, B4),
-     then (from text + 7 * count) the one-word names and places as B's pass
-     leaves them (B3c, B3d),
+     then (from text + 7 * count) the one-word names and places after B3,
+     when B3c or B3d needs them,
      then (from text + 8 * count) A's teams and companies (B3c, B3d) */
   uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 9 * count : 1, sizeof *b->text);
   uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count, *parenthesized = text + 4 * count;
   /* the rare steps B3c to B4 and E0 walk these, not every mention: one
      document of many articles has too many to walk five times (text numbers
-     are 4 bytes a mention, in order; a mention is a cache line or two) */
+     are 4 bytes a mention, in order; a mention is a cache line or two),
+     while a short article seldom needs any (the lists the steps make when
+     first needed cost it nothing then) */
   rare_lists rl = {0};
   size_t nlong_orgs = 0, nunlinked = 0;
   uint32_t *openers = text + count;
@@ -1183,7 +1217,6 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       groups[*id] = (vote_group){.row = NO_VOTES, .one_word = -1};
     }
     m->text_id = *id;
-    rl.text_ids[ntext - 1] = *id;
     /* by_text: 1 for a text used mid-sentence */
     int mid_sentence = !m->initial && !m->orphan;
     if (m->ntok != 1) {
@@ -1283,11 +1316,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (m->ntok == 1) {
       surname_alone(w, tb, by_text, m, i);
       if (m->type == ART_ENT_PERSON && m->canon < 0) lone_persons[nlone_persons++] = (uint32_t)i;
-      if (is_name(m)) rl.names_places[rl.nnames_places++] = (uint32_t)i;
-    } else {
-      particle_surname(w, tb, m, i);
-      if (m->type == ART_ENT_GPE && is_name(m)) rl.names_places[rl.nnames_places++] = (uint32_t)i;
-    }
+    } else particle_surname(w, tb, m, i);
     if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
     if (is_name(m) && !m->weak && first_name[m->text_id] < 0) first_name[m->text_id] = (int32_t)i;
   }
