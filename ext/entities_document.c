@@ -1156,10 +1156,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      mentions, when a step from B3c to E0 needs them,
      then (from text + 6 * count) A's names of two words or more that are
      facilities, events or products (B3e, B4),
-     then (from text + 7 * count) the one-word names and places after B3,
-     when B3c or B3d needs them,
-     then (from text + 8 * count) A's teams and companies (B3c, B3d) */
-  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 9 * count : 1, sizeof *b->text);
+     then (from text + 7 * count) A's teams and companies (B3c, B3d);
+     the one-word names and places after B3, when B3c or B3d needs them,
+     go in B3's list's place (text + 2 * count: E's is made later) */
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 8 * count : 1, sizeof *b->text);
   uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count, *parenthesized = text + 4 * count;
   /* the rare steps B3c to B4 and E0 walk these, not every mention: one
      document of many articles has too many to walk five times (text numbers
@@ -1185,8 +1185,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (!text || !by_text || !groups || sm_init(texts, count) || sm_init(acronyms, count)) goto done;
   rl.text_ids = (int32_t *)(text + 5 * count);
   rl.long_rare = text + 6 * count;
-  rl.names_places = text + 7 * count;
-  rl.context = text + 8 * count;
+  rl.names_places = text + 2 * count;
+  rl.context = text + 7 * count;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
