@@ -170,6 +170,17 @@ static int32_t *sm_mention(span_map *map, const char *doc, const mention *m, int
   return sm_find(map, doc + m->start, m->end - m->start, m->hash, insert);
 }
 
+/* A name's spaces lie between its first word and its last (a token holds
+   none): the walks over a name's word starts skip both words' letters.
+   [inner_start(m), inner_end(m)) holds every space of m; the whole name
+   when its token bounds say nothing (not a name of two words or more). */
+static inline size_t inner_start(const mention *m) {
+  return m->first_end > m->start && m->first_end <= m->last_start ? m->first_end : m->start;
+}
+static inline size_t inner_end(const mention *m) {
+  return m->first_end > m->start && m->first_end <= m->last_start && m->last_start < m->end ? m->last_start : m->end - 1;
+}
+
 /* Every word capitalised letters (initials allowed), none of them an
    organisation, facility, place or event word: could be a person's name. */
 static int person_shaped(const char *doc, const mention *m) {
@@ -1428,7 +1439,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (f->type != ART_ENT_ORG) continue;
     /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
        Affairs": the initials from an organisation word on, the tail of key */
-    for (size_t p = f->start + 1; kl >= 4 && p < f->last_start; p++) {
+    for (size_t p = inner_start(f) + 1; kl >= 4 && p < f->last_start; p++) {
       if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
       size_t wl = 0;
       while (p + wl < f->end && doc[p + wl] != ' ') wl++;
@@ -1441,7 +1452,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         if (*v < 0) *v = (int32_t)i;
       }
     }
-    for (size_t p = f->start + 1; p < f->end; p++) {
+    for (size_t p = inner_start(f) + 1, end = inner_end(f) + 1; p < end; p++) {
       if (doc[p - 1] != ' ') continue;
       /* what follows "of" is another body: "European Union" of "Court of
          Justice of the European Union" is not short for it */
@@ -1492,7 +1503,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     int qualifies = -1;          /* the test of the full name, made once a prefix needs it */
-    for (size_t p = f->start + 1; p < f->last_start; p++) {
+    for (size_t p = inner_start(f) + (inner_start(f) == f->start); p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
       /* a prefix that is no mention's text is never looked up: asked
          first, as most are not, and it is cheaper than the word lists */
