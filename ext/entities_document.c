@@ -170,6 +170,17 @@ static int32_t *sm_mention(span_map *map, const char *doc, const mention *m, int
   return sm_find(map, doc + m->start, m->end - m->start, m->hash, insert);
 }
 
+/* A name's spaces lie between its first word and its last (a token holds
+   none): the walks over a name's word starts skip both words' letters.
+   [inner_start(m), inner_end(m)) holds every space of m; the whole name
+   when its token bounds say nothing (not a name of two words or more). */
+static inline size_t inner_start(const mention *m) {
+  return m->first_end > m->start && m->first_end <= m->last_start ? m->first_end : m->start;
+}
+static inline size_t inner_end(const mention *m) {
+  return m->first_end > m->start && m->first_end <= m->last_start && m->last_start < m->end ? m->last_start : m->end - 1;
+}
+
 /* Every word capitalised letters (initials allowed), none of them an
    organisation, facility, place or event word: could be a person's name. */
 static int person_shaped(const char *doc, const mention *m) {
@@ -404,6 +415,65 @@ static int coordinated(const char *doc, const mention *x, const mention *y) {
          (x->sentence == y->sentence && x->end < y->start && text_is(doc, x->end, y->start, ", ", 2));
 }
 
+/* What the rare steps B3c to B4 and E0 walk instead of every mention (see
+   art_ent_document_pass()). */
+#define LONG_RARE_TYPES (1u << ART_ENT_FAC | 1u << ART_ENT_EVENT | 1u << ART_ENT_PRODUCT)
+typedef struct rare_lists {
+  const uint32_t *text;     /* A's list: every mention but the values, in order */
+  int32_t *text_ids;        /* [k]: the text number of text[k]; ntexts for a name B3c merged
+                               (made by text_ids_of() when a step first needs them) */
+  int have_text_ids;
+  size_t ntext, ntexts;     /* ntexts: how many text numbers */
+  uint32_t *long_rare;      /* A's names of two words or more of LONG_RARE_TYPES, in order */
+  size_t nlong_rare;
+  uint32_t *names_places;   /* the one-word names and places (GPE) after B3, in order */
+  size_t nnames_places;     /*   (made by names_and_places() when a step first needs them) */
+  int have_names_places;
+  uint32_t *context;        /* A's teams and companies by their words, then those B3b makes */
+  size_t ncontext;
+  int32_t *marks;           /* per text number, free from B3 to E: bits of the texts a step looks for */
+  int marks_clear;          /* marks are all 0 */
+  span_map *texts;          /* the texts' numbers */
+} rare_lists;
+
+/* Most articles need neither list below (their steps' triggers are rare):
+   each is made by one walk over the mentions when a step first needs it. */
+static const int32_t *text_ids_of(const work *w, rare_lists *rl) {
+  if (!rl->have_text_ids)
+    for (size_t k = 0; k < rl->ntext; k++) rl->text_ids[k] = w->m[rl->text[k]].text_id;
+  rl->have_text_ids = 1;
+  return rl->text_ids;
+}
+
+/* No step from B3 to B3c makes a name of a mention that is none, or a
+   place of a name of two words or more: the list holds what each of B3c
+   and B3d looks for, whichever asks first. */
+static void names_and_places(const work *w, rare_lists *rl) {
+  if (rl->have_names_places) return;
+  for (size_t k = 0; k < rl->ntext; k++) {
+    size_t i = rl->text[k];
+    const mention *m = &w->m[i];
+    if (is_name(m) && (m->ntok == 1 || m->type == ART_ENT_GPE)) rl->names_places[rl->nnames_places++] = (uint32_t)i;
+  }
+  rl->have_names_places = 1;
+}
+
+/* Marks cleared (once) for a step that marks the texts it looks for. */
+static int32_t *clear_marks(rare_lists *rl) {
+  if (!rl->marks_clear) {
+    memset(rl->marks, 0, rl->ntexts * sizeof *rl->marks);
+    rl->marks[rl->ntexts] = -1;        /* B3c's merged names: every step looks at them */
+  }
+  rl->marks_clear = 1;
+  return rl->marks;
+}
+
+/* Mark (with bit) the text number of z[0..n) when it is some mention's text. */
+static void mark_text(rare_lists *rl, const char *z, size_t n, int32_t bit) {
+  const int32_t *id = sm_get(rl->texts, z, n, 0);
+  if (id) rl->marks[*id] |= bit;
+}
+
 /*
 ** B3. A one-word "person" that no full name in the article explains, that
 ** the place gazetteers know, and that stands where places do (after "in",
@@ -454,13 +524,18 @@ static int listed_with_org(work *w, mention *m, size_t i) {
 ** only the mention it looks at).  Returns how many mentions B3b made
 ** organisations.
 */
-static size_t one_word_persons(work *w, const uint32_t *persons, size_t n) {
+static size_t one_word_persons(work *w, const uint32_t *persons, size_t n, rare_lists *rl) {
   size_t orgs = 0;
   for (size_t x = 0; x < n; x++) {
     size_t i = persons[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_PERSON || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
-    if (!unlinked_place(w, m, i)) orgs += (size_t)listed_with_org(w, m, i);
+    if (unlinked_place(w, m, i)) continue;
+    int was_listed = m->context_org || m->team;       /* in rl->context already */
+    if (listed_with_org(w, m, i)) {
+      orgs++;
+      if (!was_listed) rl->context[rl->ncontext++] = (uint32_t)i;
+    }
   }
   return orgs;
 }
@@ -482,29 +557,35 @@ static int known_place(const char *doc, const mention *m) {
 ** company ("chips from Nvidia", "business from Oracle and Salesforce"),
 ** unless it stands where places do (after "in", "near"...).
 */
-static void business_story_companies(work *w) {
+static void business_story_companies(work *w, rare_lists *rl) {
   static const word places[] = {WORD("in"), WORD("into"), WORD("near"), WORD("outside"), WORD("across"),
                                  WORD("around"), WORD("toward"), WORD("towards"), WORD("of")};
   const char *doc = w->doc;
+  /* the companies are among rl->context (order does not matter: two of
+     them will do, and one is the only one) */
   size_t companies = 0, first = 0;
-  for (size_t x = 0, i; x < w->ntext && companies < 2; x++)
-    if (i = w->text[x], w->m[i].context_org && !w->m[i].team && is_name(&w->m[i]) && !companies++) first = i;
+  for (size_t x = 0, i; x < rl->ncontext && companies < 2; x++)
+    if (i = rl->context[x], w->m[i].context_org && !w->m[i].team && is_name(&w->m[i]) && !companies++) first = i;
   if (companies == 1) {
-    /* one company by its words, named three times or more: the story's subject */
+    /* one company by its words, named three times or more: the story's
+       subject (equal texts have equal numbers until B3c's merges) */
     size_t named = 0;
-    for (size_t x = 0, i; x < w->ntext && named < 3; x++)
-      i = w->text[x], named += w->m[i].hash == w->m[first].hash && !w->m[i].is_value && same_text(doc, &w->m[i], &w->m[first]);
+    int32_t id = w->m[first].text_id;
+    const int32_t *ids = text_ids_of(w, rl);
+    for (size_t x = 0; x < rl->ntext && named < 3; x++) named += ids[x] == id;
     if (named >= 3) companies = 2;
   }
   if (companies < 2) return;
+  names_and_places(w, rl);
   /* one-word products the words around them named ("sold as Lunavia"):
      the same name elsewhere is that product, not a company */
   enum { PRODUCTS = 8 };
   size_t products[PRODUCTS], nprod = 0;
-  for (size_t x = 0, i; x < w->ntext && nprod < PRODUCTS; x++)
-    if (i = w->text[x], w->m[i].type == ART_ENT_PRODUCT && w->m[i].ntok == 1 && is_name(&w->m[i])) products[nprod++] = i;
-  for (size_t x = 0; x < w->ntext; x++) {
-    size_t i = w->text[x];
+  for (size_t x = 0, i; x < rl->nnames_places && nprod < PRODUCTS; x++)
+    if (i = rl->names_places[x], w->m[i].type == ART_ENT_PRODUCT && w->m[i].ntok == 1 && is_name(&w->m[i])) products[nprod++] = i;
+  /* the one-word names are listed */
+  for (size_t x = 0; x < rl->nnames_places; x++) {
+    size_t i = rl->names_places[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || (m->type != ART_ENT_GPE && m->type != ART_ENT_PERSON) || m->dateline ||
         m->from_lexicon || m->canon >= 0 || m->context_org)
@@ -544,19 +625,31 @@ static void business_story_companies(work *w) {
 ** a facility word (ext/data/fac_words.tsv), used alone later is that
 ** facility.  Facilities are few: up to 16 are remembered.
 */
-static void facility_short_names(work *w) {
+enum { MARK_FACILITY = 1, MARK_EVENT = 2, MARK_SHORT_FORM = 4 };
+
+static void facility_short_names(work *w, rare_lists *rl) {
   const char *doc = w->doc;
   enum { FACILITIES = 16 };
   int fac[FACILITIES];
   size_t nfac = 0;
-  for (size_t x = 0; x < w->ntext && nfac < FACILITIES; x++) {
-    size_t i = w->text[x];
+  /* no step before makes a facility of a name of two words or more: A listed them */
+  for (size_t x = 0; x < rl->nlong_rare && nfac < FACILITIES; x++) {
+    size_t i = rl->long_rare[x];
     const mention *m = &w->m[i];
     if (m->type == ART_ENT_FAC && m->ntok >= 2 && m->canon < 0 && is_name(m)) fac[nfac++] = (int)i;
   }
   if (!nfac) return;
-  for (size_t x = 0; x < w->ntext; x++) {
-    size_t i = w->text[x];
+  /* a mention that can be one's short name has the text of a facility's
+     last word: those texts are marked, and only their mentions looked at */
+  int32_t *marks = clear_marks(rl);
+  for (size_t k = 0; k < nfac; k++) {
+    const mention *f = &w->m[fac[k]];
+    mark_text(rl, doc + f->last_start, f->end - f->last_start, MARK_FACILITY);
+  }
+  const int32_t *ids = text_ids_of(w, rl);
+  for (size_t x = 0; x < rl->ntext; x++) {
+    if (!(marks[ids[x]] & MARK_FACILITY)) continue;
+    size_t i = rl->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->type == ART_ENT_FAC || m->from_lexicon || m->canon >= 0) continue;
     size_t ml = m->end - m->start;
@@ -580,17 +673,20 @@ static void facility_short_names(work *w) {
 ** dateline, and never a country's (national teams go by it).  Two city
 ** names with only a space between are one club's ("Bayern Munich").
 */
-static void match_report_teams(work *w) {
+static void match_report_teams(work *w, rare_lists *rl) {
   static const word places[] = {WORD("in"), WORD("from"), WORD("to"), WORD("into"), WORD("near"), WORD("outside"),
                                  WORD("across"), WORD("at"), WORD("of"), WORD("around"), WORD("toward"),
                                  WORD("towards")};
   const char *doc = w->doc;
   size_t teams = 0;
-  for (size_t x = 0; x < w->ntext && teams < 2; x++) teams += w->m[w->text[x]].team && is_name(&w->m[w->text[x]]);
+  /* only A sets `team`: the teams are among rl->context */
+  for (size_t x = 0; x < rl->ncontext && teams < 2; x++) teams += w->m[rl->context[x]].team && is_name(&w->m[rl->context[x]]);
   if (teams < 2) return;
   w->match_report = 1;
-  for (size_t x = 0; x < w->ntext; x++) {
-    size_t i = w->text[x];
+  /* the places (GPE) are among the one-word names and places */
+  names_and_places(w, rl);
+  for (size_t x = 0; x < rl->nnames_places; x++) {
+    size_t i = rl->names_places[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->type != ART_ENT_GPE || m->dateline || m->from_lexicon || m->ntok > 3) continue;
     mention *nx = i + 1 < w->count ? &w->m[i + 1] : NULL;
@@ -601,6 +697,15 @@ static void match_report_teams(work *w) {
       m->ntok += nx->ntok;
       m->hash = text_hash(doc + m->start, m->end - m->start);
       nx->dropped = 1;
+      /* its text number is still its first word's: the later steps that
+         look for texts by number look at it whatever they look for */
+      text_ids_of(w, rl);
+      size_t lo = 0, hi = rl->ntext;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rl->text[mid] < i) lo = mid + 1; else hi = mid;
+      }
+      rl->text_ids[lo] = (int32_t)rl->ntexts;
     }
     if (art_ent_gaz_bits(doc + m->start, m->end - m->start, 1) & (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES)) continue;
     int placed = one_of(doc, m->prev_start, m->prev_end, places, sizeof places / sizeof places[0]);
@@ -620,19 +725,33 @@ static void match_report_teams(work *w) {
 ** its last words later.  Such names are few: a plain scan over them.
 ** Returns how many runs left as O it made names.
 */
-static size_t event_short_names(work *w) {
+static size_t event_short_names(work *w, rare_lists *rl) {
   const char *doc = w->doc;
   size_t events[8], nev = 0, named = 0;
-  for (size_t x = 0; x < w->ntext && nev < 8; x++) {
-    size_t i = w->text[x];
+  /* no step before makes an event or a product of a name of two words or
+     more (B3c's clubs are organisations): A listed them */
+  for (size_t x = 0; x < rl->nlong_rare && nev < 8; x++) {
+    size_t i = rl->long_rare[x];
     const mention *e = &w->m[i];
     if (is_name(e) && e->ntok >= 2 &&
         ((e->type == ART_ENT_EVENT && art_ent_lookup_lower(&art_table_ent_event_words, doc + e->start, e->first_end - e->start, 0)) ||
          e->type == ART_ENT_PRODUCT))
       events[nev++] = i;
   }
-  for (size_t x = 0; nev && x < w->ntext; x++) {
-    size_t i = w->text[x];
+  if (!nev) return 0;
+  /* a short name is the text of an event's words from one after a space
+     on: those texts are marked, and only their mentions looked at (and
+     the names B3c merged, whose numbers are their first words') */
+  int32_t *marks = clear_marks(rl);
+  for (size_t k = 0; k < nev; k++) {
+    const mention *e = &w->m[events[k]];
+    for (size_t p = e->start + 1; p < e->end; p++)
+      if (doc[p - 1] == ' ') mark_text(rl, doc + p, e->end - p, MARK_EVENT);
+  }
+  const int32_t *ids = text_ids_of(w, rl);
+  for (size_t x = 0; x < rl->ntext; x++) {
+    if (!(marks[ids[x]] & MARK_EVENT)) continue;
+    size_t i = rl->text[x];
     mention *m = &w->m[i];
     if (m->dropped || m->is_value || m->from_lexicon || m->canon >= 0) continue;
     size_t ml = m->end - m->start;
@@ -699,7 +818,7 @@ static int initials_agree(const char *sh, size_t sl, const char *doc, size_t fs,
   return caps && hits >= (caps < 2 ? caps : 2);
 }
 
-static void parenthesized_short_forms(work *w, const uint32_t *candidates, size_t ncandidates) {
+static void parenthesized_short_forms(work *w, const uint32_t *candidates, size_t ncandidates, rare_lists *rl) {
   const char *doc = w->doc;
   enum { DEFINITIONS = 16 };
   int def_short[DEFINITIONS], def_full[DEFINITIONS];
@@ -726,8 +845,14 @@ static void parenthesized_short_forms(work *w, const uint32_t *candidates, size_
     }
   }
   if (!ndef) return;
-  for (size_t x = 0; x < w->ntext; x++) {
-    size_t i = w->text[x];
+  /* a mention of a short form has its text: those texts are marked, and
+     only their mentions looked at (and B3c's merged names, of two words) */
+  int32_t *marks = clear_marks(rl);
+  for (size_t d = 0; d < ndef; d++) marks[w->m[def_short[d]].text_id] |= MARK_SHORT_FORM;
+  const int32_t *ids = text_ids_of(w, rl);
+  for (size_t x = 0; x < rl->ntext; x++) {
+    if (!(marks[ids[x]] & MARK_SHORT_FORM)) continue;
+    size_t i = rl->text[x];
     mention *m = &w->m[i];
     if (!is_name(m) || m->ntok != 1 || m->canon >= 0 || m->from_lexicon) continue;
     for (size_t d = 0; d < ndef; d++) {
@@ -1037,9 +1162,22 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      then (from text + 2 * count) E's longer organisation names for E2,
      then (from text + 3 * count) B and C's first names per text number,
      later E's unlinked organisations and places,
-     then (from text + 4 * count) A's one-word names after a "(" for E0 */
-  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 5 * count : 1, sizeof *b->text);
+     then (from text + 4 * count) A's one-word names after a "(" for E0,
+     then (from text + 5 * count) the text number of each of text's
+     mentions, when a step from B3c to E0 needs them,
+     then (from text + 6 * count) A's names of two words or more that are
+     facilities, events or products (B3e, B4),
+     then (from text + 7 * count) A's teams and companies (B3c, B3d);
+     the one-word names and places after B3, when B3c or B3d needs them,
+     go in B3's list's place (text + 2 * count: E's is made later) */
+  uint32_t *text = b->text = reserve(b->text, &b->text_cap, count ? 8 * count : 1, sizeof *b->text);
   uint32_t *long_orgs = text + 2 * count, *unlinked = text + 3 * count, *parenthesized = text + 4 * count;
+  /* the rare steps B3c to B4 and E0 walk these, not every mention: one
+     document of many articles has too many to walk five times (text numbers
+     are 4 bytes a mention, in order; a mention is a cache line or two),
+     while a short article seldom needs any (the lists the steps make when
+     first needed cost it nothing then) */
+  rare_lists rl = {0};
   size_t nlong_orgs = 0, nunlinked = 0;
   uint32_t *openers = text + count;
   size_t nopeners = 0;
@@ -1051,11 +1189,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   uint32_t long_types = 0;             /* bit t: a mention of two words or more has type t */
   /* A number per distinct text of a mention: the steps that look mentions
      up by their own text (A, C, D) index an array by it instead of hashing */
-  int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count ? count : 1, sizeof *b->by_text);
+  int32_t *by_text = b->by_text = reserve(b->by_text, &b->by_text_cap, count + 1, sizeof *b->by_text);
   /* group_bytes holds the groups: one per text number */
   vote_group *groups = (vote_group *)(b->group_bytes = reserve(b->group_bytes, &b->group_bytes_cap,
                                                           (count ? count : 1) * sizeof(vote_group), 1));
   if (!text || !by_text || !groups || sm_init(texts, count) || sm_init(acronyms, count)) goto done;
+  rl.text_ids = (int32_t *)(text + 5 * count);
+  rl.long_rare = text + 6 * count;
+  rl.names_places = text + 2 * count;
+  rl.context = text + 7 * count;
 
   /* A. A capitalised common word opening a sentence is not a name, unless
         the article also uses it as a name mid-sentence. */
@@ -1076,6 +1218,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (m->team || m->context_org) {        /* rare: one test for both */
       teams += m->team;
       companies += !m->team;
+      rl.context[rl.ncontext++] = (uint32_t)i;
     }
     m->hash = text_hash(doc + m->start, m->end - m->start);
     int32_t *id = sm_mention(texts, doc, m, 1);
@@ -1088,7 +1231,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     /* by_text: 1 for a text used mid-sentence */
     int mid_sentence = !m->initial && !m->orphan;
     if (m->ntok != 1) {
-      if (m->ntok >= 2) long_types |= 1u << m->type;
+      if (m->ntok >= 2) {
+        long_types |= 1u << m->type;
+        if ((1u << m->type) & LONG_RARE_TYPES) rl.long_rare[rl.nlong_rare++] = (uint32_t)i;
+      }
       if (mid_sentence) by_text[m->text_id] = 1;
       continue;
     }
@@ -1189,14 +1335,19 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
      step before them makes a facility, an event or a product of a longer
      name */
-  if (nlone_persons) companies += one_word_persons(w, lone_persons, nlone_persons);
-  if (companies) business_story_companies(w);
-  if (long_types & 1u << ART_ENT_FAC) facility_short_names(w);
-  if (teams >= 2) match_report_teams(w);
+  rl.text = text;
+  rl.ntext = ntext;
+  rl.ntexts = ntexts;
+  rl.marks = by_text;                  /* free from here to E */
+  rl.texts = texts;
+  if (nlone_persons) companies += one_word_persons(w, lone_persons, nlone_persons, &rl);
+  if (companies) business_story_companies(w, &rl);
+  if (long_types & 1u << ART_ENT_FAC) facility_short_names(w, &rl);
+  if (teams >= 2) match_report_teams(w, &rl);
   /* B3c drops the second word of a club's name, B4 makes names of runs
      left as O: C's first half is then walked again, below */
   int names_changed = w->match_report;
-  if (long_types & (1u << ART_ENT_EVENT | 1u << ART_ENT_PRODUCT)) names_changed |= event_short_names(w) > 0;
+  if (long_types & (1u << ART_ENT_EVENT | 1u << ART_ENT_PRODUCT)) names_changed |= event_short_names(w, &rl) > 0;
   /* B3c's merges change where names end: then B5 walks every text's mention */
   if (!w->match_report) {
     w->text = dotted;
@@ -1258,6 +1409,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* each group's winner is found when D's outcome asks (below) */
 
   memset(by_text, 0xFF, ntexts * sizeof *by_text);   /* by_text: E's suffixes */
+  rl.marks_clear = 0;                                 /* (it held the marks of B3e and B4) */
 
   /* E. Acronyms -> the spelled-out name; a shorter organisation name -> the longer. */
   acr_keys = b->acr_keys = reserve(b->acr_keys, &b->acr_cap, count * ACRONYM_MAX + 1, 1);
@@ -1287,7 +1439,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (f->type != ART_ENT_ORG) continue;
     /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
        Affairs": the initials from an organisation word on, the tail of key */
-    for (size_t p = f->start + 1; kl >= 4 && p < f->last_start; p++) {
+    for (size_t p = inner_start(f) + 1; kl >= 4 && p < f->last_start; p++) {
       if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
       size_t wl = 0;
       while (p + wl < f->end && doc[p + wl] != ' ') wl++;
@@ -1300,7 +1452,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
         if (*v < 0) *v = (int32_t)i;
       }
     }
-    for (size_t p = f->start + 1; p < f->end; p++) {
+    for (size_t p = inner_start(f) + 1, end = inner_end(f) + 1; p < end; p++) {
       if (doc[p - 1] != ' ') continue;
       /* what follows "of" is another body: "European Union" of "Court of
          Justice of the European Union" is not short for it */
@@ -1334,7 +1486,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
 
   w->text = names;
   w->ntext = nnames;
-  if (nparenthesized) parenthesized_short_forms(w, parenthesized, nparenthesized);
+  if (nparenthesized) parenthesized_short_forms(w, parenthesized, nparenthesized, &rl);
   w->text = unlinked;
   w->ntext = nunlinked;
   if (spelled_out_acronyms(w, groups)) goto done;
@@ -1351,7 +1503,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     const mention *f = &w->m[i];
     if (!is_name(f) || f->type != ART_ENT_ORG || f->ntok < 2 || f->canon >= 0) continue;
     int qualifies = -1;          /* the test of the full name, made once a prefix needs it */
-    for (size_t p = f->start + 1; p < f->last_start; p++) {
+    for (size_t p = inner_start(f) + (inner_start(f) == f->start); p < f->last_start; p++) {
       if (doc[p] != ' ' || doc[p - 1] == ',') continue;
       /* a prefix that is no mention's text is never looked up: asked
          first, as most are not, and it is cheaper than the word lists */
@@ -1505,7 +1657,8 @@ static int by_start(const void *a, const void *b) {
 static void sort_keys(order_key *k, size_t n) {
   size_t moves = 0;
   for (size_t i = 1; i < n; i++) {
-    if (by_start(&k[i - 1], &k[i]) < 0) continue;   /* in place already: most keys */
+    /* in place already: most keys, by their starts alone */
+    if (k[i - 1].start < k[i].start || by_start(&k[i - 1], &k[i]) < 0) continue;
     order_key x = k[i];
     size_t j = i;
     while (j > 0 && by_start(&k[j - 1], &x) > 0) {

@@ -151,6 +151,32 @@ int main(void) {
         out.count == 3 && out.items[0].type == ART_ENT_ORG && out.items[2].type == ART_ENT_ORG &&
         strcmp(out.items[1].canonical, "Western Office Department Union Federation Association Foundation Institute") == 0);
 
+  /* a match report (two teams) joins two places with only a space between
+     into one club ("Bayern" + "Munich"), a text no mention had; a product
+     named in full once ("Zorvex Bayern Munich") is named by its last words
+     later: the steps after the join that look only at the mentions of the
+     texts they look for must still see the joined name */
+  const char *club = "Alvenor beat Quarnet. Brunvald Ostreva lost. Zorvex Brunvald Ostreva sold.";
+  setup(&w, store, club);
+  put(&w, 0, 7, ART_ENT_ORG, 9);          /* "Alvenor": a team by its words */
+  w.m[0].team = w.m[0].context_org = 1;
+  put(&w, 13, 7, ART_ENT_ORG, 9);         /* "Quarnet": another */
+  w.m[1].team = w.m[1].context_org = 1;
+  put(&w, 22, 8, ART_ENT_GPE, 9);         /* "Brunvald" */
+  put(&w, 31, 7, ART_ENT_GPE, 9);         /* "Ostreva", right after it */
+  w.m[2].sentence = w.m[3].sentence = 1;
+  put(&w, 45, 23, ART_ENT_PRODUCT, 9);    /* "Zorvex Brunvald Ostreva" */
+  w.m[4].ntok = 3;
+  w.m[4].first_end = 51;
+  w.m[4].last_start = 61;
+  w.m[4].sentence = 2;
+  CHECK("doc joined club runs", run(&w, &out) == 0);
+  CHECK("doc joined club: four rows", out.count == 4);
+  CHECK("doc joined club: one name of two words",
+        out.count == 4 && out.items[2].start == 22 && out.items[2].end == 38);
+  CHECK("doc joined club: named by the product's last words",
+        out.count == 4 && out.items[2].type == ART_ENT_PRODUCT && out.items[3].type == ART_ENT_PRODUCT);
+
   art_entity_list_free(&out);
   return check_failures != 0;
 }
