@@ -689,13 +689,17 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
                                   int at_end) {
   if (b > a) {
     size_t at = at_end ? b - 1 : a;
-    if (!(toks[at].flags & ART_TOK_WORD)) return 0;
     /* a word the memo does not know yet is asked about here, out of line
        (the search's first step would ask the same), so that most calls
-       never set up the search's key */
-    uint32_t w = tm->word[at], bits;
+       never set up the search's key; most words' bits are the tagger's
+       (no need to ask whether they are words: those are) */
+    uint32_t bits;
     if (memo_is_tagger_bits(&toks[at])) bits = tm->tagger_gaz[at];
-    else bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+    else if (!(toks[at].flags & ART_TOK_WORD)) return 0;
+    else {
+      uint32_t w = tm->word[at];
+      bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+    }
     if (!(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))) return 0;
   }
   return title_phrase_search(tm, doc, toks, a, b, at_end);
