@@ -1185,6 +1185,7 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
 
 /* A token of digits only ("20" of "House Bill 20"). */
 static int all_digits(const char *doc, const art_token *t) {
+  if (!(t->flags & ART_TOK_DIGIT)) return 0;   /* the tokenizer's flag: no digit at all (most words asked) */
   for (size_t k = t->start; k < t->end; k++) if (doc[k] < '0' || doc[k] > '9') return 0;
   return t->end > t->start;
 }
