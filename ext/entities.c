@@ -1598,13 +1598,14 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
 ** and "at" is where the job is held, an organisation.
 */
 static int after_role_at(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  /* (the words before first: most names have no "at" there) */
+  size_t k = a;
+  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
+  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
   /* not an owner or a base: "an official at Rangoon's prison", "at San Francisco-based" */
   if (b < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || doc[toks[b].start] == '-' ||
                 (toks[b].start == toks[b - 1].end && (toks[b].flags & ART_TOK_WORD))))
     return 0;
-  size_t k = a;
-  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
-  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
   const art_table_entry *e = LOOKUP_LOWER(speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
