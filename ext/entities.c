@@ -602,7 +602,9 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
     }
     uint32_t bits, stripped = 0;
     if (k == 1) {
-      token_memo_word(tm, doc, t, at, &bits, &stripped);   /* one word: the memo has it */
+      /* one word: the tagger's bits (no period to strip), or the memo's */
+      if (memo_is_tagger_bits(t)) bits = tm->tagger_gaz[at];
+      else token_memo_word(tm, doc, t, at, &bits, &stripped);
       if (!(bits & ART_GAZ_TITLES)) bits |= stripped;
     } else {
       int spaced = at_end ? t->end + 1 == toks[at + 1].start && doc[t->end] == ' '
@@ -677,6 +679,7 @@ static inline uint32_t memo_word_bits(token_memo *tm, const char *doc, const art
 /* gaz_bits() of token i alone, through the memo (words of up to 63 bytes):
    the rules ask about a span's first and last words again and again. */
 static inline uint32_t token_gaz(token_memo *tm, const char *doc, const art_token *toks, size_t i, int strip_period) {
+  if (memo_is_tagger_bits(&toks[i])) return tm->tagger_gaz[i];   /* no final period: nothing to strip */
   size_t n = tok_len(&toks[i]);
   if (n >= 64) return gaz_bits(doc + toks[i].start, n, strip_period);
   uint32_t w = memo_word_bits(tm, doc, toks, i);
@@ -1341,13 +1344,13 @@ static int clause_punct(const char *doc, const art_token *t) {
 }
 
 /* The product_cues.tsv entry of a lower-case token with the given kind ("maker", "owner"...), or NULL.
-   Asked only where product_cue_filter() or a rare cue let it: it takes no
-   word filter (their slots are few, and the lists asked more need them). */
+   Asked only where product_cue_filter() or a rare cue let it, behind the
+   list's word filter. */
 static const art_table_entry *product_cue(const char *doc, const art_token *t, const char *kind) {
   size_t n = tok_len(t);
   if (!(t->flags & ART_TOK_LOWER) || n >= 64) return NULL;
   char buf[64];
-  const art_table_entry *e = art_table_find(&art_table_product_cues, lower_key(doc + t->start, n, buf), n);
+  const art_table_entry *e = FIND_AS_WRITTEN(product_cues, lower_key(doc + t->start, n, buf), n);
   return e && strcmp(e->extra, kind) == 0 ? e : NULL;
 }
 
@@ -1381,7 +1384,7 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
     return product_noun(doc, p, 0) ? PRODUCT_CUE : PRODUCT_NONE;
   char buf[64];
   size_t pl = tok_len(p);
-  const art_table_entry *e = pl < 64 ? art_table_find(&art_table_product_cues, lower_key(doc + p->start, pl, buf), pl) : NULL;
+  const art_table_entry *e = pl < 64 ? FIND_AS_WRITTEN(product_cues, lower_key(doc + p->start, pl, buf), pl) : NULL;
   if (!e) return PRODUCT_NONE;
   if (strcmp(e->extra, "owner") == 0) return PRODUCT_OWNER;
   if (strcmp(e->extra, "called") == 0)
@@ -2518,8 +2521,10 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
       tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
       holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
     b = a;
+  /* (a span of one or two tokens, most of them: two loads) */
   int clash = 0;
-  for (size_t k = a; k < b; k++) clash |= s->taken[k];
+  if (b - a <= 2) clash = b > a && (s->taken[a] | s->taken[b - 1]);
+  else for (size_t k = a; k < b; k++) clash |= s->taken[k];
   mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
   if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
   int gap;
