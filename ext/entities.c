@@ -997,6 +997,16 @@ static int has_for_the(const char *z, size_t n) {
   return 0;
 }
 
+/* Does the mention's name hold " of " or " for " ("Department for Culture")?
+   Asked last, of the few names the other tests leave. */
+static int name_has_of(const char *doc, const mention *prev) {
+  for (size_t p = prev->start; p + 4 <= prev->end; p++)
+    if (doc[p] == ' ' && ((doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') ||
+                          (p + 5 <= prev->end && memcmp(doc + p, " for ", 5) == 0)))
+      return 1;
+  return 0;
+}
+
 static int join_connected_org(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                               mention *prev, size_t first_tok) {
   const art_table_entry *tail_of = NULL;
@@ -1046,15 +1056,10 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
     }
   }
   if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
-  int has_of = 0;
-  for (size_t p = prev->start; p + 4 <= prev->end; p++)
-    if (doc[p] == ' ' && ((doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') ||
-                          (p + 5 <= prev->end && memcmp(doc + p, " for ", 5) == 0)))
-      has_of = 1;
   /* "Department for Culture" + ", Media and Sport": a list of common words
      after a comma goes on with the name of a body "of" or "for" them */
-  if (prev->type == ART_ENT_ORG && has_of && a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end &&
-      (toks[b - 1].flags & ART_TOK_CAP)) {
+  if (prev->type == ART_ENT_ORG && a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end &&
+      (toks[b - 1].flags & ART_TOK_CAP) && name_has_of(doc, prev)) {
     int ok = 1;
     for (size_t q = a; q < b && ok; q++) {
       uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
@@ -1101,7 +1106,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
   if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
     ok = 1;
-  else if (prev->type == ART_ENT_ORG && gap == 1 && tok_is(doc, &toks[k], "and") && has_of &&
+  else if (prev->type == ART_ENT_ORG && gap == 1 && tok_is(doc, &toks[k], "and") && name_has_of(doc, prev) &&
            (common_words_only(doc, toks, a, b) || field_of_study(doc, toks, a, b)))
     ok = 1;
   else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
