@@ -137,7 +137,7 @@ enum {
   LIST_END
 };
 /* ...then filters of one kind of a list's entries (kind_may_hold()) */
-enum { FILTER_HOLIDAYS, FILTER_OWNED, FILTER_SPAN_LISTS, DERIVED_FILTERS };
+enum { FILTER_HOLIDAYS, FILTER_OWNED, FILTER_SPAN_LISTS, FILTER_FEATURES, DERIVED_FILTERS };
 #define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS + DERIVED_FILTERS)
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
@@ -1406,8 +1406,17 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
 ** The walk from token b passes commas, "and", "or" and capitalised words;
 ** most names stop at the first word (only a plural is looked up).
 */
+static inline int kind_may_hold_key(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                    const char *key, size_t n);   /* below, with the other kinds' filters */
 static int natural_feature_plural(const char *doc, const art_token *t) {
   size_t len = tok_len(t);
+  /* (a word that neither whole nor without its "s" may be a natural
+     feature's is none: the filter of the list's LOC entries says so of
+     nearly every word asked, "says", "was", "has") */
+  const char *z = doc + t->start;
+  if (!(len > 2 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len)) &&
+      !(len > 3 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len - 1)))
+    return 0;
   for (size_t cut = 0; cut < 2 && len > cut + 2; cut++) {
     const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + t->start, len - cut, 0);
     if (e) return strcmp(e->value, "LOC") == 0;
@@ -1781,17 +1790,22 @@ static RARE void build_kind_filter(word_filter *f, const art_table *tab, int in_
   f->table = tab;
 }
 
-/* May token t, lower-cased, be an entry of tab of that kind?  0: surely not. */
-static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extra, const char *kind,
-                                const char *doc, const art_token *t) {
-  size_t n = tok_len(t);
+/* May key[0..n), lower-cased, be an entry of tab of that kind?  0: surely not. */
+static inline int kind_may_hold_key(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                    const char *key, size_t n) {
   word_filter *fs = lowered.filters;
   if (!n || !fs) return 1;
   word_filter *f = &fs[WORD_FILTERS + DATA_LISTS + slot];
   if (!f->table) build_kind_filter(f, tab, in_extra, kind);
-  const unsigned char *z = (const unsigned char *)doc + t->start;
+  const unsigned char *z = (const unsigned char *)key;
   unsigned bit = filter_bit(z[0] | 0x20, z[n - 1] | 0x20, n);
   return (f->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* ...of token t */
+static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                const char *doc, const art_token *t) {
+  return kind_may_hold_key(slot, tab, in_extra, kind, doc + t->start, tok_len(t));
 }
 
 static int holiday(const char *doc, const art_token *t) {
