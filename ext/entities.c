@@ -789,7 +789,9 @@ static void name_mention(mention *prev, art_etype type) {
   if (prev->score < 1) prev->score = 1;
 }
 
-static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
+/* (whole: 1 << 32 | gaz_bits() of the whole span, when the caller has it; else 0) */
+static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+                              uint64_t whole) {
   const art_token *last = &toks[b - 1];
   /* the span as written is the key of the first three lists (one word for
      the last two): its filter bit is worked out once */
@@ -831,7 +833,8 @@ static art_etype decided_type(token_memo *tm, const char *doc, const art_token *
   }
   /* the gazetteer bits of the whole span, asked for once (ORG and PERSON use them twice) */
   uint32_t span_bits = type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC
-                       ? (b - a == 1 ? token_gaz(tm, doc, toks, a, 0) : gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0)) : 0;
+                       ? (b - a == 1 ? token_gaz(tm, doc, toks, a, 0)
+                          : whole ? (uint32_t)whole : gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0)) : 0;
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE) {
     uint32_t bits = span_bits;
     uint32_t states = ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES;
@@ -2442,7 +2445,7 @@ typedef struct span_context {
 ** line, so that each half keeps its state in registers.  -1 when out of memory.
 */
 static __attribute__((noinline)) int typed_span(const span_context *c, size_t a, size_t b, art_etype retype,
-                                                int32_t score) {
+                                                int32_t score, uint64_t whole) {
   work *w = c->w;
   scratch *s = c->s;
   const art_sentence *st = c->st;
@@ -2452,7 +2455,7 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
   int *has_score = c->has_score;
   const char *doc = w->doc;
   const art_table_entry *e_law = NULL;
-  if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
+  if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype, whole);
   /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
      facility when the word before "No." says so */
   if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
@@ -2833,10 +2836,18 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
     if (g != ART_ENT_NONE) retype = g;
     break;
   }
+  /* the whole span's gazetteer bits, when asked here: typed_span() asks
+     the same of the same span (1 << 32 | the bits; whole_a, its start) */
+  uint64_t whole = 0;
+  size_t whole_a = a;
   if (b - a >= 2 && event_name(tb, doc, &toks[a], &toks[b - 1])) retype = ART_ENT_EVENT;
   else if (b - a >= 2 && retype != ART_ENT_PERSON) {
     art_etype f = facility_type(tb, doc, &toks[a], &toks[b - 1]);
-    if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
+    if (f == ART_ENT_NONE) {            /* "West Bank", "Gulf of Aden" */
+      uint32_t bits = gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0);
+      whole = 1ull << 32 | bits;
+      f = place_type_of(bits);
+    }
     if (f != ART_ENT_NONE) retype = f;
   }
   /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
@@ -2863,7 +2874,7 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
     }
   }
   *next = j;
-  return typed_span(c, a, b, retype, score);
+  return typed_span(c, a, b, retype, score, a == whole_a ? whole : 0);
 }
 
 static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
