@@ -137,7 +137,7 @@ enum {
   LIST_END
 };
 /* ...then filters of one kind of a list's entries (kind_may_hold()) */
-enum { FILTER_HOLIDAYS, FILTER_OWNED, DERIVED_FILTERS };
+enum { FILTER_HOLIDAYS, FILTER_OWNED, FILTER_SPAN_LISTS, FILTER_FEATURES, DERIVED_FILTERS };
 #define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS + DERIVED_FILTERS)
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
@@ -204,10 +204,43 @@ static inline const word_filter *listed_filter(const art_table *tab, unsigned li
 }
 
 /* art_ascii_lower() of a whole document, sixteen bytes a step where SSE2
-   is there: 'A'..'Z' moved to the bottom of the signed range are the only
-   bytes below -102. */
+   is there, 64 (two registers of 32) on machines with AVX2: 'A'..'Z'
+   moved to the bottom of the signed range are the only bytes below -102. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#include <immintrin.h>
+#define HAVE_AVX2_LOWER 1
+/* the bytes of src[0..n) it lowered (a multiple of 64) */
+__attribute__((target("avx2"))) static size_t lower_document_avx2(char *dst, const char *src, size_t n) {
+  const __m256i shift = _mm256_set1_epi8((char)(128 - 'A')), limit = _mm256_set1_epi8(-128 + 26),
+                bit = _mm256_set1_epi8(0x20);
+  size_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(src + i)), y = _mm256_loadu_si256((const __m256i *)(src + i + 32));
+    __m256i ux = _mm256_cmpgt_epi8(limit, _mm256_add_epi8(x, shift)), uy = _mm256_cmpgt_epi8(limit, _mm256_add_epi8(y, shift));
+    _mm256_storeu_si256((__m256i *)(dst + i), _mm256_or_si256(x, _mm256_and_si256(ux, bit)));
+    _mm256_storeu_si256((__m256i *)(dst + i + 32), _mm256_or_si256(y, _mm256_and_si256(uy, bit)));
+  }
+  return i;
+}
+
+/* 1 when lower_document_avx2() may run here; asked once. */
+static int lower_in_avx2(void) {
+  static int known;   /* 0 not asked yet, 1 no, 2 yes */
+  int k = __atomic_load_n(&known, __ATOMIC_RELAXED);
+  if (!k) {
+    __builtin_cpu_init();
+    k = __builtin_cpu_supports("avx2") ? 2 : 1;
+    __atomic_store_n(&known, k, __ATOMIC_RELAXED);
+  }
+  return k == 2;
+}
+#endif
+
 static void lower_document(char *dst, const char *src, size_t n) {
   size_t i = 0;
+#ifdef HAVE_AVX2_LOWER
+  if (lower_in_avx2()) i = lower_document_avx2(dst, src, n);
+#endif
 #ifdef __SSE2__
   const __m128i shift = _mm_set1_epi8((char)(128 - 'A')), limit = _mm_set1_epi8(-128 + 26),
                 bit = _mm_set1_epi8(0x20);
@@ -236,6 +269,31 @@ static inline const art_table_entry *find_listed_bit(const art_table *tab, unsig
          ? art_table_find(tab, key, n) : NULL;
 }
 #define FIND_BY_BIT(name, key, n, bit) find_listed_bit(&art_table_##name, LIST_##name, key, n, bit)
+
+/*
+** decided_type() asks three lists about a span as written (org_names,
+** acronyms, common_acronyms), and most spans are in none of them: the
+** union of their filters, in a slot of its own, turns those away with one
+** bit test instead of three.  0: surely in none of them.
+*/
+static RARE void build_span_lists_filter(word_filter *f) {
+  static const art_table *const lists[] = { &art_table_org_names, &art_table_acronyms, &art_table_common_acronyms };
+  word_filter one;
+  memset(f->bits, 0, sizeof f->bits);
+  for (size_t t = 0; t < sizeof lists / sizeof *lists; t++) {
+    build_filter(&one, lists[t]);
+    for (size_t k = 0; k < sizeof f->bits / sizeof *f->bits; k++) f->bits[k] |= one.bits[k];
+  }
+  f->table = lists[0];
+}
+
+static inline int span_lists_may_hold(unsigned bit) {
+  word_filter *fs = lowered.filters;
+  if (!fs) return 1;
+  word_filter *f = &fs[WORD_FILTERS + DATA_LISTS + FILTER_SPAN_LISTS];
+  if (!f->table) build_span_lists_filter(f);
+  return (f->bits[bit >> 6] >> (bit & 63)) & 1;
+}
 
 /* z[0..n) lower-cased: from the document's copy when z lies in the
    document, else copied into buf (at least n bytes). */
@@ -544,7 +602,9 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
     }
     uint32_t bits, stripped = 0;
     if (k == 1) {
-      token_memo_word(tm, doc, t, at, &bits, &stripped);   /* one word: the memo has it */
+      /* one word: the tagger's bits (no period to strip), or the memo's */
+      if (memo_is_tagger_bits(t)) bits = tm->tagger_gaz[at];
+      else token_memo_word(tm, doc, t, at, &bits, &stripped);
       if (!(bits & ART_GAZ_TITLES)) bits |= stripped;
     } else {
       int spaced = at_end ? t->end + 1 == toks[at + 1].start && doc[t->end] == ' '
@@ -619,6 +679,7 @@ static inline uint32_t memo_word_bits(token_memo *tm, const char *doc, const art
 /* gaz_bits() of token i alone, through the memo (words of up to 63 bytes):
    the rules ask about a span's first and last words again and again. */
 static inline uint32_t token_gaz(token_memo *tm, const char *doc, const art_token *toks, size_t i, int strip_period) {
+  if (memo_is_tagger_bits(&toks[i])) return tm->tagger_gaz[i];   /* no final period: nothing to strip */
   size_t n = tok_len(&toks[i]);
   if (n >= 64) return gaz_bits(doc + toks[i].start, n, strip_period);
   uint32_t w = memo_word_bits(tm, doc, toks, i);
@@ -631,13 +692,17 @@ static inline size_t title_phrase(token_memo *tm, const char *doc, const art_tok
                                   int at_end) {
   if (b > a) {
     size_t at = at_end ? b - 1 : a;
-    if (!(toks[at].flags & ART_TOK_WORD)) return 0;
     /* a word the memo does not know yet is asked about here, out of line
        (the search's first step would ask the same), so that most calls
-       never set up the search's key */
-    uint32_t w = tm->word[at], bits;
+       never set up the search's key; most words' bits are the tagger's
+       (no need to ask whether they are words: those are) */
+    uint32_t bits;
     if (memo_is_tagger_bits(&toks[at])) bits = tm->tagger_gaz[at];
-    else bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+    else if (!(toks[at].flags & ART_TOK_WORD)) return 0;
+    else {
+      uint32_t w = tm->word[at];
+      bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+    }
     if (!(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))) return 0;
   }
   return title_phrase_search(tm, doc, toks, a, b, at_end);
@@ -724,24 +789,27 @@ static void name_mention(mention *prev, art_etype type) {
   if (prev->score < 1) prev->score = 1;
 }
 
-static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type) {
+/* (whole: 1 << 32 | gaz_bits() of the whole span, when the caller has it; else 0) */
+static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+                              uint64_t whole) {
   const art_token *last = &toks[b - 1];
   /* the span as written is the key of the first three lists (one word for
      the last two): its filter bit is worked out once */
   const char *key = doc + toks[a].start;
   size_t kn = last->end - toks[a].start;
   unsigned kbit = kn ? filter_bit((unsigned char)key[0], (unsigned char)key[kn - 1], kn) : 0;
+  int listed = !kn || span_lists_may_hold(kbit);   /* else none of the three lists holds the span */
   /* a name the news corpus nearly always tags as an organisation
      (ext/data/org_names.tsv: "Gazprom", "Human Rights Watch") */
-  if ((type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC || type == ART_ENT_NORP) &&
+  if (listed && (type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC || type == ART_ENT_NORP) &&
       FIND_BY_BIT(org_names, key, kn, kbit))
     return ART_ENT_ORG;
   /* a listed acronym or short name, as written ("Nasdaq", "U.N.") */
   if (b - a == 1) {
-    const art_table_entry *e = FIND_BY_BIT(acronyms, key, kn, kbit);
+    const art_table_entry *e = listed ? FIND_BY_BIT(acronyms, key, kn, kbit) : NULL;
     if (e) return art_etype_from_name(e->value, strlen(e->value));
     /* "AI", "SUVs": an ordinary noun in capitals */
-    if ((FIND_BY_BIT(common_acronyms, key, kn, kbit) ||
+    if (((listed && FIND_BY_BIT(common_acronyms, key, kn, kbit)) ||
          (kn > 2 && key[kn - 1] == 's' && FIND_AS_WRITTEN(common_acronyms, key, kn - 1))))
       return ART_ENT_NONE;
   }
@@ -765,7 +833,8 @@ static art_etype decided_type(token_memo *tm, const char *doc, const art_token *
   }
   /* the gazetteer bits of the whole span, asked for once (ORG and PERSON use them twice) */
   uint32_t span_bits = type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE || type == ART_ENT_LOC
-                       ? (b - a == 1 ? token_gaz(tm, doc, toks, a, 0) : gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0)) : 0;
+                       ? (b - a == 1 ? token_gaz(tm, doc, toks, a, 0)
+                          : whole ? (uint32_t)whole : gaz_bits(doc + toks[a].start, last->end - toks[a].start, 0)) : 0;
   if (type == ART_ENT_ORG || type == ART_ENT_PERSON || type == ART_ENT_GPE) {
     uint32_t bits = span_bits;
     uint32_t states = ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES;
@@ -931,6 +1000,16 @@ static int has_for_the(const char *z, size_t n) {
   return 0;
 }
 
+/* Does the mention's name hold " of " or " for " ("Department for Culture")?
+   Asked last, of the few names the other tests leave. */
+static int name_has_of(const char *doc, const mention *prev) {
+  for (size_t p = prev->start; p + 4 <= prev->end; p++)
+    if (doc[p] == ' ' && ((doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') ||
+                          (p + 5 <= prev->end && memcmp(doc + p, " for ", 5) == 0)))
+      return 1;
+  return 0;
+}
+
 static int join_connected_org(const char *doc, const art_token *toks, size_t n, size_t a, size_t b, art_etype type,
                               mention *prev, size_t first_tok) {
   const art_table_entry *tail_of = NULL;
@@ -980,15 +1059,10 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
     }
   }
   if (type != ART_ENT_ORG && type != ART_ENT_NONE) return 0;
-  int has_of = 0;
-  for (size_t p = prev->start; p + 4 <= prev->end; p++)
-    if (doc[p] == ' ' && ((doc[p + 1] == 'o' && doc[p + 2] == 'f' && doc[p + 3] == ' ') ||
-                          (p + 5 <= prev->end && memcmp(doc + p, " for ", 5) == 0)))
-      has_of = 1;
   /* "Department for Culture" + ", Media and Sport": a list of common words
      after a comma goes on with the name of a body "of" or "for" them */
-  if (prev->type == ART_ENT_ORG && has_of && a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end &&
-      (toks[b - 1].flags & ART_TOK_CAP)) {
+  if (prev->type == ART_ENT_ORG && a >= 2 && tok_is(doc, &toks[a - 1], ",") && toks[a - 2].end == prev->end &&
+      (toks[b - 1].flags & ART_TOK_CAP) && name_has_of(doc, prev)) {
     int ok = 1;
     for (size_t q = a; q < b && ok; q++) {
       uint32_t bits = gaz_bits(doc + toks[q].start, tok_len(&toks[q]), 0);
@@ -1035,7 +1109,7 @@ static int join_connected_org(const char *doc, const art_token *toks, size_t n, 
   if (prev->type == ART_ENT_ORG && gap >= 1 && gap <= 2 && tail && !tok_is(doc, &toks[k], "and") &&
       !tok_is(doc, &toks[k], "&") && !tok_is(doc, &toks[k], "the"))
     ok = 1;
-  else if (prev->type == ART_ENT_ORG && gap == 1 && tok_is(doc, &toks[k], "and") && has_of &&
+  else if (prev->type == ART_ENT_ORG && gap == 1 && tok_is(doc, &toks[k], "and") && name_has_of(doc, prev) &&
            (common_words_only(doc, toks, a, b) || field_of_study(doc, toks, a, b)))
     ok = 1;
   else if (prev->type == ART_ENT_NORP && gap == 0 && prev->ntok == 1 && b - a >= 3 &&
@@ -1122,6 +1196,7 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
 
 /* A token of digits only ("20" of "House Bill 20"). */
 static int all_digits(const char *doc, const art_token *t) {
+  if (!(t->flags & ART_TOK_DIGIT)) return 0;   /* the tokenizer's flag: no digit at all (most words asked) */
   for (size_t k = t->start; k < t->end; k++) if (doc[k] < '0' || doc[k] > '9') return 0;
   return t->end > t->start;
 }
@@ -1277,13 +1352,13 @@ static int clause_punct(const char *doc, const art_token *t) {
 }
 
 /* The product_cues.tsv entry of a lower-case token with the given kind ("maker", "owner"...), or NULL.
-   Asked only where product_cue_filter() or a rare cue let it: it takes no
-   word filter (their slots are few, and the lists asked more need them). */
+   Asked only where product_cue_filter() or a rare cue let it, behind the
+   list's word filter. */
 static const art_table_entry *product_cue(const char *doc, const art_token *t, const char *kind) {
   size_t n = tok_len(t);
   if (!(t->flags & ART_TOK_LOWER) || n >= 64) return NULL;
   char buf[64];
-  const art_table_entry *e = art_table_find(&art_table_product_cues, lower_key(doc + t->start, n, buf), n);
+  const art_table_entry *e = FIND_AS_WRITTEN(product_cues, lower_key(doc + t->start, n, buf), n);
   return e && strcmp(e->extra, kind) == 0 ? e : NULL;
 }
 
@@ -1317,7 +1392,7 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
     return product_noun(doc, p, 0) ? PRODUCT_CUE : PRODUCT_NONE;
   char buf[64];
   size_t pl = tok_len(p);
-  const art_table_entry *e = pl < 64 ? art_table_find(&art_table_product_cues, lower_key(doc + p->start, pl, buf), pl) : NULL;
+  const art_table_entry *e = pl < 64 ? FIND_AS_WRITTEN(product_cues, lower_key(doc + p->start, pl, buf), pl) : NULL;
   if (!e) return PRODUCT_NONE;
   if (strcmp(e->extra, "owner") == 0) return PRODUCT_OWNER;
   if (strcmp(e->extra, "called") == 0)
@@ -1334,8 +1409,17 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
 ** The walk from token b passes commas, "and", "or" and capitalised words;
 ** most names stop at the first word (only a plural is looked up).
 */
+static inline int kind_may_hold_key(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                    const char *key, size_t n);   /* below, with the other kinds' filters */
 static int natural_feature_plural(const char *doc, const art_token *t) {
   size_t len = tok_len(t);
+  /* (a word that neither whole nor without its "s" may be a natural
+     feature's is none: the filter of the list's LOC entries says so of
+     nearly every word asked, "says", "was", "has") */
+  const char *z = doc + t->start;
+  if (!(len > 2 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len)) &&
+      !(len > 3 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len - 1)))
+    return 0;
   for (size_t cut = 0; cut < 2 && len > cut + 2; cut++) {
     const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + t->start, len - cut, 0);
     if (e) return strcmp(e->value, "LOC") == 0;
@@ -1534,13 +1618,14 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
 ** and "at" is where the job is held, an organisation.
 */
 static int after_role_at(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
+  /* (the words before first: most names have no "at" there) */
+  size_t k = a;
+  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
+  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
   /* not an owner or a base: "an official at Rangoon's prison", "at San Francisco-based" */
   if (b < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || doc[toks[b].start] == '-' ||
                 (toks[b].start == toks[b - 1].end && (toks[b].flags & ART_TOK_WORD))))
     return 0;
-  size_t k = a;
-  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
-  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
   const art_table_entry *e = LOOKUP_LOWER(speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
 }
@@ -1708,17 +1793,22 @@ static RARE void build_kind_filter(word_filter *f, const art_table *tab, int in_
   f->table = tab;
 }
 
-/* May token t, lower-cased, be an entry of tab of that kind?  0: surely not. */
-static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extra, const char *kind,
-                                const char *doc, const art_token *t) {
-  size_t n = tok_len(t);
+/* May key[0..n), lower-cased, be an entry of tab of that kind?  0: surely not. */
+static inline int kind_may_hold_key(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                    const char *key, size_t n) {
   word_filter *fs = lowered.filters;
   if (!n || !fs) return 1;
   word_filter *f = &fs[WORD_FILTERS + DATA_LISTS + slot];
   if (!f->table) build_kind_filter(f, tab, in_extra, kind);
-  const unsigned char *z = (const unsigned char *)doc + t->start;
+  const unsigned char *z = (const unsigned char *)key;
   unsigned bit = filter_bit(z[0] | 0x20, z[n - 1] | 0x20, n);
   return (f->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* ...of token t */
+static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                const char *doc, const art_token *t) {
+  return kind_may_hold_key(slot, tab, in_extra, kind, doc + t->start, tok_len(t));
 }
 
 static int holiday(const char *doc, const art_token *t) {
@@ -2355,7 +2445,7 @@ typedef struct span_context {
 ** line, so that each half keeps its state in registers.  -1 when out of memory.
 */
 static __attribute__((noinline)) int typed_span(const span_context *c, size_t a, size_t b, art_etype retype,
-                                                int32_t score) {
+                                                int32_t score, uint64_t whole) {
   work *w = c->w;
   scratch *s = c->s;
   const art_sentence *st = c->st;
@@ -2365,7 +2455,7 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
   int *has_score = c->has_score;
   const char *doc = w->doc;
   const art_table_entry *e_law = NULL;
-  if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype);
+  if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype, whole);
   /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
      facility when the word before "No." says so */
   if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
@@ -2453,8 +2543,10 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
       tok_len(&toks[a]) >= 3 && !(b < n && (toks[b].flags & ART_TOK_POSSESSIVE)) &&
       holiday(doc, &toks[a]) && word_has_role(doc, &toks[a - 1], "time", 0))   /* the rare word first */
     b = a;
+  /* (a span of one or two tokens, most of them: two loads) */
   int clash = 0;
-  for (size_t k = a; k < b; k++) clash |= s->taken[k];
+  if (b - a <= 2) clash = b > a && (s->taken[a] | s->taken[b - 1]);
+  else for (size_t k = a; k < b; k++) clash |= s->taken[k];
   mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
   if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
   int gap;
@@ -2744,10 +2836,18 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
     if (g != ART_ENT_NONE) retype = g;
     break;
   }
+  /* the whole span's gazetteer bits, when asked here: typed_span() asks
+     the same of the same span (1 << 32 | the bits; whole_a, its start) */
+  uint64_t whole = 0;
+  size_t whole_a = a;
   if (b - a >= 2 && event_name(tb, doc, &toks[a], &toks[b - 1])) retype = ART_ENT_EVENT;
   else if (b - a >= 2 && retype != ART_ENT_PERSON) {
     art_etype f = facility_type(tb, doc, &toks[a], &toks[b - 1]);
-    if (f == ART_ENT_NONE) f = place_type(doc, &toks[a], &toks[b - 1]);   /* "West Bank", "Gulf of Aden" */
+    if (f == ART_ENT_NONE) {            /* "West Bank", "Gulf of Aden" */
+      uint32_t bits = gaz_bits(doc + toks[a].start, toks[b - 1].end - toks[a].start, 0);
+      whole = 1ull << 32 | bits;
+      f = place_type_of(bits);
+    }
     if (f != ART_ENT_NONE) retype = f;
   }
   /* "Egypt's Ministry of Water Resources": an owner's possessive inside a
@@ -2774,7 +2874,7 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
     }
   }
   *next = j;
-  return typed_span(c, a, b, retype, score);
+  return typed_span(c, a, b, retype, score, a == whole_a ? whole : 0);
 }
 
 static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
