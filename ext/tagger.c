@@ -81,9 +81,7 @@
 #define COLD __attribute__((noinline, cold))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #define FLATTEN __attribute__((flatten))   /* the hash inlined: these are called for every word */
-#define PREFETCH(p) __builtin_prefetch(p)
 #else
-#define PREFETCH(p) ((void)(p))
 #define FLATTEN
 #define ALWAYS_INLINE inline
 #define NOINLINE
@@ -382,13 +380,13 @@ int art_tagger_scratch_reset(art_tagger_scratch *sc, size_t n) {
                               (cap + INFO_BEFORE + INFO_AFTER) * sizeof *p);
     if (!p) return -1;
     for (size_t i = sc->info ? sc->cap + INFO_BEFORE + INFO_AFTER : 0; i < cap + INFO_BEFORE + INFO_AFTER; i++)
-      p[i].ready = p[i].keyed = 0;
+      p[i].ready = 0;
     sc->info = p + INFO_BEFORE;
     sc->cap = cap;
   }
   sc->stamp += 2;
   if (sc->stamp < 2) {   /* wrapped (or new): no entry may hold a current stamp */
-    for (size_t i = 0; i < sc->cap + INFO_AFTER; i++) sc->info[i].ready = sc->info[i].keyed = 0;
+    for (size_t i = 0; i < sc->cap + INFO_AFTER; i++) sc->info[i].ready = 0;
     sc->stamp = 2;
   }
   return 0;
@@ -1057,8 +1055,7 @@ static ALWAYS_INLINE cached_word *cache_find(word_cache *wc, uint64_t key, const
 static ALWAYS_INLINE art_tok_info *ensure_slow(word_cache *wc, const char *doc, const art_token *toks,
                                           art_tagger_scratch *sc, size_t i) {
   art_tok_info *in = &sc->info[i];
-  uint64_t key = in->keyed == sc->stamp ? in->key : word_key(doc, &toks[i]);   /* see fetch_ahead() */
-  const cached_word *e = cache_find(wc, key, doc, &toks[i]);
+  const cached_word *e = cache_find(wc, word_key(doc, &toks[i]), doc, &toks[i]);
   if (in->ready != READY_PLAIN(sc)) in->gaz_span = 0;   /* a plain token keeps the spans marked on it */
   uint32_t gaz = e->gaz & ~(SELF_VALID | WAY1_NEWER), *word_gaz = sc->word_gaz;
   memcpy(in, e, sizeof *e);   /* key, hashes, gaz and rows: the same layout (see cached_word) */
@@ -1175,35 +1172,6 @@ static ALWAYS_INLINE size_t next_capital(const art_token *toks, const uint8_t *f
 #endif
   while (k < n && !has_upper_word(&toks[k])) k++;
   return k;
-}
-
-/*
-** The word cache (3 MB) is larger than a core's L2 cache, so most look-ups
-** wait for memory, one after another as the decoder reaches each word.
-** Before decoding, one pass computes the keys of the words the decoder will
-** look up (each word with a capital and the tokens around it) and asks for
-** their cache lines, so that those waits overlap.  No result depends on it,
-** and cachegrind, which ignores prefetches, cannot show the gain: it was
-** measured in CPU time.
-*/
-static ALWAYS_INLINE void fetch_ahead(word_cache *wc, const char *doc, const art_token *toks, const uint8_t *facts,
-                                      size_t n, art_tagger_scratch *sc) {
-  const uint32_t stamp = sc->stamp;
-  for (size_t k = next_capital(toks, facts, n, 0); k < n; k = next_capital(toks, facts, n, k + 1)) {
-    size_t to = k + 2 < n ? k + 2 : n - 1;
-    for (size_t j = k >= 1 ? k - 1 : 0; j <= to; j++) {
-      art_tok_info *in = &sc->info[j];
-      if (in->keyed == stamp) continue;
-      in->key = word_key(doc, &toks[j]);
-      in->keyed = stamp;
-      size_t set = (size_t)((in->key >> 40) & (WORD_CACHE_SETS - 1));
-      PREFETCH(&wc->w[set * 2]);
-      if (j == k) {   /* scored: its self sums are read too, from either way's line */
-        PREFETCH(&wc->self[set * 2]);
-        PREFETCH(&wc->self[set * 2 + 1]);
-      }
-    }
-  }
 }
 
 /* The rule for a token without a capital (see the essay). */
@@ -1650,7 +1618,6 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
 #endif
   size_t cap_at = 0;   /* the next token with a capital, at or after i */
   const uint8_t *facts = sc->facts;
-  fetch_ahead(wc, doc, toks, facts, n, sc);
   for (size_t i = 0; i < n; i++) {
     /*
     ** A token is scored only if it has a capital or one follows within two
@@ -1679,11 +1646,6 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     if (i >= 1) ensure(wc, doc, toks, sc, i - 1);
     ensure(wc, doc, toks, sc, i + 1);   /* past the end: the boundary, current already */
     ensure(wc, doc, toks, sc, i + 2);
-    if (next_cap) {
-      /* the next token's word-pair slot, asked for now: its probe is the one that waits longest */
-      const art_tok_info *nx = in + 1;
-      PREFETCH(&m->slots[feat(T_WORD_NEXT, nx->h_lower * 0x01000193u ^ nx[1].h_lower) & (m->nslots - 1)]);
-    }
     if (i == 0 || !has_upper_word(&toks[i - 1]))   /* (a word with a capital is a word) */
       mark_spans(wc, doc, toks, n, sc, i);
 

@@ -76,7 +76,6 @@ typedef struct art_tok_info {
   uint32_t gaz_span;     /* bit g: the token starts or continues a multi-word gazetteer entry */
   uint32_t ready;        /* which facts are set: compared with the scratch's stamp */
   uint32_t h_word;       /* on the reference path only */
-  uint32_t keyed;        /* the scratch's stamp when key was set ahead of the look-up (tagger.c) */
 } art_tok_info;
 
 struct art_word_cache;   /* tagger.c: per-word feature sums, kept across sentences */
