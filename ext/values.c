@@ -298,6 +298,16 @@ static inline ALWAYS_INLINE uint32_t shape_bit_n(const unsigned char *w, uint64_
   return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 50);
 }
 
+/* The same for the word blk[i..j), its two ends addressed from blk, as
+** the whole product: the bit is its top 14 bits. */
+static inline ALWAYS_INLINE uint64_t shape_hash_at(const unsigned char *blk, uint64_t i, uint64_t j) {
+  uint16_t head, tail;
+  memcpy(&head, blk + i, 2);
+  memcpy(&tail, blk + j - 2, 2);
+  uint64_t x = ((uint32_t)head << 16 | tail | 0x20202020u) ^ (j - i);
+  return x * 0x9E3779B97F4A7C15ull;
+}
+
 static inline ALWAYS_INLINE uint32_t shape_bit(const unsigned char *w, unsigned len) {
   return shape_bit_n(w, len);
 }
@@ -3048,12 +3058,21 @@ static inline int value_word_shape(const art_values_state *st, const unsigned ch
 static inline ALWAYS_INLINE uint64_t value_word_starts(const art_values_state *st, const unsigned char *blk,
                                                        uint64_t starts, uint64_t letters) {
   uint64_t pass = 0;
+  /* where those words end, all at once: a start bit added to its run of
+  ** letters carries to the bit past the run (every run ends in the block) */
+  uint64_t ends = (letters + starts) & ~letters;
+  /* the filter word is the hash's top 8 bits: shifted by a register, the
+  ** compiler needs no copy of the hash for it */
+  uint64_t word_shift = 56;
+  const uint64_t *shapes = st->shapes;
+  __asm__("" : "+r"(word_shift), "+r"(shapes));
   while (starts) {
-    uint64_t i = first_bit(starts);
+    uint64_t i = first_bit(starts), j = first_bit(ends);
     starts &= starts - 1;
-    uint64_t len = first_bit(~(letters >> i));  /* the run ends inside the block */
-    uint32_t bit = shape_bit_n(blk + i, len);
-    pass |= ((st->shapes[bit >> 6] >> (bit & 63)) & 1) << i;
+    ends &= ends - 1;
+    uint64_t h = shape_hash_at(blk, i, j);
+    uint64_t filter = shapes[h >> word_shift];
+    pass |= ((filter >> ((h >> 50) & 63)) & 1) << i;
   }
   return pass;
 }
