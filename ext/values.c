@@ -2974,10 +2974,6 @@ static ALWAYS_INLINE inline void sentence_masks_with(block_masks_fn *block, cons
   }
 }
 
-static void sentence_masks(const unsigned char *z, size_t start, size_t full_end, size_t end,
-                           const unsigned char *last, unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
-  sentence_masks_with(block_masks, z, start, full_end, end, last, last_shift, lmask, dmask);
-}
 
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
 #include <immintrin.h>
@@ -3015,21 +3011,22 @@ __attribute__((target("avx2"))) static inline void block_masks_avx2(const unsign
   *digits = byte_range32(v0, zero, zero_count) | byte_range32(v1, zero, zero_count) << 32;
 }
 
-__attribute__((target("avx2"))) static void sentence_masks_avx2(const unsigned char *z, size_t start, size_t full_end,
-                                                                size_t end, const unsigned char *last,
-                                                                unsigned last_shift, uint64_t *lmask, uint64_t *dmask) {
-  sentence_masks_with(block_masks_avx2, z, start, full_end, end, last, last_shift, lmask, dmask);
-}
 #endif
 
-typedef void (*sentence_masks_fn)(const unsigned char *, size_t, size_t, size_t, const unsigned char *, unsigned,
-                                  uint64_t *, uint64_t *);
-static sentence_masks_fn g_sentence_masks = sentence_masks;   /* set in build_state() */
+typedef long (*scan_sentences_fn)(const art_values_state *, const char *, art_value_sentence *, size_t,
+                                  art_value_span **, size_t *, size_t *);
+static long scan_sentences_base(const art_values_state *, const char *, art_value_sentence *, size_t,
+                                art_value_span **, size_t *, size_t *);
+#if defined(HAVE_AVX2_MASKS)
+static long scan_sentences_v3(const art_values_state *, const char *, art_value_sentence *, size_t,
+                              art_value_span **, size_t *, size_t *);
+#endif
+static scan_sentences_fn g_scan_sentences = scan_sentences_base;   /* set in build_state() */
 
 COLD static void choose_sentence_masks(void) {
 #if defined(HAVE_AVX2_MASKS)
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) g_sentence_masks = sentence_masks_avx2;
+  if (__builtin_cpu_supports("x86-64-v3")) g_scan_sentences = scan_sentences_v3;
 #endif
 }
 
@@ -3081,8 +3078,9 @@ static inline ALWAYS_INLINE uint64_t value_word_starts(const art_values_state *s
 ** -1 when out of memory, else 0.  The words looked up lately (memo) carry
 ** over from the sentences before it in doc: what a word is in the
 ** vocabulary depends on its letters alone. */
-static inline ALWAYS_INLINE int scan_sentence(const art_values_state *st, const char *doc, size_t start, size_t end,
-                                              word_memo *memo, art_value_span **out, size_t *count, size_t *cap) {
+static inline ALWAYS_INLINE int scan_sentence(const art_values_state *st, block_masks_fn *block, const char *doc,
+                                              size_t start, size_t end, word_memo *memo, art_value_span **out,
+                                              size_t *count, size_t *cap) {
   after_tokens after;
   before_phrases before;
   after.pos = before.pos = (size_t)-1;
@@ -3114,7 +3112,7 @@ static inline ALWAYS_INLINE int scan_sentence(const art_values_state *st, const 
   uint64_t lmask[MASK_BLOCKS + 1], dmask[MASK_BLOCKS];
   size_t nblocks = (end - start + 63) / 64;
   if (nblocks <= MASK_BLOCKS) {
-    g_sentence_masks(z, start, full_end, end, last, last_shift, lmask, dmask);
+    sentence_masks_with(block, z, start, full_end, end, last, last_shift, lmask, dmask);
     lmask[nblocks] = 0;
     vs.letters = lmask;
   }
@@ -3177,26 +3175,47 @@ static inline ALWAYS_INLINE int scan_sentence(const art_values_state *st, const 
   return 0;
 }
 
-/* Built twice (V3_CLONES): the word loop shifts by a register three times
-** a word.  The word test and its shape hash are inlined into both builds.
-** The sentences of a batch are scanned in one call: a call per sentence
+/* The sentences of a batch are scanned in one call: a call per sentence
 ** would save and restore the scan's registers and set up its stack frame
-** for every one of them. */
-V3_CLONES
-long art_values_scan_sentences(art_context *ctx, const char *doc, art_value_sentence *sentences, size_t n,
-                               art_value_span **out, size_t *count, size_t *cap) {
-  (void)ctx;
-  const art_values_state *st = values_state(NULL);
-  if (!st) return -1;
+** for every one of them.  Built twice, with the masks' block function
+** inlined: for processors of the x86-64-v3 level (AVX2 masks; BMI2: the
+** word loop shifts by a register three times a word) and for any other
+** (SSE2 masks), chosen once in build_state(). */
+static ALWAYS_INLINE inline long scan_sentences_with(block_masks_fn *block, const art_values_state *st,
+                                                     const char *doc, art_value_sentence *sentences, size_t n,
+                                                     art_value_span **out, size_t *count, size_t *cap) {
   word_memo memo;
   for (int i = 0; i < WORD_MEMO; i++) memo.s[i] = (size_t)-1;
   for (size_t k = 0; k < n; k++) {
     art_value_sentence *sn = &sentences[k];
     sn->first = *count;
-    if (sn->start < sn->end && scan_sentence(st, doc, sn->start, sn->end, &memo, out, count, cap) < 0) return -1;
+    if (sn->start < sn->end && scan_sentence(st, block, doc, sn->start, sn->end, &memo, out, count, cap) < 0)
+      return -1;
     sn->count = *count - sn->first;
   }
   return (long)*count;
+}
+
+static long scan_sentences_base(const art_values_state *st, const char *doc, art_value_sentence *sentences,
+                                size_t n, art_value_span **out, size_t *count, size_t *cap) {
+  return scan_sentences_with(block_masks, st, doc, sentences, n, out, count, cap);
+}
+
+#if defined(HAVE_AVX2_MASKS)
+__attribute__((target("arch=x86-64-v3"))) static long scan_sentences_v3(const art_values_state *st, const char *doc,
+                                                                         art_value_sentence *sentences, size_t n,
+                                                                         art_value_span **out, size_t *count,
+                                                                         size_t *cap) {
+  return scan_sentences_with(block_masks_avx2, st, doc, sentences, n, out, count, cap);
+}
+#endif
+
+long art_values_scan_sentences(art_context *ctx, const char *doc, art_value_sentence *sentences, size_t n,
+                               art_value_span **out, size_t *count, size_t *cap) {
+  (void)ctx;
+  const art_values_state *st = values_state(NULL);
+  if (!st) return -1;
+  return g_scan_sentences(st, doc, sentences, n, out, count, cap);
 }
 
 long art_values_scan(art_context *ctx, const char *doc, size_t start, size_t end,
