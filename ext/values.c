@@ -713,12 +713,40 @@ NOINLINE V3_CLONES static const vword *word_vocab_probe(const vscan *vs, word_me
   return m->w[slot] = vocab_find(vs->st, &k, e - s);
 }
 
+/* The same for the usual word, of at most eight letters with eight bytes
+** readable at s: its key is one load, and the probe needs so few
+** registers that it saves none. */
+NOINLINE V3_CLONES static const vword *word_vocab_probe8(const vscan *vs, word_memo *m, size_t slot, size_t s,
+                                                         size_t e) {
+  uint64_t x, len = e - s;
+  memcpy(&x, vs->z + s, 8);
+  x = (x | 0x2020202020202020ull) & (len == 8 ? ~0ull : (1ull << (8 * len)) - 1);
+  m->s[slot] = s;
+  m->e[slot] = e;
+  const art_values_state *st = vs->st;
+  uint64_t h = (x ^ len) * 0x9E3779B97F4A7C15ull;   /* vkey_hash() of a key of one word */
+  uint32_t i = (uint32_t)(h >> st->vocab_shift);
+  uint16_t tag = vkey_tag(st, h);
+  const vword *found = NULL;
+  for (;;) {
+    uint16_t sl = st->vocab_slots[i];
+    if (!sl) break;
+    if ((sl & ~st->index_mask) == tag) {
+      const vword *w = &st->vocab[(sl & st->index_mask) - 1];
+      if (w->key.w[0] == x && w->len == len) { found = w; break; }
+    }
+    i = (i + 1) & st->vocab_mask;
+  }
+  return m->w[slot] = found;
+}
+
 /* A word asked about again (a call in four) returns before the probe
 ** above saves any register. */
 NOINLINE static const vword *word_vocab(const vscan *vs, size_t s, size_t e) {
   word_memo *m = vs->memo;
   size_t slot = s % WORD_MEMO;
   if (m->s[slot] == s && m->e[slot] == e) return m->w[slot];
+  if (e - s <= 8 && vs->hi - s >= 8) return word_vocab_probe8(vs, m, slot, s, e);
   return word_vocab_probe(vs, m, slot, s, e);
 }
 
