@@ -872,18 +872,14 @@ COLD static int prev_word_in_sentence(const vscan *vs, size_t p, size_t *ws, siz
 ** before p says, through the vocabulary, whether it ends any key and of how
 ** many words; only then are the words before it read.
 */
-NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, before_phrases *bp, size_t p) {
-  bp->pos = p;
-  bp->floor = vs->floor;
-  bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
+/* The phrases of two and three words that end with the word z[ws0..we0)
+** (`last` in the vocabulary), for read_phrases_before(). */
+NOINLINE static void read_longer_phrases(const vscan *vs, before_phrases *bp, const vword *last, size_t ws0,
+                                         size_t we0) {
   size_t ws[3], we[3];
-  if (!prev_word_inline(vs, p, &ws[0], &we[0]) || we[0] - ws[0] > MAX_WORD) return bp;
-  const vword *last = word_vocab(vs, ws[0], we[0]);
-  if (!last) return bp;
-  bp->roles[0] = last->roles;
-  bp->entry[0] = last->entry[T_CONTEXT];
-  bp->start[0] = ws[0];
-  size_t at = ws[0];
+  ws[0] = ws0;
+  we[0] = we0;
+  size_t at = ws0;
   for (int k = 2; k <= 3 && (last->last_of >> k); k++) {
     if (!prev_word(vs, at, &ws[k - 1], &we[k - 1]) || we[k - 1] - ws[k - 1] > MAX_WORD) break;
     at = ws[k - 1];
@@ -905,6 +901,22 @@ NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, befor
     }
     bp->start[k - 1] = ws[k - 1];
   }
+}
+
+/* The phrases before p; the longer ones, rare, in a function of their own
+** so that this one saves few registers. */
+NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, before_phrases *bp, size_t p) {
+  bp->pos = p;
+  bp->floor = vs->floor;
+  bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
+  size_t ws, we;
+  if (!prev_word_inline(vs, p, &ws, &we) || we - ws > MAX_WORD) return bp;
+  const vword *last = word_vocab(vs, ws, we);
+  if (!last) return bp;
+  bp->roles[0] = last->roles;
+  bp->entry[0] = last->entry[T_CONTEXT];
+  bp->start[0] = ws;
+  if (last->last_of >> 2) read_longer_phrases(vs, bp, last, ws, we);
   return bp;
 }
 
