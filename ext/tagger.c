@@ -237,7 +237,14 @@ static atomic_int gaz_ready;   /* set once the tables are built: later calls ski
 ** (mark_spans) need only start at such words.  Never in a public answer.
 */
 #define GAZ_MW_START (ART_GAZ_TITLE_END << 1)
-_Static_assert((GAZ_MW_START << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
+/*
+** Private too: the key (of two words or more) is the start of a longer
+** multi-word entry ("gulf of" of "gulf of aden"), so the search goes on
+** past it; without it the search stops there.  Never in a public answer.
+*/
+#define GAZ_MW_MORE (GAZ_MW_START << 1)
+#define GAZ_PRIVATE (GAZ_MW_START | GAZ_MW_MORE)
+_Static_assert((GAZ_MW_MORE << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit below the check bits");
 /*
 ** A looked-up word's art_gazetteer_bits() (of its lower case) are its bits
 ** (word_facts()) without those that only the case-sensitive set gives
@@ -257,46 +264,63 @@ static uint32_t entry_bits(size_t g, const art_table_entry *e) {
   return bits;
 }
 
-static void gaz_insert(gaz_slot *slots, uint32_t n, const char *key, size_t len, uint32_t bits) {
+/* Returns 1 when the key took a new slot. */
+static int gaz_insert(gaz_slot *slots, uint32_t n, const char *key, size_t len, uint32_t bits) {
   uint64_t hv = hash64_mem((const unsigned char *)key, len, GAZ_SEED);
   uint32_t lo = gaz_lo(hv), ck = gaz_check(hv), h = lo & (n - 1);
   while (slots[h].lo && !(slots[h].lo == lo && (slots[h].bits & GAZ_CHECK) == ck)) h = (h + 1) & (n - 1);
+  int fresh = slots[h].lo == 0;
   slots[h].lo = lo;
   slots[h].bits |= ck | bits;
+  return fresh;
 }
 
 static void gaz_build(gaz_set *set, const art_table *const *tabs, int exact) {
   /*
-  ** At most two keys an entry (the entry, the first word of a multi-word
-  ** one), three for a title (its last word): the table is made twice that
-  ** size, so it never fills, without a pass over the keys to count them.
-  ** The lists hold few multi-word entries and many keys twice ("john", a
-  ** first name and a surname, share a slot): the load is some 1/3.
+  ** Two keys an entry (the entry, the first word of a multi-word one),
+  ** three for a title (its last word), and the table twice that size: the
+  ** lists hold few multi-word entries and many keys twice ("john", a first
+  ** name and a surname, share a slot), so the load is some 1/3, counted
+  ** without a pass over the keys.  An entry of three words or more has a
+  ** key per start of it (GAZ_MW_MORE) too: should lists of long entries
+  ** ever fill half the table, it is made again twice the size.
   */
   size_t most = 0;
   for (size_t g = 0; g < GAZ_COUNT; g++)
     if (tabs[g] && (g == GAZ_ACRONYMS) == exact) most += (g == GAZ_TITLES ? 3 : 2) * (size_t)tabs[g]->count;
   uint32_t n = 16;
   while (n < most + 64) n *= 2;
-  set->slots = calloc(n, sizeof *set->slots);
-  if (!set->slots) return;
-  for (size_t g = 0; g < GAZ_COUNT; g++) {
-    if (!tabs[g] || (g == GAZ_ACRONYMS) != exact) continue;
-    for (uint32_t i = 0; i < tabs[g]->count; i++) {
-      const art_table_entry *e = &tabs[g]->entries[i];
-      if (e->key_len == 0) continue;
-      gaz_insert(set->slots, n, e->key, e->key_len, entry_bits(g, e));
-      const char *first = memchr(e->key, ' ', e->key_len), *last = e->key + e->key_len;
-      if (!first) continue;
-      if (first > e->key) gaz_insert(set->slots, n, e->key, (size_t)(first - e->key), GAZ_MW_START);
-      if (g != GAZ_TITLES) continue;
-      /* "trade minister": its first and last words mark where a title may start and end */
-      while (last[-1] != ' ') last--;
-      gaz_insert(set->slots, n, e->key, (size_t)(first - e->key), ART_GAZ_TITLE_START);
-      gaz_insert(set->slots, n, last, (size_t)(e->key + e->key_len - last), ART_GAZ_TITLE_END);
+  for (;; n *= 2) {
+    gaz_slot *slots = calloc(n, sizeof *slots);
+    if (!slots) return;
+    uint32_t used = 0;
+    for (size_t g = 0; g < GAZ_COUNT && used < n / 2; g++) {
+      if (!tabs[g] || (g == GAZ_ACRONYMS) != exact) continue;
+      for (uint32_t i = 0; i < tabs[g]->count && used < n / 2; i++) {
+        const art_table_entry *e = &tabs[g]->entries[i];
+        if (e->key_len == 0) continue;
+        const char *end = e->key + e->key_len;
+        used += gaz_insert(slots, n, e->key, e->key_len, entry_bits(g, e));
+        const char *first = memchr(e->key, ' ', e->key_len), *last = end;
+        if (!first) continue;
+        if (first > e->key) used += gaz_insert(slots, n, e->key, (size_t)(first - e->key), GAZ_MW_START);
+        /* "gulf of" of "gulf of aden": every start of the entry that ends before a space */
+        for (const char *sp = first + 1; (sp = memchr(sp, ' ', (size_t)(end - sp))) != NULL; sp++)
+          used += gaz_insert(slots, n, e->key, (size_t)(sp - e->key), GAZ_MW_MORE);
+        if (g != GAZ_TITLES) continue;
+        /* "trade minister": its first and last words mark where a title may start and end */
+        while (last[-1] != ' ') last--;
+        used += gaz_insert(slots, n, e->key, (size_t)(first - e->key), ART_GAZ_TITLE_START);
+        used += gaz_insert(slots, n, last, (size_t)(end - last), ART_GAZ_TITLE_END);
+      }
     }
+    if (used < n / 2) {
+      set->slots = slots;
+      set->mask = n - 1;
+      return;
+    }
+    free(slots);
   }
-  set->mask = n - 1;
 }
 
 static void gaz_init(void) {
@@ -347,7 +371,7 @@ FLATTEN uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
   _Atomic uint64_t *slot = &gaz_memo[(hv >> 40) & ((1u << GAZ_MEMO_BITS) - 1)];
   uint64_t e = atomic_load_explicit(slot, memory_order_relaxed);
   if ((e & ~(uint64_t)GAZ_ANSWER) == id) return (uint32_t)(e & GAZ_ANSWER);
-  uint32_t bits = gaz_probe(&gaz_lower, hv) & ~GAZ_MW_START;
+  uint32_t bits = gaz_probe(&gaz_lower, hv) & ~GAZ_PRIVATE;
   atomic_store_explicit(slot, id | bits, memory_order_relaxed);
   return bits;
 }
@@ -801,7 +825,7 @@ static void prepare(const char *doc, const art_token *toks, art_tagger_scratch *
 ** them, so a neighbour's look-up reads one line.
 */
 #define SELF_VALID (1u << 31)
-_Static_assert(GAZ_MW_START < (1u << 30), "gazetteer bits leave the top two bits free (SELF_VALID, WAY1_NEWER)");
+_Static_assert(GAZ_MW_MORE < (1u << 30), "gazetteer bits leave the top two bits free (SELF_VALID, WAY1_NEWER)");
 typedef struct cached_word {
   uint64_t key;
   uint32_t h_lower, h_shape;
@@ -1087,13 +1111,14 @@ static NOINLINE FLATTEN void mark_spans_from(word_cache *wc, const char *doc, co
     kl += lower_ascii((const unsigned char *)doc + toks[j].start, len, key + kl, sizeof key - kl);
     if (j == i) continue;
     gaz_ensure();
-    uint32_t bits = gaz_find(&gaz_lower, key, kl);
-    if (bits) {
+    uint32_t bits = gaz_find(&gaz_lower, key, kl), found = bits & ~GAZ_MW_MORE;
+    if (found) {
       for (size_t k = i; k <= j; k++) {
         if (wc) ensure(wc, doc, toks, sc, k); else prepare(doc, toks, sc, k);
-        sc->info[k].gaz_span |= bits;
+        sc->info[k].gaz_span |= found;
       }
     }
+    if (!(bits & GAZ_MW_MORE)) break;   /* no longer entry starts with these words */
   }
 }
 
