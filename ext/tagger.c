@@ -363,17 +363,24 @@ static inline uint32_t gaz_find(const gaz_set *set, const char *key, size_t len)
 static _Atomic uint64_t gaz_memo[1u << GAZ_MEMO_BITS];
 _Static_assert(GAZ_ANSWER == 0xFFFFFu, "the memo keeps 20 answer bits");
 
-FLATTEN uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
+/* A key the memo does not hold: the table's answer, remembered.  (Apart,
+   so that a hit saves and restores no registers.) */
+static NOINLINE uint32_t gaz_memo_miss(_Atomic uint64_t *slot, uint64_t id, uint64_t hv) {
   gaz_ensure();
+  uint32_t bits = gaz_probe(&gaz_lower, hv) & ~GAZ_PRIVATE;
+  atomic_store_explicit(slot, id | bits, memory_order_relaxed);
+  return bits;
+}
+
+FLATTEN uint32_t art_gazetteer_bits(const char *lower_key, size_t len) {
+  /* the memo is filled only once the tables are built (gaz_memo_miss()): a hit needs no gaz_ensure() */
   uint64_t hv = hash64_mem((const unsigned char *)lower_key, len, GAZ_SEED);
   /* identity: the 32 bits of gaz_lo() (never 0, so neither is id) and the 12 of gaz_check() */
   uint64_t id = (uint64_t)gaz_lo(hv) << 32 | gaz_check(hv);
   _Atomic uint64_t *slot = &gaz_memo[(hv >> 40) & ((1u << GAZ_MEMO_BITS) - 1)];
   uint64_t e = atomic_load_explicit(slot, memory_order_relaxed);
-  if ((e & ~(uint64_t)GAZ_ANSWER) == id) return (uint32_t)(e & GAZ_ANSWER);
-  uint32_t bits = gaz_probe(&gaz_lower, hv) & ~GAZ_PRIVATE;
-  atomic_store_explicit(slot, id | bits, memory_order_relaxed);
-  return bits;
+  if (LIKELY((e & ~(uint64_t)GAZ_ANSWER) == id)) return (uint32_t)(e & GAZ_ANSWER);
+  return gaz_memo_miss(slot, id, hv);
 }
 
 /* ---- scratch ------------------------------------------------------------ */
