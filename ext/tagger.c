@@ -155,19 +155,25 @@ static inline unsigned shape_symbol(unsigned char c) {
   return c;
 }
 
-static uint32_t shape_hash(const unsigned char *z, size_t n) {
-  /* hash_bytes() of the symbols, hashed as they come */
-  uint32_t h = 2166136261u;
-  unsigned last = NO_SYMBOL;   /* none yet */
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned s = shape_symbol(z[i]);
-    if (s == NO_SYMBOL || s == last) continue;
-    if (k++ == 8) break;
-    h = (h ^ s) * 16777619u;
-    last = s;
-  }
-  return h ^ (uint32_t)(n > 4 ? 0x100 : 0);
+/*
+** The shape hash is hash_bytes() of the symbols, hashed as they come, at
+** most eight; word_facts() does it in the same pass as the lower case.  The
+** state: the hash, the last symbol, and the symbols taken (9 once an
+** extra one has ended the shape).
+*/
+typedef struct shape_state { uint32_t h; unsigned last, k; } shape_state;
+#define SHAPE_START { 2166136261u, NO_SYMBOL, 0 }
+
+static ALWAYS_INLINE void shape_step(shape_state *st, unsigned char c) {
+  unsigned s = shape_symbol(c);
+  if (s == NO_SYMBOL || s == st->last || st->k > 8) return;
+  if (st->k++ == 8) return;   /* a ninth symbol: the shape ends before it */
+  st->h = (st->h ^ s) * 16777619u;
+  st->last = s;
+}
+
+static ALWAYS_INLINE uint32_t shape_end(const shape_state *st, size_t n) {
+  return st->h ^ (uint32_t)(n > 4 ? 0x100 : 0);
 }
 
 /* ---- gazetteers --------------------------------------------------------- */
@@ -782,9 +788,19 @@ static FLATTEN void word_facts(const char *doc, const art_token *t, uint32_t *h_
   const unsigned char *z = (const unsigned char *)doc + t->start;
   size_t len = t->end - t->start;
   char low[LOWER_MAX];
-  size_t ll = lower_ascii(z, len, low, sizeof low);
-  *h_lower = hash_bytes((const unsigned char *)low, ll);
-  *h_shape = shape_hash(z, len);
+  size_t ll = len < LOWER_MAX ? len : LOWER_MAX;
+  /* one pass: the lower case (as art_ascii_lower()), its hash_bytes() and the shape */
+  uint32_t hl = 2166136261u;
+  shape_state st = SHAPE_START;
+  for (size_t i = 0; i < ll; i++) {
+    unsigned char c = z[i], lc = (unsigned char)(c + (((unsigned)(c - 'A') < 26) << 5));
+    low[i] = (char)lc;
+    hl = (hl ^ lc) * 16777619u;
+    shape_step(&st, c);
+  }
+  for (size_t i = ll; i < len && st.k <= 8; i++) shape_step(&st, z[i]);
+  *h_lower = hl;
+  *h_shape = shape_end(&st, len);
   *gaz = 0;
   /* Gazetteers list names: only a word with a capital is looked up. */
   if (!(t->flags & ART_TOK_WORD) || len > LOWER_MAX || !(t->flags & ART_TOK_HAS_UPPER)) return;
