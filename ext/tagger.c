@@ -263,10 +263,25 @@ _Static_assert((GAZ_MW_MORE << 1) - 1 <= GAZ_ANSWER, "the ART_GAZ_* bits fit bel
 static inline uint32_t gaz_lo(uint64_t h) { uint32_t lo = (uint32_t)h; return lo ? lo : 1; }
 static inline uint32_t gaz_check(uint64_t h) { return (uint32_t)(h >> 32) & GAZ_CHECK; }
 
+/*
+** The number a value starts with, read as atoi() reads it (spaces, a sign,
+** digits), in line: atoi() goes through strtol() and its locale, some 150
+** instructions, for each of the 11,000 common words.  Large values stop
+** growing at a million (atoi() would overflow); only ">= 70" is asked.
+*/
+static long leading_number(const char *z) {
+  while (*z == ' ' || (*z >= '\t' && *z <= '\r')) z++;
+  int negative = *z == '-';
+  if (*z == '-' || *z == '+') z++;
+  long v = 0;
+  for (; *z >= '0' && *z <= '9' && v < 1000000; z++) v = v * 10 + (*z - '0');
+  return negative ? -v : v;
+}
+
 static uint32_t entry_bits(size_t g, const art_table_entry *e) {
   uint32_t bits = 1u << g;
   if (g == GAZ_REGIONS && e->value[0] == 'L') bits |= 1u << GAZ_REGIONS_LOC;
-  if (g == GAZ_COMMON && atoi(e->value) >= 70) bits |= 1u << GAZ_LOWER_WORD;
+  if (g == GAZ_COMMON && leading_number(e->value) >= 70) bits |= 1u << GAZ_LOWER_WORD;
   return bits;
 }
 
