@@ -1019,12 +1019,14 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
       if (!wc->dense_copy) return NULL;   /* wc->model stays empty: the next call tries again */
       memcpy(wc->dense_copy, m->dense, (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH * sizeof *m->dense);
     }
-#if defined(__SSE2__)
-    int32_t largest = 0;
+    int32_t largest = 0;   /* the largest weight's size (INT32_MIN's taken as INT32_MAX) */
     for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++) {
       int32_t w = m->dense[j] < 0 ? (m->dense[j] == INT32_MIN ? INT32_MAX : -m->dense[j]) : m->dense[j];
       if (w > largest) largest = w;
     }
+    /* best_label() may compare the sums as floats: every weight within [-65536, 65536] */
+    wc->sums_fit_float = largest <= 65536;
+#if defined(__SSE2__)
     if (m->ndense && largest <= 32767 / 2) {   /* at least two rows a chunk, else no gain */
       size_t bytes = (size_t)m->ndense * DENSE16_STRIDE * sizeof *wc->dense16;
       wc->dense16 = aligned_alloc(64, bytes);
@@ -1049,9 +1051,6 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
       for (uint32_t b = 0; b < GAZ_BITS; b++) wc->gaz_rows[q][b] = model_row(m, feat(base[q] + b, 1));
     for (int side = 0; side < 4; side++)
       for (size_t e = 0; e < SHAPE_PAIRS; e++) wc->shape_pairs[side][e].row = ROW_UNSET;
-    wc->sums_fit_float = 1;
-    for (size_t j = 0; j < (size_t)m->ndense * ART_TAGGER_DENSE_WIDTH; j++)
-      if (m->dense[j] > 65536 || m->dense[j] < -65536) wc->sums_fit_float = 0;
     wc->bias_row = model_row(m, feat(T_BIAS, 0));
     for (uint32_t v = 0; v < 2; v++) wc->initial_rows[v] = model_row(m, feat(T_INITIAL, v));
     for (uint32_t v = 0; v < 4; v++) wc->initial_common_rows[v] = model_row(m, feat(T_INITIAL_COMMON, v));
