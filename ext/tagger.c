@@ -1031,10 +1031,32 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
       size_t bytes = (size_t)m->ndense * DENSE16_STRIDE * sizeof *wc->dense16;
       wc->dense16 = aligned_alloc(64, bytes);
       if (!wc->dense16) return NULL;   /* wc->model stays empty: the next call tries again */
-      memset(wc->dense16, 0, bytes);
+      /*
+      ** A row's labels 8g..8g+7 go to lanes 8g, 8g+2, 8g+4, 8g+6 (the first
+      ** four) and 8g+1, 8g+3, 8g+5, 8g+7 (dense16_lane()): packed to 16 bits
+      ** (no weight saturates: all are within 16,383) and interleaved, eight
+      ** at a time; the row's last eight lanes are zero.
+      */
+      _Static_assert(ART_TAGGER_DENSE_WIDTH == 24 && DENSE16_STRIDE == 32, "three groups of eight, then eight zeros");
+      for (size_t r = 0; r < m->ndense; r++) {
+        const int32_t *w = m->dense + r * ART_TAGGER_DENSE_WIDTH;
+        __m128i *out = (__m128i *)(void *)(wc->dense16 + r * DENSE16_STRIDE);
+        for (int g = 0; g < 3; g++) {
+          __m128i low = _mm_loadu_si128((const __m128i *)(const void *)(w + 8 * g));
+          __m128i high = _mm_loadu_si128((const __m128i *)(const void *)(w + 8 * g + 4));
+          _mm_store_si128(out + g, _mm_unpacklo_epi16(_mm_packs_epi32(low, low), _mm_packs_epi32(high, high)));
+        }
+        _mm_store_si128(out + 3, _mm_setzero_si128());
+      }
+#if ART_TAGGER_CHECK
       for (size_t r = 0; r < m->ndense; r++)
-        for (size_t l = 0; l < ART_TAGGER_DENSE_WIDTH; l++)
-          wc->dense16[r * DENSE16_STRIDE + dense16_lane(l)] = (int16_t)m->dense[r * ART_TAGGER_DENSE_WIDTH + l];
+        for (size_t l = 0; l < DENSE16_STRIDE; l++)
+          if (l < ART_TAGGER_DENSE_WIDTH ? wc->dense16[r * DENSE16_STRIDE + dense16_lane(l)] != (int16_t)m->dense[r * ART_TAGGER_DENSE_WIDTH + l]
+                                         : wc->dense16[r * DENSE16_STRIDE + l] != 0) {
+            fprintf(stderr, "tagger check: dense16 row %zu label %zu\n", r, l);
+            abort();
+          }
+#endif
       wc->dense16_chunk = largest ? (size_t)(32767 / largest) : ART_TAGGER_MAX_FEATURES;
     }
 #endif
