@@ -648,6 +648,19 @@ static const uint64_t fast_entry[256] = {
   R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192)
 };
 #define FT_HAS(t, cls) ((t) & ((uint32_t)(cls) << FT_CLASS_SHIFT))
+/* What simple_loop() asks of the byte after a word: the low half of
+   fast_entry[] without the byte's own shape (bits 0-14 hold only
+   ART_TOK_SPACE_AFTER, so the word's entry OR this one has the token's
+   flags in its bits 0-14), and with FT_H_OR_S's bit saying
+   FT_WORD_GOES_ON instead, so that the same OR asks both rare questions
+   of a word at once. */
+#define FT_RARE FT_H_OR_S
+#define AFTER_ENTRY(c) \
+  (((uint32_t)FAST_ENTRY(c) & ~(FT_RARE | 0x7FFFu)) | (uint32_t)SPACE_AFTER_OF(c) | \
+   (FAST_ENTRY(c) & FT_WORD_GOES_ON ? FT_RARE : 0u))
+static const uint32_t after_entry[256] = {
+  R64(AFTER_ENTRY, 0), R64(AFTER_ENTRY, 64), R64(AFTER_ENTRY, 128), R64(AFTER_ENTRY, 192)
+};
 
 /*
 ** The end of the ASCII word z[s..i) of fast_loop() when the byte after its
@@ -828,7 +841,8 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
   uint32_t initial = st->initial;
   const size_t lim = n >= 16 ? n - 16 : 0;   /* see lower_run_end() */
   while (i < n) {
-    uint64_t t = fast_entry[z[i]], after;
+    uint64_t t = fast_entry[z[i]];
+    uint32_t after;   /* after_entry[] of the byte after a word, fast_entry[] of one after a mark */
     /* words, each with the single space after it, in the inner loop */
     while (LIKELY(FT_HAS(t, C_ALNUM))) {
       size_t s = i, e = s + 1;
@@ -836,26 +850,29 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
       unsigned m;
       if (LIKELY(e <= lim) && LIKELY((m = not_lower16(z + e)) != 0)) {
         e += ctz64(m);
-        after = fast_entry[z[e]];   /* e < n: the bit was one of the 16 bytes before n */
+        after = after_entry[z[e]];   /* e < n: the bit was one of the 16 bytes before n */
       } else
 #endif
       {
         e = lower_run_end(z, e, n, lim);
-        after = fast_entry[e < n ? z[e] : 0];
+        after = after_entry[e < n ? z[e] : 0];
       }
-      if (UNLIKELY(after & FT_WORD_GOES_ON)) {
-        /* a joiner that joins nothing (word_tail()'s last case): the word
-           ends before it, unless it is a period an abbreviation may keep */
-        if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) goto other;
-        if ((after & ART_TOK_PERIOD) && !(t & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
-            (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31) &
-                             abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) goto other;   /* z[e - 1] is lower case */
+      uint32_t both = after | (uint32_t)t;
+      if (UNLIKELY(both & FT_RARE)) {
+        if (after & FT_RARE) {
+          /* a joiner that joins nothing (word_tail()'s last case): the word
+             ends before it, unless it is a period an abbreviation may keep */
+          if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) goto other;
+          if (z[e] == '.' && !(t & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
+              (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31) &
+                               abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) goto other;   /* z[e - 1] is lower case */
+        }
+        if ((t & FT_H_OR_S) && e - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
       }
-      if (UNLIKELY((t & FT_H_OR_S) && e - s - 2 <= 1)) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
       if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
       tok->start = s;
       tok->end = e;
-      tok->flags = ((uint32_t)t & FT_SHAPE_MASK) | initial | (after & ART_TOK_SPACE_AFTER);
+      tok->flags = (both & 0x7FFFu) | initial;   /* the shape, and SPACE_AFTER (see after_entry[]) */
       tok++;
       initial = 0;
       i = e + ((uint32_t)after >> 31);   /* FT_BLANK: the usual single space (not in the end's entry) */
