@@ -750,6 +750,17 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
   return i;
 }
 
+/* Set INITIAL on the first word of tok[0..end - tok); 1 if there is one. */
+static inline int mark_first_word(art_token *tok, const art_token *end) {
+  for (; tok < end; tok++) {
+    if (tok->flags & ART_TOK_WORD) {
+      tok->flags |= ART_TOK_INITIAL;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /*
 ** What the loops below carry from token to token: where the next token
 ** and its facts byte go, the position, and the INITIAL flag for the next
@@ -838,7 +849,9 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
   art_token *tok = st->tok;
   uint8_t *fact_at = st->fact_at;
   size_t i = st->i;
-  uint32_t initial = st->initial;
+  /* INITIAL goes to the first word at or after initial_at (NULL: none
+     waits for it), set when the loop leaves: not a register a word */
+  art_token *initial_at = st->initial ? tok : NULL;
   const size_t lim = n >= 16 ? n - 16 : 0;   /* see lower_run_end() */
   while (i < n) {
     uint64_t t = fast_entry[z[i]];
@@ -872,9 +885,8 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
       if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
       tok->start = s;
       tok->end = e;
-      tok->flags = (both & 0x7FFFu) | initial;   /* the shape, and SPACE_AFTER (see after_entry[]) */
+      tok->flags = both & 0x7FFFu;   /* the shape, and SPACE_AFTER (see after_entry[]) */
       tok++;
-      initial = 0;
       i = e + ((uint32_t)after >> 31);   /* FT_BLANK: the usual single space (not in the end's entry) */
       if (i >= n) goto done;
       t = fast_entry[z[i]];
@@ -889,7 +901,10 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
     }
     /* a mark that is a token by itself */
     uint32_t flags = t & FT_SHAPE_MASK;
-    initial |= (flags & ART_TOK_OPEN) / (ART_TOK_OPEN / ART_TOK_INITIAL);   /* an opening bracket */
+    if (UNLIKELY(flags & ART_TOK_OPEN)) {   /* an opening bracket */
+      if (initial_at) mark_first_word(initial_at, tok);
+      initial_at = tok;
+    }
     after = fast_entry[i + 1 < n ? z[i + 1] : 0];
     if (with_facts) *fact_at++ = 0;
     tok->start = i;
@@ -903,18 +918,18 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
     st->tok = tok;
     st->fact_at = fact_at;
     st->i = i;
-    st->initial = initial;
+    st->initial = initial_at && !mark_first_word(initial_at, tok) ? ART_TOK_INITIAL : 0;
     if (!(with_facts ? other_token_facts : other_token_plain)(z, n, st)) return;
     tok = st->tok;
     fact_at = st->fact_at;
     i = st->i;
-    initial = st->initial;
+    initial_at = st->initial ? tok : NULL;
   }
 done:
   st->tok = tok;
   st->fact_at = fact_at;
   st->i = i;
-  st->initial = initial;
+  st->initial = initial_at && !mark_first_word(initial_at, tok) ? ART_TOK_INITIAL : 0;
 }
 /*
 ** The tokens of z[i0..n) that need no general rule, up to the first that
