@@ -900,18 +900,17 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
       goto other;   /* a curly quote, maybe */
     }
     /* a mark that is a token by itself */
-    uint32_t flags = t & FT_SHAPE_MASK;
-    if (UNLIKELY(flags & ART_TOK_OPEN)) {   /* an opening bracket */
+    if (UNLIKELY(t & ART_TOK_OPEN)) {   /* an opening bracket */
       if (initial_at) mark_first_word(initial_at, tok);
       initial_at = tok;
     }
-    after = fast_entry[i + 1 < n ? z[i + 1] : 0];
+    after = after_entry[i + 1 < n ? z[i + 1] : 0];
     if (with_facts) *fact_at++ = 0;
     tok->start = i;
     tok->end = i + 1;
-    tok->flags = flags | (after & ART_TOK_SPACE_AFTER);
+    tok->flags = (after | (uint32_t)t) & 0x7FFFu;   /* as a word's (a mark's entry has no SPACE_AFTER) */
     tok++;
-    i += 1 + (after & FT_BLANK ? 1 : 0);
+    i += 1 + (after >> 31);   /* FT_BLANK */
     continue;
   other:
     /* a token for other_token(), or for the general loop when it does not take it */
@@ -961,22 +960,24 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
   return art_tokenize_append(doc, start, end, out, NULL);
 }
 
-long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
+/*
+** The rest of the sentence doc[start..end) from z[i], where fast_run()
+** stopped at a token for the general loop: that token, then fast_run()
+** and the general loop in turn.  A call of its own, so that a sentence
+** fast_run() takes whole (most of them) pays for no more than
+** art_tokenize_append()'s few registers.
+*/
+static NOINLINE long tokenize_rest(const char *doc, size_t start, size_t i, size_t end, art_tokens *out,
+                                   uint8_t *facts, size_t from0, uint32_t initial) {
   const unsigned char *z = (const unsigned char *)doc;
-  uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
-  if (end <= start) return 0;
-  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire)) pthread_once(&abbrev_once, abbrev_filter_build);
-  /* A token holds at least one byte: room for end - start tokens is room for all. */
-  while (out->cap - out->count < end - start) {
-    if (facts || grow(out)) return -1;   /* facts[] cannot grow with the array */
-  }
-  const size_t from0 = out->count;   /* the tokens before are another sentence's */
-  size_t i = start, first = from0;
+  size_t first = out->count;
+  goto general;
   while (i < end) {
     if (facts && out->count > first) fill_facts(z, out, first, facts);   /* the general loop's tokens since */
     i = (facts ? fast_run_facts : fast_run)(z, i, end, out, facts, &initial);
     first = out->count;
     if (i >= end) break;
+  general:;
     uchar c = { z[i], 1, byte_class[z[i]] };
     if (c.cls & C_SPACE) { i++; continue; }
     if (c.cls & C_HIGH) {
@@ -1021,6 +1022,20 @@ long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *
     if (push_shaped(out, s, i, flags | space_after(z, i, end))) return -1;
   }
   if (facts && out->count > first) fill_facts(z, out, first, facts);
+  return (long)(out->count - from0);
+}
+
+long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
+  uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
+  if (end <= start) return 0;
+  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire)) pthread_once(&abbrev_once, abbrev_filter_build);
+  /* A token holds at least one byte: room for end - start tokens is room for all. */
+  while (out->cap - out->count < end - start) {
+    if (facts || grow(out)) return -1;   /* facts[] cannot grow with the array */
+  }
+  const size_t from0 = out->count;   /* the tokens before are another sentence's */
+  size_t i = (facts ? fast_run_facts : fast_run)((const unsigned char *)doc, start, end, out, facts, &initial);
+  if (i < end) return tokenize_rest(doc, start, i, end, out, facts, from0, initial);
   return (long)(out->count - from0);
 }
 
