@@ -565,20 +565,23 @@ static ALWAYS_INLINE size_t lower_run_end(const unsigned char *z, size_t j, size
 }
 
 /*
-** The shape flags of the ASCII word z[0..n) that ascii_shape[] of its first
-** byte does not give: DIGIT, HAS_UPPER, ALLCAPS.  Only a word with more
-** than lower-case letters after its first byte needs this.
+** The end of the ASCII word z[s..) whose first byte and lower-case run
+** end at i (z[i] a letter or digit that is not lower case), and in *shape
+** the flags ascii_shape[] of its first byte does not give: DIGIT,
+** HAS_UPPER, ALLCAPS.  The rest of the word is taken a byte at a time,
+** counting as it goes (numbers and capitals are short).
 */
-static NOINLINE uint32_t word_shape_rest(const unsigned char *z, size_t n) {
-  unsigned upper = 0, lower = 0, digit = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned k = byte_class[z[i]];
+static inline size_t word_rest(const unsigned char *z, size_t s, size_t i, size_t n, uint32_t *shape) {
+  unsigned k = byte_class[z[s]], upper = (k & C_UPPER) != 0, digit = k & C_DIGIT;
+  unsigned lower = (k & C_LOWER) | (i > s + 1 ? C_LOWER : 0);   /* the run was lower case */
+  for (; i < n && ((k = byte_class[z[i]]) & C_ALNUM); i++) {
     upper += (k & C_UPPER) != 0;
     lower |= k & C_LOWER;
     digit |= k & C_DIGIT;
   }
-  return (uint32_t)(digit != 0) * ART_TOK_DIGIT | (uint32_t)(upper != 0) * ART_TOK_HAS_UPPER |
-         (uint32_t)((upper >= 2) & (lower == 0)) * ART_TOK_ALLCAPS;
+  *shape = (uint32_t)(digit != 0) * ART_TOK_DIGIT | (uint32_t)(upper != 0) * ART_TOK_HAS_UPPER |
+           (uint32_t)((upper >= 2) & (lower == 0)) * ART_TOK_ALLCAPS;
+  return i;
 }
 
 /* ART_TF_HE or ART_TF_SHE when z[0..n) (two or three bytes) is one of the
@@ -678,10 +681,11 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
   if (FT_HAS(after, C_ALNUM)) {
     lower_case = 0;
     /* capitals or digits further on: the rest of the word a byte at a time */
-    while (++i < n && (byte_class[z[i]] & C_ALNUM)) {}
+    uint32_t shape;
+    i = word_rest(z, s, i, n, &shape);
     after = fast_entry[i < n ? z[i] : 0];
     if (FT_HAS(after, C_HIGH)) return s;   /* a non-ASCII letter may go on with the word */
-    flags |= word_shape_rest(z + s, i - s);
+    flags |= shape;
     /* the facts, from the whole word's flags (no pronoun has more than lower case) */
     *t_io = (*t_io & ~((uint64_t)0xFF << FT_FACT_SHIFT)) | (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
   } else if (FT_HAS(after, C_HIGH)) {
