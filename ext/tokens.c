@@ -774,6 +774,7 @@ typedef struct fast_state {
   art_token *tok;
   uint8_t *fact_at;
   size_t i;
+  size_t lower_end;   /* for a word at i: where its first byte and lower-case run end */
   uint32_t initial;
 } fast_state;
 
@@ -789,7 +790,7 @@ static ALWAYS_INLINE int other_token(const unsigned char *z, size_t n, fast_stat
   uint64_t t = fast_entry[z[i]], after;
   uint32_t flags = t & FT_SHAPE_MASK;   /* t's bits 32-39 become the token's facts as they are known */
   if (FT_HAS(t, C_ALNUM)) {
-    i = lower_run_end(z, s + 1, n, n >= 16 ? n - 16 : 0);
+    i = st->lower_end;   /* simple_loop() found it */
     after = fast_entry[i < n ? z[i] : 0];
     if (after & FT_WORD_GOES_ON) {
       i = word_tail(z, s, i, n, &flags, &t, &after);
@@ -879,10 +880,16 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_sta
         if (after & FT_RARE) {
           /* a joiner that joins nothing (word_tail()'s last case): the word
              ends before it, unless it is a period an abbreviation may keep */
-          if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) goto other;
+          if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) {
+            st->lower_end = e;
+            goto other;
+          }
           if (z[e] == '.' && !(t & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
               (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31) &
-                               abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) goto other;   /* z[e - 1] is lower case */
+                               abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) {   /* z[e - 1] is lower case */
+            st->lower_end = e;
+            goto other;
+          }
         }
         if ((t & FT_H_OR_S) && e - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
       }
@@ -942,7 +949,8 @@ done:
 */
 static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t n, art_tokens *out,
                                       const int with_facts, uint8_t *facts, uint32_t *initial_io) {
-  fast_state st = { out->items + out->count, with_facts ? facts + out->count : NULL, i0, *initial_io };
+  fast_state st = { .tok = out->items + out->count, .fact_at = with_facts ? facts + out->count : NULL, .i = i0,
+                    .lower_end = 0, .initial = *initial_io };
   simple_loop(z, n, &st, with_facts);
   out->count = (size_t)(st.tok - out->items);
   *initial_io = st.initial;
