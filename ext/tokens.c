@@ -850,13 +850,12 @@ static NOINLINE int other_token_facts(const unsigned char *z, size_t n, fast_sta
 ** state goes through *st), and the loop goes on after it; when that does
 ** not take it either, the loop stops there, for the general loop.
 */
-static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, fast_state *st, const int with_facts) {
-  art_token *tok = st->tok;
-  uint8_t *fact_at = st->fact_at;
-  size_t i = st->i;
-  /* INITIAL goes to the first word at or after initial_at (NULL: none
+static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_token *tok, uint8_t *fact_at, size_t i,
+                                      uint32_t initial, fast_state *st, const int with_facts) {
+  /* *st is written as the loop leaves (and for other_token()), not read.
+     INITIAL goes to the first word at or after initial_at (NULL: none
      waits for it), set when the loop leaves: not a register a word */
-  art_token *initial_at = st->initial ? tok : NULL;
+  art_token *initial_at = initial ? tok : NULL;
   const size_t lim = n >= 16 ? n - 16 : 0;   /* see lower_run_end() */
   while (i < n) {
     uint64_t t = fast_entry[z[i]];
@@ -949,9 +948,8 @@ done:
 */
 static ALWAYS_INLINE size_t fast_loop(const unsigned char *z, size_t i0, size_t n, art_tokens *out,
                                       const int with_facts, uint8_t *facts, uint32_t *initial_io) {
-  fast_state st = { .tok = out->items + out->count, .fact_at = with_facts ? facts + out->count : NULL, .i = i0,
-                    .lower_end = 0, .initial = *initial_io };
-  simple_loop(z, n, &st, with_facts);
+  fast_state st;
+  simple_loop(z, n, out->items + out->count, with_facts ? facts + out->count : NULL, i0, *initial_io, &st, with_facts);
   out->count = (size_t)(st.tok - out->items);
   *initial_io = st.initial;
   return st.i;
