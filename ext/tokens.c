@@ -665,6 +665,11 @@ static const uint32_t after_entry[256] = {
   R64(AFTER_ENTRY, 0), R64(AFTER_ENTRY, 64), R64(AFTER_ENTRY, 128), R64(AFTER_ENTRY, 192)
 };
 
+/* A curly double quote (U+201C, U+201D) at z[i]: a mark, never part of a word. */
+static inline int curly_double_quote_at(const unsigned char *z, size_t i, size_t n) {
+  return i + 2 < n && z[i] == 0xE2 && z[i + 1] == 0x80 && (z[i + 2] == 0x9C || z[i + 2] == 0x9D);
+}
+
 /*
 ** The end of the ASCII word z[s..i) of fast_loop() when the byte after its
 ** lower-case run, of entry *after, may go on with it (a letter, digit,
@@ -684,17 +689,17 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
     uint32_t shape;
     i = word_rest(z, s, i, n, &shape);
     after = fast_entry[i < n ? z[i] : 0];
-    if (FT_HAS(after, C_HIGH)) return s;   /* a non-ASCII letter may go on with the word */
+    if (FT_HAS(after, C_HIGH) && !curly_double_quote_at(z, i, n)) return s;   /* a non-ASCII letter may go on */
     flags |= shape;
     /* the facts, from the whole word's flags (no pronoun has more than lower case) */
     *t_io = (*t_io & ~((uint64_t)0xFF << FT_FACT_SHIFT)) | (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
   } else if (FT_HAS(after, C_HIGH)) {
-    return s;
+    if (!curly_double_quote_at(z, i, n)) return s;   /* "force”" ends before its quote */
   }
   if (FT_HAS(after, C_JOIN)) {
     /* ". , - ' & : /": the word goes on if a letter or digit (or a
        non-ASCII character, which might be one) follows */
-    if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH))) {
+    if (i + 1 < n && (byte_class[z[i + 1]] & (C_ALNUM | C_HIGH)) && !curly_double_quote_at(z, i + 1, n)) {
       /* Rule 3's "Iran's" (most of the words that go on): the word, then
          "'s" for the caller, when nothing can go on after the s */
       if (z[i] == '\'' && (z[i + 1] | 0x20) == 's' && !(fast_entry[i + 2 < n ? z[i + 2] : 0] & FT_WORD_GOES_ON)) {
