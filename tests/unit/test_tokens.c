@@ -42,6 +42,20 @@ int main(void) {
                "Maria|'s|dog|met|the|Smiths|'|cat|.");
   CHECK_TOKENS("curly possessive and quotes", "\xe2\x80\x9cNorway\xe2\x80\x99s fjords,\xe2\x80\x9d she said.",
                "\xe2\x80\x9c|Norway|\xe2\x80\x99s|fjords|,|\xe2\x80\x9d|she|said|.");
+  {
+    /* A word right before a curly double quote ends there, whatever is in
+       it or before the quote; the word after an opening one is initial. */
+    const char *q = "He called it \xe2\x80\x9c" "force\xe2\x80\x9d in the \xe2\x80\x9c" "region.\xe2\x80\x9d "
+                    "and NATO\xe2\x80\x9d, 2024\xe2\x80\x9d or Gen.\xe2\x80\x9d";
+    CHECK_TOKENS("words end before curly quotes", q,
+                 "He|called|it|\xe2\x80\x9c|force|\xe2\x80\x9d|in|the|\xe2\x80\x9c|region|.|\xe2\x80\x9d|"
+                 "and|NATO|\xe2\x80\x9d|,|2024|\xe2\x80\x9d|or|Gen.|\xe2\x80\x9d");
+    int force = find_tok(q, &tk, "force"), nato = find_tok(q, &tk, "NATO"), year = find_tok(q, &tk, "2024");
+    CHECK("word before a curly quote: shape, initial, no space after",
+          force > 0 && nato > 0 && year > 0 &&
+          tk.items[force].flags == (art_token_shape("force", 5) | ART_TOK_INITIAL) &&
+          tk.items[nato].flags == art_token_shape("NATO", 4) && tk.items[year].flags == art_token_shape("2024", 4));
+  }
   CHECK_TOKENS("abbreviations keep period", "Sen. Ada Lovelace Jr. visited the U.S. on Oct. 3.",
                "Sen.|Ada|Lovelace|Jr.|visited|the|U.S.|on|Oct.|3|.");
   CHECK_TOKENS("initials", "George W. Carver spoke.", "George|W.|Carver|spoke|.");
