@@ -745,6 +745,28 @@ static ALWAYS_INLINE size_t word_tail(const unsigned char *z, size_t s, size_t i
         *after_io = after;
         return e;
       }
+      /* Rule 1's numbers, "1,200", "3.5", "1,200.50": digits joined by
+         periods, or by commas before exactly three digits */
+      if ((z[i] == ',' || z[i] == '.') && (byte_class[z[i + 1]] & C_DIGIT)) {
+        size_t e = s, d;
+        while (e < i && (byte_class[z[e]] & C_DIGIT)) e++;
+        if (e < i) return s;   /* not digits only so far */
+        uint32_t period = 0;
+        while (e + 1 < n && (z[e] == ',' || z[e] == '.') && (byte_class[z[e + 1]] & C_DIGIT)) {
+          for (d = e + 1; d < n && (byte_class[z[d]] & C_DIGIT); d++) {}
+          if (z[e] == ',' && d - (e + 1) != 3) break;   /* "1,20": the number ends before the comma */
+          period |= z[e] == '.' ? ART_TOK_PERIOD : 0;
+          e = d;
+        }
+        /* it ends here unless something may go on with it (a letter, "7:30", a non-ASCII character) */
+        if (e < n && (byte_class[z[e]] & (C_ALNUM | C_HIGH))) return s;
+        if (e + 1 < n && (byte_class[z[e]] & C_JOIN) && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)) &&
+            !(z[e] == ',' && (byte_class[z[e + 1]] & C_DIGIT)))
+          return s;
+        *flags_io = ART_TOK_WORD | ART_TOK_DIGIT | period;   /* art_token_shape()'s; a number keeps no period */
+        *after_io = fast_entry[e < n ? z[e] : 0];
+        return e;
+      }
       return s;
     }
     /* Rule 2: an abbreviation keeps its period. */

@@ -61,6 +61,9 @@ int main(void) {
   CHECK_TOKENS("initials", "George W. Carver spoke.", "George|W.|Carver|spoke|.");
   CHECK_TOKENS("numbers keep separators", "About 1,200 people paid $3.5 million at 7:30 p.m.",
                "About|1,200|people|paid|$|3.5|million|at|7:30|p.m.");
+  CHECK_TOKENS("numbers and what ends them",
+               "1,200,000 or 1,20,000 at 3.5% (2.3-4) 1,200.50, 3.5m 1,2345 7:30 1990's 2.3.",
+               "1,200,000|or|1|,|20,000|at|3.5|%|(|2.3-4|)|1,200.50|,|3.5m|1|,|2345|7:30|1990|'s|2.3|.");
   CHECK_TOKENS("bad thousands group splits", "1,20 is not 1,200", "1|,|20|is|not|1,200");
   CHECK_TOKENS("hyphen split on case change", "The Norway-run fund and U.S.-led talks",
                "The|Norway|-|run|fund|and|U.S.|-|led|talks");
