@@ -40,7 +40,9 @@
 **     back.  The token array has room for a token per byte before the
 **     loops start, so they never check for room.
 **   - The flags that depend on the neighbours (SPACE_AFTER, INITIAL) are
-**     set as each token is pushed, and so is the ART_TF_* byte that
+**     set as the tokens are pushed (simple_loop() ORs the entries of a
+**     word's first byte and of the byte after it, and sets INITIAL once
+**     where it waits, not for every word), and so is the ART_TF_* byte that
 **     art_tokenize_append() can write beside each token: the entity stage
 **     tokenizes a batch of sentences into one array, without a copy, and
 **     gets the facts its scans need without a second pass.
