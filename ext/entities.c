@@ -222,24 +222,12 @@ __attribute__((target("avx2"))) static size_t lower_document_avx2(char *dst, con
   }
   return i;
 }
-
-/* 1 when lower_document_avx2() may run here; asked once. */
-static int lower_in_avx2(void) {
-  static int known;   /* 0 not asked yet, 1 no, 2 yes */
-  int k = __atomic_load_n(&known, __ATOMIC_RELAXED);
-  if (!k) {
-    __builtin_cpu_init();
-    k = __builtin_cpu_supports("avx2") ? 2 : 1;
-    __atomic_store_n(&known, k, __ATOMIC_RELAXED);
-  }
-  return k == 2;
-}
 #endif
 
 static void lower_document(char *dst, const char *src, size_t n) {
   size_t i = 0;
 #ifdef HAVE_AVX2_LOWER
-  if (lower_in_avx2()) i = lower_document_avx2(dst, src, n);
+  if (art_cpu_has_avx2()) i = lower_document_avx2(dst, src, n);
 #endif
 #ifdef __SSE2__
   const __m128i shift = _mm_set1_epi8((char)(128 - 'A')), limit = _mm_set1_epi8(-128 + 26),

@@ -381,21 +381,9 @@ __attribute__((target("avx2"))) static size_t scan_stop_avx2(const uchar *z, siz
   unsigned bits = stop_bits32(_mm256_loadu_si256((const __m256i *)(z + end - 32))) >> (32 - (end - i));
   return bits ? i + (size_t)__builtin_ctz(bits) : end;
 }
-
-/* 1 when scan_stop_avx2() may run here; asked once. */
-static int stops_in_avx2(void) {
-  static int known;   /* 0 not asked yet, 1 no, 2 yes */
-  int k = __atomic_load_n(&known, __ATOMIC_RELAXED);
-  if (!k) {
-    __builtin_cpu_init();
-    k = __builtin_cpu_supports("avx2") ? 2 : 1;
-    __atomic_store_n(&known, k, __ATOMIC_RELAXED);
-  }
-  return k == 2;
-}
 #endif
 
-/* avx2: stops_in_avx2() && end >= 32, asked once a paragraph. */
+/* avx2: art_cpu_has_avx2() && end >= 32, asked once a paragraph. */
 static ALWAYS_INLINE size_t scan_stop(const uchar *z, size_t i, size_t end, int avx2) {
 #ifdef HAVE_AVX2_STOPS
   if (avx2) return scan_stop_avx2(z, i, end);
@@ -1528,7 +1516,7 @@ int art_split_paragraph(art_context *ctx, const char *doc, size_t start, size_t 
   sp.out = out;
   sp.first_quote = -1;
 #ifdef HAVE_AVX2_STOPS
-  sp.avx2 = end >= 32 && stops_in_avx2();
+  sp.avx2 = end >= 32 && art_cpu_has_avx2();
 #endif
   sp.opener_free_to = start;
   sp.s->nmarks = 0;

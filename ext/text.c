@@ -102,3 +102,18 @@ void art_charpos_span(art_charpos *cp, size_t start, size_t end,
   if (bstart) *bstart = s;
   if (bend) *bend = i;
 }
+
+int art_cpu_has_avx2(void) {
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+  static int known;   /* 0 not asked yet, 1 no, 2 yes: a race only asks twice */
+  int k = __atomic_load_n(&known, __ATOMIC_RELAXED);
+  if (!k) {
+    __builtin_cpu_init();
+    k = __builtin_cpu_supports("avx2") ? 2 : 1;
+    __atomic_store_n(&known, k, __ATOMIC_RELAXED);
+  }
+  return k == 2;
+#else
+  return 0;
+#endif
+}

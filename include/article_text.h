@@ -83,4 +83,11 @@ static inline void art_ascii_lower(char *dst, const char *src, size_t n) {
   }
 }
 
+/*
+** 1 when the processor runs AVX2 (asked once, then remembered), else 0;
+** always 0 where the AVX2 paths are not built (GCC on x86-64 only).  The
+** segmenter's stop scan and the entity stage's lowering choose with it.
+*/
+int art_cpu_has_avx2(void);
+
 #endif
