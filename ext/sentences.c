@@ -371,15 +371,22 @@ __attribute__((target("avx2"))) static ALWAYS_INLINE unsigned stop_bits32(__m256
   return (unsigned)_mm256_movemask_epi8(hit);
 }
 
-__attribute__((target("avx2"))) static size_t scan_stop_avx2(const uchar *z, size_t i, size_t end) {
-  for (; i + 32 <= end; i += 32) {
-    unsigned bits = stop_bits32(_mm256_loadu_si256((const __m256i *)(z + i)));
+/* The first position in [i, limit) whose byte bits32() marks, or limit, 32
+   bytes a step; limit >= 32: the last few bytes are read as the 32 that end
+   at limit, those before i dropped.  Inlined with its bits32(), a constant. */
+__attribute__((target("avx2"))) static ALWAYS_INLINE size_t scan32_avx2(const uchar *z, size_t i, size_t limit,
+                                                                        unsigned (*bits32)(__m256i)) {
+  for (; i + 32 <= limit; i += 32) {
+    unsigned bits = bits32(_mm256_loadu_si256((const __m256i *)(z + i)));
     if (bits) return i + (size_t)__builtin_ctz(bits);
   }
-  if (i >= end) return end;
-  /* the 32 bytes that end at end, those before i dropped */
-  unsigned bits = stop_bits32(_mm256_loadu_si256((const __m256i *)(z + end - 32))) >> (32 - (end - i));
-  return bits ? i + (size_t)__builtin_ctz(bits) : end;
+  if (i >= limit) return limit;
+  unsigned bits = bits32(_mm256_loadu_si256((const __m256i *)(z + limit - 32))) >> (32 - (limit - i));
+  return bits ? i + (size_t)__builtin_ctz(bits) : limit;
+}
+
+__attribute__((target("avx2"))) static size_t scan_stop_avx2(const uchar *z, size_t i, size_t end) {
+  return scan32_avx2(z, i, end, stop_bits32);
 }
 #endif
 
@@ -678,13 +685,7 @@ __attribute__((target("avx2"))) static ALWAYS_INLINE unsigned opener_bits32(__m2
 }
 
 __attribute__((target("avx2"))) static size_t scan_opener_avx2(const uchar *z, size_t i, size_t limit) {
-  for (; i + 32 <= limit; i += 32) {
-    unsigned bits = opener_bits32(_mm256_loadu_si256((const __m256i *)(z + i)));
-    if (bits) return i + (size_t)__builtin_ctz(bits);
-  }
-  if (i >= limit) return limit;
-  unsigned bits = opener_bits32(_mm256_loadu_si256((const __m256i *)(z + limit - 32))) >> (32 - (limit - i));
-  return bits ? i + (size_t)__builtin_ctz(bits) : limit;
+  return scan32_avx2(z, i, limit, opener_bits32);
 }
 #endif
 
