@@ -91,16 +91,19 @@
 #endif
 
 /*
-** art_tagger_tag() is compiled twice, for AVX2 and for any x86-64, and the
-** loader picks one per process (an ifunc): the AVX2 copy's three-operand
-** vector instructions need fewer register copies.  The helpers it calls in
-** its loop are inlined (ALWAYS_INLINE) so that they come in both copies.
+** The decoder (tag_sentence()) is compiled twice, for AVX2 and for any
+** x86-64, and the loader picks one per process (an ifunc, art_tagger_tag()).
+** The AVX2 copy keeps a token's 24 sums in three 256-bit vectors instead of
+** six 128-bit ones (wide_acc); the helpers it calls in its loop are inlined
+** (ALWAYS_INLINE) so that they come in both copies.
 */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__) && \
-    !defined(ART_NO_CLONES)   /* clones are resolved by ifunc: glibc only */
-#define TAG_CLONES __attribute__((target_clones("avx2", "default")))
+    defined(__SSE2__) && !defined(ART_NO_CLONES)   /* resolved by ifunc: glibc only */
+#define TAG_WIDE 1
+#include <immintrin.h>
+#define WIDE_FN static inline __attribute__((target("avx2")))
 #else
-#define TAG_CLONES
+#define TAG_WIDE 0
 #endif
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -661,6 +664,18 @@ static ALWAYS_INLINE void acc_finish(score_acc *a, int32_t *out) {
 #endif
 }
 
+/* cell[] += the sparse row's cells (len of them). */
+static ALWAYS_INLINE void add_cells(int32_t *cell, const art_tagger_model *m, uint32_t row, uint32_t len) {
+  /* two cells a turn: the loop's own count and branch are a third of its work */
+  const uint32_t *c = m->cells + (row >> 5), *end = c + len;
+  if (len & 1) cell[c[0] >> 16] += (int16_t)(c[0] & 0xFFFF), c++;
+  for (; c < end; c += 2) {
+    uint32_t x = c[0], y = c[1];
+    cell[x >> 16] += (int16_t)(x & 0xFFFF);
+    cell[y >> 16] += (int16_t)(y & 0xFFFF);
+  }
+}
+
 /* dense: the model's dense rows, or a copy of them; aligned: it is 16-byte aligned. */
 static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, const int32_t *dense, int aligned,
                                       uint32_t row) {
@@ -670,14 +685,7 @@ static ALWAYS_INLINE void acc_add_row(score_acc *a, const art_tagger_model *m, c
     else acc_add_i32(a, dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
     return;
   }
-  /* two cells a turn: the loop's own count and branch are a third of its work */
-  const uint32_t *c = m->cells + (row >> 5), *end = c + len;
-  if (len & 1) a->cell[c[0] >> 16] += (int16_t)(c[0] & 0xFFFF), c++;
-  for (; c < end; c += 2) {
-    uint32_t x = c[0], y = c[1];
-    a->cell[x >> 16] += (int16_t)(x & 0xFFFF);
-    a->cell[y >> 16] += (int16_t)(y & 0xFFFF);
-  }
+  add_cells(a->cell, m, row, len);
 }
 
 #define DENSE16_STRIDE 32   /* lanes a 16-bit dense row takes (acc_rows_aligned()) */
@@ -739,6 +747,16 @@ static ALWAYS_INLINE void acc_rows(score_acc *a, const art_tagger_model *m, cons
 ** one by (0, 1) pairs the odd ones to those of 8j+4..8j+7.
 */
 static inline size_t dense16_lane(size_t label) { return label / 8 * 8 + label % 4 * 2 + label % 8 / 4; }
+
+/*
+** The order of the sums in the AVX2 copy's three vectors (wide_acc): a
+** multiply-add of a 16-bit line's lanes 0..15 by (1, 0) pairs gives labels
+** 0-3 and 8-11, by (0, 1) pairs 4-7 and 12-15, and of lanes 16..23 taken
+** twice, by (1, 0) pairs in the low half and (0, 1) in the high, 16-23.
+*/
+static const uint8_t wide_order[ART_TAGGER_DENSE_WIDTH] = {
+  0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23
+};
 
 /*
 ** The same, with the dense rows at `dense`, 16-byte aligned, or (dense16 not
@@ -951,6 +969,7 @@ typedef struct art_word_cache {
   _Alignas(16) int32_t prev_tag[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the T_PREV_TAG row of each label */
   int32_t allowed[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];    /* -1 where a label may follow, else 0 */
   _Alignas(16) int32_t penalty[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* 0 where allowed, else -2^30 */
+  _Alignas(32) int32_t penalty_wide[ART_TAGGER_LABELS][ART_TAGGER_DENSE_WIDTH];   /* the same in wide_order[] */
   int sums_fit_float;              /* best_label() may compare the sums as floats (see there) */
   shape_pair shape_pairs[4][SHAPE_PAIRS];   /* rows of T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG_SHAPE, T_SHAPE (shape_pair_row()) */
   _Alignas(64) shape_ctx shape_ctxs[SHAPE_CTXS];
@@ -1066,6 +1085,7 @@ static NOINLINE word_cache *cache_for(art_tagger_scratch *sc, const art_tagger_m
       for (int l = 0; l < ART_TAGGER_LABELS; l++) wc->allowed[t][l] = allowed((int)t, l) ? -1 : 0;
       for (int l = 0; l < ART_TAGGER_DENSE_WIDTH; l++)
         wc->penalty[t][l] = l < ART_TAGGER_LABELS && allowed((int)t, l) ? 0 : -(1 << 30);
+      for (int l = 0; l < ART_TAGGER_DENSE_WIDTH; l++) wc->penalty_wide[t][l] = wc->penalty[t][wide_order[l]];
     }
     neighbour_rows(m, BOUNDARY_HASH, &wc->boundary);
     static const uint32_t base[3] = { T_GAZ_SPAN, T_GAZ_PREV, T_GAZ_NEXT };
@@ -1391,19 +1411,20 @@ static NOINLINE void shape_ctx_sums(word_cache *wc, const art_tagger_model *m, s
   e->tag_plus1 = (uint32_t)prev + 1;
 }
 
-/* a = the shape context of a token: the previous label's and shapes' rows (see shape_ctx). */
-static ALWAYS_INLINE void shape_ctx_init(score_acc *a, word_cache *wc, const art_tagger_model *m, uint32_t prev_shape,
-                                         uint32_t shape, uint32_t next_shape, int prev) {
+/*
+** The shape context of a token: the previous label's and shapes' rows (see
+** shape_ctx), as the 16-bit line that holds them, or NULL with their sums
+** in sum[] (not in the table yet).
+*/
+static ALWAYS_INLINE const int16_t *shape_ctx_line(word_cache *wc, const art_tagger_model *m, uint32_t prev_shape,
+                                                   uint32_t shape, uint32_t next_shape, int prev, int32_t *sum) {
   uint32_t h = prev_shape * 0x9e3779b1u + shape * 0x85ebca77u + next_shape * 0xc2b2ae3du + (uint32_t)prev * 0x27d4eb2fu;
   shape_ctx *e = &wc->shape_ctxs[h >> (32 - SHAPE_CTX_BITS)];
   if (LIKELY(e->shape == shape && e->prev_shape == prev_shape && e->next_shape == next_shape &&
-             e->tag_plus1 == (uint32_t)prev + 1)) {
-    acc_init_i16(a, e->v);
-    return;
-  }
-  int32_t sum[ART_TAGGER_DENSE_WIDTH];
+             e->tag_plus1 == (uint32_t)prev + 1))
+    return e->v;
   shape_ctx_sums(wc, m, e, prev_shape, shape, next_shape, prev, sum);
-  acc_init(a, sum);
+  return NULL;
 }
 
 /* The sums of the rows of a pair of neighbours' gazetteer hits (see gaz_ctx), kept in e; 0 when they do not fit. */
@@ -1565,21 +1586,17 @@ static NOINLINE void self_sum(const art_tagger_model *m, word_cache *wc, cached_
 }
 
 /*
-** a += the self sum of token t (with T_PREV_TAG_SHAPE after an O), from the
-** cache when it holds it.
+** The self sum of token t (with T_PREV_TAG_SHAPE after an O): the 16-bit
+** line of the cache that holds it, or NULL with the sums in sum[].
 */
-static ALWAYS_INLINE void add_self(const art_tagger_model *m, word_cache *wc, const char *doc, const art_token *t,
-                                   const art_tok_info *in, score_acc *a) {
+static ALWAYS_INLINE const int16_t *self_line_of(const art_tagger_model *m, word_cache *wc, const char *doc,
+                                                const art_token *t, const art_tok_info *in, int32_t *sum) {
   /* ensure() has just found the word (and marked it the newer of its set): look, without marking again */
   cached_word *set = &wc->w[((in->key >> 40) & (WORD_CACHE_SETS - 1)) * 2], *e = &set[1];
   if (UNLIKELY(e->key != in->key)) e = set[0].key == in->key ? &set[0] : cache_find(wc, in->key, doc, t);
-  if (LIKELY(e->gaz & SELF_VALID)) {
-    acc_add_i16(a, wc->self[e - wc->w].v);
-    return;
-  }
-  int32_t sum[ART_TAGGER_DENSE_WIDTH];
+  if (LIKELY(e->gaz & SELF_VALID)) return wc->self[e - wc->w].v;
   self_sum(m, wc, e, doc, t, in, sum);
-  acc_add_i32(a, sum);
+  return NULL;
 }
 
 static int popcount32(uint32_t x) {
@@ -1602,6 +1619,21 @@ static COLD int list_would_overflow(const art_tagger_scratch *sc, size_t i) {
   uint32_t g[4] = { sc->info[i].gaz & GAZ_FEATURE_MASK, sc->info[i].gaz_span & GAZ_FEATURE_MASK,
                     sc->info[i - 1].gaz & GAZ_FEATURE_MASK, sc->info[i + 1].gaz & GAZ_FEATURE_MASK };
   return count_would_overflow(g);
+}
+
+/* best_label() from the sums in an array, compared as integers. */
+static int best_label_of(const word_cache *wc, const int32_t *scores, int prev, int32_t *best_score, int32_t *second) {
+  const int32_t *ok = wc->allowed[prev];
+  int best = ART_TAG_O;
+  int32_t top = scores[0], run = INT32_MIN;
+  for (int t = 1; t < ART_TAGGER_LABELS; t++) {
+    if (!ok[t]) continue;
+    if (scores[t] > top) { run = top; top = scores[t]; best = t; }
+    else if (scores[t] > run) run = scores[t];
+  }
+  *best_score = top;
+  *second = run;
+  return best;
 }
 
 /*
@@ -1653,18 +1685,155 @@ static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, in
 #endif
   int32_t scores[ART_TAGGER_DENSE_WIDTH];
   acc_store(a, scores);
-  const int32_t *ok = wc->allowed[prev];
-  int best = ART_TAG_O;
-  int32_t top = scores[0], run = INT32_MIN;
-  for (int t = 1; t < ART_TAGGER_LABELS; t++) {
-    if (!ok[t]) continue;
-    if (scores[t] > top) { run = top; top = scores[t]; best = t; }
-    else if (scores[t] > run) run = scores[t];
-  }
-  *best_score = top;
-  *second = run;
-  return best;
+  return best_label_of(wc, scores, prev, best_score, second);
 }
+
+#if TAG_WIDE
+/*
+** The AVX2 copy's accumulator: the 24 sums in three 256-bit vectors, in
+** wide_order[] (the order 16-bit lines widen to), sparse cells in an array
+** in label order as score_acc's.  The 16-bit lines and rows are laid out as
+** for the SSE2 code (dense16_lane()): the same tables serve both.
+*/
+typedef struct wide_acc {
+  __m256i y0, y1, y2;   /* named, not an array: they then stay in registers */
+  int32_t *cell;        /* the caller's array (apart, so that the vectors' address is never taken) */
+} wide_acc;
+
+/* The three vectors of a wide accumulator's order. */
+typedef struct wide3 { __m256i y0, y1, y2; } wide3;
+
+/* v[0..24) in label order, as wide_order[] */
+WIDE_FN wide3 wide_from_i32(const int32_t *v) {
+  __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)v);
+  __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(v + 8));
+  wide3 r = { _mm256_permute2x128_si256(a, b, 0x20),    /* labels 0-3, 8-11 */
+              _mm256_permute2x128_si256(a, b, 0x31),    /* 4-7, 12-15 */
+              _mm256_loadu_si256((const __m256i *)(const void *)(v + 16)) };
+  return r;
+}
+
+/*
+** The 16-bit lanes 0..15 (w) and 16..23 (w2, in both halves) of a line or
+** of a sum of rows, widened by multiply-adds into the three vectors.
+*/
+WIDE_FN wide3 wide_widen(__m256i w, __m256i w2) {
+  const __m256i even = _mm256_set1_epi32(1), odd = _mm256_set1_epi32(1 << 16);
+  const __m256i split = _mm256_setr_epi32(1, 1, 1, 1, 1 << 16, 1 << 16, 1 << 16, 1 << 16);
+  wide3 r = { _mm256_madd_epi16(w, even), _mm256_madd_epi16(w, odd), _mm256_madd_epi16(w2, split) };
+  return r;
+}
+
+/* The 16-bit line v (64-byte aligned, lanes as dense16_lane() says), widened. */
+WIDE_FN wide3 wide_line(const int16_t *v) {
+  return wide_widen(_mm256_load_si256((const __m256i *)(const void *)v),
+                    _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)(const void *)(v + 16))));
+}
+
+WIDE_FN void wacc_add(wide_acc *a, wide3 t) {
+  a->y0 = _mm256_add_epi32(a->y0, t.y0);
+  a->y1 = _mm256_add_epi32(a->y1, t.y1);
+  a->y2 = _mm256_add_epi32(a->y2, t.y2);
+}
+
+/* a = t, no cells. */
+WIDE_FN void wacc_init(wide_acc *a, wide3 t) {
+  const __m256i zero = _mm256_setzero_si256();
+  a->y0 = t.y0;
+  a->y1 = t.y1;
+  a->y2 = t.y2;
+  _mm256_storeu_si256((__m256i *)(void *)a->cell, zero);
+  _mm256_storeu_si256((__m256i *)(void *)(a->cell + 8), zero);
+  _mm256_storeu_si256((__m256i *)(void *)(a->cell + 16), zero);
+}
+
+WIDE_FN void wacc_init_i32(wide_acc *a, const int32_t *v) { wacc_init(a, wide_from_i32(v)); }
+WIDE_FN void wacc_add_i32(wide_acc *a, const int32_t *v) { wacc_add(a, wide_from_i32(v)); }
+WIDE_FN void wacc_init_i16(wide_acc *a, const int16_t *v) { wacc_init(a, wide_line(v)); }
+WIDE_FN void wacc_add_i16(wide_acc *a, const int16_t *v) { wacc_add(a, wide_line(v)); }
+
+/* acc_rows_aligned() for the wide accumulator. */
+WIDE_FN void wacc_rows(wide_acc *a, const art_tagger_model *m, const int32_t *dense, const int16_t *dense16,
+                       size_t chunk, const uint32_t *rows, size_t nr) {
+  if (!dense16) {
+    for (size_t k = 0; k < nr; k++) {
+      uint32_t row = rows[k], len = row & 31;
+      if (len == ART_TAGGER_DENSE_ROW) wacc_add_i32(a, dense + (size_t)(row >> 5) * ART_TAGGER_DENSE_WIDTH);
+      else add_cells(a->cell, m, row, len);
+    }
+    return;
+  }
+  for (size_t k = 0; k < nr;) {
+    size_t end = nr - k > chunk ? k + chunk : nr;
+    __m256i h01 = _mm256_setzero_si256();
+    __m128i h2 = _mm_setzero_si128();
+    for (; k < end; k++) {
+      uint32_t row = rows[k], len = row & 31;
+      if (len == ART_TAGGER_DENSE_ROW) {   /* (row >> 5) * DENSE16_STRIDE int16s = (row & ~31) * 2 bytes */
+        const char *d = (const char *)dense16 + (size_t)(row & ~31u) * 2;
+        h01 = _mm256_add_epi16(h01, _mm256_load_si256((const __m256i *)(const void *)d));
+        h2 = _mm_add_epi16(h2, _mm_load_si128((const __m128i *)(const void *)(d + 32)));
+      } else {
+        add_cells(a->cell, m, row, len);
+      }
+    }
+    wacc_add(a, wide_widen(h01, _mm256_inserti128_si256(_mm256_castsi128_si256(h2), h2, 1)));
+  }
+}
+
+/* The sums: the cells added in. */
+WIDE_FN void wacc_total(wide_acc *a) { wacc_add(a, wide_from_i32(a->cell)); }
+
+/* out[0..24) = the sums of a totalled accumulator, in label order. */
+WIDE_FN void wacc_store(const wide_acc *a, int32_t *out) {
+  _mm256_storeu_si256((__m256i *)(void *)out, _mm256_permute2x128_si256(a->y0, a->y1, 0x20));
+  _mm256_storeu_si256((__m256i *)(void *)(out + 8), _mm256_permute2x128_si256(a->y0, a->y1, 0x31));
+  _mm256_storeu_si256((__m256i *)(void *)(out + 16), a->y2);
+}
+
+/* best_label() for the wide accumulator: the same comparisons, eight lanes at a time. */
+WIDE_FN int wide_best_label(const word_cache *wc, const wide_acc *a, int prev, int32_t *best_score,
+                            int32_t *second) {
+  if (UNLIKELY(!wc->sums_fit_float)) {
+    int32_t scores[ART_TAGGER_DENSE_WIDTH];
+    wacc_store(a, scores);
+    return best_label_of(wc, scores, prev, best_score, second);
+  }
+  const int32_t *pen = wc->penalty_wide[prev];
+  __m256 v[3] = {
+    _mm256_cvtepi32_ps(_mm256_add_epi32(a->y0, _mm256_load_si256((const __m256i *)(const void *)pen))),
+    _mm256_cvtepi32_ps(_mm256_add_epi32(a->y1, _mm256_load_si256((const __m256i *)(const void *)(pen + 8)))),
+    _mm256_cvtepi32_ps(_mm256_add_epi32(a->y2, _mm256_load_si256((const __m256i *)(const void *)(pen + 16)))),
+  };
+  __m256 hi8 = _mm256_max_ps(v[0], v[1]), lo8 = _mm256_min_ps(v[0], v[1]);
+  lo8 = _mm256_max_ps(lo8, _mm256_min_ps(hi8, v[2]));
+  hi8 = _mm256_max_ps(hi8, v[2]);
+  /* the two halves merged, then the lanes two apart and the neighbouring ones */
+  __m128 hi = _mm256_castps256_ps128(hi8), lo = _mm256_castps256_ps128(lo8), t;
+  __m128 hi2 = _mm256_extractf128_ps(hi8, 1), lo2 = _mm256_extractf128_ps(lo8, 1);
+#define PUSH(x) t = _mm_min_ps(hi, x); hi = _mm_max_ps(hi, x); lo = _mm_max_ps(lo, t);
+  PUSH(hi2)
+  lo = _mm_max_ps(lo, lo2);
+  hi2 = _mm_shuffle_ps(hi, hi, 0x4E);
+  lo2 = _mm_shuffle_ps(lo, lo, 0x4E);
+  PUSH(hi2)
+  lo = _mm_max_ps(lo, lo2);
+  hi2 = _mm_shuffle_ps(hi, hi, 0xB1);
+  lo2 = _mm_shuffle_ps(lo, lo, 0xB1);
+  PUSH(hi2)
+  lo = _mm_max_ps(lo, lo2);
+#undef PUSH
+  /* one bit per label where the best value sits: the vectors' halves put back in label order */
+  __m256 top = _mm256_broadcastss_ps(hi);
+  __m256 e0 = _mm256_cmp_ps(v[0], top, _CMP_EQ_OQ), e1 = _mm256_cmp_ps(v[1], top, _CMP_EQ_OQ);
+  uint32_t where = (uint32_t)_mm256_movemask_ps(_mm256_permute2f128_ps(e0, e1, 0x20)) |
+                   (uint32_t)_mm256_movemask_ps(_mm256_permute2f128_ps(e0, e1, 0x31)) << 8 |
+                   (uint32_t)_mm256_movemask_ps(_mm256_cmp_ps(v[2], top, _CMP_EQ_OQ)) << 16;
+  *best_score = (int32_t)_mm_cvtss_f32(hi);
+  *second = (int32_t)_mm_cvtss_f32(lo);
+  return lowest_bit(where);
+}
+#endif
 
 /*
 ** So many gazetteer hits that the reference list of token i is cut short:
@@ -1680,8 +1849,12 @@ static COLD void reference_sums(const art_tagger_model *m, const char *doc, cons
   art_tagger_score(m, feats, art_tagger_features(doc, toks, n, sc, i, prev, feats), sums);
 }
 
-TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
-                              art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
+/*
+** The decoder, inlined into a copy per vector width (wide: the AVX2 copy,
+** with wide_acc; else score_acc).
+*/
+static ALWAYS_INLINE int tag_sentence(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
+                                      art_tagger_scratch *sc, uint8_t *tags, int32_t *margin, const int wide) {
   if (art_tagger_scratch_reset(sc, n)) return -1;
   memset(tags, ART_TAG_O, n);
   if (margin) memset(margin, 0, n * sizeof *margin);
@@ -1734,24 +1907,38 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
       mark_spans(wc, doc, toks, n, sc, i);
 
     score_acc acc;
+#if TAG_WIDE
+    wide_acc wacc;
+    int32_t wide_cells[ART_TAGGER_DENSE_WIDTH];
+    wacc.cell = wide_cells;
+#define ACC(narrow, widened) do { if (wide) { widened; } else { narrow; } } while (0)
+#else
+#define ACC(narrow, widened) do { (void)wide; narrow; } while (0)
+#endif
     int may_overflow;
     const int16_t *gaz_sums;
     size_t nrows = context_rows(wc, m, sc, i, feats, &may_overflow, &gaz_sums);
+    int32_t sum[ART_TAGGER_DENSE_WIDTH];   /* sums that the tables do not hold yet */
     if (UNLIKELY(may_overflow) && list_would_overflow(sc, i)) {
-      int32_t ref[ART_TAGGER_DENSE_WIDTH];
-      reference_sums(m, doc, toks, n, sc, i, prev, ref);
-      acc_init(&acc, ref);
+      reference_sums(m, doc, toks, n, sc, i, prev, sum);
+      ACC(acc_init(&acc, sum), wacc_init_i32(&wacc, sum));
     } else {
-      shape_ctx_init(&acc, wc, m, in[-1].h_shape, in->h_shape, in[1].h_shape, prev);
-      add_self(m, wc, doc, &toks[i], in, &acc);
-      acc_rows_aligned(&acc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows);
-      if (gaz_sums) acc_add_i16(&acc, gaz_sums);
+      const int16_t *line = shape_ctx_line(wc, m, in[-1].h_shape, in->h_shape, in[1].h_shape, prev, sum);
+      if (LIKELY(line != NULL)) ACC(acc_init_i16(&acc, line), wacc_init_i16(&wacc, line));
+      else ACC(acc_init(&acc, sum), wacc_init_i32(&wacc, sum));
+      line = self_line_of(m, wc, doc, &toks[i], in, sum);
+      if (LIKELY(line != NULL)) ACC(acc_add_i16(&acc, line), wacc_add_i16(&wacc, line));
+      else ACC(acc_add_i32(&acc, sum), wacc_add_i32(&wacc, sum));
+      ACC(acc_rows_aligned(&acc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows),
+          wacc_rows(&wacc, m, wc->dense, wc->dense16, wc->dense16_chunk, feats, nrows));
+      if (gaz_sums) ACC(acc_add_i16(&acc, gaz_sums), wacc_add_i16(&wacc, gaz_sums));
     }
-    acc_total(&acc);   /* the sums are left in acc: stored only where an array is wanted */
+    /* the sums are left in the accumulator: stored only where an array is wanted */
+    ACC(acc_total(&acc), wacc_total(&wacc));
 #if ART_TAGGER_CHECK
     {
       int32_t scores[ART_TAGGER_DENSE_WIDTH];
-      acc_store(&acc, scores);
+      ACC(acc_store(&acc, scores), wacc_store(&wacc, scores));
       /* the reference path, fed the same tokens in the same order, must give the same sums */
       int32_t want[ART_TAGGER_DENSE_WIDTH] = {0};
       uint32_t rf[ART_TAGGER_MAX_FEATURES];
@@ -1764,7 +1951,9 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
     }
 #endif
     int32_t best_score, second;
-    int best = best_label(wc, &acc, prev, &best_score, &second);
+    int best;
+    ACC(best = best_label(wc, &acc, prev, &best_score, &second),
+        best = wide_best_label(wc, &wacc, prev, &best_score, &second));
     /*
     ** A new name of another type right after an open one ("William/B-PER
     ** Burns/B-ORG") is almost always a greedy slip: names of different
@@ -1775,13 +1964,14 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
         (toks[i].flags & ART_TOK_CAP) && i > 0 && (toks[i - 1].flags & ART_TOK_WORD)) {
       int cont = ART_TAG_I(ART_TAG_TYPE(prev));
       int32_t scores[ART_TAGGER_DENSE_WIDTH];
-      acc_store(&acc, scores);
+      ACC(acc_store(&acc, scores), wacc_store(&wacc, scores));
       if (best_score - scores[cont] < ART_TAGGER_CONTINUE_MARGIN) {
         second = best_score;
         best_score = scores[cont];
         best = cont;
       }
     }
+#undef ACC
     tags[i] = (uint8_t)best;
     if (margin) margin[i] = best_score - second;
     prev = best;
@@ -1807,3 +1997,37 @@ TAG_CLONES FLATTEN int art_tagger_tag(const art_tagger_model *m, const char *doc
 #endif
   return 0;
 }
+
+static NOINLINE FLATTEN int tag_narrow(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n,
+                                       art_tagger_scratch *sc, uint8_t *tags, int32_t *margin) {
+  return tag_sentence(m, doc, toks, n, sc, tags, margin, 0);
+}
+
+#if TAG_WIDE
+__attribute__((target("avx2"))) static NOINLINE FLATTEN int tag_wide(const art_tagger_model *m, const char *doc,
+                                                                     const art_token *toks, size_t n,
+                                                                     art_tagger_scratch *sc, uint8_t *tags,
+                                                                     int32_t *margin) {
+  return tag_sentence(m, doc, toks, n, sc, tags, margin, 1);
+}
+
+typedef int tag_fn(const art_tagger_model *, const char *, const art_token *, size_t, art_tagger_scratch *, uint8_t *,
+                   int32_t *);
+
+/*
+** Run by the loader, before constructors (hence __builtin_cpu_init()) and
+** before a sanitizer's run time is set up (hence not instrumented).
+*/
+__attribute__((no_sanitize_address, no_sanitize_undefined)) static tag_fn *resolve_tag(void) {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") ? tag_wide : tag_narrow;
+}
+
+int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n, art_tagger_scratch *sc,
+                   uint8_t *tags, int32_t *margin) __attribute__((ifunc("resolve_tag")));
+#else
+int art_tagger_tag(const art_tagger_model *m, const char *doc, const art_token *toks, size_t n, art_tagger_scratch *sc,
+                   uint8_t *tags, int32_t *margin) {
+  return tag_narrow(m, doc, toks, n, sc, tags, margin);
+}
+#endif
