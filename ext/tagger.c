@@ -1758,9 +1758,31 @@ WIDE_FN void wacc_add_i32(wide_acc *a, const int32_t *v) { wacc_add(a, wide_from
 WIDE_FN void wacc_init_i16(wide_acc *a, const int16_t *v) { wacc_init(a, wide_line(v)); }
 WIDE_FN void wacc_add_i16(wide_acc *a, const int16_t *v) { wacc_add(a, wide_line(v)); }
 
+/* a += rows[0..nr) (no more than chunk of them when dense16 is not NULL). */
+WIDE_FN void wacc_chunk(wide_acc *a, const art_tagger_model *m, const int16_t *dense16, const uint32_t *rows,
+                        size_t nr) {
+  __m256i h01 = _mm256_setzero_si256();
+  __m128i h2 = _mm_setzero_si128();
+  for (size_t k = 0; k < nr; k++) {
+    uint32_t row = rows[k], len = row & 31;
+    if (len == ART_TAGGER_DENSE_ROW) {   /* (row >> 5) * DENSE16_STRIDE int16s = (row & ~31) * 2 bytes */
+      const char *d = (const char *)dense16 + (size_t)(row & ~31u) * 2;
+      h01 = _mm256_add_epi16(h01, _mm256_load_si256((const __m256i *)(const void *)d));
+      h2 = _mm_add_epi16(h2, _mm_load_si128((const __m128i *)(const void *)(d + 32)));
+    } else {
+      add_cells(a->cell, m, row, len);
+    }
+  }
+  wacc_add(a, wide_widen(h01, _mm256_inserti128_si256(_mm256_castsi128_si256(h2), h2, 1)));
+}
+
 /* acc_rows_aligned() for the wide accumulator. */
 WIDE_FN void wacc_rows(wide_acc *a, const art_tagger_model *m, const int32_t *dense, const int16_t *dense16,
                        size_t chunk, const uint32_t *rows, size_t nr) {
+  if (LIKELY(dense16 != NULL && nr <= chunk)) {   /* the usual case: one chunk */
+    wacc_chunk(a, m, dense16, rows, nr);
+    return;
+  }
   if (!dense16) {
     for (size_t k = 0; k < nr; k++) {
       uint32_t row = rows[k], len = row & 31;
@@ -1769,22 +1791,7 @@ WIDE_FN void wacc_rows(wide_acc *a, const art_tagger_model *m, const int32_t *de
     }
     return;
   }
-  for (size_t k = 0; k < nr;) {
-    size_t end = nr - k > chunk ? k + chunk : nr;
-    __m256i h01 = _mm256_setzero_si256();
-    __m128i h2 = _mm_setzero_si128();
-    for (; k < end; k++) {
-      uint32_t row = rows[k], len = row & 31;
-      if (len == ART_TAGGER_DENSE_ROW) {   /* (row >> 5) * DENSE16_STRIDE int16s = (row & ~31) * 2 bytes */
-        const char *d = (const char *)dense16 + (size_t)(row & ~31u) * 2;
-        h01 = _mm256_add_epi16(h01, _mm256_load_si256((const __m256i *)(const void *)d));
-        h2 = _mm_add_epi16(h2, _mm_load_si128((const __m128i *)(const void *)(d + 32)));
-      } else {
-        add_cells(a->cell, m, row, len);
-      }
-    }
-    wacc_add(a, wide_widen(h01, _mm256_inserti128_si256(_mm256_castsi128_si256(h2), h2, 1)));
-  }
+  for (size_t k = 0; k < nr; k += chunk) wacc_chunk(a, m, dense16, rows + k, nr - k > chunk ? chunk : nr - k);
 }
 
 /* The sums: the cells added in. */
