@@ -764,34 +764,41 @@ static const uint8_t wide_order[ART_TAGGER_DENSE_WIDTH] = {
 ** instead of six, and the lanes widened into the sums every `chunk` rows,
 ** which is few enough that a 16-bit lane cannot overflow.
 */
+#if defined(__SSE2__)
+/* a += rows[0..nr), the dense ones from dense16: no more than a chunk of them (acc_rows_aligned()). */
+static ALWAYS_INLINE void acc_chunk16(score_acc *a, const art_tagger_model *m, const int16_t *dense16,
+                                      const uint32_t *rows, size_t nr) {
+  const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
+  __m128i h0 = _mm_setzero_si128(), h1 = h0, h2 = h0;
+  for (size_t k = 0; k < nr; k++) {
+    uint32_t row = rows[k], len = row & 31;
+    if (len == ART_TAGGER_DENSE_ROW) {
+      /* (row >> 5) * DENSE16_STRIDE int16s = (row & ~31) * 2 bytes: one and and one address add */
+      _Static_assert(DENSE16_STRIDE * sizeof(int16_t) == 2 * 32, "a 16-bit dense row is 64 bytes");
+      const __m128i *d = (const __m128i *)(const void *)((const char *)dense16 + (size_t)(row & ~31u) * 2);
+      h0 = _mm_add_epi16(h0, _mm_load_si128(d));
+      h1 = _mm_add_epi16(h1, _mm_load_si128(d + 1));
+      h2 = _mm_add_epi16(h2, _mm_load_si128(d + 2));
+    } else {
+      add_cells(a->cell, m, row, len);
+    }
+  }
+  a->v[0] = _mm_add_epi32(a->v[0], _mm_madd_epi16(h0, even));
+  a->v[1] = _mm_add_epi32(a->v[1], _mm_madd_epi16(h0, odd));
+  a->v[2] = _mm_add_epi32(a->v[2], _mm_madd_epi16(h1, even));
+  a->v[3] = _mm_add_epi32(a->v[3], _mm_madd_epi16(h1, odd));
+  a->v[4] = _mm_add_epi32(a->v[4], _mm_madd_epi16(h2, even));
+  a->v[5] = _mm_add_epi32(a->v[5], _mm_madd_epi16(h2, odd));
+}
+#endif
+
 static ALWAYS_INLINE void acc_rows_aligned(score_acc *a, const art_tagger_model *m, const int32_t *dense,
                                            const int16_t *dense16, size_t chunk, const uint32_t *rows, size_t nr) {
 #if defined(__SSE2__)
   if (dense16) {
-    const __m128i even = _mm_set1_epi32(1), odd = _mm_set1_epi32(1 << 16);
-    for (size_t k = 0; k < nr;) {
-      size_t end = nr - k > chunk ? k + chunk : nr;
-      __m128i h0 = _mm_setzero_si128(), h1 = h0, h2 = h0;
-      for (; k < end; k++) {
-        uint32_t row = rows[k];
-        if ((row & 31) == ART_TAGGER_DENSE_ROW) {
-          /* (row >> 5) * DENSE16_STRIDE int16s = (row & ~31) * 2 bytes: one and and one address add */
-          _Static_assert(DENSE16_STRIDE * sizeof(int16_t) == 2 * 32, "a 16-bit dense row is 64 bytes");
-          const __m128i *d = (const __m128i *)(const void *)((const char *)dense16 + (size_t)(row & ~31u) * 2);
-          h0 = _mm_add_epi16(h0, _mm_load_si128(d));
-          h1 = _mm_add_epi16(h1, _mm_load_si128(d + 1));
-          h2 = _mm_add_epi16(h2, _mm_load_si128(d + 2));
-        } else {
-          acc_add_row(a, m, dense, 1, row);
-        }
-      }
-      a->v[0] = _mm_add_epi32(a->v[0], _mm_madd_epi16(h0, even));
-      a->v[1] = _mm_add_epi32(a->v[1], _mm_madd_epi16(h0, odd));
-      a->v[2] = _mm_add_epi32(a->v[2], _mm_madd_epi16(h1, even));
-      a->v[3] = _mm_add_epi32(a->v[3], _mm_madd_epi16(h1, odd));
-      a->v[4] = _mm_add_epi32(a->v[4], _mm_madd_epi16(h2, even));
-      a->v[5] = _mm_add_epi32(a->v[5], _mm_madd_epi16(h2, odd));
-    }
+    /* nearly always one chunk: then no loop over chunks (its bookkeeping cost registers and spills) */
+    if (LIKELY(nr <= chunk)) acc_chunk16(a, m, dense16, rows, nr);
+    else for (size_t k = 0; k < nr; k += chunk) acc_chunk16(a, m, dense16, rows + k, nr - k > chunk ? chunk : nr - k);
     return;
   }
 #else
