@@ -852,15 +852,28 @@ static FLATTEN void word_facts(const char *doc, const art_token *t, uint32_t *h_
 #define KEY_FLAGS ((uint32_t)~(ART_TOK_SPACE_AFTER | ART_TOK_OPEN))
 
 static ALWAYS_INLINE uint64_t word_key(const char *doc, const art_token *t) {
-  /*
-  ** The flags, spread by an odd multiplier, are XORed into the mixed bytes,
-  ** not into the bytes before the mix (where a flag could cancel a byte
-  ** difference): two keys then agree only if the hashes of their bytes
-  ** differ by exactly the spread flags' difference, a 64-bit chance.  (A
-  ** multiply of the flags into the seed cost three instructions more.)
-  */
-  uint64_t k = hash64_mem((const unsigned char *)doc + t->start, t->end - t->start, 0x9ae16a3b2f90404full) ^
-               (uint64_t)(t->flags & KEY_FLAGS) * 0xd6e8feb86659fd93ull;
+  const unsigned char *p = (const unsigned char *)doc + t->start;
+  size_t len = t->end - t->start;
+  /* the length and the flags, spread by odd multipliers */
+  uint64_t salt = (uint64_t)len * 0x9e3779b97f4a7c15ull ^ (uint64_t)(t->flags & KEY_FLAGS) * 0xd6e8feb86659fd93ull, k;
+  if (LIKELY(len - 1 < 8)) {
+    /*
+    ** A word of 1-8 bytes (nearly all) is one 64-bit number that says every
+    ** byte (as art_hash_core() reads them: bytes 0, len/2 and len-1, or the
+    ** first and last four), mixed by steps that lose nothing (an XOR with
+    ** the salt, an xorshift that brings the last bytes down where the
+    ** multiply carries them into the set index, an odd multiply): two words
+    ** of one length and the same flags never share a key, and others only
+    ** if their numbers differ by their salts' difference.
+    */
+    uint64_t v = len >= 4 ? art_load32(p) | art_load32(p + len - 4) << 32
+                          : (uint64_t)p[0] | (uint64_t)p[len >> 1] << 8 | (uint64_t)p[len - 1] << 16;
+    v ^= salt;
+    v ^= v >> 29;
+    k = v * 0xff51afd7ed558ccdull;
+  } else {
+    k = hash64_mem(p, len, 0x9ae16a3b2f90404full) ^ salt;
+  }
   return k ? k : 1;
 }
 
