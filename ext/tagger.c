@@ -863,8 +863,9 @@ static ALWAYS_INLINE uint64_t word_key(const char *doc, const art_token *t) {
     ** first and last four), mixed by steps that lose nothing (an XOR with
     ** the salt, an xorshift that brings the last bytes down where the
     ** multiply carries them into the set index, an odd multiply): two words
-    ** of one length and the same flags never share a key, and others only
-    ** if their numbers differ by their salts' difference.
+    ** of one length and the same flags never share a key (but for the one
+    ** key 0 taken to 1), and others only if their numbers differ by exactly
+    ** their salts' difference.
     */
     uint64_t v = len >= 4 ? art_load32(p) | art_load32(p + len - 4) << 32
                           : (uint64_t)p[0] | (uint64_t)p[len >> 1] << 8 | (uint64_t)p[len - 1] << 16;
