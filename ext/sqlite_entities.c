@@ -230,7 +230,7 @@ typedef article_vtab ent_vtab;
 
 typedef struct ent_cursor {
   sqlite3_vtab_cursor base;
-  char *doc;                 /* private copy of the document */
+  char *doc;                 /* private copy of the document (NULL: no row reads text) */
   size_t n;
   art_entity_list list;
   size_t row;                /* index into list.items */
@@ -248,9 +248,18 @@ static int ent_connect(sqlite3 *db, void *aux, int argc, const char *const *argv
       " text TEXT, type TEXT, canonical TEXT, value ANY, document HIDDEN, options HIDDEN)", out);
 }
 
+/* idxNum bit (above article_best_index()'s 1 and 2): the statement reads
+   start, length or text, the columns that need the document after xFilter. */
+enum { IDX_NEEDS_TEXT = 4 };
+#define TEXT_COLUMNS ((sqlite3_uint64)1 << COL_START | (sqlite3_uint64)1 << COL_LENGTH | (sqlite3_uint64)1 << COL_TEXT)
+
 /* xBestIndex: see article_best_index(); rows come in mention order. */
 static int ent_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
-  return article_best_index(info, COL_DOCUMENT, COL_OPTIONS, COL_MENTION, 5000.0, 100);
+  int rc = article_best_index(info, COL_DOCUMENT, COL_OPTIONS, COL_MENTION, 5000.0, 100);
+  /* "count(*)", "type, canonical": no row needs the document, so xFilter
+     need not copy it (SQLite's value is valid only while xFilter runs) */
+  if (rc == SQLITE_OK && (info->colUsed & TEXT_COLUMNS)) info->idxNum |= IDX_NEEDS_TEXT;
+  return rc;
 }
 
 static int ent_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
@@ -314,14 +323,19 @@ static int ent_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, int
   if ((rc = article_document(FN, argv[0], &doc, &n, &err)) != SQLITE_OK) goto error;
   if ((rc = cursor_options(c, t, (idx & 2) ? argv[1] : NULL, &err)) != SQLITE_OK) goto error;
   if (!doc) return SQLITE_OK;   /* NULL document: no rows */
-  c->doc = sqlite3_malloc64(n + 1);
-  if (!c->doc) return SQLITE_NOMEM;
-  memcpy(c->doc, doc, n);
-  c->doc[n] = 0;
-  c->n = n;
-  if (art_entities_extract(t->conn->ctx, c->doc, n, &c->opts.seg, &c->opts.ent, &c->list))
+  /* SQLite's text is NUL-terminated and valid while xFilter runs: entities
+     are found in it, and a copy is kept only for rows that read text */
+  if (idx & IDX_NEEDS_TEXT) {
+    c->doc = sqlite3_malloc64(n + 1);
+    if (!c->doc) return SQLITE_NOMEM;
+    memcpy(c->doc, doc, n);
+    c->doc[n] = 0;
+    c->n = n;
+    doc = c->doc;
+    art_charpos_init(&c->charpos, (const unsigned char *)c->doc, n);
+  }
+  if (art_entities_extract(t->conn->ctx, doc, n, &c->opts.seg, &c->opts.ent, &c->list))
     return SQLITE_NOMEM;
-  art_charpos_init(&c->charpos, (const unsigned char *)c->doc, n);
   c->have_pos = 0;
   return SQLITE_OK;
 error:
@@ -359,7 +373,10 @@ static void result_value(sqlite3_context *ctx, const art_entity *e) {
 static int ent_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   ent_cursor *c = (ent_cursor *)cur;
   const art_entity *e = &c->list.items[c->row];
-  if (col == COL_START || col == COL_LENGTH || col == COL_TEXT) ent_position(c);
+  if (col == COL_START || col == COL_LENGTH || col == COL_TEXT) {
+    if (!c->doc) return SQLITE_OK;   /* not in colUsed: never asked (NULL) */
+    ent_position(c);
+  }
   switch (col) {
     case COL_MENTION: sqlite3_result_int64(ctx, (sqlite3_int64)c->row + 1); break;
     case COL_SENTENCE: sqlite3_result_int(ctx, e->sentence); break;
