@@ -27,6 +27,8 @@
 ** art_ent_emit() then writes the kept mentions in document order with
 ** their canonical text.
 */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "article_hash.h"
@@ -108,6 +110,35 @@ static inline __attribute__((always_inline)) int same_bytes(const char *a, const
   if (n >= 4) return load_half(a) == load_half(b) && load_half(a + n - 4) == load_half(b + n - 4);
   for (size_t k = 0; k < n; k++) if (a[k] != b[k]) return 0;
   return 1;
+}
+
+/*
+** Which texts ext/data/acronyms.tsv may list: bit text_hash(key) % 4096 is
+** set for each key.  E1 asks about every distinct unlinked one-word
+** organisation or place ("Washington", "Gaza"), and most are not listed:
+** a mention's hash (the pass computed it anyway) tests its bit, and a clear
+** bit spares art_table_find().  Built once per process, read-only after.
+*/
+#define ACRONYM_FILTER_BITS 4096
+static uint64_t acronym_filter[ACRONYM_FILTER_BITS / 64];
+static pthread_once_t acronym_filter_once = PTHREAD_ONCE_INIT;
+static atomic_int acronym_filter_ready;   /* set once built: later calls skip pthread_once() */
+
+static void acronym_filter_build(void) {
+  const art_table *t = &art_table_acronyms;
+  for (uint32_t i = 0; i < t->count; i++) {
+    uint32_t bit = text_hash(t->entries[i].key, t->entries[i].key_len) % ACRONYM_FILTER_BITS;
+    acronym_filter[bit / 64] |= 1ull << (bit % 64);
+  }
+  atomic_store_explicit(&acronym_filter_ready, 1, memory_order_release);
+}
+
+/* May acronyms.tsv list the text whose text_hash() is hash?  0: surely not. */
+static int acronym_may_list(uint32_t hash) {
+  if (!atomic_load_explicit(&acronym_filter_ready, memory_order_acquire))
+    pthread_once(&acronym_filter_once, acronym_filter_build);
+  uint32_t bit = hash % ACRONYM_FILTER_BITS;
+  return (acronym_filter[bit / 64] >> (bit % 64)) & 1;
 }
 
 /* The value slot for z[0..n), whose text_hash() is hash, in a map that
@@ -325,7 +356,7 @@ static int pronoun_contraction(const char *doc, const mention *m) {
    or a nationality opens that name ("U.S. Senate", "European Parliament"),
    not "White House" or "Pennsylvania House". */
 static int other_body(const char *doc, const mention *m, const mention *longer) {
-  if (m->ntok != 1) return 0;
+  if (m->ntok != 1 || !acronym_may_list(m->hash)) return 0;
   const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start);
   if (!e || !text_is(doc, m->start, m->end, e->extra, strlen(e->extra))) return 0;
   size_t ml = m->end - m->start;
@@ -776,6 +807,7 @@ static size_t event_short_names(work *w, rare_lists *rl) {
 ** by its initials only to a name that opens or closes with the same word.
 */
 static int other_expansion(const char *doc, const mention *acr, const mention *full) {
+  if (!acronym_may_list(acr->hash)) return 0;
   const art_table_entry *e = art_table_find(&art_table_acronyms, doc + acr->start, acr->end - acr->start);
   if (!e || !e->extra[0]) return 0;
   size_t el = strlen(e->extra);
@@ -894,7 +926,7 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
       if (found[g->expansion - 1] >= 0) m->canon = found[g->expansion - 1];
       continue;
     }
-    const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
+    const art_table_entry *e = acronym_may_list(m->hash) ? art_table_find(&art_table_acronyms, doc + m->start, ml) : NULL;
     size_t el = e ? strlen(e->extra) : 0;
     /* "BBC" is its own name */
     if (!el || (el == ml && memcmp(e->extra, doc + m->start, ml) == 0)) { g->known |= KNOWN_NO_EXPANSION; continue; }
@@ -1051,7 +1083,7 @@ static void lone_org_word(mention *m, const char *doc, uint8_t *facts) {
   if (!(*facts & KNOWN_ORG_WORD_ASKED)) {
     *facts |= KNOWN_ORG_WORD_ASKED;
     if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, n, 0) &&
-        !art_table_find(&art_table_acronyms, doc + m->start, n))
+        !(acronym_may_list(m->hash) && art_table_find(&art_table_acronyms, doc + m->start, n)))
       *facts |= KNOWN_ORG_WORD;
   }
   if (*facts & KNOWN_ORG_WORD) { m->dropped = 1; return; }
