@@ -1448,6 +1448,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (!acr_keys) goto done;
   /* D's outcome and E's first half, in one pass: E's first half reads
      only the type of the mention it looks at, once D has set it */
+  /* the names whose initials may be an acronym's (in A's long rare names'
+     place: B4 was their last reader), asked below */
+  uint32_t *initialled = text + 6 * count;
+  size_t ninitialled = 0;
   for (size_t x = 0; x < nnames; x++) {
     size_t i = names[x];
     mention *f = &w->m[i];
@@ -1461,29 +1465,8 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
        between changes the type of a name of two words or more */
     if (f->type == ART_ENT_ORG) long_orgs[nlong_orgs++] = (uint32_t)i;
     if (f->dateline) continue;
-    char *key = acr_keys + i * ACRONYM_MAX;
-    size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
-    if (kl >= 2) {
-      int32_t *v = acronym_slot(acronyms, key, kl);
-      if (!v) goto done;
-      if (*v < 0) *v = (int32_t)i;
-    }
+    initialled[ninitialled++] = (uint32_t)i;
     if (f->type != ART_ENT_ORG) continue;
-    /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
-       Affairs": the initials from an organisation word on, the tail of key */
-    for (size_t p = inner_start(f) + 1; kl >= 4 && p < f->last_start; p++) {
-      if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
-      size_t wl = 0;
-      while (p + wl < f->end && doc[p + wl] != ' ') wl++;
-      if (!art_ent_lookup_lower(&art_table_org_words, doc + p, wl, 0)) continue;
-      char tail[ACRONYM_MAX];
-      size_t tl = initials(doc, p, f->end, tail, sizeof tail);
-      if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
-        int32_t *v = acronym_slot(acronyms, key + kl - tl, tl);
-        if (!v) goto done;
-        if (*v < 0) *v = (int32_t)i;
-      }
-    }
     for (size_t p = inner_start(f) + 1, end = inner_end(f) + 1; p < end; p++) {
       if (doc[p - 1] != ' ') continue;
       /* what follows "of" is another body: "European Union" of "Court of
@@ -1494,6 +1477,48 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       int32_t *v = &by_text[*id];
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
       suffixes++;
+    }
+  }
+  /* The acronyms' keys: a key is looked up only by the letters of an
+     unlinked one-word name below, so a key that opens with no such
+     name's first letter is never made (most names' initials). */
+  uint32_t acronym_firsts = 0;         /* bit c - 'A': some such name's letters open with c */
+  for (size_t x = 0; x < nunlinked; x++) {
+    char acr[ACRONYM_MAX];
+    if (acronym_letters(doc, &w->m[unlinked[x]], acr, sizeof acr)) acronym_firsts |= 1u << (acr[0] - 'A');
+  }
+  for (size_t x = 0; acronym_firsts && x < ninitialled; x++) {
+    size_t i = initialled[x];
+    const mention *f = &w->m[i];
+    char *key = acr_keys + i * ACRONYM_MAX;
+    /* a name's key opens with its first byte when that is a capital */
+    unsigned first = (unsigned char)doc[f->start] - 'A';
+    size_t kl = 0;
+    int have_key = first >= 26 || ((acronym_firsts >> first) & 1);
+    if (have_key && (kl = initials(doc, f->start, f->end, key, ACRONYM_MAX)) >= 2) {
+      int32_t *v = acronym_slot(acronyms, key, kl);
+      if (!v) goto done;
+      if (*v < 0) *v = (int32_t)i;
+    }
+    if (f->type != ART_ENT_ORG) continue;
+    /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
+       Affairs": the initials from an organisation word on, the tail of key
+       (it opens with that word's capital) */
+    for (size_t p = inner_start(f) + 1; p < f->last_start; p++) {
+      if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
+      if (!((acronym_firsts >> (doc[p] - 'A')) & 1)) continue;
+      if (!have_key) { kl = initials(doc, f->start, f->end, key, ACRONYM_MAX); have_key = 1; }
+      if (kl < 4) break;
+      size_t wl = 0;
+      while (p + wl < f->end && doc[p + wl] != ' ') wl++;
+      if (!art_ent_lookup_lower(&art_table_org_words, doc + p, wl, 0)) continue;
+      char tail[ACRONYM_MAX];
+      size_t tl = initials(doc, p, f->end, tail, sizeof tail);
+      if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
+        int32_t *v = acronym_slot(acronyms, key + kl - tl, tl);
+        if (!v) goto done;
+        if (*v < 0) *v = (int32_t)i;
+      }
     }
   }
   /* no acronym key and no suffix: nothing to link to */
