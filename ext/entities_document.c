@@ -1192,13 +1192,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   char *acr_keys = NULL;
   /* the texts' mentions, then (from text + count) A's sentence openers,
      then (from text + 2 * count) E's longer organisation names for E2,
-     then (from text + 3 * count) B and C's first names per text number,
-     later E's unlinked organisations and places,
+     then (from text + 3 * count) A's names of two words or more for A2,
+     then B and C's first names per text number, later E's unlinked
+     organisations and places,
      then (from text + 4 * count) A's one-word names after a "(" for E0,
      then (from text + 5 * count) the text number of each of text's
      mentions, when a step from B3c to E0 needs them,
      then (from text + 6 * count) A's names of two words or more that are
-     facilities, events or products (B3e, B4),
+     facilities, events or products (B3e, B4), later E's names whose
+     initials may be an acronym's,
      then (from text + 7 * count) A's teams and companies (B3c, B3d);
      the one-word names and places after B3, when B3c or B3d needs them,
      go in B3's list's place (text + 2 * count: E's is made later) */
@@ -1213,6 +1215,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   size_t nlong_orgs = 0, nunlinked = 0;
   uint32_t *openers = text + count;
   size_t nopeners = 0;
+  /* A's names of two words or more, for A2 and B's map (the only ones they
+     look at; no step between them makes or unmakes such a name), in E's
+     unlinked list's place (C's first names come after B's map) */
+  uint32_t *longer = text + 3 * count;
+  size_t nlonger = 0;
   size_t ntext = 0, ntexts = 0;
   size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
   /* upper bounds on what steps B3b to E0 look for (types and flags they
@@ -1266,6 +1273,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (m->ntok >= 2) {
         long_types |= 1u << m->type;
         if ((1u << m->type) & LONG_RARE_TYPES) rl.long_rare[rl.nlong_rare++] = (uint32_t)i;
+        if (is_name(m)) longer[nlonger++] = (uint32_t)i;
       }
       if (mid_sentence) by_text[m->text_id] = 1;
       continue;
@@ -1306,11 +1314,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"): the
         map of surnames, built in the same pass, as A2 changes only the
         mention it looks at. */
-  for (size_t k = 0; k < ntext; k++) {
-    size_t i = text[k];
+  for (size_t k = 0; k < nlonger; k++) {
+    size_t i = longer[k];
     mention *m = &w->m[i];
-    if (!is_name(m)) continue;
-    if (!m->from_lexicon && !m->dateline && m->ntok >= 2 && m->ntok <= 3 &&
+    if (!m->from_lexicon && !m->dateline && m->ntok <= 3 &&
         (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE)) {
       uint8_t *facts = &groups[m->text_id].known;
       if (!(*facts & KNOWN_SHAPE_ASKED))
