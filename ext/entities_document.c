@@ -1759,6 +1759,20 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
     if (!((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
+    /* most: a name of up to 16 bytes that is its own canonical, copied as
+       two words when the document and the arena have 16 bytes there */
+    size_t n = m->end - m->start;
+    if (m->canon < 0 && !m->from_lexicon && !m->dateline && n <= 16 && m->start + 16 <= w->doc_len &&
+        arena.len + 17 <= arena.cap) {
+      char *d = arena.z + arena.len;
+      uint64_t lo = load_word(doc + m->start), hi = load_word(doc + m->start + 8);
+      memcpy(d, &lo, 8);
+      memcpy(d + 8, &hi, 8);
+      d[n] = 0;
+      canon_off[i] = arena.len;
+      arena.len += n + 1;
+      continue;
+    }
     size_t root = m->canon < 0 ? i : (size_t)root_of(w, (int)i);   /* most are their own */
     const mention *r = &mentions[root];
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
@@ -1806,9 +1820,8 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     e->canonical = arena.z + canon_off[i];
     e->has_value = m->has_value;
     e->value = m->value;
-    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
-    if (m->date[0]) memcpy(e->date, m->date, sizeof e->date);
-    else e->date[0] = 0;                                  /* "" */
+    e->gender = m->gender & -(int)(m->type == ART_ENT_PERSON);   /* no branch: half the rows are persons */
+    memcpy(e->date, m->date, sizeof e->date);             /* "" when no date (mentions start zeroed) */
     last_end = m->end;
   }
   out->items = items;
