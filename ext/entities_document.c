@@ -1795,20 +1795,22 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
   out->arena_len = arena.len;
   if (rc) return -1;
   sort_keys(order, nkeys);
-  /* the rows, in locals too (written back below) */
+  /* the rows, in locals too (written back below): at most one per key,
+     so the list is grown once, before the loop */
   art_entity *items = out->items;
   size_t rows = 0, cap = out->cap, last_end = 0;
+  if (nkeys > cap) {
+    size_t more = cap ? cap * 2 : 32;
+    while (more < nkeys) more *= 2;
+    art_entity *p = realloc(items, more * sizeof *p);
+    if (!p) return -1;
+    out->items = items = p;
+    out->cap = cap = more;
+  }
   for (size_t k = 0; k < nkeys; k++) {
     size_t i = order[k].index;
     const mention *m = &mentions[i];
-    if (rows && m->start < last_end) continue;   /* overlaps the previous kept mention */
-    if (rows == cap) {
-      size_t more = cap ? cap * 2 : 32;
-      art_entity *p = realloc(items, more * sizeof *p);
-      if (!p) { rc = -1; break; }
-      items = p;
-      cap = more;
-    }
+    if (m->start < last_end) continue;   /* overlaps the previous kept mention (0 before the first) */
     art_entity *e = &items[rows++];
     /* the arena is filled above and no longer moves: offsets become pointers here */
     /* field by field: a compound literal zeroes the whole row first */
