@@ -17,3 +17,17 @@ SELECT 'no text columns: canonical', (SELECT group_concat(canonical, '|') FROM a
   'Lloyd Austin met Joe Biden. Austin left.')) = 'Lloyd Austin|Joe Biden|Lloyd Austin';
 SELECT 'text columns still read', (SELECT group_concat(text || '@' || start, '|') FROM article_entities(
   'Zoë Núñez left Peru. Núñez stayed.')) = 'Zoë Núñez@1|Peru@16|Núñez@22';
+
+-- start and length step over ASCII at once between rows: text with stray
+-- and truncated UTF-8 bytes before and between names must keep
+-- substr(document, start, length) = text, and agree with article_entities_json
+CREATE TEMP TABLE cu_bad(d TEXT);
+INSERT INTO cu_bad VALUES ('Reports ' || CAST(x'C3' AS TEXT) || ' from Lloyd Austin and Joe Biden ' ||
+  CAST(x'E280' AS TEXT) || ' in Washington ' || CAST(x'FF80BF' AS TEXT) || ' on Monday. Zoë Núñez met ' ||
+  CAST(x'F09F9880' AS TEXT) || ' Austin in Lima.');
+SELECT 'invalid UTF-8: substr identity', (SELECT count(*) FROM cu_bad, article_entities(cu_bad.d) e
+  WHERE substr(cu_bad.d, e.start, e.length) <> e.text) = 0
+  AND (SELECT count(*) FROM cu_bad, article_entities(cu_bad.d)) >= 5;
+SELECT 'invalid UTF-8: same as json', (SELECT group_concat(e.start || ':' || e.length, ' ') FROM cu_bad,
+  article_entities(cu_bad.d) e) = (SELECT group_concat(json_extract(j.value, '$.start') || ':' ||
+  json_extract(j.value, '$.length'), ' ') FROM cu_bad, json_each(article_entities_json(cu_bad.d)) j);
