@@ -489,6 +489,15 @@ static void names_and_places(const work *w, rare_lists *rl) {
   rl->have_names_places = 1;
 }
 
+/* list[0..n) in the opposite order */
+static void reverse_list(uint32_t *list, size_t n) {
+  for (size_t a = 0, b = n; a + 1 < b; a++, b--) {
+    uint32_t t = list[a];
+    list[a] = list[b - 1];
+    list[b - 1] = t;
+  }
+}
+
 /* Marks cleared (once) for a step that marks the texts it looks for. */
 static int32_t *clear_marks(rare_lists *rl) {
   if (!rl->marks_clear) {
@@ -1360,7 +1369,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      text, or -1. */
   int32_t *first_name = (int32_t *)(text + 3 * count);
   memset(first_name, 0xFF, ntexts * sizeof *first_name);
-  for (size_t k = 0; k < ntext; k++) {
+  /* walked from the last mention back (each step changes only the mention
+     it looks at): the first name with a text is the last one stored, with
+     no test of what is there; the lists, made backwards, are turned round */
+  for (size_t k = ntext; k-- > 0;) {
     size_t i = text[k];
     mention *m = &w->m[i];
     if (m->ntok == 1) {
@@ -1368,8 +1380,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (m->type == ART_ENT_PERSON && m->canon < 0) lone_persons[nlone_persons++] = (uint32_t)i;
     } else particle_surname(w, tb, m, i);
     if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
-    if (is_name(m) && !m->weak && first_name[m->text_id] < 0) first_name[m->text_id] = (int32_t)i;
+    if (is_name(m) && !m->weak) first_name[m->text_id] = (int32_t)i;
   }
+  reverse_list(lone_persons, nlone_persons);
+  reverse_list(dotted, ndotted);
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
      step before them makes a facility, an event or a product of a longer
@@ -1753,11 +1767,11 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
      a mention dropped, left as O, of no type or of a type not asked for is
      skipped below anyway, and never sets where the previous one ended */
   size_t nkeys = 0;
-  uint32_t type_mask = opts && opts->type_mask ? opts->type_mask : ~0u;   /* the types asked for */
+  /* the types asked for, never ART_ENT_NONE: one test for both */
+  uint32_t type_mask = (opts && opts->type_mask ? opts->type_mask : ~0u) & ~(1u << ART_ENT_NONE);
   for (size_t i = 0; i < count && !rc; i++) {
     const mention *m = &mentions[i];
-    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
-    if (!((type_mask >> m->type) & 1)) continue;
+    if (m->dropped || m->orphan || !((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
     /* most: a name of up to 16 bytes that is its own canonical, copied as
        two words when the document and the arena have 16 bytes there */
@@ -1779,7 +1793,7 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
       const char *c = opts->lexicon[m->lex_canon].canonical;
       rc = arena_put(&arena, c, strlen(c), 0, &canon_off[i]);
     } else if (root < i && r->canon < 0 && !r->from_lexicon && !r->dropped && !r->orphan &&
-               r->type != ART_ENT_NONE && ((type_mask >> r->type) & 1)) {
+               ((type_mask >> r->type) & 1)) {
       /* the root, kept before (the tests above: only a kept mention has
          its canon_off set) and put from its own text (it is its own root),
          wrote the same string */
