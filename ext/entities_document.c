@@ -1473,6 +1473,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      place: B4 was their last reader), asked below */
   uint32_t *initialled = text + 6 * count;
   size_t ninitialled = 0;
+  uint32_t acronym_firsts = 0;         /* bit c - 'A': an unlinked one-word name's letters open with c */
   for (size_t x = 0; x < nnames; x++) {
     size_t i = names[x];
     mention *f = &w->m[i];
@@ -1480,7 +1481,12 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!is_name(f) || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
     /* E's second pass and E1 look at unlinked organisations and places
        only (E0, between them, links only) */
-    if (f->canon < 0 && !f->from_lexicon) unlinked[nunlinked++] = (uint32_t)i;
+    if (f->canon < 0 && !f->from_lexicon) {
+      unlinked[nunlinked++] = (uint32_t)i;
+      /* the first letters of the acronyms E's second pass looks up (below) */
+      char acr[ACRONYM_MAX];
+      if (acronym_letters(doc, f, acr, sizeof acr)) acronym_firsts |= 1u << (acr[0] - 'A');
+    }
     if (f->ntok < 2) continue;
     /* E2 looks at the longer organisation names as D left them: no step
        between changes the type of a name of two words or more */
@@ -1503,11 +1509,6 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   /* The acronyms' keys: a key is looked up only by the letters of an
      unlinked one-word name below, so a key that opens with no such
      name's first letter is never made (most names' initials). */
-  uint32_t acronym_firsts = 0;         /* bit c - 'A': some such name's letters open with c */
-  for (size_t x = 0; x < nunlinked; x++) {
-    char acr[ACRONYM_MAX];
-    if (acronym_letters(doc, &w->m[unlinked[x]], acr, sizeof acr)) acronym_firsts |= 1u << (acr[0] - 'A');
-  }
   for (size_t x = 0; acronym_firsts && x < ninitialled; x++) {
     size_t i = initialled[x];
     const mention *f = &w->m[i];
