@@ -27,6 +27,8 @@
 ** art_ent_emit() then writes the kept mentions in document order with
 ** their canonical text.
 */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "article_hash.h"
@@ -108,6 +110,35 @@ static inline __attribute__((always_inline)) int same_bytes(const char *a, const
   if (n >= 4) return load_half(a) == load_half(b) && load_half(a + n - 4) == load_half(b + n - 4);
   for (size_t k = 0; k < n; k++) if (a[k] != b[k]) return 0;
   return 1;
+}
+
+/*
+** Which texts ext/data/acronyms.tsv may list: bit text_hash(key) % 4096 is
+** set for each key.  E1 asks about every distinct unlinked one-word
+** organisation or place ("Washington", "Gaza"), and most are not listed:
+** a mention's hash (the pass computed it anyway) tests its bit, and a clear
+** bit spares art_table_find().  Built once per process, read-only after.
+*/
+#define ACRONYM_FILTER_BITS 4096
+static uint64_t acronym_filter[ACRONYM_FILTER_BITS / 64];
+static pthread_once_t acronym_filter_once = PTHREAD_ONCE_INIT;
+static atomic_int acronym_filter_ready;   /* set once built: later calls skip pthread_once() */
+
+static void acronym_filter_build(void) {
+  const art_table *t = &art_table_acronyms;
+  for (uint32_t i = 0; i < t->count; i++) {
+    uint32_t bit = text_hash(t->entries[i].key, t->entries[i].key_len) % ACRONYM_FILTER_BITS;
+    acronym_filter[bit / 64] |= 1ull << (bit % 64);
+  }
+  atomic_store_explicit(&acronym_filter_ready, 1, memory_order_release);
+}
+
+/* May acronyms.tsv list the text whose text_hash() is hash?  0: surely not. */
+static int acronym_may_list(uint32_t hash) {
+  if (!atomic_load_explicit(&acronym_filter_ready, memory_order_acquire))
+    pthread_once(&acronym_filter_once, acronym_filter_build);
+  uint32_t bit = hash % ACRONYM_FILTER_BITS;
+  return (acronym_filter[bit / 64] >> (bit % 64)) & 1;
 }
 
 /* The value slot for z[0..n), whose text_hash() is hash, in a map that
@@ -325,7 +356,7 @@ static int pronoun_contraction(const char *doc, const mention *m) {
    or a nationality opens that name ("U.S. Senate", "European Parliament"),
    not "White House" or "Pennsylvania House". */
 static int other_body(const char *doc, const mention *m, const mention *longer) {
-  if (m->ntok != 1) return 0;
+  if (m->ntok != 1 || !acronym_may_list(m->hash)) return 0;
   const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, m->end - m->start);
   if (!e || !text_is(doc, m->start, m->end, e->extra, strlen(e->extra))) return 0;
   size_t ml = m->end - m->start;
@@ -456,6 +487,15 @@ static void names_and_places(const work *w, rare_lists *rl) {
     if (is_name(m) && (m->ntok == 1 || m->type == ART_ENT_GPE)) rl->names_places[rl->nnames_places++] = (uint32_t)i;
   }
   rl->have_names_places = 1;
+}
+
+/* list[0..n) in the opposite order */
+static void reverse_list(uint32_t *list, size_t n) {
+  for (size_t a = 0, b = n; a + 1 < b; a++, b--) {
+    uint32_t t = list[a];
+    list[a] = list[b - 1];
+    list[b - 1] = t;
+  }
 }
 
 /* Marks cleared (once) for a step that marks the texts it looks for. */
@@ -776,6 +816,7 @@ static size_t event_short_names(work *w, rare_lists *rl) {
 ** by its initials only to a name that opens or closes with the same word.
 */
 static int other_expansion(const char *doc, const mention *acr, const mention *full) {
+  if (!acronym_may_list(acr->hash)) return 0;
   const art_table_entry *e = art_table_find(&art_table_acronyms, doc + acr->start, acr->end - acr->start);
   if (!e || !e->extra[0]) return 0;
   size_t el = strlen(e->extra);
@@ -894,7 +935,7 @@ static int spelled_out_acronyms(work *w, vote_group *known) {
       if (found[g->expansion - 1] >= 0) m->canon = found[g->expansion - 1];
       continue;
     }
-    const art_table_entry *e = art_table_find(&art_table_acronyms, doc + m->start, ml);
+    const art_table_entry *e = acronym_may_list(m->hash) ? art_table_find(&art_table_acronyms, doc + m->start, ml) : NULL;
     size_t el = e ? strlen(e->extra) : 0;
     /* "BBC" is its own name */
     if (!el || (el == ml && memcmp(e->extra, doc + m->start, ml) == 0)) { g->known |= KNOWN_NO_EXPANSION; continue; }
@@ -1051,7 +1092,7 @@ static void lone_org_word(mention *m, const char *doc, uint8_t *facts) {
   if (!(*facts & KNOWN_ORG_WORD_ASKED)) {
     *facts |= KNOWN_ORG_WORD_ASKED;
     if (art_ent_lookup_lower(&art_table_org_words, doc + m->start, n, 0) &&
-        !art_table_find(&art_table_acronyms, doc + m->start, n))
+        !(acronym_may_list(m->hash) && art_table_find(&art_table_acronyms, doc + m->start, n)))
       *facts |= KNOWN_ORG_WORD;
   }
   if (*facts & KNOWN_ORG_WORD) { m->dropped = 1; return; }
@@ -1160,13 +1201,15 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   char *acr_keys = NULL;
   /* the texts' mentions, then (from text + count) A's sentence openers,
      then (from text + 2 * count) E's longer organisation names for E2,
-     then (from text + 3 * count) B and C's first names per text number,
-     later E's unlinked organisations and places,
+     then (from text + 3 * count) A's names of two words or more for A2,
+     then B and C's first names per text number, later E's unlinked
+     organisations and places,
      then (from text + 4 * count) A's one-word names after a "(" for E0,
      then (from text + 5 * count) the text number of each of text's
      mentions, when a step from B3c to E0 needs them,
      then (from text + 6 * count) A's names of two words or more that are
-     facilities, events or products (B3e, B4),
+     facilities, events or products (B3e, B4), later E's names whose
+     initials may be an acronym's,
      then (from text + 7 * count) A's teams and companies (B3c, B3d);
      the one-word names and places after B3, when B3c or B3d needs them,
      go in B3's list's place (text + 2 * count: E's is made later) */
@@ -1181,6 +1224,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   size_t nlong_orgs = 0, nunlinked = 0;
   uint32_t *openers = text + count;
   size_t nopeners = 0;
+  /* A's names of two words or more, for A2 and B's map (the only ones they
+     look at; no step between them makes or unmakes such a name), in E's
+     unlinked list's place (C's first names come after B's map) */
+  uint32_t *longer = text + 3 * count;
+  size_t nlonger = 0;
   size_t ntext = 0, ntexts = 0;
   size_t suffixes = 0, prefixes = 0;  /* E's and E2's entries in by_text */
   /* upper bounds on what steps B3b to E0 look for (types and flags they
@@ -1234,6 +1282,7 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (m->ntok >= 2) {
         long_types |= 1u << m->type;
         if ((1u << m->type) & LONG_RARE_TYPES) rl.long_rare[rl.nlong_rare++] = (uint32_t)i;
+        if (is_name(m)) longer[nlonger++] = (uint32_t)i;
       }
       if (mid_sentence) by_text[m->text_id] = 1;
       continue;
@@ -1274,11 +1323,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      B. Surnames alone -> the full name ("Austin" -> "Lloyd Austin"): the
         map of surnames, built in the same pass, as A2 changes only the
         mention it looks at. */
-  for (size_t k = 0; k < ntext; k++) {
-    size_t i = text[k];
+  for (size_t k = 0; k < nlonger; k++) {
+    size_t i = longer[k];
     mention *m = &w->m[i];
-    if (!is_name(m)) continue;
-    if (!m->from_lexicon && !m->dateline && m->ntok >= 2 && m->ntok <= 3 &&
+    if (!m->from_lexicon && !m->dateline && m->ntok <= 3 &&
         (m->type == ART_ENT_ORG || m->type == ART_ENT_GPE)) {
       uint8_t *facts = &groups[m->text_id].known;
       if (!(*facts & KNOWN_SHAPE_ASKED))
@@ -1321,7 +1369,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
      text, or -1. */
   int32_t *first_name = (int32_t *)(text + 3 * count);
   memset(first_name, 0xFF, ntexts * sizeof *first_name);
-  for (size_t k = 0; k < ntext; k++) {
+  /* walked from the last mention back (each step changes only the mention
+     it looks at): the first name with a text is the last one stored, with
+     no test of what is there; the lists, made backwards, are turned round */
+  for (size_t k = ntext; k-- > 0;) {
     size_t i = text[k];
     mention *m = &w->m[i];
     if (m->ntok == 1) {
@@ -1329,8 +1380,10 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       if (m->type == ART_ENT_PERSON && m->canon < 0) lone_persons[nlone_persons++] = (uint32_t)i;
     } else particle_surname(w, tb, m, i);
     if (doc[m->end - 1] == '.' && m->ntok <= 2) dotted[ndotted++] = (uint32_t)i;
-    if (is_name(m) && !m->weak && first_name[m->text_id] < 0) first_name[m->text_id] = (int32_t)i;
+    if (is_name(m) && !m->weak) first_name[m->text_id] = (int32_t)i;
   }
+  reverse_list(lone_persons, nlone_persons);
+  reverse_list(dotted, ndotted);
 
   /* B3d counts the companies B3b makes too; only B3c sets `team`, and no
      step before them makes a facility, an event or a product of a longer
@@ -1416,6 +1469,11 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
   if (!acr_keys) goto done;
   /* D's outcome and E's first half, in one pass: E's first half reads
      only the type of the mention it looks at, once D has set it */
+  /* the names whose initials may be an acronym's (in A's long rare names'
+     place: B4 was their last reader), asked below */
+  uint32_t *initialled = text + 6 * count;
+  size_t ninitialled = 0;
+  uint32_t acronym_firsts = 0;         /* bit c - 'A': an unlinked one-word name's letters open with c */
   for (size_t x = 0; x < nnames; x++) {
     size_t i = names[x];
     mention *f = &w->m[i];
@@ -1423,35 +1481,19 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
     if (!is_name(f) || (f->type != ART_ENT_ORG && f->type != ART_ENT_GPE)) continue;
     /* E's second pass and E1 look at unlinked organisations and places
        only (E0, between them, links only) */
-    if (f->canon < 0 && !f->from_lexicon) unlinked[nunlinked++] = (uint32_t)i;
+    if (f->canon < 0 && !f->from_lexicon) {
+      unlinked[nunlinked++] = (uint32_t)i;
+      /* the first letters of the acronyms E's second pass looks up (below) */
+      char acr[ACRONYM_MAX];
+      if (acronym_letters(doc, f, acr, sizeof acr)) acronym_firsts |= 1u << (acr[0] - 'A');
+    }
     if (f->ntok < 2) continue;
     /* E2 looks at the longer organisation names as D left them: no step
        between changes the type of a name of two words or more */
     if (f->type == ART_ENT_ORG) long_orgs[nlong_orgs++] = (uint32_t)i;
     if (f->dateline) continue;
-    char *key = acr_keys + i * ACRONYM_MAX;
-    size_t kl = initials(doc, f->start, f->end, key, ACRONYM_MAX);
-    if (kl >= 2) {
-      int32_t *v = acronym_slot(acronyms, key, kl);
-      if (!v) goto done;
-      if (*v < 0) *v = (int32_t)i;
-    }
+    initialled[ninitialled++] = (uint32_t)i;
     if (f->type != ART_ENT_ORG) continue;
-    /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
-       Affairs": the initials from an organisation word on, the tail of key */
-    for (size_t p = inner_start(f) + 1; kl >= 4 && p < f->last_start; p++) {
-      if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
-      size_t wl = 0;
-      while (p + wl < f->end && doc[p + wl] != ' ') wl++;
-      if (!art_ent_lookup_lower(&art_table_org_words, doc + p, wl, 0)) continue;
-      char tail[ACRONYM_MAX];
-      size_t tl = initials(doc, p, f->end, tail, sizeof tail);
-      if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
-        int32_t *v = acronym_slot(acronyms, key + kl - tl, tl);
-        if (!v) goto done;
-        if (*v < 0) *v = (int32_t)i;
-      }
-    }
     for (size_t p = inner_start(f) + 1, end = inner_end(f) + 1; p < end; p++) {
       if (doc[p - 1] != ' ') continue;
       /* what follows "of" is another body: "European Union" of "Court of
@@ -1462,6 +1504,43 @@ int art_ent_document_pass(work *w, const tables *tb, doc_buffers *b) {
       int32_t *v = &by_text[*id];
       if (*v < 0 || (w->m[*v].end - w->m[*v].start) < f->end - f->start) *v = (int32_t)i;
       suffixes++;
+    }
+  }
+  /* The acronyms' keys: a key is looked up only by the letters of an
+     unlinked one-word name below, so a key that opens with no such
+     name's first letter is never made (most names' initials). */
+  for (size_t x = 0; acronym_firsts && x < ninitialled; x++) {
+    size_t i = initialled[x];
+    const mention *f = &w->m[i];
+    char *key = acr_keys + i * ACRONYM_MAX;
+    /* a name's key opens with its first byte when that is a capital */
+    unsigned first = (unsigned char)doc[f->start] - 'A';
+    size_t kl = 0;
+    int have_key = first >= 26 || ((acronym_firsts >> first) & 1);
+    if (have_key && (kl = initials(doc, f->start, f->end, key, ACRONYM_MAX)) >= 2) {
+      int32_t *v = acronym_slot(acronyms, key, kl);
+      if (!v) goto done;
+      if (*v < 0) *v = (int32_t)i;
+    }
+    if (f->type != ART_ENT_ORG) continue;
+    /* "OCHA" for "United Nations Office for the Coordination of Humanitarian
+       Affairs": the initials from an organisation word on, the tail of key
+       (it opens with that word's capital) */
+    for (size_t p = inner_start(f) + 1; p < f->last_start; p++) {
+      if (doc[p - 1] != ' ' || !(doc[p] >= 'A' && doc[p] <= 'Z')) continue;
+      if (!((acronym_firsts >> (doc[p] - 'A')) & 1)) continue;
+      if (!have_key) { kl = initials(doc, f->start, f->end, key, ACRONYM_MAX); have_key = 1; }
+      if (kl < 4) break;
+      size_t wl = 0;
+      while (p + wl < f->end && doc[p + wl] != ' ') wl++;
+      if (!art_ent_lookup_lower(&art_table_org_words, doc + p, wl, 0)) continue;
+      char tail[ACRONYM_MAX];
+      size_t tl = initials(doc, p, f->end, tail, sizeof tail);
+      if (tl >= 3 && tl < kl && memcmp(tail, key + kl - tl, tl) == 0) {
+        int32_t *v = acronym_slot(acronyms, key + kl - tl, tl);
+        if (!v) goto done;
+        if (*v < 0) *v = (int32_t)i;
+      }
     }
   }
   /* no acronym key and no suffix: nothing to link to */
@@ -1689,19 +1768,33 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
      a mention dropped, left as O, of no type or of a type not asked for is
      skipped below anyway, and never sets where the previous one ended */
   size_t nkeys = 0;
-  uint32_t type_mask = opts && opts->type_mask ? opts->type_mask : ~0u;   /* the types asked for */
+  /* the types asked for, never ART_ENT_NONE: one test for both */
+  uint32_t type_mask = (opts && opts->type_mask ? opts->type_mask : ~0u) & ~(1u << ART_ENT_NONE);
   for (size_t i = 0; i < count && !rc; i++) {
     const mention *m = &mentions[i];
-    if (m->dropped || m->orphan || m->type == ART_ENT_NONE) continue;
-    if (!((type_mask >> m->type) & 1)) continue;
+    if (m->dropped || m->orphan || !((type_mask >> m->type) & 1)) continue;
     order[nkeys++] = (order_key){m->start, m->end, i};
+    /* most: a name of up to 16 bytes that is its own canonical, copied as
+       two words when the document and the arena have 16 bytes there */
+    size_t n = m->end - m->start;
+    if (m->canon < 0 && !m->from_lexicon && !m->dateline && n <= 16 && m->start + 16 <= w->doc_len &&
+        arena.len + 17 <= arena.cap) {
+      char *d = arena.z + arena.len;
+      uint64_t lo = load_word(doc + m->start), hi = load_word(doc + m->start + 8);
+      memcpy(d, &lo, 8);
+      memcpy(d + 8, &hi, 8);
+      d[n] = 0;
+      canon_off[i] = arena.len;
+      arena.len += n + 1;
+      continue;
+    }
     size_t root = m->canon < 0 ? i : (size_t)root_of(w, (int)i);   /* most are their own */
     const mention *r = &mentions[root];
     if (m->from_lexicon && opts && opts->lexicon[m->lex_canon].canonical) {
       const char *c = opts->lexicon[m->lex_canon].canonical;
       rc = arena_put(&arena, c, strlen(c), 0, &canon_off[i]);
     } else if (root < i && r->canon < 0 && !r->from_lexicon && !r->dropped && !r->orphan &&
-               r->type != ART_ENT_NONE && ((type_mask >> r->type) & 1)) {
+               ((type_mask >> r->type) & 1)) {
       /* the root, kept before (the tests above: only a kept mention has
          its canon_off set) and put from its own text (it is its own root),
          wrote the same string */
@@ -1717,20 +1810,22 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
   out->arena_len = arena.len;
   if (rc) return -1;
   sort_keys(order, nkeys);
-  /* the rows, in locals too (written back below) */
+  /* the rows, in locals too (written back below): at most one per key,
+     so the list is grown once, before the loop */
   art_entity *items = out->items;
   size_t rows = 0, cap = out->cap, last_end = 0;
+  if (nkeys > cap) {
+    size_t more = cap ? cap * 2 : 32;
+    while (more < nkeys) more *= 2;
+    art_entity *p = realloc(items, more * sizeof *p);
+    if (!p) return -1;
+    out->items = items = p;
+    out->cap = cap = more;
+  }
   for (size_t k = 0; k < nkeys; k++) {
     size_t i = order[k].index;
     const mention *m = &mentions[i];
-    if (rows && m->start < last_end) continue;   /* overlaps the previous kept mention */
-    if (rows == cap) {
-      size_t more = cap ? cap * 2 : 32;
-      art_entity *p = realloc(items, more * sizeof *p);
-      if (!p) { rc = -1; break; }
-      items = p;
-      cap = more;
-    }
+    if (m->start < last_end) continue;   /* overlaps the previous kept mention (0 before the first) */
     art_entity *e = &items[rows++];
     /* the arena is filled above and no longer moves: offsets become pointers here */
     /* field by field: a compound literal zeroes the whole row first */
@@ -1742,9 +1837,8 @@ int art_ent_emit(work *w, const art_ent_options *opts, doc_buffers *b, art_entit
     e->canonical = arena.z + canon_off[i];
     e->has_value = m->has_value;
     e->value = m->value;
-    e->gender = m->type == ART_ENT_PERSON ? m->gender : 0;
-    if (m->date[0]) memcpy(e->date, m->date, sizeof e->date);
-    else e->date[0] = 0;                                  /* "" */
+    e->gender = m->gender & -(int)(m->type == ART_ENT_PERSON);   /* no branch: half the rows are persons */
+    memcpy(e->date, m->date, sizeof e->date);             /* "" when no date (mentions start zeroed) */
     last_end = m->end;
   }
   out->items = items;

@@ -230,7 +230,7 @@ typedef article_vtab ent_vtab;
 
 typedef struct ent_cursor {
   sqlite3_vtab_cursor base;
-  char *doc;                 /* private copy of the document */
+  char *doc;                 /* private copy of the document (NULL: no row reads text) */
   size_t n;
   art_entity_list list;
   size_t row;                /* index into list.items */
@@ -248,9 +248,18 @@ static int ent_connect(sqlite3 *db, void *aux, int argc, const char *const *argv
       " text TEXT, type TEXT, canonical TEXT, value ANY, document HIDDEN, options HIDDEN)", out);
 }
 
+/* idxNum bit (above article_best_index()'s 1 and 2): the statement reads
+   start, length or text, the columns that need the document after xFilter. */
+enum { IDX_NEEDS_TEXT = 4 };
+#define TEXT_COLUMNS ((sqlite3_uint64)1 << COL_START | (sqlite3_uint64)1 << COL_LENGTH | (sqlite3_uint64)1 << COL_TEXT)
+
 /* xBestIndex: see article_best_index(); rows come in mention order. */
 static int ent_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
-  return article_best_index(info, COL_DOCUMENT, COL_OPTIONS, COL_MENTION, 5000.0, 100);
+  int rc = article_best_index(info, COL_DOCUMENT, COL_OPTIONS, COL_MENTION, 5000.0, 100);
+  /* "count(*)", "type, canonical": no row needs the document, so xFilter
+     need not copy it (SQLite's value is valid only while xFilter runs) */
+  if (rc == SQLITE_OK && (info->colUsed & TEXT_COLUMNS)) info->idxNum |= IDX_NEEDS_TEXT;
+  return rc;
 }
 
 static int ent_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
@@ -314,14 +323,19 @@ static int ent_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, int
   if ((rc = article_document(FN, argv[0], &doc, &n, &err)) != SQLITE_OK) goto error;
   if ((rc = cursor_options(c, t, (idx & 2) ? argv[1] : NULL, &err)) != SQLITE_OK) goto error;
   if (!doc) return SQLITE_OK;   /* NULL document: no rows */
-  c->doc = sqlite3_malloc64(n + 1);
-  if (!c->doc) return SQLITE_NOMEM;
-  memcpy(c->doc, doc, n);
-  c->doc[n] = 0;
-  c->n = n;
-  if (art_entities_extract(t->conn->ctx, c->doc, n, &c->opts.seg, &c->opts.ent, &c->list))
+  /* SQLite's text is NUL-terminated and valid while xFilter runs: entities
+     are found in it, and a copy is kept only for rows that read text */
+  if (idx & IDX_NEEDS_TEXT) {
+    c->doc = sqlite3_malloc64(n + 1);
+    if (!c->doc) return SQLITE_NOMEM;
+    memcpy(c->doc, doc, n);
+    c->doc[n] = 0;
+    c->n = n;
+    doc = c->doc;
+    art_charpos_init(&c->charpos, (const unsigned char *)c->doc, n);
+  }
+  if (art_entities_extract(t->conn->ctx, doc, n, &c->opts.seg, &c->opts.ent, &c->list))
     return SQLITE_NOMEM;
-  art_charpos_init(&c->charpos, (const unsigned char *)c->doc, n);
   c->have_pos = 0;
   return SQLITE_OK;
 error:
@@ -342,11 +356,67 @@ static int ent_eof(sqlite3_vtab_cursor *cur) {
   return c->row >= c->list.count;
 }
 
-static void ent_position(ent_cursor *c) {
-  if (c->have_pos) return;
-  const art_entity *e = &c->list.items[c->row];
-  art_charpos_span(&c->charpos, e->start, e->end, &c->char_start, &c->char_len, &c->bstart, &c->bend);
-  c->have_pos = 1;
+/* Are the bytes of z[from..to) all ASCII?  to >= 8: the last word read
+   may start before `from` (a byte there that is not ASCII only says no). */
+static inline int ascii_span(const unsigned char *z, size_t from, size_t to) {
+  uint64_t acc = 0, v;
+  size_t p = from;
+  for (; p + 8 <= to; p += 8) { memcpy(&v, z + p, 8); acc |= v; }
+  if (p < to) { memcpy(&v, z + to - 8, 8); acc |= v; }
+  return !(acc & 0x8080808080808080ull);
+}
+
+/*
+** Step cp up to byte `at` as art_charpos_span() does (a character a step:
+** a byte below 0xC0 alone, or a lead byte with the continuation bytes
+** after it), at once when the bytes between are all ASCII, which is most
+** of the text between two rows: a character a byte.
+*/
+static void charpos_skip_to(art_charpos *cp, size_t at) {
+  const unsigned char *z = cp->z;
+  size_t b = cp->byte, n = cp->n;
+  if (at >= n || b > at) return;         /* art_charpos_span()'s own cases */
+  if (at + 1 >= 8 && ascii_span(z, b, at + 1)) {
+    cp->chars += at + 1 - b;
+    cp->char_start = at;
+    cp->byte = at + 1;
+    return;
+  }
+  size_t chars = cp->chars, char_start = cp->char_start;
+  while (b <= at) {
+    char_start = b;
+    chars++;
+    if (z[b++] >= 0xC0)
+      while (b < n && (z[b] & 0xC0) == 0x80) b++;
+  }
+  cp->byte = b;
+  cp->chars = chars;
+  cp->char_start = char_start;
+}
+
+/* start, length and text: the row's characters, worked out once per row
+   (out of ent_column(), which then saves no registers for the others) */
+static __attribute__((noinline)) void position_column(ent_cursor *c, sqlite3_context *ctx, int col) {
+  if (!c->doc) return;   /* not in colUsed: never asked (NULL) */
+  if (!c->have_pos) {
+    const art_entity *e = &c->list.items[c->row];
+    art_charpos *cp = &c->charpos;
+    size_t s = e->start, t = e->end;
+    if (s >= cp->char_start) charpos_skip_to(cp, s);
+    if (s < cp->n && cp->char_start == s && t > s && t <= cp->n && t >= 8 && ascii_span(cp->z, s, t)) {
+      /* an ASCII name (most): its bytes are its characters */
+      c->char_start = cp->chars - 1;
+      c->char_len = t - s;
+      c->bstart = s;
+      c->bend = t;
+    } else {
+      art_charpos_span(cp, s, t, &c->char_start, &c->char_len, &c->bstart, &c->bend);
+    }
+    c->have_pos = 1;
+  }
+  if (col == COL_START) sqlite3_result_int64(ctx, (sqlite3_int64)c->char_start + 1);
+  else if (col == COL_LENGTH) sqlite3_result_int64(ctx, (sqlite3_int64)c->char_len);
+  else sqlite3_result_text64(ctx, c->doc + c->bstart, c->bend - c->bstart, SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
 /* The value column: a number, a full date, or NULL. */
@@ -359,15 +429,12 @@ static void result_value(sqlite3_context *ctx, const art_entity *e) {
 static int ent_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   ent_cursor *c = (ent_cursor *)cur;
   const art_entity *e = &c->list.items[c->row];
-  if (col == COL_START || col == COL_LENGTH || col == COL_TEXT) ent_position(c);
   switch (col) {
     case COL_MENTION: sqlite3_result_int64(ctx, (sqlite3_int64)c->row + 1); break;
     case COL_SENTENCE: sqlite3_result_int(ctx, e->sentence); break;
-    case COL_START: sqlite3_result_int64(ctx, (sqlite3_int64)c->char_start + 1); break;
-    case COL_LENGTH: sqlite3_result_int64(ctx, (sqlite3_int64)c->char_len); break;
-    case COL_TEXT:
-      sqlite3_result_text64(ctx, c->doc + c->bstart, c->bend - c->bstart, SQLITE_TRANSIENT, SQLITE_UTF8);
-      break;
+    case COL_START:
+    case COL_LENGTH:
+    case COL_TEXT: position_column(c, ctx, col); break;
     case COL_TYPE: sqlite3_result_text(ctx, art_etype_name(e->type), -1, SQLITE_STATIC); break;
     case COL_CANONICAL: sqlite3_result_text(ctx, e->canonical, -1, SQLITE_TRANSIENT); break;
     case COL_VALUE: result_value(ctx, e); break;
