@@ -100,7 +100,7 @@ mention *art_ent_add_mention(work *w) { return new_mention(w); }
 
 static size_t tok_len(const art_token *t) { return t->end - t->start; }
 
-static int tok_is(const char *doc, const art_token *t, const char *word) {
+static inline __attribute__((always_inline)) int tok_is(const char *doc, const art_token *t, const char *word) {
   size_t n = strlen(word);
   return tok_len(t) == n && memcmp(doc + t->start, word, n) == 0;
 }
@@ -137,7 +137,8 @@ enum {
   LIST_END
 };
 /* ...then filters of one kind of a list's entries (kind_may_hold()) */
-enum { FILTER_HOLIDAYS, FILTER_OWNED, FILTER_SPAN_LISTS, FILTER_FEATURES, DERIVED_FILTERS };
+enum { FILTER_HOLIDAYS, FILTER_OWNED, FILTER_SPAN_LISTS, FILTER_FEATURES, FILTER_NOUNS, FILTER_SUFFIXES,
+       DERIVED_FILTERS };
 #define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS + DERIVED_FILTERS)
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
@@ -1399,15 +1400,21 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
 */
 static inline int kind_may_hold_key(unsigned slot, const art_table *tab, int in_extra, const char *kind,
                                     const char *key, size_t n);   /* below, with the other kinds' filters */
+static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                const char *doc, const art_token *t);
+/* May t be a natural feature's word, whole or without its "s"?  0: surely
+   not (the filter of the list's LOC entries says so of nearly every word
+   asked, "says", "was", "has"). */
+static inline int may_be_feature(const char *doc, const art_token *t) {
+  size_t len = tok_len(t);
+  const char *z = doc + t->start;
+  return (len > 2 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len)) ||
+         (len > 3 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len - 1));
+}
+
 static int natural_feature_plural(const char *doc, const art_token *t) {
   size_t len = tok_len(t);
-  /* (a word that neither whole nor without its "s" may be a natural
-     feature's is none: the filter of the list's LOC entries says so of
-     nearly every word asked, "says", "was", "has") */
-  const char *z = doc + t->start;
-  if (!(len > 2 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len)) &&
-      !(len > 3 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len - 1)))
-    return 0;
+  if (!may_be_feature(doc, t)) return 0;
   for (size_t cut = 0; cut < 2 && len > cut + 2; cut++) {
     const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + t->start, len - cut, 0);
     if (e) return strcmp(e->value, "LOC") == 0;
@@ -1596,7 +1603,21 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
     maybe_cue = (toks[a - 1].flags & ART_TOK_POSSESSIVE) ||
                 (c < 26 && c2 < 26 && (tb->cue_firsts[pl & 15] >> c & tb->cue_firsts[16 + (pl & 15)] >> c2 & 1));
   }
-  if (!comma_before && !noun_after && !maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
+  if (!comma_before && !maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT)) {
+    if (!noun_after) return ART_ENT_NONE;
+    /* left, the noun after ("Biden said", "Paris has"): a lower-case word
+       that no list of nouns may hold, a plural of no natural feature, and
+       a last word that is surely no model code (so no noun further on)
+       give the search nothing to find */
+    const art_token *next = &toks[b], *last = &toks[b - 1];
+    size_t ll = tok_len(last);
+    if ((next->flags & ART_TOK_LOWER) && !kind_may_hold(FILTER_NOUNS, NULL, 1, "noun", doc, next) &&
+        !(doc[next->end - 1] == 's' && may_be_feature(doc, next)) &&
+        !tok_is(doc, next, "and") && !tok_is(doc, next, "or") &&
+        !(b - a >= 2 && ll >= 2 && ll <= 3) &&
+        !(ll <= 5 && kind_may_hold(FILTER_SUFFIXES, &art_table_context_words, 1, "suffix", doc, last)))
+      return ART_ENT_NONE;
+  }
   return context_type_search(doc, toks, n, a, b, type, confident, maybe_cue);
 }
 
@@ -1770,15 +1791,25 @@ static int date_word(const char *doc, const art_token *t) {
 ** written for its lower-case key.  in_extra: the kind is the entry's
 ** third column, else its second.
 */
-static RARE void build_kind_filter(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
-  memset(f->bits, 0, sizeof f->bits);
+static RARE void add_kind_entries(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
   for (uint32_t i = 0; i < tab->count; i++) {
     const art_table_entry *e = &tab->entries[i];
     if (e->key_len == 0 || strcmp(in_extra ? e->extra : e->value, kind) != 0) continue;
     unsigned bit = filter_bit((unsigned char)e->key[0] | 0x20, (unsigned char)e->key[e->key_len - 1] | 0x20, e->key_len);
     f->bits[bit >> 6] |= 1ull << (bit & 63);
   }
-  f->table = tab;
+}
+
+/* (tab NULL: the nouns of context_words.tsv and product_cues.tsv, kind
+   "noun" of both, for context_type()) */
+static RARE void build_kind_filter(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
+  memset(f->bits, 0, sizeof f->bits);
+  if (tab) add_kind_entries(f, tab, in_extra, kind);
+  else {
+    add_kind_entries(f, &art_table_context_words, in_extra, kind);
+    add_kind_entries(f, &art_table_product_cues, in_extra, kind);
+  }
+  f->table = tab ? tab : &art_table_context_words;
 }
 
 /* May key[0..n), lower-cased, be an entry of tab of that kind?  0: surely not. */
