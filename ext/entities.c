@@ -779,7 +779,7 @@ static void name_mention(mention *prev, art_etype type) {
 }
 
 /* (whole: 1 << 32 | gaz_bits() of the whole span, when the caller has it; else 0) */
-static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+static inline __attribute__((always_inline)) art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                               uint64_t whole) {
   const art_token *last = &toks[b - 1];
   /* the span as written is the key of the first three lists (one word for
@@ -2026,13 +2026,19 @@ static __attribute__((noinline)) int company_context_search(const tables *tb, co
    after a one-word name): no call. */
 static inline __attribute__((always_inline)) int company_context(const tables *tb, const char *doc, const art_token *toks,
                                                                  size_t n, size_t a, size_t b, art_etype type) {
-  if (b + 1 < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || (b - a == 1 && doc[toks[b].start] == 's')))
+  /* (the "owned" cues, "shares", "stock": their filter first) */
+  if (b + 1 < n && (((toks[b].flags & ART_TOK_POSSESSIVE) &&
+                     kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, &toks[b + 1])) ||
+                    (b - a == 1 && doc[toks[b].start] == 's' &&
+                     kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, &toks[b]))))
     return company_context_search(tb, doc, toks, n, a, b, type);
   if (a == 0) return 0;
   const art_token *p = &toks[a - 1];
   size_t pl = tok_len(p);
   unsigned char last = (unsigned char)(doc[p->end - 1] | 0x20);
-  if ((pl == 2 && a >= 2) ||
+  if ((pl == 2 && a >= 2 && ((doc[p->start] == 'o' && doc[p->start + 1] == 'f') ||
+                             (doc[p->start] == 'i' && doc[p->start + 1] == 'n')) &&
+       kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, &toks[a - 2])) ||
       ((p->flags & (ART_TOK_LOWER | ART_TOK_INITIAL)) && pl >= 4 && last >= 'a' && last <= 'z' &&
        (tb->business_ends & (1u << (last - 'a')))))
     return company_context_search(tb, doc, toks, n, a, b, type);
