@@ -2573,7 +2573,6 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
   if (b - a <= 2) clash = b > a && (s->taken[a] | s->taken[b - 1]);
   else for (size_t k = a; k < b; k++) clash |= s->taken[k];
   mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
-  if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
   int gap;
   if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
       join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
@@ -2583,9 +2582,12 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
     if (!m) return -1;
     set_tokens(m, toks, a, b, st);
     m->type = retype;
-    m->fixed = fixed != 0;
-    m->context_org = context_org && retype == ART_ENT_ORG;
-    m->team = team && retype == ART_ENT_ORG;
+    /* (the mention is cleared: only the flags that are set are stored) */
+    if (fixed) m->fixed = 1;
+    if (context_org && retype == ART_ENT_ORG) {
+      m->context_org = 1;
+      m->team = team != 0;
+    }
     m->score = boost ? boost : score > 0 ? score : 1;
     if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
     take_tokens(s->taken, a, b);
@@ -2734,11 +2736,11 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   if (a < b && a > 0 && w->count > first_mention && !s->taken[a - 1]) {
     mention *o = &w->m[w->count - 1];
     const art_token *ot = &toks[a - 1];
-    art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
-                                                       : ART_ENT_NONE;
+    art_etype ft = ART_ENT_NONE;   /* a person's name only joins as a facility's: asked last */
     if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
         !LOOKUP_LOWER(sentence_starters, doc + ot->start, tok_len(ot), 0) &&
-        (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
+        (type != ART_ENT_PERSON ||
+         (b - a >= 2 && (ft = facility_type(tb, doc, &toks[a - 1], &toks[b - 1])) != ART_ENT_NONE)) &&
         (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
             ART_GAZ_COMMON) {
       o->dropped = 1;
