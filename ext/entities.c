@@ -677,23 +677,25 @@ static inline uint32_t token_gaz(token_memo *tm, const char *doc, const art_toke
 
 /* The rules ask about most spans' first and last words several times, and
    most words open and close no title: the memo says so without a search. */
+/* Surely no title starts (at_end: ends) at token at?  A word the memo
+   does not know yet is asked about here, out of line (the search's first
+   step would ask the same), so that most calls never set up the search's
+   key; most words' bits are the tagger's (no need to ask whether they are
+   words: those are).  The answer is the token's, whatever the span. */
+static inline int title_edge_none(token_memo *tm, const char *doc, const art_token *toks, size_t at, int at_end) {
+  uint32_t bits;
+  if (memo_is_tagger_bits(&toks[at])) bits = tm->tagger_gaz[at];
+  else if (!(toks[at].flags & ART_TOK_WORD)) return 1;
+  else {
+    uint32_t w = tm->word[at];
+    bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+  }
+  return !(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)));
+}
+
 static inline size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b,
                                   int at_end) {
-  if (b > a) {
-    size_t at = at_end ? b - 1 : a;
-    /* a word the memo does not know yet is asked about here, out of line
-       (the search's first step would ask the same), so that most calls
-       never set up the search's key; most words' bits are the tagger's
-       (no need to ask whether they are words: those are) */
-    uint32_t bits;
-    if (memo_is_tagger_bits(&toks[at])) bits = tm->tagger_gaz[at];
-    else if (!(toks[at].flags & ART_TOK_WORD)) return 0;
-    else {
-      uint32_t w = tm->word[at];
-      bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
-    }
-    if (!(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))) return 0;
-  }
+  if (b > a && title_edge_none(tm, doc, toks, at_end ? b - 1 : a, at_end)) return 0;
   return title_phrase_search(tm, doc, toks, a, b, at_end);
 }
 
@@ -2694,13 +2696,17 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   size_t a = i, b = j;
   /* The span is the start of a title that runs past it ("Defense" of
      "Defense Secretary Lloyd Austin"): not a name. */
+  /* (whether a title may start at token i, or end at token j - 1: asked
+     again below of the span's first and last tokens, which mostly stay) */
+  int i_no_start = title_edge_none(&s->memo, doc, toks, i, 0), last_no_end = 0;
   {
-    size_t k = title_phrase(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
+    size_t k = i_no_start ? 0 : title_phrase_search(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
     if (k >= b - a) b = a;            /* a title, or the start of a longer one */
     /* ...or the end of a title that began before it ("State" of
        "Secretary of State Daniel Harrow") */
     size_t from = a >= 3 ? a - 3 : 0;
-    k = b > a ? title_phrase(&s->memo, doc, toks, from, b, 1) : 0;
+    if (b > a) last_no_end = title_edge_none(&s->memo, doc, toks, b - 1, 1);
+    k = b > a && !last_no_end ? title_phrase_search(&s->memo, doc, toks, from, b, 1) : 0;
     if (k > b - a) b = a;
     /* ...or a title that began before it and ends inside it ("Secretary
        of" + "State Antony Blinken"): the name is what follows the title.
@@ -2725,7 +2731,8 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
                     (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
   /* ...but not off an organisation ("Justice Department"), nor off a
      law's or an event's name ("General Data Protection Regulation") */
-  for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
+  for (size_t k; a + 1 < b && (k = a == i && i_no_start ? 0 : title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 &&
+                 k < b - a &&
                  !LOOKUP_LOWER(org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
                  !(b - a - k >= 2 && LOOKUP_LOWER(name_ends, doc + toks[b - 1].start,
                                                           tok_len(&toks[b - 1]), 0));) a += k;
@@ -2847,7 +2854,8 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   art_etype retype = (art_etype)type;
   if (type != ART_ENT_PERSON) {
     /* ...but "Court of Justice", "Department of State" name a body's field */
-    for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
+    for (size_t k; b - a >= 2 && (k = b == j && last_no_end ? 0 : title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 &&
+                   k < b - a &&
                    !tok_is(doc, &toks[b - k - 1], "of");) {
       b -= k;
       art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
