@@ -1231,12 +1231,14 @@ static int joiner(const tables *tb, const char *doc, const art_token *t) {
 }
 static int may_join(const tables *tb, const char *doc, const art_token *toks, size_t a, const mention *prev) {
   /* up to two tokens of any kind between; three or more only when every one is a joiner */
+  /* (tokens end in order: prev ends before token a - 3 ends, or the walk is of two steps at most) */
   size_t k = a;
-  while (k > 0 && a - k < 2 && toks[k - 1].end > prev->end) k--;
-  if (k > 0 && toks[k - 1].end > prev->end) {
+  if (a >= 3 && toks[a - 3].end > prev->end) {
     if (!joiner(tb, doc, &toks[a - 1]) || !joiner(tb, doc, &toks[a - 2])) return -1;   /* most names stop here */
-    for (; k > 0 && toks[k - 1].end > prev->end; k--)
+    for (k = a - 2; k > 0 && toks[k - 1].end > prev->end; k--)
       if (!joiner(tb, doc, &toks[k - 1])) return -1;
+  } else {
+    while (k > 0 && a - k < 2 && toks[k - 1].end > prev->end) k--;
   }
   return k > 0 && toks[k - 1].end == prev->end ? (int)(a - k) : -1;
 }
@@ -2485,7 +2487,9 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
   if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype, whole);
   /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
      facility when the word before "No." says so */
-  if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
+  /* (both rules below want a number after the name: most names have none) */
+  int digit_next = b < n && (toks[b].flags & ART_TOK_DIGIT);
+  if (a < b && digit_next && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
       !s->taken[b] &&
       all_digits(doc, &toks[b])) {
     b++;
@@ -2496,7 +2500,7 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
   }
   /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
   int law_word = retype == ART_ENT_LAW ||
-                 (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
+                 (digit_next && a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) &&
                   (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
                   strcmp(e_law->value, "LAW") == 0);
   if (a < b && law_word && b < n && !s->taken[b]) {
