@@ -3053,7 +3053,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           if (!m) return -1;
           set_tokens(m, toks, a, j, st);
           m->orphan = 1;
-          m->initial = (toks[i].flags & ART_TOK_INITIAL) != 0;
+          if (i != a) m->initial = (toks[i].flags & ART_TOK_INITIAL) != 0;   /* (set_tokens() set toks[a]'s) */
           count_pronouns(&s->memo, m, doc, toks, n, j);
           /* "in The Lancet": a mid-sentence "The" opens a title (a journal,
              a newspaper; a work after "book," and the like) */
@@ -3069,7 +3069,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
             continue;
           }
           /* "passed Bill 21": a law's word and its number, which the tagger left */
-          if (j - a == 1 && j < n && !s->taken[j] && (toks[a].flags & ART_TOK_CAP) && all_digits(doc, &toks[j])) {
+          if (j - a == 1 && j < n && (toks[j].flags & ART_TOK_DIGIT) && !s->taken[j] && (toks[a].flags & ART_TOK_CAP) &&
+              all_digits(doc, &toks[j])) {
             const art_table_entry *e = LOOKUP_LOWER(name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);
             if (e && strcmp(e->value, "LAW") == 0) {
               set_tokens(m, toks, a, j + 1, st);
@@ -3184,7 +3185,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     m->paragraph = st->paragraph;
     m->type = val->type;
     m->is_value = 1;
-    m->has_value = val->has_value != 0;
+    if (val->has_value) m->has_value = 1;   /* (cleared) */
     m->value = val->value;
     memcpy(m->date, val->date, sizeof m->date);
     m->date[sizeof m->date - 1] = 0;
