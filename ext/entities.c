@@ -1216,7 +1216,7 @@ static RARE int name_possessive(const char *doc, const art_token *toks, size_t p
 ** (join_connected_org()) between: a walk over the few tokens between
 ** spares most names the six calls.
 */
-static int joiner(const tables *tb, const char *doc, const art_token *t) {
+static inline __attribute__((always_inline)) int joiner(const tables *tb, const char *doc, const art_token *t) {
   /* is_name_connector() by the word's length first: most tokens asked about are none of its words */
   size_t n = tok_len(t);
   const char *z = doc + t->start;
