@@ -361,12 +361,16 @@ const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z,
 
 /* Lower-case particles inside names ("van", "der", "de", "bin"), as
    ext/data/quote_words.tsv lists them. */
-static int is_particle(const tables *tb, const char *z, size_t n) {
-  /* most words asked about ("the", "said") have a length and first letter no particle has */
-  unsigned char c = n ? (unsigned char)z[0] : 0;
-  if (tb && c >= 'a' && c <= 'z' && !(tb->particle_firsts[n < 15 ? n : 15] & (1u << (c - 'a')))) return 0;
+static __attribute__((noinline)) int is_particle_find(const char *z, size_t n) {
   const art_table_entry *e = art_table_find(&art_table_quote_words, z, n);
   return e && strcmp(e->value, "particle") == 0;
+}
+
+/* (in line: most words asked about, "the", "said", have a length and first letter no particle has) */
+static inline __attribute__((always_inline)) int is_particle(const tables *tb, const char *z, size_t n) {
+  unsigned char c = n ? (unsigned char)z[0] : 0;
+  if (tb && c >= 'a' && c <= 'z' && !(tb->particle_firsts[n < 15 ? n : 15] & (1u << (c - 'a')))) return 0;
+  return is_particle_find(z, n);
 }
 
 int art_ent_is_particle(const tables *tb, const char *z, size_t n) { return is_particle(tb, z, n); }
@@ -1630,17 +1634,23 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
 ** Foundation": a name right after a job (ext/data/speaker_roles.tsv, role)
 ** and "at" is where the job is held, an organisation.
 */
-static int after_role_at(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
-  /* (the words before first: most names have no "at" there) */
-  size_t k = a;
-  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
-  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
+static __attribute__((noinline)) int after_role_at_search(const char *doc, const art_token *toks, size_t n, size_t a,
+                                                           size_t b, size_t k) {
   /* not an owner or a base: "an official at Rangoon's prison", "at San Francisco-based" */
   if (b < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || doc[toks[b].start] == '-' ||
                 (toks[b].start == toks[b - 1].end && (toks[b].flags & ART_TOK_WORD))))
     return 0;
   const art_table_entry *e = LOOKUP_LOWER(speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
+}
+
+/* (the words before first, where the call is: most names have no "at" there) */
+static inline __attribute__((always_inline)) int after_role_at(const char *doc, const art_token *toks, size_t n, size_t a,
+                                                              size_t b) {
+  size_t k = a;
+  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
+  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
+  return after_role_at_search(doc, toks, n, a, b, k);
 }
 
 /* Tokens [a, b) are capitalised words none of which is an organisation,
