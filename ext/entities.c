@@ -138,7 +138,7 @@ enum {
 };
 /* ...then filters of one kind of a list's entries (kind_may_hold()) */
 enum { FILTER_HOLIDAYS, FILTER_OWNED, FILTER_SPAN_LISTS, FILTER_FEATURES, FILTER_NOUNS, FILTER_SUFFIXES,
-       DERIVED_FILTERS };
+       FILTER_CUES, DERIVED_FILTERS };
 #define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS + DERIVED_FILTERS)
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
@@ -1590,6 +1590,19 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   return found;
 }
 
+/* May product_cue_before() find a cue?  0: surely not; its steps, with the
+   filters of product_cues.tsv's words and of the noun lists in place of
+   the look-ups. */
+static inline int product_cue_may(const char *doc, const art_token *toks, size_t a) {
+  const art_token *p = &toks[a - 1], *pp = &toks[a - 2];
+  if ((p->flags & ART_TOK_POSSESSIVE) || tok_is(doc, p, "as"))
+    return (pp->flags & ART_TOK_LOWER) && kind_may_hold(FILTER_CUES, &art_table_product_cues, 1, NULL, doc, pp);
+  if (!(p->flags & ART_TOK_LOWER)) return 0;
+  if (tok_is(doc, pp, "the") || tok_is(doc, pp, "a") || tok_is(doc, pp, "an"))
+    return kind_may_hold(FILTER_NOUNS, NULL, 1, "noun", doc, p);
+  return kind_may_hold(FILTER_CUES, &art_table_product_cues, 1, NULL, doc, p);
+}
+
 /* Most names have none of context_type_search()'s cues: a word after them
    that is not lower case or a comma, a comma before, a digit in the last
    word; a person or place the tagger is sure of is not looked at for the
@@ -1608,10 +1621,14 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
     if (tok_len(p) == 2 && doc[p->start] == 'a' && doc[p->start + 1] == 's') p = &toks[a - 2];
     size_t pl = tok_len(p);
     unsigned c = (unsigned char)doc[p->start] - 'a', c2 = (unsigned char)doc[p->start + 1] - 'a';
-    maybe_cue = (toks[a - 1].flags & ART_TOK_POSSESSIVE) ||
-                (c < 26 && c2 < 26 && (tb->cue_firsts[pl & 15] >> c & tb->cue_firsts[16 + (pl & 15)] >> c2 & 1));
+    maybe_cue = ((toks[a - 1].flags & ART_TOK_POSSESSIVE) ||
+                 (c < 26 && c2 < 26 && (tb->cue_firsts[pl & 15] >> c & tb->cue_firsts[16 + (pl & 15)] >> c2 & 1))) &&
+                product_cue_may(doc, toks, a);
   }
-  if (!comma_before && !maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT)) {
+  /* (a comma before leaves the search only its appositives: the name
+     before punctuation, or a comma after it) */
+  if (!maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT) &&
+      !(comma_before && (b == n || clause_punct(doc, &toks[b])))) {
     if (!noun_after) return ART_ENT_NONE;
     /* left, the noun after ("Biden said", "Paris has"): a lower-case word
        that no list of nouns may hold, a plural of no natural feature, and
@@ -1808,14 +1825,14 @@ static int date_word(const char *doc, const art_token *t) {
 static RARE void add_kind_entries(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
   for (uint32_t i = 0; i < tab->count; i++) {
     const art_table_entry *e = &tab->entries[i];
-    if (e->key_len == 0 || strcmp(in_extra ? e->extra : e->value, kind) != 0) continue;
+    if (e->key_len == 0 || (kind && strcmp(in_extra ? e->extra : e->value, kind) != 0)) continue;
     unsigned bit = filter_bit((unsigned char)e->key[0] | 0x20, (unsigned char)e->key[e->key_len - 1] | 0x20, e->key_len);
     f->bits[bit >> 6] |= 1ull << (bit & 63);
   }
 }
 
 /* (tab NULL: the nouns of context_words.tsv and product_cues.tsv, kind
-   "noun" of both, for context_type()) */
+   "noun" of both, for context_type(); kind NULL: every entry of tab) */
 static RARE void build_kind_filter(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
   memset(f->bits, 0, sizeof f->bits);
   if (tab) add_kind_entries(f, tab, in_extra, kind);
