@@ -422,6 +422,9 @@ typedef struct token_memo {
   uint64_t title_filter[64];
   /* title_pair_filter(): the first two and the last two words of titles.tsv's longer entries */
   uint64_t title_firsts[64], title_lasts[64];
+  /* entry_etype(): the type named by a list entry's value, for the last entries asked (a few names, "U.S.", come back often) */
+  const art_table_entry *etype_entry[16];
+  art_etype etype_of[16];
 } token_memo;
 
 /*
@@ -784,6 +787,16 @@ static void name_mention(mention *prev, art_etype type) {
   if (prev->score < 1) prev->score = 1;
 }
 
+/* art_etype_from_name() of entry e's value, through a small cache in the memo. */
+static inline art_etype entry_etype(token_memo *tm, const art_table_entry *e) {
+  size_t slot = ((uintptr_t)e / sizeof *e) & 15;
+  if (tm->etype_entry[slot] != e) {
+    tm->etype_of[slot] = art_etype_from_name(e->value, strlen(e->value));
+    tm->etype_entry[slot] = e;
+  }
+  return tm->etype_of[slot];
+}
+
 /* (whole: 1 << 32 | gaz_bits() of the whole span, when the caller has it; else 0) */
 static inline __attribute__((always_inline)) art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                               uint64_t whole) {
@@ -802,7 +815,7 @@ static inline __attribute__((always_inline)) art_etype decided_type(token_memo *
   /* a listed acronym or short name, as written ("Nasdaq", "U.N.") */
   if (b - a == 1) {
     const art_table_entry *e = listed ? FIND_BY_BIT(acronyms, key, kn, kbit) : NULL;
-    if (e) return art_etype_from_name(e->value, strlen(e->value));
+    if (e) return entry_etype(tm, e);
     /* "AI", "SUVs": an ordinary noun in capitals */
     if (((listed && FIND_BY_BIT(common_acronyms, key, kn, kbit)) ||
          (kn > 2 && key[kn - 1] == 's' && FIND_AS_WRITTEN(common_acronyms, key, kn - 1))))
@@ -812,7 +825,7 @@ static inline __attribute__((always_inline)) art_etype decided_type(token_memo *
      so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
     const art_table_entry *e = LOOKUP_LOWER_HOT(name_ends, doc + last->start, tok_len(last), 0);
-    if (e) return art_etype_from_name(e->value, strlen(e->value));
+    if (e) return entry_etype(tm, e);
     for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
       if (!tok_is(doc, &toks[k], "of")) continue;
       e = LOOKUP_LOWER(name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
