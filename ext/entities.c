@@ -3055,12 +3055,14 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         while (a < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0) a += k;
         while (b > a && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0) b -= k;   /* "Norwegian Trade Minister" */
         mention *pm = w->count > first_mention ? &w->m[w->count - 1] : NULL;
-        if (a + 1 == b && pm && !pm->orphan && join_org_name(doc, toks, a, b, ART_ENT_ORG, pm)) {
+        /* (both joins want the name before to end right before the word) */
+        int pm_next = a + 1 == b && pm && !pm->orphan && a > 0 && pm->end == toks[a - 1].end;
+        if (pm_next && join_org_name(doc, toks, a, b, ART_ENT_ORG, pm)) {
           s->taken[a] = 1;                 /* "Korea" + "Exchange" */
           i = j;
           continue;
         }
-        if (a + 1 == b && pm && !pm->orphan && join_feature_word(tb, doc, toks, a, b, pm)) {
+        if (pm_next && join_feature_word(tb, doc, toks, a, b, pm)) {
           s->taken[a] = 1;                 /* "New York City" + "Marathon" */
           /* "Communications" + "Act" + "2003": a law's year */
           if (pm->type == ART_ENT_LAW && b < n && !s->taken[b] && all_digits(doc, &toks[b]) && tok_len(&toks[b]) == 4) {
