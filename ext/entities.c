@@ -335,23 +335,24 @@ static __attribute__((noinline)) const art_table_entry *lookup_listed_call(const
   return e;
 }
 
-/* lookup_listed_call() where the call is, for its common answer: a word
-   of the document whose bit in the list's (built) filter is clear. */
-static inline __attribute__((always_inline)) const art_table_entry *lookup_listed(const art_table *tab, unsigned list,
-                                                                                const char *z, size_t n, int strip_period) {
-  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
+/* lookup_listed_call() of token t of the document being read, where the
+   call is, for its common answer: a word whose bit in the list's (built)
+   filter is clear.  The token's key is at t->start in the lower-case copy:
+   no need to work out where, nor to ask whether it lies in the document. */
+static inline __attribute__((always_inline)) const art_table_entry *lookup_token_listed(const art_table *tab, unsigned list,
+                                                                                      const char *doc, const art_token *t) {
+  size_t n = tok_len(t);
   word_filter *fs = lowered.filters;
-  if (n - 1 < 64 && off < len && n <= len - off && fs && fs[WORD_FILTERS + list].table && !strip_period) {
-    const char *key = lowered.low + off;
-    if (!filter_has(&fs[WORD_FILTERS + list], key, n)) return NULL;
-  }
-  return lookup_listed_call(tab, list, z, n, strip_period);
+  if (n - 1 < 64 && fs && fs[WORD_FILTERS + list].table && lowered.doc == doc &&
+      !filter_has(&fs[WORD_FILTERS + list], lowered.low + t->start, n))
+    return NULL;
+  return lookup_listed_call(tab, list, doc + t->start, n, 0);
 }
 #define LOOKUP_LOWER(name, z, n, strip_period) lookup_listed_call(&art_table_##name, LIST_##name, z, n, strip_period)
-/* ...and where the call is, for the look-ups made most often (tens of
-   thousands of times on the news corpus; in line everywhere, the code
-   grows more than the instruction cache allows) */
-#define LOOKUP_LOWER_HOT(name, z, n, strip_period) lookup_listed(&art_table_##name, LIST_##name, z, n, strip_period)
+/* ...and where the call is, for the look-ups of a token made most often
+   (tens of thousands of times on the news corpus; in line everywhere, the
+   code grows more than the instruction cache allows) */
+#define LOOKUP_TOKEN_HOT(name, doc, t) lookup_token_listed(&art_table_##name, LIST_##name, doc, t)
 
 /* The exported names, for ext/entities_document.c: calls in this file go
    straight to the static functions, not through the PLT. */
@@ -742,7 +743,7 @@ static art_etype place_type(const char *doc, const art_token *first, const art_t
 ** followed by a name, not by another ordinary word ("Tropical Storm").
 */
 static int event_name(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
-  return (first->flags & ART_TOK_CAP) && LOOKUP_LOWER_HOT(ent_event_words, doc + first->start, tok_len(first), 0) &&
+  return (first->flags & ART_TOK_CAP) && LOOKUP_TOKEN_HOT(ent_event_words, doc, first) &&
          !(gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
 }
 
@@ -756,7 +757,7 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
     const art_table_entry *h = LOOKUP_LOWER(fac_words, doc + first->start, tok_len(first), 0);
     if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
   }
-  const art_table_entry *e = LOOKUP_LOWER_HOT(fac_words, doc + last->start, tok_len(last), 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(fac_words, doc, last);
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   if (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES) return ART_ENT_NONE;  /* Ivory Coast */
   return art_etype_from_name(e->value, strlen(e->value));
@@ -824,7 +825,7 @@ static inline __attribute__((always_inline)) art_etype decided_type(token_memo *
   /* "Chicago Marathon", "False Claims Act": the closing word names the type;
      so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
-    const art_table_entry *e = LOOKUP_LOWER_HOT(name_ends, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = LOOKUP_TOKEN_HOT(name_ends, doc, last);
     if (e) return entry_etype(tm, e);
     for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
       if (!tok_is(doc, &toks[k], "of")) continue;
@@ -834,7 +835,7 @@ static inline __attribute__((always_inline)) art_etype decided_type(token_memo *
     }
   }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
-    const art_table_entry *e = LOOKUP_LOWER_HOT(org_words, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = LOOKUP_TOKEN_HOT(org_words, doc, last);
     if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
         type == ART_ENT_GPE || type == ART_ENT_LOC))
       return ART_ENT_ORG;
@@ -1350,7 +1351,7 @@ static RARE int person_words(const char *doc, const art_token *toks, size_t a, s
 /* The context_words.tsv entry of a token with the given extra ("noun", "suffix"), or NULL. */
 static const art_table_entry *context_word(const char *doc, const art_token *t, const char *kind) {
   if (!(t->flags & ART_TOK_WORD)) return NULL;
-  const art_table_entry *e = LOOKUP_LOWER_HOT(context_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(context_words, doc, t);
   return e && strcmp(e->extra, kind) == 0 ? e : NULL;
 }
 
@@ -1731,7 +1732,7 @@ static int word_has_role(const char *doc, const art_token *t, const char *role, 
 ** French"), 0 when neither or no language's name (one look-up for both).
 */
 static int language_role(const char *doc, const art_token *toks, size_t n, size_t a) {
-  if (!LOOKUP_LOWER_HOT(languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (!LOOKUP_TOKEN_HOT(languages, doc, &toks[a])) return 0;
   /* used as a language */
   /* (the word after first: its tests are the cheaper, and they mostly fail) */
   if ((a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0)) &&
@@ -1808,7 +1809,7 @@ static void product_cue_filter(uint32_t firsts[32]) {
    written in lower case or capitalised as a sentence's first, or NULL. */
 static const char *org_cue(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_LOWER) && !((t->flags & ART_TOK_INITIAL) && !(t->flags & ART_TOK_ALLCAPS))) return NULL;
-  const art_table_entry *e = LOOKUP_LOWER_HOT(org_context, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(org_context, doc, t);
   return e ? e->extra : NULL;
 }
 
@@ -1820,7 +1821,7 @@ static int cue_is(const char *doc, const art_token *t, const char *cls) {
 /* "Tuesday", "March": a date word is no team or company ("The carrier
    Tuesday said", "Thursday's profit"). */
 static int date_word(const char *doc, const art_token *t) {
-  return LOOKUP_LOWER_HOT(value_words, doc + t->start, tok_len(t), 0) != NULL;
+  return LOOKUP_TOKEN_HOT(value_words, doc, t) != NULL;
 }
 
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
@@ -1876,8 +1877,7 @@ static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extr
 
 static int holiday(const char *doc, const art_token *t) {
   if (!kind_may_hold(FILTER_HOLIDAYS, &art_table_value_words, 0, "holiday", doc, t)) return 0;
-  size_t n = tok_len(t);
-  const art_table_entry *e = LOOKUP_LOWER_HOT(value_words, doc + t->start, n, 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(value_words, doc, t);
   return e && strcmp(e->value, "holiday") == 0;
 }
 
@@ -2023,7 +2023,7 @@ static __attribute__((noinline)) int company_context_search(const tables *tb, co
       last >= 'a' && last <= 'z' && (tb->business_ends & (1u << (last - 'a')))) {
     const art_token *t = &toks[a - 1];
     size_t len = tok_len(t);
-    const art_table_entry *e = LOOKUP_LOWER_HOT(org_context, doc + t->start, len, 0);
+    const art_table_entry *e = LOOKUP_TOKEN_HOT(org_context, doc, t);
     if (!e && len > 4 && doc[t->end - 1] == 's')
       e = LOOKUP_LOWER(org_context, doc + t->start, len - 1, 0);   /* "makers" */
     cue = before = e && strcmp(e->extra, "business") == 0;
