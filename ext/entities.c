@@ -575,6 +575,15 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
      from the middle to the right, or (at_end) from the end to the left.
      Keys stay within 64 bytes. */
   enum { KEY_MAX = 64 };
+  if (b - a == 1) {                        /* one word: its own bits say (the loop's first step, alone) */
+    const art_token *t = &toks[a];
+    if (!(t->flags & ART_TOK_WORD) || tok_len(t) + 1 > KEY_MAX) return 0;
+    uint32_t bits, stripped = 0;
+    if (memo_is_tagger_bits(t)) bits = tm->tagger_gaz[a];
+    else token_memo_word(tm, doc, t, a, &bits, &stripped);
+    if (!(bits & ART_GAZ_TITLES)) bits |= stripped;
+    return (bits & ART_GAZ_TITLES) != 0;
+  }
   char buf[2 * KEY_MAX];
   const char *low = lowered.low && lowered.doc == doc ? lowered.low : NULL;
   size_t best = 0, klen = 0, ks = 0, lo = 0, hi = 0;   /* the key: low[ks..ks+klen), or buf[lo..hi) when in_buf */
