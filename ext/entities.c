@@ -1190,9 +1190,9 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
                              mention *prev) {
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(fac_words, doc, &toks[a]);
   if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak"))
-    e = LOOKUP_LOWER(name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
+    e = LOOKUP_TOKEN_HOT(name_ends, doc, &toks[a]);  /* "… City Marathon" */
   if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
   /* a capitalised run the tagger left ("Finance" + "Bill") is a name now,
@@ -2878,7 +2878,7 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   for (size_t p = a + 1; p + 1 < b; p++) {
     size_t q = p + 1;
     art_etype first_type = ART_ENT_ORG;
-    int legal = LOOKUP_LOWER(org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+    int legal = LOOKUP_TOKEN_HOT(org_legal_forms, doc, &toks[p]) != NULL;
     if (legal) {
       while (q < b && is_name_connector(doc, &toks[q])) q++;
     } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
