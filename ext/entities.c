@@ -1630,9 +1630,12 @@ static inline int product_cue_may(const char *doc, const art_token *toks, size_t
    that is not lower case or a comma, a comma before, a digit in the last
    word; a person or place the tagger is sure of is not looked at for the
    noun after it ("Biden said").  Tested here, where the call is. */
-static inline __attribute__((always_inline)) art_etype context_type(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
-                                     art_etype type, int confident) {
-  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
+/* context_quick_none(): 1 when context_type() surely finds nothing
+   without its search; else 0 and *maybe_cue for the search. */
+static inline __attribute__((always_inline)) int context_quick_none(const tables *tb, const char *doc, const art_token *toks,
+                                                                    size_t n, size_t a, size_t b, art_etype type,
+                                                                    int confident, int *maybe_cue_out) {
+  if (type == ART_ENT_PERSON && b - a >= 2) return 1;   /* people's names, mostly */
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
   int noun_after = b < n && !confident && ((toks[b].flags & ART_TOK_LOWER) || doc[toks[b].start] == ',');
   /* a lower-case word or a possessive right before that may be a cue:
@@ -1652,7 +1655,7 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
      before punctuation, or a comma after it) */
   if (!maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT) &&
       !(comma_before && (b == n || clause_punct(doc, &toks[b])))) {
-    if (!noun_after) return ART_ENT_NONE;
+    if (!noun_after) return 1;
     /* left, the noun after ("Biden said", "Paris has"): a lower-case word
        that no list of nouns may hold, a plural of no natural feature, and
        a last word that is surely no model code (so no noun further on)
@@ -1664,8 +1667,16 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
         !tok_is(doc, next, "and") && !tok_is(doc, next, "or") &&
         !(b - a >= 2 && ll >= 2 && ll <= 3) &&
         !(ll <= 5 && kind_may_hold(FILTER_SUFFIXES, &art_table_context_words, 1, "suffix", doc, last)))
-      return ART_ENT_NONE;
+      return 1;
   }
+  *maybe_cue_out = maybe_cue;
+  return 0;
+}
+
+static inline __attribute__((always_inline)) art_etype context_type(const tables *tb, const char *doc, const art_token *toks,
+                                                                    size_t n, size_t a, size_t b, art_etype type, int confident) {
+  int maybe_cue;
+  if (context_quick_none(tb, doc, toks, n, a, b, type, confident, &maybe_cue)) return ART_ENT_NONE;
   return context_type_search(doc, toks, n, a, b, type, confident, maybe_cue);
 }
 
@@ -2723,8 +2734,8 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   /* "Gov. Georgia" + "Lee", "Defense Minister Israel" + "Katz": right after
      a person's title, a given name the tagger took for a place or a body
      opens the person's name that follows it */
-  if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && j == i + 1 && j < n &&
-      tags[j] == ART_TAG_B(ART_ENT_PERSON) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
+  if (j == i + 1 && j < n && tags[j] == ART_TAG_B(ART_ENT_PERSON) &&   /* (the rare test first) */
+      (type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
       (token_gaz(&s->memo, doc, toks, i, 0) & ART_GAZ_FIRST_NAMES) &&
       title_phrase(&s->memo, doc, toks, i >= 3 ? i - 3 : 0, i, 1) > 0) {
     type = ART_ENT_PERSON;
@@ -3135,11 +3146,14 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           /* "its Nimbus headset", "the drug Veltrana": a word no list knows
              (not "Friday", "Red Cross", "Asia") is a product its context names */
-          if (!m->initial && !gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &&
+          /* (the context's quick tests first: they turn nearly every run away) */
+          int maybe_cue;
+          if (!m->initial && !context_quick_none(tb, doc, toks, n, a, j, ART_ENT_NONE, 0, &maybe_cue) &&
+              !gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &&
               !FIND_AS_WRITTEN(org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
               !FIND_AS_WRITTEN(acronyms, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
               !overlaps_value(s->values + bs->val0, bs->nval, toks[a].start, toks[j - 1].end) &&
-              context_type(tb, doc, toks, n, a, j, ART_ENT_NONE, 0) == ART_ENT_PRODUCT) {
+              context_type_search(doc, toks, n, a, j, ART_ENT_NONE, 0, maybe_cue) == ART_ENT_PRODUCT) {
             m->orphan = 0;
             m->type = ART_ENT_PRODUCT;
             m->score = 1 << 20;   /* as strong as a context's type on a tagged name */
