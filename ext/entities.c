@@ -100,7 +100,7 @@ mention *art_ent_add_mention(work *w) { return new_mention(w); }
 
 static size_t tok_len(const art_token *t) { return t->end - t->start; }
 
-static int tok_is(const char *doc, const art_token *t, const char *word) {
+static inline __attribute__((always_inline)) int tok_is(const char *doc, const art_token *t, const char *word) {
   size_t n = strlen(word);
   return tok_len(t) == n && memcmp(doc + t->start, word, n) == 0;
 }
@@ -137,7 +137,8 @@ enum {
   LIST_END
 };
 /* ...then filters of one kind of a list's entries (kind_may_hold()) */
-enum { FILTER_HOLIDAYS, FILTER_OWNED, FILTER_SPAN_LISTS, FILTER_FEATURES, DERIVED_FILTERS };
+enum { FILTER_HOLIDAYS, FILTER_OWNED, FILTER_SPAN_LISTS, FILTER_FEATURES, FILTER_NOUNS, FILTER_SUFFIXES,
+       FILTER_CUES, DERIVED_FILTERS };
 #define FILTER_SLOTS (WORD_FILTERS + DATA_LISTS + DERIVED_FILTERS)
 
 static inline unsigned filter_bit(unsigned char first, unsigned char last, size_t len) {
@@ -334,23 +335,24 @@ static __attribute__((noinline)) const art_table_entry *lookup_listed_call(const
   return e;
 }
 
-/* lookup_listed_call() where the call is, for its common answer: a word
-   of the document whose bit in the list's (built) filter is clear. */
-static inline __attribute__((always_inline)) const art_table_entry *lookup_listed(const art_table *tab, unsigned list,
-                                                                                const char *z, size_t n, int strip_period) {
-  size_t off = (size_t)((uintptr_t)z - (uintptr_t)lowered.doc), len = lowered.len;   /* 0 with no copy */
+/* lookup_listed_call() of token t of the document being read, where the
+   call is, for its common answer: a word whose bit in the list's (built)
+   filter is clear.  The token's key is at t->start in the lower-case copy:
+   no need to work out where, nor to ask whether it lies in the document. */
+static inline __attribute__((always_inline)) const art_table_entry *lookup_token_listed(const art_table *tab, unsigned list,
+                                                                                      const char *doc, const art_token *t) {
+  size_t n = tok_len(t);
   word_filter *fs = lowered.filters;
-  if (n - 1 < 64 && off < len && n <= len - off && fs && fs[WORD_FILTERS + list].table && !strip_period) {
-    const char *key = lowered.low + off;
-    if (!filter_has(&fs[WORD_FILTERS + list], key, n)) return NULL;
-  }
-  return lookup_listed_call(tab, list, z, n, strip_period);
+  if (n - 1 < 64 && fs && fs[WORD_FILTERS + list].table && lowered.doc == doc &&
+      !filter_has(&fs[WORD_FILTERS + list], lowered.low + t->start, n))
+    return NULL;
+  return lookup_listed_call(tab, list, doc + t->start, n, 0);
 }
 #define LOOKUP_LOWER(name, z, n, strip_period) lookup_listed_call(&art_table_##name, LIST_##name, z, n, strip_period)
-/* ...and where the call is, for the look-ups made most often (tens of
-   thousands of times on the news corpus; in line everywhere, the code
-   grows more than the instruction cache allows) */
-#define LOOKUP_LOWER_HOT(name, z, n, strip_period) lookup_listed(&art_table_##name, LIST_##name, z, n, strip_period)
+/* ...and where the call is, for the look-ups of a token made most often
+   (tens of thousands of times on the news corpus; in line everywhere, the
+   code grows more than the instruction cache allows) */
+#define LOOKUP_TOKEN_HOT(name, doc, t) lookup_token_listed(&art_table_##name, LIST_##name, doc, t)
 
 /* The exported names, for ext/entities_document.c: calls in this file go
    straight to the static functions, not through the PLT. */
@@ -360,12 +362,16 @@ const art_table_entry *art_ent_lookup_lower(const art_table *tab, const char *z,
 
 /* Lower-case particles inside names ("van", "der", "de", "bin"), as
    ext/data/quote_words.tsv lists them. */
-static int is_particle(const tables *tb, const char *z, size_t n) {
-  /* most words asked about ("the", "said") have a length and first letter no particle has */
-  unsigned char c = n ? (unsigned char)z[0] : 0;
-  if (tb && c >= 'a' && c <= 'z' && !(tb->particle_firsts[n < 15 ? n : 15] & (1u << (c - 'a')))) return 0;
+static __attribute__((noinline)) int is_particle_find(const char *z, size_t n) {
   const art_table_entry *e = art_table_find(&art_table_quote_words, z, n);
   return e && strcmp(e->value, "particle") == 0;
+}
+
+/* (in line: most words asked about, "the", "said", have a length and first letter no particle has) */
+static inline __attribute__((always_inline)) int is_particle(const tables *tb, const char *z, size_t n) {
+  unsigned char c = n ? (unsigned char)z[0] : 0;
+  if (tb && c >= 'a' && c <= 'z' && !(tb->particle_firsts[n < 15 ? n : 15] & (1u << (c - 'a')))) return 0;
+  return is_particle_find(z, n);
 }
 
 int art_ent_is_particle(const tables *tb, const char *z, size_t n) { return is_particle(tb, z, n); }
@@ -417,6 +423,9 @@ typedef struct token_memo {
   uint64_t title_filter[64];
   /* title_pair_filter(): the first two and the last two words of titles.tsv's longer entries */
   uint64_t title_firsts[64], title_lasts[64];
+  /* entry_etype(): the type named by a list entry's value, for the last entries asked (a few names, "U.S.", come back often) */
+  const art_table_entry *etype_entry[16];
+  art_etype etype_of[16];
 } token_memo;
 
 /*
@@ -566,6 +575,15 @@ static size_t title_phrase_search(token_memo *tm, const char *doc, const art_tok
      from the middle to the right, or (at_end) from the end to the left.
      Keys stay within 64 bytes. */
   enum { KEY_MAX = 64 };
+  if (b - a == 1) {                        /* one word: its own bits say (the loop's first step, alone) */
+    const art_token *t = &toks[a];
+    if (!(t->flags & ART_TOK_WORD) || tok_len(t) + 1 > KEY_MAX) return 0;
+    uint32_t bits, stripped = 0;
+    if (memo_is_tagger_bits(t)) bits = tm->tagger_gaz[a];
+    else token_memo_word(tm, doc, t, a, &bits, &stripped);
+    if (!(bits & ART_GAZ_TITLES)) bits |= stripped;
+    return (bits & ART_GAZ_TITLES) != 0;
+  }
   char buf[2 * KEY_MAX];
   const char *low = lowered.low && lowered.doc == doc ? lowered.low : NULL;
   size_t best = 0, klen = 0, ks = 0, lo = 0, hi = 0;   /* the key: low[ks..ks+klen), or buf[lo..hi) when in_buf */
@@ -676,23 +694,25 @@ static inline uint32_t token_gaz(token_memo *tm, const char *doc, const art_toke
 
 /* The rules ask about most spans' first and last words several times, and
    most words open and close no title: the memo says so without a search. */
+/* Surely no title starts (at_end: ends) at token at?  A word the memo
+   does not know yet is asked about here, out of line (the search's first
+   step would ask the same), so that most calls never set up the search's
+   key; most words' bits are the tagger's (no need to ask whether they are
+   words: those are).  The answer is the token's, whatever the span. */
+static inline int title_edge_none(token_memo *tm, const char *doc, const art_token *toks, size_t at, int at_end) {
+  uint32_t bits;
+  if (memo_is_tagger_bits(&toks[at])) bits = tm->tagger_gaz[at];
+  else if (!(toks[at].flags & ART_TOK_WORD)) return 1;
+  else {
+    uint32_t w = tm->word[at];
+    bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
+  }
+  return !(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)));
+}
+
 static inline size_t title_phrase(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b,
                                   int at_end) {
-  if (b > a) {
-    size_t at = at_end ? b - 1 : a;
-    /* a word the memo does not know yet is asked about here, out of line
-       (the search's first step would ask the same), so that most calls
-       never set up the search's key; most words' bits are the tagger's
-       (no need to ask whether they are words: those are) */
-    uint32_t bits;
-    if (memo_is_tagger_bits(&toks[at])) bits = tm->tagger_gaz[at];
-    else if (!(toks[at].flags & ART_TOK_WORD)) return 0;
-    else {
-      uint32_t w = tm->word[at];
-      bits = (w & MEMO_KNOWN) ? w | tm->stripped[at] : w ? 0 /* MEMO_NO_TITLE */ : memo_title_bits(tm, doc, toks, at);
-    }
-    if (!(bits & (ART_GAZ_TITLES | (at_end ? ART_GAZ_TITLE_END : ART_GAZ_TITLE_START)))) return 0;
-  }
+  if (b > a && title_edge_none(tm, doc, toks, at_end ? b - 1 : a, at_end)) return 0;
   return title_phrase_search(tm, doc, toks, a, b, at_end);
 }
 
@@ -732,7 +752,7 @@ static art_etype place_type(const char *doc, const art_token *first, const art_t
 ** followed by a name, not by another ordinary word ("Tropical Storm").
 */
 static int event_name(const tables *tb, const char *doc, const art_token *first, const art_token *last) {
-  return (first->flags & ART_TOK_CAP) && LOOKUP_LOWER_HOT(ent_event_words, doc + first->start, tok_len(first), 0) &&
+  return (first->flags & ART_TOK_CAP) && LOOKUP_TOKEN_HOT(ent_event_words, doc, first) &&
          !(gaz_bits(doc + last->start, tok_len(last), 0) & ART_GAZ_COMMON);
 }
 
@@ -746,7 +766,7 @@ static art_etype facility_type(const tables *tb, const char *doc, const art_toke
     const art_table_entry *h = LOOKUP_LOWER(fac_words, doc + first->start, tok_len(first), 0);
     if (h && strstr(h->extra, "head")) return art_etype_from_name(h->value, strlen(h->value));
   }
-  const art_table_entry *e = LOOKUP_LOWER_HOT(fac_words, doc + last->start, tok_len(last), 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(fac_words, doc, last);
   if (!e || !strstr(e->extra, "end") || !(last->flags & ART_TOK_CAP)) return ART_ENT_NONE;
   if (gaz_bits(doc + first->start, last->end - first->start, 0) & ART_GAZ_COUNTRIES) return ART_ENT_NONE;  /* Ivory Coast */
   return art_etype_from_name(e->value, strlen(e->value));
@@ -777,8 +797,18 @@ static void name_mention(mention *prev, art_etype type) {
   if (prev->score < 1) prev->score = 1;
 }
 
+/* art_etype_from_name() of entry e's value, through a small cache in the memo. */
+static inline art_etype entry_etype(token_memo *tm, const art_table_entry *e) {
+  size_t slot = ((uintptr_t)e / sizeof *e) & 15;
+  if (tm->etype_entry[slot] != e) {
+    tm->etype_of[slot] = art_etype_from_name(e->value, strlen(e->value));
+    tm->etype_entry[slot] = e;
+  }
+  return tm->etype_of[slot];
+}
+
 /* (whole: 1 << 32 | gaz_bits() of the whole span, when the caller has it; else 0) */
-static art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
+static inline __attribute__((always_inline)) art_etype decided_type(token_memo *tm, const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                               uint64_t whole) {
   const art_token *last = &toks[b - 1];
   /* the span as written is the key of the first three lists (one word for
@@ -795,7 +825,7 @@ static art_etype decided_type(token_memo *tm, const char *doc, const art_token *
   /* a listed acronym or short name, as written ("Nasdaq", "U.N.") */
   if (b - a == 1) {
     const art_table_entry *e = listed ? FIND_BY_BIT(acronyms, key, kn, kbit) : NULL;
-    if (e) return art_etype_from_name(e->value, strlen(e->value));
+    if (e) return entry_etype(tm, e);
     /* "AI", "SUVs": an ordinary noun in capitals */
     if (((listed && FIND_BY_BIT(common_acronyms, key, kn, kbit)) ||
          (kn > 2 && key[kn - 1] == 's' && FIND_AS_WRITTEN(common_acronyms, key, kn - 1))))
@@ -804,8 +834,8 @@ static art_etype decided_type(token_memo *tm, const char *doc, const art_token *
   /* "Chicago Marathon", "False Claims Act": the closing word names the type;
      so does the word before "of" ("Charter of Rights and Freedoms") */
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_PERSON) {
-    const art_table_entry *e = LOOKUP_LOWER_HOT(name_ends, doc + last->start, tok_len(last), 0);
-    if (e) return art_etype_from_name(e->value, strlen(e->value));
+    const art_table_entry *e = LOOKUP_TOKEN_HOT(name_ends, doc, last);
+    if (e) return entry_etype(tm, e);
     for (size_t k = a + 1; b - a >= 3 && k + 1 < b; k++) {
       if (!tok_is(doc, &toks[k], "of")) continue;
       e = LOOKUP_LOWER(name_ends, doc + toks[k - 1].start, tok_len(&toks[k - 1]), 0);
@@ -814,7 +844,7 @@ static art_etype decided_type(token_memo *tm, const char *doc, const art_token *
     }
   }
   if (b - a >= 2 && (last->flags & ART_TOK_CAP) && type != ART_ENT_ORG) {
-    const art_table_entry *e = LOOKUP_LOWER_HOT(org_words, doc + last->start, tok_len(last), 0);
+    const art_table_entry *e = LOOKUP_TOKEN_HOT(org_words, doc, last);
     if (e && strstr(e->extra, "end") && strcmp(e->value, "ORG") == 0 && (type == ART_ENT_PERSON ||
         type == ART_ENT_GPE || type == ART_ENT_LOC))
       return ART_ENT_ORG;
@@ -1160,9 +1190,9 @@ static int join_feature_word(const tables *tb, const char *doc, const art_token 
                              mention *prev) {
   if (b - a != 1 || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
   if (!(toks[a].flags & ART_TOK_CAP)) return 0;
-  const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + toks[a].start, tok_len(&toks[a]), 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(fac_words, doc, &toks[a]);
   if (!e || !strstr(e->extra, "end") || strstr(e->extra, "weak"))
-    e = LOOKUP_LOWER(name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);  /* "… City Marathon" */
+    e = LOOKUP_TOKEN_HOT(name_ends, doc, &toks[a]);  /* "… City Marathon" */
   if (!e) return 0;
   if (prev->type == ART_ENT_PERSON) return 0;
   /* a capitalised run the tagger left ("Finance" + "Bill") is a name now,
@@ -1213,7 +1243,7 @@ static RARE int name_possessive(const char *doc, const art_token *toks, size_t p
 ** (join_connected_org()) between: a walk over the few tokens between
 ** spares most names the six calls.
 */
-static int joiner(const tables *tb, const char *doc, const art_token *t) {
+static inline __attribute__((always_inline)) int joiner(const tables *tb, const char *doc, const art_token *t) {
   /* is_name_connector() by the word's length first: most tokens asked about are none of its words */
   size_t n = tok_len(t);
   const char *z = doc + t->start;
@@ -1228,12 +1258,14 @@ static int joiner(const tables *tb, const char *doc, const art_token *t) {
 }
 static int may_join(const tables *tb, const char *doc, const art_token *toks, size_t a, const mention *prev) {
   /* up to two tokens of any kind between; three or more only when every one is a joiner */
+  /* (tokens end in order: prev ends before token a - 3 ends, or the walk is of two steps at most) */
   size_t k = a;
-  while (k > 0 && a - k < 2 && toks[k - 1].end > prev->end) k--;
-  if (k > 0 && toks[k - 1].end > prev->end) {
+  if (a >= 3 && toks[a - 3].end > prev->end) {
     if (!joiner(tb, doc, &toks[a - 1]) || !joiner(tb, doc, &toks[a - 2])) return -1;   /* most names stop here */
-    for (; k > 0 && toks[k - 1].end > prev->end; k--)
+    for (k = a - 2; k > 0 && toks[k - 1].end > prev->end; k--)
       if (!joiner(tb, doc, &toks[k - 1])) return -1;
+  } else {
+    while (k > 0 && a - k < 2 && toks[k - 1].end > prev->end) k--;
   }
   return k > 0 && toks[k - 1].end == prev->end ? (int)(a - k) : -1;
 }
@@ -1328,7 +1360,7 @@ static RARE int person_words(const char *doc, const art_token *toks, size_t a, s
 /* The context_words.tsv entry of a token with the given extra ("noun", "suffix"), or NULL. */
 static const art_table_entry *context_word(const char *doc, const art_token *t, const char *kind) {
   if (!(t->flags & ART_TOK_WORD)) return NULL;
-  const art_table_entry *e = LOOKUP_LOWER_HOT(context_words, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(context_words, doc, t);
   return e && strcmp(e->extra, kind) == 0 ? e : NULL;
 }
 
@@ -1399,15 +1431,21 @@ static int product_cue_before(const char *doc, const art_token *toks, size_t a) 
 */
 static inline int kind_may_hold_key(unsigned slot, const art_table *tab, int in_extra, const char *kind,
                                     const char *key, size_t n);   /* below, with the other kinds' filters */
+static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extra, const char *kind,
+                                const char *doc, const art_token *t);
+/* May t be a natural feature's word, whole or without its "s"?  0: surely
+   not (the filter of the list's LOC entries says so of nearly every word
+   asked, "says", "was", "has"). */
+static inline int may_be_feature(const char *doc, const art_token *t) {
+  size_t len = tok_len(t);
+  const char *z = doc + t->start;
+  return (len > 2 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len)) ||
+         (len > 3 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len - 1));
+}
+
 static int natural_feature_plural(const char *doc, const art_token *t) {
   size_t len = tok_len(t);
-  /* (a word that neither whole nor without its "s" may be a natural
-     feature's is none: the filter of the list's LOC entries says so of
-     nearly every word asked, "says", "was", "has") */
-  const char *z = doc + t->start;
-  if (!(len > 2 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len)) &&
-      !(len > 3 && kind_may_hold_key(FILTER_FEATURES, &art_table_fac_words, 0, "LOC", z, len - 1)))
-    return 0;
+  if (!may_be_feature(doc, t)) return 0;
   for (size_t cut = 0; cut < 2 && len > cut + 2; cut++) {
     const art_table_entry *e = LOOKUP_LOWER(fac_words, doc + t->start, len - cut, 0);
     if (e) return strcmp(e->value, "LOC") == 0;
@@ -1575,13 +1613,29 @@ static __attribute__((noinline)) art_etype context_type_search(const char *doc, 
   return found;
 }
 
+/* May product_cue_before() find a cue?  0: surely not; its steps, with the
+   filters of product_cues.tsv's words and of the noun lists in place of
+   the look-ups. */
+static inline int product_cue_may(const char *doc, const art_token *toks, size_t a) {
+  const art_token *p = &toks[a - 1], *pp = &toks[a - 2];
+  if ((p->flags & ART_TOK_POSSESSIVE) || tok_is(doc, p, "as"))
+    return (pp->flags & ART_TOK_LOWER) && kind_may_hold(FILTER_CUES, &art_table_product_cues, 1, NULL, doc, pp);
+  if (!(p->flags & ART_TOK_LOWER)) return 0;
+  if (tok_is(doc, pp, "the") || tok_is(doc, pp, "a") || tok_is(doc, pp, "an"))
+    return kind_may_hold(FILTER_NOUNS, NULL, 1, "noun", doc, p);
+  return kind_may_hold(FILTER_CUES, &art_table_product_cues, 1, NULL, doc, p);
+}
+
 /* Most names have none of context_type_search()'s cues: a word after them
    that is not lower case or a comma, a comma before, a digit in the last
    word; a person or place the tagger is sure of is not looked at for the
    noun after it ("Biden said").  Tested here, where the call is. */
-static inline __attribute__((always_inline)) art_etype context_type(const tables *tb, const char *doc, const art_token *toks, size_t n, size_t a, size_t b,
-                                     art_etype type, int confident) {
-  if (type == ART_ENT_PERSON && b - a >= 2) return ART_ENT_NONE;   /* people's names, mostly */
+/* context_quick_none(): 1 when context_type() surely finds nothing
+   without its search; else 0 and *maybe_cue for the search. */
+static inline __attribute__((always_inline)) int context_quick_none(const tables *tb, const char *doc, const art_token *toks,
+                                                                    size_t n, size_t a, size_t b, art_etype type,
+                                                                    int confident, int *maybe_cue_out) {
+  if (type == ART_ENT_PERSON && b - a >= 2) return 1;   /* people's names, mostly */
   int comma_before = a >= 2 && (doc[toks[a - 1].start] == ',' || doc[toks[a - 2].start] == ',');
   int noun_after = b < n && !confident && ((toks[b].flags & ART_TOK_LOWER) || doc[toks[b].start] == ',');
   /* a lower-case word or a possessive right before that may be a cue:
@@ -1593,10 +1647,36 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
     if (tok_len(p) == 2 && doc[p->start] == 'a' && doc[p->start + 1] == 's') p = &toks[a - 2];
     size_t pl = tok_len(p);
     unsigned c = (unsigned char)doc[p->start] - 'a', c2 = (unsigned char)doc[p->start + 1] - 'a';
-    maybe_cue = (toks[a - 1].flags & ART_TOK_POSSESSIVE) ||
-                (c < 26 && c2 < 26 && (tb->cue_firsts[pl & 15] >> c & tb->cue_firsts[16 + (pl & 15)] >> c2 & 1));
+    maybe_cue = ((toks[a - 1].flags & ART_TOK_POSSESSIVE) ||
+                 (c < 26 && c2 < 26 && (tb->cue_firsts[pl & 15] >> c & tb->cue_firsts[16 + (pl & 15)] >> c2 & 1))) &&
+                product_cue_may(doc, toks, a);
   }
-  if (!comma_before && !noun_after && !maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT)) return ART_ENT_NONE;
+  /* (a comma before leaves the search only its appositives: the name
+     before punctuation, or a comma after it) */
+  if (!maybe_cue && !(toks[b - 1].flags & ART_TOK_DIGIT) &&
+      !(comma_before && (b == n || clause_punct(doc, &toks[b])))) {
+    if (!noun_after) return 1;
+    /* left, the noun after ("Biden said", "Paris has"): a lower-case word
+       that no list of nouns may hold, a plural of no natural feature, and
+       a last word that is surely no model code (so no noun further on)
+       give the search nothing to find */
+    const art_token *next = &toks[b], *last = &toks[b - 1];
+    size_t ll = tok_len(last);
+    if ((next->flags & ART_TOK_LOWER) && !kind_may_hold(FILTER_NOUNS, NULL, 1, "noun", doc, next) &&
+        !(doc[next->end - 1] == 's' && may_be_feature(doc, next)) &&
+        !tok_is(doc, next, "and") && !tok_is(doc, next, "or") &&
+        !(b - a >= 2 && ll >= 2 && ll <= 3) &&
+        !(ll <= 5 && kind_may_hold(FILTER_SUFFIXES, &art_table_context_words, 1, "suffix", doc, last)))
+      return 1;
+  }
+  *maybe_cue_out = maybe_cue;
+  return 0;
+}
+
+static inline __attribute__((always_inline)) art_etype context_type(const tables *tb, const char *doc, const art_token *toks,
+                                                                    size_t n, size_t a, size_t b, art_etype type, int confident) {
+  int maybe_cue;
+  if (context_quick_none(tb, doc, toks, n, a, b, type, confident, &maybe_cue)) return ART_ENT_NONE;
   return context_type_search(doc, toks, n, a, b, type, confident, maybe_cue);
 }
 
@@ -1605,17 +1685,23 @@ static inline __attribute__((always_inline)) art_etype context_type(const tables
 ** Foundation": a name right after a job (ext/data/speaker_roles.tsv, role)
 ** and "at" is where the job is held, an organisation.
 */
-static int after_role_at(const char *doc, const art_token *toks, size_t n, size_t a, size_t b) {
-  /* (the words before first: most names have no "at" there) */
-  size_t k = a;
-  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
-  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
+static __attribute__((noinline)) int after_role_at_search(const char *doc, const art_token *toks, size_t n, size_t a,
+                                                           size_t b, size_t k) {
   /* not an owner or a base: "an official at Rangoon's prison", "at San Francisco-based" */
   if (b < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || doc[toks[b].start] == '-' ||
                 (toks[b].start == toks[b - 1].end && (toks[b].flags & ART_TOK_WORD))))
     return 0;
   const art_table_entry *e = LOOKUP_LOWER(speaker_roles, doc + toks[k - 2].start, tok_len(&toks[k - 2]), 0);
   return e && strcmp(e->value, "role") == 0;
+}
+
+/* (the words before first, where the call is: most names have no "at" there) */
+static inline __attribute__((always_inline)) int after_role_at(const char *doc, const art_token *toks, size_t n, size_t a,
+                                                              size_t b) {
+  size_t k = a;
+  if (k >= 1 && tok_is(doc, &toks[k - 1], "the")) k--;
+  if (k < 2 || !tok_is(doc, &toks[k - 1], "at") || !(toks[k - 2].flags & ART_TOK_LOWER)) return 0;
+  return after_role_at_search(doc, toks, n, a, b, k);
 }
 
 /* Tokens [a, b) are capitalised words none of which is an organisation,
@@ -1666,7 +1752,7 @@ static int word_has_role(const char *doc, const art_token *t, const char *role, 
 ** French"), 0 when neither or no language's name (one look-up for both).
 */
 static int language_role(const char *doc, const art_token *toks, size_t n, size_t a) {
-  if (!LOOKUP_LOWER_HOT(languages, doc + toks[a].start, tok_len(&toks[a]), 0)) return 0;
+  if (!LOOKUP_TOKEN_HOT(languages, doc, &toks[a])) return 0;
   /* used as a language */
   /* (the word after first: its tests are the cheaper, and they mostly fail) */
   if ((a + 1 == n || clause_punct(doc, &toks[a + 1]) || word_has_role(doc, &toks[a + 1], "language_next", 0)) &&
@@ -1743,7 +1829,7 @@ static void product_cue_filter(uint32_t firsts[32]) {
    written in lower case or capitalised as a sentence's first, or NULL. */
 static const char *org_cue(const char *doc, const art_token *t) {
   if (!(t->flags & ART_TOK_LOWER) && !((t->flags & ART_TOK_INITIAL) && !(t->flags & ART_TOK_ALLCAPS))) return NULL;
-  const art_table_entry *e = LOOKUP_LOWER_HOT(org_context, doc + t->start, tok_len(t), 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(org_context, doc, t);
   return e ? e->extra : NULL;
 }
 
@@ -1755,7 +1841,7 @@ static int cue_is(const char *doc, const art_token *t, const char *cls) {
 /* "Tuesday", "March": a date word is no team or company ("The carrier
    Tuesday said", "Thursday's profit"). */
 static int date_word(const char *doc, const art_token *t) {
-  return LOOKUP_LOWER_HOT(value_words, doc + t->start, tok_len(t), 0) != NULL;
+  return LOOKUP_TOKEN_HOT(value_words, doc, t) != NULL;
 }
 
 /* Words before a time: "during Ramadan", "the end of Ramadan", "this Easter". */
@@ -1770,15 +1856,25 @@ static int date_word(const char *doc, const art_token *t) {
 ** written for its lower-case key.  in_extra: the kind is the entry's
 ** third column, else its second.
 */
-static RARE void build_kind_filter(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
-  memset(f->bits, 0, sizeof f->bits);
+static RARE void add_kind_entries(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
   for (uint32_t i = 0; i < tab->count; i++) {
     const art_table_entry *e = &tab->entries[i];
-    if (e->key_len == 0 || strcmp(in_extra ? e->extra : e->value, kind) != 0) continue;
+    if (e->key_len == 0 || (kind && strcmp(in_extra ? e->extra : e->value, kind) != 0)) continue;
     unsigned bit = filter_bit((unsigned char)e->key[0] | 0x20, (unsigned char)e->key[e->key_len - 1] | 0x20, e->key_len);
     f->bits[bit >> 6] |= 1ull << (bit & 63);
   }
-  f->table = tab;
+}
+
+/* (tab NULL: the nouns of context_words.tsv and product_cues.tsv, kind
+   "noun" of both, for context_type(); kind NULL: every entry of tab) */
+static RARE void build_kind_filter(word_filter *f, const art_table *tab, int in_extra, const char *kind) {
+  memset(f->bits, 0, sizeof f->bits);
+  if (tab) add_kind_entries(f, tab, in_extra, kind);
+  else {
+    add_kind_entries(f, &art_table_context_words, in_extra, kind);
+    add_kind_entries(f, &art_table_product_cues, in_extra, kind);
+  }
+  f->table = tab ? tab : &art_table_context_words;
 }
 
 /* May key[0..n), lower-cased, be an entry of tab of that kind?  0: surely not. */
@@ -1801,8 +1897,7 @@ static inline int kind_may_hold(unsigned slot, const art_table *tab, int in_extr
 
 static int holiday(const char *doc, const art_token *t) {
   if (!kind_may_hold(FILTER_HOLIDAYS, &art_table_value_words, 0, "holiday", doc, t)) return 0;
-  size_t n = tok_len(t);
-  const art_table_entry *e = LOOKUP_LOWER_HOT(value_words, doc + t->start, n, 0);
+  const art_table_entry *e = LOOKUP_TOKEN_HOT(value_words, doc, t);
   return e && strcmp(e->value, "holiday") == 0;
 }
 
@@ -1948,7 +2043,7 @@ static __attribute__((noinline)) int company_context_search(const tables *tb, co
       last >= 'a' && last <= 'z' && (tb->business_ends & (1u << (last - 'a')))) {
     const art_token *t = &toks[a - 1];
     size_t len = tok_len(t);
-    const art_table_entry *e = LOOKUP_LOWER_HOT(org_context, doc + t->start, len, 0);
+    const art_table_entry *e = LOOKUP_TOKEN_HOT(org_context, doc, t);
     if (!e && len > 4 && doc[t->end - 1] == 's')
       e = LOOKUP_LOWER(org_context, doc + t->start, len - 1, 0);   /* "makers" */
     cue = before = e && strcmp(e->extra, "business") == 0;
@@ -1995,13 +2090,19 @@ static __attribute__((noinline)) int company_context_search(const tables *tb, co
    after a one-word name): no call. */
 static inline __attribute__((always_inline)) int company_context(const tables *tb, const char *doc, const art_token *toks,
                                                                  size_t n, size_t a, size_t b, art_etype type) {
-  if (b + 1 < n && ((toks[b].flags & ART_TOK_POSSESSIVE) || (b - a == 1 && doc[toks[b].start] == 's')))
+  /* (the "owned" cues, "shares", "stock": their filter first) */
+  if (b + 1 < n && (((toks[b].flags & ART_TOK_POSSESSIVE) &&
+                     kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, &toks[b + 1])) ||
+                    (b - a == 1 && doc[toks[b].start] == 's' &&
+                     kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, &toks[b]))))
     return company_context_search(tb, doc, toks, n, a, b, type);
   if (a == 0) return 0;
   const art_token *p = &toks[a - 1];
   size_t pl = tok_len(p);
   unsigned char last = (unsigned char)(doc[p->end - 1] | 0x20);
-  if ((pl == 2 && a >= 2) ||
+  if ((pl == 2 && a >= 2 && ((doc[p->start] == 'o' && doc[p->start + 1] == 'f') ||
+                             (doc[p->start] == 'i' && doc[p->start + 1] == 'n')) &&
+       kind_may_hold(FILTER_OWNED, &art_table_org_context, 1, "owned", doc, &toks[a - 2])) ||
       ((p->flags & (ART_TOK_LOWER | ART_TOK_INITIAL)) && pl >= 4 && last >= 'a' && last <= 'z' &&
        (tb->business_ends & (1u << (last - 'a')))))
     return company_context_search(tb, doc, toks, n, a, b, type);
@@ -2446,7 +2547,9 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
   if (a < b) retype = decided_type(&s->memo, doc, toks, a, b, retype, whole);
   /* "Fire Station No. 7", "Lock No. 3": the number is part of the name, a
      facility when the word before "No." says so */
-  if (a < b && b < n && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
+  /* (both rules below want a number after the name: most names have none) */
+  int digit_next = b < n && (toks[b].flags & ART_TOK_DIGIT);
+  if (a < b && digit_next && doc[toks[b - 1].start] == 'N' && (tok_is(doc, &toks[b - 1], "No.") || tok_is(doc, &toks[b - 1], "No")) &&
       !s->taken[b] &&
       all_digits(doc, &toks[b])) {
     b++;
@@ -2457,7 +2560,7 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
   }
   /* "House Bill 20", "Civil Rights Act of 1964": a law's number or year is part of its name */
   int law_word = retype == ART_ENT_LAW ||
-                 (a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) && b < n && (toks[b].flags & ART_TOK_DIGIT) &&
+                 (digit_next && a < b && b - a == 1 && (toks[b - 1].flags & ART_TOK_CAP) &&
                   (e_law = LOOKUP_LOWER(name_ends, doc + toks[b - 1].start, tok_len(&toks[b - 1]), 0)) != NULL &&
                   strcmp(e_law->value, "LAW") == 0);
   if (a < b && law_word && b < n && !s->taken[b]) {
@@ -2536,7 +2639,6 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
   if (b - a <= 2) clash = b > a && (s->taken[a] | s->taken[b - 1]);
   else for (size_t k = a; k < b; k++) clash |= s->taken[k];
   mention *prev = !clash && w->count > first_mention ? &w->m[w->count - 1] : NULL;
-  if (!prev && !clash && w->count > first_mention && a >= 2) prev = &w->m[w->count - 1];
   int gap;
   if (a < b && prev && (gap = may_join(tb, doc, toks, a, prev)) >= 0 &&
       join_previous(tb, doc, toks, n, a, b, retype, prev, gap)) {
@@ -2546,9 +2648,12 @@ static __attribute__((noinline)) int typed_span(const span_context *c, size_t a,
     if (!m) return -1;
     set_tokens(m, toks, a, b, st);
     m->type = retype;
-    m->fixed = fixed != 0;
-    m->context_org = context_org && retype == ART_ENT_ORG;
-    m->team = team && retype == ART_ENT_ORG;
+    /* (the mention is cleared: only the flags that are set are stored) */
+    if (fixed) m->fixed = 1;
+    if (context_org && retype == ART_ENT_ORG) {
+      m->context_org = 1;
+      m->team = team != 0;
+    }
     m->score = boost ? boost : score > 0 ? score : 1;
     if (m->type == ART_ENT_PERSON || m->ntok == 1) count_pronouns(&s->memo, m, doc, toks, n, b);
     take_tokens(s->taken, a, b);
@@ -2629,8 +2734,8 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   /* "Gov. Georgia" + "Lee", "Defense Minister Israel" + "Katz": right after
      a person's title, a given name the tagger took for a place or a body
      opens the person's name that follows it */
-  if ((type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && j == i + 1 && j < n &&
-      tags[j] == ART_TAG_B(ART_ENT_PERSON) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
+  if (j == i + 1 && j < n && tags[j] == ART_TAG_B(ART_ENT_PERSON) &&   /* (the rare test first) */
+      (type == ART_ENT_GPE || type == ART_ENT_ORG || type == ART_ENT_LOC) && i > 0 && (toks[i - 1].flags & ART_TOK_CAP) &&
       (token_gaz(&s->memo, doc, toks, i, 0) & ART_GAZ_FIRST_NAMES) &&
       title_phrase(&s->memo, doc, toks, i >= 3 ? i - 3 : 0, i, 1) > 0) {
     type = ART_ENT_PERSON;
@@ -2655,13 +2760,17 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   size_t a = i, b = j;
   /* The span is the start of a title that runs past it ("Defense" of
      "Defense Secretary Lloyd Austin"): not a name. */
+  /* (whether a title may start at token i, or end at token j - 1: asked
+     again below of the span's first and last tokens, which mostly stay) */
+  int i_no_start = title_edge_none(&s->memo, doc, toks, i, 0), last_no_end = 0;
   {
-    size_t k = title_phrase(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
+    size_t k = i_no_start ? 0 : title_phrase_search(&s->memo, doc, toks, a, n < a + 4 ? n : a + 4, 0);
     if (k >= b - a) b = a;            /* a title, or the start of a longer one */
     /* ...or the end of a title that began before it ("State" of
        "Secretary of State Daniel Harrow") */
     size_t from = a >= 3 ? a - 3 : 0;
-    k = b > a ? title_phrase(&s->memo, doc, toks, from, b, 1) : 0;
+    if (b > a) last_no_end = title_edge_none(&s->memo, doc, toks, b - 1, 1);
+    k = b > a && !last_no_end ? title_phrase_search(&s->memo, doc, toks, from, b, 1) : 0;
     if (k > b - a) b = a;
     /* ...or a title that began before it and ends inside it ("Secretary
        of" + "State Antony Blinken"): the name is what follows the title.
@@ -2686,7 +2795,8 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
                     (tok_is(doc, &toks[a], "A") || tok_is(doc, &toks[a], "An"))))) a++;
   /* ...but not off an organisation ("Justice Department"), nor off a
      law's or an event's name ("General Data Protection Regulation") */
-  for (size_t k; a + 1 < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 && k < b - a &&
+  for (size_t k; a + 1 < b && (k = a == i && i_no_start ? 0 : title_phrase(&s->memo, doc, toks, a, b, 0)) > 0 &&
+                 k < b - a &&
                  !LOOKUP_LOWER(org_words, doc + toks[a + k].start, tok_len(&toks[a + k]), 0) &&
                  !(b - a - k >= 2 && LOOKUP_LOWER(name_ends, doc + toks[b - 1].start,
                                                           tok_len(&toks[b - 1]), 0));) a += k;
@@ -2697,11 +2807,11 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   if (a < b && a > 0 && w->count > first_mention && !s->taken[a - 1]) {
     mention *o = &w->m[w->count - 1];
     const art_token *ot = &toks[a - 1];
-    art_etype ft = type == ART_ENT_PERSON && b - a >= 2 ? facility_type(tb, doc, &toks[a - 1], &toks[b - 1])
-                                                       : ART_ENT_NONE;
+    art_etype ft = ART_ENT_NONE;   /* a person's name only joins as a facility's: asked last */
     if (o->orphan && !o->initial && o->ntok == 1 && o->start == ot->start && o->end == ot->end &&
         !LOOKUP_LOWER(sentence_starters, doc + ot->start, tok_len(ot), 0) &&
-        (type != ART_ENT_PERSON || ft != ART_ENT_NONE) &&
+        (type != ART_ENT_PERSON ||
+         (b - a >= 2 && (ft = facility_type(tb, doc, &toks[a - 1], &toks[b - 1])) != ART_ENT_NONE)) &&
         (token_gaz(&s->memo, doc, toks, a - 1, 0) & (ART_GAZ_COMMON | ART_GAZ_DEMONYMS | ART_GAZ_TITLES)) ==
             ART_GAZ_COMMON) {
       o->dropped = 1;
@@ -2779,7 +2889,7 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   for (size_t p = a + 1; p + 1 < b; p++) {
     size_t q = p + 1;
     art_etype first_type = ART_ENT_ORG;
-    int legal = LOOKUP_LOWER(org_legal_forms, doc + toks[p].start, tok_len(&toks[p]), 0) != NULL;
+    int legal = LOOKUP_TOKEN_HOT(org_legal_forms, doc, &toks[p]) != NULL;
     if (legal) {
       while (q < b && is_name_connector(doc, &toks[q])) q++;
     } else if (type != ART_ENT_PERSON && p - a >= 2 && p - a <= 3 && tok_is(doc, &toks[p], "of") &&
@@ -2808,7 +2918,8 @@ static __attribute__((noinline)) int tagged_span(const span_context *c, size_t i
   art_etype retype = (art_etype)type;
   if (type != ART_ENT_PERSON) {
     /* ...but "Court of Justice", "Department of State" name a body's field */
-    for (size_t k; b - a >= 2 && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 && k < b - a &&
+    for (size_t k; b - a >= 2 && (k = b == j && last_no_end ? 0 : title_phrase(&s->memo, doc, toks, a, b, 1)) > 0 &&
+                   k < b - a &&
                    !tok_is(doc, &toks[b - k - 1], "of");) {
       b -= k;
       art_etype g = b - a == 1 ? gazetteer_type(&s->memo, doc, toks, a) : ART_ENT_NONE;
@@ -2964,12 +3075,14 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
         while (a < b && (k = title_phrase(&s->memo, doc, toks, a, b, 0)) > 0) a += k;
         while (b > a && (k = title_phrase(&s->memo, doc, toks, a, b, 1)) > 0) b -= k;   /* "Norwegian Trade Minister" */
         mention *pm = w->count > first_mention ? &w->m[w->count - 1] : NULL;
-        if (a + 1 == b && pm && !pm->orphan && join_org_name(doc, toks, a, b, ART_ENT_ORG, pm)) {
+        /* (both joins want the name before to end right before the word) */
+        int pm_next = a + 1 == b && pm && !pm->orphan && a > 0 && pm->end == toks[a - 1].end;
+        if (pm_next && join_org_name(doc, toks, a, b, ART_ENT_ORG, pm)) {
           s->taken[a] = 1;                 /* "Korea" + "Exchange" */
           i = j;
           continue;
         }
-        if (a + 1 == b && pm && !pm->orphan && join_feature_word(tb, doc, toks, a, b, pm)) {
+        if (pm_next && join_feature_word(tb, doc, toks, a, b, pm)) {
           s->taken[a] = 1;                 /* "New York City" + "Marathon" */
           /* "Communications" + "Act" + "2003": a law's year */
           if (pm->type == ART_ENT_LAW && b < n && !s->taken[b] && all_digits(doc, &toks[b]) && tok_len(&toks[b]) == 4) {
@@ -3002,7 +3115,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           if (!m) return -1;
           set_tokens(m, toks, a, j, st);
           m->orphan = 1;
-          m->initial = (toks[i].flags & ART_TOK_INITIAL) != 0;
+          if (i != a) m->initial = (toks[i].flags & ART_TOK_INITIAL) != 0;   /* (set_tokens() set toks[a]'s) */
           count_pronouns(&s->memo, m, doc, toks, n, j);
           /* "in The Lancet": a mid-sentence "The" opens a title (a journal,
              a newspaper; a work after "book," and the like) */
@@ -3018,7 +3131,8 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
             continue;
           }
           /* "passed Bill 21": a law's word and its number, which the tagger left */
-          if (j - a == 1 && j < n && !s->taken[j] && (toks[a].flags & ART_TOK_CAP) && all_digits(doc, &toks[j])) {
+          if (j - a == 1 && j < n && (toks[j].flags & ART_TOK_DIGIT) && !s->taken[j] && (toks[a].flags & ART_TOK_CAP) &&
+              all_digits(doc, &toks[j])) {
             const art_table_entry *e = LOOKUP_LOWER(name_ends, doc + toks[a].start, tok_len(&toks[a]), 0);
             if (e && strcmp(e->value, "LAW") == 0) {
               set_tokens(m, toks, a, j + 1, st);
@@ -3032,11 +3146,14 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           }
           /* "its Nimbus headset", "the drug Veltrana": a word no list knows
              (not "Friday", "Red Cross", "Asia") is a product its context names */
-          if (!m->initial && !gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &&
+          /* (the context's quick tests first: they turn nearly every run away) */
+          int maybe_cue;
+          if (!m->initial && !context_quick_none(tb, doc, toks, n, a, j, ART_ENT_NONE, 0, &maybe_cue) &&
+              !gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &&
               !FIND_AS_WRITTEN(org_names, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
               !FIND_AS_WRITTEN(acronyms, doc + toks[a].start, toks[j - 1].end - toks[a].start) &&
               !overlaps_value(s->values + bs->val0, bs->nval, toks[a].start, toks[j - 1].end) &&
-              context_type(tb, doc, toks, n, a, j, ART_ENT_NONE, 0) == ART_ENT_PRODUCT) {
+              context_type_search(doc, toks, n, a, j, ART_ENT_NONE, 0, maybe_cue) == ART_ENT_PRODUCT) {
             m->orphan = 0;
             m->type = ART_ENT_PRODUCT;
             m->score = 1 << 20;   /* as strong as a context's type on a tagged name */
@@ -3133,7 +3250,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
     m->paragraph = st->paragraph;
     m->type = val->type;
     m->is_value = 1;
-    m->has_value = val->has_value != 0;
+    if (val->has_value) m->has_value = 1;   /* (cleared) */
     m->value = val->value;
     memcpy(m->date, val->date, sizeof m->date);
     m->date[sizeof m->date - 1] = 0;
