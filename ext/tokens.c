@@ -635,6 +635,7 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
 #define FT_RUN (1u << 25)         /* . - ! ?: may run on ("...", "--") */
 #define FT_WORD_GOES_ON (1u << 26)/* after a word: a letter, digit, joiner or non-ASCII byte */
 #define FT_H_OR_S (1u << 27)      /* h H s S: a word of two or three letters may be a pronoun (token_fact()) */
+#define FT_DIGIT_FIRST (1u << 28) /* 0-9: the marks that join only digits (, : /) may join the word */
 #define FT_FACT_SHIFT 32
 #define FT_POSSESSIVE ((uint64_t)1 << 40)   /* never in the table: fast_loop()'s mark of a word with "'s" after it */
 #define FT_LETTER_SHIFT 48        /* bits 48-52: c - 'a' of a letter c, either case (the abbreviation filter's bit) */
@@ -648,7 +649,8 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
    ((c) == '\'' || (c) == '"' ? FT_QUOTE : 0u) | \
    ((c) == '.' || (c) == '-' || (c) == '!' || (c) == '?' ? FT_RUN : 0u) | \
    (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u) | \
-   (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u) | FT_LETTER(c))
+   (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u) | \
+   (BYTE_CLASS(c) & C_DIGIT ? FT_DIGIT_FIRST : 0u) | FT_LETTER(c))
 static const uint64_t fast_entry[256] = {
   R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192)
 };
@@ -656,13 +658,19 @@ static const uint64_t fast_entry[256] = {
 /* What simple_loop() asks of the byte after a word: the low half of
    fast_entry[] without the byte's own shape (bits 0-14 hold only
    ART_TOK_SPACE_AFTER, so the word's entry OR this one has the token's
-   flags in its bits 0-14), and with FT_H_OR_S's bit saying
-   FT_WORD_GOES_ON instead, so that the same OR asks both rare questions
-   of a word at once. */
-#define FT_RARE FT_H_OR_S
+   flags in its bits 0-14), and with FT_QUOTE's bit, which no word's first
+   byte has, saying FT_WORD_GOES_ON instead (FT_AFTER_GOES_ON), so that one
+   test of the OR asks the rare questions of a word at once, and the OR
+   alone answers the rest (the word's own class has no C_JOIN).  The marks
+   that join only digits (, : /) do not say it: after a word that starts
+   with a letter, whose last byte is then a letter, they join nothing
+   ("said," "said:"); FT_DIGIT_FIRST asks about them for the others. */
+#define FT_AFTER_GOES_ON FT_QUOTE
+#define FT_RARE (FT_H_OR_S | FT_DIGIT_FIRST | FT_AFTER_GOES_ON)
+#define JOINS_DIGITS_ONLY(c) ((c) == ',' || (c) == ':' || (c) == '/')
 #define AFTER_ENTRY(c) \
   (((uint32_t)FAST_ENTRY(c) & ~(FT_RARE | 0x7FFFu)) | (uint32_t)SPACE_AFTER_OF(c) | \
-   (FAST_ENTRY(c) & FT_WORD_GOES_ON ? FT_RARE : 0u))
+   (FAST_ENTRY(c) & FT_WORD_GOES_ON && !JOINS_DIGITS_ONLY(c) ? FT_AFTER_GOES_ON : 0u))
 static const uint32_t after_entry[256] = {
   R64(AFTER_ENTRY, 0), R64(AFTER_ENTRY, 64), R64(AFTER_ENTRY, 128), R64(AFTER_ENTRY, 192)
 };
@@ -891,24 +899,24 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
     uint32_t after;   /* after_entry[] of the byte after a word, fast_entry[] of one after a mark */
     /* words, each with the single space after it, in the inner loop */
     while (LIKELY(FT_HAS(t, C_ALNUM))) {
-      size_t s = i, e = s + 1;
+      size_t s = i, e;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
       unsigned m;
-      if (LIKELY(e <= lim) && LIKELY((m = not_lower16(z + e)) != 0)) {
-        e += ctz64(m);
+      if (LIKELY(s < lim) && LIKELY((m = not_lower16(z + s + 1)) != 0)) {   /* s + 1 <= lim */
+        e = s + 1 + ctz64(m);
         after = after_entry[z[e]];   /* e < n: the bit was one of the 16 bytes before n */
       } else
 #endif
       {
-        e = lower_run_end(z, e, n, lim);
+        e = lower_run_end(z, s + 1, n, lim);
         after = after_entry[e < n ? z[e] : 0];
       }
       uint32_t both = after | (uint32_t)t;
       if (UNLIKELY(both & FT_RARE)) {
-        if (after & FT_RARE) {
+        if ((both & FT_AFTER_GOES_ON) || ((t & FT_DIGIT_FIRST) && FT_HAS(both, C_JOIN))) {
           /* a joiner that joins nothing (word_tail()'s last case): the word
              ends before it, unless it is a period an abbreviation may keep */
-          if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) {
+          if (!FT_HAS(both, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) {
             st->lower_end = e;
             goto other;
           }
@@ -924,9 +932,9 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
       if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
       tok->start = s;
       tok->end = e;
-      tok->flags = both & 0x7FFFu;   /* the shape, and SPACE_AFTER (see after_entry[]) */
+      tok->flags = (uint16_t)both;   /* the shape, and SPACE_AFTER (see after_entry[]; bit 15 is in neither entry) */
       tok++;
-      i = e + ((uint32_t)after >> 31);   /* FT_BLANK: the usual single space (not in the end's entry) */
+      i = e + (both >> 31);   /* FT_BLANK of the byte after: the usual single space (not in the end's entry; never in t) */
       if (i >= n) goto done;
       t = fast_entry[z[i]];
     }
