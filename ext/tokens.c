@@ -1011,8 +1011,8 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
 ** The rest of the sentence doc[start..end) from z[i], where fast_run()
 ** stopped at a token for the general loop: that token, then fast_run()
 ** and the general loop in turn.  A call of its own, so that a sentence
-** fast_run() takes whole (most of them) pays for no more than
-** art_tokenize_append()'s few registers.
+** fast_loop() takes whole (most of them) pays for no more than
+** append_facts()'s registers.
 */
 static NOINLINE long tokenize_rest(const char *doc, size_t start, size_t i, size_t end, art_tokens *out,
                                    uint8_t *facts, size_t from0, uint32_t initial) {
@@ -1072,18 +1072,52 @@ static NOINLINE long tokenize_rest(const char *doc, size_t start, size_t i, size
   return (long)(out->count - from0);
 }
 
-long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
-  uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
-  if (end <= start) return 0;
-  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire)) pthread_once(&abbrev_once, abbrev_filter_build);
-  /* A token holds at least one byte: room for end - start tokens is room for all. */
-  while (out->cap - out->count < end - start) {
+/* Room for a token per byte of the sentence, when the array has less
+   (rare: the entity stage makes the room before it asks); -1 when facts[]
+   would have to grow with it, or out of memory. */
+static NOINLINE int make_room(art_tokens *out, size_t need, const uint8_t *facts) {
+  while (out->cap - out->count < need) {
     if (facts || grow(out)) return -1;   /* facts[] cannot grow with the array */
   }
-  const size_t from0 = out->count;   /* the tokens before are another sentence's */
-  size_t i = (facts ? fast_run_facts : fast_run)((const unsigned char *)doc, start, end, out, facts, &initial);
+  return 0;
+}
+
+/* A sentence with facts from its start, as the entity stage asks for
+   them: fast_loop() inlined, then the general loop only when it stops
+   early.  art_tokenize_append() ends by jumping here, so a sentence that
+   fast_loop() takes whole saves and restores one function's registers. */
+static NOINLINE long append_facts(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
+  uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
+  const size_t from0 = out->count;      /* the tokens before are another sentence's */
+  size_t i = fast_loop((const unsigned char *)doc, start, end, out, 1, facts, &initial);
   if (i < end) return tokenize_rest(doc, start, i, end, out, facts, from0, initial);
   return (long)(out->count - from0);
+}
+
+/* The same without facts (art_tokenize()): fast_run() and the general loop. */
+static NOINLINE long append_plain(const char *doc, size_t start, size_t end, art_tokens *out) {
+  uint32_t initial = ART_TOK_INITIAL;
+  const size_t from0 = out->count;
+  size_t i = fast_run((const unsigned char *)doc, start, end, out, NULL, &initial);
+  if (i < end) return tokenize_rest(doc, start, i, end, out, NULL, from0, initial);
+  return (long)(out->count - from0);
+}
+
+/* The first call (the abbreviation filter is built), or an array without
+   room: what art_tokenize_append() leaves out of its way. */
+static NOINLINE long append_slow(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
+  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire)) pthread_once(&abbrev_once, abbrev_filter_build);
+  /* A token holds at least one byte: room for end - start tokens is room for all. */
+  if (make_room(out, end - start, facts)) return -1;
+  return facts ? append_facts(doc, start, end, out, facts) : append_plain(doc, start, end, out);
+}
+
+/* Nothing but tests and a jump, so that it saves no register. */
+long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
+  if (end <= start) return 0;
+  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire) || out->cap - out->count < end - start)
+    return append_slow(doc, start, end, out, facts);
+  return facts ? append_facts(doc, start, end, out, facts) : append_plain(doc, start, end, out);
 }
 
 void art_tokens_mark_initial(const char *doc, art_token *toks, size_t n) {
