@@ -538,6 +538,7 @@ typedef struct after_tokens {
 typedef struct before_phrases {
   size_t pos, floor;              /* where they were read; pos (size_t)-1: not yet */
   unsigned roles[3];              /* roles of the 1-, 2- and 3-word phrase (0: none) */
+  unsigned any;                   /* the three OR-ed: most questions end on it */
   int entry[3];                   /* their value_context entries, where roles are set */
   size_t start[3];
 } before_phrases;
@@ -690,11 +691,14 @@ COLD static size_t apostrophe_at(const vscan *vs, size_t p) {
   return 0;
 }
 
-/* Hyphen or en dash at p (ranges, compounds): its length, else 0. */
+/* Hyphen or en dash at p (ranges, compounds): its length, else 0.  The
+** byte is read once: most positions asked about hold neither. */
 static inline size_t dash_at(const vscan *vs, size_t p) {
-  if (p < vs->hi && vs->z[p] == '-') return 1;
-  if (p + 2 < vs->hi && vs->z[p] == 0xE2 && vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x93) return 3;
-  return 0;
+  if (p >= vs->hi) return 0;
+  unsigned char c = vs->z[p];
+  if (c == '-') return 1;
+  if (c != 0xE2 || p + 2 >= vs->hi) return 0;
+  return vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x93 ? 3 : 0;
 }
 
 /* ---- words and lookups --------------------------------------------------- */
@@ -902,6 +906,7 @@ NOINLINE static void read_longer_phrases(const vscan *vs, before_phrases *bp, co
     if (en) {
       bp->entry[k - 1] = (int)(en - art_table_value_context.entries);
       bp->roles[k - 1] = vs->st->roles[bp->entry[k - 1]];
+      bp->any |= bp->roles[k - 1];
     }
     bp->start[k - 1] = ws[k - 1];
   }
@@ -912,12 +917,12 @@ NOINLINE static void read_longer_phrases(const vscan *vs, before_phrases *bp, co
 NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, before_phrases *bp, size_t p) {
   bp->pos = p;
   bp->floor = vs->floor;
-  bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
+  bp->roles[0] = bp->roles[1] = bp->roles[2] = bp->any = 0;
   size_t ws, we;
   if (!prev_word_inline(vs, p, &ws, &we) || we - ws > MAX_WORD) return bp;
   const vword *last = word_vocab(vs, ws, we);
   if (!last) return bp;
-  bp->roles[0] = last->roles;
+  bp->roles[0] = bp->any = last->roles;
   bp->entry[0] = last->entry[T_CONTEXT];
   bp->start[0] = ws;
   if (last->last_of >> 2) read_longer_phrases(vs, bp, last, ws, we);
@@ -935,6 +940,7 @@ NOINLINE static const before_phrases *phrases_before(const vscan *vs, size_t p) 
 /* The longest phrase before p with a role in `want`: its roles, and its start in *start. */
 static unsigned phrase_before(const vscan *vs, size_t p, unsigned want, size_t *start) {
   const before_phrases *bp = phrases_before(vs, p);
+  if (!(bp->any & want)) return 0;
   for (int k = 2; k >= 0; k--)
     if (bp->roles[k] & want) { *start = bp->start[k]; return bp->roles[k]; }
   return 0;
@@ -947,6 +953,7 @@ static unsigned phrase_before(const vscan *vs, size_t p, unsigned want, size_t *
 ** looked up again. */
 static unsigned phrase_before_pct(const vscan *vs, size_t p, unsigned want, size_t *start, int *percent_only) {
   const before_phrases *bp = phrases_before(vs, p);
+  if (!(bp->any & want)) return 0;
   for (int k = 2; k >= 0; k--)
     if (bp->roles[k] & want) {
       const art_table_entry *en = &art_table_value_context.entries[bp->entry[k]];
