@@ -913,6 +913,23 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
       }
       uint32_t both = after | (uint32_t)t;
       if (UNLIKELY(both & FT_RARE)) {
+        if ((t & FT_DIGIT_FIRST) && e < n && (byte_class[z[e]] & C_DIGIT)) {
+          /* digits ("2013", "99"): the word ends with them, unless what
+             follows may go on with it ("1,200", "7:30", "1990s", "3.5"):
+             those are other_token()'s, or the general loop's */
+          size_t d = e + 1;
+          while (d < n && (byte_class[z[d]] & C_DIGIT)) d++;
+          uint32_t next = after_entry[d < n ? z[d] : 0];
+          if ((next & FT_AFTER_GOES_ON) ||
+              (FT_HAS(next, C_JOIN) && d + 1 < n && (byte_class[z[d + 1]] & (C_ALNUM | C_HIGH)))) {
+            st->lower_end = e;
+            goto other;
+          }
+          e = d;
+          /* a number's shape is its first digit's (word_rest() adds nothing);
+             its entry read again, which keeps the loop from copying t for this */
+          both = next | (uint32_t)fast_entry[z[s]];
+        }
         if ((both & FT_AFTER_GOES_ON) || ((t & FT_DIGIT_FIRST) && FT_HAS(both, C_JOIN))) {
           /* a joiner that joins nothing (word_tail()'s last case): the word
              ends before it, unless it is a period an abbreviation may keep */
