@@ -934,6 +934,25 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
           /* a joiner that joins nothing (word_tail()'s last case): the word
              ends before it, unless it is a period an abbreviation may keep */
           if (!FT_HAS(both, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) {
+            if (z[e] == '\'' && (z[e + 1] | 0x20) == 's' && !(fast_entry[e + 2 < n ? z[e + 2] : 0] & FT_WORD_GOES_ON)) {
+              /* Rule 3's "Iran's" (10 K words): the word, then "'s" with the
+                 shape emit_word() gives it (art_token_shape()'s; no facts);
+                 the apostrophe follows the word: no space */
+              if ((t & FT_H_OR_S) && e - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
+              if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
+              tok->start = s;
+              tok->end = e;
+              tok->flags = (uint16_t)t;   /* the first byte's shape: the rest is lower case */
+              tok++;
+              /* then "'s", stored as the loop stores a word */
+              uint32_t next = after_entry[e + 2 < n ? z[e + 2] : 0];
+              both = ART_TOK_PUNCT | ART_TOK_QUOTE | (z[e + 1] == 'S' ? ART_TOK_HAS_UPPER : 0) | ART_TOK_POSSESSIVE |
+                     (next & (ART_TOK_SPACE_AFTER | FT_BLANK));
+              s = e;
+              e += 2;
+              t = 0;   /* no facts */
+              goto store;
+            }
             st->lower_end = e;
             goto other;
           }
@@ -946,7 +965,12 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
         }
         if ((t & FT_H_OR_S) && e - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
       }
-      if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
+    store:
+      if (with_facts) {
+        fact_at[0] = (uint8_t)(t >> FT_FACT_SHIFT);
+        fact_at++;
+        __asm__("" : "+r"(fact_at));   /* one register for it on every path (else GCC copies it a word) */
+      }
       tok->start = s;
       tok->end = e;
       tok->flags = (uint16_t)both;   /* the shape, and SPACE_AFTER (see after_entry[]; bit 15 is in neither entry) */
