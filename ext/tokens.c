@@ -270,11 +270,13 @@ static int is_common_word(const unsigned char *z, size_t n) {
 ** c - 'a' of abbrev_first[len] when a key of len bytes starts with c, bit
 ** 31 when one starts with another byte.  Most words before a period ("said.",
 ** "year.") match no key by these two facts and skip the lookup.
-** abbrev_last[len] is the same for the last byte: simple_loop() asks both
-** ("says." has a key's length and first letter).  Built once.
+** abbrev_pair[len][first] is the same for the last byte, of the keys of len
+** bytes whose first is that one (first as above: c - 'a', or 31):
+** simple_loop() asks about both ends at once ("says." has a key's length
+** and first letter, "ago." a key's first and another key's last).  Built once.
 */
 #define ABBREV_MAX 12
-static uint32_t abbrev_first[ABBREV_MAX + 1], abbrev_last[ABBREV_MAX + 1];
+static uint32_t abbrev_first[ABBREV_MAX + 1], abbrev_pair[ABBREV_MAX + 1][32];
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static atomic_int abbrev_ready;   /* set once built: later calls skip pthread_once() */
 
@@ -284,8 +286,9 @@ static void abbrev_filter_build(void) {
     const art_table_entry *e = &t->entries[i];
     unsigned char c = (unsigned char)e->key[0], l = (unsigned char)e->key[e->key_len - 1];
     if (e->key_len > ABBREV_MAX) continue;
-    abbrev_first[e->key_len] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
-    abbrev_last[e->key_len] |= l >= 'a' && l <= 'z' ? 1u << (l - 'a') : 1u << 31;
+    unsigned first = c >= 'a' && c <= 'z' ? c - 'a' : 31;
+    abbrev_first[e->key_len] |= 1u << first;
+    abbrev_pair[e->key_len][first] |= l >= 'a' && l <= 'z' ? 1u << (l - 'a') : 1u << 31;
   }
   atomic_store_explicit(&abbrev_ready, 1, memory_order_release);
 }
@@ -957,8 +960,8 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
             goto other;
           }
           if (z[e] == '.' && !(t & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
-              (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31) &
-                               abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) {   /* z[e - 1] is lower case */
+              (e - s == 1 || ((abbrev_pair[e - s][(t >> FT_LETTER_SHIFT) & 31] >> (z[e - 1] - 'a')) & 1))) {
+            /* (z[e - 1] is lower case) a key's first and last letters: keeps_period() decides */
             st->lower_end = e;
             goto other;
           }
