@@ -917,13 +917,14 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
       uint32_t both = after | (uint32_t)t;
       if (UNLIKELY(both & FT_RARE)) {
         if ((t & FT_DIGIT_FIRST) && e < n && (byte_class[z[e]] & C_DIGIT)) {
-          /* digits ("2013", "99"): the word ends with them, unless what
-             follows may go on with it ("1,200", "7:30", "1990s", "3.5"):
-             those are other_token()'s, or the general loop's */
+          /* digits ("2013", "99", "2003."): the word ends with them, unless
+             what follows may go on with it ("1,200", "7:30", "1990s", "3.5"):
+             those are other_token()'s, or the general loop's.  No number
+             keeps a period (keeps_period()) */
           size_t d = e + 1;
           while (d < n && (byte_class[z[d]] & C_DIGIT)) d++;
           uint32_t next = after_entry[d < n ? z[d] : 0];
-          if ((next & FT_AFTER_GOES_ON) ||
+          if (FT_HAS(next, C_ALNUM | C_HIGH) ||
               (FT_HAS(next, C_JOIN) && d + 1 < n && (byte_class[z[d + 1]] & (C_ALNUM | C_HIGH)))) {
             st->lower_end = e;
             goto other;
