@@ -654,9 +654,6 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
    (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u) | \
    (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u) | \
    (BYTE_CLASS(c) & C_DIGIT ? FT_DIGIT_FIRST : 0u) | FT_LETTER(c))
-static const uint64_t fast_entry[256] = {
-  R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192)
-};
 #define FT_HAS(t, cls) ((t) & ((uint32_t)(cls) << FT_CLASS_SHIFT))
 /* What simple_loop() asks of the byte after a word: the low half of
    fast_entry[] without the byte's own shape (bits 0-14 hold only
@@ -674,9 +671,17 @@ static const uint64_t fast_entry[256] = {
 #define AFTER_ENTRY(c) \
   (((uint32_t)FAST_ENTRY(c) & ~(FT_RARE | 0x7FFFu)) | (uint32_t)SPACE_AFTER_OF(c) | \
    (FAST_ENTRY(c) & FT_WORD_GOES_ON && !JOINS_DIGITS_ONLY(c) ? FT_AFTER_GOES_ON : 0u))
-static const uint32_t after_entry[256] = {
-  R64(AFTER_ENTRY, 0), R64(AFTER_ENTRY, 64), R64(AFTER_ENTRY, 128), R64(AFTER_ENTRY, 192)
+/* Both tables in one object, so that the loops address them from one
+   register (fast_run()'s registers are all in use). */
+static const struct entry_tables {
+  uint64_t fast[256];
+  uint32_t after[256];
+} entry_tables = {
+  { R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192) },
+  { R64(AFTER_ENTRY, 0), R64(AFTER_ENTRY, 64), R64(AFTER_ENTRY, 128), R64(AFTER_ENTRY, 192) }
 };
+#define fast_entry (entry_tables.fast)
+#define after_entry (entry_tables.after)
 
 /* A curly double quote (U+201C, U+201D) at z[i]: a mark, never part of a word. */
 static inline int curly_double_quote_at(const unsigned char *z, size_t i, size_t n) {
@@ -904,16 +909,22 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
     while (LIKELY(FT_HAS(t, C_ALNUM))) {
       size_t s = i, e;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-      unsigned m;
-      if (LIKELY(s < lim) && LIKELY((m = not_lower16(z + s + 1)) != 0)) {   /* s + 1 <= lim */
-        e = s + 1 + ctz64(m);
-        after = after_entry[z[e]];   /* e < n: the bit was one of the 16 bytes before n */
-      } else
-#endif
-      {
-        e = lower_run_end(z, s + 1, n, lim);
-        after = after_entry[e < n ? z[e] : 0];
+      if (LIKELY(s < lim)) {   /* s + 1 <= lim */
+      fast_word: {
+          unsigned m = not_lower16(z + s + 1);
+          if (LIKELY(m != 0)) {
+            e = s + 1 + ctz64(m);
+            after = after_entry[z[e]];   /* e < n: the bit was one of the 16 bytes before n */
+            goto word_end;
+          }
+        }
       }
+#endif
+      e = lower_run_end(z, s + 1, n, lim);
+      after = after_entry[e < n ? z[e] : 0];
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    word_end:;
+#endif
       uint32_t both = after | (uint32_t)t;
       if (UNLIKELY(both & FT_RARE)) {
         if ((t & FT_DIGIT_FIRST) && e < n && (byte_class[z[e]] & C_DIGIT)) {
@@ -980,6 +991,16 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
       tok->flags = (uint16_t)both;   /* the shape, and SPACE_AFTER (see after_entry[]; bit 15 is in neither entry) */
       tok++;
       i = e + (both >> 31);   /* FT_BLANK of the byte after: the usual single space (not in the end's entry; never in t) */
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+      /* i < lim, the usual case, says both that i < n and that the next
+         word, if one starts there, takes the fast way: one test */
+      if (LIKELY(i < lim)) {
+        t = fast_entry[z[i]];
+        if (!FT_HAS(t, C_ALNUM)) break;
+        s = i;
+        goto fast_word;
+      }
+#endif
       if (i >= n) goto done;
       t = fast_entry[z[i]];
     }
