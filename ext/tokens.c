@@ -666,11 +666,13 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
    with a letter, whose last byte is then a letter, they join nothing
    ("said," "said:"); FT_DIGIT_FIRST asks about them for the others. */
 #define FT_AFTER_GOES_ON FT_QUOTE
+#define FT_AFTER_LOWER FT_RUN     /* a lower-case letter: the run went on past the 16 bytes simple_loop() looked at */
 #define FT_RARE (FT_H_OR_S | FT_DIGIT_FIRST | FT_AFTER_GOES_ON)
 #define JOINS_DIGITS_ONLY(c) ((c) == ',' || (c) == ':' || (c) == '/')
 #define AFTER_ENTRY(c) \
-  (((uint32_t)FAST_ENTRY(c) & ~(FT_RARE | 0x7FFFu)) | (uint32_t)SPACE_AFTER_OF(c) | \
-   (FAST_ENTRY(c) & FT_WORD_GOES_ON && !JOINS_DIGITS_ONLY(c) ? FT_AFTER_GOES_ON : 0u))
+  (((uint32_t)FAST_ENTRY(c) & ~(FT_RARE | FT_RUN | 0x7FFFu)) | (uint32_t)SPACE_AFTER_OF(c) | \
+   (FAST_ENTRY(c) & FT_WORD_GOES_ON && !JOINS_DIGITS_ONLY(c) ? FT_AFTER_GOES_ON : 0u) | \
+   (BYTE_CLASS(c) & C_LOWER ? FT_AFTER_LOWER : 0u))
 /* Both tables in one object, so that the loops address them from one
    register (fast_run()'s registers are all in use). */
 static const struct entry_tables {
@@ -910,14 +912,13 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
       size_t s = i, e;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
       if (LIKELY(s < lim)) {   /* s + 1 <= lim */
-      fast_word: {
-          unsigned m = not_lower16(z + s + 1);
-          if (LIKELY(m != 0)) {
-            e = s + 1 + ctz64(m);
-            after = after_entry[z[e]];   /* e < n: the bit was one of the 16 bytes before n */
-            goto word_end;
-          }
-        }
+      fast_word:
+        /* bit 15 stands for the 16th byte whatever it is, so that there is
+           no test for a mask of none: a run that goes on there shows as
+           FT_AFTER_LOWER, on the rare path */
+        e = s + 1 + ctz64(not_lower16(z + s + 1) | 0x8000u);
+        after = after_entry[z[e]];   /* e < n: one of the 16 bytes before n */
+        goto word_end;
       }
 #endif
       e = lower_run_end(z, s + 1, n, lim);
@@ -927,6 +928,12 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
 #endif
       uint32_t both = after | (uint32_t)t;
       if (UNLIKELY(both & FT_RARE)) {
+        if (UNLIKELY(both & FT_AFTER_LOWER)) {
+          /* more than 15 lower-case letters after the first: the rest of the run */
+          e = lower_run_end(z, e, n, lim);
+          after = after_entry[e < n ? z[e] : 0];
+          both = after | (uint32_t)fast_entry[z[s]];
+        }
         if ((t & FT_DIGIT_FIRST) && e < n && (byte_class[z[e]] & C_DIGIT)) {
           /* digits ("2013", "99", "2003."): the word ends with them, unless
              what follows may go on with it ("1,200", "7:30", "1990s", "3.5"):
