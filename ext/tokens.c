@@ -975,6 +975,20 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
               t = 0;   /* no facts */
               goto store;
             }
+            if (z[e] == '.' && e == s + 1 && e + 2 < n && z[e + 2] == '.' && (t & (ART_TOK_CAP | ART_TOK_LOWER)) &&
+                (byte_class[z[e + 1]] & (C_UPPER | C_LOWER)) &&
+                (e + 3 >= n || !(byte_class[z[e + 3]] & (C_ALNUM | C_HIGH)))) {
+              /* Rules 1 and 2's "U.S.", "a.m." (word_tail()'s, 5 K words):
+                 two letters joined by a period, and the period after them */
+              unsigned ka = byte_class[z[s]], kb = byte_class[z[e + 1]];
+              uint32_t flags = ART_TOK_WORD | ART_TOK_PERIOD | (ka & C_UPPER ? ART_TOK_CAP : ART_TOK_LOWER) |
+                               ((ka | kb) & C_UPPER ? ART_TOK_HAS_UPPER : 0) | (ka & kb & C_UPPER ? ART_TOK_ALLCAPS : 0);
+              uint32_t next = after_entry[e + 3 < n ? z[e + 3] : 0];
+              both = flags | (next & (ART_TOK_SPACE_AFTER | FT_BLANK));
+              t = (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
+              e += 3;
+              goto store;
+            }
             st->lower_end = e;
             goto other;
           }
