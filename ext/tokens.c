@@ -270,11 +270,13 @@ static int is_common_word(const unsigned char *z, size_t n) {
 ** c - 'a' of abbrev_first[len] when a key of len bytes starts with c, bit
 ** 31 when one starts with another byte.  Most words before a period ("said.",
 ** "year.") match no key by these two facts and skip the lookup.
-** abbrev_last[len] is the same for the last byte: simple_loop() asks both
-** ("says." has a key's length and first letter).  Built once.
+** abbrev_pair[len][first] is the same for the last byte, of the keys of len
+** bytes whose first is that one (first as above: c - 'a', or 31):
+** simple_loop() asks about both ends at once ("says." has a key's length
+** and first letter, "ago." a key's first and another key's last).  Built once.
 */
 #define ABBREV_MAX 12
-static uint32_t abbrev_first[ABBREV_MAX + 1], abbrev_last[ABBREV_MAX + 1];
+static uint32_t abbrev_first[ABBREV_MAX + 1], abbrev_pair[ABBREV_MAX + 1][32];
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static atomic_int abbrev_ready;   /* set once built: later calls skip pthread_once() */
 
@@ -284,8 +286,9 @@ static void abbrev_filter_build(void) {
     const art_table_entry *e = &t->entries[i];
     unsigned char c = (unsigned char)e->key[0], l = (unsigned char)e->key[e->key_len - 1];
     if (e->key_len > ABBREV_MAX) continue;
-    abbrev_first[e->key_len] |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
-    abbrev_last[e->key_len] |= l >= 'a' && l <= 'z' ? 1u << (l - 'a') : 1u << 31;
+    unsigned first = c >= 'a' && c <= 'z' ? c - 'a' : 31;
+    abbrev_first[e->key_len] |= 1u << first;
+    abbrev_pair[e->key_len][first] |= l >= 'a' && l <= 'z' ? 1u << (l - 'a') : 1u << 31;
   }
   atomic_store_explicit(&abbrev_ready, 1, memory_order_release);
 }
@@ -635,6 +638,7 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
 #define FT_RUN (1u << 25)         /* . - ! ?: may run on ("...", "--") */
 #define FT_WORD_GOES_ON (1u << 26)/* after a word: a letter, digit, joiner or non-ASCII byte */
 #define FT_H_OR_S (1u << 27)      /* h H s S: a word of two or three letters may be a pronoun (token_fact()) */
+#define FT_DIGIT_FIRST (1u << 28) /* 0-9: the marks that join only digits (, : /) may join the word */
 #define FT_FACT_SHIFT 32
 #define FT_POSSESSIVE ((uint64_t)1 << 40)   /* never in the table: fast_loop()'s mark of a word with "'s" after it */
 #define FT_LETTER_SHIFT 48        /* bits 48-52: c - 'a' of a letter c, either case (the abbreviation filter's bit) */
@@ -648,24 +652,38 @@ static void fill_facts(const unsigned char *z, const art_tokens *out, size_t fro
    ((c) == '\'' || (c) == '"' ? FT_QUOTE : 0u) | \
    ((c) == '.' || (c) == '-' || (c) == '!' || (c) == '?' ? FT_RUN : 0u) | \
    (BYTE_CLASS(c) & (C_ALNUM | C_HIGH | C_JOIN) ? FT_WORD_GOES_ON : 0u) | ((c) == ' ' ? FT_BLANK : 0u) | \
-   (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u) | FT_LETTER(c))
-static const uint64_t fast_entry[256] = {
-  R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192)
-};
+   (((c) | 0x20) == 'h' || ((c) | 0x20) == 's' ? FT_H_OR_S : 0u) | \
+   (BYTE_CLASS(c) & C_DIGIT ? FT_DIGIT_FIRST : 0u) | FT_LETTER(c))
 #define FT_HAS(t, cls) ((t) & ((uint32_t)(cls) << FT_CLASS_SHIFT))
 /* What simple_loop() asks of the byte after a word: the low half of
    fast_entry[] without the byte's own shape (bits 0-14 hold only
    ART_TOK_SPACE_AFTER, so the word's entry OR this one has the token's
-   flags in its bits 0-14), and with FT_H_OR_S's bit saying
-   FT_WORD_GOES_ON instead, so that the same OR asks both rare questions
-   of a word at once. */
-#define FT_RARE FT_H_OR_S
+   flags in its bits 0-14), and with FT_QUOTE's bit, which no word's first
+   byte has, saying FT_WORD_GOES_ON instead (FT_AFTER_GOES_ON), so that one
+   test of the OR asks the rare questions of a word at once, and the OR
+   alone answers the rest (the word's own class has no C_JOIN).  The marks
+   that join only digits (, : /) do not say it: after a word that starts
+   with a letter, whose last byte is then a letter, they join nothing
+   ("said," "said:"); FT_DIGIT_FIRST asks about them for the others. */
+#define FT_AFTER_GOES_ON FT_QUOTE
+#define FT_AFTER_LOWER FT_RUN     /* a lower-case letter: the run went on past the 16 bytes simple_loop() looked at */
+#define FT_RARE (FT_H_OR_S | FT_DIGIT_FIRST | FT_AFTER_GOES_ON)
+#define JOINS_DIGITS_ONLY(c) ((c) == ',' || (c) == ':' || (c) == '/')
 #define AFTER_ENTRY(c) \
-  (((uint32_t)FAST_ENTRY(c) & ~(FT_RARE | 0x7FFFu)) | (uint32_t)SPACE_AFTER_OF(c) | \
-   (FAST_ENTRY(c) & FT_WORD_GOES_ON ? FT_RARE : 0u))
-static const uint32_t after_entry[256] = {
-  R64(AFTER_ENTRY, 0), R64(AFTER_ENTRY, 64), R64(AFTER_ENTRY, 128), R64(AFTER_ENTRY, 192)
+  (((uint32_t)FAST_ENTRY(c) & ~(FT_RARE | FT_RUN | 0x7FFFu)) | (uint32_t)SPACE_AFTER_OF(c) | \
+   (FAST_ENTRY(c) & FT_WORD_GOES_ON && !JOINS_DIGITS_ONLY(c) ? FT_AFTER_GOES_ON : 0u) | \
+   (BYTE_CLASS(c) & C_LOWER ? FT_AFTER_LOWER : 0u))
+/* Both tables in one object, so that the loops address them from one
+   register (fast_run()'s registers are all in use). */
+static const struct entry_tables {
+  uint64_t fast[256];
+  uint32_t after[256];
+} entry_tables = {
+  { R64(FAST_ENTRY, 0), R64(FAST_ENTRY, 64), R64(FAST_ENTRY, 128), R64(FAST_ENTRY, 192) },
+  { R64(AFTER_ENTRY, 0), R64(AFTER_ENTRY, 64), R64(AFTER_ENTRY, 128), R64(AFTER_ENTRY, 192) }
 };
+#define fast_entry (entry_tables.fast)
+#define after_entry (entry_tables.after)
 
 /* A curly double quote (U+201C, U+201D) at z[i]: a mark, never part of a word. */
 static inline int curly_double_quote_at(const unsigned char *z, size_t i, size_t n) {
@@ -891,42 +909,119 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
     uint32_t after;   /* after_entry[] of the byte after a word, fast_entry[] of one after a mark */
     /* words, each with the single space after it, in the inner loop */
     while (LIKELY(FT_HAS(t, C_ALNUM))) {
-      size_t s = i, e = s + 1;
+      size_t s = i, e;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-      unsigned m;
-      if (LIKELY(e <= lim) && LIKELY((m = not_lower16(z + e)) != 0)) {
-        e += ctz64(m);
-        after = after_entry[z[e]];   /* e < n: the bit was one of the 16 bytes before n */
-      } else
-#endif
-      {
-        e = lower_run_end(z, e, n, lim);
-        after = after_entry[e < n ? z[e] : 0];
+      if (LIKELY(s < lim)) {   /* s + 1 <= lim */
+      fast_word:
+        /* bit 15 stands for the 16th byte whatever it is, so that there is
+           no test for a mask of none: a run that goes on there shows as
+           FT_AFTER_LOWER, on the rare path */
+        e = s + 1 + ctz64(not_lower16(z + s + 1) | 0x8000u);
+        after = after_entry[z[e]];   /* e < n: one of the 16 bytes before n */
+        goto word_end;
       }
+#endif
+      e = lower_run_end(z, s + 1, n, lim);
+      after = after_entry[e < n ? z[e] : 0];
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    word_end:;
+#endif
       uint32_t both = after | (uint32_t)t;
       if (UNLIKELY(both & FT_RARE)) {
-        if (after & FT_RARE) {
+        if (UNLIKELY(both & FT_AFTER_LOWER)) {
+          /* more than 15 lower-case letters after the first: the rest of the run */
+          e = lower_run_end(z, e, n, lim);
+          after = after_entry[e < n ? z[e] : 0];
+          both = after | (uint32_t)fast_entry[z[s]];
+        }
+        if ((t & FT_DIGIT_FIRST) && e < n && (byte_class[z[e]] & C_DIGIT)) {
+          /* digits ("2013", "99", "2003."): the word ends with them, unless
+             what follows may go on with it ("1,200", "7:30", "1990s", "3.5"):
+             those are other_token()'s, or the general loop's.  No number
+             keeps a period (keeps_period()) */
+          size_t d = e + 1;
+          while (d < n && (byte_class[z[d]] & C_DIGIT)) d++;
+          uint32_t next = after_entry[d < n ? z[d] : 0];
+          if (FT_HAS(next, C_ALNUM | C_HIGH) ||
+              (FT_HAS(next, C_JOIN) && d + 1 < n && (byte_class[z[d + 1]] & (C_ALNUM | C_HIGH)))) {
+            st->lower_end = e;
+            goto other;
+          }
+          e = d;
+          /* a number's shape is its first digit's (word_rest() adds nothing);
+             its entry read again, which keeps the loop from copying t for this */
+          both = next | (uint32_t)fast_entry[z[s]];
+        }
+        if ((both & FT_AFTER_GOES_ON) || ((t & FT_DIGIT_FIRST) && FT_HAS(both, C_JOIN))) {
           /* a joiner that joins nothing (word_tail()'s last case): the word
              ends before it, unless it is a period an abbreviation may keep */
-          if (!FT_HAS(after, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) {
+          if (!FT_HAS(both, C_JOIN) || (e + 1 < n && (byte_class[z[e + 1]] & (C_ALNUM | C_HIGH)))) {
+            if (z[e] == '\'' && (z[e + 1] | 0x20) == 's' && !(fast_entry[e + 2 < n ? z[e + 2] : 0] & FT_WORD_GOES_ON)) {
+              /* Rule 3's "Iran's" (10 K words): the word, then "'s" with the
+                 shape emit_word() gives it (art_token_shape()'s; no facts);
+                 the apostrophe follows the word: no space */
+              if ((t & FT_H_OR_S) && e - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
+              if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
+              tok->start = s;
+              tok->end = e;
+              tok->flags = (uint16_t)t;   /* the first byte's shape: the rest is lower case */
+              tok++;
+              /* then "'s", stored as the loop stores a word */
+              uint32_t next = after_entry[e + 2 < n ? z[e + 2] : 0];
+              both = ART_TOK_PUNCT | ART_TOK_QUOTE | (z[e + 1] == 'S' ? ART_TOK_HAS_UPPER : 0) | ART_TOK_POSSESSIVE |
+                     (next & (ART_TOK_SPACE_AFTER | FT_BLANK));
+              s = e;
+              e += 2;
+              t = 0;   /* no facts */
+              goto store;
+            }
+            if (z[e] == '.' && e == s + 1 && e + 2 < n && z[e + 2] == '.' && (t & (ART_TOK_CAP | ART_TOK_LOWER)) &&
+                (byte_class[z[e + 1]] & (C_UPPER | C_LOWER)) &&
+                (e + 3 >= n || !(byte_class[z[e + 3]] & (C_ALNUM | C_HIGH)))) {
+              /* Rules 1 and 2's "U.S.", "a.m." (word_tail()'s, 5 K words):
+                 two letters joined by a period, and the period after them */
+              unsigned ka = byte_class[z[s]], kb = byte_class[z[e + 1]];
+              uint32_t flags = ART_TOK_WORD | ART_TOK_PERIOD | (ka & C_UPPER ? ART_TOK_CAP : ART_TOK_LOWER) |
+                               ((ka | kb) & C_UPPER ? ART_TOK_HAS_UPPER : 0) | (ka & kb & C_UPPER ? ART_TOK_ALLCAPS : 0);
+              uint32_t next = after_entry[e + 3 < n ? z[e + 3] : 0];
+              both = flags | (next & (ART_TOK_SPACE_AFTER | FT_BLANK));
+              t = (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
+              e += 3;
+              goto store;
+            }
             st->lower_end = e;
             goto other;
           }
           if (z[e] == '.' && !(t & ART_TOK_DIGIT) && e - s <= ABBREV_MAX &&
-              (e - s == 1 || ((abbrev_first[e - s] >> ((t >> FT_LETTER_SHIFT) & 31) &
-                               abbrev_last[e - s] >> (z[e - 1] - 'a')) & 1))) {   /* z[e - 1] is lower case */
+              (e - s == 1 || ((abbrev_pair[e - s][(t >> FT_LETTER_SHIFT) & 31] >> (z[e - 1] - 'a')) & 1))) {
+            /* (z[e - 1] is lower case) a key's first and last letters: keeps_period() decides */
             st->lower_end = e;
             goto other;
           }
         }
         if ((t & FT_H_OR_S) && e - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
       }
-      if (with_facts) *fact_at++ = (uint8_t)(t >> FT_FACT_SHIFT);
+    store:
+      if (with_facts) {
+        fact_at[0] = (uint8_t)(t >> FT_FACT_SHIFT);
+        fact_at++;
+        __asm__("" : "+r"(fact_at));   /* one register for it on every path (else GCC copies it a word) */
+      }
       tok->start = s;
       tok->end = e;
-      tok->flags = both & 0x7FFFu;   /* the shape, and SPACE_AFTER (see after_entry[]) */
+      tok->flags = (uint16_t)both;   /* the shape, and SPACE_AFTER (see after_entry[]; bit 15 is in neither entry) */
       tok++;
-      i = e + ((uint32_t)after >> 31);   /* FT_BLANK: the usual single space (not in the end's entry) */
+      i = e + (both >> 31);   /* FT_BLANK of the byte after: the usual single space (not in the end's entry; never in t) */
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+      /* i < lim, the usual case, says both that i < n and that the next
+         word, if one starts there, takes the fast way: one test */
+      if (LIKELY(i < lim)) {
+        t = fast_entry[z[i]];
+        if (!FT_HAS(t, C_ALNUM)) break;
+        s = i;
+        goto fast_word;
+      }
+#endif
       if (i >= n) goto done;
       t = fast_entry[z[i]];
     }
@@ -1003,8 +1098,8 @@ long art_tokenize(const char *doc, size_t start, size_t end, art_tokens *out) {
 ** The rest of the sentence doc[start..end) from z[i], where fast_run()
 ** stopped at a token for the general loop: that token, then fast_run()
 ** and the general loop in turn.  A call of its own, so that a sentence
-** fast_run() takes whole (most of them) pays for no more than
-** art_tokenize_append()'s few registers.
+** fast_loop() takes whole (most of them) pays for no more than
+** append_facts()'s registers.
 */
 static NOINLINE long tokenize_rest(const char *doc, size_t start, size_t i, size_t end, art_tokens *out,
                                    uint8_t *facts, size_t from0, uint32_t initial) {
@@ -1064,18 +1159,52 @@ static NOINLINE long tokenize_rest(const char *doc, size_t start, size_t i, size
   return (long)(out->count - from0);
 }
 
-long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
-  uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
-  if (end <= start) return 0;
-  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire)) pthread_once(&abbrev_once, abbrev_filter_build);
-  /* A token holds at least one byte: room for end - start tokens is room for all. */
-  while (out->cap - out->count < end - start) {
+/* Room for a token per byte of the sentence, when the array has less
+   (rare: the entity stage makes the room before it asks); -1 when facts[]
+   would have to grow with it, or out of memory. */
+static NOINLINE int make_room(art_tokens *out, size_t need, const uint8_t *facts) {
+  while (out->cap - out->count < need) {
     if (facts || grow(out)) return -1;   /* facts[] cannot grow with the array */
   }
-  const size_t from0 = out->count;   /* the tokens before are another sentence's */
-  size_t i = (facts ? fast_run_facts : fast_run)((const unsigned char *)doc, start, end, out, facts, &initial);
+  return 0;
+}
+
+/* A sentence with facts from its start, as the entity stage asks for
+   them: fast_loop() inlined, then the general loop only when it stops
+   early.  art_tokenize_append() ends by jumping here, so a sentence that
+   fast_loop() takes whole saves and restores one function's registers. */
+static NOINLINE long append_facts(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
+  uint32_t initial = ART_TOK_INITIAL;   /* for the next word: art_tokens_mark_initial(), as the tokens come */
+  const size_t from0 = out->count;      /* the tokens before are another sentence's */
+  size_t i = fast_loop((const unsigned char *)doc, start, end, out, 1, facts, &initial);
   if (i < end) return tokenize_rest(doc, start, i, end, out, facts, from0, initial);
   return (long)(out->count - from0);
+}
+
+/* The same without facts (art_tokenize()): fast_run() and the general loop. */
+static NOINLINE long append_plain(const char *doc, size_t start, size_t end, art_tokens *out) {
+  uint32_t initial = ART_TOK_INITIAL;
+  const size_t from0 = out->count;
+  size_t i = fast_run((const unsigned char *)doc, start, end, out, NULL, &initial);
+  if (i < end) return tokenize_rest(doc, start, i, end, out, NULL, from0, initial);
+  return (long)(out->count - from0);
+}
+
+/* The first call (the abbreviation filter is built), or an array without
+   room: what art_tokenize_append() leaves out of its way. */
+static NOINLINE long append_slow(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
+  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire)) pthread_once(&abbrev_once, abbrev_filter_build);
+  /* A token holds at least one byte: room for end - start tokens is room for all. */
+  if (make_room(out, end - start, facts)) return -1;
+  return facts ? append_facts(doc, start, end, out, facts) : append_plain(doc, start, end, out);
+}
+
+/* Nothing but tests and a jump, so that it saves no register. */
+long art_tokenize_append(const char *doc, size_t start, size_t end, art_tokens *out, uint8_t *facts) {
+  if (end <= start) return 0;
+  if (!atomic_load_explicit(&abbrev_ready, memory_order_acquire) || out->cap - out->count < end - start)
+    return append_slow(doc, start, end, out, facts);
+  return facts ? append_facts(doc, start, end, out, facts) : append_plain(doc, start, end, out);
 }
 
 void art_tokens_mark_initial(const char *doc, art_token *toks, size_t n) {

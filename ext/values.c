@@ -253,6 +253,7 @@ typedef struct vword {
   uint8_t cls;                /* class in value_words.tsv, W_NONE if absent */
   uint8_t first_of[T_COUNT];  /* bit k: first word of a k-word key of that table */
   uint8_t last_of;            /* bit k: last word of a k-word key of value_context */
+  uint8_t in_table;           /* bit t: a key of table t is this word or starts with it (entry or first_of) */
   int16_t entry[T_COUNT];     /* its one-word key in that table, -1 if none */
   uint32_t roles;             /* roles of its one-word key in value_context */
   uint32_t first_roles;       /* roles of every value_context key it starts */
@@ -387,6 +388,7 @@ COLD static int vocab_add_table(art_values_state *st, const art_table *t, int wh
       if (wl >= 1 && wl <= MAX_WORD) {
         vword *v = vocab_add(st, w, wl);
         if (!v) return 1;
+        if (nwords == 1 || k == 0) v->in_table |= (uint8_t)(1u << which);
         if (nwords == 1) {
           /* the entry a lookup would return, should a key be listed twice */
           const art_table_entry *en = art_table_find(t, key, n);
@@ -528,12 +530,15 @@ typedef struct after_tokens {
   size_t buf_len[3];              /* length of tokens 0..k in buf */
   const vword *first;             /* token 0 in the vocabulary, or NULL */
   const vword *first_nodot;       /* token 0 without its final '.', or NULL */
+  unsigned tables;                /* bit t: token 0 (either way) is or starts a key of table t */
+  uint32_t roles;                 /* every value_context role a key it is or starts may have */
   char buf[MAX_PHRASE + 8];       /* + 8: read_token() folds eight bytes at a time */
 } after_tokens;
 
 typedef struct before_phrases {
   size_t pos, floor;              /* where they were read; pos (size_t)-1: not yet */
   unsigned roles[3];              /* roles of the 1-, 2- and 3-word phrase (0: none) */
+  unsigned any;                   /* the three OR-ed: most questions end on it */
   int entry[3];                   /* their value_context entries, where roles are set */
   size_t start[3];
 } before_phrases;
@@ -686,11 +691,14 @@ COLD static size_t apostrophe_at(const vscan *vs, size_t p) {
   return 0;
 }
 
-/* Hyphen or en dash at p (ranges, compounds): its length, else 0. */
+/* Hyphen or en dash at p (ranges, compounds): its length, else 0.  The
+** byte is read once: most positions asked about hold neither. */
 static inline size_t dash_at(const vscan *vs, size_t p) {
-  if (p < vs->hi && vs->z[p] == '-') return 1;
-  if (p + 2 < vs->hi && vs->z[p] == 0xE2 && vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x93) return 3;
-  return 0;
+  if (p >= vs->hi) return 0;
+  unsigned char c = vs->z[p];
+  if (c == '-') return 1;
+  if (c != 0xE2 || p + 2 >= vs->hi) return 0;
+  return vs->z[p + 1] == 0x80 && vs->z[p + 2] == 0x93 ? 3 : 0;
 }
 
 /* ---- words and lookups --------------------------------------------------- */
@@ -898,6 +906,7 @@ NOINLINE static void read_longer_phrases(const vscan *vs, before_phrases *bp, co
     if (en) {
       bp->entry[k - 1] = (int)(en - art_table_value_context.entries);
       bp->roles[k - 1] = vs->st->roles[bp->entry[k - 1]];
+      bp->any |= bp->roles[k - 1];
     }
     bp->start[k - 1] = ws[k - 1];
   }
@@ -908,12 +917,12 @@ NOINLINE static void read_longer_phrases(const vscan *vs, before_phrases *bp, co
 NOINLINE static const before_phrases *read_phrases_before(const vscan *vs, before_phrases *bp, size_t p) {
   bp->pos = p;
   bp->floor = vs->floor;
-  bp->roles[0] = bp->roles[1] = bp->roles[2] = 0;
+  bp->roles[0] = bp->roles[1] = bp->roles[2] = bp->any = 0;
   size_t ws, we;
   if (!prev_word_inline(vs, p, &ws, &we) || we - ws > MAX_WORD) return bp;
   const vword *last = word_vocab(vs, ws, we);
   if (!last) return bp;
-  bp->roles[0] = last->roles;
+  bp->roles[0] = bp->any = last->roles;
   bp->entry[0] = last->entry[T_CONTEXT];
   bp->start[0] = ws;
   if (last->last_of >> 2) read_longer_phrases(vs, bp, last, ws, we);
@@ -931,6 +940,7 @@ NOINLINE static const before_phrases *phrases_before(const vscan *vs, size_t p) 
 /* The longest phrase before p with a role in `want`: its roles, and its start in *start. */
 static unsigned phrase_before(const vscan *vs, size_t p, unsigned want, size_t *start) {
   const before_phrases *bp = phrases_before(vs, p);
+  if (!(bp->any & want)) return 0;
   for (int k = 2; k >= 0; k--)
     if (bp->roles[k] & want) { *start = bp->start[k]; return bp->roles[k]; }
   return 0;
@@ -943,6 +953,7 @@ static unsigned phrase_before(const vscan *vs, size_t p, unsigned want, size_t *
 ** looked up again. */
 static unsigned phrase_before_pct(const vscan *vs, size_t p, unsigned want, size_t *start, int *percent_only) {
   const before_phrases *bp = phrases_before(vs, p);
+  if (!(bp->any & want)) return 0;
   for (int k = 2; k >= 0; k--)
     if (bp->roles[k] & want) {
       const art_table_entry *en = &art_table_value_context.entries[bp->entry[k]];
@@ -1025,14 +1036,18 @@ NOINLINE static void read_tokens_after(const vscan *vs, after_tokens *a, size_t 
   a->more = 1;
   a->next = skip_ws(vs, p);
   a->first = a->first_nodot = NULL;
+  a->tables = 0;
+  a->roles = 0;
   if (read_token(vs, a)) {
     size_t k = a->buf_len[0];
     vkey key;
     vkey_pack_bytes(&key, (const unsigned char *)a->buf, k);
-    a->first = vocab_find(vs->st, &key, k);
+    const vword *f = a->first = vocab_find(vs->st, &key, k);
+    if (f) { a->tables = f->in_table; a->roles = f->roles | f->first_roles; }
     if (k > 1 && a->buf[k - 1] == '.') {
       vkey_pack_bytes(&key, (const unsigned char *)a->buf, k - 1);
-      a->first_nodot = vocab_find(vs->st, &key, k - 1);
+      const vword *w = a->first_nodot = vocab_find(vs->st, &key, k - 1);
+      if (w) { a->tables |= w->in_table; a->roles |= w->roles; }
     }
   }
 }
@@ -1086,11 +1101,12 @@ NOINLINE static const art_table_entry *find_after_in(const vscan *vs, after_toke
   return NULL;
 }
 
-/* Most calls end here: the token after p is in no table at all. */
+/* Most calls end here: the token after p starts no key of that table
+** (with a wanted role), which the token's summary says without a call. */
 static inline ALWAYS_INLINE const art_table_entry *find_after(const vscan *vs, int which, size_t p, int maxw,
                                                               unsigned want, size_t *end) {
   after_tokens *a = tokens_after(vs, p);
-  if (!a->first && !a->first_nodot) return NULL;
+  if (!((a->tables >> which) & 1) || (want && !(a->roles & want))) return NULL;
   return find_after_in(vs, a, which, maxw, want, end);
 }
 
