@@ -2272,9 +2272,12 @@ typedef struct scratch {
   int32_t *margin;           /* and its confidences */
   uint8_t *facts;            /* ART_TF_* facts of btoks, written by art_tokenize_append() */
   uint32_t *tagger_gaz;      /* the tagger's gazetteer bits of btoks (art_tagger_scratch.word_gaz) */
-  size_t bcap;               /* room in btoks, tags, margin, facts and tagger_gaz */
-  uint8_t *taken;
-  size_t cap;
+  /* the rules' marks and memo of btoks, cleared once a batch (prepare_batch()):
+     each token is one sentence's */
+  uint8_t *btaken;
+  uint32_t *bword, *bstripped;
+  size_t bcap;               /* room in btoks, tags, margin, facts, tagger_gaz, btaken, bword and bstripped */
+  uint8_t *taken;            /* the sentence's: btaken from its first token (memo.word and memo.stripped alike) */
   art_value_span *values;    /* the batch's values, sentence after sentence */
   size_t nvalues, values_cap;
 } scratch;
@@ -2299,24 +2302,16 @@ static int grow_batch(scratch *s, size_t n) {
   uint32_t *gaz = realloc(s->tagger_gaz, cap * sizeof *gaz);
   if (!gaz) return -1;
   s->tagger_gaz = gaz;
-  s->bcap = cap;
-  return 0;
-}
-
-static int grow_scratch(scratch *s, size_t n) {
-  if (n <= s->cap) return 0;
-  size_t cap = s->cap ? s->cap : 64;
-  while (cap < n) cap *= 2;
-  uint8_t *k = realloc(s->taken, cap + SKIP_SLACK);
+  uint8_t *k = realloc(s->btaken, cap + SKIP_SLACK);
   if (!k) return -1;
-  s->taken = k;
-  uint32_t *mw = realloc(s->memo.word, cap * sizeof *mw);
+  s->btaken = k;
+  uint32_t *mw = realloc(s->bword, cap * sizeof *mw);
   if (!mw) return -1;
-  s->memo.word = mw;
-  uint32_t *ms = realloc(s->memo.stripped, cap * sizeof *ms);
+  s->bword = mw;
+  uint32_t *ms = realloc(s->bstripped, cap * sizeof *ms);
   if (!ms) return -1;
-  s->memo.stripped = ms;
-  s->cap = cap;
+  s->bstripped = ms;
+  s->bcap = cap;
   return 0;
 }
 
@@ -2491,6 +2486,10 @@ static int prepare_batch(scratch *s, art_context *ctx, const char *doc, size_t n
     s->batch[k].val0 = vsent[k].first;
     s->batch[k].nval = vsent[k].count;
   }
+  /* no token taken, none in the memo: one clearing for the batch, last (a
+     sentence's slack is the next sentence's tokens, untouched until then) */
+  memset(s->btaken, 0, total + SKIP_SLACK);
+  memset(s->bword, 0, total * sizeof *s->bword);
   return 0;
 }
 
@@ -2986,9 +2985,9 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
   uint8_t *tags = s->tags + bs->tok0;       /* from prepare_batch() */
   int32_t *margin = s->margin + bs->tok0;
   if (n == 0) return 0;
-  if (grow_scratch(s, n)) return -1;
-  memset(s->taken, 0, n + SKIP_SLACK);
-  memset(s->memo.word, 0, n * sizeof *s->memo.word);
+  s->taken = s->btaken + bs->tok0;            /* cleared by prepare_batch() */
+  s->memo.word = s->bword + bs->tok0;
+  s->memo.stripped = s->bstripped + bs->tok0;
   if (!s->memo.title_filter_ready) title_word_filter(&s->memo);
   s->memo.scan_lo = s->memo.scan_hi = s->memo.scan_at = 0;
   s->memo.facts = s->facts + bs->tok0;
@@ -3296,9 +3295,9 @@ static void entity_state_release(struct art_entity_state *st) {
   free(st->s.margin);
   free(st->s.facts);
   free(st->s.tagger_gaz);
-  free(st->s.taken);
-  free(st->s.memo.word);
-  free(st->s.memo.stripped);
+  free(st->s.btaken);
+  free(st->s.bword);
+  free(st->s.bstripped);
   memset(&st->s, 0, sizeof st->s);
   art_segmenter_free(st->seg);
   st->seg = NULL;
@@ -3312,8 +3311,7 @@ static void entity_state_release(struct art_entity_state *st) {
 static size_t entity_state_bytes(const struct art_entity_state *st) {
   return st->w.cap * sizeof *st->w.m +
          st->s.tsc.cap * sizeof *st->s.tsc.info +
-         st->s.cap * (1 + 2 * sizeof *st->s.memo.word) +
-         st->s.bcap * (sizeof *st->s.btoks + 2 + sizeof *st->s.margin + sizeof *st->s.tagger_gaz) +
+         st->s.bcap * (sizeof *st->s.btoks + 3 + sizeof *st->s.margin + sizeof *st->s.tagger_gaz + 2 * sizeof *st->s.bword) +
          st->s.values_cap * sizeof *st->s.values + st->low_cap + art_ent_doc_buffers_bytes(&st->b);
 }
 
