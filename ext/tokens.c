@@ -31,10 +31,12 @@
 **   - simple_loop() takes the commonest tokens (such words before a space
 **     or a mark that joins nothing, single marks, spaces) in a small loop
 **     that calls nothing for them, so its few variables stay in
-**     registers.  other_token(), a call, takes one token it stops at, the
-**     next commonest ("Iran's", "U.S.", "two-year", numbers, words with
-**     capitals inside, curly double quotes, an abbreviation's period),
-**     and the loop goes on; anything else with a rule to
+**     registers; on a rare path of its own, still without a call, it takes
+**     numbers of digits only, a word with "'s" after it and "U.S.".
+**     other_token(), a call, takes one token it stops at, the next
+**     commonest ("two-year", "1,200", words with capitals inside, curly
+**     double quotes, an abbreviation's period), and the loop goes on;
+**     anything else with a rule to
 **     apply (other joined words, other quotes and apostrophes, runs of
 **     marks, non-ASCII text) goes to the general loop, one token, and
 **     back.  The token array has room for a token per byte before the
