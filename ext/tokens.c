@@ -911,20 +911,33 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
     uint32_t after;   /* after_entry[] of the byte after a word, fast_entry[] of one after a mark */
     /* words, each with the single space after it, in the inner loop */
     while (LIKELY(FT_HAS(t, C_ALNUM))) {
-      size_t s = i, e;
+      size_t s = i, e, blank;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
       if (LIKELY(s < lim)) {   /* s + 1 <= lim */
       fast_word:
         /* bit 15 stands for the 16th byte whatever it is, so that there is
            no test for a mask of none: a run that goes on there shows as
            FT_AFTER_LOWER, on the rare path */
-        e = s + 1 + ctz64(not_lower16(z + s + 1) | 0x8000u);
+        {
+          /* whether a space follows the word comes from the same 16 bytes
+             (a second mask, its bit at the run's end), not from the table
+             entry of the byte after it: the next word's position then waits
+             for the mask, not for two loads in a row, and the loop is
+             bound by that chain from word to word, not by its instructions */
+          __m128i v = _mm_loadu_si128((const __m128i *)(z + s + 1));
+          unsigned lowm = (unsigned)_mm_movemask_epi8(_mm_adds_epu8(_mm_sub_epi8(v, _mm_set1_epi8('a')), _mm_set1_epi8(102))) | 0x8000u;
+          unsigned spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+          size_t k = ctz64(lowm);
+          e = s + 1 + k;
+          blank = (spm >> k) & 1;
+        }
         after = after_entry[z[e]];   /* e < n: one of the 16 bytes before n */
         goto word_end;
       }
 #endif
       e = lower_run_end(z, s + 1, n, lim);
       after = after_entry[e < n ? z[e] : 0];
+      blank = after >> 31;
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
     word_end:;
 #endif
@@ -975,6 +988,7 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
               s = e;
               e += 2;
               t = 0;   /* no facts */
+              blank = both >> 31;
               goto store;
             }
             if (z[e] == '.' && e == s + 1 && e + 2 < n && z[e + 2] == '.' && (t & (ART_TOK_CAP | ART_TOK_LOWER)) &&
@@ -989,6 +1003,7 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
               both = flags | (next & (ART_TOK_SPACE_AFTER | FT_BLANK));
               t = (uint64_t)token_fact(z + s, 0, flags) << FT_FACT_SHIFT;
               e += 3;
+              blank = both >> 31;
               goto store;
             }
             st->lower_end = e;
@@ -1002,6 +1017,7 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
           }
         }
         if ((t & FT_H_OR_S) && e - s - 2 <= 1) t |= (uint64_t)pronoun_fact(z + s, e - s) << FT_FACT_SHIFT;
+        blank = both >> 31;
       }
     store:
       if (with_facts) {
@@ -1013,7 +1029,7 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
       tok->end = e;
       tok->flags = (uint16_t)both;   /* the shape, and SPACE_AFTER (see after_entry[]; bit 15 is in neither entry) */
       tok++;
-      i = e + (both >> 31);   /* FT_BLANK of the byte after: the usual single space (not in the end's entry; never in t) */
+      i = e + blank;   /* FT_BLANK of the byte after: the usual single space (not in the end's entry; never in t) */
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
       /* i < lim, the usual case, says both that i < n and that the next
          word, if one starts there, takes the fast way: one test */
