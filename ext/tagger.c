@@ -464,7 +464,9 @@ void art_tagger_scratch_free(art_tagger_scratch *sc) {
 enum {
   T_BIAS = 1, T_WORD, T_LOWER, T_SUFFIX, T_PREFIX, T_SHAPE, T_PREV_WORD, T_NEXT_WORD,
   T_PREV2_WORD, T_NEXT2_WORD, T_PREV_SHAPE, T_NEXT_SHAPE, T_PREV_TAG, T_PREV_TAG_SHAPE,
-  T_PREV_TAG_WORD, T_INITIAL, T_INITIAL_COMMON, T_WORD_NEXT, T_FLAGS,
+  T_PREV_TAG_WORD, T_INITIAL, T_INITIAL_COMMON,
+  T_WORD_NEXT,   /* the word with the next one: unused since feature version 8 (article_tagger.h) */
+  T_FLAGS,
   T_GAZ = 32, T_GAZ_SPAN = 64, T_GAZ_PREV = 96, T_GAZ_NEXT = 128
 };
 
@@ -1479,8 +1481,8 @@ static NOINLINE int gaz_ctx_sums(word_cache *wc, const art_tagger_model *m, gaz_
 
 /*
 ** The rows of the features that look at the neighbours, except those of
-** the shape context: T_WORD_NEXT is hashed and probed, the neighbour
-** words' rows come with their facts, and gazetteer features from a table;
+** the shape context: the neighbour words' rows come with their facts, and
+** gazetteer features from a table (no feature is hashed and probed here);
 ** *gaz_sums is then the summed rows of the neighbours' gazetteer hits (see
 ** gaz_ctx), or NULL when there are none or they are among the rows.
 */
@@ -1489,8 +1491,6 @@ static ALWAYS_INLINE size_t context_rows(word_cache *wc, const art_tagger_model 
   /* past the ends of the sentence, info[] holds the boundary's facts (boundary_info()) */
   art_tok_info *in = &sc->info[i], *prev = in - 1, *next = in + 1, *next2 = in + 2;
   size_t k = 0;
-  rows[k] = model_row(m, feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next->h_lower));
-  k += rows[k] != NO_ROW;
   /* appended whether or not the model has them, kept only if it does (no branch to mispredict) */
   uint32_t as_prev = prev->row_as_prev, as_next = next->row_as_next, as_next2 = next2->row_as_next2;
   if (UNLIKELY((as_prev | as_next | as_next2) >> 31)) {   /* one is ROW_UNSET */
@@ -1564,7 +1564,6 @@ size_t art_tagger_features(const char *doc, const art_token *toks, size_t n,
   f[k++] = feat(T_PREV_TAG_SHAPE, pt * 0x01000193u ^ in->h_shape);
   f[k++] = feat(T_INITIAL, initial);
   if (initial) f[k++] = feat(T_INITIAL_COMMON, (in->gaz & 1u) | ((in->gaz & 0x7Eu) ? 2u : 0u));
-  f[k++] = feat(T_WORD_NEXT, in->h_lower * 0x01000193u ^ next_w);
   f[k++] = feat(T_FLAGS, toks[i].flags & FEATURE_FLAGS);
   /* Gazetteer hits: one feature per list for the word, the span, and each neighbour. */
   uint32_t groups[4] = { in->gaz & GAZ_FEATURE_MASK, in->gaz_span & GAZ_FEATURE_MASK,

@@ -60,8 +60,15 @@ typedef struct art_tagger_model {
   uint32_t feature_version;        /* must equal ART_TAGGER_FEATURE_VERSION */
 } art_tagger_model;
 
-/* Bumped whenever the feature templates change: old weights are then refused. */
-#define ART_TAGGER_FEATURE_VERSION 7
+/*
+** Bumped whenever the feature templates change: old weights are then refused.
+** 8: no feature of the word together with the next word (T_WORD_NEXT), the
+** one feature a scored token still hashed and probed in the model's 512 KB
+** slot table: 3-5% less CPU time for article_entities on the VOA corpus;
+** GMB dev F1 of the tagger 0.889 -> 0.888, of the whole stage 0.836 ->
+** 0.835; tests/eval strict F1 0.9641 -> 0.9648.
+*/
+#define ART_TAGGER_FEATURE_VERSION 8
 
 /* The model compiled into the library (ext/model_weights.c). */
 extern const art_tagger_model art_tagger_default_model;
