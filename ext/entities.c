@@ -948,6 +948,13 @@ static RARE int closing_org_word(const char *doc, const art_token *t) {
   return e && strcmp(e->extra, "start") != 0 && (t->flags & ART_TOK_CAP);
 }
 
+/* Does every token of [a, b) start with a capital? */
+static int all_capitalised(const art_token *toks, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++)
+    if (!(toks[k].flags & ART_TOK_CAP)) return 0;
+  return 1;
+}
+
 /* Tokens [a, p) are a body "of" a place, complete in itself: "University
    of Sydney", "Bank of England" (not "Department of Health"). */
 static RARE int body_of_place(const char *doc, const art_token *toks, size_t a, size_t p) {
@@ -3163,6 +3170,23 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
           if (!m->initial && after_role_at(doc, toks, n, a, j) &&
               !(gaz_bits(doc + toks[a].start, toks[j - 1].end - toks[a].start, 1) &
                 (ART_GAZ_COUNTRIES | ART_GAZ_US_STATES | ART_GAZ_COMMON))) {
+            m->orphan = 0;
+            m->type = ART_ENT_ORG;
+            m->score = 1;
+            i = j;
+            continue;
+          }
+          /* "The Law Society" (+ "of Kenya"), "the Press Association": two or
+             three capitalised words closing with an organisation word, and
+             no place, are a body the tagger left (a leading "The" is not
+             part of it) */
+          size_t body_a = a + (j - a >= 3 && tok_is(doc, &toks[a], "The"));
+          if (j - body_a >= 2 && j - body_a <= 3 && all_capitalised(toks, body_a, j) &&
+              closing_org_word(doc, &toks[j - 1]) &&
+              !(gaz_bits(doc + toks[body_a].start, toks[j - 1].end - toks[body_a].start, 1) &
+                (ART_GAZ_COUNTRIES | ART_GAZ_CITIES | ART_GAZ_US_STATES | ART_GAZ_PROVINCES)) &&
+              !(token_gaz(&s->memo, doc, toks, body_a, 0) & (ART_GAZ_COUNTRIES | ART_GAZ_CITIES))) {
+            if (body_a > a) set_tokens(m, toks, body_a, j, st);
             m->orphan = 0;
             m->type = ART_ENT_ORG;
             m->score = 1;

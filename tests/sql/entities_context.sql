@@ -138,8 +138,12 @@ SELECT 'a language''s name where a language stands',
   = 'French:LANGUAGE|English:LANGUAGE|French:NORP';
 SELECT 'a body goes on through of and a country; a law through of',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
-     'The Bar Society of Kenya and the Charter of Rights and Freedoms were cited.', '{"types":["ORG","LAW","GPE"]}'))
-  = 'Bar Society of Kenya:ORG|Charter of Rights and Freedoms:LAW';
+     'The Law Society of Kenya and the Charter of Rights and Freedoms were cited.', '{"types":["ORG","LAW","GPE"]}'))
+  = 'Law Society of Kenya:ORG|Charter of Rights and Freedoms:LAW';
+SELECT 'capitalised words the tagger left, closing with an organisation word, are a body, without a leading The',
+  (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
+     'The Law Society of Scotland and the Faculty of Advocates objected.'))
+  = 'Law Society of Scotland:ORG|Faculty of Advocates:ORG';
 SELECT 'a company''s base after of is a place of its own',
   (SELECT group_concat(text || ':' || type, '|') FROM article_entities(
      'Parts came from Dorvane Field Services of Houston, Texas, on Monday.', '{"types":["ORG","GPE"]}'))
