@@ -63,6 +63,10 @@ typedef struct word_set {
   uint8_t pair_only[WORD_SET_SLOTS]; /* 1: the word only leads two-word entries */
   char pairs[1024];             /* those entries, "in+other", NUL-separated */
   size_t pairs_used;
+  /* each entry's place in pairs and its first word's length, so that a
+     paragraph's first word meets only the entries that start with it */
+  struct { uint16_t at; uint8_t n1, n; } pair[64];
+  size_t npairs;
 } word_set;
 
 static unsigned first_bit(unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 31; }
@@ -107,9 +111,15 @@ static int word_set_has(const word_set *ws, const char *w, size_t n) {
 static int word_set_add_pair(word_set *ws, size_t *used, const char *w, size_t n) {
   const char *plus = memchr(w, '+', n);
   size_t n1 = (size_t)(plus - w);
-  if (n1 == 0 || n1 + 1 == n || ws->pairs_used + n + 2 > sizeof ws->pairs) return -1;
+  if (n1 == 0 || n1 + 1 == n || ws->pairs_used + n + 2 > sizeof ws->pairs || n > 255 ||
+      ws->npairs == sizeof ws->pair / sizeof ws->pair[0])
+    return -1;
   for (size_t i = 0; i < n; i++)
     if (i != n1 && !(w[i] >= 'a' && w[i] <= 'z')) return -1;
+  ws->pair[ws->npairs].at = (uint16_t)ws->pairs_used;
+  ws->pair[ws->npairs].n1 = (uint8_t)n1;
+  ws->pair[ws->npairs].n = (uint8_t)n;
+  ws->npairs++;
   memcpy(ws->pairs + ws->pairs_used, w, n);
   ws->pairs[ws->pairs_used + n] = 0;
   ws->pairs_used += n + 1;
@@ -171,9 +181,10 @@ static int second_word_fits(const word_set *ws, const unsigned char *z, size_t a
   if (at >= end || !(any_blanks ? is_ascii_space(z[at]) : z[at] == ' ')) return 0;
   at++;
   while (any_blanks && at < end && is_ascii_space(z[at])) at++;
-  for (size_t p = 0; p < ws->pairs_used; p += strlen(ws->pairs + p) + 1) {
-    const char *pair = ws->pairs + p;
-    if (strlen(pair) <= n1 + 1 || pair[n1] != '+' || memcmp(pair, w1, n1) != 0) continue;
+  for (size_t p = 0; p < ws->npairs; p++) {
+    if (ws->pair[p].n1 != n1) continue;
+    const char *pair = ws->pairs + ws->pair[p].at;
+    if (memcmp(pair, w1, n1) != 0) continue;
     const char *w2 = pair + n1 + 1;
     size_t k = 0;
     for (; w2[k]; k++) {
