@@ -100,7 +100,10 @@ static int word_set_has(const word_set *ws, const char *w, size_t n) {
   uint32_t h = art_table_hash(w, n) & (WORD_SET_SLOTS - 1);
   while (ws->slot[h]) {
     const char *o = ws->text + ws->slot[h] - 1;
-    if (strncmp(o, w, n) == 0 && o[n] == 0) return 1 + ws->pair_only[h];
+    /* strncmp() inline: the words are short, a call costs more than they do */
+    size_t k = 0;
+    while (k < n && o[k] == w[k] && o[k]) k++;
+    if ((k == n || o[k] == w[k]) && o[n] == 0) return 1 + ws->pair_only[h];
     h = (h + 1) & (WORD_SET_SLOTS - 1);
   }
   return 0;
