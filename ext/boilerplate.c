@@ -42,6 +42,16 @@ static inline unsigned blank_bits16(const unsigned char *z) {
   return (unsigned)_mm_movemask_epi8(
       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
 }
+
+/* Bit k set when z[k] (k < 16) is ASCII white space (space, \t to \r) or
+   a byte beyond ASCII. */
+static inline unsigned space_or_high_bits16(const unsigned char *z) {
+  __m128i v = _mm_loadu_si128((const __m128i *)z);
+  __m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t'));   /* \t..\r -> 0..4 */
+  __m128i is_ctl = _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8(4)), ctl);
+  __m128i is_sp = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is_ctl, is_sp), v));
+}
 #endif
 #include "article_context.h"
 #include "article_segment.h"
@@ -380,8 +390,23 @@ static int leads_with_last_word(const struct art_segment_state *st, const unsign
     while (i < end && is_ascii_space(z[i])) i++;
     if (i >= end) return 0;
     size_t a = i;
+#ifdef HAVE_SSE2_LETTERS
+    if (end - i >= 16) {
+      /* the word's end (ASCII white space) or a byte beyond ASCII, found in
+         one mask rather than a loop that mispredicts on each word's length */
+      unsigned stop = space_or_high_bits16(z + i);
+      if (stop) {
+        i += (size_t)__builtin_ctz(stop);
+        if (z[i] >= 0x80) return 1;
+        goto word_found;
+      }
+    }
+#endif
     for (; i < end && !is_ascii_space(z[i]); i++)
       if (z[i] >= 0x80) return 1;
+#ifdef HAVE_SSE2_LETTERS
+  word_found:;
+#endif
     char word[16];
     size_t n = i - a;
     if (n >= sizeof word) continue;
