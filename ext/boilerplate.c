@@ -243,6 +243,14 @@ counted:
 #endif
   if (n < 32 && !((ws->first[n] >> first_bit(z[start] | 0x20)) & 1)) return 0;
   char buf[32];
+#ifdef HAVE_SSE2_LETTERS
+  if (end - start >= 16 && n <= 16) {
+    /* lower-cased in one store (the bytes after the word are never read):
+       a byte loop mispredicts on the word's length */
+    _mm_storeu_si128((__m128i *)buf, _mm_or_si128(_mm_loadu_si128((const __m128i *)(z + start)),
+                                                  _mm_set1_epi8(0x20)));
+  } else
+#endif
   for (size_t i = 0; i < n; i++) buf[i] = (char)(z[start + i] | 0x20);
   int found = word_set_has(ws, buf, n);
   return found == 2 ? second_word_fits(ws, z, start + n, end, buf, n, 0) : found;
@@ -380,11 +388,17 @@ static int ends_in_tail_word(const struct art_segment_state *st, const char *doc
   if (e - start >= 16) {
     /* the 16 bytes that end at e as a mask of letters: the run is its top bits */
     __m128i v = _mm_loadu_si128((const __m128i *)(z + e - 16));
-    __m128i f = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i f = _mm_sub_epi8(lower, _mm_set1_epi8('a'));
     unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(f, _mm_set1_epi8(25)), f)) & 0xFFFFu;
     b = stop ? e - 16 + (size_t)(32 - __builtin_clz(stop)) : e - 16;
     if (e - b > sizeof word - 1) b = e - (sizeof word - 1);
-  } else
+    if (!((st->tail_words.first[e - b] >> first_bit(z[b] | 0x20)) & 1)) return 0;
+    /* the same 16 bytes lower-cased in one store; the word is their end */
+    char window[16];
+    _mm_storeu_si128((__m128i *)window, lower);
+    return word_set_has(&st->tail_words, window + 16 - (e - b), e - b);
+  }
 #endif
   while (b > start && e - b < sizeof word - 1 && is_ascii_letter(z[b - 1])) b--;
   if (!((st->tail_words.first[e - b] >> first_bit(z[b] | 0x20)) & 1)) return 0;
