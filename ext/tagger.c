@@ -1662,6 +1662,23 @@ static int best_label_of(const word_cache *wc, const int32_t *scores, int prev, 
   return best;
 }
 
+#if defined(__SSE2__)
+/*
+** Per lane, *hi and *lo hold the largest and second largest of the values
+** seen there: merge the lanes two apart, then the neighbouring ones, so that
+** every lane holds the overall pair (best_label(), wide_best_label()).
+*/
+#define MERGE_LANES(order) { \
+    __m128 h2 = _mm_shuffle_ps(*hi, *hi, order), l2 = _mm_shuffle_ps(*lo, *lo, order), t = _mm_min_ps(*hi, h2); \
+    *hi = _mm_max_ps(*hi, h2); \
+    *lo = _mm_max_ps(_mm_max_ps(*lo, t), l2); }
+static ALWAYS_INLINE void merge_lane_pairs(__m128 *hi, __m128 *lo) {
+  MERGE_LANES(0x4E)
+  MERGE_LANES(0xB1)
+}
+#undef MERGE_LANES
+#endif
+
 /*
 ** The best allowed label (the first one on ties), its score and the
 ** runner-up's (equal to it on a tie).  O and every B- are always allowed,
@@ -1689,15 +1706,8 @@ static ALWAYS_INLINE int best_label(const word_cache *wc, const score_acc *a, in
     __m128 hi = v[0], lo = _mm_set1_ps(-2147483648.0f);
 #define PUSH(x) t = _mm_min_ps(hi, x); hi = _mm_max_ps(hi, x); lo = _mm_max_ps(lo, t);
     PUSH(v[1]) PUSH(v[2]) PUSH(v[3]) PUSH(v[4]) PUSH(v[5])
-    /* merge the lanes two apart, then the neighbouring ones: every lane then holds the overall pair */
-    __m128 hi2 = _mm_shuffle_ps(hi, hi, 0x4E), lo2 = _mm_shuffle_ps(lo, lo, 0x4E);
-    PUSH(hi2)
-    lo = _mm_max_ps(lo, lo2);
-    hi2 = _mm_shuffle_ps(hi, hi, 0xB1);
-    lo2 = _mm_shuffle_ps(lo, lo, 0xB1);
-    PUSH(hi2)
-    lo = _mm_max_ps(lo, lo2);
 #undef PUSH
+    merge_lane_pairs(&hi, &lo);
     /* one bit per label where the best value sits */
 #define EQ(k) _mm_castps_si128(_mm_cmpeq_ps(v[k], hi))
     __m128i q01 = _mm_packs_epi32(EQ(0), EQ(1)), q23 = _mm_packs_epi32(EQ(2), EQ(3)), q45 = _mm_packs_epi32(EQ(4), EQ(5));
@@ -1847,15 +1857,8 @@ WIDE_FN int wide_best_label(const word_cache *wc, const wide_acc *a, int prev, i
 #define PUSH(x) t = _mm_min_ps(hi, x); hi = _mm_max_ps(hi, x); lo = _mm_max_ps(lo, t);
   PUSH(hi2)
   lo = _mm_max_ps(lo, lo2);
-  hi2 = _mm_shuffle_ps(hi, hi, 0x4E);
-  lo2 = _mm_shuffle_ps(lo, lo, 0x4E);
-  PUSH(hi2)
-  lo = _mm_max_ps(lo, lo2);
-  hi2 = _mm_shuffle_ps(hi, hi, 0xB1);
-  lo2 = _mm_shuffle_ps(lo, lo, 0xB1);
-  PUSH(hi2)
-  lo = _mm_max_ps(lo, lo2);
 #undef PUSH
+  merge_lane_pairs(&hi, &lo);
   /* one bit per label where the best value sits: the vectors' halves put back in label order */
   __m256 top = _mm256_broadcastss_ps(hi);
   __m256 e0 = _mm256_cmp_ps(v[0], top, _CMP_EQ_OQ), e1 = _mm256_cmp_ps(v[1], top, _CMP_EQ_OQ);
