@@ -257,8 +257,10 @@ enum { IDX_NEEDS_TEXT = 4 };
 static int ent_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
   int rc = article_best_index(info, COL_DOCUMENT, COL_OPTIONS, COL_MENTION, 5000.0, 100);
   /* "count(*)", "type, canonical": no row needs the document, so xFilter
-     need not copy it (SQLite's value is valid only while xFilter runs) */
-  if (rc == SQLITE_OK && (info->colUsed & TEXT_COLUMNS)) info->idxNum |= IDX_NEEDS_TEXT;
+     need not copy it (SQLite's value is valid only while xFilter runs).
+     colUsed came with SQLite 3.10.0: an older library always gets the copy. */
+  if (rc == SQLITE_OK && (sqlite3_libversion_number() < 3010000 || (info->colUsed & TEXT_COLUMNS)))
+    info->idxNum |= IDX_NEEDS_TEXT;
   return rc;
 }
 
