@@ -904,7 +904,10 @@ static inline __attribute__((always_inline)) art_etype decided_type(token_memo *
 static int join_org_name(const char *doc, const art_token *toks, size_t a, size_t b, art_etype type,
                          mention *prev) {
   if (type != ART_ENT_ORG || a == 0 || !prev || prev->is_value || prev->end != toks[a - 1].end) return 0;
-  if (prev->type != ART_ENT_GPE && prev->type != ART_ENT_LOC && !prev->orphan) return 0;
+  /* a place, a run the tagger left, or one word the tagger took for a body ("Bar" + "Society") */
+  if (prev->type != ART_ENT_GPE && prev->type != ART_ENT_LOC && !prev->orphan &&
+      !(prev->type == ART_ENT_ORG && prev->ntok == 1))
+    return 0;
   /* Not a sentence's opening "The" or "A" */
   if (prev->ntok == 1 && LOOKUP_LOWER(sentence_starters, doc + prev->start, prev->end - prev->start, 0))
     return 0;
