@@ -537,8 +537,7 @@ static __attribute__((noinline)) void token_memo_fill_lookup(token_memo *tm, con
    the tagger's bits as they are (tm->tagger_gaz[i], with no stripped form),
    read straight from there with no call to the look-ups above. */
 static inline int memo_is_tagger_bits(const art_token *t) {
-  return (t->flags & (ART_TOK_WORD | ART_TOK_HAS_UPPER | ART_TOK_PERIOD)) == (ART_TOK_WORD | ART_TOK_HAS_UPPER) &&
-         t->end - t->start <= 48;   /* art_tagger_word_gaz_known() */
+  return art_tagger_word_gaz_known(t) && !(t->flags & ART_TOK_PERIOD);
 }
 
 static inline __attribute__((always_inline)) void token_memo_fill_fast(token_memo *tm, const char *doc,
@@ -3183,7 +3182,7 @@ static int sentence_pass(work *w, scratch *s, const batch_sentence *bs,
              three capitalised words closing with an organisation word, and
              no place, are a body the tagger left (a leading "The" is not
              part of it) */
-          size_t body_a = a + (j - a >= 3 && tok_is(doc, &toks[a], "The"));
+          size_t body_a = a + tok_is(doc, &toks[a], "The");
           if (j - body_a >= 2 && j - body_a <= 3 && all_capitalised(toks, body_a, j) &&
               closing_org_word(doc, &toks[j - 1]) &&
               !(gaz_bits(doc + toks[body_a].start, toks[j - 1].end - toks[body_a].start, 1) &
