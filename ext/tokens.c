@@ -547,9 +547,11 @@ static inline size_t ctz64(uint64_t m) {
 ** out of the loops' way.
 */
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+static inline unsigned not_lower_bits(__m128i v) {
+  return (unsigned)_mm_movemask_epi8(_mm_adds_epu8(_mm_sub_epi8(v, _mm_set1_epi8('a')), _mm_set1_epi8(102)));
+}
 static inline unsigned not_lower16(const unsigned char *z) {
-  __m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)z), _mm_set1_epi8('a'));
-  return (unsigned)_mm_movemask_epi8(_mm_adds_epu8(x, _mm_set1_epi8(102)));
+  return not_lower_bits(_mm_loadu_si128((const __m128i *)z));
 }
 #endif
 static NOINLINE size_t lower_run_end_tail(const unsigned char *z, size_t j, size_t n) {
@@ -865,7 +867,7 @@ static ALWAYS_INLINE int other_token(const unsigned char *z, size_t n, fast_stat
       st->i = i + (after & FT_BLANK ? 1 : 0);
       return 1;
     }
-  } else if (z[i] == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && (z[i + 2] == 0x9C || z[i + 2] == 0x9D)) {
+  } else if (curly_double_quote_at(z, i, n)) {
     /* the curly double quotes of most news copy, a token each, with the
        shape art_token_shape() gives them (the opening one opens) */
     flags = ART_TOK_PUNCT | ART_TOK_QUOTE;
@@ -925,7 +927,7 @@ static ALWAYS_INLINE void simple_loop(const unsigned char *z, size_t n, art_toke
              for the mask, not for two loads in a row, and the loop is
              bound by that chain from word to word, not by its instructions */
           __m128i v = _mm_loadu_si128((const __m128i *)(z + s + 1));
-          unsigned lowm = (unsigned)_mm_movemask_epi8(_mm_adds_epu8(_mm_sub_epi8(v, _mm_set1_epi8('a')), _mm_set1_epi8(102))) | 0x8000u;
+          unsigned lowm = not_lower_bits(v) | 0x8000u;
           unsigned spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
           size_t k = ctz64(lowm);
           e = s + 1 + k;
