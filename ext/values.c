@@ -105,7 +105,8 @@
 /* Hot helpers built twice, and chosen when the library loads: for
 ** processors of the x86-64-v3 level (BMI2: a shift by a register needs no
 ** move to CL) and for any other. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && defined(__GLIBC__)   /* ifunc: glibc only */
+#if defined(__GNUC__) && __GNUC__ >= 12 && defined(__x86_64__) && !defined(__clang__) && \
+    defined(__GLIBC__)   /* ifunc: glibc only; the "x86-64-v3" level: GCC 12 */
 #define V3_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define V3_CLONES
@@ -3031,7 +3032,8 @@ static ALWAYS_INLINE inline void sentence_masks_with(block_masks_fn *block, cons
 }
 
 
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+/* ("x86-64-v3" as a target and a processor test came with GCC 12) */
+#if defined(__GNUC__) && __GNUC__ >= 12 && defined(__x86_64__) && !defined(__clang__)
 #include <immintrin.h>
 #define HAVE_AVX2_MASKS 1
 /* The constants of the byte tests below, 32 copies of each byte, read
