@@ -125,7 +125,7 @@ static int word_set_has(const word_set *ws, const char *w, size_t n) {
     /* strncmp() inline: the words are short, a call costs more than they do */
     size_t k = 0;
     while (k < n && o[k] == w[k] && o[k]) k++;
-    if ((k == n || o[k] == w[k]) && o[n] == 0) return 1 + ws->pair_only[h];
+    if (k == n && o[n] == 0) return 1 + ws->pair_only[h];   /* all n bytes, and o ends there */
     h = (h + 1) & (WORD_SET_SLOTS - 1);
   }
   return 0;
