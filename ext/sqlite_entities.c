@@ -358,62 +358,13 @@ static int ent_eof(sqlite3_vtab_cursor *cur) {
   return c->row >= c->list.count;
 }
 
-/* Are the bytes of z[from..to) all ASCII?  to >= 8: the last word read
-   may start before `from` (a byte there that is not ASCII only says no). */
-static inline int ascii_span(const unsigned char *z, size_t from, size_t to) {
-  uint64_t acc = 0, v;
-  size_t p = from;
-  for (; p + 8 <= to; p += 8) { memcpy(&v, z + p, 8); acc |= v; }
-  if (p < to) { memcpy(&v, z + to - 8, 8); acc |= v; }
-  return !(acc & 0x8080808080808080ull);
-}
-
-/*
-** Step cp up to byte `at` as art_charpos_span() does (a character a step:
-** a byte below 0xC0 alone, or a lead byte with the continuation bytes
-** after it), at once when the bytes between are all ASCII, which is most
-** of the text between two rows: a character a byte.
-*/
-static void charpos_skip_to(art_charpos *cp, size_t at) {
-  const unsigned char *z = cp->z;
-  size_t b = cp->byte, n = cp->n;
-  if (at >= n || b > at) return;         /* art_charpos_span()'s own cases */
-  if (at + 1 >= 8 && ascii_span(z, b, at + 1)) {
-    cp->chars += at + 1 - b;
-    cp->char_start = at;
-    cp->byte = at + 1;
-    return;
-  }
-  size_t chars = cp->chars, char_start = cp->char_start;
-  while (b <= at) {
-    char_start = b;
-    chars++;
-    if (z[b++] >= 0xC0)
-      while (b < n && (z[b] & 0xC0) == 0x80) b++;
-  }
-  cp->byte = b;
-  cp->chars = chars;
-  cp->char_start = char_start;
-}
-
 /* start, length and text: the row's characters, worked out once per row
    (out of ent_column(), which then saves no registers for the others) */
 static __attribute__((noinline)) void position_column(ent_cursor *c, sqlite3_context *ctx, int col) {
   if (!c->doc) return;   /* not in colUsed: never asked (NULL) */
   if (!c->have_pos) {
     const art_entity *e = &c->list.items[c->row];
-    art_charpos *cp = &c->charpos;
-    size_t s = e->start, t = e->end;
-    if (s >= cp->char_start) charpos_skip_to(cp, s);
-    if (s < cp->n && cp->char_start == s && t > s && t <= cp->n && t >= 8 && ascii_span(cp->z, s, t)) {
-      /* an ASCII name (most): its bytes are its characters */
-      c->char_start = cp->chars - 1;
-      c->char_len = t - s;
-      c->bstart = s;
-      c->bend = t;
-    } else {
-      art_charpos_span(cp, s, t, &c->char_start, &c->char_len, &c->bstart, &c->bend);
-    }
+    art_charpos_span(&c->charpos, e->start, e->end, &c->char_start, &c->char_len, &c->bstart, &c->bend);
     c->have_pos = 1;
   }
   if (col == COL_START) sqlite3_result_int64(ctx, (sqlite3_int64)c->char_start + 1);

@@ -2,6 +2,7 @@
 ** text.c — UTF-8 decoding and SQLite-compatible character positions.
 ** See include/article_text.h for the counting rule and why it matters.
 */
+#include <string.h>
 #include "article_text.h"
 
 #define IS_CONT(b) (((b) & 0xC0) == 0x80)
@@ -62,9 +63,27 @@ void art_charpos_init(art_charpos *cp, const unsigned char *z, size_t n) {
   cp->char_start = 0;
 }
 
-/* Advance so that cp->byte > at (or the end): cp->char_start then holds `at`. */
+/* Are the bytes of z[from..to) all ASCII (a character a byte)?  to >= 8: the
+   last word read may start before `from` (a byte there that is not ASCII
+   only says no). */
+static inline int ascii_span(const unsigned char *z, size_t from, size_t to) {
+  uint64_t acc = 0, v;
+  size_t p = from;
+  for (; p + 8 <= to; p += 8) { memcpy(&v, z + p, 8); acc |= v; }
+  if (p < to) { memcpy(&v, z + to - 8, 8); acc |= v; }
+  return !(acc & 0x8080808080808080ull);
+}
+
+/* Advance so that cp->byte > at (or the end): cp->char_start then holds
+   `at`.  Most text between two spans is ASCII: then it is passed at once. */
 static void charpos_advance_past(art_charpos *cp, size_t at) {
   const unsigned char *z = cp->z;
+  if (at < cp->n && cp->byte <= at && at + 1 >= 8 && ascii_span(z, cp->byte, at + 1)) {
+    cp->chars += at + 1 - cp->byte;
+    cp->char_start = at;
+    cp->byte = at + 1;
+    return;
+  }
   while (cp->byte <= at && cp->byte < cp->n) {
     cp->char_start = cp->byte;
     cp->chars++;
@@ -92,6 +111,10 @@ void art_charpos_span(art_charpos *cp, size_t start, size_t end,
   /* Count characters from s until we reach or pass `end`. */
   size_t i = s, count = 0;
   if (end <= s) end = s;
+  if (end <= cp->n && end >= 8 && ascii_span(cp->z, s, end)) {   /* most names */
+    count = end - s;
+    i = end;
+  }
   while (i < end && i < cp->n) {
     count++;
     if (cp->z[i++] >= 0xC0) {
